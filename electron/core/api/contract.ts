@@ -1,0 +1,165 @@
+/**
+ * The API contract: every method the renderer may call, with zod schemas for its argument and
+ * its result. Implemented once by `createApi` (create-api.ts) and mounted three ways — IPC in
+ * electron/main, `exposeBinding` in the E2E harness, direct calls in tests — so all three see
+ * the same validation and the same `Result` shape. Every value is JSON-safe.
+ *
+ * The renderer imports this module for its *types* only.
+ */
+import { z } from 'zod';
+import {
+  CensusRowSchema,
+  ChartSchema,
+  SearchHitSchema,
+  WardSchema,
+} from '../model.ts';
+import type { Result } from '../result.ts';
+
+const Nothing = z.object({}).strict();
+
+export const LanguageSchema = z.enum(['fr', 'nl', 'de', 'en']);
+export type Language = z.infer<typeof LanguageSchema>;
+
+export const PaperSchema = z.enum(['A4', 'Letter']);
+export type Paper = z.infer<typeof PaperSchema>;
+
+export const ReportKindSchema = z.enum(['handover', 'mar', 'census', 'summary']);
+export type ReportKind = z.infer<typeof ReportKindSchema>;
+
+/** What the unlock screen shows about an installed export before any key is used. */
+export const ExportSummarySchema = z.object({
+  exportId: z.string(),
+  sequence: z.number().int(),
+  siteId: z.string(),
+  siteName: z.string(),
+  /** Short fingerprint of the signing key that the trust store pinned. */
+  signer: z.string(),
+  createdAt: z.string(),
+  dataAsOf: z.string(),
+  wards: z.array(z.string()),
+  demo: z.boolean(),
+  /** The store's newest good export (false: a kept older one). */
+  current: z.boolean(),
+});
+export type ExportSummary = z.infer<typeof ExportSummarySchema>;
+
+export const InboxEventSchema = z.object({
+  at: z.string(),
+  file: z.string(),
+  outcome: z.enum(['installed', 'refused', 'duplicate']),
+  /** For refusals: the error kind and the sentence to show. */
+  kind: z.string().nullable(),
+  message: z.string().nullable(),
+});
+export type InboxEvent = z.infer<typeof InboxEventSchema>;
+
+export const UiSettingsSchema = z.object({
+  language: LanguageSchema.nullable(),
+  lockTimeoutSeconds: z.number().positive(),
+  staleAmberHours: z.number().positive(),
+  staleRedHours: z.number().positive(),
+  paper: PaperSchema,
+});
+export type UiSettings = z.infer<typeof UiSettingsSchema>;
+
+export const StatusSchema = z.object({
+  /** Wall clock of the API side, so the renderer computes data age against one clock. */
+  now: z.string(),
+  identity: z.enum(['absent', 'present']),
+  unlocked: z.boolean(),
+  user: z.string().nullable(),
+  /** The export that is open (when unlocked) or that unlock will open. */
+  current: ExportSummarySchema.nullable(),
+  /** Every installed export, newest first (the current one included). */
+  kept: z.array(ExportSummarySchema),
+  recentInbox: z.array(InboxEventSchema),
+  settings: UiSettingsSchema,
+});
+export type Status = z.infer<typeof StatusSchema>;
+
+export const ReadinessCheckSchema = z.object({
+  id: z.enum([
+    'data-age',
+    'signature',
+    'device-identity',
+    'store',
+    'disk',
+    'printers',
+    'last-install',
+    'last-refusal',
+  ]),
+  level: z.enum(['green', 'amber', 'red']),
+  /** Pre-translated facts; the renderer picks the sentence by `id` and `level`. */
+  detail: z.string(),
+});
+export type ReadinessCheck = z.infer<typeof ReadinessCheckSchema>;
+
+export const ReportRequestSchema = z.object({
+  report: ReportKindSchema,
+  wardId: z.string().min(1).optional(),
+  patientId: z.string().min(1).optional(),
+  paper: PaperSchema,
+  language: LanguageSchema,
+  /** MAR window start (ISO instant); default: now. */
+  start: z.string().optional(),
+});
+export type ReportRequest = z.infer<typeof ReportRequestSchema>;
+
+export const contract = {
+  getStatus: { args: Nothing, result: StatusSchema },
+  enrol: {
+    args: z.object({ passphrase: z.string().min(1).max(1024) }).strict(),
+    result: z.object({ recipient: z.string(), qrSvg: z.string(), savedTo: z.string().nullable() }),
+  },
+  unlock: {
+    args: z
+      .object({
+        passphrase: z.string().min(1).max(1024),
+        user: z.string().trim().min(1).max(200),
+        /** Open a kept export other than the current (e.g. the newest is refused). */
+        exportId: z.string().min(1).optional(),
+      })
+      .strict(),
+    result: z.object({ wards: z.array(WardSchema) }),
+  },
+  lock: { args: Nothing, result: z.object({}) },
+  setLanguage: { args: z.object({ language: LanguageSchema }).strict(), result: z.object({}) },
+  listWards: { args: Nothing, result: z.array(WardSchema) },
+  census: { args: z.object({ wardId: z.string().min(1) }).strict(), result: z.array(CensusRowSchema) },
+  search: {
+    args: z
+      .object({ query: z.string().max(200), limit: z.number().int().min(1).max(200).optional() })
+      .strict(),
+    result: z.array(SearchHitSchema),
+  },
+  chart: { args: z.object({ patientId: z.string().min(1) }).strict(), result: ChartSchema },
+  renderReport: {
+    args: ReportRequestSchema.strict(),
+    result: z.object({ pdfBase64: z.string(), pages: z.number().int() }),
+  },
+  printReport: {
+    args: ReportRequestSchema.extend({ printer: z.string().optional() }).strict(),
+    result: z.object({ via: z.enum(['dialog', 'spooler']), pages: z.number().int() }),
+  },
+  saveReport: {
+    args: ReportRequestSchema.strict(),
+    result: z.object({ savedTo: z.string().nullable() }),
+  },
+  readiness: { args: Nothing, result: z.array(ReadinessCheckSchema) },
+  exportAudit: { args: Nothing, result: z.object({ savedTo: z.string().nullable() }) },
+} as const;
+
+export type Contract = typeof contract;
+export type MethodName = keyof Contract;
+export type ArgsOf<M extends MethodName> = z.input<Contract[M]['args']>;
+export type ValueOf<M extends MethodName> = z.infer<Contract[M]['result']>;
+
+/** The object the renderer sees as `window.downtime`. */
+export type DowntimeApi = {
+  readonly [M in MethodName]: (args: ArgsOf<M>) => Promise<Result<ValueOf<M>>>;
+};
+
+/** The implementation side: plain async functions that throw `AppError` on failure. */
+export type ApiImplementation = {
+  readonly [M in MethodName]: (args: z.infer<Contract[M]['args']>) => Promise<ValueOf<M>>;
+};
