@@ -1,0 +1,182 @@
+/**
+ * The laptop's settings: one JSON file, validated field by field with zod, edited in the app by
+ * IT. A laptop that boots on the worst night of the year must still come up, so a bad file never
+ * stops it: each bad field falls back to its safe default and is reported by name (as is every
+ * key we do not know, which is usually a typo that would otherwise be silently ignored).
+ */
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import { LanguageSchema, PaperSchema } from '../api/contract.ts';
+import { AppError } from '../errors.ts';
+import { AdminTimesSchema, DEFAULT_ADMIN_TIMES } from '../schedule/admin-times.ts';
+import { writeFileAtomic } from '../store/atomic-file.ts';
+
+const PathSchema = z.string().trim().min(1).nullable();
+
+const TimeZoneSchema = z
+  .string()
+  .refine(isKnownTimeZone, 'expected an IANA time zone such as "Europe/Brussels"');
+
+function isKnownTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** One schema per field, so a bad field is judged (and replaced) on its own. */
+const FIELDS = {
+  /** The watched folder exports arrive in; null: no inbox (install with `downtime install`). */
+  inboxDir: PathSchema,
+  /** Folder of pinned site public keys; null: the trust store bundled with the app. */
+  trustDir: PathSchema,
+  /** Where installed exports live; null: the app's data folder. */
+  storeDir: PathSchema,
+  /** How many older exports the store keeps besides the current one. */
+  keep: z.number().int().min(0).max(50),
+  /** Inactivity before the viewer locks and drops decrypted data. */
+  lockTimeoutSeconds: z
+    .number()
+    .int()
+    .min(30)
+    .max(24 * 3600),
+  /** Data older than this is shown amber, older than `staleRedHours` red. */
+  staleAmberHours: z
+    .number()
+    .positive()
+    .max(24 * 365),
+  staleRedHours: z
+    .number()
+    .positive()
+    .max(24 * 365),
+  /** Null: follow the operating system's language. */
+  language: LanguageSchema.nullable(),
+  paper: PaperSchema,
+  /** Null: the system's default printer. */
+  defaultPrinter: z.string().min(1).nullable(),
+  /** The ward's clock: schedules and printed times are in this zone. */
+  timeZone: TimeZoneSchema,
+  adminTimes: AdminTimesSchema,
+} as const;
+
+export const SettingsSchema = z
+  .object(FIELDS)
+  .strict()
+  .refine((s) => s.staleAmberHours < s.staleRedHours, {
+    path: ['staleRedHours'],
+    message: 'must be greater than staleAmberHours',
+  });
+export type Settings = z.infer<typeof SettingsSchema>;
+
+export const DEFAULT_SETTINGS: Settings = {
+  inboxDir: null,
+  trustDir: null,
+  storeDir: null,
+  keep: 3,
+  lockTimeoutSeconds: 300,
+  staleAmberHours: 2,
+  staleRedHours: 8,
+  language: null,
+  paper: 'A4',
+  defaultPrinter: null,
+  timeZone: 'Europe/Brussels',
+  adminTimes: DEFAULT_ADMIN_TIMES,
+};
+
+type FieldName = keyof typeof FIELDS;
+const FIELD_NAMES = Object.keys(FIELDS) as FieldName[];
+
+const describeIssue = (
+  field: string,
+  issue: z.core.$ZodIssue | undefined,
+  fallback = 'the default',
+): string => {
+  const where = [field, ...(issue?.path ?? []).map(String)].filter(Boolean).join('.');
+  return `settings: "${where}" ${issue?.message ?? 'is invalid'}; using ${fallback} instead`;
+};
+
+/**
+ * Reads the settings file. A missing file is a first run: defaults, no problems. Anything else
+ * wrong gives the defaults for what is wrong and one problem sentence per field; never throws.
+ */
+export function loadSettings(path: string): { settings: Settings; problems: string[] } {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT')
+      return { settings: DEFAULT_SETTINGS, problems: [] };
+    return {
+      settings: DEFAULT_SETTINGS,
+      problems: [`settings: ${path} cannot be read; using the defaults for everything`],
+    };
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    json = undefined;
+  }
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) {
+    return {
+      settings: DEFAULT_SETTINGS,
+      problems: [`settings: ${path} is not a JSON object; using the defaults for everything`],
+    };
+  }
+  return settingsFromObject(json as Record<string, unknown>);
+}
+
+function settingsFromObject(input: Record<string, unknown>): {
+  settings: Settings;
+  problems: string[];
+} {
+  const problems: string[] = [];
+  for (const key of Object.keys(input)) {
+    if (!(key in FIELDS))
+      problems.push(`settings: "${key}" is not a known setting (a typo?); it is ignored`);
+  }
+  const settings: Record<string, unknown> = { ...DEFAULT_SETTINGS };
+  for (const field of FIELD_NAMES) {
+    if (!(field in input)) continue;
+    const parsed = FIELDS[field].safeParse(input[field]);
+    if (parsed.success) settings[field] = parsed.data;
+    else problems.push(describeIssue(field, parsed.error.issues[0]));
+  }
+  const whole = SettingsSchema.safeParse(settings);
+  if (whole.success) return { settings: whole.data, problems };
+  // Only the cross-field rule can fail here: the thresholds go back to their defaults together.
+  problems.push(describeIssue('', whole.error.issues[0], 'the defaults for both thresholds'));
+  return {
+    settings: {
+      ...(settings as Settings),
+      staleAmberHours: DEFAULT_SETTINGS.staleAmberHours,
+      staleRedHours: DEFAULT_SETTINGS.staleRedHours,
+    },
+    problems,
+  };
+}
+
+/** Validates and writes the whole file atomically; invalid settings are never written. */
+export function saveSettings(path: string, settings: Settings): void {
+  const parsed = SettingsSchema.safeParse(settings);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new AppError(
+      'invalid-config',
+      `The setting "${issue?.path.join('.') ?? ''}" ${issue?.message ?? 'is invalid'}; correct it and save again.`,
+    );
+  }
+  try {
+    writeFileAtomic(path, `${JSON.stringify(parsed.data, null, 2)}\n`);
+  } catch (e) {
+    throw new AppError(
+      'io',
+      `The settings could not be saved to ${path}; check the disk and the folder permissions.`,
+      {
+        cause: e,
+      },
+    );
+  }
+}
