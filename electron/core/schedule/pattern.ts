@@ -1,0 +1,225 @@
+/**
+ * A FHIR `Timing.repeat` turned into a dose pattern: either wall-clock times on matching days
+ * (nearly every ward order: "2× daily", "every 6 h", "before breakfast", "Mon/Wed/Fri"), or a
+ * fixed elapsed interval from the start (an interval that does not fit the clock, "every 5 h").
+ * The site's administration times supply the clock times the order leaves open.
+ */
+import { type AdminTimes, WHEN_CODES, type WhenCode } from './admin-times.ts';
+import { DAYS_OF_WEEK, type Repeat, secondsOfTime } from './timing.ts';
+import { addMonths, civilOfDay, monthsBetween, weekdayOfDay } from './zoned-time.ts';
+
+const MINUTE_MS = 60_000;
+const HOUR_MS = 3_600_000;
+const DAY_MS = 86_400_000;
+
+const UNIT_MS = { s: 1000, min: MINUTE_MS, h: HOUR_MS, d: DAY_MS } as const;
+
+export type DosePattern =
+  | {
+      readonly kind: 'wall-clock';
+      /** Seconds after local midnight, sorted; may leave 0–86,399 when an offset crosses midnight. */
+      readonly seconds: readonly number[];
+      /** Whether a civil day gets doses; `anchorDay` is the start's local day (NaN if none). */
+      readonly onDay: (day: number, anchorDay: number) => boolean;
+      /** The days depend on the start ("every 2 days"): without one nothing can be placed. */
+      readonly needsAnchor: boolean;
+    }
+  | { readonly kind: 'interval'; readonly everyMs: number };
+
+export type PatternResult = { pattern: DosePattern } | { reason: string };
+
+/** Whether a repeat says anything about *when* (not only bounds or a count). */
+export function hasDosePattern(repeat: Repeat): boolean {
+  return (
+    repeat.period !== undefined ||
+    repeat.frequency !== undefined ||
+    (repeat.timeOfDay?.length ?? 0) > 0 ||
+    (repeat.when?.length ?? 0) > 0 ||
+    (repeat.dayOfWeek?.length ?? 0) > 0
+  );
+}
+
+const isWhenCode = (code: string): code is WhenCode =>
+  (WHEN_CODES as readonly string[]).includes(code);
+
+/** The meal an AC/PC code is before or after (the offset counts from the meal). */
+const MEAL_OF: Partial<Record<WhenCode, WhenCode>> = {
+  AC: 'C',
+  ACM: 'CM',
+  ACD: 'CD',
+  ACV: 'CV',
+  PC: 'C',
+  PCM: 'CM',
+  PCD: 'CD',
+  PCV: 'CV',
+};
+/** Codes whose offset counts backwards (FHIR: "offset before"); all others count forwards. */
+const BEFORE_EVENT = new Set<WhenCode>(['AC', 'ACM', 'ACD', 'ACV', 'HS']);
+
+/**
+ * Due times for one `when` code. Without an offset: the table's time for the code. With one:
+ * `offset` minutes from the event, the meal for AC/PC codes (before for AC and HS, after for
+ * the rest, as FHIR defines).
+ */
+function whenSeconds(code: WhenCode, offsetMinutes: number, table: AdminTimes): number[] {
+  if (offsetMinutes === 0) return table.when[code].map(secondsOfTime);
+  const event = MEAL_OF[code] ?? code;
+  const sign = BEFORE_EVENT.has(code) ? -1 : 1;
+  return table.when[event].map((time) => secondsOfTime(time) + sign * offsetMinutes * 60);
+}
+
+/** Times the order itself names (`timeOfDay` and `when`), or a reason for an unknown code. */
+function namedSeconds(repeat: Repeat, table: AdminTimes): number[] | { reason: string } {
+  const seconds = (repeat.timeOfDay ?? []).map(secondsOfTime);
+  for (const code of repeat.when ?? []) {
+    if (!isWhenCode(code)) {
+      return { reason: `the event code "${code}" in timing.repeat.when is not one we schedule` };
+    }
+    seconds.push(...whenSeconds(code, repeat.offset ?? 0, table));
+  }
+  return [...new Set(seconds)].sort((a, b) => a - b);
+}
+
+function everyHoursSeconds(hours: number, table: AdminTimes): number[] {
+  const listed = table.everyHours[String(hours)];
+  if (listed) return listed.map(secondsOfTime);
+  return Array.from({ length: 24 / hours }, (_, i) => i * hours * 3600);
+}
+
+function perDaySeconds(count: number, table: AdminTimes): number[] | null {
+  const listed = table.perDay[String(count)];
+  if (listed) return listed.map(secondsOfTime);
+  return 24 % count === 0 ? everyHoursSeconds(24 / count, table) : null;
+}
+
+const weekStart = (day: number): number => day - ((weekdayOfDay(day) + 6) % 7);
+const mod = (a: number, n: number): number => ((a % n) + n) % n;
+
+export function patternOf(repeat: Repeat, table: AdminTimes): PatternResult {
+  const named = namedSeconds(repeat, table);
+  if ('reason' in named) return named;
+  const weekdays = repeat.dayOfWeek
+    ? new Set(repeat.dayOfWeek.map((d) => DAYS_OF_WEEK.indexOf(d)))
+    : null;
+  const onWeekday = (day: number): boolean => weekdays === null || weekdays.has(weekdayOfDay(day));
+
+  const wallClock = (
+    seconds: readonly number[],
+    onDay: (day: number, anchorDay: number) => boolean = onWeekday,
+    needsAnchor = false,
+  ): PatternResult => ({
+    pattern: {
+      kind: 'wall-clock',
+      seconds: named.length > 0 ? named : seconds,
+      onDay,
+      needsAnchor,
+    },
+  });
+  const daily = (count: number): PatternResult => {
+    const seconds = named.length > 0 ? named : perDaySeconds(count, table);
+    return seconds
+      ? wallClock(seconds)
+      : {
+          reason: `there are no standard times for ${count} doses a day; add them to the administration times in the settings`,
+        };
+  };
+  const oncePerDay = perDaySeconds(1, table) ?? [8 * 3600];
+  const everyDays = (days: number): PatternResult =>
+    days === 1
+      ? daily(1)
+      : wallClock(
+          oncePerDay,
+          (day, anchor) => mod(day - anchor, days) === 0 && onWeekday(day),
+          true,
+        );
+
+  /** An interval below a day: on the clock when it divides the day, else elapsed from the start. */
+  const interval = (everyMs: number): PatternResult => {
+    if (named.length > 0) return wallClock(named);
+    if (everyMs % DAY_MS === 0) return everyDays(everyMs / DAY_MS);
+    if (everyMs % HOUR_MS === 0 && DAY_MS % everyMs === 0) {
+      return wallClock(everyHoursSeconds(everyMs / HOUR_MS, table));
+    }
+    if (everyMs >= MINUTE_MS) return { pattern: { kind: 'interval', everyMs } };
+    return { reason: 'the timing repeats more often than once a minute (a continuous infusion?)' };
+  };
+
+  const { period, periodUnit } = repeat;
+  if (period === undefined) {
+    if (named.length > 0) return wallClock(named);
+    if (weekdays) return wallClock(oncePerDay);
+    return {
+      reason:
+        repeat.frequency !== undefined
+          ? 'timing.repeat.frequency is given without a period'
+          : 'the timing gives no frequency, period, time of day or event',
+    };
+  }
+  if (periodUnit === undefined)
+    return { reason: 'timing.repeat.period is given without a periodUnit' };
+  const frequency = repeat.frequency ?? 1;
+  switch (periodUnit) {
+    case 's':
+    case 'min':
+    case 'h':
+      return interval((period * UNIT_MS[periodUnit]) / frequency);
+    case 'd':
+      if (!Number.isInteger(period)) return interval((period * DAY_MS) / frequency);
+      if (period === 1) return daily(frequency);
+      if (frequency === 1) return everyDays(period);
+      if (frequency % period === 0) return daily(frequency / period);
+      return { reason: `${frequency} doses every ${period} days do not fit whole days` };
+    case 'wk': {
+      if (!Number.isInteger(period))
+        return { reason: 'timing.repeat.period in weeks is not a whole number' };
+      const weeksApart = (day: number, anchor: number): boolean =>
+        period === 1 || mod((weekStart(day) - weekStart(anchor)) / 7, period) === 0;
+      if (weekdays) {
+        const perDay =
+          frequency > weekdays.size && frequency % weekdays.size === 0
+            ? frequency / weekdays.size
+            : 1;
+        const seconds = perDaySeconds(perDay, table);
+        if (!seconds) return daily(perDay);
+        return wallClock(
+          seconds,
+          (day, anchor) => onWeekday(day) && weeksApart(day, anchor),
+          period > 1,
+        );
+      }
+      if (frequency === 1) {
+        return wallClock(
+          oncePerDay,
+          (day, anchor) => weekdayOfDay(day) === weekdayOfDay(anchor) && weeksApart(day, anchor),
+          true,
+        );
+      }
+      if (frequency % (7 * period) === 0) return daily(frequency / (7 * period));
+      return {
+        reason: `${frequency} doses a week without timing.repeat.dayOfWeek: the days are not given`,
+      };
+    }
+    case 'mo':
+    case 'a': {
+      const months = periodUnit === 'a' ? period * 12 : period;
+      if (frequency !== 1 || !Number.isInteger(months)) {
+        return {
+          reason: `${frequency} doses every ${period} ${periodUnit} do not fit calendar days`,
+        };
+      }
+      return wallClock(
+        oncePerDay,
+        (day, anchor) => {
+          const from = civilOfDay(anchor);
+          const elapsed = monthsBetween(from, civilOfDay(day));
+          return mod(elapsed, months) === 0 && addMonths(from, elapsed) === day && onWeekday(day);
+        },
+        true,
+      );
+    }
+    default: {
+      const unknown: never = periodUnit;
+      return { reason: `timing.repeat.periodUnit "${String(unknown)}" is not known` };
+    }
+  }
+}

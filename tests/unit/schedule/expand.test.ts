@@ -1,0 +1,452 @@
+import { describe, expect, it } from 'vitest';
+import {
+  AdminTimesSchema,
+  DEFAULT_ADMIN_TIMES,
+  type AdminTimes,
+} from '../../../electron/core/schedule/admin-times.ts';
+import {
+  describeTiming,
+  expandTiming,
+  type ScheduleOptions,
+} from '../../../electron/core/schedule/expand.ts';
+
+const BRUSSELS = 'Europe/Brussels';
+
+/** Due instants (ISO, UTC) of `timing` in [start, end), on the Brussels wall clock. */
+function dueTimes(
+  timing: unknown,
+  start: string,
+  end: string,
+  options: Partial<ScheduleOptions> = {},
+): string[] | string {
+  const result = expandTiming(
+    timing,
+    { start: new Date(start), end: new Date(end) },
+    { timeZone: BRUSSELS, adminTimes: DEFAULT_ADMIN_TIMES, ...options },
+  );
+  switch (result.kind) {
+    case 'times':
+      return result.times.map((t) => t.toISOString().replace('.000', ''));
+    case 'prn':
+      return 'prn';
+    case 'unscheduled':
+      return `unscheduled: ${result.reason}`;
+    default: {
+      const unknown: never = result;
+      return unknown;
+    }
+  }
+}
+
+// 2026-11-10 is a Tuesday in winter time (CET, UTC+1): local midnight is 23:00Z the day before.
+const TUESDAY = ['2026-11-09T23:00:00Z', '2026-11-10T23:00:00Z'] as const;
+const perDay = (frequency: number) => ({ repeat: { frequency, period: 1, periodUnit: 'd' } });
+const everyHours = (hours: number) => ({
+  repeat: { frequency: 1, period: hours, periodUnit: 'h' },
+});
+
+describe('standard frequencies on the site administration times', () => {
+  it('gives a daily dose at 08:00', () => {
+    expect(dueTimes(perDay(1), '2026-11-10T00:00:00Z', '2026-11-12T00:00:00Z')).toEqual([
+      '2026-11-10T07:00:00Z',
+      '2026-11-11T07:00:00Z',
+    ]);
+  });
+
+  it('gives BID at 08/20, TID at 08/14/20 and QID at 08/12/16/20', () => {
+    expect(dueTimes(perDay(2), ...TUESDAY)).toEqual([
+      '2026-11-10T07:00:00Z',
+      '2026-11-10T19:00:00Z',
+    ]);
+    expect(dueTimes(perDay(3), ...TUESDAY)).toEqual([
+      '2026-11-10T07:00:00Z',
+      '2026-11-10T13:00:00Z',
+      '2026-11-10T19:00:00Z',
+    ]);
+    expect(dueTimes(perDay(4), ...TUESDAY)).toEqual([
+      '2026-11-10T07:00:00Z',
+      '2026-11-10T11:00:00Z',
+      '2026-11-10T15:00:00Z',
+      '2026-11-10T19:00:00Z',
+    ]);
+  });
+
+  it('anchors q4h, q6h, q8h and q12h on the clock', () => {
+    expect(dueTimes(everyHours(4), ...TUESDAY)).toEqual([
+      '2026-11-09T23:00:00Z',
+      '2026-11-10T03:00:00Z',
+      '2026-11-10T07:00:00Z',
+      '2026-11-10T11:00:00Z',
+      '2026-11-10T15:00:00Z',
+      '2026-11-10T19:00:00Z',
+    ]);
+    expect(dueTimes(everyHours(6), ...TUESDAY)).toEqual([
+      '2026-11-09T23:00:00Z',
+      '2026-11-10T05:00:00Z',
+      '2026-11-10T11:00:00Z',
+      '2026-11-10T17:00:00Z',
+    ]);
+    expect(dueTimes(everyHours(8), ...TUESDAY)).toEqual([
+      '2026-11-10T05:00:00Z',
+      '2026-11-10T13:00:00Z',
+      '2026-11-10T21:00:00Z',
+    ]);
+    expect(dueTimes(everyHours(12), ...TUESDAY)).toEqual([
+      '2026-11-10T07:00:00Z',
+      '2026-11-10T19:00:00Z',
+    ]);
+  });
+
+  it('reads "6 times a day" as every 4 h when the table has no 6-dose row', () => {
+    expect(dueTimes(perDay(6), ...TUESDAY)).toEqual(dueTimes(everyHours(4), ...TUESDAY));
+  });
+
+  it('places intervals that do not divide the day on elapsed time from the start', () => {
+    const timing = { repeat: { frequency: 1, period: 5, periodUnit: 'h' } };
+    expect(dueTimes(timing, ...TUESDAY, { orderStart: new Date('2026-11-09T20:00:00Z') })).toEqual([
+      '2026-11-10T01:00:00Z',
+      '2026-11-10T06:00:00Z',
+      '2026-11-10T11:00:00Z',
+      '2026-11-10T16:00:00Z',
+      '2026-11-10T21:00:00Z',
+    ]);
+  });
+
+  it('follows a changed administration times table', () => {
+    const table: AdminTimes = {
+      ...DEFAULT_ADMIN_TIMES,
+      perDay: { ...DEFAULT_ADMIN_TIMES.perDay, '3': ['08:00', '13:00', '18:00'] },
+    };
+    expect(dueTimes(perDay(3), ...TUESDAY, { adminTimes: table })).toEqual([
+      '2026-11-10T07:00:00Z',
+      '2026-11-10T12:00:00Z',
+      '2026-11-10T17:00:00Z',
+    ]);
+  });
+});
+
+describe('times the order names', () => {
+  it('uses timeOfDay as written', () => {
+    expect(dueTimes({ repeat: { timeOfDay: ['21:30:00', '09:00:00'] } }, ...TUESDAY)).toEqual([
+      '2026-11-10T08:00:00Z',
+      '2026-11-10T20:30:00Z',
+    ]);
+  });
+
+  it('lets timeOfDay win over the table for a daily frequency', () => {
+    const timing = {
+      repeat: { frequency: 2, period: 1, periodUnit: 'd', timeOfDay: ['10:00', '22:00'] },
+    };
+    expect(dueTimes(timing, ...TUESDAY)).toEqual(['2026-11-10T09:00:00Z', '2026-11-10T21:00:00Z']);
+  });
+
+  it('maps when codes MORN, NOON, EVE, NIGHT and HS to the table', () => {
+    const timing = { repeat: { when: ['MORN', 'NOON', 'EVE', 'NIGHT', 'HS'] } };
+    expect(dueTimes(timing, ...TUESDAY)).toEqual([
+      '2026-11-10T07:00:00Z',
+      '2026-11-10T11:00:00Z',
+      '2026-11-10T17:00:00Z',
+      '2026-11-10T20:00:00Z',
+      '2026-11-10T21:00:00Z',
+    ]);
+  });
+
+  it('gives AC (before every meal) three times and ACM once', () => {
+    expect(dueTimes({ repeat: { when: ['AC'] } }, ...TUESDAY)).toEqual([
+      '2026-11-10T06:30:00Z',
+      '2026-11-10T10:30:00Z',
+      '2026-11-10T16:30:00Z',
+    ]);
+    expect(dueTimes({ repeat: { when: ['ACM'] } }, ...TUESDAY)).toEqual(['2026-11-10T06:30:00Z']);
+  });
+
+  it('counts an offset before the meal for AC and after it for PC', () => {
+    expect(dueTimes({ repeat: { when: ['ACM'], offset: 15 } }, ...TUESDAY)).toEqual([
+      '2026-11-10T06:45:00Z',
+    ]);
+    expect(dueTimes({ repeat: { when: ['PCV'], offset: 60 } }, ...TUESDAY)).toEqual([
+      '2026-11-10T18:00:00Z',
+    ]);
+  });
+
+  it('flags an unknown when code instead of dropping the order', () => {
+    expect(dueTimes({ repeat: { when: ['TEATIME'] } }, ...TUESDAY)).toMatch(
+      /^unscheduled: .*"TEATIME"/,
+    );
+  });
+
+  it('gives explicit events that fall in the window', () => {
+    const timing = { event: ['2026-11-10T09:15:00+01:00', '2026-11-11T09:15:00+01:00'] };
+    expect(dueTimes(timing, ...TUESDAY)).toEqual(['2026-11-10T08:15:00Z']);
+  });
+});
+
+describe('days', () => {
+  // Monday 2026-11-09 00:00 CET to Monday 2026-11-16 00:00 CET.
+  const WEEK = ['2026-11-08T23:00:00Z', '2026-11-15T23:00:00Z'] as const;
+
+  it('keeps to dayOfWeek', () => {
+    const timing = { repeat: { ...perDay(1).repeat, dayOfWeek: ['mon', 'wed', 'fri'] } };
+    expect(dueTimes(timing, ...WEEK)).toEqual([
+      '2026-11-09T07:00:00Z',
+      '2026-11-11T07:00:00Z',
+      '2026-11-13T07:00:00Z',
+    ]);
+  });
+
+  it('gives a weekly order on the weekday it started', () => {
+    const timing = { repeat: { frequency: 1, period: 1, periodUnit: 'wk' } };
+    expect(dueTimes(timing, ...WEEK, { orderStart: new Date('2026-11-05T10:00:00Z') })).toEqual([
+      '2026-11-12T07:00:00Z',
+    ]);
+  });
+
+  it('gives every-2-days doses counted from the bounds start', () => {
+    const timing = {
+      repeat: { frequency: 1, period: 2, periodUnit: 'd', boundsPeriod: { start: '2026-11-10' } },
+    };
+    expect(dueTimes(timing, ...WEEK)).toEqual([
+      '2026-11-10T07:00:00Z',
+      '2026-11-12T07:00:00Z',
+      '2026-11-14T07:00:00Z',
+    ]);
+  });
+
+  it('reads the v3 abbreviation code when there is no repeat', () => {
+    const code = (c: string) => ({
+      code: {
+        coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-GTSAbbreviation', code: c }],
+      },
+    });
+    expect(dueTimes(code('BID'), ...TUESDAY)).toEqual(dueTimes(perDay(2), ...TUESDAY));
+    expect(dueTimes(code('Q6H'), ...TUESDAY)).toEqual(dueTimes(everyHours(6), ...TUESDAY));
+    expect(dueTimes(code('AM'), ...TUESDAY)).toEqual(['2026-11-10T07:00:00Z']);
+    expect(dueTimes({ code: { text: 'tid' } }, ...TUESDAY)).toEqual(
+      dueTimes(perDay(3), ...TUESDAY),
+    );
+    expect(dueTimes(code('SOMETIMES'), ...TUESDAY)).toMatch(/^unscheduled: .*"SOMETIMES"/);
+  });
+});
+
+describe('bounds and counts', () => {
+  it('stops at a boundsPeriod end in the middle of the window', () => {
+    const timing = {
+      repeat: {
+        ...everyHours(6).repeat,
+        boundsPeriod: { start: '2026-11-01', end: '2026-11-10T12:00:00+01:00' },
+      },
+    };
+    expect(dueTimes(timing, ...TUESDAY)).toEqual([
+      '2026-11-09T23:00:00Z',
+      '2026-11-10T05:00:00Z',
+      '2026-11-10T11:00:00Z',
+    ]);
+  });
+
+  it('includes the whole last day of a date-only boundsPeriod end', () => {
+    const timing = { repeat: { ...perDay(2).repeat, boundsPeriod: { end: '2026-11-10' } } };
+    expect(dueTimes(timing, '2026-11-10T00:00:00Z', '2026-11-12T00:00:00Z')).toEqual([
+      '2026-11-10T07:00:00Z',
+      '2026-11-10T19:00:00Z',
+    ]);
+  });
+
+  it('starts and stops with the order itself', () => {
+    expect(
+      dueTimes(everyHours(6), ...TUESDAY, {
+        orderStart: new Date('2026-11-10T06:00:00Z'),
+        orderEnd: new Date('2026-11-10T15:00:00Z'),
+      }),
+    ).toEqual(['2026-11-10T11:00:00Z']);
+  });
+
+  it('ends a boundsDuration counted from the order start', () => {
+    const timing = { repeat: { ...perDay(2).repeat, boundsDuration: { value: 1, code: 'd' } } };
+    expect(
+      dueTimes(timing, '2026-11-10T00:00:00Z', '2026-11-13T00:00:00Z', {
+        orderStart: new Date('2026-11-10T10:00:00Z'),
+      }),
+    ).toEqual(['2026-11-10T19:00:00Z', '2026-11-11T07:00:00Z']);
+  });
+
+  it('numbers doses from the bounds start and returns those of the count in the window', () => {
+    // Doses 1–4 fall on 2026-11-08 20:00, 11-09 08:00, 11-09 20:00, 11-10 08:00: only dose 4 is left.
+    const timing = {
+      repeat: {
+        ...perDay(2).repeat,
+        count: 4,
+        boundsPeriod: { start: '2026-11-08T12:00:00+01:00' },
+      },
+    };
+    expect(dueTimes(timing, ...TUESDAY)).toEqual(['2026-11-10T07:00:00Z']);
+  });
+
+  it('counts interval doses from the order start', () => {
+    const timing = { repeat: { frequency: 1, period: 5, periodUnit: 'h', count: 3 } };
+    expect(dueTimes(timing, ...TUESDAY, { orderStart: new Date('2026-11-10T00:00:00Z') })).toEqual([
+      '2026-11-10T00:00:00Z',
+      '2026-11-10T05:00:00Z',
+      '2026-11-10T10:00:00Z',
+    ]);
+  });
+});
+
+describe('daylight saving time in Europe/Brussels', () => {
+  it('keeps 08:00 local across the spring-forward night (2026-03-29)', () => {
+    expect(dueTimes(perDay(1), '2026-03-27T23:00:00Z', '2026-03-30T22:00:00Z')).toEqual([
+      '2026-03-28T07:00:00Z',
+      '2026-03-29T06:00:00Z',
+      '2026-03-30T06:00:00Z',
+    ]);
+  });
+
+  it('keeps q6h on 00/06/12/18 local, so the interval over the jump is 5 h', () => {
+    expect(dueTimes(everyHours(6), '2026-03-28T16:00:00Z', '2026-03-29T11:00:00Z')).toEqual([
+      '2026-03-28T17:00:00Z',
+      '2026-03-28T23:00:00Z',
+      '2026-03-29T04:00:00Z',
+      '2026-03-29T10:00:00Z',
+    ]);
+  });
+
+  it('moves a dose at the non-existent 02:30 to 03:30 summer time, not dropping it', () => {
+    expect(
+      dueTimes(
+        { repeat: { timeOfDay: ['02:30'] } },
+        '2026-03-28T23:00:00Z',
+        '2026-03-29T22:00:00Z',
+      ),
+    ).toEqual(['2026-03-29T01:30:00Z']);
+  });
+
+  it('keeps 08:00 local across the fall-back night (2026-10-25)', () => {
+    expect(dueTimes(perDay(1), '2026-10-23T22:00:00Z', '2026-10-26T23:00:00Z')).toEqual([
+      '2026-10-24T06:00:00Z',
+      '2026-10-25T07:00:00Z',
+      '2026-10-26T07:00:00Z',
+    ]);
+  });
+
+  it('keeps q6h on the clock in autumn, so the interval over the repeat hour is 7 h', () => {
+    expect(dueTimes(everyHours(6), '2026-10-24T15:00:00Z', '2026-10-25T12:00:00Z')).toEqual([
+      '2026-10-24T16:00:00Z',
+      '2026-10-24T22:00:00Z',
+      '2026-10-25T05:00:00Z',
+      '2026-10-25T11:00:00Z',
+    ]);
+  });
+
+  it('gives a dose at the doubled 02:30 once, at the first (summer time) 02:30', () => {
+    expect(
+      dueTimes(
+        { repeat: { timeOfDay: ['02:30'] } },
+        '2026-10-24T22:00:00Z',
+        '2026-10-25T23:00:00Z',
+      ),
+    ).toEqual(['2026-10-25T00:30:00Z']);
+  });
+
+  it('runs elapsed-time intervals straight through the transition', () => {
+    const timing = { repeat: { frequency: 1, period: 5, periodUnit: 'h' } };
+    expect(
+      dueTimes(timing, '2026-03-28T22:00:00Z', '2026-03-29T09:00:00Z', {
+        orderStart: new Date('2026-03-28T22:00:00Z'),
+      }),
+    ).toEqual(['2026-03-28T22:00:00Z', '2026-03-29T03:00:00Z', '2026-03-29T08:00:00Z']);
+  });
+});
+
+describe('what cannot be scheduled is flagged, never dropped', () => {
+  it.each([
+    ['no timing', undefined, /no timing/],
+    ['invalid JSON text', '{not json', /not valid JSON/],
+    ['a wrong type', { repeat: { frequency: 'twice' } }, /timing\.repeat\.frequency/],
+    ['a frequency without period', { repeat: { frequency: 2 } }, /without a period/],
+    ['a period without unit', { repeat: { period: 6 } }, /without a periodUnit/],
+    [
+      '3 a week without days',
+      { repeat: { frequency: 3, period: 1, periodUnit: 'wk' } },
+      /days are not given/,
+    ],
+    [
+      'a continuous rate',
+      { repeat: { frequency: 1, period: 30, periodUnit: 's' } },
+      /more often than once a minute/,
+    ],
+    [
+      'a repeat with only bounds',
+      { repeat: { boundsPeriod: { start: '2026-11-01' } } },
+      /no frequency/,
+    ],
+    [
+      'every 2 days without a start',
+      { repeat: { frequency: 1, period: 2, periodUnit: 'd' } },
+      /start date/,
+    ],
+    [
+      'a boundsDuration without order start',
+      { repeat: { ...perDay(1).repeat, boundsDuration: { value: 3, code: 'd' } } },
+      /order start/,
+    ],
+    ['a date-only event', { event: ['2026-11-10'] }, /not a date and time/],
+  ])('%s', (_, timing, reason) => {
+    expect(dueTimes(timing, ...TUESDAY)).toMatch(reason);
+  });
+
+  it('gives PRN orders no times', () => {
+    expect(dueTimes(everyHours(4), ...TUESDAY, { prn: true })).toBe('prn');
+  });
+
+  it('accepts the timing as stored JSON text', () => {
+    expect(dueTimes(JSON.stringify(perDay(2)), ...TUESDAY)).toEqual(
+      dueTimes(perDay(2), ...TUESDAY),
+    );
+  });
+
+  it('refuses an unknown time zone with a settings error', () => {
+    expect(() => dueTimes(perDay(1), ...TUESDAY, { timeZone: 'Mars/Olympus' })).toThrow(
+      expect.objectContaining({ kind: 'invalid-config' }),
+    );
+  });
+});
+
+describe('describeTiming', () => {
+  it.each([
+    [everyHours(6), 'q6h'],
+    [perDay(2), '2×/d'],
+    [perDay(1), '1×/d'],
+    [{ repeat: { frequency: 1, period: 2, periodUnit: 'd' } }, 'q2d'],
+    [
+      { repeat: { frequency: 2, period: 1, periodUnit: 'd', timeOfDay: ['08:00:00', '20:00:00'] } },
+      '08:00, 20:00',
+    ],
+    [{ repeat: { when: ['ACM', 'HS'] } }, 'ACM, HS'],
+    [{ repeat: { frequency: 1, period: 1, periodUnit: 'wk', dayOfWeek: ['mon'] } }, '1×/wk · mon'],
+    [{ code: { text: 'BID' } }, '2×/d'],
+    [{ code: { text: 'as directed' } }, 'as directed'],
+  ])('%j → %s', (timing, text) => {
+    expect(describeTiming(timing)).toBe(text);
+  });
+
+  it('returns null for what is not a timing', () => {
+    expect(describeTiming(42)).toBeNull();
+  });
+});
+
+describe('AdminTimesSchema', () => {
+  it('accepts the default table', () => {
+    expect(AdminTimesSchema.parse(DEFAULT_ADMIN_TIMES)).toEqual(DEFAULT_ADMIN_TIMES);
+  });
+
+  it('names the row whose times do not match its dose count', () => {
+    const bad = { ...DEFAULT_ADMIN_TIMES, perDay: { '2': ['08:00', '14:00', '20:00'] } };
+    const result = AdminTimesSchema.safeParse(bad);
+    expect(result.success).toBe(false);
+    expect(result.error?.issues[0]?.path).toEqual(['perDay', '2']);
+  });
+
+  it('refuses a time that is not HH:MM', () => {
+    const bad = { ...DEFAULT_ADMIN_TIMES, perDay: { '1': ['8h'] } };
+    expect(AdminTimesSchema.safeParse(bad).success).toBe(false);
+  });
+});
