@@ -1,0 +1,30 @@
+/**
+ * Where the app keeps its files on a ward laptop. Electron's main process passes its userData
+ * folder; the E2E harness passes a temporary one; everything below it is decided here.
+ */
+import { join } from 'node:path';
+
+export interface AppPaths {
+  /** The app's private data folder. */
+  readonly dataDir: string;
+  readonly settingsFile: string;
+  /** The device identity, sealed with the ward passphrase (and, in the app, safeStorage). */
+  readonly identityFile: string;
+  /** The `age1…` recipient, written at enrolment for IT to pick up. */
+  readonly recipientFile: string;
+  /** Used when settings name no store folder. */
+  readonly defaultStoreDir: string;
+  /** The trust store shipped with the app, used when settings name none. */
+  readonly bundledTrustDir: string;
+}
+
+export function appPaths(dataDir: string, bundledTrustDir: string): AppPaths {
+  return {
+    dataDir,
+    settingsFile: join(dataDir, 'settings.json'),
+    identityFile: join(dataDir, 'device.key'),
+    recipientFile: join(dataDir, 'device-recipient.txt'),
+    defaultStoreDir: join(dataDir, 'store'),
+    bundledTrustDir,
+  };
+}

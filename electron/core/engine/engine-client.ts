@@ -1,0 +1,69 @@
+/**
+ * Starts the engine in a worker thread and gives it back as a `RemoteEngine` (same methods,
+ * async). One request at a time is not required: answers are matched by id.
+ */
+import { Worker } from 'node:worker_threads';
+import { AppError } from '../errors.ts';
+import {
+  ENGINE_METHODS,
+  type EngineMethod,
+  type EngineRequest,
+  type EngineResponse,
+  type RemoteEngine,
+} from './engine-protocol.ts';
+
+/** Sources run as .ts (tests, scripts); the build puts engine-worker.js beside its caller. */
+const workerUrl = new URL(
+  import.meta.url.endsWith('.ts') ? './engine-worker.ts' : './engine-worker.js',
+  import.meta.url,
+);
+
+export interface EngineWorker {
+  readonly engine: RemoteEngine;
+  terminate(): Promise<void>;
+}
+
+export function startEngineWorker(onDiagnostic: (text: string) => void = () => {}): EngineWorker {
+  const worker = new Worker(workerUrl);
+  const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: unknown) => void }>();
+  let nextId = 1;
+
+  worker.on('message', (response: EngineResponse) => {
+    const waiter = pending.get(response.id);
+    if (!waiter) return;
+    pending.delete(response.id);
+    if (response.ok) {
+      waiter.resolve(response.value);
+    } else {
+      if (response.diagnostic) onDiagnostic(response.diagnostic);
+      waiter.reject(new AppError(response.error.kind, response.error.message));
+    }
+  });
+  const failAll = (reason: string) => {
+    for (const waiter of pending.values()) waiter.reject(new AppError('internal', reason));
+    pending.clear();
+  };
+  worker.on('error', () => failAll('The viewer engine stopped unexpectedly. Unlock again.'));
+  worker.on('exit', () => failAll('The viewer engine has stopped.'));
+
+  const call = (method: EngineMethod, args: unknown[]): Promise<unknown> =>
+    new Promise((resolve, reject) => {
+      const id = nextId++;
+      pending.set(id, { resolve, reject });
+      const request: EngineRequest = { id, method, args };
+      worker.postMessage(request);
+    });
+
+  const engine = Object.freeze(
+    Object.fromEntries(
+      ENGINE_METHODS.map((method) => [method, (...args: unknown[]) => call(method, args)]),
+    ),
+  ) as RemoteEngine;
+
+  return {
+    engine,
+    terminate: async () => {
+      await worker.terminate();
+    },
+  };
+}

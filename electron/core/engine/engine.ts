@@ -1,0 +1,101 @@
+/**
+ * The engine holds the one decrypted export and answers every question about it. It runs in a
+ * worker thread (engine-worker.ts), so decrypting, opening, querying and rendering PDFs never
+ * block the window; the CLI and tests may also call it in-process.
+ *
+ * Decrypted data lives here, in memory only: the SQLite image is deserialized from a buffer,
+ * and the buffer is zeroed as soon as SQLite has its copy.
+ */
+import { AppError } from '../errors.ts';
+import { decryptExport } from '../format/dtx.ts';
+import { loadTrustStore } from '../keys/trust-store.ts';
+import { openReadonlyDb } from '../db/open.ts';
+import {
+  censusByWard,
+  findPatientByMrn,
+  getChart,
+  listWards,
+  searchPatients,
+  type ReadonlyDb,
+} from '../db/queries.ts';
+import { renderReport, type ReportContext } from '../print/render.ts';
+import type { AdminTimes } from '../schedule/admin-times.ts';
+import type { Chart, Manifest } from '../model.ts';
+import { Writable } from 'node:stream';
+
+export interface OpenRequest {
+  readonly bytes: Uint8Array;
+  readonly trustPaths: readonly string[];
+  readonly identity: string;
+}
+
+export interface ChartClock {
+  readonly now: Date;
+  readonly adminTimes: AdminTimes;
+  readonly timeZone: string;
+}
+
+export interface ReportJob {
+  readonly report: 'handover' | 'mar' | 'census' | 'summary';
+  readonly wardId?: string;
+  readonly patientId?: string;
+  readonly start?: Date;
+}
+
+interface OpenExport {
+  readonly db: ReadonlyDb;
+  readonly manifest: Manifest;
+  readonly signer: string;
+}
+
+export function createEngine() {
+  let current: OpenExport | null = null;
+
+  const opened = (): OpenExport => {
+    if (!current) throw new AppError('locked', 'The viewer is locked. Unlock it with the ward passphrase.');
+    return current;
+  };
+
+  const close = (): void => {
+    current?.db.close();
+    current = null;
+  };
+
+  return {
+    async open(request: OpenRequest): Promise<{ manifest: Manifest; signer: string }> {
+      close();
+      const trust = loadTrustStore(request.trustPaths);
+      const { manifest, signer, sqlite } = await decryptExport(request.bytes, trust, request.identity);
+      try {
+        current = { db: openReadonlyDb(sqlite), manifest, signer };
+      } finally {
+        sqlite.fill(0);
+      }
+      return { manifest, signer };
+    },
+    close,
+    listWards: () => listWards(opened().db),
+    census: (wardId: string) => censusByWard(opened().db, wardId),
+    search: (query: string, limit: number) => searchPatients(opened().db, query, limit),
+    findByMrn: (mrn: string) => findPatientByMrn(opened().db, mrn),
+    chart(patientId: string, clock: ChartClock): Chart {
+      const chart = getChart(opened().db, patientId, clock);
+      if (!chart) throw new AppError('not-found', 'This patient is not in the open export.');
+      return chart;
+    },
+    async renderReport(job: ReportJob, context: Omit<ReportContext, 'manifest'>): Promise<{ pdf: Uint8Array; pages: number }> {
+      const { db, manifest } = opened();
+      const chunks: Buffer[] = [];
+      const sink = new Writable({
+        write(chunk: Buffer, _encoding, callback) {
+          chunks.push(chunk);
+          callback();
+        },
+      });
+      const { pages } = await renderReport(db, job, { ...context, manifest }, sink);
+      return { pdf: Buffer.concat(chunks), pages };
+    },
+  };
+}
+
+export type Engine = ReturnType<typeof createEngine>;

@@ -1,0 +1,19 @@
+/**
+ * The renderer's Content Security Policy: only our own bundle runs; nothing may be fetched from
+ * anywhere (the app is air-gapped by design); PDFs are previewed from `blob:` URLs. Sent as a
+ * header by the app:// protocol (electron/main) and the E2E harness, and repeated in
+ * renderer/index.html's meta tag (a unit test keeps the three equal).
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data: blob:",
+  "font-src 'self'",
+  "connect-src 'none'",
+  'frame-src blob:',
+  'object-src blob:',
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');

@@ -1,0 +1,115 @@
+// @ts-check
+/**
+ * Lint, and the layer table of DESIGN.md §2 as rules: code may only import what its layer may
+ * run. A test (tests/unit/lint/layers.test.ts) proves each rule bites.
+ */
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import { builtinModules } from 'node:module';
+
+const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
+
+const electronModule = {
+  group: ['electron', 'electron/*'],
+  message: 'electron/core, the CLI and the renderer run without Electron: only electron/main and electron/preload may import it.',
+};
+const mainOrPreload = {
+  group: ['**/electron/main/**', '**/main/*.ts', '**/preload/**'],
+  message: 'Only Electron code may reach electron/main or electron/preload.',
+};
+const rendererCode = {
+  group: ['**/renderer/**'],
+  message: 'The renderer is reached only through window.downtime.',
+};
+
+/** @param {object[]} patterns @param {string[]} [paths] */
+const restrict = (patterns, paths = []) => ({
+  '@typescript-eslint/no-restricted-imports': [
+    'error',
+    { patterns, paths: paths.map((name) => ({ name, message: 'Not available in this layer.' })) },
+  ],
+});
+
+export default tseslint.config(
+  {
+    ignores: [
+      'node_modules/',
+      'out/',
+      'dist/',
+      'resources/',
+      'test-results/',
+      'playwright-report/',
+      'tests/bench/.cache/',
+      'bin/',
+    ],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.ts', '**/*.tsx'],
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/switch-exhaustiveness-check': [
+        'error',
+        { considerDefaultExhaustiveForUnions: true },
+      ],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-console': ['error', { allow: ['warn', 'error'] }],
+    },
+  },
+  {
+    files: ['*.js', '*.config.ts', 'bin/**'],
+    rules: { 'no-console': 'off' },
+  },
+  // ── The layer table ──────────────────────────────────────────────────────────────────────
+  {
+    files: ['electron/core/**'],
+    rules: restrict([electronModule, mainOrPreload, rendererCode, { group: ['**/cli/**'], message: 'core does not depend on the CLI.' }]),
+  },
+  {
+    files: ['electron/cli/**'],
+    rules: restrict([electronModule, mainOrPreload, rendererCode]),
+  },
+  {
+    files: ['electron/main/**'],
+    rules: restrict([rendererCode, { group: ['**/preload/**', '**/cli/**'], message: 'main does not import the preload or the CLI.' }]),
+  },
+  {
+    files: ['electron/preload/**'],
+    rules: restrict(
+      [
+        rendererCode,
+        {
+          regex: '(^|/)core/(?!api/methods\\.ts$)',
+          allowTypeImports: true,
+          message: 'The sandboxed preload bundles only the method list (core/api/methods.ts) and types.',
+        },
+      ],
+      nodeBuiltins,
+    ),
+  },
+  {
+    files: ['renderer/**'],
+    rules: restrict(
+      [
+        electronModule,
+        mainOrPreload,
+        {
+          group: ['**/electron/**'],
+          allowTypeImports: true,
+          message: 'The renderer imports core *types* only (import type); data comes through window.downtime.',
+        },
+        { group: ['better-sqlite3', 'pdfkit', 'age-encryption', 'bwip-js', 'electron-log'], message: 'Node-side library: not in the renderer.' },
+      ],
+      nodeBuiltins,
+    ),
+  },
+  {
+    files: ['tests/**', 'scripts/**'],
+    rules: { 'no-console': 'off' },
+  },
+);

@@ -1,0 +1,182 @@
+/**
+ * The E2E harness: opens the built renderer (out/renderer) in Chromium with the REAL API
+ * implementation (createApi, the engine worker, the store) mounted through Playwright's
+ * `exposeBinding` — the same `invokeApi` gate the Electron IPC uses. Only the host differs:
+ * saving and printing are recorded instead of showing OS dialogs.
+ *
+ * Script against it:
+ *   import { openViewer } from './harness.ts';
+ *   const viewer = await openViewer(page);                 // the bundled demo export
+ *   const viewer = await openViewer(page, { exportFile: 'x.dtx', trustDir: 'trust/', identityFile: 'device.key' });
+ *   await page.getByLabel(...)...; await viewer.close();
+ * or use the `test` fixture exported below (`viewer`, configured with `test.use({ viewerOptions })`).
+ */
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { extname, join, resolve } from 'node:path';
+import { test as base, type Page } from '@playwright/test';
+import { invokeApi } from '../../electron/core/api/invoke.ts';
+import { METHOD_NAMES } from '../../electron/core/api/methods.ts';
+import type { HostServices } from '../../electron/core/app/create-api.ts';
+import { startApp, type RunningApp } from '../../electron/core/app/start-app.ts';
+import { loadTrustStore } from '../../electron/core/keys/trust-store.ts';
+import { CONTENT_SECURITY_POLICY } from '../../electron/core/security/csp.ts';
+import type { Settings } from '../../electron/core/settings/settings.ts';
+
+export const RENDERER_DIR = resolve('out/renderer');
+export const DEMO_DIR = resolve('resources/demo');
+/** The demo's ward passphrase (resources/demo/README.md). */
+export const DEMO_PASSPHRASE = readDemoPassphrase();
+export const APP_URL = 'http://downtime.test/index.html';
+
+export interface ViewerOptions {
+  /** Start on the bundled demo (its trust key, device identity, export). Default: true. */
+  readonly demo?: boolean;
+  /** Also install this export into the store (it becomes current if newer). */
+  readonly exportFile?: string;
+  /** A trust store folder to use instead of the demo's. */
+  readonly trustDir?: string;
+  /** A sealed device identity to use instead of the demo's. */
+  readonly identityFile?: string;
+  /** No device identity: the first-run enrolment screen. */
+  readonly enrolled?: boolean;
+  readonly settings?: Partial<Settings>;
+  /** Shift the API's clock (e.g. to make the data look 9 hours old). */
+  readonly clockOffsetMs?: number;
+}
+
+export interface Viewer {
+  readonly page: Page;
+  readonly app: RunningApp;
+  readonly dataDir: string;
+  /** Files "saved" through the host (what a save dialog would have written). */
+  readonly saved: string[];
+  /** PDFs "printed" through the host. */
+  readonly printed: Uint8Array[];
+  close(): Promise<void>;
+}
+
+function readDemoPassphrase(): string {
+  try {
+    const readme = readFileSync(join(DEMO_DIR, 'README.md'), 'utf8');
+    return /passphrase[^`]*`([^`]+)`/i.exec(readme)?.[1] ?? '';
+  } catch {
+    return '';
+  }
+}
+
+const MIME: Readonly<Record<string, string>> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+};
+
+function recordingHost(dataDir: string, saved: string[], printed: Uint8Array[]): HostServices {
+  const savedDir = join(dataDir, 'saved');
+  return {
+    async saveFile(name, bytes) {
+      mkdirSync(savedDir, { recursive: true });
+      const path = join(savedDir, name);
+      writeFileSync(path, bytes);
+      saved.push(path);
+      return path;
+    },
+    async printPdf(pdf) {
+      printed.push(pdf);
+      return 'dialog';
+    },
+    async listPrinters() {
+      return ['Ward 3B printer'];
+    },
+    atRest: null,
+  };
+}
+
+export async function openViewer(page: Page, options: ViewerOptions = {}): Promise<Viewer> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'downtime-e2e-'));
+  const wardDir = join(dataDir, 'ward');
+  mkdirSync(wardDir, { recursive: true });
+  if (options.settings) {
+    writeFileSync(join(wardDir, 'settings.json'), JSON.stringify(options.settings));
+  }
+  if (options.identityFile) copyFileSync(options.identityFile, join(wardDir, 'device.key'));
+  const demo = options.demo ?? true;
+  const saved: string[] = [];
+  const printed: Uint8Array[] = [];
+  const offset = options.clockOffsetMs ?? 0;
+  const app = await startApp({
+    dataDir: wardDir,
+    bundledTrustDir: options.trustDir ?? join(DEMO_DIR, 'trust'),
+    demoDir: demo && options.enrolled !== false ? DEMO_DIR : null,
+    host: recordingHost(dataDir, saved, printed),
+    device: 'e2e-laptop',
+    clock: () => new Date(Date.now() + offset),
+    log: { warn: () => {}, error: (m) => console.error(m) },
+  });
+  if (options.exportFile) {
+    await app.core.store().install(options.exportFile, {
+      trust: loadTrustStore(options.trustDir ? [options.trustDir] : app.core.trustPaths()),
+      device: 'e2e-laptop',
+    });
+  }
+
+  // The page may reach our renderer files and nothing else: the app is air-gapped.
+  await page.context().route('**/*', (route) => route.abort('blockedbyclient'));
+  await page.route('http://downtime.test/**', async (route) => {
+    const path = new URL(route.request().url()).pathname;
+    const file = resolve(RENDERER_DIR, `.${path === '/' ? '/index.html' : path}`);
+    if (!file.startsWith(RENDERER_DIR)) return route.fulfill({ status: 404 });
+    try {
+      return await route.fulfill({
+        body: readFileSync(file),
+        headers: {
+          'content-type': MIME[extname(file)] ?? 'application/octet-stream',
+          'content-security-policy': CONTENT_SECURITY_POLICY,
+        },
+      });
+    } catch {
+      return route.fulfill({ status: 404 });
+    }
+  });
+  await page.exposeBinding('__downtimeInvoke', (_source, method: unknown, args: unknown) =>
+    invokeApi(app.core.api, method, args),
+  );
+  // The same object the preload exposes: frozen, one async function per contract method.
+  await page.addInitScript((methods: string[]) => {
+    const invoke = (window as unknown as { __downtimeInvoke: (m: string, a: unknown) => Promise<unknown> }).__downtimeInvoke;
+    const api = Object.fromEntries(methods.map((m) => [m, (args: unknown) => invoke(m, args ?? {})]));
+    Object.defineProperty(window, 'downtime', { value: Object.freeze(api), enumerable: true });
+  }, [...METHOD_NAMES]);
+  await page.goto(APP_URL);
+
+  return {
+    page,
+    app,
+    dataDir,
+    saved,
+    printed,
+    async close() {
+      await app.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Unlocks with the demo passphrase and a user name, through the UI. */
+export async function unlockDemo(page: Page, user = 'Nurse Test'): Promise<void> {
+  await page.getByLabel(/passphrase/i).first().fill(DEMO_PASSPHRASE);
+  await page.getByLabel(/name|staff/i).first().fill(user);
+  await page.getByRole('button', { name: /unlock/i }).click();
+}
+
+export const test = base.extend<{ viewerOptions: ViewerOptions; viewer: Viewer }>({
+  viewerOptions: [{}, { option: true }],
+  viewer: async ({ page, viewerOptions }, use) => {
+    const viewer = await openViewer(page, viewerOptions);
+    await use(viewer);
+    await viewer.close();
+  },
+});
+export { expect } from '@playwright/test';

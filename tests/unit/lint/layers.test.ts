@@ -1,0 +1,86 @@
+/**
+ * The layer table of DESIGN.md §2 is enforced by lint. These cases prove each rule bites
+ * (and that what a layer may import passes), by linting small sources at paths in each layer.
+ */
+import { ESLint } from 'eslint';
+import { describe, expect, it } from 'vitest';
+
+// The probes are not files on disk, so type-aware parsing (and the rules needing it) is off
+// here; the layer rules themselves need no types.
+const eslint = new ESLint({
+  cwd: process.cwd(),
+  overrideConfig: [
+    {
+      files: ['**/*.ts'],
+      languageOptions: { parserOptions: { projectService: false } },
+      rules: {
+        '@typescript-eslint/switch-exhaustiveness-check': 'off',
+        '@typescript-eslint/no-floating-promises': 'off',
+      },
+    },
+  ],
+});
+
+async function layerErrors(filePath: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath });
+  return (result?.messages ?? [])
+    .filter((m) => m.ruleId === '@typescript-eslint/no-restricted-imports')
+    .map((m) => m.message);
+}
+
+describe('layer rules', () => {
+  it('electron/core may not import electron', async () => {
+    const errors = await layerErrors(
+      'electron/core/lint-probe.ts',
+      "import { app } from 'electron';\nexport const name = app.getName();\n",
+    );
+    expect(errors.join('\n')).toMatch(/only electron\/main and electron\/preload/);
+  });
+
+  it('electron/core may import Node and its own modules', async () => {
+    const errors = await layerErrors(
+      'electron/core/lint-probe.ts',
+      "import { readFileSync } from 'node:fs';\nimport { ok } from './result.ts';\nexport const read = () => ok(readFileSync('x'));\n",
+    );
+    expect(errors).toEqual([]);
+  });
+
+  it('the CLI may not import electron', async () => {
+    const errors = await layerErrors('electron/cli/lint-probe.ts', "export { app } from 'electron';\nimport 'electron';\n");
+    expect(errors.length).toBeGreaterThan(0);
+  });
+
+  it('the renderer may not import Node modules', async () => {
+    const errors = await layerErrors(
+      'renderer/lint-probe.ts',
+      "import { readFileSync } from 'node:fs';\nimport path from 'path';\nexport const x = [readFileSync, path];\n",
+    );
+    expect(errors).toHaveLength(2);
+  });
+
+  it('the renderer may import core types but not core implementation', async () => {
+    const typeOnly = await layerErrors(
+      'renderer/lint-probe.ts',
+      "import type { Chart } from '../electron/core/model.ts';\nexport type C = Chart;\n",
+    );
+    expect(typeOnly).toEqual([]);
+    const value = await layerErrors(
+      'renderer/lint-probe.ts',
+      "import { ChartSchema } from '../electron/core/model.ts';\nexport const s = ChartSchema;\n",
+    );
+    expect(value.join('\n')).toMatch(/core \*types\* only/);
+  });
+
+  it('the preload bundles only the method list from core', async () => {
+    const allowed = await layerErrors(
+      'electron/preload/lint-probe.ts',
+      "import { METHOD_NAMES } from '../core/api/methods.ts';\nexport const m = METHOD_NAMES;\n",
+    );
+    expect(allowed).toEqual([]);
+    const refused = await layerErrors(
+      'electron/preload/lint-probe.ts',
+      "import { contract } from '../core/api/contract.ts';\nimport fs from 'node:fs';\nexport const c = [contract, fs];\n",
+    );
+    expect(refused).toHaveLength(2);
+  });
+});
