@@ -8,5 +8,7 @@ export default defineConfig({
     hookTimeout: 60_000,
     // better-sqlite3 and worker threads are happiest in forked processes.
     pool: 'forks',
+    reporters: ['default', 'json'],
+    outputFile: { json: 'test-results/unit.json' },
   },
 });

@@ -45,7 +45,9 @@ if (!app.requestSingleInstanceLock()) {
 async function start(): Promise<void> {
   hardenSession(session.defaultSession);
   serveRenderer(protocol, join(appRoot, 'out', 'renderer'));
-  const demo = process.argv.includes('--demo') || process.env['DOWNTIME_DEMO'] === '1';
+  // From the checkout (`npm start`) the app opens on the bundled demo; a packaged build only
+  // when asked explicitly, so a ward laptop can never show synthetic patients by accident.
+  const demo = !app.isPackaged || process.argv.includes('--demo');
   running = await startApp({
     dataDir: join(app.getPath('userData'), demo ? 'demo' : 'ward'),
     bundledTrustDir: join(resourcesDir, 'trust'),

@@ -2,6 +2,7 @@
  * Starts the engine in a worker thread and gives it back as a `RemoteEngine` (same methods,
  * async). One request at a time is not required: answers are matched by id.
  */
+import { existsSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { AppError } from '../errors.ts';
 import {
@@ -12,11 +13,15 @@ import {
   type RemoteEngine,
 } from './engine-protocol.ts';
 
-/** Sources run as .ts (tests, scripts); the build puts engine-worker.js beside its caller. */
-const workerUrl = new URL(
-  import.meta.url.endsWith('.ts') ? './engine-worker.ts' : './engine-worker.js',
-  import.meta.url,
-);
+/**
+ * Sources run as .ts (tests, scripts, the harness); the build emits out/main/engine-worker.js,
+ * beside the entry or one level up when this code lands in a shared chunk.
+ */
+function workerUrl(): URL {
+  if (import.meta.url.endsWith('.ts')) return new URL('./engine-worker.ts', import.meta.url);
+  const candidates = ['./engine-worker.js', '../engine-worker.js'].map((p) => new URL(p, import.meta.url));
+  return candidates.find((url) => existsSync(url)) ?? candidates[0]!;
+}
 
 export interface EngineWorker {
   readonly engine: RemoteEngine;
@@ -24,7 +29,7 @@ export interface EngineWorker {
 }
 
 export function startEngineWorker(onDiagnostic: (text: string) => void = () => {}): EngineWorker {
-  const worker = new Worker(workerUrl);
+  const worker = new Worker(workerUrl());
   const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: unknown) => void }>();
   let nextId = 1;
 
