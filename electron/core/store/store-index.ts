@@ -1,0 +1,139 @@
+/**
+ * What the store knows about its exports, on disk. The files are the truth: each installed
+ * `.dtx` has a record file beside it (written before the `.dtx` is renamed into place, so a
+ * `.dtx` under its final name always has one). `index.json` lists the records and the recent
+ * install decisions; it is a cache that `rebuildIndex` can recreate from the files, plus the
+ * decision history, which is the one thing only it holds.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { EXPORT_ERROR_KINDS } from '../errors.ts';
+import { ManifestSchema } from '../model.ts';
+
+/** What the store records per export, on disk (paths are derived, so the folder may move). */
+export const ExportRecordSchema = z.object({
+  exportId: z.string().min(1),
+  sequence: z.number().int().nonnegative(),
+  manifest: ManifestSchema,
+  /** Fingerprint of the trusted key that signed it, as the trust store showed it at install. */
+  signer: z.string(),
+  installedAt: z.string(),
+  /** SHA-256 of the whole `.dtx` file, and its size: what `health()` checks on disk. */
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  size: z.number().int().nonnegative(),
+});
+export type ExportRecord = z.infer<typeof ExportRecordSchema>;
+
+export interface StoredExport extends ExportRecord {
+  /** Absolute path of the installed `.dtx`. */
+  readonly file: string;
+}
+
+export const InstallOutcomeSchema = z.object({
+  outcome: z.enum(['installed', 'refused', 'duplicate']),
+  exportId: z.string().nullable(),
+  kind: z.enum([...EXPORT_ERROR_KINDS, 'io']).nullable(),
+  message: z.string().nullable(),
+});
+export type InstallOutcome = z.infer<typeof InstallOutcomeSchema>;
+
+/** A decision as the store remembers it: when, on which device and by whom, about which file. */
+export const InstallDecisionSchema = InstallOutcomeSchema.extend({
+  at: z.string(),
+  /** The candidate's file name (not its path). */
+  source: z.string(),
+  device: z.string(),
+  user: z.string().nullable(),
+});
+export type InstallDecision = z.infer<typeof InstallDecisionSchema>;
+
+export const IndexSchema = z.object({
+  version: z.literal(1),
+  /** Newest first. */
+  exports: z.array(ExportRecordSchema),
+  /** Newest first, at most `MAX_DECISIONS`. */
+  decisions: z.array(InstallDecisionSchema),
+});
+export type StoreIndex = z.infer<typeof IndexSchema>;
+
+export const MAX_DECISIONS = 50;
+export const EXPORTS_FOLDER = 'exports';
+export const INDEX_FILE = 'index.json';
+export const EXPORT_EXTENSION = '.dtx';
+export const RECORD_EXTENSION = '.json';
+
+/** `000000000042-<export id>`: sorts by sequence, readable in a file browser, safe on any OS. */
+export function baseNameFor(sequence: number, exportId: string): string {
+  const safeId = exportId.replace(/[^A-Za-z0-9._-]/g, '_').slice(0, 64);
+  return `${String(sequence).padStart(12, '0')}-${safeId}`;
+}
+
+/** The index file's content, or null when it is missing or not one we wrote. */
+export function readIndex(storeDir: string): StoreIndex | null {
+  try {
+    const parsed = IndexSchema.safeParse(
+      JSON.parse(readFileSync(join(storeDir, INDEX_FILE), 'utf8')),
+    );
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+export const newestFirst = (a: ExportRecord, b: ExportRecord): number => b.sequence - a.sequence;
+
+export const baseNameOf = (record: ExportRecord): string =>
+  baseNameFor(record.sequence, record.exportId);
+
+export interface ScanResult {
+  /** Every `.dtx` with a valid record, newest first. */
+  readonly exports: ExportRecord[];
+  /** `.dtx` files without a readable record (edited or damaged by hand): reported, not used. */
+  readonly unrecorded: string[];
+  /** Records without their `.dtx`: left by an install or a pruning cut short. */
+  readonly orphanRecords: string[];
+}
+
+/** Reads the exports folder: the ground truth the index is checked against and rebuilt from. */
+export function scanExports(exportsDir: string): ScanResult {
+  const names = readdirSync(exportsDir);
+  const dtx = new Set(
+    names.filter((n) => n.endsWith(EXPORT_EXTENSION)).map(stem(EXPORT_EXTENSION)),
+  );
+  const records = new Set(
+    names.filter((n) => n.endsWith(RECORD_EXTENSION)).map(stem(RECORD_EXTENSION)),
+  );
+  const exports: ExportRecord[] = [];
+  const unrecorded: string[] = [];
+  for (const base of dtx) {
+    const record = records.has(base) ? readRecord(join(exportsDir, base + RECORD_EXTENSION)) : null;
+    if (record && baseNameOf(record) === base) exports.push(record);
+    else unrecorded.push(base + EXPORT_EXTENSION);
+  }
+  const orphanRecords = [...records]
+    .filter((base) => !dtx.has(base))
+    .map((b) => b + RECORD_EXTENSION);
+  return { exports: exports.sort(newestFirst), unrecorded, orphanRecords };
+}
+
+const stem = (extension: string) => (name: string) => name.slice(0, -extension.length);
+
+function readRecord(path: string): ExportRecord | null {
+  try {
+    const parsed = ExportRecordSchema.safeParse(JSON.parse(readFileSync(path, 'utf8')));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+/** True when the index lists exactly the exports found on disk. */
+export function indexMatches(index: StoreIndex, scanned: readonly ExportRecord[]): boolean {
+  return (
+    index.exports.length === scanned.length &&
+    index.exports.every(
+      (e, i) => e.exportId === scanned[i]?.exportId && e.sha256 === scanned[i]?.sha256,
+    )
+  );
+}

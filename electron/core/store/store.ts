@@ -1,0 +1,325 @@
+/**
+ * The export store: one folder holding the current export and the last N before it, shared by
+ * the app (inbox, unlock) and the CLI (`downtime install`, `downtime status`).
+ *
+ *   DIR/exports/<sequence>-<exportId>.dtx   the installed exports, byte for byte as verified
+ *   DIR/exports/<sequence>-<exportId>.json  what the store recorded about each (manifest, signer…)
+ *   DIR/index.json                          the list and the recent decisions (a cache of the above)
+ *   DIR/audit.jsonl                         the audit trail (written by the callers, see auditFile)
+ *
+ * Install (see install-check.ts for what is checked and why without keys):
+ *   read the candidate once → check those bytes → write its record → write the bytes to a
+ *   temporary file, fsync → rename to its final name, fsync the folder (the commit point)
+ *   → rewrite the index atomically → prune beyond `keep`.
+ * The bytes written are the bytes checked, so a file changing in the inbox meanwhile cannot slip
+ * through. A crash before the commit point leaves temporaries that the next open sweeps away;
+ * after it, the new export is complete and the index is repaired from the files on open. The
+ * current export is never written to, so at every instant it stays usable.
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { AppError } from '../errors.ts';
+import type { TrustStore } from '../keys/trust-store.ts';
+import {
+  fsyncDir,
+  type FileIo,
+  nodeFileIo,
+  removeQuietly,
+  TEMP_PREFIX,
+  writeDurably,
+  writeFileAtomic,
+} from './atomic-file.ts';
+import { type CheckedExport, checkCandidate, refused } from './install-check.ts';
+import {
+  baseNameOf,
+  EXPORT_EXTENSION,
+  EXPORTS_FOLDER,
+  type ExportRecord,
+  INDEX_FILE,
+  indexMatches,
+  type InstallDecision,
+  type InstallOutcome,
+  MAX_DECISIONS,
+  readIndex,
+  RECORD_EXTENSION,
+  scanExports,
+  type StoredExport,
+  type StoreIndex,
+} from './store-index.ts';
+
+export type { InstallDecision, InstallOutcome, StoredExport } from './store-index.ts';
+
+export const DEFAULT_KEEP = 3;
+export const AUDIT_FILE = 'audit.jsonl';
+/** Larger than any real export (30,000 patients is well under 1 GiB); refused before reading. */
+export const MAX_EXPORT_BYTES = 2 * 1024 ** 3;
+
+export interface InstallContext {
+  readonly trust: TrustStore;
+  /** An unsealed device identity (`AGE-SECRET-KEY-1…`): also decrypt and open-check. */
+  readonly identity?: string | null;
+  readonly device: string;
+  readonly user?: string | null;
+}
+
+export interface Store {
+  readonly dir: string;
+  /** Where callers append the audit events about this store's exports. */
+  readonly auditFile: string;
+  /** Newest first; the first is the current export. */
+  list(): StoredExport[];
+  current(): StoredExport | null;
+  install(sourcePath: string, ctx: InstallContext): Promise<InstallOutcome>;
+  readBytes(exportId: string): Buffer;
+  health(): { ok: boolean; problems: string[] };
+  /** Newest first. */
+  lastDecisions(): InstallDecision[];
+}
+
+export interface StoreOptions {
+  /** Older exports kept besides the current one (default 3). */
+  readonly keep?: number;
+  /** File-system calls of the install path; tests inject a full disk or a crash here. */
+  readonly io?: FileIo;
+  readonly now?: () => Date;
+}
+
+export function openStore(dir: string, options: StoreOptions = {}): Store {
+  const keep = options.keep ?? DEFAULT_KEEP;
+  const io = options.io ?? nodeFileIo;
+  const now = options.now ?? (() => new Date());
+  const exportsDir = join(dir, EXPORTS_FOLDER);
+  try {
+    mkdirSync(exportsDir, { recursive: true });
+  } catch (e) {
+    throw new AppError(
+      'io',
+      `The export store ${dir} cannot be created; check the path and permissions.`,
+      {
+        cause: e,
+      },
+    );
+  }
+
+  const toStored = (record: ExportRecord): StoredExport => ({
+    ...record,
+    file: join(exportsDir, baseNameOf(record) + EXPORT_EXTENSION),
+  });
+
+  let records: ExportRecord[] = [];
+  let decisions: InstallDecision[] = [];
+  /** Found on open and not fixable by the store itself: shown by `health()`. */
+  let damage: string[] = [];
+
+  /** Makes memory and the index agree with the files; sweeps what crashed installs left. */
+  const load = (): void => {
+    sweepTemporaries(dir, exportsDir, io);
+    const scan = scanExports(exportsDir);
+    for (const orphan of scan.orphanRecords) removeQuietly(join(exportsDir, orphan), io);
+    const index = readIndex(dir);
+    records = scan.exports;
+    decisions = index?.decisions ?? [];
+    damage = scan.unrecorded.map(
+      (name) =>
+        `${name} in the store has no record of its checks and is not used; remove it or reinstall it.`,
+    );
+    if (!index || !indexMatches(index, records)) tryWriteIndex();
+  };
+
+  const writeIndex = (): void => {
+    const index: StoreIndex = { version: 1, exports: records, decisions };
+    writeFileAtomic(join(dir, INDEX_FILE), `${JSON.stringify(index, null, 1)}\n`, io);
+  };
+
+  /** The index is a cache: failing to refresh it (read-only media, full disk) loses nothing. */
+  const tryWriteIndex = (): void => {
+    try {
+      writeIndex();
+    } catch {
+      // The next successful write or open repairs it.
+    }
+  };
+
+  const decide = (source: string, ctx: InstallContext, outcome: InstallOutcome): InstallOutcome => {
+    const decision: InstallDecision = {
+      ...outcome,
+      at: now().toISOString(),
+      source: basename(source),
+      device: ctx.device,
+      user: ctx.user ?? null,
+    };
+    decisions = [decision, ...decisions].slice(0, MAX_DECISIONS);
+    tryWriteIndex();
+    return outcome;
+  };
+
+  const commit = (bytes: Buffer, record: ExportRecord): void => {
+    const base = baseNameOf(record);
+    writeFileAtomic(
+      join(exportsDir, base + RECORD_EXTENSION),
+      `${JSON.stringify(record, null, 1)}\n`,
+      io,
+    );
+    const temp = join(exportsDir, `${TEMP_PREFIX}${base}${EXPORT_EXTENSION}`);
+    removeQuietly(temp, io);
+    writeDurably(temp, bytes, io);
+    try {
+      io.renameSync(temp, join(exportsDir, base + EXPORT_EXTENSION));
+    } catch (e) {
+      removeQuietly(temp, io);
+      throw e;
+    }
+    fsyncDir(exportsDir, io);
+  };
+
+  /**
+   * Forgets exports beyond `keep` (oldest first) and returns their files for deletion, which
+   * happens after the index no longer lists them; a crash in between leaves extra files that
+   * the next open lists again and the next install prunes.
+   */
+  const forgetExcess = (): string[] => {
+    const excess = records.slice(keep + 1);
+    records = records.slice(0, keep + 1);
+    return excess.flatMap((r) =>
+      [EXPORT_EXTENSION, RECORD_EXTENSION].map((ext) => join(exportsDir, baseNameOf(r) + ext)),
+    );
+  };
+
+  const install = async (sourcePath: string, ctx: InstallContext): Promise<InstallOutcome> => {
+    let bytes: Buffer;
+    try {
+      bytes = readCandidate(sourcePath);
+    } catch (e) {
+      return decide(sourcePath, ctx, refused(e));
+    }
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    const same = records.find((r) => r.sha256 === sha256);
+    if (same) return decide(sourcePath, ctx, duplicate(same.exportId));
+    let checked: CheckedExport;
+    try {
+      checked = await checkCandidate(
+        bytes,
+        ctx.trust,
+        ctx.identity ?? null,
+        records[0]?.sequence ?? null,
+      );
+    } catch (e) {
+      return decide(sourcePath, ctx, refused(e));
+    }
+    const record: ExportRecord = {
+      exportId: checked.manifest.exportId,
+      sequence: checked.manifest.sequence,
+      manifest: checked.manifest,
+      signer: checked.signer,
+      installedAt: now().toISOString(),
+      sha256,
+      size: bytes.length,
+    };
+    try {
+      commit(bytes, record);
+    } catch (e) {
+      return decide(sourcePath, ctx, refused(new AppError('io', diskFailure(e, dir))));
+    }
+    records = [record, ...records];
+    const pruned = forgetExcess();
+    const outcome = decide(sourcePath, ctx, {
+      outcome: 'installed',
+      exportId: record.exportId,
+      kind: null,
+      message: null,
+    });
+    for (const file of pruned) removeQuietly(file, io);
+    return outcome;
+  };
+
+  const readBytes = (exportId: string): Buffer => {
+    const record = records.find((r) => r.exportId === exportId);
+    if (!record)
+      throw new AppError(
+        'not-found',
+        `The export ${exportId} is not in the store; it may have been pruned.`,
+      );
+    try {
+      return readFileSync(toStored(record).file);
+    } catch (e) {
+      throw new AppError(
+        'io',
+        `The installed export ${exportId} cannot be read from ${dir}; check the disk.`,
+        {
+          cause: e,
+        },
+      );
+    }
+  };
+
+  const health = (): { ok: boolean; problems: string[] } => {
+    const problems = [...damage];
+    for (const stored of records.map(toStored)) {
+      const size = fileSize(stored.file);
+      if (size !== stored.size) {
+        problems.push(
+          size === null
+            ? `${basename(stored.file)} is missing from the store; reinstall the export.`
+            : `${basename(stored.file)} has changed size on disk (damaged); reinstall the export.`,
+        );
+      }
+    }
+    return { ok: problems.length === 0, problems };
+  };
+
+  load();
+  return {
+    dir,
+    auditFile: join(dir, AUDIT_FILE),
+    list: () => records.map(toStored),
+    current: () => (records[0] ? toStored(records[0]) : null),
+    install,
+    readBytes,
+    health,
+    lastDecisions: () => [...decisions],
+  };
+}
+
+function readCandidate(sourcePath: string): Buffer {
+  const stats = statSync(sourcePath);
+  if (!stats.isFile()) throw new AppError('io', `${basename(sourcePath)} is not a file.`);
+  if (stats.size > MAX_EXPORT_BYTES) {
+    throw new AppError(
+      'not-an-export',
+      `${basename(sourcePath)} is far larger than any export; it was not installed.`,
+    );
+  }
+  return readFileSync(sourcePath);
+}
+
+const duplicate = (exportId: string): InstallOutcome => ({
+  outcome: 'duplicate',
+  exportId,
+  kind: null,
+  message: `This export is already installed (${exportId}); nothing to do.`,
+});
+
+function diskFailure(error: unknown, dir: string): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  return code === 'ENOSPC' || code === 'EDQUOT'
+    ? `The disk holding the export store ${dir} is full; free some space. The current export stays in use.`
+    : `The export could not be written to the store ${dir} (${code ?? 'error'}); check the disk. The current export stays in use.`;
+}
+
+/** Temporary files of installs or index writes cut short by a crash. */
+function sweepTemporaries(dir: string, exportsDir: string, io: FileIo): void {
+  for (const folder of [dir, exportsDir]) {
+    for (const name of readdirSync(folder)) {
+      if (name.startsWith(TEMP_PREFIX)) removeQuietly(join(folder, name), io);
+    }
+  }
+}
+
+function fileSize(path: string): number | null {
+  try {
+    return statSync(path).size;
+  } catch {
+    return null;
+  }
+}
