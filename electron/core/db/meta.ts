@@ -1,0 +1,21 @@
+/** The export's own facts (site, census instant, demo flag), kept in the `meta` table. */
+import type Database from 'better-sqlite3';
+
+export interface ExportMeta {
+  readonly siteId: string;
+  readonly siteName: string;
+  /** ISO instant the census was computed for. */
+  readonly dataAsOf: string;
+  readonly demo: boolean;
+}
+
+/** Writes (or overwrites) the given meta fields. */
+export function writeExportMeta(db: Database.Database, meta: Partial<ExportMeta>): void {
+  const upsert = db.prepare(
+    'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+  );
+  for (const [key, value] of Object.entries(meta)) {
+    if (value === undefined) continue;
+    upsert.run(key, typeof value === 'boolean' ? (value ? '1' : '0') : value);
+  }
+}

@@ -1,0 +1,51 @@
+/**
+ * Opening a decrypted export. SQLite opens a garbage buffer without complaint and fails on
+ * first access, so the schema is checked here, at once, and a bad payload is refused with a
+ * clear error instead of failing later in a screen.
+ */
+import Database from 'better-sqlite3';
+import { AppError } from '../errors.ts';
+import type { ReadonlyDb } from './handle.ts';
+import { TABLES } from './schema.ts';
+import { SCHEMA_VERSION } from './schema-version.ts';
+
+export type { ReadonlyDb } from './handle.ts';
+
+const REQUIRED = [...TABLES, 'meta', 'patient_search'];
+
+export function openReadonlyDb(image: Buffer): ReadonlyDb {
+  let db: Database.Database;
+  try {
+    db = new Database(image, { readonly: true });
+  } catch (e) {
+    throw notAnExport(e);
+  }
+  try {
+    const version = db.pragma('user_version', { simple: true });
+    if (typeof version === 'number' && version > SCHEMA_VERSION) {
+      throw new AppError(
+        'schema-too-new',
+        `This export uses data schema ${version}, newer than this viewer understands (${SCHEMA_VERSION}); update the Downtime Viewer.`,
+      );
+    }
+    const present = new Set(
+      db
+        .prepare("SELECT name FROM sqlite_master WHERE type IN ('table', 'view')")
+        .pluck()
+        .all() as string[],
+    );
+    if (version !== SCHEMA_VERSION || REQUIRED.some((t) => !present.has(t))) throw notAnExport();
+    return db as ReadonlyDb;
+  } catch (e) {
+    db.close();
+    throw e instanceof AppError ? e : notAnExport(e);
+  }
+}
+
+function notAnExport(cause?: unknown): AppError {
+  return new AppError(
+    'not-an-export',
+    'The export payload is not a Downtime Viewer database (damaged or from another program); ask IT for a fresh export.',
+    { cause },
+  );
+}

@@ -1,0 +1,254 @@
+/**
+ * The export database: every table of the `.dtx` payload, documented here and nowhere else.
+ * STRICT tables (a wrong type is an error, not a silent conversion); `user_version` carries
+ * SCHEMA_VERSION so a viewer refuses an export newer than it understands.
+ *
+ * Conventions: ids are the FHIR resource ids (or `urn:uuid:` full URLs when a resource has no
+ * id); dates and instants are ISO 8601 text as given by the source (partial dates kept);
+ * booleans are INTEGER 0/1; child rows keep their source order through `seq`.
+ */
+import Database from 'better-sqlite3';
+import { SCHEMA_VERSION } from './schema-version.ts';
+
+const DDL = `
+-- One row per key: siteId, siteName, dataAsOf (ISO instant of the census), demo ('0'/'1').
+CREATE TABLE meta (
+  key   TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE sites (
+  id   TEXT PRIMARY KEY,
+  name TEXT NOT NULL
+) STRICT;
+
+-- in_scope = 1: exported with full detail; 0: its patients are locator rows only.
+CREATE TABLE wards (
+  id       TEXT PRIMARY KEY,
+  site_id  TEXT NOT NULL REFERENCES sites(id),
+  name     TEXT NOT NULL,
+  in_scope INTEGER NOT NULL CHECK (in_scope IN (0, 1))
+) STRICT;
+
+-- Every bed known from Location resources, occupied or not.
+CREATE TABLE beds (
+  id      TEXT PRIMARY KEY,
+  ward_id TEXT NOT NULL REFERENCES wards(id),
+  room    TEXT,
+  name    TEXT NOT NULL
+) STRICT;
+
+-- Every patient of the input. locator = 1: admitted to a ward outside the scope, so only
+-- name, birth date, MRN and whereabouts are exported. name is "FAMILY, Given".
+CREATE TABLE patients (
+  id            TEXT PRIMARY KEY,
+  mrn           TEXT NOT NULL,
+  family        TEXT NOT NULL,
+  given         TEXT NOT NULL,
+  name          TEXT NOT NULL,
+  birth_date    TEXT,
+  sex           TEXT,
+  language      TEXT,
+  weight_kg     REAL,
+  height_cm     REAL,
+  allergy_state TEXT NOT NULL CHECK (allergy_state IN ('present', 'none-known', 'unknown')),
+  locator       INTEGER NOT NULL CHECK (locator IN (0, 1))
+) STRICT;
+CREATE INDEX patients_mrn ON patients(mrn);
+
+CREATE TABLE patient_identifiers (
+  patient_id TEXT NOT NULL REFERENCES patients(id),
+  seq        INTEGER NOT NULL,
+  system     TEXT,
+  value      TEXT NOT NULL,
+  PRIMARY KEY (patient_id, seq)
+) STRICT;
+CREATE INDEX patient_identifiers_value ON patient_identifiers(value);
+
+CREATE TABLE contacts (
+  patient_id   TEXT NOT NULL REFERENCES patients(id),
+  seq          INTEGER NOT NULL,
+  name         TEXT NOT NULL,
+  relationship TEXT,
+  phone        TEXT,
+  PRIMARY KEY (patient_id, seq)
+) STRICT;
+
+-- The current stay at dataAsOf: at most one per patient; the census is this table.
+CREATE TABLE stays (
+  patient_id         TEXT PRIMARY KEY REFERENCES patients(id),
+  ward_id            TEXT NOT NULL REFERENCES wards(id),
+  room               TEXT,
+  bed                TEXT,
+  admitted_at        TEXT,
+  expected_discharge TEXT,
+  attending          TEXT,
+  service            TEXT,
+  reason             TEXT,
+  isolation          TEXT,
+  code_status        TEXT NOT NULL CHECK (code_status IN ('full-code', 'dnr', 'dnr-dni', 'comfort-care', 'limited', 'unknown')),
+  code_status_text   TEXT,
+  diet               TEXT,
+  mobility           TEXT,
+  fall_risk          TEXT
+) STRICT;
+CREATE INDEX stays_ward ON stays(ward_id);
+
+-- I-PASS handover: illness severity, patient summary, situation awareness; actions below.
+CREATE TABLE handover (
+  patient_id          TEXT PRIMARY KEY REFERENCES patients(id),
+  severity            TEXT CHECK (severity IN ('stable', 'watcher', 'unstable')),
+  summary             TEXT,
+  situation_awareness TEXT
+) STRICT;
+
+CREATE TABLE handover_actions (
+  patient_id TEXT NOT NULL REFERENCES patients(id),
+  seq        INTEGER NOT NULL,
+  text       TEXT NOT NULL,
+  PRIMARY KEY (patient_id, seq)
+) STRICT;
+
+CREATE TABLE allergies (
+  patient_id  TEXT NOT NULL REFERENCES patients(id),
+  substance   TEXT NOT NULL,
+  reaction    TEXT,
+  severity    TEXT,
+  criticality TEXT,
+  status      TEXT,
+  category    TEXT,
+  recorded_at TEXT
+) STRICT;
+CREATE INDEX allergies_patient ON allergies(patient_id);
+
+CREATE TABLE problems (
+  patient_id TEXT NOT NULL REFERENCES patients(id),
+  text       TEXT NOT NULL,
+  code       TEXT,
+  status     TEXT,
+  onset      TEXT
+) STRICT;
+CREATE INDEX problems_patient ON problems(patient_id);
+
+-- Orders to give (doNotPerform orders are plan items instead). timing is the FHIR Timing
+-- JSON, expanded into times when viewed or printed; frequency is its human reading.
+CREATE TABLE medication_orders (
+  id           TEXT PRIMARY KEY,
+  patient_id   TEXT NOT NULL REFERENCES patients(id),
+  drug         TEXT NOT NULL,
+  code         TEXT,
+  dose         REAL,
+  dose_unit    TEXT,
+  dose_text    TEXT,
+  route        TEXT,
+  frequency    TEXT,
+  timing       TEXT,
+  prn          INTEGER NOT NULL CHECK (prn IN (0, 1)),
+  prn_reason   TEXT,
+  max_dose     TEXT,
+  start        TEXT,
+  end          TEXT,
+  status       TEXT NOT NULL,
+  prescriber   TEXT,
+  instructions TEXT,
+  high_alert   INTEGER NOT NULL CHECK (high_alert IN (0, 1))
+) STRICT;
+CREATE INDEX medication_orders_patient ON medication_orders(patient_id);
+
+CREATE TABLE administrations (
+  patient_id TEXT NOT NULL REFERENCES patients(id),
+  order_id   TEXT,
+  drug       TEXT NOT NULL,
+  dose       TEXT,
+  route      TEXT,
+  at         TEXT,
+  status     TEXT NOT NULL,
+  performer  TEXT,
+  note       TEXT
+) STRICT;
+CREATE INDEX administrations_patient ON administrations(patient_id);
+
+-- Vitals and labs. value for numbers (with unit), value_text for anything else.
+CREATE TABLE observations (
+  patient_id TEXT NOT NULL REFERENCES patients(id),
+  code       TEXT,
+  name       TEXT NOT NULL,
+  category   TEXT NOT NULL CHECK (category IN ('vital-signs', 'laboratory', 'other')),
+  value      REAL,
+  value_text TEXT,
+  unit       TEXT,
+  ref_low    REAL,
+  ref_high   REAL,
+  ref_text   TEXT,
+  flag       TEXT,
+  at         TEXT
+) STRICT;
+CREATE INDEX observations_patient ON observations(patient_id, at);
+
+-- Care plan activities, goals, service requests, nursing tasks, diet, recent procedures,
+-- flags, and "do not give" orders.
+CREATE TABLE plan_items (
+  patient_id TEXT NOT NULL REFERENCES patients(id),
+  kind       TEXT NOT NULL CHECK (kind IN ('careplan-activity', 'goal', 'service-request', 'nursing-task', 'diet', 'activity', 'procedure', 'flag')),
+  text       TEXT NOT NULL,
+  status     TEXT,
+  due        TEXT,
+  detail     TEXT
+) STRICT;
+CREATE INDEX plan_items_patient ON plan_items(patient_id);
+
+CREATE TABLE notes (
+  patient_id TEXT NOT NULL REFERENCES patients(id),
+  kind       TEXT NOT NULL,
+  author     TEXT,
+  at         TEXT,
+  text       TEXT NOT NULL
+) STRICT;
+CREATE INDEX notes_patient ON notes(patient_id, at);
+
+-- The search index, rowid = patients.rowid. name is folded (see fold.ts): "lefevre-dupont
+-- helene"; birth is ISO (YYYY-MM-DD); queries are folded the same way and every token quoted.
+CREATE VIRTUAL TABLE patient_search USING fts5(
+  name, mrn, bed, birth,
+  tokenize = 'unicode61 remove_diacritics 2',
+  prefix = '2 3'
+);
+`;
+
+/** The table names whose rows `recordCounts` and the import report count. */
+export const TABLES = [
+  'sites',
+  'wards',
+  'beds',
+  'patients',
+  'patient_identifiers',
+  'contacts',
+  'stays',
+  'handover',
+  'handover_actions',
+  'allergies',
+  'problems',
+  'medication_orders',
+  'administrations',
+  'observations',
+  'plan_items',
+  'notes',
+] as const;
+export type Table = (typeof TABLES)[number];
+
+/** A new, empty, writable export database in memory. */
+export function createExportDatabase(): Database.Database {
+  const db = new Database(':memory:');
+  db.exec(DDL);
+  db.pragma(`user_version = ${SCHEMA_VERSION}`);
+  return db;
+}
+
+/**
+ * The database as the bytes of a SQLite file, in rollback-journal mode: a WAL image does not
+ * deserialize, and the viewer opens the payload with `new Database(buffer)`.
+ */
+export function toSqliteImage(db: Database.Database): Buffer {
+  db.pragma('journal_mode = DELETE');
+  return db.serialize();
+}

@@ -1,0 +1,281 @@
+/** One prepared INSERT per export table, counting the rows it writes into the report. */
+import type Database from 'better-sqlite3';
+import { foldText } from '../db/fold.ts';
+import type { Table } from '../db/schema.ts';
+import type {
+  Administration,
+  Allergy,
+  Handover,
+  MedicationOrder,
+  Note,
+  Observation,
+  PlanItem,
+  Problem,
+} from '../model.ts';
+import type { Placement } from './census.ts';
+import type { PatientRecord } from './records.ts';
+import type { ReportTally } from './report.ts';
+import type { StayFacts } from './stay-facts.ts';
+
+const bit = (b: boolean) => (b ? 1 : 0);
+
+export function prepareInserts(db: Database.Database, tally: ReportTally) {
+  const insert = (table: Table, columns: readonly string[]) => {
+    const statement = db.prepare(
+      `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
+    );
+    return (...values: unknown[]) => {
+      statement.run(...values);
+      tally.wrote(table);
+    };
+  };
+  const site = insert('sites', ['id', 'name']);
+  const ward = insert('wards', ['id', 'site_id', 'name', 'in_scope']);
+  const bed = insert('beds', ['id', 'ward_id', 'room', 'name']);
+  const patient = insert('patients', [
+    'id',
+    'mrn',
+    'family',
+    'given',
+    'name',
+    'birth_date',
+    'sex',
+    'language',
+    'weight_kg',
+    'height_cm',
+    'allergy_state',
+    'locator',
+  ]);
+  const identifier = insert('patient_identifiers', ['patient_id', 'seq', 'system', 'value']);
+  const contact = insert('contacts', ['patient_id', 'seq', 'name', 'relationship', 'phone']);
+  const stay = insert('stays', [
+    'patient_id',
+    'ward_id',
+    'room',
+    'bed',
+    'admitted_at',
+    'expected_discharge',
+    'attending',
+    'service',
+    'reason',
+    'isolation',
+    'code_status',
+    'code_status_text',
+    'diet',
+    'mobility',
+    'fall_risk',
+  ]);
+  const handover = insert('handover', ['patient_id', 'severity', 'summary', 'situation_awareness']);
+  const action = insert('handover_actions', ['patient_id', 'seq', 'text']);
+  const allergy = insert('allergies', [
+    'patient_id',
+    'substance',
+    'reaction',
+    'severity',
+    'criticality',
+    'status',
+    'category',
+    'recorded_at',
+  ]);
+  const problem = insert('problems', ['patient_id', 'text', 'code', 'status', 'onset']);
+  const order = insert('medication_orders', [
+    'id',
+    'patient_id',
+    'drug',
+    'code',
+    'dose',
+    'dose_unit',
+    'dose_text',
+    'route',
+    'frequency',
+    'timing',
+    'prn',
+    'prn_reason',
+    'max_dose',
+    'start',
+    'end',
+    'status',
+    'prescriber',
+    'instructions',
+    'high_alert',
+  ]);
+  const administration = insert('administrations', [
+    'patient_id',
+    'order_id',
+    'drug',
+    'dose',
+    'route',
+    'at',
+    'status',
+    'performer',
+    'note',
+  ]);
+  const observation = insert('observations', [
+    'patient_id',
+    'code',
+    'name',
+    'category',
+    'value',
+    'value_text',
+    'unit',
+    'ref_low',
+    'ref_high',
+    'ref_text',
+    'flag',
+    'at',
+  ]);
+  const plan = insert('plan_items', ['patient_id', 'kind', 'text', 'status', 'due', 'detail']);
+  const note = insert('notes', ['patient_id', 'kind', 'author', 'at', 'text']);
+  const search = db.prepare(
+    'INSERT INTO patient_search (rowid, name, mrn, bed, birth) VALUES ((SELECT rowid FROM patients WHERE id = ?), ?, ?, ?, ?)',
+  );
+
+  return {
+    site: (id: string, name: string) => site(id, name),
+    ward: (id: string, siteId: string, name: string, inScope: boolean) =>
+      ward(id, siteId, name, bit(inScope)),
+    bed: (id: string, wardId: string, room: string | null, name: string) =>
+      bed(id, wardId, room, name),
+
+    patient(p: PatientRecord, facts: StayFacts, locator: boolean) {
+      patient(
+        p.id,
+        p.mrn,
+        p.family,
+        p.given,
+        p.name,
+        p.birthDate,
+        p.sex,
+        p.language,
+        facts.weightKg,
+        facts.heightCm,
+        facts.allergyState,
+        bit(locator),
+      );
+      // A locator row says where someone is, nothing more.
+      if (locator) return;
+      p.identifiers.forEach((i, seq) => identifier(p.id, seq, i.system, i.value));
+      p.contacts.forEach((c, seq) => contact(p.id, seq, c.name, c.relationship, c.phone));
+    },
+
+    /** The patient's search row: folded name, MRN and other identifiers, room and bed, birth date. */
+    search(p: PatientRecord, place: Placement | null) {
+      const ids = [p.mrn, ...p.identifiers.map((i) => i.value).filter((v) => v !== p.mrn)].join(
+        ' ',
+      );
+      const where = [place?.room, place?.bed].filter((x) => x).join(' ');
+      search.run(
+        p.id,
+        foldText(`${p.family} ${p.given} ${p.family ? '' : p.name}`),
+        ids,
+        where,
+        p.birthDate ?? '',
+      );
+    },
+
+    stay(
+      patientId: string,
+      place: Placement,
+      s: {
+        admittedAt: string | null;
+        expectedDischarge: string | null;
+        attending: string | null;
+        service: string | null;
+        reason: string | null;
+        facts: StayFacts;
+      },
+    ) {
+      const f = s.facts;
+      stay(
+        patientId,
+        place.wardId,
+        place.room,
+        place.bed,
+        s.admittedAt,
+        s.expectedDischarge,
+        s.attending,
+        s.service,
+        s.reason,
+        f.isolation,
+        f.codeStatus,
+        f.codeStatusText,
+        f.diet,
+        f.mobility,
+        f.fallRisk,
+      );
+    },
+
+    handover(patientId: string, h: Handover) {
+      handover(patientId, h.severity, h.summary, h.situationAwareness);
+      h.actions.forEach((text, seq) => action(patientId, seq, text));
+    },
+
+    allergy: (patientId: string, a: Allergy) =>
+      allergy(
+        patientId,
+        a.substance,
+        a.reaction,
+        a.severity,
+        a.criticality,
+        a.status,
+        a.category,
+        a.recordedAt,
+      ),
+    problem: (patientId: string, p: Problem) =>
+      problem(patientId, p.text, p.code, p.status, p.onset),
+    order: (id: string, patientId: string, o: Omit<MedicationOrder, 'id'>) =>
+      order(
+        id,
+        patientId,
+        o.drug,
+        o.code,
+        o.dose,
+        o.doseUnit,
+        o.doseText,
+        o.route,
+        o.frequency,
+        o.timing,
+        bit(o.prn),
+        o.prnReason,
+        o.maxDose,
+        o.start,
+        o.end,
+        o.status,
+        o.prescriber,
+        o.instructions,
+        bit(o.highAlert),
+      ),
+    administration: (patientId: string, a: Administration) =>
+      administration(
+        patientId,
+        a.orderId,
+        a.drug,
+        a.dose,
+        a.route,
+        a.at,
+        a.status,
+        a.performer,
+        a.note,
+      ),
+    observation: (patientId: string, o: Observation) =>
+      observation(
+        patientId,
+        o.code,
+        o.name,
+        o.category,
+        o.value,
+        o.valueText,
+        o.unit,
+        o.refLow,
+        o.refHigh,
+        o.refText,
+        o.flag,
+        o.at,
+      ),
+    plan: (patientId: string, p: PlanItem) =>
+      plan(patientId, p.kind, p.text, p.status, p.due, p.detail),
+    note: (patientId: string, n: Note) => note(patientId, n.kind, n.author, n.at, n.text),
+  };
+}
+
+export type Inserts = ReturnType<typeof prepareInserts>;

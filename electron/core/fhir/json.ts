@@ -1,0 +1,134 @@
+/**
+ * Safe reading of untrusted FHIR JSON. Every accessor returns `null` (or an empty list) for a
+ * missing field or a field of the wrong type, so a malformed resource degrades into missing
+ * facts instead of a crash.
+ */
+export type Json = Record<string, unknown>;
+
+export function obj(value: unknown): Json | null {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? (value as Json)
+    : null;
+}
+
+export function list(value: unknown): readonly unknown[] {
+  return Array.isArray(value) ? value : [];
+}
+
+/** The objects of a list, skipping entries of the wrong type. */
+export function objects(value: unknown): Json[] {
+  const out: Json[] = [];
+  for (const item of list(value)) {
+    const o = obj(item);
+    if (o) out.push(o);
+  }
+  return out;
+}
+
+export function str(value: unknown): string | null {
+  return typeof value === 'string' && value.length > 0 ? value : null;
+}
+
+export function num(value: unknown): number | null {
+  return typeof value === 'number' && Number.isFinite(value) ? value : null;
+}
+
+export function bool(value: unknown): boolean | null {
+  return typeof value === 'boolean' ? value : null;
+}
+
+/** The first non-null of the given candidates. */
+export function first<T>(...candidates: (T | null | undefined)[]): T | null {
+  for (const c of candidates) if (c !== null && c !== undefined) return c;
+  return null;
+}
+
+// ─── CodeableConcept / Coding ────────────────────────────────────────────────────────────────
+
+export interface Coding {
+  readonly system: string | null;
+  readonly code: string | null;
+  readonly display: string | null;
+}
+
+export function codings(concept: unknown): Coding[] {
+  return objects(obj(concept)?.['coding']).map((c) => ({
+    system: str(c['system']),
+    code: str(c['code']),
+    display: str(c['display']),
+  }));
+}
+
+/** What a person should read: `text`, else the first coding's display, else its code. */
+export function conceptText(concept: unknown): string | null {
+  const o = obj(concept);
+  if (!o) return null;
+  const all = codings(o);
+  return first(str(o['text']), ...all.map((c) => c.display), ...all.map((c) => c.code));
+}
+
+/** The text of the first concept of a list that has any. */
+export function firstConceptText(concepts: unknown): string | null {
+  for (const c of list(concepts)) {
+    const text = conceptText(c);
+    if (text) return text;
+  }
+  return null;
+}
+
+/** Whether a concept carries `code` in one of `systems` (any system when `systems` is empty). */
+export function hasCoding(concept: unknown, systems: readonly string[], code: string): boolean {
+  return codings(concept).some(
+    (c) =>
+      c.code === code &&
+      (systems.length === 0 || (c.system !== null && systems.includes(c.system))),
+  );
+}
+
+/** The first code of a concept, whatever its system. */
+export function firstCode(concept: unknown): string | null {
+  return first(...codings(concept).map((c) => c.code));
+}
+
+/** A status-like concept (`clinicalStatus`, `verificationStatus`): its code, else its text. */
+export function codeOrText(concept: unknown): string | null {
+  return firstCode(concept) ?? conceptText(concept);
+}
+
+/** `Quantity` as `{ value, unit }`; unit from `unit`, else the UCUM `code`. */
+export function quantity(value: unknown): { value: number | null; unit: string | null } | null {
+  const q = obj(value);
+  if (!q) return null;
+  return { value: num(q['value']), unit: first(str(q['unit']), str(q['code'])) };
+}
+
+export function quantityText(value: unknown): string | null {
+  const q = quantity(value);
+  if (!q || q.value === null) return null;
+  return q.unit ? `${q.value} ${q.unit}` : String(q.value);
+}
+
+/** `HumanName` as "FAMILY, Given" parts. */
+export function humanName(
+  value: unknown,
+): { family: string; given: string; text: string | null } | null {
+  const n = obj(value);
+  if (!n) return null;
+  const family = str(n['family']) ?? '';
+  const given = list(n['given'])
+    .filter((g): g is string => typeof g === 'string' && g.length > 0)
+    .join(' ');
+  const text = str(n['text']);
+  if (!family && !given && !text) return null;
+  return { family, given, text };
+}
+
+/** A name to show for a practitioner or contact: "Given Family", else the name's text. */
+export function personName(names: unknown): string | null {
+  const all = objects(names);
+  const chosen = all.find((n) => n['use'] === 'official') ?? all[0];
+  const n = humanName(chosen);
+  if (!n) return null;
+  const joined = [n.given, n.family].filter((p) => p.length > 0).join(' ');
+  return joined || n.text;
+}

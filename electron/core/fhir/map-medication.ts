@@ -1,0 +1,181 @@
+/** Mappers for MedicationRequest and MedicationAdministration. */
+import {
+  codings,
+  conceptText,
+  first,
+  type Json,
+  list,
+  num,
+  obj,
+  objects,
+  quantity,
+  quantityText,
+  str,
+} from './json.ts';
+import type { ClinicalRecord, OrderRecord } from './records.ts';
+import { referenceOf, subjectOf } from './references.ts';
+
+const ORDER_STATUSES: ReadonlySet<string> = new Set(['active', 'on-hold', 'draft']);
+const ORDER_INTENTS: ReadonlySet<string> = new Set([
+  'order',
+  'plan',
+  'original-order',
+  'instance-order',
+  'reflex-order',
+  'filler-order',
+]);
+
+/** The drug of a request or administration: a concept, a contained Medication, or a reference to resolve later. */
+function medicationOf(r: Json): { drug: string | null; code: string | null; ref: string | null } {
+  const concept = r['medicationCodeableConcept'];
+  if (obj(concept))
+    return { drug: conceptText(concept), code: codings(concept)[0]?.code ?? null, ref: null };
+  const reference = obj(r['medicationReference']);
+  const ref = referenceOf(reference, 'Medication');
+  if (ref?.startsWith('#')) {
+    const contained = objects(r['contained']).find((c) => `#${str(c['id'])}` === ref);
+    if (contained)
+      return {
+        drug: conceptText(contained['code']),
+        code: codings(contained['code'])[0]?.code ?? null,
+        ref: null,
+      };
+  }
+  return { drug: str(reference?.['display']), code: null, ref: ref?.startsWith('#') ? null : ref };
+}
+
+const UNIT_WORDS: Readonly<Record<string, string>> = {
+  s: 's',
+  min: 'min',
+  h: 'h',
+  d: 'd',
+  wk: 'wk',
+  mo: 'mo',
+  a: 'y',
+};
+
+/** "3×/d", "every 6 h", "1×/d 08:00, 20:00", "MORN, HS" — a compact reading of a Timing. */
+export function frequencyOf(timing: unknown): string | null {
+  const t = obj(timing);
+  if (!t) return null;
+  const named = conceptText(t['code']);
+  if (named) return named;
+  const repeat = obj(t['repeat']);
+  if (!repeat) return null;
+  const parts: string[] = [];
+  const frequency = num(repeat['frequency']) ?? 1;
+  const period = num(repeat['period']);
+  const unit = str(repeat['periodUnit']);
+  if (period !== null && unit !== null) {
+    const u = UNIT_WORDS[unit] ?? unit;
+    parts.push(
+      frequency === 1 && period !== 1
+        ? `every ${period} ${u}`
+        : `${frequency}×/${period === 1 ? '' : `${period} `}${u}`,
+    );
+  }
+  const times = [...list(repeat['timeOfDay']), ...list(repeat['when'])].filter(
+    (x): x is string => typeof x === 'string',
+  );
+  if (times.length > 0)
+    parts.push(times.map((x) => x.replace(/^(\d\d:\d\d):\d\d$/, '$1')).join(', '));
+  return parts.length > 0 ? parts.join(' ') : null;
+}
+
+function ratioText(value: unknown): string | null {
+  const r = obj(value);
+  if (!r) return null;
+  const numerator = quantityText(r['numerator']);
+  const denominator = quantityText(r['denominator']);
+  return numerator && denominator ? `${numerator} / ${denominator}` : numerator;
+}
+
+function rangeText(value: unknown): string | null {
+  const r = obj(value);
+  const low = quantity(r?.['low']);
+  const high = quantity(r?.['high']);
+  if (low?.value == null && high?.value == null) return null;
+  return `${low?.value ?? '?'}–${high?.value ?? '?'}${(high?.unit ?? low?.unit) ? ` ${high?.unit ?? low?.unit}` : ''}`;
+}
+
+export function mapMedicationRequest(r: Json): ClinicalRecord | null {
+  const status = str(r['status']);
+  const intent = str(r['intent']);
+  if (
+    status === null ||
+    !ORDER_STATUSES.has(status) ||
+    (intent !== null && !ORDER_INTENTS.has(intent))
+  )
+    return null;
+  const medication = medicationOf(r);
+  const dosage = objects(r['dosageInstruction'])[0] ?? {};
+  const doseAndRate = objects(dosage['doseAndRate'])[0];
+  const dose = quantity(doseAndRate?.['doseQuantity']);
+  const timing = obj(dosage['timing']);
+  const bounds = obj(obj(timing?.['repeat'])?.['boundsPeriod']);
+  const validity = obj(obj(r['dispenseRequest'])?.['validityPeriod']);
+  const asNeededConcept = obj(dosage['asNeededCodeableConcept']);
+  const requester = obj(r['requester']);
+  const instructions = [
+    str(dosage['text']),
+    str(dosage['patientInstruction']),
+    ...objects(r['note']).map((n) => str(n['text'])),
+  ]
+    .filter((x) => x !== null)
+    .join(' — ');
+  const order: OrderRecord = {
+    drug: medication.drug,
+    medicationRef: medication.ref,
+    code: medication.code,
+    dose: dose?.value ?? null,
+    doseUnit: dose?.value == null ? null : dose.unit,
+    doseText: rangeText(doseAndRate?.['doseRange']),
+    route: conceptText(dosage['route']),
+    frequency: frequencyOf(timing),
+    timing: timing ? JSON.stringify(timing) : null,
+    prn: dosage['asNeededBoolean'] === true || asNeededConcept !== null,
+    prnReason: conceptText(asNeededConcept),
+    maxDose: first(
+      ...objects(dosage['maxDosePerPeriod']).map(ratioText),
+      ratioText(dosage['maxDosePerPeriod']),
+      quantityText(dosage['maxDosePerAdministration']),
+    ),
+    start: first(str(bounds?.['start']), str(validity?.['start']), str(r['authoredOn'])),
+    end: first(str(bounds?.['end']), str(validity?.['end'])),
+    status,
+    prescriberRef: referenceOf(requester, 'Practitioner'),
+    prescriberDisplay: str(requester?.['display']),
+    instructions: instructions || null,
+    doNotPerform: r['doNotPerform'] === true,
+  };
+  return { subject: subjectOf(r), items: [{ item: 'order', ...order }] };
+}
+
+export function mapMedicationAdministration(r: Json): ClinicalRecord | null {
+  const status = str(r['status']);
+  if (status === 'entered-in-error') return null;
+  const medication = medicationOf(r);
+  const dosage = obj(r['dosage']);
+  const performer = obj(objects(r['performer'])[0]?.['actor']);
+  return {
+    subject: subjectOf(r),
+    items: [
+      {
+        item: 'administration',
+        requestRef: referenceOf(r['request'], 'MedicationRequest'),
+        drug: medication.drug ?? '',
+        medicationRef: medication.ref,
+        dose: quantityText(dosage?.['dose']) ?? str(dosage?.['text']),
+        route: conceptText(dosage?.['route']),
+        at: first(str(r['effectiveDateTime']), str(obj(r['effectivePeriod'])?.['start'])),
+        status: status ?? 'unknown',
+        performerRef: referenceOf(performer, 'Practitioner'),
+        performerDisplay: str(performer?.['display']),
+        note: first(
+          ...objects(r['note']).map((n) => str(n['text'])),
+          ...list(r['statusReason']).map(conceptText),
+        ),
+      },
+    ],
+  };
+}

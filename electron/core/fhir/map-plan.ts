@@ -1,0 +1,237 @@
+/**
+ * Mappers for what the team plans and flags: CarePlan, Goal, ServiceRequest, Task, recent
+ * Procedure, NutritionOrder (diet), Flag (isolation, DNR, alerts) and Consent (DNR).
+ */
+import type { PlanItem } from '../model.ts';
+import { CODE_STATUS, LOCAL, SNOMED_ISOLATION, SYSTEM } from './codes.ts';
+import { instantOf, periodOf } from './dates.ts';
+import {
+  type Json,
+  codings,
+  conceptText,
+  first,
+  firstConceptText,
+  hasCoding,
+  list,
+  obj,
+  objects,
+  str,
+} from './json.ts';
+import type { ClinicalItem, ClinicalRecord } from './records.ts';
+import { subjectOf } from './references.ts';
+
+const OPEN_REQUEST_STATUSES: ReadonlySet<string> = new Set(['active', 'on-hold', 'draft']);
+const CLOSED_ACTIVITY_STATUSES: ReadonlySet<string> = new Set([
+  'completed',
+  'cancelled',
+  'stopped',
+  'entered-in-error',
+]);
+const OPEN_GOAL_STATUSES: ReadonlySet<string> = new Set([
+  'proposed',
+  'planned',
+  'accepted',
+  'active',
+  'on-hold',
+]);
+const OPEN_TASK_STATUSES: ReadonlySet<string> = new Set([
+  'draft',
+  'requested',
+  'received',
+  'accepted',
+  'ready',
+  'in-progress',
+  'on-hold',
+]);
+const RECENT_PROCEDURE_MS = 30 * 24 * 3600 * 1000;
+
+function plan(r: Json, items: PlanItem[]): ClinicalRecord | null {
+  return items.length > 0
+    ? { subject: subjectOf(r), items: items.map((p) => ({ item: 'plan', ...p })) }
+    : null;
+}
+
+/** A due time from `scheduled[x]` / `occurrence[x]`-style fields. */
+function dueOf(r: Json, prefix: 'scheduled' | 'occurrence'): string | null {
+  const timing = obj(r[`${prefix}Timing`]);
+  return first(
+    str(r[`${prefix}DateTime`]),
+    periodOf(r[`${prefix}Period`]).start,
+    str(list(timing?.['event'])[0]),
+    periodOf(obj(timing?.['repeat'])?.['boundsPeriod']).start,
+    str(r[`${prefix}String`]),
+  );
+}
+
+export function mapCarePlan(r: Json): ClinicalRecord | null {
+  if (!OPEN_REQUEST_STATUSES.has(str(r['status']) ?? '')) return null;
+  const title = first(str(r['title']), str(r['description']), firstConceptText(r['category']));
+  const items: PlanItem[] = [];
+  for (const activity of objects(r['activity'])) {
+    const detail = obj(activity['detail']);
+    const status = str(detail?.['status']);
+    if (status !== null && CLOSED_ACTIVITY_STATUSES.has(status)) continue;
+    const what = first(
+      conceptText(detail?.['code']),
+      str(detail?.['description']),
+      str(obj(activity['reference'])?.['display']),
+    );
+    if (!what) continue;
+    const nursing = detail?.['kind'] === 'Task' || hasCoding(detail?.['category'], [], 'nursing');
+    items.push({
+      kind: nursing ? 'nursing-task' : 'careplan-activity',
+      text: detail?.['doNotPerform'] === true ? `Do not: ${what}` : what,
+      status,
+      due: detail ? dueOf(detail, 'scheduled') : null,
+      detail: title,
+    });
+  }
+  if (items.length === 0 && title)
+    items.push({
+      kind: 'careplan-activity',
+      text: title,
+      status: str(r['status']),
+      due: null,
+      detail: null,
+    });
+  return plan(r, items);
+}
+
+export function mapGoal(r: Json): ClinicalRecord | null {
+  const status = str(r['lifecycleStatus']);
+  const text = conceptText(r['description']);
+  if (!text || (status !== null && !OPEN_GOAL_STATUSES.has(status))) return null;
+  return plan(r, [
+    {
+      kind: 'goal',
+      text,
+      status,
+      due: first(...objects(r['target']).map((t) => str(t['dueDate']))),
+      detail: conceptText(r['achievementStatus']),
+    },
+  ]);
+}
+
+export function mapServiceRequest(r: Json): ClinicalRecord | null {
+  const what = conceptText(r['code']);
+  if (!what || !OPEN_REQUEST_STATUSES.has(str(r['status']) ?? '')) return null;
+  return plan(r, [
+    {
+      kind: 'service-request',
+      text: r['doNotPerform'] === true ? `Do not: ${what}` : what,
+      status: str(r['status']),
+      due: dueOf(r, 'occurrence'),
+      detail: first(...objects(r['note']).map((n) => str(n['text'])), str(r['priority'])),
+    },
+  ]);
+}
+
+export function mapTask(r: Json): ClinicalRecord | null {
+  const what = first(str(r['description']), conceptText(r['code']));
+  if (!what || !OPEN_TASK_STATUSES.has(str(r['status']) ?? '')) return null;
+  return plan(r, [
+    {
+      kind: 'nursing-task',
+      text: what,
+      status: str(r['status']),
+      due: first(
+        periodOf(obj(r['restriction'])?.['period']).end,
+        periodOf(r['executionPeriod']).start,
+      ),
+      detail: first(...objects(r['note']).map((n) => str(n['text']))),
+    },
+  ]);
+}
+
+/** Procedures of the last 30 days before T: what was just done matters on the ward. */
+export function mapProcedure(r: Json, asOf: number): ClinicalRecord | null {
+  const status = str(r['status']);
+  if (status === 'entered-in-error' || status === 'not-done') return null;
+  const performed = periodOf(r['performedPeriod']);
+  const when = first(str(r['performedDateTime']), performed.end, performed.start);
+  const t = instantOf(when);
+  const what = conceptText(r['code']);
+  if (!what || t === null || t > asOf || t < asOf - RECENT_PROCEDURE_MS) return null;
+  return plan(r, [
+    { kind: 'procedure', text: what, status, due: when, detail: firstConceptText(r['reasonCode']) },
+  ]);
+}
+
+export function mapNutritionOrder(r: Json): ClinicalRecord | null {
+  if (!OPEN_REQUEST_STATUSES.has(str(r['status']) ?? '')) return null;
+  const oral = obj(r['oralDiet']);
+  const parts = [
+    ...list(oral?.['type']).map(conceptText),
+    ...objects(oral?.['texture']).map((t) => conceptText(t['modifier'])),
+    ...list(oral?.['fluidConsistencyType']).map(conceptText),
+  ].filter((p) => p !== null);
+  const diet = parts.length > 0 ? parts.join(' · ') : str(oral?.['instruction']);
+  if (!diet) return null;
+  return {
+    subject: subjectOf(r),
+    items: [
+      { item: 'fact', fact: 'diet', text: diet, value: null, at: str(r['dateTime']) },
+      {
+        item: 'plan',
+        kind: 'diet',
+        text: diet,
+        status: str(r['status']),
+        due: null,
+        detail: str(oral?.['instruction']),
+      },
+    ],
+  };
+}
+
+function isDnrCode(code: unknown): boolean {
+  return (
+    hasCoding(code, [SYSTEM.snomed], CODE_STATUS.snomedDnr) ||
+    hasCoding(code, [SYSTEM.ward], LOCAL.dnr)
+  );
+}
+
+export function mapFlag(r: Json, asOf: number): ClinicalRecord | null {
+  const end = instantOf(periodOf(r['period']).end, 'end');
+  if (r['status'] !== 'active' || (end !== null && end <= asOf)) return null;
+  const text = conceptText(r['code']);
+  if (!text) return null;
+  const at = periodOf(r['period']).start;
+  let item: ClinicalItem;
+  if (
+    hasCoding(r['code'], [SYSTEM.ward], LOCAL.isolation) ||
+    hasCoding(r['code'], [SYSTEM.snomed], SNOMED_ISOLATION)
+  ) {
+    item = { item: 'fact', fact: 'isolation', text, value: null, at };
+  } else if (isDnrCode(r['code'])) {
+    item = { item: 'code-status', explicit: false, value: 'dnr', text, at };
+  } else {
+    item = {
+      item: 'plan',
+      kind: 'flag',
+      text,
+      status: 'active',
+      due: null,
+      detail: firstConceptText(r['category']),
+    };
+  }
+  return { subject: subjectOf(r), items: [item] };
+}
+
+export function mapConsent(r: Json): ClinicalRecord | null {
+  const dnr = list(r['category']).some((c) =>
+    codings(c).some((x) => x.code?.toLowerCase() === 'dnr'),
+  );
+  if (r['status'] !== 'active' || !dnr) return null;
+  return {
+    subject: subjectOf(r),
+    items: [
+      {
+        item: 'code-status',
+        explicit: false,
+        value: 'dnr',
+        text: firstConceptText(r['category']),
+        at: str(r['dateTime']),
+      },
+    ],
+  };
+}

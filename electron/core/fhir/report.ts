@@ -1,0 +1,107 @@
+/**
+ * What an import run read, wrote and had to work around. Counts only: a report is printed on
+ * consoles and kept in logs, so it never carries patient data or resource ids.
+ */
+export const WARNING_KINDS = [
+  /** A reference that points at nothing in the input. */
+  'unresolved-reference',
+  /** A stay-kind encounter with no usable period and not in progress. */
+  'missing-period',
+  /** A code from a system the rule did not expect (the fact is kept as text, or ignored). */
+  'unknown-code-system',
+  /** An NDJSON line or a JSON file that does not parse. */
+  'malformed-line',
+  /** A resource missing a field the rule needs, or holding one of the wrong type. */
+  'malformed-resource',
+  /** A clinical resource without a subject patient. */
+  'missing-subject',
+  /** A patient with more than one current stay: the latest start wins. */
+  'multiple-current-stays',
+  /** The same resource twice: the later copy wins. */
+  'duplicate-resource',
+] as const;
+export type WarningKind = (typeof WARNING_KINDS)[number];
+
+export interface ImportReport {
+  /** Resources read, per resource type (skipped types included). */
+  readonly resourcesRead: Readonly<Record<string, number>>;
+  /** Resource types read but not used (non-clinical or unknown). */
+  readonly skippedTypes: readonly string[];
+  /** Rows written, per table. */
+  readonly rowsWritten: Readonly<Record<string, number>>;
+  readonly warnings: Readonly<Record<WarningKind, number>>;
+  readonly patients: number;
+  readonly census: number;
+  readonly asOf: string;
+}
+
+const PROGRESS_EVERY = 10_000;
+
+/** The mutable tally an import keeps while it runs. */
+export class ReportTally {
+  readonly resourcesRead = new Map<string, number>();
+  private total = 0;
+  private readonly onProgress: ((p: { resources: number }) => void) | undefined;
+
+  constructor(onProgress?: (p: { resources: number }) => void) {
+    this.onProgress = onProgress;
+  }
+
+  readonly skipped = new Set<string>();
+  readonly rowsWritten = new Map<string, number>();
+  readonly warnings = new Map<WarningKind, number>();
+
+  read(type: string, used: boolean): void {
+    this.resourcesRead.set(type, (this.resourcesRead.get(type) ?? 0) + 1);
+    if (!used) this.skipped.add(type);
+    if (++this.total % PROGRESS_EVERY === 0) this.onProgress?.({ resources: this.total });
+  }
+
+  warn(kind: WarningKind, count = 1): void {
+    this.warnings.set(kind, (this.warnings.get(kind) ?? 0) + count);
+  }
+
+  wrote(table: string, count = 1): void {
+    this.rowsWritten.set(table, (this.rowsWritten.get(table) ?? 0) + count);
+  }
+
+  finish(summary: { patients: number; census: number; asOf: string }): ImportReport {
+    const warnings = Object.fromEntries(
+      WARNING_KINDS.map((k) => [k, this.warnings.get(k) ?? 0]),
+    ) as Record<WarningKind, number>;
+    return {
+      resourcesRead: sortedRecord(this.resourcesRead),
+      skippedTypes: [...this.skipped].sort(),
+      rowsWritten: sortedRecord(this.rowsWritten),
+      warnings,
+      ...summary,
+    };
+  }
+}
+
+function sortedRecord(map: ReadonlyMap<string, number>): Record<string, number> {
+  return Object.fromEntries([...map].sort(([a], [b]) => a.localeCompare(b)));
+}
+
+/** The report as a few aligned lines for a console. */
+export function formatImportReport(report: ImportReport): string {
+  const skipped = new Set(report.skippedTypes);
+  const read = Object.entries(report.resourcesRead);
+  const total = read.reduce((sum, [, n]) => sum + n, 0);
+  const warnings = Object.entries(report.warnings).filter(([, n]) => n > 0);
+  const lines = [
+    `Import as of ${report.asOf}: ${report.patients} patients, ${report.census} in the census.`,
+    `Resources read: ${total}`,
+    ...read.map(
+      ([type, n]) =>
+        `  ${type.padEnd(28)} ${String(n).padStart(8)}${skipped.has(type) ? '  (skipped)' : ''}`,
+    ),
+    'Rows written:',
+    ...Object.entries(report.rowsWritten).map(
+      ([table, n]) => `  ${table.padEnd(28)} ${String(n).padStart(8)}`,
+    ),
+    warnings.length === 0 ? 'Warnings: none' : 'Warnings:',
+    ...warnings.map(([kind, n]) => `  ${kind.padEnd(28)} ${String(n).padStart(8)}`),
+  ];
+  return lines.join('\n');
+}

@@ -1,0 +1,312 @@
+/**
+ * The second phase of an import: resolve references, apply the census rule at T, and write
+ * every row in one transaction with prepared statements.
+ */
+import type Database from 'better-sqlite3';
+import { AppError } from '../errors.ts';
+import { type ExportMeta, writeExportMeta } from '../db/meta.ts';
+import { isHighAlert } from './codes.ts';
+import {
+  type Directory,
+  type Placement,
+  UNKNOWN_SITE,
+  currentStays,
+  placeLocation,
+  placeStay,
+  resolveCounted,
+} from './census.ts';
+import type { Collected } from './collect.ts';
+import { instantOf } from './dates.ts';
+import type { ClinicalItem, EncounterRecord } from './records.ts';
+import { idOfKey } from './references.ts';
+import type { ReportTally } from './report.ts';
+import { type StayFacts, stayFacts } from './stay-facts.ts';
+import { type Inserts, prepareInserts } from './inserts.ts';
+
+export interface WriteOptions {
+  readonly asOf: Date;
+  /** Ward ids (or names) exported with full detail; absent: every ward. */
+  readonly wards?: readonly string[] | undefined;
+  readonly site?: { readonly id: string; readonly name: string } | undefined;
+  readonly demo?: boolean | undefined;
+}
+
+export interface WriteSummary {
+  readonly patients: number;
+  readonly census: number;
+}
+
+interface Ward {
+  readonly id: string;
+  readonly name: string;
+  readonly siteId: string;
+}
+
+export function writeExport(
+  db: Database.Database,
+  c: Collected,
+  options: WriteOptions,
+  tally: ReportTally,
+): WriteSummary {
+  const t = options.asOf.getTime();
+  const dir: Directory = {
+    index: c.index,
+    locations: c.locations,
+    organizations: c.organizations,
+    tally,
+  };
+
+  const stays = new Map<string, { encounter: EncounterRecord; place: Placement }>();
+  for (const [patientKey, encounterKey] of currentStays(c.encounters, t, dir)) {
+    const encounter = c.encounters.get(encounterKey);
+    if (!encounter || !c.patients.has(patientKey)) continue;
+    stays.set(patientKey, { encounter, place: placeStay(encounter, t, dir) });
+  }
+
+  // Wards: those with someone in them, and every Location typed as a ward (so empty wards show).
+  const sites = new Map<string, string>();
+  const wards = new Map<string, Ward>();
+  const addWard = (p: Placement) => {
+    sites.set(p.siteId, p.siteName);
+    if (!wards.has(p.wardId))
+      wards.set(p.wardId, { id: p.wardId, name: p.wardName, siteId: p.siteId });
+  };
+  for (const { place } of stays.values()) addWard(place);
+  const beds: { id: string; place: Placement }[] = [];
+  for (const [key, loc] of c.locations) {
+    if (loc.physicalType === 'wa') addWard(placeLocation(key, null, dir));
+    if (loc.physicalType === 'bd') {
+      const place = placeLocation(key, null, dir);
+      addWard(place);
+      beds.push({ id: loc.id, place });
+    }
+  }
+  const scope = scopeOf(wards, options.wards);
+
+  const byPatient = groupByPatient(c, tally);
+  const ins = prepareInserts(db, tally);
+  const names = new Names(c, dir);
+
+  db.transaction(() => {
+    for (const [id, name] of sites) ins.site(id, name);
+    for (const w of wards.values()) ins.ward(w.id, w.siteId, w.name, scope.has(w.id));
+    for (const b of beds) ins.bed(b.id, b.place.wardId, b.place.room, b.place.bed ?? b.id);
+
+    for (const [key, patient] of c.patients) {
+      const stay = stays.get(key);
+      const inScope = stay ? scope.has(stay.place.wardId) : options.wards === undefined;
+      const items = inScope ? (byPatient.get(key) ?? []) : [];
+      const facts = stayFacts(items.map(([, item]) => item));
+      ins.patient(patient, facts, stay !== undefined && !inScope);
+      ins.search(patient, stay?.place ?? null);
+      if (stay) writeStay(ins, patient.id, stay.encounter, stay.place, facts, t, names);
+      if (inScope) writeClinical(ins, patient.id, items, facts, names);
+    }
+
+    writeExportMeta(db, {
+      siteId: options.site?.id ?? mainSite(stays, sites).id,
+      siteName: options.site?.name ?? mainSite(stays, sites).name,
+      dataAsOf: options.asOf.toISOString(),
+      demo: options.demo ?? false,
+    } satisfies ExportMeta);
+  })();
+  return { patients: c.patients.size, census: stays.size };
+}
+
+/** The scoped ward ids; `--wards` entries match a ward id or name (any case), and must all match. */
+function scopeOf(
+  wards: ReadonlyMap<string, Ward>,
+  requested: readonly string[] | undefined,
+): Set<string> {
+  if (requested === undefined) return new Set(wards.keys());
+  const scope = new Set<string>();
+  for (const wanted of requested) {
+    const w = wanted.trim().toLowerCase();
+    const match = [...wards.values()].filter(
+      (x) => x.id.toLowerCase() === w || x.name.toLowerCase() === w,
+    );
+    if (match.length === 0) {
+      const known = [...wards.values()]
+        .map((x) => x.id)
+        .sort()
+        .slice(0, 20)
+        .join(', ');
+      throw new AppError(
+        'invalid-argument',
+        `--wards: no ward "${wanted}" in the input; known ward ids: ${known || 'none'}.`,
+      );
+    }
+    for (const m of match) scope.add(m.id);
+  }
+  return scope;
+}
+
+/** The site most current stays are at: the export's site unless the caller names one. */
+function mainSite(
+  stays: ReadonlyMap<string, { place: Placement }>,
+  sites: ReadonlyMap<string, string>,
+): { id: string; name: string } {
+  const counts = new Map<string, number>();
+  for (const { place } of stays.values())
+    counts.set(place.siteId, (counts.get(place.siteId) ?? 0) + 1);
+  const top = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? sites.keys().next().value;
+  return top === undefined ? UNKNOWN_SITE : { id: top, name: sites.get(top) ?? top };
+}
+
+type Keyed = readonly [key: string, item: ClinicalItem];
+
+/** Clinical items grouped by the patient key their subject resolves to. */
+function groupByPatient(c: Collected, tally: ReportTally): Map<string, Keyed[]> {
+  const groups = new Map<string, Keyed[]>();
+  for (const [key, record] of c.clinical) {
+    if (record.subject === null) {
+      tally.warn('missing-subject');
+      continue;
+    }
+    const patient = resolveCounted({ index: c.index, tally }, record.subject);
+    if (patient === null || !c.patients.has(patient)) continue;
+    let group = groups.get(patient);
+    if (!group) groups.set(patient, (group = []));
+    for (const item of record.items) group.push([key, item]);
+  }
+  return groups;
+}
+
+/** Practitioner, medication and condition names behind references. */
+class Names {
+  private readonly c: Collected;
+  private readonly dir: Directory;
+
+  constructor(c: Collected, dir: Directory) {
+    this.c = c;
+    this.dir = dir;
+  }
+
+  practitioner(ref: string | null, display: string | null): string | null {
+    const key = resolveCounted(this.dir, ref);
+    if (key === null) return display;
+    const role = this.c.roles.get(key);
+    const practitionerKey = role === undefined ? key : resolveCounted(this.dir, role);
+    return (practitionerKey === null ? null : this.c.practitioners.get(practitionerKey)) ?? display;
+  }
+
+  medication(ref: string | null): string | null {
+    const key = resolveCounted(this.dir, ref);
+    return key === null ? null : (this.c.medications.get(key)?.name ?? null);
+  }
+
+  condition(ref: string | null): string | null {
+    const key = resolveCounted(this.dir, ref);
+    const problem =
+      key === null ? undefined : this.c.clinical.get(key)?.items.find((i) => i.item === 'problem');
+    return problem?.item === 'problem' ? problem.text : null;
+  }
+
+  /** The export id of the order an administration was given for. */
+  orderId(ref: string | null): string | null {
+    const key = resolveCounted(this.dir, ref);
+    return key !== null && this.c.clinical.get(key)?.items[0]?.item === 'order'
+      ? idOfKey(key)
+      : null;
+  }
+}
+
+const ATTENDING_ROLES = ['ATND', 'PPRF'];
+
+function writeStay(
+  ins: Inserts,
+  patientId: string,
+  e: EncounterRecord,
+  place: Placement,
+  facts: StayFacts,
+  t: number,
+  names: Names,
+): void {
+  const attending =
+    ATTENDING_ROLES.map((role) => e.participants.find((p) => p.type === role)).find(
+      (p) => p !== undefined,
+    ) ?? e.participants[0];
+  const end = instantOf(e.end, 'end');
+  ins.stay(patientId, place, {
+    admittedAt: e.start,
+    expectedDischarge: end !== null && end > t ? e.end : null,
+    attending: attending ? names.practitioner(attending.ref, attending.display) : null,
+    service: e.service,
+    reason: e.reason ?? names.condition(e.reasonRef) ?? e.type,
+    facts,
+  });
+}
+
+function writeClinical(
+  ins: Inserts,
+  patientId: string,
+  items: readonly Keyed[],
+  facts: StayFacts,
+  names: Names,
+): void {
+  if (facts.handover) ins.handover(patientId, facts.handover);
+  for (const [key, item] of items) {
+    switch (item.item) {
+      case 'allergy':
+        if (!item.noneKnown) ins.allergy(patientId, item);
+        break;
+      case 'problem':
+        ins.problem(patientId, item);
+        break;
+      case 'order': {
+        const drug = item.drug ?? names.medication(item.medicationRef) ?? 'Unnamed medication';
+        const prescriber = names.practitioner(item.prescriberRef, item.prescriberDisplay);
+        // An order not to give is a warning for the ward, never a dose on the MAR.
+        if (item.doNotPerform)
+          ins.plan(patientId, {
+            kind: 'flag',
+            text: `Do not give: ${drug}`,
+            status: item.status,
+            due: null,
+            detail: item.instructions,
+          });
+        else
+          ins.order(idOfKey(key), patientId, {
+            ...item,
+            drug,
+            prescriber,
+            highAlert: isHighAlert(drug),
+          });
+        break;
+      }
+      case 'administration':
+        ins.administration(patientId, {
+          orderId: names.orderId(item.requestRef),
+          drug: item.drug || names.medication(item.medicationRef) || 'Unnamed medication',
+          dose: item.dose,
+          route: item.route,
+          at: item.at,
+          status: item.status,
+          performer: names.practitioner(item.performerRef, item.performerDisplay),
+          note: item.note,
+        });
+        break;
+      case 'observation':
+        ins.observation(patientId, item);
+        break;
+      case 'plan':
+        ins.plan(patientId, item);
+        break;
+      case 'note':
+        ins.note(patientId, {
+          kind: item.kind,
+          author: names.practitioner(item.authorRef, item.authorDisplay),
+          at: item.at,
+          text: item.text,
+        });
+        break;
+      case 'code-status':
+      case 'fact':
+        break; // folded into the stay and handover by stayFacts
+      default: {
+        const _exhaustive: never = item;
+        return _exhaustive;
+      }
+    }
+  }
+}
