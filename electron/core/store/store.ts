@@ -10,7 +10,7 @@
  * Install (see install-check.ts for what is checked and why without keys):
  *   read the candidate once → check those bytes → write its record → write the bytes to a
  *   temporary file, fsync → rename to its final name, fsync the folder (the commit point)
- *   → rewrite the index atomically → prune beyond `keep`.
+ *   → rewrite the index atomically → delete exports beyond `keep`.
  * The bytes written are the bytes checked, so a file changing in the inbox meanwhile cannot slip
  * through. A crash before the commit point leaves temporaries that the next open sweeps away;
  * after it, the new export is complete and the index is repaired from the files on open. The
@@ -174,16 +174,25 @@ export function openStore(dir: string, options: StoreOptions = {}): Store {
   };
 
   /**
-   * Forgets exports beyond `keep` (oldest first) and returns their files for deletion, which
-   * happens after the index no longer lists them; a crash in between leaves extra files that
-   * the next open lists again and the next install prunes.
+   * Records a decision, forgetting exports beyond `keep` (oldest first) in the same index
+   * write, then deletes their files. A crash in between leaves extra files that the next open
+   * lists again and the next install or duplicate prunes. (Not on open: `downtime status` with
+   * a default `keep` must not delete what the app was told to keep.)
    */
-  const forgetExcess = (): string[] => {
+  const decideAndPrune = (
+    source: string,
+    ctx: InstallContext,
+    outcome: InstallOutcome,
+  ): InstallOutcome => {
     const excess = records.slice(keep + 1);
     records = records.slice(0, keep + 1);
-    return excess.flatMap((r) =>
-      [EXPORT_EXTENSION, RECORD_EXTENSION].map((ext) => join(exportsDir, baseNameOf(r) + ext)),
-    );
+    decide(source, ctx, outcome);
+    for (const record of excess) {
+      for (const extension of [EXPORT_EXTENSION, RECORD_EXTENSION]) {
+        removeQuietly(join(exportsDir, baseNameOf(record) + extension), io);
+      }
+    }
+    return outcome;
   };
 
   const install = async (sourcePath: string, ctx: InstallContext): Promise<InstallOutcome> => {
@@ -195,7 +204,7 @@ export function openStore(dir: string, options: StoreOptions = {}): Store {
     }
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     const same = records.find((r) => r.sha256 === sha256);
-    if (same) return decide(sourcePath, ctx, duplicate(same.exportId));
+    if (same) return decideAndPrune(sourcePath, ctx, duplicate(same.exportId));
     let checked: CheckedExport;
     try {
       checked = await checkCandidate(
@@ -222,15 +231,12 @@ export function openStore(dir: string, options: StoreOptions = {}): Store {
       return decide(sourcePath, ctx, refused(new AppError('io', diskFailure(e, dir))));
     }
     records = [record, ...records];
-    const pruned = forgetExcess();
-    const outcome = decide(sourcePath, ctx, {
+    return decideAndPrune(sourcePath, ctx, {
       outcome: 'installed',
       exportId: record.exportId,
       kind: null,
       message: null,
     });
-    for (const file of pruned) removeQuietly(file, io);
-    return outcome;
   };
 
   const readBytes = (exportId: string): Buffer => {
