@@ -1,0 +1,275 @@
+/**
+ * The building blocks every report is made of: wrapped text, label/value rows, section titles,
+ * hand-laid tables, write-in boxes and lines. Each is measured when built (see layout.ts).
+ */
+import { code128, MIN_MODULE } from './barcode.ts';
+import type { Block, Measure, Pen, Section, TextStyle } from './layout.ts';
+
+export const BODY: TextStyle = { face: 'regular', size: 8.5 };
+export const BODY_BOLD: TextStyle = { face: 'bold', size: 8.5 };
+export const SMALL: TextStyle = { face: 'regular', size: 7.5 };
+export const SMALL_BOLD: TextStyle = { face: 'bold', size: 7.5 };
+export const HEADING: TextStyle = { face: 'bold', size: 10 };
+
+/** Long text is cut into blocks of this many lines so pages can break inside it. */
+const MAX_LINES_PER_BLOCK = 8;
+
+/** Free text wrapped to `width`; long text becomes several blocks so it can cross pages. */
+export function paragraph(
+  m: Measure,
+  text: string,
+  style: TextStyle,
+  width: number,
+  indent = 0,
+): Block[] {
+  const lines = m.wrap(text, style, width - indent);
+  const lineHeight = m.lineHeight(style);
+  const blocks: Block[] = [];
+  for (let i = 0; i < lines.length; i += MAX_LINES_PER_BLOCK) {
+    const chunk = lines.slice(i, i + MAX_LINES_PER_BLOCK);
+    blocks.push({
+      height: chunk.length * lineHeight,
+      draw: (pen, x, y) => pen.lines(chunk, x + indent, y, style),
+    });
+  }
+  return blocks;
+}
+
+/** A bold title that stays with what follows it. */
+export function heading(
+  m: Measure,
+  text: string,
+  width: number,
+  style: TextStyle = HEADING,
+): Block {
+  const lines = m.wrap(text, style, width);
+  const lineHeight = m.lineHeight(style);
+  return {
+    height: lines.length * lineHeight + 6,
+    keepWithNext: true,
+    draw: (pen, x, y) => {
+      pen.lines(lines, x, y + 3, style);
+    },
+  };
+}
+
+export function spacer(height: number): Block {
+  return { height, draw: () => undefined };
+}
+
+/** "Label   value" with the label in a fixed left column and the value wrapped beside it. */
+export function labelled(
+  m: Measure,
+  label: string,
+  value: string,
+  width: number,
+  labelWidth: number,
+): Block {
+  const labelLines = m.wrap(label, BODY_BOLD, labelWidth - 6);
+  const valueLines = m.wrap(value, BODY, width - labelWidth);
+  const lineHeight = m.lineHeight(BODY);
+  return {
+    height: Math.max(labelLines.length, valueLines.length) * lineHeight + 2,
+    draw: (pen, x, y) => {
+      pen.lines(labelLines, x, y, BODY_BOLD);
+      pen.lines(valueLines, x + labelWidth, y, BODY);
+    },
+  };
+}
+
+/**
+ * `blocks` in the value column with `label` beside the first one (an action list, write-in
+ * lines). The first block keeps the label's height so a wrapped label never runs into the next.
+ */
+export function labelledBlocks(
+  m: Measure,
+  label: string,
+  blocks: readonly Block[],
+  labelWidth: number,
+): Block[] {
+  const labelLines = m.wrap(label, BODY_BOLD, labelWidth - 6);
+  const labelHeight = labelLines.length * m.lineHeight(BODY_BOLD);
+  const [first, ...rest] = indented(blocks, labelWidth);
+  if (!first) return [];
+  const head: Block = {
+    ...first,
+    height: Math.max(first.height, labelHeight),
+    draw: (pen, x, y) => {
+      pen.lines(labelLines, x, y, BODY_BOLD);
+      first.draw(pen, x, y);
+    },
+  };
+  return [head, ...rest];
+}
+
+/** Lines of checkbox + text (action lists), and `blank` empty ones to write in. */
+export function checklist(
+  m: Measure,
+  items: readonly string[],
+  width: number,
+  blank: number,
+): Block[] {
+  const lineHeight = m.lineHeight(BODY);
+  const boxSize = 7;
+  const textIndent = boxSize + 5;
+  const rows: Block[] = items.map((item) => {
+    const lines = m.wrap(item, BODY, width - textIndent);
+    return {
+      height: lines.length * lineHeight + 3,
+      draw: (pen, x, y) => {
+        pen.box(x, y + 1, boxSize, boxSize, {});
+        pen.lines(lines, x + textIndent, y, BODY);
+      },
+    };
+  });
+  for (let i = 0; i < blank; i++) {
+    rows.push({
+      height: lineHeight + 8,
+      draw: (pen, x, y) => {
+        pen.box(x, y + 5, boxSize, boxSize, {});
+        pen.hline(x + textIndent, x + width, y + lineHeight + 5);
+      },
+    });
+  }
+  return rows;
+}
+
+/** Empty ruled lines for handwriting. */
+export function writeInLines(count: number, width: number): Block {
+  const gap = 15;
+  return {
+    height: count * gap + 2,
+    draw: (pen, x, y) => {
+      for (let i = 1; i <= count; i++) pen.hline(x, x + width, y + i * gap);
+    },
+  };
+}
+
+export interface Column {
+  readonly label: string;
+  /** Share of the table width. */
+  readonly weight: number;
+  /**
+   * `text` (default): the cell's text, wrapped; `writeIn`: an empty box for handwriting;
+   * `barcode`: the cell's text as a Code 128 with the text under it (MRNs).
+   */
+  readonly kind?: 'text' | 'writeIn' | 'barcode';
+  readonly bold?: boolean;
+}
+
+export interface Table {
+  /** The heading row: keep it with the first data row. */
+  readonly head: Block;
+  readonly rows: Block[];
+}
+
+const CELL_PAD = 3;
+const CELL_BAR_HEIGHT = 16;
+
+const cellStyle = (column: Column): TextStyle => (column.bold ? BODY_BOLD : BODY);
+
+/** A hand-laid table: columns sized by weight, rows as tall as their tallest wrapped cell. */
+export function table(
+  m: Measure,
+  columns: readonly Column[],
+  rows: readonly (readonly string[])[],
+  width: number,
+  options: { minRowHeight?: number } = {},
+): Table {
+  const totalWeight = columns.reduce((sum, c) => sum + c.weight, 0);
+  const widths = columns.map((c) => (width * c.weight) / totalWeight);
+  const offsets = widths.map((_, i) => widths.slice(0, i).reduce((sum, w) => sum + w, 0));
+  const lineHeight = m.lineHeight(BODY);
+
+  const headLines = columns.map((c, i) =>
+    m.wrap(c.label, SMALL_BOLD, (widths[i] ?? 0) - 2 * CELL_PAD),
+  );
+  const headHeight =
+    Math.max(...headLines.map((l) => l.length)) * m.lineHeight(SMALL_BOLD) + 2 * CELL_PAD;
+  const head: Block = {
+    height: headHeight,
+    keepWithNext: true,
+    draw: (pen, x, y) => {
+      pen.box(x, y, width, headHeight, { fill: '#e6e6e6' });
+      headLines.forEach((lines, i) =>
+        pen.lines(lines, x + (offsets[i] ?? 0) + CELL_PAD, y + CELL_PAD, SMALL_BOLD),
+      );
+    },
+  };
+
+  const body = rows.map((cells): Block => {
+    const cellLines = columns.map((c, i) =>
+      c.kind === 'writeIn'
+        ? []
+        : m.wrap(cells[i] ?? '', cellStyle(c), (widths[i] ?? 0) - 2 * CELL_PAD),
+    );
+    const barcodeHeight = columns.some((c) => c.kind === 'barcode') ? CELL_BAR_HEIGHT : 0;
+    const height = Math.max(
+      options.minRowHeight ?? 0,
+      Math.max(1, ...cellLines.map((l) => l.length)) * lineHeight + barcodeHeight + 2 * CELL_PAD,
+    );
+    return {
+      height,
+      draw: (pen: Pen, x: number, y: number) => {
+        columns.forEach((c, i) => {
+          const cx = x + (offsets[i] ?? 0) + CELL_PAD;
+          const cellWidth = (widths[i] ?? 0) - 2 * CELL_PAD;
+          const lines = cellLines[i] ?? [];
+          switch (c.kind ?? 'text') {
+            case 'writeIn':
+              pen.box(cx, y + 2, cellWidth, height - 4, {});
+              break;
+            case 'barcode': {
+              const pattern = code128(cells[i] ?? '');
+              const moduleWidth = pattern ? Math.min(0.8, cellWidth / pattern.modules) : 0;
+              if (pattern && moduleWidth >= MIN_MODULE) {
+                pen.bars(pattern, cx, y + CELL_PAD, moduleWidth, CELL_BAR_HEIGHT - 2);
+              }
+              pen.lines(lines, cx, y + CELL_PAD + CELL_BAR_HEIGHT, BODY);
+              break;
+            }
+            case 'text':
+              pen.lines(lines, cx, y + CELL_PAD, cellStyle(c));
+              break;
+          }
+        });
+        pen.hline(x, x + width, y + height, 0.3);
+      },
+    };
+  });
+  return { head, rows: body };
+}
+
+/** A table's blocks in order, or `empty` as a line of text when it has no rows. */
+export function tableOrNone(m: Measure, t: Table, empty: string, width: number): Block[] {
+  return t.rows.length > 0 ? [t.head, ...t.rows] : paragraph(m, empty, BODY, width);
+}
+
+/** The same blocks drawn `dx` further right (content under a label). */
+export function indented(blocks: readonly Block[], dx: number): Block[] {
+  return blocks.map((b) => ({
+    ...b,
+    draw: (pen: Pen, x: number, y: number) => b.draw(pen, x + dx, y),
+  }));
+}
+
+/** A one-block section for a report with nothing to list. */
+export function noticeSection(m: Measure, text: string, width: number): Section {
+  const [block = spacer(0), ...rest] = paragraph(m, text, BODY_BOLD, width);
+  return { header: block, continued: block, body: rest };
+}
+
+/** Several blocks drawn as one (a section header made of parts). */
+export function stack(blocks: readonly Block[]): Block {
+  return {
+    height: blocks.reduce((sum, b) => sum + b.height, 0),
+    keepWithNext: true,
+    draw: (pen, x, y) => {
+      let top = y;
+      for (const block of blocks) {
+        block.draw(pen, x, top);
+        top += block.height;
+      }
+    },
+  };
+}

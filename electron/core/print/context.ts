@@ -1,0 +1,45 @@
+/**
+ * What every printed page needs to know besides the report itself: which export the data came
+ * from (data-as-of, site, demo), who printed it and when, in which language, on which paper.
+ */
+import type { Language, Paper } from '../api/contract.ts';
+import type { Manifest } from '../model.ts';
+import type { PageSetup } from './document.ts';
+import { assertTimeZone } from '../schedule/zoned-time.ts';
+import { formatDateTime, parseInstant } from './format.ts';
+import { translator, type Translate } from './messages.ts';
+
+export interface PrintContext {
+  readonly manifest: Manifest;
+  readonly language: Language;
+  readonly paper: Paper;
+  readonly printedAt: Date;
+  readonly printedBy: string;
+  /** The site's IANA time zone: every clock time on paper is in it. */
+  readonly timeZone: string;
+}
+
+/** A footer must stay one legible line: longer user names are shortened there (not in the audit). */
+const MAX_NAME_IN_FOOTER = 40;
+
+export function pageSetup(ctx: PrintContext): { setup: PageSetup; t: Translate } {
+  assertTimeZone(ctx.timeZone);
+  const t = translator(ctx.language);
+  const asOf = parseInstant(ctx.manifest.dataAsOf);
+  const dataAsOf = asOf ? formatDateTime(asOf, ctx.timeZone) : ctx.manifest.dataAsOf;
+  const printedAt = formatDateTime(ctx.printedAt, ctx.timeZone);
+  const user =
+    ctx.printedBy.length > MAX_NAME_IN_FOOTER
+      ? `${ctx.printedBy.slice(0, MAX_NAME_IN_FOOTER - 1)}…`
+      : ctx.printedBy;
+  return {
+    t,
+    setup: {
+      paper: ctx.paper,
+      language: ctx.language,
+      createdAt: ctx.printedAt,
+      demo: ctx.manifest.demo ? { banner: t('demo.banner'), watermark: t('demo.watermark') } : null,
+      footer: (page, pages) => t('footer', { dataAsOf, printedAt, user, page, pages }),
+    },
+  };
+}

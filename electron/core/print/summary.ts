@@ -1,0 +1,320 @@
+/**
+ * The patient summary: the whole chart on paper, for a transfer or a bedside folder — stay,
+ * I-PASS, allergies, problems, medications with their next doses, administrations, vital signs,
+ * laboratory results, plan, notes and contacts. Lists are printed newest first and in full:
+ * this is the record during the outage, so nothing is summarised away.
+ */
+import type { Chart, Observation } from '../model.ts';
+import {
+  BODY,
+  BODY_BOLD,
+  heading,
+  labelled,
+  paragraph,
+  SMALL_BOLD,
+  spacer,
+  table,
+  tableOrNone,
+  type Column,
+} from './blocks.ts';
+import type { ReportDocument } from './document.ts';
+import { formatDose, formatStoredDate, parseInstant, wallClock } from './format.ts';
+import { ipassBlocks } from './handover.ts';
+import type { Block, Measure } from './layout.ts';
+import type { Translate } from './messages.ts';
+import { allergyLine, identityFromChart, patientHeader, placeLine } from './patient-header.ts';
+
+const LABEL_WIDTH = 150;
+
+export function summaryReport(chart: Chart, t: Translate, timeZone: string): ReportDocument {
+  const scope = chart.stay
+    ? `${chart.stay.siteName} — ${chart.stay.wardName}`
+    : t('summary.notAdmitted');
+  return {
+    title: t('report.summary'),
+    scope,
+    *sections(m, width) {
+      const identity = identityFromChart(chart);
+      yield {
+        header: patientHeader(m, t, identity, width, false),
+        continued: patientHeader(m, t, identity, width, true),
+        body: [
+          ...stayBlocks(m, t, chart, width, timeZone),
+          heading(m, t('report.handover'), width),
+          ...ipassBlocks(m, t, chart, width),
+          ...allergyBlocks(m, t, chart, width),
+          ...problemBlocks(m, t, chart, width),
+          ...medicationBlocks(m, t, chart, width, timeZone),
+          ...administrationBlocks(m, t, chart, width, timeZone),
+          ...observationBlocks(m, t, chart.observations, 'vital-signs', width, timeZone),
+          ...observationBlocks(m, t, chart.observations, 'laboratory', width, timeZone),
+          ...observationBlocks(m, t, chart.observations, 'other', width, timeZone),
+          ...planBlocks(m, t, chart, width, timeZone),
+          ...noteBlocks(m, t, chart, width, timeZone),
+          ...contactBlocks(m, t, chart, width),
+        ],
+      };
+    },
+  };
+}
+
+function stayBlocks(
+  m: Measure,
+  t: Translate,
+  chart: Chart,
+  width: number,
+  timeZone: string,
+): Block[] {
+  const title = heading(m, t('summary.stay'), width);
+  const { stay, patient } = chart;
+  if (!stay) return [title, ...paragraph(m, t('summary.notAdmitted'), BODY_BOLD, width)];
+  const facts: [string, string | null][] = [
+    [t('label.ward'), `${stay.wardName} — ${placeLine(t, stay)}`],
+    [t('label.admitted'), formatStoredDate(stay.admittedAt, timeZone)],
+    [t('label.expectedDischarge'), formatStoredDate(stay.expectedDischarge, timeZone)],
+    [t('label.attending'), stay.attending],
+    [t('label.service'), stay.service],
+    [t('label.reason'), stay.reason],
+    [t('label.codeStatusNote'), stay.codeStatusText],
+    [t('label.diet'), stay.diet],
+    [t('label.mobility'), stay.mobility],
+    [t('label.fallRisk'), stay.fallRisk],
+    [t('label.weight'), patient.weightKg === null ? null : `${patient.weightKg} kg`],
+    [t('label.height'), patient.heightCm === null ? null : `${patient.heightCm} cm`],
+    [t('label.language'), patient.language],
+  ];
+  return [
+    title,
+    ...facts
+      .filter((fact): fact is [string, string] => fact[1] !== null && fact[1].length > 0)
+      .map(([label, value]) => labelled(m, label, value, width, LABEL_WIDTH)),
+  ];
+}
+
+function allergyBlocks(m: Measure, t: Translate, chart: Chart, width: number): Block[] {
+  const title = heading(m, t('summary.allergies'), width);
+  if (chart.allergyState !== 'present' || chart.allergies.length === 0) {
+    return [title, ...paragraph(m, allergyLine(t, identityFromChart(chart)), BODY_BOLD, width)];
+  }
+  const columns: Column[] = [
+    { label: t('col.substance'), weight: 2, bold: true },
+    { label: t('col.reaction'), weight: 2 },
+    { label: t('col.severity'), weight: 1 },
+    { label: t('col.criticality'), weight: 1 },
+    { label: t('col.status'), weight: 1 },
+  ];
+  const rows = chart.allergies.map((a) => [
+    a.substance,
+    a.reaction ?? '',
+    a.severity ?? '',
+    a.criticality ?? '',
+    a.status ?? '',
+  ]);
+  const laid = table(m, columns, rows, width);
+  return [title, laid.head, ...laid.rows];
+}
+
+function problemBlocks(m: Measure, t: Translate, chart: Chart, width: number): Block[] {
+  const columns: Column[] = [
+    { label: t('summary.problems'), weight: 4 },
+    { label: t('col.status'), weight: 1 },
+    { label: t('col.onset'), weight: 1 },
+  ];
+  const rows = chart.problems.map((p) => [
+    p.code ? `${p.text} (${p.code})` : p.text,
+    p.status ?? '',
+    p.onset ?? '',
+  ]);
+  return [
+    heading(m, t('summary.problems'), width),
+    ...tableOrNone(m, table(m, columns, rows, width), t('summary.none'), width),
+  ];
+}
+
+function medicationBlocks(
+  m: Measure,
+  t: Translate,
+  chart: Chart,
+  width: number,
+  timeZone: string,
+): Block[] {
+  const columns: Column[] = [
+    { label: t('col.drug'), weight: 2.2, bold: true },
+    { label: t('col.dose'), weight: 1 },
+    { label: t('col.route'), weight: 0.8 },
+    { label: t('col.frequency'), weight: 1.6 },
+    { label: t('col.nextDue'), weight: 1.6 },
+    { label: t('col.lastGiven'), weight: 1.1 },
+    { label: '', weight: 1.6, bold: true },
+  ];
+  const rows = chart.medications.map((med) => {
+    const frequency = med.prn
+      ? med.prnReason
+        ? t('med.prn', { reason: med.prnReason })
+        : t('med.prnNoReason')
+      : (med.frequency ?? '');
+    const flags = [
+      med.highAlert ? `⚠ ${t('mar.highAlert')}` : '',
+      med.scheduleProblem ? `⚠ ${t('med.unscheduled', { reason: med.scheduleProblem })}` : '',
+      med.maxDose ? t('med.max', { limit: med.maxDose }) : '',
+      med.instructions ?? '',
+      med.status === 'active' ? '' : med.status,
+    ];
+    return [
+      med.drug,
+      formatDose(med),
+      med.route ?? '',
+      frequency,
+      med.nextDue.map((due) => clockTime(due, timeZone)).join(', '),
+      formatStoredDate(med.lastGiven, timeZone),
+      flags.filter((f) => f.length > 0).join('; '),
+    ];
+  });
+  return [
+    heading(m, t('summary.medications'), width),
+    ...tableOrNone(m, table(m, columns, rows, width), t('summary.none'), width),
+  ];
+}
+
+/** `MM-DD HH:MM`: the next 24 h span two dates. */
+function clockTime(iso: string, timeZone: string): string {
+  const at = parseInstant(iso);
+  if (!at) return iso;
+  const { date, time } = wallClock(at, timeZone);
+  return `${date.slice(5)} ${time}`;
+}
+
+function administrationBlocks(
+  m: Measure,
+  t: Translate,
+  chart: Chart,
+  width: number,
+  timeZone: string,
+): Block[] {
+  const columns: Column[] = [
+    { label: t('col.time'), weight: 1.2 },
+    { label: t('col.drug'), weight: 2.2 },
+    { label: t('col.dose'), weight: 1 },
+    { label: t('col.route'), weight: 0.8 },
+    { label: t('col.status'), weight: 1 },
+    { label: t('col.performer'), weight: 1.2 },
+  ];
+  const rows = newestFirst(chart.administrations).map((a) => [
+    formatStoredDate(a.at, timeZone),
+    a.note ? `${a.drug} — ${a.note}` : a.drug,
+    a.dose ?? '',
+    a.route ?? '',
+    a.status,
+    a.performer ?? '',
+  ]);
+  return [
+    heading(m, t('summary.administrations'), width),
+    ...tableOrNone(m, table(m, columns, rows, width), t('summary.none'), width),
+  ];
+}
+
+const OBSERVATION_TITLE = {
+  'vital-signs': 'summary.vitals',
+  laboratory: 'summary.labs',
+  other: 'summary.otherObservations',
+} as const;
+
+function observationBlocks(
+  m: Measure,
+  t: Translate,
+  observations: readonly Observation[],
+  category: Observation['category'],
+  width: number,
+  timeZone: string,
+): Block[] {
+  const selected = observations.filter((o) => o.category === category);
+  // An empty "other observations" section is noise; vitals and labs say "none recorded".
+  if (selected.length === 0 && category === 'other') return [];
+  const columns: Column[] = [
+    { label: t('col.time'), weight: 1.2 },
+    { label: t('col.observation'), weight: 2.4 },
+    { label: t('col.value'), weight: 1.4, bold: true },
+    { label: t('col.range'), weight: 1.2 },
+    { label: t('col.flag'), weight: 0.6, bold: true },
+  ];
+  const rows = newestFirst(selected).map((o) => [
+    formatStoredDate(o.at, timeZone),
+    o.name,
+    [o.value === null ? (o.valueText ?? '') : String(o.value), o.unit ?? '']
+      .filter((s) => s.length > 0)
+      .join(' '),
+    o.refText ??
+      (o.refLow !== null || o.refHigh !== null ? `${o.refLow ?? ''}–${o.refHigh ?? ''}` : ''),
+    o.flag ?? '',
+  ]);
+  return [
+    heading(m, t(OBSERVATION_TITLE[category]), width),
+    ...tableOrNone(m, table(m, columns, rows, width), t('summary.none'), width),
+  ];
+}
+
+function planBlocks(
+  m: Measure,
+  t: Translate,
+  chart: Chart,
+  width: number,
+  timeZone: string,
+): Block[] {
+  const columns: Column[] = [
+    { label: t('col.item'), weight: 3 },
+    { label: t('col.status'), weight: 1 },
+    { label: t('col.due'), weight: 1.2 },
+  ];
+  const rows = chart.plan.map((p) => [
+    p.detail ? `${p.text} — ${p.detail}` : p.text,
+    p.status ?? '',
+    formatStoredDate(p.due, timeZone),
+  ]);
+  return [
+    heading(m, t('summary.plan'), width),
+    ...tableOrNone(m, table(m, columns, rows, width), t('summary.none'), width),
+  ];
+}
+
+function noteBlocks(
+  m: Measure,
+  t: Translate,
+  chart: Chart,
+  width: number,
+  timeZone: string,
+): Block[] {
+  const blocks: Block[] = [heading(m, t('summary.notes'), width)];
+  if (chart.notes.length === 0) return [...blocks, ...paragraph(m, t('summary.none'), BODY, width)];
+  for (const note of newestFirst(chart.notes)) {
+    const byline = [formatStoredDate(note.at, timeZone), note.kind, note.author ?? '']
+      .filter((s) => s.length > 0)
+      .join(' — ');
+    blocks.push(
+      ...paragraph(m, byline, SMALL_BOLD, width).map((b) => ({ ...b, keepWithNext: true })),
+    );
+    blocks.push(...paragraph(m, note.text, BODY, width), spacer(4));
+  }
+  return blocks;
+}
+
+function contactBlocks(m: Measure, t: Translate, chart: Chart, width: number): Block[] {
+  const columns: Column[] = [
+    { label: t('col.name'), weight: 2 },
+    { label: t('col.relationship'), weight: 1.5 },
+    { label: t('col.phone'), weight: 1.5 },
+  ];
+  const rows = chart.contacts.map((c) => [c.name, c.relationship ?? '', c.phone ?? '']);
+  return [
+    heading(m, t('summary.contacts'), width),
+    ...tableOrNone(m, table(m, columns, rows, width), t('summary.none'), width),
+  ];
+}
+
+/** Timed entries newest first; entries without a time last, in their given order. */
+function newestFirst<T extends { readonly at: string | null }>(items: readonly T[]): T[] {
+  const time = (item: T): number => parseInstant(item.at)?.getTime() ?? Number.NEGATIVE_INFINITY;
+  return [...items].sort((a, b) => {
+    const difference = time(b) - time(a);
+    return Number.isNaN(difference) ? 0 : difference;
+  });
+}

@@ -1,0 +1,160 @@
+/**
+ * Hand-made clinical data and PDF helpers for the print tests: charts built from small
+ * overrides, a manifest, rendering into memory, and text extraction with pdfjs-dist.
+ */
+import { PassThrough } from 'node:stream';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import type { Chart, ChartMedication, Manifest } from '../../../electron/core/model.ts';
+import type { PrintContext } from '../../../electron/core/print/context.ts';
+import { pageSetup } from '../../../electron/core/print/context.ts';
+import { writePdf, type ReportDocument } from '../../../electron/core/print/document.ts';
+import { loadFonts } from '../../../electron/core/print/fonts.ts';
+import type { Translate } from '../../../electron/core/print/messages.ts';
+
+export const manifest: Manifest = {
+  format: 1,
+  site: { id: 'chu-test', name: 'CHU Test' },
+  exportId: 'exp-1',
+  sequence: 7,
+  createdAt: '2026-03-28T10:05:00Z',
+  dataAsOf: '2026-03-28T10:00:00Z',
+  scope: { wards: ['w-3b'] },
+  schemaVersion: 1,
+  counts: {},
+  payload: { size: 0, sha256: '0'.repeat(64) },
+  demo: false,
+};
+
+export const context: PrintContext = {
+  manifest,
+  language: 'en',
+  paper: 'A4',
+  printedAt: new Date('2026-03-28T11:30:00Z'),
+  printedBy: 'Nurse Ratched',
+  timeZone: 'Europe/Brussels',
+};
+
+export function medication(
+  overrides: Partial<ChartMedication> & Pick<ChartMedication, 'id' | 'drug'>,
+): ChartMedication {
+  return {
+    code: null,
+    dose: null,
+    doseUnit: null,
+    doseText: null,
+    route: 'oral',
+    frequency: null,
+    timing: null,
+    prn: false,
+    prnReason: null,
+    maxDose: null,
+    start: null,
+    end: null,
+    status: 'active',
+    prescriber: null,
+    instructions: null,
+    highAlert: false,
+    nextDue: [],
+    scheduleProblem: null,
+    lastGiven: null,
+    ...overrides,
+  };
+}
+
+/** A complete chart for patient number `n`, with the given parts replaced. */
+export function chart(n: number, overrides: Partial<Chart> = {}): Chart {
+  const mrn = String(100000 + n);
+  return {
+    patient: {
+      id: `p-${n}`,
+      mrn,
+      family: `FAMILY${n}`,
+      given: `Given${n}`,
+      name: `FAMILY${n}, Given${n}`,
+      birthDate: '1948-03-12',
+      sex: 'F',
+      language: 'fr',
+      weightKg: 61.5,
+      heightCm: 164,
+      identifiers: [{ system: 'urn:mrn', value: mrn }],
+    },
+    stay: {
+      wardId: 'w-3b',
+      wardName: 'Médecine interne 3B',
+      siteName: 'CHU Test',
+      room: `3B-${n}`,
+      bed: `3B-${n}A`,
+      admittedAt: '2026-03-25T09:12:00Z',
+      expectedDischarge: null,
+      attending: 'Dr Maes',
+      service: 'Internal medicine',
+      reason: 'Community-acquired pneumonia',
+      isolation: null,
+      codeStatus: 'full-code',
+      codeStatusText: null,
+      diet: 'Normal',
+      mobility: 'With help',
+      fallRisk: 'High',
+      severity: 'watcher',
+    },
+    locator: false,
+    allergyState: 'present',
+    allergies: [
+      {
+        substance: `Penicillin${n}`,
+        reaction: 'anaphylaxis',
+        severity: 'severe',
+        criticality: 'high',
+        status: 'active',
+        category: 'medication',
+        recordedAt: '2020-01-01',
+      },
+    ],
+    problems: [{ text: 'Pneumonia', code: 'J18.9', status: 'active', onset: '2026-03-24' }],
+    medications: [],
+    administrations: [],
+    observations: [],
+    plan: [],
+    notes: [],
+    contacts: [],
+    handover: {
+      severity: 'watcher',
+      summary: `Summary for patient ${n}: improving on IV antibiotics, afebrile since yesterday.`,
+      actions: [`Check CRP for ${n}`, 'Switch to oral antibiotics if afebrile'],
+      situationAwareness: 'If SpO2 < 92 %: oxygen and call the resident.',
+    },
+    ...overrides,
+  };
+}
+
+/** Renders `build(t)` into memory with `ctx`. */
+export async function renderToBuffer(
+  build: (t: Translate) => ReportDocument,
+  ctx: PrintContext = context,
+  onProgress?: (done: number, total: number) => void,
+): Promise<{ pdf: Buffer; pages: number }> {
+  const { setup, t } = pageSetup(ctx);
+  const sink = new PassThrough();
+  const chunks: Buffer[] = [];
+  sink.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const { pages } = await writePdf(build(t), setup, loadFonts(), sink, onProgress);
+  return { pdf: Buffer.concat(chunks), pages };
+}
+
+/** The text of every page, lines joined with newlines (pdfjs items in drawing order). */
+export async function pageTexts(pdf: Buffer): Promise<string[]> {
+  const task = getDocument({
+    data: new Uint8Array(pdf),
+
+    useSystemFonts: false,
+  });
+  const doc = await task.promise;
+  const pages: string[] = [];
+  for (let i = 1; i <= doc.numPages; i++) {
+    const page = await doc.getPage(i);
+    const content = await page.getTextContent();
+    pages.push(content.items.map((item) => ('str' in item ? item.str : '')).join('\n'));
+  }
+  await task.destroy();
+  return pages;
+}

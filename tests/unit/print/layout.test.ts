@@ -1,0 +1,111 @@
+import PDFDocument from 'pdfkit';
+import { describe, expect, it } from 'vitest';
+import { loadFonts } from '../../../electron/core/print/fonts.ts';
+import {
+  Measure,
+  paginate,
+  type Block,
+  type Placement,
+  type Section,
+} from '../../../electron/core/print/layout.ts';
+
+const block = (height: number, keepWithNext = false): Block => ({
+  height,
+  keepWithNext,
+  draw: () => undefined,
+});
+
+function section(name: string, headerHeight: number, bodyHeights: number[]): Section {
+  const header = { ...block(headerHeight, true), name: `${name}:header` };
+  const continued = { ...block(headerHeight, true), name: `${name}:continued` };
+  return {
+    header,
+    continued,
+    body: bodyHeights.map((h, i) => ({ ...block(h), name: `${name}:${i}` })),
+  };
+}
+
+/** The block names on each page. */
+function pages(placements: Iterable<Placement>): string[][] {
+  const result: string[][] = [];
+  for (const p of placements) {
+    if (p.kind === 'page') result.push([]);
+    else result.at(-1)?.push((p.block as Block & { name: string }).name);
+  }
+  return result;
+}
+
+describe('paginate', () => {
+  it('starts a new page for a section that fits on one page rather than splitting it', () => {
+    const result = pages(paginate([section('a', 20, [30, 30]), section('b', 20, [30, 30])], 150));
+    expect(result).toEqual([
+      ['a:header', 'a:0', 'a:1'],
+      ['b:header', 'b:0', 'b:1'],
+    ]);
+  });
+
+  it('continues a section taller than a page under its repeated header', () => {
+    const result = pages(paginate([section('a', 20, [50, 50, 50, 50])], 130));
+    expect(result).toEqual([
+      ['a:header', 'a:0', 'a:1'],
+      ['a:continued', 'a:2', 'a:3'],
+    ]);
+  });
+
+  it('never leaves a header alone at the bottom of a page', () => {
+    const result = pages(paginate([section('a', 20, [90]), section('b', 20, [50, 200])], 130));
+    expect(result[0]).toEqual(['a:header', 'a:0']);
+    expect(result[1]?.[0]).toBe('b:header');
+    expect(result[1]?.[1]).toBe('b:0');
+  });
+
+  it('keeps a block marked keep-with-next on the page of the block after it', () => {
+    const title = { ...block(10, true), name: 'a:title' };
+    const s: Section = {
+      ...section('a', 20, [60]),
+      body: [{ ...block(60), name: 'a:0' }, title, { ...block(50), name: 'a:1' }],
+    };
+    const result = pages(paginate([s], 100));
+    expect(result).toEqual([
+      ['a:header', 'a:0'],
+      ['a:continued', 'a:title', 'a:1'],
+    ]);
+  });
+
+  it('gives an empty report one page', () => {
+    expect(pages(paginate([], 100))).toEqual([[]]);
+  });
+});
+
+describe('Measure.wrap', () => {
+  const doc = new PDFDocument({ autoFirstPage: false });
+  const fonts = loadFonts();
+  doc.registerFont('regular', fonts.regular);
+  doc.registerFont('bold', fonts.bold);
+  const m = new Measure(doc);
+  const style = { face: 'regular', size: 10 } as const;
+
+  it('wraps words into lines no wider than the column', () => {
+    const lines = m.wrap(
+      'Œdème de Quincke après pénicilline, surveiller la saturation ≥ 92 %',
+      style,
+      120,
+    );
+    expect(lines.length).toBeGreaterThan(1);
+    for (const line of lines) expect(m.width(line, style)).toBeLessThanOrEqual(120);
+    expect(lines.join(' ')).toBe(
+      'Œdème de Quincke après pénicilline, surveiller la saturation ≥ 92 %',
+    );
+  });
+
+  it('cuts a word wider than the column instead of overflowing', () => {
+    const lines = m.wrap('x'.repeat(200), style, 50);
+    expect(lines.join('')).toBe('x'.repeat(200));
+    for (const line of lines) expect(m.width(line, style)).toBeLessThanOrEqual(50);
+  });
+
+  it('keeps hard line breaks and empty text takes one empty line', () => {
+    expect(m.wrap('one\ntwo', style, 500)).toEqual(['one', 'two']);
+    expect(m.wrap('', style, 500)).toEqual(['']);
+  });
+});
