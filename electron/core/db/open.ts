@@ -13,10 +13,14 @@ export type { ReadonlyDb } from './handle.ts';
 
 const REQUIRED = [...TABLES, 'meta', 'patient_search'];
 
-export function openReadonlyDb(image: Buffer): ReadonlyDb {
+export function openReadonlyDb(image: Buffer | Uint8Array): ReadonlyDb {
   let db: Database.Database;
   try {
-    db = new Database(image, { readonly: true });
+    // better-sqlite3 wants a Buffer; wrapping a Uint8Array shares its memory, no copy.
+    const buffer = Buffer.isBuffer(image)
+      ? image
+      : Buffer.from(image.buffer, image.byteOffset, image.byteLength);
+    db = new Database(buffer, { readonly: true });
   } catch (e) {
     throw notAnExport(e);
   }

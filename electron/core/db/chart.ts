@@ -1,0 +1,143 @@
+/** A patient's whole chart, as the chart screen, the patient summary and the CLI show it. */
+import type {
+  Administration,
+  Allergy,
+  Chart,
+  ChartMedication,
+  Contact,
+  Handover,
+  MedicationOrder,
+  Note,
+  Observation,
+  Patient,
+  PlanItem,
+  Problem,
+  Stay,
+} from '../model.ts';
+import { type ReadonlyDb, cached } from './handle.ts';
+import { type ScheduleClock, scheduleOrder } from './order-schedule.ts';
+import { ORDER_COLUMNS, toMedicationOrder } from './rows.ts';
+
+const DAY_MS = 24 * 3600 * 1000;
+
+export function getChart(
+  db: ReadonlyDb,
+  patientId: string,
+  at: ScheduleClock & { readonly now: Date },
+): Chart | null {
+  const patient = cached(
+    db,
+    `SELECT id, mrn, family, given, name, birth_date AS birthDate, sex, language,
+            weight_kg AS weightKg, height_cm AS heightCm, allergy_state AS allergyState, locator
+     FROM patients WHERE id = ?`,
+  ).get(patientId) as
+    | (Omit<Patient, 'identifiers'> & { allergyState: Chart['allergyState']; locator: number })
+    | undefined;
+  if (!patient) return null;
+  const { allergyState, locator, ...core } = patient;
+  const all = <T>(sql: string): T[] => cached(db, sql).all(patientId) as T[];
+
+  const orders = all<Parameters<typeof toMedicationOrder>[0]>(
+    `SELECT ${ORDER_COLUMNS} FROM medication_orders WHERE patient_id = ? ORDER BY prn, drug`,
+  ).map(toMedicationOrder);
+  const administrations = all<Administration>(
+    `SELECT order_id AS orderId, drug, dose, route, at, status, performer, note
+     FROM administrations WHERE patient_id = ? ORDER BY at DESC`,
+  );
+  const lastGiven = new Map<string, string>();
+  for (const a of administrations) {
+    if (
+      a.orderId !== null &&
+      a.at !== null &&
+      a.status === 'completed' &&
+      !lastGiven.has(a.orderId)
+    )
+      lastGiven.set(a.orderId, a.at);
+  }
+
+  return {
+    patient: {
+      ...core,
+      identifiers: all<Patient['identifiers'][number]>(
+        'SELECT system, value FROM patient_identifiers WHERE patient_id = ? ORDER BY seq',
+      ),
+    },
+    stay: stayOf(db, patientId),
+    locator: locator === 1,
+    allergyState,
+    allergies: all<Allergy>(
+      `SELECT substance, reaction, severity, criticality, status, category, recorded_at AS recordedAt
+       FROM allergies WHERE patient_id = ? ORDER BY criticality = 'high' DESC, substance`,
+    ),
+    problems: all<Problem>(
+      `SELECT text, code, status, onset FROM problems WHERE patient_id = ?
+       ORDER BY coalesce(status, '') <> 'active', onset DESC`,
+    ),
+    medications: orders.map((o) => chartMedication(o, at, lastGiven.get(o.id) ?? null)),
+    administrations,
+    observations: all<Observation>(
+      `SELECT code, name, category, value, value_text AS valueText, unit, ref_low AS refLow, ref_high AS refHigh,
+              ref_text AS refText, flag, at
+       FROM observations WHERE patient_id = ? ORDER BY at DESC, name`,
+    ),
+    plan: all<PlanItem>(
+      'SELECT kind, text, status, due, detail FROM plan_items WHERE patient_id = ? ORDER BY kind, due',
+    ),
+    notes: all<Note>(
+      'SELECT kind, author, at, text FROM notes WHERE patient_id = ? ORDER BY at DESC',
+    ),
+    contacts: all<Contact>(
+      'SELECT name, relationship, phone FROM contacts WHERE patient_id = ? ORDER BY seq',
+    ),
+    handover: handoverOf(db, patientId),
+  };
+}
+
+function stayOf(db: ReadonlyDb, patientId: string): Stay | null {
+  const stay = cached(
+    db,
+    `SELECT s.ward_id AS wardId, w.name AS wardName, si.name AS siteName, s.room, s.bed,
+            s.admitted_at AS admittedAt, s.expected_discharge AS expectedDischarge, s.attending,
+            s.service, s.reason, s.isolation, s.code_status AS codeStatus,
+            s.code_status_text AS codeStatusText, s.diet, s.mobility, s.fall_risk AS fallRisk, h.severity
+     FROM stays s JOIN wards w ON w.id = s.ward_id JOIN sites si ON si.id = w.site_id
+     LEFT JOIN handover h ON h.patient_id = s.patient_id
+     WHERE s.patient_id = ?`,
+  ).get(patientId) as Stay | undefined;
+  return stay ?? null;
+}
+
+function handoverOf(db: ReadonlyDb, patientId: string): Handover {
+  const h = cached(
+    db,
+    'SELECT severity, summary, situation_awareness AS situationAwareness FROM handover WHERE patient_id = ?',
+  ).get(patientId) as Omit<Handover, 'actions'> | undefined;
+  const actions = cached(db, 'SELECT text FROM handover_actions WHERE patient_id = ? ORDER BY seq')
+    .pluck()
+    .all(patientId) as string[];
+  return {
+    severity: h?.severity ?? null,
+    summary: h?.summary ?? null,
+    situationAwareness: h?.situationAwareness ?? null,
+    actions,
+  };
+}
+
+/** An order with its doses due in the 24 h from `now` (or why none could be computed). */
+function chartMedication(
+  order: MedicationOrder,
+  at: ScheduleClock & { readonly now: Date },
+  lastGiven: string | null,
+): ChartMedication {
+  const schedule = scheduleOrder(
+    order,
+    { start: at.now, end: new Date(at.now.getTime() + DAY_MS) },
+    at,
+  );
+  return {
+    ...order,
+    nextDue: schedule.kind === 'times' ? schedule.times.map((t) => t.toISOString()) : [],
+    scheduleProblem: schedule.kind === 'unscheduled' ? schedule.reason : null,
+    lastGiven,
+  };
+}

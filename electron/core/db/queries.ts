@@ -1,0 +1,126 @@
+/**
+ * The named queries over an open export: the only way the app, the CLI and the printer read
+ * it. Each takes the branded read-only handle; statements are prepared once per handle.
+ */
+import type { CensusRow, SearchHit, Ward } from '../model.ts';
+import { type ReadonlyDb, cached } from './handle.ts';
+import { CENSUS_COLUMNS, CENSUS_FROM, byBed, toCensusRow } from './rows.ts';
+import { matchExpression } from './search-query.ts';
+
+export type { ReadonlyDb } from './handle.ts';
+export { getChart } from './chart.ts';
+export { marSchedule, type MarDoseRow, type MarPatient } from './mar.ts';
+
+export function listWards(db: ReadonlyDb): Ward[] {
+  const rows = cached(
+    db,
+    `SELECT w.id, w.name, w.site_id AS siteId, si.name AS siteName, w.in_scope AS inScope,
+            (SELECT count(*) FROM stays s WHERE s.ward_id = w.id) AS censusCount
+     FROM wards w JOIN sites si ON si.id = w.site_id
+     ORDER BY si.name, w.name`,
+  ).all() as (Omit<Ward, 'inScope'> & { inScope: number })[];
+  return rows.map((w) => ({ ...w, inScope: w.inScope === 1 }));
+}
+
+/** The patients of a ward, in bed order. */
+export function censusByWard(db: ReadonlyDb, wardId: string): CensusRow[] {
+  const rows = cached(db, `SELECT ${CENSUS_COLUMNS} FROM ${CENSUS_FROM} WHERE s.ward_id = ?`).all(
+    wardId,
+  ) as Parameters<typeof toCensusRow>[0][];
+  return rows.map(toCensusRow).sort(byBed);
+}
+
+const HIT_COLUMNS = `
+  p.id AS patientId, p.mrn, p.name, p.birth_date AS birthDate, p.sex,
+  coalesce(w.name, '') AS wardName, s.bed, p.locator, s.patient_id IS NOT NULL AS admitted`;
+const HIT_JOINS = `
+  LEFT JOIN stays s ON s.patient_id = p.id
+  LEFT JOIN wards w ON w.id = s.ward_id`;
+
+type RawHit = Omit<SearchHit, 'locator' | 'admitted'> & { locator: number; admitted: number };
+const toHit = (h: RawHit): SearchHit => ({
+  ...h,
+  locator: h.locator === 1,
+  admitted: h.admitted === 1,
+});
+
+/**
+ * Patients matching a typed query: names (accents, case, ligatures and word order ignored,
+ * prefixes allowed), MRN and other identifiers, room or bed, birth date (YYYY-MM-DD or
+ * DD/MM/YYYY). Admitted patients first, then by relevance.
+ */
+export function searchPatients(db: ReadonlyDb, query: string, limit = 20): SearchHit[] {
+  const match = matchExpression(query);
+  if (match === null) return [];
+  const rows = cached(
+    db,
+    `SELECT ${HIT_COLUMNS}
+     FROM patient_search f JOIN patients p ON p.rowid = f.rowid ${HIT_JOINS}
+     WHERE patient_search MATCH ?
+     ORDER BY admitted DESC, f.rank, p.name
+     LIMIT ?`,
+  ).all(match, Math.max(1, Math.min(limit, 200))) as RawHit[];
+  return rows.map(toHit);
+}
+
+/** The patient a scanned MRN barcode names (or any other identifier, exactly), or null. */
+export function findPatientByMrn(db: ReadonlyDb, mrn: string): SearchHit | null {
+  const value = mrn.trim();
+  const row = (cached(
+    db,
+    `SELECT ${HIT_COLUMNS} FROM patients p ${HIT_JOINS} WHERE p.mrn = ? LIMIT 1`,
+  ).get(value) ??
+    cached(
+      db,
+      `SELECT ${HIT_COLUMNS} FROM patients p ${HIT_JOINS}
+       WHERE p.id = (SELECT patient_id FROM patient_identifiers WHERE value = ? LIMIT 1)`,
+    ).get(value)) as RawHit | undefined;
+  return row ? toHit(row) : null;
+}
+
+export interface RecordCounts {
+  readonly patients: number;
+  readonly census: number;
+  readonly allergies: number;
+  readonly medicationOrders: number;
+  readonly administrations: number;
+  readonly observations: number;
+  readonly notes: number;
+}
+
+export function recordCounts(db: ReadonlyDb): RecordCounts {
+  return cached(
+    db,
+    `SELECT (SELECT count(*) FROM patients) AS patients,
+            (SELECT count(*) FROM stays) AS census,
+            (SELECT count(*) FROM allergies) AS allergies,
+            (SELECT count(*) FROM medication_orders) AS medicationOrders,
+            (SELECT count(*) FROM administrations) AS administrations,
+            (SELECT count(*) FROM observations) AS observations,
+            (SELECT count(*) FROM notes) AS notes`,
+  ).get() as RecordCounts;
+}
+
+export interface ExportInfo {
+  readonly siteId: string;
+  readonly siteName: string;
+  readonly dataAsOf: string;
+  readonly demo: boolean;
+}
+
+export function exportInfo(db: ReadonlyDb): ExportInfo {
+  const meta = new Map(cached(db, 'SELECT key, value FROM meta').raw().all() as [string, string][]);
+  return {
+    siteId: meta.get('siteId') ?? '',
+    siteName: meta.get('siteName') ?? '',
+    dataAsOf: meta.get('dataAsOf') ?? '',
+    demo: meta.get('demo') === '1',
+  };
+}
+
+/** Ward ids exported with full detail (the manifest's scope). */
+export function scopeWards(db: ReadonlyDb): string[] {
+  return cached(db, 'SELECT id FROM wards WHERE in_scope = 1 ORDER BY id')
+    .pluck()
+    .all() as string[];
+}

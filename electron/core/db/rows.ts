@@ -1,0 +1,46 @@
+/**
+ * SQL fragments and row mappers shared by the named queries: the census row (census, search,
+ * MAR headers) and the medication order (chart, MAR).
+ */
+import type { CensusRow, MedicationOrder } from '../model.ts';
+
+/** The census row's columns; join `stays s`, `patients p`, `wards w`, `handover h`. */
+export const CENSUS_COLUMNS = `
+  p.id AS patientId, p.mrn, p.name, p.birth_date AS birthDate, p.sex,
+  s.ward_id AS wardId, w.name AS wardName, s.room, s.bed, p.locator,
+  s.admitted_at AS admittedAt, s.attending, s.reason, p.allergy_state AS allergyState,
+  s.code_status AS codeStatus, s.isolation, h.severity`;
+
+export const CENSUS_FROM = `
+  stays s
+  JOIN patients p ON p.id = s.patient_id
+  JOIN wards w ON w.id = s.ward_id
+  LEFT JOIN handover h ON h.patient_id = s.patient_id`;
+
+type Raw<T, Bool extends keyof T> = Omit<T, Bool> & { [K in Bool]: number };
+
+export function toCensusRow(row: Raw<CensusRow, 'locator'>): CensusRow {
+  return { ...row, locator: row.locator === 1 };
+}
+
+const bedCollator = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
+
+/** Bed order as a ward reads it: room then bed, numbers in numeric order ("2" before "10"). */
+export function byBed<
+  T extends { readonly room: string | null; readonly bed: string | null; readonly name: string },
+>(a: T, b: T): number {
+  return (
+    bedCollator.compare(a.room ?? '\uffff', b.room ?? '\uffff') ||
+    bedCollator.compare(a.bed ?? '\uffff', b.bed ?? '\uffff') ||
+    a.name.localeCompare(b.name)
+  );
+}
+
+export const ORDER_COLUMNS = `
+  id, drug, code, dose, dose_unit AS doseUnit, dose_text AS doseText, route, frequency, timing,
+  prn, prn_reason AS prnReason, max_dose AS maxDose, start, end, status, prescriber, instructions,
+  high_alert AS highAlert`;
+
+export function toMedicationOrder(row: Raw<MedicationOrder, 'prn' | 'highAlert'>): MedicationOrder {
+  return { ...row, prn: row.prn === 1, highAlert: row.highAlert === 1 };
+}
