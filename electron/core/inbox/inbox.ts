@@ -6,7 +6,8 @@
  * - installed, or a duplicate of an installed export: the file leaves the inbox (the store has
  *   its own fsynced copy);
  * - refused: the file moves to `refused/` beside a `NAME.reason.txt` that says why, so IT can
- *   look at it, and the inbox does not retry it forever.
+ *   look at it, and the inbox does not retry it forever — except refusals for an io reason
+ *   (a full store disk is not the file's fault): those stay and are retried later.
  * The inbox runs without a passphrase, so it installs with the checks that need no keys.
  */
 import {
@@ -30,6 +31,8 @@ import { createArrivalTracker, type Sighting } from './arrivals.ts';
 export const REFUSED_FOLDER = 'refused';
 export const DEFAULT_STABLE_MS = 3000;
 export const DEFAULT_POLL_MS = 2000;
+/** How long a file refused for an io reason (say, a full disk) waits before another try. */
+export const IO_RETRY_MS = 5 * 60 * 1000;
 
 export interface InboxOptions {
   readonly dir: string;
@@ -61,10 +64,12 @@ export function createInbox(options: InboxOptions): Inbox {
   const now = options.now ?? Date.now;
   const tracker = createArrivalTracker(options.stableMs ?? DEFAULT_STABLE_MS, isExportName);
   /**
-   * Files decided on but still present (the inbox is read-only, or the move failed): not
-   * retried until they change, so a stuck file is one event, not one every poll.
+   * Files decided on but left in the inbox: a refusal of kind io (a full disk, an unreadable
+   * file — not the file's fault) is retried after `IO_RETRY_MS`; a file that could not be moved
+   * away (read-only inbox) is not retried. Either way it is retried at once if it changes, and
+   * a stuck file is one event, not one every poll.
    */
-  const stuck = new Map<string, Sighting>();
+  const stuck = new Map<string, { seen: Sighting; retryAt: number }>();
   let timer: NodeJS.Timeout | null = null;
   /** Bumped by start and stop, so a poll still running from before a stop does not re-arm. */
   let generation = 0;
@@ -118,10 +123,14 @@ export function createInbox(options: InboxOptions): Inbox {
     const outcome = await decide(sighting.name);
     const at = new Date(now());
     auditInstall(options.audit, sighting.name, outcome, { device: options.device, user: null }, at);
-    try {
-      clearAway(sighting.name, outcome);
-    } catch {
-      stuck.set(sighting.name, sighting);
+    if (outcome.outcome === 'refused' && outcome.kind === 'io') {
+      stuck.set(sighting.name, { seen: sighting, retryAt: at.getTime() + IO_RETRY_MS });
+    } else {
+      try {
+        clearAway(sighting.name, outcome);
+      } catch {
+        stuck.set(sighting.name, { seen: sighting, retryAt: Number.POSITIVE_INFINITY });
+      }
     }
     tracker.forget(sighting.name);
     const event: InboxEvent = {
@@ -137,9 +146,10 @@ export function createInbox(options: InboxOptions): Inbox {
 
   const scan = async (): Promise<InboxEvent[]> => {
     const sightings = look();
-    for (const [name, seen] of stuck) {
+    for (const [name, { seen, retryAt }] of stuck) {
       const still = sightings.find((s) => s.name === name);
-      if (!still || still.size !== seen.size || still.mtimeMs !== seen.mtimeMs) stuck.delete(name);
+      const changed = !still || still.size !== seen.size || still.mtimeMs !== seen.mtimeMs;
+      if (changed || now() >= retryAt) stuck.delete(name);
     }
     const ready = tracker.observe(
       sightings.filter((s) => !stuck.has(s.name)),

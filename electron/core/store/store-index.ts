@@ -97,7 +97,8 @@ export interface ScanResult {
 
 /** Reads the exports folder: the ground truth the index is checked against and rebuilt from. */
 export function scanExports(exportsDir: string): ScanResult {
-  const names = readdirSync(exportsDir);
+  // Dot-files are temporaries of installs in progress (or cut short): not exports yet.
+  const names = readdirSync(exportsDir).filter((n) => !n.startsWith('.'));
   const dtx = new Set(
     names.filter((n) => n.endsWith(EXPORT_EXTENSION)).map(stem(EXPORT_EXTENSION)),
   );

@@ -17,7 +17,7 @@
  * current export is never written to, so at every instant it stays usable.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { AppError } from '../errors.ts';
 import type { TrustStore } from '../keys/trust-store.ts';
@@ -83,13 +83,22 @@ export interface StoreOptions {
   /** File-system calls of the install path; tests inject a full disk or a crash here. */
   readonly io?: FileIo;
   readonly now?: () => Date;
+  /**
+   * Look, never touch: no folder created, nothing swept or repaired, `install` refused. For
+   * `downtime status`, which may run while the app is installing into the same store.
+   */
+  readonly readOnly?: boolean;
 }
 
 export function openStore(dir: string, options: StoreOptions = {}): Store {
   const keep = options.keep ?? DEFAULT_KEEP;
   const io = options.io ?? nodeFileIo;
   const now = options.now ?? (() => new Date());
+  const readOnly = options.readOnly === true;
   const exportsDir = join(dir, EXPORTS_FOLDER);
+  if (readOnly && !existsSync(exportsDir)) {
+    throw new AppError('not-found', `There is no export store at ${dir}; check the --store path.`);
+  }
   try {
     mkdirSync(exportsDir, { recursive: true });
   } catch (e) {
@@ -114,9 +123,11 @@ export function openStore(dir: string, options: StoreOptions = {}): Store {
 
   /** Makes memory and the index agree with the files; sweeps what crashed installs left. */
   const load = (): void => {
-    sweepTemporaries(dir, exportsDir, io);
+    if (!readOnly) sweepTemporaries(dir, exportsDir, io);
     const scan = scanExports(exportsDir);
-    for (const orphan of scan.orphanRecords) removeQuietly(join(exportsDir, orphan), io);
+    if (!readOnly) {
+      for (const orphan of scan.orphanRecords) removeQuietly(join(exportsDir, orphan), io);
+    }
     const index = readIndex(dir);
     records = scan.exports;
     decisions = index?.decisions ?? [];
@@ -134,6 +145,7 @@ export function openStore(dir: string, options: StoreOptions = {}): Store {
 
   /** The index is a cache: failing to refresh it (read-only media, full disk) loses nothing. */
   const tryWriteIndex = (): void => {
+    if (readOnly) return;
     try {
       writeIndex();
     } catch {
@@ -196,6 +208,7 @@ export function openStore(dir: string, options: StoreOptions = {}): Store {
   };
 
   const install = async (sourcePath: string, ctx: InstallContext): Promise<InstallOutcome> => {
+    if (readOnly) throw new AppError('internal', 'This export store was opened read-only.');
     let bytes: Buffer;
     try {
       bytes = readCandidate(sourcePath);

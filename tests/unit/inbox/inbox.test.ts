@@ -14,8 +14,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { InboxEvent } from '../../../electron/core/api/contract.ts';
 import { verifyAudit } from '../../../electron/core/audit/audit-log.ts';
-import { createInbox } from '../../../electron/core/inbox/inbox.ts';
+import { createInbox, IO_RETRY_MS } from '../../../electron/core/inbox/inbox.ts';
 import { AppError } from '../../../electron/core/errors.ts';
+import { nodeFileIo } from '../../../electron/core/store/atomic-file.ts';
 import { openStore, type Store } from '../../../electron/core/store/store.ts';
 import { type ExportKit, makeExportKit } from '../store/make-exports.ts';
 
@@ -187,10 +188,12 @@ describe('each outcome is reported, audited and cleared from the inbox', () => {
     expect(verifyAudit(store.auditFile)).toEqual({ ok: true, lines: 3 });
   });
 
-  it('a trust store that cannot be loaded refuses the file with the reason', async () => {
+  it('a trust store that cannot be loaded refuses with the reason and leaves the file for a later try', async () => {
+    let trustBroken = true;
     const box = inbox({
       trust: () => {
-        throw new AppError('invalid-config', 'The trust store /x cannot be read.');
+        if (trustBroken) throw new AppError('invalid-config', 'The trust store /x cannot be read.');
+        return kit.trust;
       },
     });
     await kit.writeExportFile(inboxDir, 1);
@@ -203,7 +206,45 @@ describe('each outcome is reported, audited and cleared from the inbox', () => {
         message: 'The trust store /x cannot be read.',
       }),
     ]);
-    expect(store.current()).toBeNull();
+    expect(readdirSync(inboxDir)).toEqual(['export-1.dtx']);
+    trustBroken = false;
+    clock += 60_000;
+    expect(await box.scanOnce()).toEqual([]);
+    clock += IO_RETRY_MS;
+    await box.scanOnce();
+    clock += 3000;
+    expect((await box.scanOnce()).map((e) => e.outcome)).toEqual(['installed']);
+  });
+
+  it('a full store disk leaves the file in the inbox; it installs once there is room', async () => {
+    let diskFull = true;
+    store = openStore(join(root, `store-${testNo}-small-disk`), {
+      io: {
+        ...nodeFileIo,
+        writeSync: (fd, data, offset, length) => {
+          if (diskFull) throw Object.assign(new Error('ENOSPC'), { code: 'ENOSPC' });
+          return nodeFileIo.writeSync(fd, data, offset, length);
+        },
+      },
+    });
+    const box = inbox();
+    await kit.writeExportFile(inboxDir, 1);
+    await box.scanOnce();
+    clock += 3000;
+    expect(await box.scanOnce()).toEqual([
+      expect.objectContaining({
+        outcome: 'refused',
+        kind: 'io',
+        message: expect.stringContaining('full'),
+      }),
+    ]);
+    expect(readdirSync(inboxDir)).toEqual(['export-1.dtx']);
+    diskFull = false;
+    clock += IO_RETRY_MS;
+    await box.scanOnce();
+    clock += 3000;
+    expect((await box.scanOnce()).map((e) => e.outcome)).toEqual(['installed']);
+    expect(store.current()?.exportId).toBe('exp-1');
   });
 });
 

@@ -327,3 +327,25 @@ describe('a full disk', () => {
     },
   );
 });
+
+describe('opened read-only (downtime status)', () => {
+  it('lists without sweeping, repairing or installing, even during an install in progress', async () => {
+    const store = openStore(dir);
+    await install(store, 1);
+    const inProgress = join(dir, 'exports', '.incoming-000000000002-exp-2.dtx');
+    writeFileSync(inProgress, 'being written');
+    rmSync(join(dir, 'index.json'));
+    const reader = openStore(dir, { readOnly: true });
+    expectCurrentIntact(reader, 'exp-1');
+    expect(existsSync(inProgress)).toBe(true);
+    expect(existsSync(join(dir, 'index.json'))).toBe(false);
+    await expect(install(reader, 2)).rejects.toThrow(/read-only/);
+  });
+
+  it('a store that does not exist is not-found, and is not created', () => {
+    expect(() => openStore(dir, { readOnly: true })).toThrow(
+      expect.objectContaining({ kind: 'not-found' }),
+    );
+    expect(existsSync(dir)).toBe(false);
+  });
+});
