@@ -1,0 +1,51 @@
+/** Small clinical markers shared by the census, search results and the chart header. */
+import { useTranslation } from 'react-i18next';
+import type { AllergyState, CodeStatus, Severity } from '../../electron/core/model.ts';
+
+export function AllergyMarker({ state }: { readonly state: AllergyState }) {
+  const { t } = useTranslation();
+  return (
+    <span className={`badge allergy-${state}`} data-allergy={state}>
+      {t(`allergy.${state}`)}
+    </span>
+  );
+}
+
+/** `short` for the census column (the full wording stays available as a tooltip). */
+export function CodeStatusBadge({
+  status,
+  short = false,
+}: {
+  readonly status: CodeStatus;
+  readonly short?: boolean;
+}) {
+  const { t } = useTranslation();
+  const full = t(`codeStatus.${status}`);
+  return (
+    <span
+      className={`badge code-${status}`}
+      data-code-status={status}
+      title={short ? full : undefined}
+    >
+      {short ? t(`codeStatusShort.${status}`) : full}
+    </span>
+  );
+}
+
+export function SeverityBadge({ severity }: { readonly severity: Severity | null }) {
+  const { t } = useTranslation();
+  if (severity === null) return null;
+  return <span className={`badge severity-${severity}`}>{t(`severity.${severity}`)}</span>;
+}
+
+const SEXES = ['male', 'female', 'other', 'unknown'] as const;
+
+/** FHIR administrative gender as a short translated label; anything else as written. */
+export function useSexLabel(): (sex: string | null) => string {
+  const { t } = useTranslation();
+  return (sex) => {
+    if (sex === null) return '';
+    const known = SEXES.find((s) => s === sex.toLowerCase());
+    return known ? t(`sex.${known}`) : sex;
+  };
+}

@@ -1,0 +1,28 @@
+/**
+ * An API failure as a nurse reads it: the translated sentence for its kind, with the API's own
+ * sentence (meant for IT, never patient data) folded away under "Technical details".
+ */
+import { useTranslation } from 'react-i18next';
+import type { ErrorKind } from '../../electron/core/errors.ts';
+import type { AppErrorShape } from '../../electron/core/result.ts';
+
+/** The translated sentence for an error kind; the API's sentence for a kind we do not know. */
+export function useErrorSentence(): (kind: string | null, fallback: string) => string {
+  const { t, i18n } = useTranslation();
+  return (kind, fallback) =>
+    kind !== null && i18n.exists(`errors.${kind}`) ? t(`errors.${kind as ErrorKind}`) : fallback;
+}
+
+export function ErrorNotice({ error }: { readonly error: AppErrorShape }) {
+  const { t } = useTranslation();
+  const sentence = useErrorSentence();
+  return (
+    <div className="notice notice-error" role="alert" data-error-kind={error.kind}>
+      <p>{sentence(error.kind, error.message)}</p>
+      <details>
+        <summary>{t('app.details')}</summary>
+        <p className="technical">{error.message}</p>
+      </details>
+    </div>
+  );
+}

@@ -1,0 +1,158 @@
+/**
+ * Dates, times, durations and numbers in the reader's language, all through Intl. Anything that
+ * does not parse is shown as given rather than hidden: a nurse should see "2014-03", not "".
+ */
+import type { Language } from '../../electron/core/api/contract.ts';
+
+export interface Formatters {
+  /** "28 Nov 2026" */
+  readonly date: (iso: string) => string;
+  /** "28 Nov 2026, 21:05" */
+  readonly instant: (iso: string) => string;
+  /** "28 Nov, 21:05" — dense lists of recent values. */
+  readonly short: (iso: string) => string;
+  /** "Sat 21:05" — for due times within the next day. */
+  readonly dayTime: (iso: string) => string;
+  /** Full or partial FHIR date, or an instant shown as its date: "2014", "March 2014", "3 Mar 2014". */
+  readonly partialDate: (date: string) => string;
+  readonly number: (value: number) => string;
+  /** "3 hours ago", "in 5 minutes" — the largest unit that keeps it readable. */
+  readonly ago: (ms: number) => string;
+  /** "4 days" — a length of stay. */
+  readonly days: (count: number) => string;
+  /** "72 yr" — an age. */
+  readonly years: (count: number) => string;
+  /** "72 kg" */
+  readonly kilograms: (value: number) => string;
+}
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+const PARTIAL_DATE = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$/u;
+
+const cache = new Map<Language, Formatters>();
+
+export function formatters(language: Language): Formatters {
+  const known = cache.get(language);
+  if (known) return known;
+  const created = createFormatters(language);
+  cache.set(language, created);
+  return created;
+}
+
+function createFormatters(language: Language): Formatters {
+  // 24-hour clock in every language: "8:00" must never be read as 20:00 on a ward.
+  const instantFormat = new Intl.DateTimeFormat(language, {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    hourCycle: 'h23',
+  });
+  const dateFormat = new Intl.DateTimeFormat(language, { dateStyle: 'medium' });
+  const dayTimeFormat = new Intl.DateTimeFormat(language, {
+    weekday: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  });
+  const shortFormat = new Intl.DateTimeFormat(language, {
+    day: 'numeric',
+    month: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  });
+  const fullDate = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeZone: 'UTC' });
+  const monthYear = new Intl.DateTimeFormat(language, {
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
+  const numberFormat = new Intl.NumberFormat(language, { maximumFractionDigits: 2 });
+  const relative = new Intl.RelativeTimeFormat(language, { numeric: 'always' });
+  const dayCount = new Intl.NumberFormat(language, {
+    style: 'unit',
+    unit: 'day',
+    unitDisplay: 'long',
+  });
+  const yearCount = new Intl.NumberFormat(language, {
+    style: 'unit',
+    unit: 'year',
+    unitDisplay: 'short',
+  });
+  const kg = new Intl.NumberFormat(language, {
+    style: 'unit',
+    unit: 'kilogram',
+    maximumFractionDigits: 1,
+  });
+
+  const parsed = (iso: string): Date | null => {
+    const ms = Date.parse(iso);
+    return Number.isNaN(ms) ? null : new Date(ms);
+  };
+
+  return {
+    date: (iso) => {
+      const date = parsed(iso);
+      return date ? dateFormat.format(date) : iso;
+    },
+    instant: (iso) => {
+      const date = parsed(iso);
+      return date ? instantFormat.format(date) : iso;
+    },
+    short: (iso) => {
+      const date = parsed(iso);
+      return date ? shortFormat.format(date) : iso;
+    },
+    dayTime: (iso) => {
+      const date = parsed(iso);
+      return date ? dayTimeFormat.format(date) : iso;
+    },
+    partialDate: (date) => {
+      const match = PARTIAL_DATE.exec(date);
+      if (!match) {
+        const instant = parsed(date);
+        return instant ? dateFormat.format(instant) : date;
+      }
+      const [, year, month, day] = match;
+      if (month === undefined) return year ?? date;
+      const utc = new Date(Date.UTC(Number(year), Number(month) - 1, Number(day ?? 1)));
+      return day === undefined ? monthYear.format(utc) : fullDate.format(utc);
+    },
+    number: (value) => numberFormat.format(value),
+    ago: (ms) => {
+      const abs = Math.abs(ms);
+      const sign = ms >= 0 ? -1 : 1;
+      if (abs < HOUR) return relative.format(sign * Math.round(abs / MINUTE), 'minute');
+      if (abs < 2 * DAY) return relative.format(sign * Math.floor(abs / HOUR), 'hour');
+      return relative.format(sign * Math.floor(abs / DAY), 'day');
+    },
+    days: (count) => dayCount.format(count),
+    years: (count) => yearCount.format(count),
+    kilograms: (value) => kg.format(value),
+  };
+}
+
+/** Whole years between a (possibly partial) birth date and an instant; null when unknown. */
+export function ageInYears(birthDate: string | null, atMs: number): number | null {
+  if (birthDate === null) return null;
+  const match = PARTIAL_DATE.exec(birthDate);
+  if (!match) return null;
+  const at = new Date(atMs);
+  const year = Number(match[1]);
+  const month = match[2] === undefined ? 1 : Number(match[2]);
+  const day = match[3] === undefined ? 1 : Number(match[3]);
+  let age = at.getUTCFullYear() - year;
+  const beforeBirthday =
+    at.getUTCMonth() + 1 < month || (at.getUTCMonth() + 1 === month && at.getUTCDate() < day);
+  if (beforeBirthday) age -= 1;
+  return age >= 0 ? age : null;
+}
+
+/** Whole days since admission at the given instant; null when unknown. */
+export function daysSince(iso: string | null, atMs: number): number | null {
+  if (iso === null) return null;
+  const start = Date.parse(iso);
+  return Number.isNaN(start) ? null : Math.max(0, Math.floor((atMs - start) / DAY));
+}

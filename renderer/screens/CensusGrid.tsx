@@ -1,0 +1,291 @@
+/**
+ * The census as an ARIA grid, windowed: only the rows in view (plus a margin) are mounted, so
+ * 30,000 rows scroll as smoothly as 30. Row offsets go through the CSSOM (`element.style`),
+ * which the strict CSP allows, unlike `style` attributes in markup. Keyboard: the grid holds
+ * focus and points at the active row with aria-activedescendant; arrows, Page Up/Down,
+ * Home/End move, Enter opens the chart.
+ */
+import {
+  useEffect,
+  useId,
+  useLayoutEffect,
+  useRef,
+  useState,
+  type KeyboardEvent,
+  type ReactNode,
+} from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CensusRow } from '../../electron/core/model.ts';
+import { useAppContext, useFormat } from '../app-context.ts';
+import {
+  AllergyMarker,
+  CodeStatusBadge,
+  SeverityBadge,
+  useSexLabel,
+} from '../components/Badges.tsx';
+import type { SortKey, SortOrder } from '../lib/census-view.ts';
+import { ageInYears, daysSince } from '../lib/format.ts';
+import { rowWindow, scrollToReveal } from '../lib/virtual-window.ts';
+
+/** Must equal `.grid-row { height }` in styles.css. */
+export const ROW_HEIGHT_PX = 40;
+
+type Column = {
+  readonly id: string;
+  readonly label:
+    | 'bed'
+    | 'name'
+    | 'age'
+    | 'mrn'
+    | 'admitted'
+    | 'attending'
+    | 'reason'
+    | 'allergies'
+    | 'code'
+    | 'isolation'
+    | 'severity';
+  readonly sort: SortKey | null;
+};
+
+const COLUMNS: readonly Column[] = [
+  { id: 'bed', label: 'bed', sort: 'bed' },
+  { id: 'name', label: 'name', sort: 'name' },
+  { id: 'age', label: 'age', sort: 'age' },
+  { id: 'mrn', label: 'mrn', sort: 'mrn' },
+  { id: 'admitted', label: 'admitted', sort: 'admitted' },
+  { id: 'attending', label: 'attending', sort: null },
+  { id: 'reason', label: 'reason', sort: null },
+  { id: 'allergies', label: 'allergies', sort: null },
+  { id: 'code', label: 'code', sort: null },
+  { id: 'isolation', label: 'isolation', sort: null },
+  { id: 'severity', label: 'severity', sort: 'severity' },
+];
+
+interface Props {
+  readonly rows: readonly CensusRow[];
+  readonly label: string;
+  readonly order: SortOrder;
+  readonly onSort: (order: SortOrder) => void;
+  readonly onOpen: (patientId: string) => void;
+}
+
+export function CensusGrid({ rows, label, order, onSort, onOpen }: Props) {
+  const { t } = useTranslation();
+  const id = useId();
+  const scroller = useRef<HTMLDivElement>(null);
+  const head = useRef<HTMLDivElement>(null);
+  const body = useRef<HTMLDivElement>(null);
+  const slab = useRef<HTMLDivElement>(null);
+  const [scrollTop, setScrollTop] = useState(0);
+  const [viewport, setViewport] = useState(600);
+  const [active, setActive] = useState(0);
+
+  const headHeight = (): number => head.current?.offsetHeight ?? ROW_HEIGHT_PX;
+  const bodyViewport = Math.max(ROW_HEIGHT_PX, viewport - ROW_HEIGHT_PX);
+  const mounted = rowWindow(rows.length, ROW_HEIGHT_PX, scrollTop, bodyViewport);
+
+  useEffect(() => {
+    const element = scroller.current;
+    if (!element) return;
+    const observer = new ResizeObserver(() => setViewport(element.clientHeight));
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
+
+  useLayoutEffect(() => {
+    if (body.current) body.current.style.height = `${rows.length * ROW_HEIGHT_PX}px`;
+  }, [rows.length]);
+
+  useLayoutEffect(() => {
+    if (slab.current) slab.current.style.transform = `translateY(${mounted.offsetPx}px)`;
+  }, [mounted.offsetPx]);
+
+  // A new list (ward, filter or sort changed) starts at its top.
+  useEffect(() => {
+    setActive(0);
+    if (scroller.current) scroller.current.scrollTop = 0;
+  }, [rows]);
+
+  const moveTo = (index: number): void => {
+    if (rows.length === 0) return;
+    const next = Math.max(0, Math.min(rows.length - 1, index));
+    setActive(next);
+    const element = scroller.current;
+    if (!element) return;
+    const visible = element.clientHeight - headHeight();
+    const target = scrollToReveal(next, ROW_HEIGHT_PX, element.scrollTop, visible);
+    if (target !== null) element.scrollTop = target;
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>): void => {
+    if (event.target !== event.currentTarget) return;
+    const page = Math.max(1, Math.floor(bodyViewport / ROW_HEIGHT_PX) - 1);
+    const moves: Record<string, number> = {
+      ArrowDown: active + 1,
+      ArrowUp: active - 1,
+      PageDown: active + page,
+      PageUp: active - page,
+      Home: 0,
+      End: rows.length - 1,
+    };
+    const target = moves[event.key];
+    if (target !== undefined) {
+      event.preventDefault();
+      moveTo(target);
+    } else if (event.key === 'Enter') {
+      const row = rows[active];
+      if (row) {
+        event.preventDefault();
+        onOpen(row.patientId);
+      }
+    }
+  };
+
+  const sortBy = (key: SortKey): void =>
+    onSort({
+      key,
+      direction: order.key === key && order.direction === 'ascending' ? 'descending' : 'ascending',
+    });
+
+  return (
+    <div className="grid-wrap">
+      <div
+        ref={scroller}
+        className="grid"
+        role="grid"
+        aria-label={label}
+        aria-rowcount={rows.length + 1}
+        aria-colcount={COLUMNS.length}
+        aria-describedby={`${id}-hint`}
+        aria-activedescendant={rows.length > 0 ? `${id}-row-${active}` : undefined}
+        tabIndex={0}
+        onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
+        onKeyDown={onKeyDown}
+      >
+        <div role="rowgroup" className="grid-head" ref={head}>
+          <div role="row" aria-rowindex={1} className="grid-row">
+            {COLUMNS.map((column, index) => (
+              <div
+                key={column.id}
+                role="columnheader"
+                aria-colindex={index + 1}
+                aria-sort={
+                  column.sort !== null && column.sort === order.key ? order.direction : undefined
+                }
+                className={`cell col-${column.id}`}
+              >
+                {column.sort === null ? (
+                  t(`census.${column.label}`)
+                ) : (
+                  <button
+                    type="button"
+                    className="sort-button"
+                    onClick={() => column.sort && sortBy(column.sort)}
+                  >
+                    {t(`census.${column.label}`)}
+                    <span aria-hidden="true" className="sort-mark">
+                      {column.sort === order.key
+                        ? order.direction === 'ascending'
+                          ? '▲'
+                          : '▼'
+                        : ''}
+                    </span>
+                  </button>
+                )}
+              </div>
+            ))}
+          </div>
+        </div>
+        <div role="rowgroup" className="grid-body" ref={body}>
+          <div className="grid-slab" ref={slab} role="none">
+            {rows.slice(mounted.start, mounted.end).map((row, offset) => {
+              const index = mounted.start + offset;
+              return (
+                <CensusGridRow
+                  key={row.patientId}
+                  id={`${id}-row-${index}`}
+                  row={row}
+                  index={index}
+                  active={index === active}
+                  onOpen={() => {
+                    setActive(index);
+                    onOpen(row.patientId);
+                  }}
+                />
+              );
+            })}
+          </div>
+        </div>
+      </div>
+      <p id={`${id}-hint`} className="hint">
+        {t('census.keyboardHint')}
+      </p>
+    </div>
+  );
+}
+
+interface RowProps {
+  readonly id: string;
+  readonly row: CensusRow;
+  readonly index: number;
+  readonly active: boolean;
+  readonly onOpen: () => void;
+}
+
+function CensusGridRow({ id, row, index, active, onOpen }: RowProps) {
+  const { t } = useTranslation();
+  const { format } = useFormat();
+  const { clock } = useAppContext();
+  const sexLabel = useSexLabel();
+  const now = clock.now();
+  const age = ageInYears(row.birthDate, now);
+  const stayDays = daysSince(row.admittedAt, now);
+  const cell = (column: number, content: ReactNode, extra = '') => (
+    <div role="gridcell" aria-colindex={column} className={`cell ${extra}`}>
+      {content}
+    </div>
+  );
+  const bed = [row.room, row.bed].filter(Boolean).join(' · ');
+  const ageSex = [age === null ? null : format.years(age), sexLabel(row.sex) || null]
+    .filter(Boolean)
+    .join(' · ');
+  return (
+    <div
+      id={id}
+      role="row"
+      aria-rowindex={index + 2}
+      aria-selected={active}
+      className={`grid-row${active ? ' active' : ''}${row.locator ? ' locator' : ''}`}
+      data-mrn={row.mrn}
+      onClick={onOpen}
+    >
+      {cell(1, bed, 'col-bed')}
+      {cell(2, row.name, 'col-name')}
+      {cell(3, ageSex, 'col-age')}
+      {cell(4, row.mrn, 'col-mrn mono')}
+      {row.locator ? (
+        <div role="gridcell" aria-colindex={5} aria-colspan={7} className="cell col-locator">
+          {t('census.locator', { ward: row.wardName })}
+        </div>
+      ) : (
+        <>
+          {cell(
+            5,
+            row.admittedAt &&
+              t('census.stay', {
+                date: format.date(row.admittedAt),
+                days: stayDays === null ? '' : format.days(stayDays),
+              }),
+            'col-admitted',
+          )}
+          {cell(6, row.attending, 'col-attending')}
+          {cell(7, row.reason, 'col-reason')}
+          {cell(8, <AllergyMarker state={row.allergyState} />, 'col-allergies')}
+          {cell(9, <CodeStatusBadge status={row.codeStatus} short />, 'col-code')}
+          {cell(10, row.isolation, 'col-isolation')}
+          {cell(11, <SeverityBadge severity={row.severity} />, 'col-severity')}
+        </>
+      )}
+    </div>
+  );
+}

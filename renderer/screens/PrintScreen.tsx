@@ -1,0 +1,248 @@
+/**
+ * Print: choose the document (handover, MAR, census, patient summary), the ward or the patient
+ * last opened, and the paper size; preview the PDF the API renders, then print it or save it.
+ * The preview is a blob: URL in an <iframe>, which the CSP allows (frame-src blob:).
+ */
+import { useEffect, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Paper, ReportKind, ReportRequest } from '../../electron/core/api/contract.ts';
+import type { Ward } from '../../electron/core/model.ts';
+import type { AppErrorShape } from '../../electron/core/result.ts';
+import { call } from '../api.ts';
+import { useAppContext, useFormat } from '../app-context.ts';
+import { ErrorNotice } from '../components/ErrorNotice.tsx';
+import { useFocusOnMount } from '../hooks/useFocusOnMount.ts';
+
+export interface PrintPatient {
+  readonly patientId: string;
+  readonly name: string;
+  readonly mrn: string;
+}
+
+const REPORTS: readonly ReportKind[] = ['handover', 'mar', 'census', 'summary'];
+const PAPERS: readonly Paper[] = ['A4', 'Letter'];
+
+type Outcome =
+  | { readonly kind: 'previewed'; readonly pages: number }
+  | { readonly kind: 'printed'; readonly via: 'dialog' | 'spooler'; readonly pages: number }
+  | { readonly kind: 'saved'; readonly path: string | null };
+
+interface Props {
+  readonly wards: readonly Ward[];
+  readonly wardId: string;
+  readonly patient: PrintPatient | null;
+}
+
+function pdfUrl(base64: string): string {
+  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+  return URL.createObjectURL(new Blob([bytes], { type: 'application/pdf' }));
+}
+
+export function PrintScreen({ wards, wardId, patient }: Props) {
+  const { t } = useTranslation();
+  const { language } = useFormat();
+  const { status } = useAppContext();
+  const heading = useFocusOnMount<HTMLHeadingElement>();
+  const id = useId();
+  const [report, setReport] = useState<ReportKind>('handover');
+  const [scope, setScope] = useState<'ward' | 'patient'>('ward');
+  const [ward, setWard] = useState(wardId);
+  const [paper, setPaper] = useState<Paper>(status.settings.paper);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<AppErrorShape | null>(null);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const [preview, setPreview] = useState<string | null>(null);
+
+  useEffect(
+    () => () => {
+      if (preview) URL.revokeObjectURL(preview);
+    },
+    [preview],
+  );
+
+  const forPatient = report === 'summary' || scope === 'patient';
+  const ready = forPatient ? patient !== null : ward !== '';
+  const request = (): ReportRequest => ({
+    report,
+    paper,
+    language,
+    ...(forPatient && patient ? { patientId: patient.patientId } : { wardId: ward }),
+  });
+
+  const run = async (action: 'preview' | 'print' | 'save'): Promise<void> => {
+    setBusy(true);
+    setError(null);
+    setOutcome(null);
+    if (action === 'preview') {
+      const result = await call('renderReport', request());
+      if (result.ok) {
+        setPreview(pdfUrl(result.value.pdfBase64));
+        setOutcome({ kind: 'previewed', pages: result.value.pages });
+      } else setError(result.error);
+    } else if (action === 'print') {
+      const result = await call('printReport', request());
+      if (result.ok) setOutcome({ kind: 'printed', ...result.value });
+      else setError(result.error);
+    } else {
+      const result = await call('saveReport', request());
+      if (result.ok) setOutcome({ kind: 'saved', path: result.value.savedTo });
+      else setError(result.error);
+    }
+    setBusy(false);
+  };
+
+  return (
+    <section className="print" aria-labelledby={`${id}-h`}>
+      <h1 id={`${id}-h`} ref={heading} tabIndex={-1}>
+        {t('print.heading')}
+      </h1>
+      <div className="print-controls">
+        <form className="form print-form" onSubmit={(e) => e.preventDefault()} aria-busy={busy}>
+          <fieldset>
+            <legend>{t('print.report')}</legend>
+            {REPORTS.map((kind) => (
+              <label key={kind} className="choice">
+                <input
+                  type="radio"
+                  name={`${id}-report`}
+                  value={kind}
+                  checked={report === kind}
+                  onChange={() => setReport(kind)}
+                />
+                {t(`print.${kind}`)}
+              </label>
+            ))}
+          </fieldset>
+          {report !== 'summary' && (
+            <fieldset>
+              <legend>{t('print.scope')}</legend>
+              <label className="choice">
+                <input
+                  type="radio"
+                  name={`${id}-scope`}
+                  checked={scope === 'ward'}
+                  onChange={() => setScope('ward')}
+                />
+                {t('print.wholeWard')}
+              </label>
+              <label className="choice">
+                <input
+                  type="radio"
+                  name={`${id}-scope`}
+                  checked={scope === 'patient'}
+                  disabled={patient === null}
+                  onChange={() => setScope('patient')}
+                />
+                {patient
+                  ? t('print.thisPatient', { name: patient.name, mrn: patient.mrn })
+                  : t('print.patient')}
+              </label>
+            </fieldset>
+          )}
+          {!forPatient && (
+            <div className="field">
+              <label htmlFor={`${id}-ward`}>{t('print.ward')}</label>
+              <select id={`${id}-ward`} value={ward} onChange={(e) => setWard(e.target.value)}>
+                {wards
+                  .filter((w) => w.inScope)
+                  .map((w) => (
+                    <option key={w.id} value={w.id}>
+                      {w.name}
+                    </option>
+                  ))}
+              </select>
+            </div>
+          )}
+          {forPatient && patient && (
+            <p>{t('print.thisPatient', { name: patient.name, mrn: patient.mrn })}</p>
+          )}
+          {forPatient && !patient && (
+            <p className="notice notice-info">{t('print.needsPatient')}</p>
+          )}
+          <div className="field">
+            <label htmlFor={`${id}-paper`}>{t('print.paper')}</label>
+            <select
+              id={`${id}-paper`}
+              value={paper}
+              onChange={(e) => setPaper(PAPERS.find((p) => p === e.target.value) ?? 'A4')}
+            >
+              {PAPERS.map((p) => (
+                <option key={p} value={p}>
+                  {p}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="button-row">
+            <button
+              type="button"
+              className="button"
+              disabled={!ready || busy}
+              onClick={() => void run('preview')}
+            >
+              {t('print.preview')}
+            </button>
+            <button
+              type="button"
+              className="button primary"
+              disabled={!ready || busy}
+              onClick={() => void run('print')}
+            >
+              {t('print.print')}
+            </button>
+            <button
+              type="button"
+              className="button"
+              disabled={!ready || busy}
+              onClick={() => void run('save')}
+            >
+              {t('print.save')}
+            </button>
+          </div>
+        </form>
+        {busy && (
+          <div role="status" className="progress">
+            <progress aria-label={t('print.working')} />
+            <span>{t('print.working')}</span>
+          </div>
+        )}
+        {error && <ErrorNotice error={error} />}
+        {outcome && <OutcomeLine outcome={outcome} />}
+      </div>
+      {preview && (
+        <iframe
+          className="pdf-preview"
+          src={preview}
+          title={t('print.previewTitle')}
+          data-testid="pdf-preview"
+        />
+      )}
+    </section>
+  );
+}
+
+function OutcomeLine({ outcome }: { readonly outcome: Outcome }) {
+  const { t } = useTranslation();
+  const { format } = useFormat();
+  const text = ((): string => {
+    switch (outcome.kind) {
+      case 'previewed':
+        return t('print.pages', { count: format.number(outcome.pages) });
+      case 'printed':
+        return outcome.via === 'dialog'
+          ? t('print.printedDialog', { count: format.number(outcome.pages) })
+          : t('print.printedSpooler', { count: format.number(outcome.pages) });
+      case 'saved':
+        return outcome.path ? t('print.saved', { path: outcome.path }) : t('print.notSaved');
+      default: {
+        const unreachable: never = outcome;
+        return unreachable;
+      }
+    }
+  })();
+  return (
+    <p role="status" className="notice notice-info" data-testid="print-outcome">
+      {text}
+    </p>
+  );
+}

@@ -1,0 +1,44 @@
+/** Administrations of the last 72 hours, newest first. */
+import { useTranslation } from 'react-i18next';
+import type { Administration } from '../../../electron/core/model.ts';
+import { useFormat } from '../../app-context.ts';
+
+const newestFirst = (a: Administration, b: Administration): number =>
+  (b.at ?? '').localeCompare(a.at ?? '');
+
+export function AdministrationsTab({ items }: { readonly items: readonly Administration[] }) {
+  const { t } = useTranslation();
+  const { format } = useFormat();
+  if (items.length === 0) return <p>{t('admin.none')}</p>;
+  return (
+    <section>
+      <h2>{t('admin.heading')}</h2>
+      <table className="data-table">
+        <thead>
+          <tr>
+            <th scope="col">{t('admin.at')}</th>
+            <th scope="col">{t('admin.drug')}</th>
+            <th scope="col">{t('admin.dose')}</th>
+            <th scope="col">{t('admin.route')}</th>
+            <th scope="col">{t('admin.status')}</th>
+            <th scope="col">{t('admin.performer')}</th>
+            <th scope="col">{t('admin.note')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {[...items].sort(newestFirst).map((item, index) => (
+            <tr key={`${item.at ?? ''}-${index}`}>
+              <td>{item.at ? format.instant(item.at) : ''}</td>
+              <th scope="row">{item.drug}</th>
+              <td>{item.dose}</td>
+              <td>{item.route}</td>
+              <td>{item.status}</td>
+              <td>{item.performer}</td>
+              <td>{item.note}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}

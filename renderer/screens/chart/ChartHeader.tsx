@@ -1,0 +1,108 @@
+/**
+ * The patient header that never scrolls away: two identifiers (name + birth date, MRN), where
+ * the patient is, the allergy band (red when allergies are recorded; never blank), code
+ * status, isolation and weight.
+ */
+import { useTranslation } from 'react-i18next';
+import type { Chart } from '../../../electron/core/model.ts';
+import { useAppContext, useFormat } from '../../app-context.ts';
+import { CodeStatusBadge, useSexLabel } from '../../components/Badges.tsx';
+import { ageInYears } from '../../lib/format.ts';
+
+export function ChartHeader({
+  chart,
+  headingId,
+}: {
+  readonly chart: Chart;
+  readonly headingId: string;
+}) {
+  const { t } = useTranslation();
+  const { format } = useFormat();
+  const { clock } = useAppContext();
+  const sexLabel = useSexLabel();
+  const { patient, stay } = chart;
+  const age = ageInYears(patient.birthDate, clock.now());
+  return (
+    <header className="chart-header" aria-label={t('chart.headerLabel')}>
+      <div className="identity">
+        <h1 id={headingId} tabIndex={-1} className="patient-name">
+          {patient.name}
+        </h1>
+        <span className="born">
+          {patient.birthDate
+            ? t('chart.born', { date: format.partialDate(patient.birthDate) })
+            : t('chart.born', { date: t('chart.notRecorded') })}
+          {age !== null && ` · ${format.years(age)}`}
+          {patient.sex && ` · ${sexLabel(patient.sex)}`}
+        </span>
+        <span className="mrn">
+          {t('chart.mrn')} <strong className="mono">{patient.mrn}</strong>
+        </span>
+        <span className="location">
+          {stay
+            ? [
+                stay.wardName,
+                stay.room && `${t('chart.room')} ${stay.room}`,
+                stay.bed && `${t('chart.bed')} ${stay.bed}`,
+              ]
+                .filter(Boolean)
+                .join(' · ')
+            : t('chart.notAdmitted')}
+        </span>
+      </div>
+      <AllergyBand chart={chart} />
+      {stay && !chart.locator && (
+        <dl className="header-facts">
+          <div>
+            <dt>{t('chart.codeStatus')}</dt>
+            <dd>
+              <CodeStatusBadge status={stay.codeStatus} />
+            </dd>
+          </div>
+          <div>
+            <dt>{t('chart.isolation')}</dt>
+            <dd className={stay.isolation ? 'isolation-on' : undefined}>
+              {stay.isolation ?? t('chart.noIsolation')}
+            </dd>
+          </div>
+          <div>
+            <dt>{t('chart.weight')}</dt>
+            <dd>
+              {patient.weightKg === null
+                ? t('chart.notRecorded')
+                : format.kilograms(patient.weightKg)}
+            </dd>
+          </div>
+        </dl>
+      )}
+    </header>
+  );
+}
+
+function AllergyBand({ chart }: { readonly chart: Chart }) {
+  const { t } = useTranslation();
+  const state = chart.allergyState;
+  if (state !== 'present' || chart.allergies.length === 0) {
+    // "present" with an empty list cannot be shown as safe: it reads as unknown.
+    const shown = state === 'none-known' ? 'none-known' : 'unknown';
+    return (
+      <p className={`allergy-band allergy-band-${shown}`} data-allergy-state={shown}>
+        {t(`allergy.${shown}`)}
+      </p>
+    );
+  }
+  return (
+    <div className="allergy-band allergy-band-present" data-allergy-state="present" role="note">
+      <strong>{t('chart.allergiesLabel')}</strong>
+      <ul>
+        {chart.allergies.map((a, index) => (
+          <li key={`${a.substance}-${index}`}>
+            <strong>{a.substance}</strong>
+            {a.reaction && ` (${a.reaction})`}
+            {a.criticality === 'high' && ' ⚠'}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

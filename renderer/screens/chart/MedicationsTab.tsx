@@ -1,0 +1,133 @@
+/**
+ * Active medication orders: scheduled ones with their doses due in the next 24 h and the last
+ * given, then PRN orders with reason and limits. High-alert drugs are marked; an order whose
+ * times could not be computed is flagged, never hidden.
+ */
+import { useTranslation } from 'react-i18next';
+import type { ChartMedication } from '../../../electron/core/model.ts';
+import { useFormat } from '../../app-context.ts';
+import type { Formatters } from '../../lib/format.ts';
+
+export function doseText(
+  med: Pick<ChartMedication, 'dose' | 'doseUnit' | 'doseText'>,
+  format: Formatters,
+): string {
+  if (med.dose !== null) return [format.number(med.dose), med.doseUnit].filter(Boolean).join(' ');
+  return med.doseText ?? '';
+}
+
+export function MedicationsTab({
+  medications,
+}: {
+  readonly medications: readonly ChartMedication[];
+}) {
+  const { t } = useTranslation();
+  const scheduled = medications.filter((m) => !m.prn);
+  const prn = medications.filter((m) => m.prn);
+  if (medications.length === 0) return <p>{t('meds.none')}</p>;
+  return (
+    <div className="tab-sections">
+      <section>
+        <h2>{t('meds.scheduled')}</h2>
+        {scheduled.length === 0 ? <p>{t('chart.none')}</p> : <ScheduledTable meds={scheduled} />}
+      </section>
+      <section>
+        <h2>{t('meds.prn')}</h2>
+        {prn.length === 0 ? <p>{t('chart.none')}</p> : <PrnTable meds={prn} />}
+      </section>
+    </div>
+  );
+}
+
+function DrugCell({ med }: { readonly med: ChartMedication }) {
+  const { t } = useTranslation();
+  return (
+    <th scope="row" className="drug">
+      {med.drug}
+      {med.highAlert && <span className="badge high-alert">{t('meds.highAlert')}</span>}
+      {med.instructions && <span className="instructions">{med.instructions}</span>}
+    </th>
+  );
+}
+
+function ScheduledTable({ meds }: { readonly meds: readonly ChartMedication[] }) {
+  const { t } = useTranslation();
+  const { format } = useFormat();
+  return (
+    <table className="data-table">
+      <thead>
+        <tr>
+          <th scope="col">{t('meds.drug')}</th>
+          <th scope="col">{t('meds.dose')}</th>
+          <th scope="col">{t('meds.route')}</th>
+          <th scope="col">{t('meds.frequency')}</th>
+          <th scope="col">{t('meds.nextDue')}</th>
+          <th scope="col">{t('meds.lastGiven')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {meds.map((med) => (
+          <tr key={med.id} className={med.highAlert ? 'high-alert-row' : undefined}>
+            <DrugCell med={med} />
+            <td>{doseText(med, format)}</td>
+            <td>{med.route}</td>
+            <td>{med.frequency}</td>
+            <td>
+              {med.scheduleProblem ? (
+                <span className="schedule-problem">
+                  {t('meds.scheduleProblem', { problem: med.scheduleProblem })}
+                </span>
+              ) : med.nextDue.length === 0 ? (
+                t('meds.noneDue')
+              ) : (
+                <ul className="due-times">
+                  {med.nextDue.map((at) => (
+                    <li key={at}>{format.dayTime(at)}</li>
+                  ))}
+                </ul>
+              )}
+            </td>
+            <td>{med.lastGiven ? format.instant(med.lastGiven) : t('meds.never')}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function PrnTable({ meds }: { readonly meds: readonly ChartMedication[] }) {
+  const { t } = useTranslation();
+  const { format } = useFormat();
+  return (
+    <table className="data-table">
+      <thead>
+        <tr>
+          <th scope="col">{t('meds.drug')}</th>
+          <th scope="col">{t('meds.dose')}</th>
+          <th scope="col">{t('meds.route')}</th>
+          <th scope="col">{t('meds.frequency')}</th>
+          <th scope="col">{t('meds.lastGiven')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {meds.map((med) => (
+          <tr key={med.id} className={med.highAlert ? 'high-alert-row' : undefined}>
+            <DrugCell med={med} />
+            <td>{doseText(med, format)}</td>
+            <td>{med.route}</td>
+            <td>
+              {med.frequency}
+              {med.prnReason && (
+                <span className="sub">{t('meds.prnReason', { reason: med.prnReason })}</span>
+              )}
+              {med.maxDose && (
+                <span className="sub">{t('meds.maxDose', { max: med.maxDose })}</span>
+              )}
+            </td>
+            <td>{med.lastGiven ? format.instant(med.lastGiven) : t('meds.never')}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
