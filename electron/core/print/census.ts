@@ -46,13 +46,13 @@ export function censusReport(input: CensusInput, t: Translate): ReportDocument {
 
 function wardSection(m: Measure, t: Translate, { ward, rows }: CensusWard, width: number): Section {
   const columns: Column[] = [
-    { label: t('col.bed'), weight: 0.8, bold: true },
-    { label: t('col.patient'), weight: 2, bold: true },
-    { label: t('col.born'), weight: 1 },
-    { label: t('col.mrn'), weight: 1.5, kind: 'barcode' },
+    { label: t('col.bed'), weight: 0.7, bold: true },
+    { label: t('col.patient'), weight: 2.2, bold: true },
+    { label: t('col.born'), weight: 1.1 },
+    { label: t('col.mrn'), weight: 1.6, kind: 'barcode' },
     { label: t('col.allergies'), weight: 1 },
-    { label: t('col.codeStatus'), weight: 1.4 },
-    { label: t('col.isolation'), weight: 1 },
+    { label: t('col.codeStatus'), weight: 1.7 },
+    { label: t('col.isolation'), weight: 0.9 },
     { label: t('col.severity'), weight: 0.9 },
     { label: t('col.attending'), weight: 1.1 },
   ];
@@ -61,8 +61,8 @@ function wardSection(m: Measure, t: Translate, { ward, rows }: CensusWard, width
     columns,
     rows.map((row) => [
       row.bed ?? row.room ?? '',
-      row.name,
-      [row.birthDate ?? '', row.sex ?? ''].filter((s) => s.length > 0).join(' · '),
+      row.sex ? `${row.name} (${row.sex})` : row.name,
+      row.birthDate ?? '',
       row.mrn,
       t(`allergyShort.${row.allergyState}`),
       t(`codeStatus.${row.codeStatus}`),

@@ -124,11 +124,11 @@ function scheduledBlocks(
   const title = heading(m, t('mar.scheduled'), width);
   if (doses.length === 0) return [title, ...paragraph(m, t('mar.noDoses'), BODY_BOLD, width)];
   const columns: Column[] = [
-    { label: t('col.time'), weight: 0.7, bold: true },
-    { label: t('col.drug'), weight: 2.6 },
+    { label: t('col.time'), weight: 0.6, bold: true },
+    { label: t('col.drug'), weight: 2.4 },
     { label: t('col.dose'), weight: 1.1 },
-    { label: t('col.route'), weight: 0.8 },
-    { label: '', weight: 0.9, bold: true },
+    { label: t('col.route'), weight: 0.7 },
+    { label: '', weight: 1.3, bold: true },
     { label: t('col.given'), weight: 1, kind: 'writeIn' },
     { label: t('col.initials'), weight: 0.8, kind: 'writeIn' },
   ];
@@ -163,12 +163,12 @@ function prnBlocks(
   width: number,
 ): Block[] {
   const columns: Column[] = [
-    { label: t('col.drug'), weight: 2.2 },
+    { label: t('col.drug'), weight: 2 },
     { label: t('col.dose'), weight: 1 },
-    { label: t('col.route'), weight: 0.8 },
-    { label: t('col.reason'), weight: 1.6 },
+    { label: t('col.route'), weight: 0.7 },
+    { label: t('col.reason'), weight: 1.7 },
     { label: t('col.limits'), weight: 1.5 },
-    { label: '', weight: 0.9, bold: true },
+    { label: '', weight: 1.3, bold: true },
     { label: t('col.given'), weight: 1, kind: 'writeIn' },
     { label: t('col.initials'), weight: 0.8, kind: 'writeIn' },
   ];
@@ -193,12 +193,12 @@ function unscheduledBlocks(
   width: number,
 ): Block[] {
   const columns: Column[] = [
-    { label: t('col.drug'), weight: 2.2 },
+    { label: t('col.drug'), weight: 2 },
     { label: t('col.dose'), weight: 1 },
-    { label: t('col.route'), weight: 0.8 },
+    { label: t('col.route'), weight: 0.7 },
     { label: t('col.asWritten'), weight: 1.8 },
     { label: t('col.problem'), weight: 2.2, bold: true },
-    { label: '', weight: 0.9, bold: true },
+    { label: '', weight: 1.3, bold: true },
   ];
   const rows = entries.map(({ order, reason }) => [
     order.drug,

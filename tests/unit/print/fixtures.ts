@@ -141,7 +141,7 @@ export async function renderToBuffer(
   return { pdf: Buffer.concat(chunks), pages };
 }
 
-/** The text of every page, lines joined with newlines (pdfjs items in drawing order). */
+/** The text of every page: one line per drawn line of text, in drawing order. */
 export async function pageTexts(pdf: Buffer): Promise<string[]> {
   const task = getDocument({
     data: new Uint8Array(pdf),
@@ -153,7 +153,8 @@ export async function pageTexts(pdf: Buffer): Promise<string[]> {
   for (let i = 1; i <= doc.numPages; i++) {
     const page = await doc.getPage(i);
     const content = await page.getTextContent();
-    pages.push(content.items.map((item) => ('str' in item ? item.str : '')).join('\n'));
+    const strings = content.items.map((item) => ('str' in item ? item.str : ''));
+    pages.push(strings.filter((str) => str.trim().length > 0).join('\n'));
   }
   await task.destroy();
   return pages;

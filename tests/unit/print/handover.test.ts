@@ -1,16 +1,149 @@
 import { describe, expect, it } from 'vitest';
+import type { Language } from '../../../electron/core/api/contract.ts';
 import { handoverReport } from '../../../electron/core/print/handover.ts';
-import { chart, pageTexts, renderToBuffer } from './fixtures.ts';
+import { chart, context, manifest, pageTexts, renderToBuffer } from './fixtures.ts';
 
-describe('handover', () => {
-  it('smoke', async () => {
-    const charts = Array.from({ length: 12 }, (_, i) => chart(i + 1));
-    const { pdf, pages } = await renderToBuffer((t) =>
-      handoverReport({ scope: 'CHU Test — Médecine interne 3B', charts }, t),
-    );
-    require('node:fs').writeFileSync('/tmp/d_handover.pdf', pdf);
+const scope = 'CHU Test — Médecine interne 3B';
+const ward = Array.from({ length: 12 }, (_, i) => chart(i + 1));
+
+describe('I-PASS handover', () => {
+  it('prints every patient of the ward with MRN, allergies and code status', async () => {
+    const patients = [
+      ...ward.slice(0, 10),
+      chart(11, { allergyState: 'none-known', allergies: [] }),
+      chart(12, {
+        allergyState: 'unknown',
+        allergies: [],
+        stay: { ...ward[0]!.stay!, codeStatus: 'unknown' },
+      }),
+      chart(13, { stay: { ...ward[0]!.stay!, codeStatus: 'dnr' } }),
+    ];
+    const { pdf } = await renderToBuffer((t) => handoverReport({ scope, charts: patients }, t));
+    const text = (await pageTexts(pdf)).join('\n');
+    for (const c of patients.slice(0, 10)) {
+      expect(text).toContain(c.patient.name);
+      expect(text).toContain(`MRN ${c.patient.mrn}`);
+      expect(text).toContain(`Allergies: ${c.allergies[0]!.substance} (anaphylaxis)`);
+    }
+    expect(text).toContain('No known allergies');
+    expect(text).toContain('Allergies not recorded — ask before giving anything');
+    expect(text).toContain('Code status: UNKNOWN — not documented');
+    expect(text).toContain('Code status: DNR — do not resuscitate');
+    expect(text.match(/Code status: Full code/g)).toHaveLength(11);
+  });
+
+  it('gives each patient the I-PASS parts: severity, summary, actions, awareness, synthesis', async () => {
+    const { pdf } = await renderToBuffer((t) => handoverReport({ scope, charts: [chart(1)] }, t));
+    const [page] = await pageTexts(pdf);
+    expect(page).toMatch(/Illness severity\nWATCHER/);
+    expect(page).toContain('Summary for patient 1: improving on IV antibiotics');
+    expect(page).toContain('Check CRP for 1');
+    expect(page).toContain('If SpO2 < 92 %: oxygen and call the resident.');
+    expect(page).toContain('Synthesis by receiver');
+  });
+
+  it('keeps each patient block on one page and puts the footer with data-as-of and page n/N on every page', async () => {
+    const { pdf, pages } = await renderToBuffer((t) => handoverReport({ scope, charts: ward }, t));
     const texts = await pageTexts(pdf);
-    console.log(pages, texts[0]);
-    expect(texts.length).toBe(pages);
+    expect(texts).toHaveLength(pages);
+    expect(pages).toBeGreaterThan(1);
+    texts.forEach((text, i) => {
+      expect(text).toContain(
+        `Downtime copy — data as of 2026-03-28 11:00 — printed 2026-03-28 12:30 by Nurse Ratched — page ${i + 1}/${pages}`,
+      );
+      expect(text).toContain('Handover (I-PASS)');
+      expect(text).toContain(scope);
+    });
+    // A patient's header and the end of their block ("Synthesis by receiver") share a page.
+    for (const c of ward) {
+      const page = texts.find((text) => text.includes(c.patient.name));
+      const block = page?.slice(page.indexOf(c.patient.name));
+      expect(block).toContain('Synthesis by receiver');
+    }
+  });
+
+  it('keeps accented names, œ and clinical symbols intact', async () => {
+    const names = ['LEFÈVRE-DUPONT, Hélène', 'ŒUVRARD, Zoë', "D'HONDT, Anaïs", 'MÜLLER, Jürgen'];
+    const charts = names.map((name, i) =>
+      chart(i + 1, {
+        patient: { ...chart(i + 1).patient, name },
+        allergies: [
+          { ...chart(1).allergies[0]!, substance: 'Pénicilline', reaction: 'œdème de Quincke' },
+        ],
+        handover: { ...chart(1).handover, situationAwareness: 'Si T° ≥ 38,5 °C → hémocultures ✓' },
+      }),
+    );
+    const { pdf } = await renderToBuffer((t) => handoverReport({ scope, charts }, t), {
+      ...context,
+      language: 'fr',
+    });
+    const text = (await pageTexts(pdf)).join('\n');
+    for (const name of names) expect(text).toContain(name);
+    expect(text).toContain('Allergies : Pénicilline (œdème de Quincke)');
+    expect(text).toContain('Si T° ≥ 38,5 °C → hémocultures ✓');
+    expect(text).toContain('Médecine interne 3B');
+  });
+
+  it.each<[Language, string]>([
+    [
+      'fr',
+      'Copie de secours — données au 2026-03-28 11:00 — imprimé le 2026-03-28 12:30 par Nurse Ratched — page',
+    ],
+    [
+      'nl',
+      'Noodkopie — gegevens van 2026-03-28 11:00 — afgedrukt op 2026-03-28 12:30 door Nurse Ratched — pagina',
+    ],
+    [
+      'de',
+      'Ausfallkopie — Datenstand 2026-03-28 11:00 — gedruckt am 2026-03-28 12:30 von Nurse Ratched — Seite',
+    ],
+  ])(
+    'in %s: translated words, ISO dates in the site time zone, page n/N',
+    async (language, footer) => {
+      const { pdf, pages } = await renderToBuffer(
+        (t) => handoverReport({ scope, charts: ward.slice(0, 4) }, t),
+        {
+          ...context,
+          language,
+        },
+      );
+      const texts = await pageTexts(pdf);
+      texts.forEach((text, i) => expect(text).toContain(`${footer} ${i + 1}/${pages}`));
+      expect(texts[0]).not.toContain('Illness severity');
+    },
+  );
+
+  it('marks every page of a demo export', async () => {
+    const { pdf } = await renderToBuffer((t) => handoverReport({ scope, charts: ward }, t), {
+      ...context,
+      manifest: { ...manifest, demo: true },
+    });
+    for (const text of await pageTexts(pdf)) {
+      expect(text).toContain('DEMO DATA — not real patients');
+      expect(text).toMatch(/^DEMO DATA$/m);
+    }
+  });
+
+  it('does not mark a real export as demo', async () => {
+    const { pdf } = await renderToBuffer((t) =>
+      handoverReport({ scope, charts: ward.slice(0, 1) }, t),
+    );
+    expect((await pageTexts(pdf)).join('\n')).not.toContain('DEMO');
+  });
+
+  it('prints one page saying so for a ward without patients', async () => {
+    const { pdf, pages } = await renderToBuffer((t) => handoverReport({ scope, charts: [] }, t));
+    expect(pages).toBe(1);
+    expect((await pageTexts(pdf))[0]).toContain('No patients to print for this selection.');
+  });
+
+  it('reports progress page by page up to the total', async () => {
+    const progress: [number, number][] = [];
+    const { pages } = await renderToBuffer(
+      (t) => handoverReport({ scope, charts: ward }, t),
+      context,
+      (done, total) => progress.push([done, total]),
+    );
+    expect(progress).toEqual(Array.from({ length: pages + 1 }, (_, i) => [i, pages]));
   });
 });

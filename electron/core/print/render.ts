@@ -1,0 +1,213 @@
+/**
+ * The one entry point for printing from an open export: picks the data with the named queries
+ * and hands it to the report builders, lazily, one patient at a time (see document.ts for why
+ * every report is laid out twice). Used by the engine worker (app) and `downtime print` (CLI).
+ */
+import type { ReportKind } from '../api/contract.ts';
+import { censusByWard, getChart, listWards, type ReadonlyDb } from '../db/queries.ts';
+import { AppError } from '../errors.ts';
+import type { Chart, Ward } from '../model.ts';
+import type { AdminTimes } from '../schedule/admin-times.ts';
+import { censusReport } from './census.ts';
+import { pageSetup, type PrintContext } from './context.ts';
+import { writePdf, type ReportDocument } from './document.ts';
+import { loadFonts } from './fonts.ts';
+import { handoverReport } from './handover.ts';
+import { marReport, marSheetFromChart } from './mar.ts';
+import type { Translate } from './messages.ts';
+import { summaryReport } from './summary.ts';
+
+export type { ReportKind } from '../api/contract.ts';
+
+export interface ReportContext extends PrintContext {
+  /** The site's standard administration times (settings): what the MAR's dose times come from. */
+  readonly adminTimes: AdminTimes;
+  /** Where the bundled fonts are, when not found beside this module (see fonts.ts). */
+  readonly fontsDir?: string;
+}
+
+export interface ReportRequest {
+  readonly report: ReportKind;
+  readonly wardId?: string;
+  readonly patientId?: string;
+  /** MAR window start; default: the print time. */
+  readonly start?: Date;
+}
+
+/** The MAR covers the next 24 hours. */
+const MAR_HOURS = 24;
+
+/**
+ * Renders `request` as a PDF onto `out` (ended when done) and resolves with the page count.
+ * `onProgress` is called after each page with the pages done and the total.
+ */
+export async function renderReport(
+  db: ReadonlyDb,
+  request: ReportRequest,
+  ctx: ReportContext,
+  out: NodeJS.WritableStream,
+  onProgress?: (done: number, total: number) => void,
+): Promise<{ pages: number }> {
+  const { setup, t } = pageSetup(ctx);
+  const report = buildReport(db, request, ctx, t);
+  return writePdf(report, setup, loadFonts(ctx.fontsDir), out, onProgress);
+}
+
+function buildReport(
+  db: ReadonlyDb,
+  request: ReportRequest,
+  ctx: ReportContext,
+  t: Translate,
+): ReportDocument {
+  const clock = { adminTimes: ctx.adminTimes, timeZone: ctx.timeZone };
+  switch (request.report) {
+    case 'handover': {
+      const scope = careScope(db, request, 'handover', ctx, t);
+      const now = ctx.printedAt;
+      return handoverReport(
+        {
+          scope: scope.label,
+          charts: lazy(() => charts(db, scope.patientIds(), { ...clock, now })),
+        },
+        t,
+      );
+    }
+    case 'mar': {
+      const scope = careScope(db, request, 'mar', ctx, t);
+      const start = request.start ?? ctx.printedAt;
+      if (Number.isNaN(start.getTime())) {
+        throw new AppError(
+          'invalid-argument',
+          'The start time of the worksheet is not a valid date; give it as an ISO date and time.',
+        );
+      }
+      const window = { start, end: new Date(start.getTime() + MAR_HOURS * 3_600_000) };
+      // The chart read "now" at the window start lists exactly the doses of the window.
+      const sheets = lazy(function* () {
+        for (const chart of charts(db, scope.patientIds(), { ...clock, now: start }))
+          yield marSheetFromChart(chart, window);
+      });
+      return marReport({ scope: scope.label, window, sheets }, t, ctx.timeZone);
+    }
+    case 'census': {
+      if (request.wardId === undefined) {
+        const wards = listWards(db);
+        return censusReport(
+          {
+            scope: `${ctx.manifest.site.name} — ${t('scope.allWards')}`,
+            wards: lazy(() => wards.map((ward) => ({ ward, rows: censusByWard(db, ward.id) }))),
+          },
+          t,
+        );
+      }
+      const ward = wardById(db, request.wardId);
+      return censusReport(
+        { scope: wardLabel(ward), wards: lazy(() => [{ ward, rows: censusByWard(db, ward.id) }]) },
+        t,
+      );
+    }
+    case 'summary': {
+      if (request.patientId === undefined) {
+        throw new AppError(
+          'invalid-argument',
+          'The patient summary needs a patient: choose one, or give --patient MRN.',
+        );
+      }
+      return summaryReport(
+        chartOf(db, request.patientId, { ...clock, now: ctx.printedAt }),
+        t,
+        ctx.timeZone,
+      );
+    }
+    default: {
+      const unknown: never = request.report;
+      throw new AppError(
+        'invalid-argument',
+        `Unknown report "${String(unknown)}"; choose handover, mar, census or summary.`,
+      );
+    }
+  }
+}
+
+/** Who a handover or MAR covers: one patient, or the care-data patients of one ward. */
+function careScope(
+  db: ReadonlyDb,
+  request: ReportRequest,
+  report: 'handover' | 'mar',
+  ctx: ReportContext,
+  t: Translate,
+): { label: string; patientIds: () => string[] } {
+  const { patientId, wardId } = request;
+  if (patientId !== undefined) {
+    const chart = chartOf(db, patientId, {
+      adminTimes: ctx.adminTimes,
+      timeZone: ctx.timeZone,
+      now: ctx.printedAt,
+    });
+    const label = chart.stay
+      ? `${chart.stay.siteName} — ${chart.stay.wardName}`
+      : `${ctx.manifest.site.name} — ${t('summary.notAdmitted')}`;
+    return { label, patientIds: () => [patientId] };
+  }
+  if (wardId === undefined) {
+    throw new AppError(
+      'invalid-argument',
+      `The ${report === 'mar' ? 'MAR worksheet' : 'handover'} needs a ward or a patient: choose one, or give --ward ID or --patient MRN.`,
+    );
+  }
+  const ward = wardById(db, wardId);
+  if (!ward.inScope) {
+    throw new AppError(
+      'invalid-argument',
+      `Ward "${ward.name}" is in this export for locating patients only, without care data; print its census instead.`,
+    );
+  }
+  return {
+    label: wardLabel(ward),
+    patientIds: () =>
+      censusByWard(db, ward.id)
+        .filter((row) => !row.locator)
+        .map((row) => row.patientId),
+  };
+}
+
+function wardById(db: ReadonlyDb, wardId: string): Ward {
+  const ward = listWards(db).find((w) => w.id === wardId);
+  if (!ward)
+    throw new AppError(
+      'not-found',
+      `There is no ward "${wardId}" in this export; choose one of the wards it lists.`,
+    );
+  return ward;
+}
+
+const wardLabel = (ward: Ward): string => `${ward.siteName} — ${ward.name}`;
+
+type ChartClock = Parameters<typeof getChart>[2];
+
+function chartOf(db: ReadonlyDb, patientId: string, clock: ChartClock): Chart {
+  const chart = getChart(db, patientId, clock);
+  if (!chart)
+    throw new AppError(
+      'not-found',
+      'This patient is not in the open export; check the MRN or choose the patient again.',
+    );
+  return chart;
+}
+
+/** Charts read one at a time, so a ward's worth never sits in memory at once. */
+function* charts(
+  db: ReadonlyDb,
+  patientIds: readonly string[],
+  clock: ChartClock,
+): Generator<Chart> {
+  for (const id of patientIds) {
+    const chart = getChart(db, id, clock);
+    if (chart) yield chart;
+  }
+}
+
+/** An iterable that runs `make` afresh each time it is iterated (once per layout pass). */
+function lazy<T>(make: () => Iterable<T>): Iterable<T> {
+  return { [Symbol.iterator]: () => make()[Symbol.iterator]() };
+}
