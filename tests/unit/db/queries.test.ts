@@ -1,0 +1,176 @@
+/** The named queries on the small hand-made hospital, opened read-only as the viewer opens it. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ReadonlyDb } from '../../../electron/core/db/open.ts';
+import {
+  censusByWard,
+  exportInfo,
+  getChart,
+  listWards,
+  marSchedule,
+  recordCounts,
+  scopeWards,
+} from '../../../electron/core/db/queries.ts';
+import { DEFAULT_ADMIN_TIMES } from '../../../electron/core/schedule/admin-times.ts';
+import { openSmallHospital } from './export-db.ts';
+
+const BRUSSELS = { adminTimes: DEFAULT_ADMIN_TIMES, timeZone: 'Europe/Brussels' };
+
+let db: ReadonlyDb;
+beforeAll(async () => (db = await openSmallHospital()));
+afterAll(() => db.close());
+
+describe('wards and census', () => {
+  it('lists every ward with its site, scope and census count', () => {
+    expect(listWards(db)).toEqual([
+      {
+        id: 'w2a',
+        name: 'Chirurgie 2A',
+        siteId: 'site-nord',
+        siteName: 'Site Nord',
+        inScope: true,
+        censusCount: 1,
+      },
+      {
+        id: 'w-geri',
+        name: 'Gériatrie',
+        siteId: 'site-nord',
+        siteName: 'Site Nord',
+        inScope: true,
+        censusCount: 0,
+      },
+      {
+        id: 'w3b',
+        name: 'Médecine interne 3B',
+        siteId: 'site-nord',
+        siteName: 'Site Nord',
+        inScope: true,
+        censusCount: 3,
+      },
+    ]);
+    expect(scopeWards(db)).toEqual(['w-geri', 'w2a', 'w3b']);
+  });
+
+  it('gives a ward census in bed order, rooms numerically', () => {
+    const census = censusByWard(db, 'w3b');
+    expect(census.map((r) => [r.room, r.bed, r.name])).toEqual([
+      ['2', '2A', 'ŒUVRARD, Jean'],
+      ['12', '12A', 'LEFÈVRE-DUPONT, Hélène'],
+      ['12', '12B', "D'HONDT, Zoë"],
+    ]);
+    expect(census[1]).toMatchObject({
+      codeStatus: 'dnr',
+      allergyState: 'present',
+      locator: false,
+      wardName: 'Médecine interne 3B',
+    });
+    expect(censusByWard(db, 'no-such-ward')).toEqual([]);
+  });
+
+  it('counts records and reads the export facts', () => {
+    expect(recordCounts(db)).toEqual({
+      patients: 5,
+      census: 4,
+      allergies: 1,
+      medicationOrders: 3,
+      administrations: 0,
+      observations: 0,
+      notes: 0,
+    });
+    expect(exportInfo(db)).toEqual({
+      siteId: 'chu-demo',
+      siteName: 'CHU Démo',
+      dataAsOf: '2026-11-28T07:00:00.000Z',
+      demo: false,
+    });
+  });
+});
+
+describe('getChart', () => {
+  const now = new Date('2026-11-28T07:30:00Z'); // 08:30 in Brussels
+
+  it('gathers the patient, the stay and the orders with their doses of the next 24 h', () => {
+    const chart = getChart(db, 'p-helene', { now, ...BRUSSELS });
+    expect(chart?.patient).toMatchObject({
+      mrn: 'MRN0001',
+      family: 'Lefèvre-Dupont',
+      given: 'Hélène',
+      birthDate: '1950-03-14',
+    });
+    expect(chart?.patient.identifiers).toHaveLength(2);
+    expect(chart?.stay).toMatchObject({
+      wardName: 'Médecine interne 3B',
+      siteName: 'Site Nord',
+      room: '12',
+      bed: '12A',
+      codeStatus: 'dnr',
+    });
+    expect(chart?.allergies).toEqual([
+      {
+        substance: 'Pénicilline',
+        reaction: 'Urticaire',
+        severity: 'moderate',
+        criticality: 'high',
+        status: null,
+        category: null,
+        recordedAt: null,
+      },
+    ]);
+    const byId = new Map(chart?.medications.map((m) => [m.id, m]));
+    // Daily → 08:00 Brussels; 08:30 today is past, so the next is tomorrow 08:00 (07:00Z).
+    expect(byId.get('m-helene-insulin')).toMatchObject({
+      nextDue: ['2026-11-29T07:00:00.000Z'],
+      scheduleProblem: null,
+      highAlert: true,
+    });
+    expect(byId.get('m-helene-prn')).toMatchObject({
+      prn: true,
+      nextDue: [],
+      scheduleProblem: null,
+    });
+    expect(byId.get('m-helene-no-timing')?.scheduleProblem).toEqual(expect.any(String));
+  });
+
+  it('gives a chart without stay for a patient who is not admitted, and null for an unknown id', () => {
+    expect(getChart(db, 'p-vandenbroeck', { now, ...BRUSSELS })).toMatchObject({
+      stay: null,
+      locator: false,
+      medications: [],
+    });
+    expect(getChart(db, 'nobody', { now, ...BRUSSELS })).toBeNull();
+  });
+});
+
+describe('marSchedule', () => {
+  const window = {
+    start: new Date('2026-11-28T06:00:00Z'),
+    end: new Date('2026-11-29T06:00:00Z'),
+    ...BRUSSELS,
+  };
+
+  it('lists each patient of a ward in bed order with scheduled, PRN and unscheduled orders apart', () => {
+    const mar = marSchedule(db, { wardId: 'w3b' }, window);
+    expect(mar.map((m) => m.patient.bed)).toEqual(['2A', '12A', '12B']);
+    const helene = mar[1];
+    expect(helene?.scheduled).toEqual([
+      {
+        at: '2026-11-28T07:00:00.000Z',
+        orderId: 'm-helene-insulin',
+        drug: 'Insuline glargine',
+        dose: 12,
+        doseUnit: 'U',
+        doseText: null,
+        route: 'SC',
+        highAlert: true,
+      },
+    ]);
+    expect(helene?.prn.map((o) => o.drug)).toEqual(['Paracétamol']);
+    // An order whose times cannot be computed is flagged, never dropped.
+    expect(helene?.unscheduled.map((u) => u.order.drug)).toEqual(['Furosémide']);
+  });
+
+  it('serves one patient', () => {
+    expect(marSchedule(db, { patientId: 'p-helene' }, window).map((m) => m.patient.name)).toEqual([
+      'LEFÈVRE-DUPONT, Hélène',
+    ]);
+  });
+});
