@@ -91,10 +91,27 @@ function wallClockAsUtc(ms: number, timeZone: string): number {
   return Date.UTC(year, month - 1, day, hour, minute, second);
 }
 
+/**
+ * Offsets already computed, per zone and whole second: schedules ask for the same few instants
+ * again and again (every patient's 08:00), and `formatToParts` is the expensive step.
+ */
+const offsetCache = new Map<string, Map<number, number>>();
+const OFFSET_CACHE_LIMIT = 100_000;
+
 /** The zone's UTC offset at `ms`, in milliseconds (+3,600,000 for CET). */
 export function offsetAt(ms: number, timeZone: string): number {
   const wholeSecond = Math.floor(ms / 1000) * 1000;
-  return wallClockAsUtc(wholeSecond, timeZone) - wholeSecond;
+  let cache = offsetCache.get(timeZone);
+  if (!cache) {
+    cache = new Map();
+    offsetCache.set(timeZone, cache);
+  }
+  const cached = cache.get(wholeSecond);
+  if (cached !== undefined) return cached;
+  const offset = wallClockAsUtc(wholeSecond, timeZone) - wholeSecond;
+  if (cache.size >= OFFSET_CACHE_LIMIT) cache.clear();
+  cache.set(wholeSecond, offset);
+  return offset;
 }
 
 /** The civil day number of the zone's calendar date at `ms`. */
@@ -118,7 +135,7 @@ export function instantAt(day: number, secondOfDay: number, timeZone: string): n
   const before = offsetAt(wall - DAY_MS, timeZone);
   const after = offsetAt(wall + DAY_MS, timeZone);
   const candidates = [wall - before, wall - after].filter(
-    (ms) => wallClockAsUtc(ms, timeZone) === wall,
+    (ms) => ms + offsetAt(ms, timeZone) === wall,
   );
   // Overlap: the earlier instant. Gap: no candidate, so the offset from before the gap.
   return candidates.length > 0 ? Math.min(...candidates) : wall - before;

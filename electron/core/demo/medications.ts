@@ -1,0 +1,162 @@
+/**
+ * Medication orders (MedicationRequest) and what was given over the last 72 h
+ * (MedicationAdministration). Administration times come from the same schedule expansion the
+ * viewer uses, so the demo MAR and the chart's "next due" agree.
+ */
+import { DEFAULT_ADMIN_TIMES } from '../schedule/admin-times.ts';
+import { describeTiming, expandTiming } from '../schedule/expand.ts';
+import {
+  DRUGS,
+  type Drug,
+  type DrugKey,
+  NOT_GIVEN_REASONS,
+  PROFILE_DRUGS,
+  ROUTES,
+  WARD_DRUGS,
+} from './catalog.ts';
+import { HOUR_MS, historyStart, type PatientContext, TIME_ZONE } from './context.ts';
+import { type Reference, SYSTEMS, concept, iso, quantity, ref } from './fhir.ts';
+
+function chooseDrugs(ctx: PatientContext): DrugKey[] {
+  const { rng } = ctx;
+  const chosen = new Set<DrugKey>();
+  for (const profile of ctx.profiles) {
+    const options = PROFILE_DRUGS[profile];
+    chosen.add(rng.pick(options));
+    if (rng.chance(0.5)) chosen.add(rng.pick(options));
+  }
+  const ward = WARD_DRUGS[ctx.kind];
+  const extra = rng.int(2, Math.min(4, ward.length));
+  for (let i = 0; i < extra; i++) chosen.add(rng.pick(ward));
+  return [...chosen];
+}
+
+const routeOf = (drug: Drug, ctx: PatientContext) => {
+  const route = ROUTES[drug.route];
+  return concept(SYSTEMS.snomed, route.snomed, route.display, route[ctx.lang]);
+};
+
+function dosage(drug: Drug, ctx: PatientContext, timing: unknown) {
+  const route = routeOf(drug, ctx);
+  const doseAndRate = drug.doseText
+    ? drug.timing
+      ? [
+          {
+            doseRange: {
+              low: quantity(0, drug.unit, drug.ucum),
+              high: quantity(8, drug.unit, drug.ucum),
+            },
+          },
+        ]
+      : [{ rateQuantity: quantity(drug.dose, drug.unit, drug.ucum) }]
+    : [{ doseQuantity: quantity(drug.dose, drug.unit, drug.ucum) }];
+  const written =
+    drug.doseText?.[ctx.lang] ??
+    [`${drug.dose} ${drug.unit}`, route.text, describeTiming(timing)].filter(Boolean).join(' ');
+  const instructions = drug.instructions?.[ctx.lang];
+  return {
+    text: instructions ? `${written} — ${instructions}` : written,
+    ...(timing ? { timing } : {}),
+    ...(drug.prn
+      ? ctx.rng.chance(0.85)
+        ? { asNeededCodeableConcept: { text: drug.prn.reason[ctx.lang] } }
+        : { asNeededBoolean: true }
+      : {}),
+    route,
+    doseAndRate,
+    ...(drug.prn
+      ? {
+          maxDosePerPeriod: {
+            numerator: quantity(drug.prn.maxPer24h * drug.dose, drug.unit, drug.ucum),
+            denominator: quantity(24, 'h', 'h'),
+          },
+        }
+      : {}),
+  };
+}
+
+/** Scheduled doses given (or not) since the history start; PRN doses now and then. */
+function emitAdministrations(
+  ctx: PatientContext,
+  drug: Drug,
+  order: string,
+  timing: unknown,
+  medication: ReturnType<typeof concept>,
+  orderStart: number,
+): void {
+  const { rng } = ctx;
+  const from = Math.max(historyStart(ctx), orderStart);
+  if (from >= ctx.asOf) return;
+  const window = { start: new Date(from), end: new Date(ctx.asOf) };
+  let due: number[] = [];
+  if (drug.prn) {
+    const times = rng.int(0, 3);
+    for (let i = 0; i < times; i++) due.push(from + Math.floor(rng.next() * (ctx.asOf - from)));
+    due.sort((a, b) => a - b);
+  } else if (timing) {
+    const schedule = expandTiming(timing, window, {
+      timeZone: TIME_ZONE,
+      adminTimes: DEFAULT_ADMIN_TIMES,
+    });
+    if (schedule.kind === 'times') due = schedule.times.map((t) => t.getTime());
+  }
+  const route = routeOf(drug, ctx);
+  due.forEach((at, n) => {
+    const given = !rng.chance(0.05);
+    const dose = drug.doseText ? rng.pick([0, 2, 2, 4, 6]) : drug.dose;
+    ctx.emit({
+      resourceType: 'MedicationAdministration',
+      id: `${order}-ad${n}`,
+      status: given ? 'completed' : 'not-done',
+      ...(given ? {} : { statusReason: [{ text: rng.pick(NOT_GIVEN_REASONS)[ctx.lang] }] }),
+      medicationCodeableConcept: medication,
+      subject: ctx.subject,
+      context: ctx.encounter,
+      effectiveDateTime: iso(Math.min(at + (given ? rng.int(0, 35) * 60_000 : 0), ctx.asOf)),
+      performer: [{ actor: rng.pick(ctx.nurses) }],
+      request: ref('MedicationRequest', order),
+      dosage: { route, dose: quantity(dose, drug.unit, drug.ucum) },
+    });
+  });
+}
+
+export function emitMedications(ctx: PatientContext): void {
+  const { rng } = ctx;
+  chooseDrugs(ctx).forEach((key, n) => {
+    const drug: Drug = DRUGS[key];
+    const id = `${ctx.id}-rx${n}`;
+    const orderStart = ctx.admittedAt + rng.int(1, 6) * HOUR_MS;
+    const status = rng.weighted([
+      ['active', 94],
+      ['on-hold', 3],
+      ['stopped', 3],
+    ] as const);
+    const end =
+      status === 'stopped' ? Math.min(ctx.asOf - HOUR_MS, orderStart + 24 * HOUR_MS) : null;
+    const timing = drug.timing && {
+      ...drug.timing,
+      repeat: {
+        ...(drug.timing['repeat'] as object),
+        boundsPeriod: { start: iso(orderStart), ...(end === null ? {} : { end: iso(end) }) },
+      },
+    };
+    const medication = {
+      coding: [{ system: SYSTEMS.atc, code: drug.atc, display: drug.name.fr }],
+      text: drug.name[ctx.lang],
+    };
+    const requester: Reference = ctx.doctor;
+    ctx.emit({
+      resourceType: 'MedicationRequest',
+      id,
+      status,
+      intent: 'order',
+      medicationCodeableConcept: medication,
+      subject: ctx.subject,
+      encounter: ctx.encounter,
+      authoredOn: iso(orderStart - 30 * 60_000),
+      requester,
+      dosageInstruction: [dosage(drug, ctx, timing)],
+    });
+    if (status !== 'on-hold') emitAdministrations(ctx, drug, id, timing, medication, orderStart);
+  });
+}

@@ -1,0 +1,213 @@
+/**
+ * The facts a nurse checks first: problems, allergies (present, "none known", or never
+ * recorded), resuscitation status (explicit, a DNR condition, or absent — then the viewer must
+ * say "unknown") and isolation.
+ */
+import { ALLERGENS, COMORBIDITIES, type Diagnosis, ISOLATIONS, REACTIONS } from './catalog.ts';
+import { DAY_MS, HOUR_MS, type PatientContext } from './context.ts';
+import { SYSTEMS, concept, iso, wardConcept } from './fhir.ts';
+
+const CODE_STATUS_TEXT = {
+  'full-code': { fr: 'Réanimation complète', nl: 'Volledige reanimatie' },
+  dnr: { fr: 'Ne pas réanimer (DNR)', nl: 'Niet reanimeren (DNR)' },
+  'dnr-dni': { fr: 'Ne pas réanimer, ne pas intuber', nl: 'Niet reanimeren, niet intuberen' },
+  'comfort-care': { fr: 'Soins de confort uniquement', nl: 'Enkel comfortzorg' },
+  limited: {
+    fr: 'Limitation thérapeutique (pas de soins intensifs)',
+    nl: 'Therapiebeperking (geen intensieve zorg)',
+  },
+} as const;
+type CodeStatus = keyof typeof CODE_STATUS_TEXT;
+
+function condition(
+  ctx: PatientContext,
+  n: number,
+  diagnosis: Diagnosis,
+  onset: string,
+  category: string,
+) {
+  ctx.emit({
+    resourceType: 'Condition',
+    id: `${ctx.id}-cond${n}`,
+    clinicalStatus: concept(SYSTEMS.conditionClinical, 'active', 'Active'),
+    verificationStatus: concept(SYSTEMS.conditionVerification, 'confirmed', 'Confirmed'),
+    category: [concept(SYSTEMS.conditionCategory, category, category)],
+    code: concept(SYSTEMS.icd10, diagnosis.icd10, diagnosis.fr, diagnosis[ctx.lang]),
+    subject: ctx.subject,
+    onsetDateTime: onset,
+  });
+}
+
+/** The reason for admission, then chronic problems (some with only a year of onset). */
+export function emitProblems(ctx: PatientContext, comorbidities: readonly Diagnosis[]): void {
+  condition(
+    ctx,
+    0,
+    ctx.reason,
+    iso(ctx.admittedAt - ctx.rng.int(2, 72) * HOUR_MS),
+    'encounter-diagnosis',
+  );
+  comorbidities.forEach((diagnosis, n) => {
+    const year =
+      new Date(ctx.asOf).getUTCFullYear() - ctx.rng.int(1, Math.max(1, Math.min(30, ctx.age)));
+    condition(
+      ctx,
+      n + 1,
+      diagnosis,
+      ctx.rng.chance(0.5) ? String(year) : `${year}-0${ctx.rng.int(1, 9)}`,
+      'problem-list-item',
+    );
+  });
+}
+
+export function chooseComorbidities(ctx: Pick<PatientContext, 'rng' | 'age'>): Diagnosis[] {
+  if (ctx.age < 40) return [];
+  const count = ctx.rng.int(0, ctx.age >= 75 ? 3 : 2);
+  return [...new Set(Array.from({ length: count }, () => ctx.rng.pick(COMORBIDITIES)))];
+}
+
+export function emitAllergies(ctx: PatientContext): void {
+  const { rng } = ctx;
+  const recorded = iso(ctx.admittedAt + HOUR_MS);
+  const base = {
+    resourceType: 'AllergyIntolerance',
+    clinicalStatus: concept(SYSTEMS.allergyClinical, 'active', 'Active'),
+    patient: ctx.subject,
+    recordedDate: recorded,
+  };
+  const state = rng.weighted([
+    ['present', 50],
+    ['none-known', 35],
+    ['nothing-recorded', 15],
+  ] as const);
+  if (state === 'nothing-recorded') return;
+  if (state === 'none-known') {
+    ctx.emit({
+      ...base,
+      id: `${ctx.id}-alg0`,
+      verificationStatus: concept(SYSTEMS.allergyVerification, 'confirmed', 'Confirmed'),
+      code: concept(
+        SYSTEMS.snomed,
+        '716186003',
+        'No known allergy',
+        ctx.lang === 'fr' ? 'Aucune allergie connue' : 'Geen gekende allergieën',
+      ),
+    });
+    return;
+  }
+  const allergens = [
+    ...new Set([rng.pick(ALLERGENS), rng.pick(ALLERGENS)].slice(0, rng.int(1, 2))),
+  ];
+  allergens.forEach((allergen, n) => {
+    const reaction = rng.pick(REACTIONS);
+    ctx.emit({
+      ...base,
+      id: `${ctx.id}-alg${n}`,
+      verificationStatus: concept(
+        SYSTEMS.allergyVerification,
+        rng.chance(0.85) ? 'confirmed' : 'unconfirmed',
+        'Verification',
+      ),
+      type:
+        allergen.category === 'medication' && reaction.severity === 'mild'
+          ? 'intolerance'
+          : 'allergy',
+      category: [allergen.category],
+      criticality:
+        reaction.severity === 'severe' ? 'high' : rng.chance(0.2) ? 'unable-to-assess' : 'low',
+      code: concept(SYSTEMS.snomed, allergen.snomed, allergen.fr, allergen[ctx.lang]),
+      reaction: [{ manifestation: [{ text: reaction[ctx.lang] }], severity: reaction.severity }],
+    });
+  });
+}
+
+/**
+ * Most patients have an explicit resuscitation-status Observation; some elderly ones only a
+ * "do not resuscitate" Condition (ICD-10 Z66); the rest nothing, which the viewer shows as unknown.
+ */
+export function emitCodeStatus(ctx: PatientContext): void {
+  const { rng } = ctx;
+  const source = rng.weighted([
+    ['observation', 78],
+    ['condition', ctx.age >= 70 ? 6 : 0],
+    ['absent', 16],
+  ] as const);
+  if (source === 'absent') return;
+  if (source === 'condition') {
+    ctx.emit({
+      resourceType: 'Condition',
+      id: `${ctx.id}-dnr`,
+      clinicalStatus: concept(SYSTEMS.conditionClinical, 'active', 'Active'),
+      category: [concept(SYSTEMS.conditionCategory, 'problem-list-item', 'Problem List Item')],
+      code: concept(SYSTEMS.icd10, 'Z66', 'Do not resuscitate', CODE_STATUS_TEXT.dnr[ctx.lang]),
+      subject: ctx.subject,
+      recordedDate: iso(ctx.admittedAt + 2 * HOUR_MS),
+    });
+    return;
+  }
+  const status: CodeStatus =
+    ctx.age < 16
+      ? 'full-code'
+      : rng.weighted(
+          ctx.age >= 80
+            ? ([
+                ['full-code', 35],
+                ['dnr', 35],
+                ['dnr-dni', 15],
+                ['comfort-care', 5],
+                ['limited', 10],
+              ] as const)
+            : ([
+                ['full-code', 80],
+                ['dnr', 8],
+                ['dnr-dni', 6],
+                ['comfort-care', 2],
+                ['limited', 4],
+              ] as const),
+        );
+  const text = CODE_STATUS_TEXT[status][ctx.lang];
+  const value =
+    status === 'full-code'
+      ? concept(SYSTEMS.snomed, '304252001', 'For resuscitation', text)
+      : status === 'dnr'
+        ? concept(SYSTEMS.snomed, '304253006', 'Not for resuscitation', text)
+        : wardConcept(status, text);
+  ctx.emit({
+    resourceType: 'Observation',
+    id: `${ctx.id}-codestatus`,
+    status: 'final',
+    code: {
+      coding: [
+        { system: SYSTEMS.snomed, code: '304251008', display: 'Resuscitation status' },
+        { system: SYSTEMS.ward, code: 'code-status' },
+      ],
+      text: ctx.lang === 'fr' ? 'Statut de réanimation' : 'Reanimatiestatus',
+    },
+    subject: ctx.subject,
+    encounter: ctx.encounter,
+    effectiveDateTime: iso(ctx.admittedAt + 3 * HOUR_MS),
+    performer: [ctx.doctor],
+    valueCodeableConcept: value,
+  });
+}
+
+export function emitIsolation(ctx: PatientContext): void {
+  if (!ctx.rng.chance(0.09)) return;
+  const isolation = ctx.rng.pick(ISOLATIONS)[ctx.lang];
+  ctx.emit({
+    resourceType: 'Flag',
+    id: `${ctx.id}-iso`,
+    status: 'active',
+    category: [{ text: ctx.lang === 'fr' ? 'Hygiène hospitalière' : 'Ziekenhuishygiëne' }],
+    code: {
+      coding: [
+        { system: SYSTEMS.ward, code: 'isolation' },
+        { system: SYSTEMS.snomed, code: '40174006', display: 'Isolation procedure' },
+      ],
+      text: isolation,
+    },
+    subject: ctx.subject,
+    period: { start: iso(ctx.admittedAt - ctx.rng.int(0, 30) * DAY_MS) },
+    encounter: ctx.encounter,
+  });
+}

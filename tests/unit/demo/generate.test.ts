@@ -1,0 +1,220 @@
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type DemoSummary, generateDemoHospital } from '../../../electron/core/demo/generate.ts';
+
+type Json = Record<string, unknown> & { resourceType: string; id: string };
+
+const AS_OF = new Date('2026-11-28T08:00:00Z');
+const dirs: string[] = [];
+
+function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'demo-hospital-'));
+  dirs.push(dir);
+  return dir;
+}
+
+function readAll(dir: string): Map<string, Json[]> {
+  const byType = new Map<string, Json[]>();
+  for (const file of readdirSync(dir)) {
+    const lines = readFileSync(join(dir, file), 'utf8').split('\n');
+    expect(lines.pop(), `${file} ends with a newline`).toBe('');
+    byType.set(
+      file.replace(/\.ndjson$/, ''),
+      lines.map((line) => JSON.parse(line) as Json),
+    );
+  }
+  return byType;
+}
+
+/** Whether `text` appears anywhere in the JSON of `value` (a code, a system, a key). */
+const mentions = (value: unknown, text: string): boolean =>
+  (JSON.stringify(value) ?? '').includes(text);
+
+/** Every `{"reference": "..."}` anywhere inside a resource. */
+function referencesIn(value: unknown, found: string[] = []): string[] {
+  if (Array.isArray(value)) {
+    for (const item of value) referencesIn(item, found);
+  } else if (value !== null && typeof value === 'object') {
+    for (const [key, child] of Object.entries(value)) {
+      if (key === 'reference' && typeof child === 'string') found.push(child);
+      else referencesIn(child, found);
+    }
+  }
+  return found;
+}
+
+describe('generateDemoHospital', () => {
+  let dir: string;
+  let summary: DemoSummary;
+  let data: Map<string, Json[]>;
+  const all = (type: string): Json[] => data.get(type) ?? [];
+
+  beforeAll(async () => {
+    dir = tempDir();
+    summary = await generateDemoHospital({ patients: 120, seed: 7, asOf: AS_OF, outDir: dir });
+    data = readAll(dir);
+  });
+
+  afterAll(() => {
+    for (const d of dirs) rmSync(d, { recursive: true, force: true });
+  });
+
+  it('writes one NDJSON file per resource type, each line a resource of that type', () => {
+    expect(summary.files.length).toBeGreaterThanOrEqual(15);
+    for (const [type, resources] of data) {
+      expect(resources.length).toBe(summary.resources[type]);
+      for (const resource of resources) expect(resource.resourceType).toBe(type);
+    }
+  });
+
+  it('writes exactly the requested number of patients, most of them admitted now', () => {
+    expect(all('Patient')).toHaveLength(120);
+    const current = all('Encounter').filter((e) => e['status'] === 'in-progress');
+    expect(current).toHaveLength(summary.admitted);
+    expect(summary.admitted / 120).toBeGreaterThan(0.75);
+    expect(summary.admitted / 120).toBeLessThan(0.95);
+    expect(all('Encounter').some((e) => e['status'] === 'finished')).toBe(true);
+  });
+
+  it('gives ids unique within each resource type', () => {
+    for (const resources of data.values()) {
+      expect(new Set(resources.map((r) => r.id)).size).toBe(resources.length);
+    }
+  });
+
+  it('resolves every reference within the output', () => {
+    const ids = new Set([...data.values()].flat().map((r) => `${r.resourceType}/${r.id}`));
+    const unresolved = [...data.values()]
+      .flat()
+      .flatMap((r) => referencesIn(r))
+      .filter((reference) => !ids.has(reference));
+    expect(unresolved).toEqual([]);
+  });
+
+  it('always has Hélène Lefèvre-Dupont, an Œuvrard and names with apostrophes and particles', () => {
+    const names = all('Patient').map((p) => {
+      const [name] = p['name'] as { family: string; given: string[] }[];
+      return `${name?.given.join(' ')} ${name?.family}`;
+    });
+    expect(names).toContain('Hélène Lefèvre-Dupont');
+    expect(names.some((n) => n.includes('Œuvrard'))).toBe(true);
+    expect(names).toContain("Zoë D'Hondt");
+    expect(names).toContain('Jan Van den Broeck');
+    expect(names.some((n) => n.includes("Prud'homme"))).toBe(true);
+  });
+
+  it('puts admitted patients in beds under rooms, wards and a site', () => {
+    const locations = new Map(all('Location').map((l) => [`Location/${l.id}`, l]));
+    const typeOf = (l: Json | undefined) =>
+      (l?.['physicalType'] as { coding: { code: string }[] } | undefined)?.coding[0]?.code;
+    const wardNames = new Set(
+      all('Location')
+        .filter((l) => typeOf(l) === 'wa')
+        .map((l) => l['name']),
+    );
+    expect(wardNames).toContain('Médecine interne 3B');
+    expect(wardNames).toContain('Interne Geneeskunde 5');
+    expect(all('Location').filter((l) => typeOf(l) === 'si')).toHaveLength(2);
+    for (const stay of all('Encounter').filter((e) => e['status'] === 'in-progress')) {
+      const current = (stay['location'] as { location: { reference: string } }[]).at(-1);
+      const chain: (string | undefined)[] = [];
+      let at = locations.get(current?.location.reference ?? '');
+      while (at) {
+        chain.push(typeOf(at));
+        at = locations.get((at['partOf'] as { reference: string } | undefined)?.reference ?? '');
+      }
+      expect(chain).toEqual(['bd', 'ro', 'wa', 'si']);
+    }
+  });
+
+  it('orders timed, PRN and high-alert medications', () => {
+    const orders = all('MedicationRequest');
+    const names = orders.map((o) =>
+      (o['medicationCodeableConcept'] as { text: string }).text.toLowerCase(),
+    );
+    for (const drug of ['insuline', 'héparine', 'morphine', 'chlorure de potassium']) {
+      expect(
+        names.some((n) => n.includes(drug)),
+        drug,
+      ).toBe(true);
+    }
+    const dosages = orders.map(
+      (o) => (o['dosageInstruction'] as Record<string, unknown>[])[0] ?? {},
+    );
+    const prn = dosages.filter((d) => d['asNeededCodeableConcept'] || d['asNeededBoolean']);
+    expect(prn.length).toBeGreaterThan(0);
+    expect(prn.every((d) => d['maxDosePerPeriod'])).toBe(true);
+    expect(dosages.some((d) => mentions(d['timing'], '"when"'))).toBe(true);
+    expect(all('MedicationAdministration').length).toBeGreaterThan(orders.length);
+  });
+
+  it('records allergies as present, none known, or not at all', () => {
+    const allergies = all('AllergyIntolerance');
+    const nka = allergies.filter((a) => mentions(a['code'], '716186003'));
+    expect(nka.length).toBeGreaterThan(0);
+    const severities = new Set(
+      allergies.flatMap((a) =>
+        ((a['reaction'] as { severity: string }[] | undefined) ?? []).map((r) => r.severity),
+      ),
+    );
+    expect(severities).toEqual(new Set(['mild', 'moderate', 'severe']));
+    const withAllergyRecord = new Set(
+      allergies.map((a) => (a['patient'] as { reference: string }).reference),
+    );
+    expect(withAllergyRecord.size).toBeLessThan(120);
+  });
+
+  it('gives some patients an explicit code status, some DNR, and leaves others unknown', () => {
+    const codeStatus = all('Observation').filter((o) => o.id.endsWith('-codestatus'));
+    expect(codeStatus.length).toBeGreaterThan(0);
+    expect(codeStatus.length).toBeLessThan(summary.admitted);
+    expect(codeStatus.some((o) => mentions(o['valueCodeableConcept'], '304253006'))).toBe(true);
+  });
+
+  it('charts vitals with abnormal flags, labs with reference ranges, and the I-PASS handover', () => {
+    const observations = all('Observation');
+    const flagged = observations.filter((o) => o['interpretation']);
+    expect(flagged.length).toBeGreaterThan(0);
+    const labs = observations.filter((o) => mentions(o['category'], 'laboratory'));
+    expect(labs.length).toBeGreaterThan(0);
+    expect(labs.every((o) => o['referenceRange'])).toBe(true);
+    const ipass = observations.filter((o) => mentions(o['code'], 'ipass-summary'));
+    expect(ipass).toHaveLength(summary.admitted);
+  });
+
+  it('embeds nursing notes as base64 text', () => {
+    const notes = all('DocumentReference');
+    expect(notes.length).toBeGreaterThan(0);
+    const [content] = notes[0]?.['content'] as { attachment: { data: string } }[];
+    expect(Buffer.from(content?.attachment.data ?? '', 'base64').toString('utf8')).toMatch(
+      /\p{L}{3,}/u,
+    );
+  });
+
+  it('writes the same bytes for the same patients, seed and asOf', async () => {
+    const a = tempDir();
+    const b = tempDir();
+    await generateDemoHospital({ patients: 25, seed: 3, asOf: AS_OF, outDir: a });
+    await generateDemoHospital({ patients: 25, seed: 3, asOf: AS_OF, outDir: b });
+    for (const file of readdirSync(a)) {
+      expect(readFileSync(join(b, file)).equals(readFileSync(join(a, file))), file).toBe(true);
+    }
+  });
+
+  it('writes different patients for a different seed', async () => {
+    const a = tempDir();
+    const b = tempDir();
+    await generateDemoHospital({ patients: 25, seed: 3, asOf: AS_OF, outDir: a });
+    await generateDemoHospital({ patients: 25, seed: 4, asOf: AS_OF, outDir: b });
+    const patients = (d: string) => readFileSync(join(d, 'Patient.ndjson'), 'utf8');
+    expect(patients(a)).not.toBe(patients(b));
+  });
+
+  it('refuses a patient count out of range', async () => {
+    await expect(
+      generateDemoHospital({ patients: 0, seed: 1, asOf: AS_OF, outDir: tempDir() }),
+    ).rejects.toMatchObject({ kind: 'invalid-argument' });
+  });
+});
