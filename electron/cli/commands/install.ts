@@ -1,10 +1,80 @@
-// PLACEHOLDER until its issue lands: replaced by the real command.
-import { AppError } from '../../core/errors.ts';
-import type { Command } from '../cli-kit.ts';
+/**
+ * `downtime install X.dtx --store DIR --trust …`: installs an export into a store with the same
+ * code as the app's inbox (electron/core/store), and records the decision in DIR/audit.jsonl.
+ * There is no passphrase here, so the checks are those that need no keys (see
+ * core/store/install-check.ts); the app decrypts when it unlocks.
+ */
+import { hostname, userInfo } from 'node:os';
+import { auditInstall } from '../../core/audit/install-audit.ts';
+import { DEFAULT_KEEP, openStore } from '../../core/store/store.ts';
+import { type Command, parseCommandArgs, requireOption, UsageError } from '../cli-kit.ts';
+import { exportAndTrust } from './verify.ts';
+
+const usage = `Usage: downtime install X.dtx --store DIR --trust site.pub… [--keep N]
+
+Installs X.dtx as the store's current export if it is signed by a trusted site key, complete,
+and newer than the installed one; otherwise the installed export stays in use and one line on
+stderr says why. The same checks as the app's inbox; the decision goes to DIR/audit.jsonl.
+
+  --store DIR    the export store folder (created if missing)
+  --trust PATH   a site.pub file or a folder of *.pub files; repeat it for several
+  --keep N       older exports to keep besides the current one (default ${DEFAULT_KEEP})
+
+Exit 0 installed or already installed, 1 refused, 2 usage.`;
+
+/** Who runs the command, for the audit trail (the OS account; IT installs by hand). */
+function currentUser(): string | null {
+  try {
+    return userInfo().username;
+  } catch {
+    return null;
+  }
+}
+
+function parseKeep(value: string | undefined): number {
+  if (value === undefined) return DEFAULT_KEEP;
+  const keep = Number(value);
+  if (!Number.isInteger(keep) || keep < 0 || keep > 50) {
+    throw new UsageError(`--keep must be a whole number from 0 to 50 (got "${value}")`);
+  }
+  return keep;
+}
 
 export const installCommand: Command = {
   name: 'install',
-  summary: '(not built yet)',
-  usage: 'downtime install — not built yet',
-  run: () => Promise.reject(new AppError('internal', 'downtime install is not built yet')),
+  summary: 'install an export into a store, as the app’s inbox does',
+  usage,
+  async run(argv, io) {
+    const { values, positionals } = parseCommandArgs(argv, {
+      store: { type: 'string' },
+      trust: { type: 'string', multiple: true },
+      keep: { type: 'string' },
+    });
+    const storeDir = requireOption(values.store, '--store');
+    const keep = parseKeep(values.keep);
+    const { exportPath, trust } = exportAndTrust(positionals, values.trust);
+    const store = openStore(storeDir, { keep });
+    const who = { device: hostname(), user: currentUser() };
+    const outcome = await store.install(exportPath, { trust, ...who });
+    auditInstall(store.auditFile, exportPath, outcome, who);
+    switch (outcome.outcome) {
+      case 'installed': {
+        const current = store.current();
+        io.out(
+          `${exportPath}: installed as the current export (${outcome.exportId}, sequence ${current?.sequence}, data as of ${current?.manifest.dataAsOf}).`,
+        );
+        return 0;
+      }
+      case 'duplicate':
+        io.out(`${exportPath}: ${outcome.message}`);
+        return 0;
+      case 'refused':
+        io.err(`downtime install: refused ${exportPath} (${outcome.kind}): ${outcome.message}`);
+        return 1;
+      default: {
+        const unexpected: never = outcome.outcome;
+        throw new Error(`unexpected install outcome ${String(unexpected)}`);
+      }
+    }
+  },
 };

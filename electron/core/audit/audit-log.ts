@@ -171,7 +171,7 @@ export function verifyAudit(file: string): AuditVerdict {
     return {
       ok: false,
       line: lines.length + 1,
-      problem: 'the file ends in the middle of a line (cut off)',
+      problem: 'is cut off (the file ends in the middle of it)',
     };
   }
   let previous: string | null = null;
@@ -185,8 +185,8 @@ export function verifyAudit(file: string): AuditVerdict {
         line: position,
         problem:
           parsed.seq < position
-            ? `holds entry ${parsed.seq} again or out of order (a line was inserted, copied or moved)`
-            : `entry ${position} is missing here (lines were removed or moved)`,
+            ? `should be entry ${position} but repeats entry ${parsed.seq} (a line was inserted, copied or moved)`
+            : `should be entry ${position} but is entry ${parsed.seq} (lines were removed or moved)`,
       };
     }
     if (parsed.prev !== (previous === null ? GENESIS_HASH : hashLine(previous))) {

@@ -108,7 +108,7 @@ describe('verifyAudit finds tampering and names the first bad line', () => {
     expect(verifyAudit(file)).toMatchObject({
       ok: false,
       line: 4,
-      problem: expect.stringContaining('missing'),
+      problem: expect.stringContaining('removed'),
     });
     writeLines(lines.slice(1));
     expect(verifyAudit(file)).toMatchObject({ ok: false, line: 1 });
