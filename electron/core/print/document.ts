@@ -131,16 +131,19 @@ export async function writePdf(
     if (!out.write(chunk)) mustDrain = true;
   });
   const ended = once(doc, 'end');
+  // A failing `out` (disk full, closed pipe) stops the report at the next page, never hangs it.
+  const outFailed = new Promise<never>((_, reject) => out.once('error', reject));
+  outFailed.catch(() => undefined);
 
   let page = 0;
   const finishPage = async (): Promise<void> => {
     drawFooter(pen, setup.footer(page, total), geometry);
     onProgress?.(page, total);
     // Let the finished page reach `out` (and respect its back-pressure) before the next starts.
-    await new Promise<void>((resolve) => setImmediate(resolve));
+    await Promise.race([new Promise<void>((resolve) => setImmediate(resolve)), outFailed]);
     if (mustDrain) {
       mustDrain = false;
-      await once(out, 'drain');
+      await Promise.race([once(out, 'drain'), outFailed]);
     }
   };
 
@@ -162,7 +165,7 @@ export async function writePdf(
   if (page !== total) throw layoutMismatch();
 
   doc.end();
-  await ended;
+  await Promise.race([ended, outFailed]);
   out.end();
   await finished(out);
   return { pages: total };
