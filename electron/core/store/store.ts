@@ -166,20 +166,19 @@ export function openStore(dir: string, options: StoreOptions = {}): Store {
     return outcome;
   };
 
+  /** Writes the record, then the export; the export's rename is the commit point. */
   const commit = (bytes: Buffer, record: ExportRecord): void => {
     const base = baseNameOf(record);
-    writeFileAtomic(
-      join(exportsDir, base + RECORD_EXTENSION),
-      `${JSON.stringify(record, null, 1)}\n`,
-      io,
-    );
+    const recordFile = join(exportsDir, base + RECORD_EXTENSION);
     const temp = join(exportsDir, `${TEMP_PREFIX}${base}${EXPORT_EXTENSION}`);
-    removeQuietly(temp, io);
-    writeDurably(temp, bytes, io);
+    writeFileAtomic(recordFile, `${JSON.stringify(record, null, 1)}\n`, io);
     try {
+      removeQuietly(temp, io);
+      writeDurably(temp, bytes, io);
       io.renameSync(temp, join(exportsDir, base + EXPORT_EXTENSION));
     } catch (e) {
       removeQuietly(temp, io);
+      removeQuietly(recordFile, io);
       throw e;
     }
     fsyncDir(exportsDir, io);
