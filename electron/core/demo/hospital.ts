@@ -92,7 +92,7 @@ export class HospitalLayout {
         const code = part === 0 ? template.code : `${template.code}-${part + 1}`;
         return {
           id: `ward-${template.site.key}-${code}`,
-          name: part === 0 ? template.name : `${template.name} (${part + 1})`,
+          name: partName(template.name, part),
           template: t,
           beds,
           bedsPerRoom: template.kind === 'icu' ? 1 : 2,
@@ -110,6 +110,20 @@ export class HospitalLayout {
     if (!unit) throw new RangeError(`no ward for template ${template}`);
     return bedOf(unit, Math.floor(order / units.length));
   }
+}
+
+/**
+ * The name of the `part`-th unit of a ward too big for one: the next wing letter ("Médecine
+ * interne 3B" → "3C"), the next number ("Interne Geneeskunde 5" → "6"), or a number added.
+ */
+export function partName(name: string, part: number): string {
+  if (part === 0) return name;
+  const wing = /^(.*\d)([A-Z])$/.exec(name);
+  const letter = (wing?.[2]?.charCodeAt(0) ?? 0) + part;
+  if (wing?.[1] && letter <= 'Z'.charCodeAt(0)) return `${wing[1]}${String.fromCharCode(letter)}`;
+  const numbered = /^(.*\s)(\d+)$/.exec(name);
+  if (numbered?.[1] && numbered[2]) return `${numbered[1]}${Number(numbered[2]) + part}`;
+  return `${name} ${part + 1}`;
 }
 
 export function roomName(unit: WardUnit, slot: number): string {
