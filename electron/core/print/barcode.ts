@@ -15,8 +15,25 @@ export interface BarPattern {
   readonly modules: number;
 }
 
+/**
+ * Recent patterns by text: every patient's barcode is needed in both layout passes (and on a
+ * continuation page), and encoding is the costliest step of a patient header. Bounded, so a
+ * 30,000-patient census does not keep them all.
+ */
+const recent = new Map<string, BarPattern | null>();
+const RECENT_LIMIT = 1024;
+
 /** The Code 128 pattern for `text`, or null when it cannot be encoded (e.g. non-ASCII MRN). */
 export function code128(text: string): BarPattern | null {
+  const known = recent.get(text);
+  if (known !== undefined) return known;
+  const pattern = encode(text);
+  if (recent.size >= RECENT_LIMIT) recent.clear();
+  recent.set(text, pattern);
+  return pattern;
+}
+
+function encode(text: string): BarPattern | null {
   if (text.length === 0 || !/^[\x20-\x7e]+$/.test(text)) return null;
   try {
     const [symbol] = bwipjs.raw('code128', text, {});

@@ -256,7 +256,7 @@ export function indented(blocks: readonly Block[], dx: number): Block[] {
 /** A one-block section for a report with nothing to list. */
 export function noticeSection(m: Measure, text: string, width: number): Section {
   const [block = spacer(0), ...rest] = paragraph(m, text, BODY_BOLD, width);
-  return { header: block, continued: block, body: rest };
+  return { header: block, continued: () => block, body: rest };
 }
 
 /** Several blocks drawn as one (a section header made of parts). */

@@ -79,5 +79,5 @@ function wardSection(m: Measure, t: Translate, { ward, rows }: CensusWard, width
       ...(ward.inScope ? [] : paragraph(m, t('census.locator'), SMALL, width)),
       laid.head,
     ]);
-  return { header: header(false), continued: header(true), body: laid.rows };
+  return { header: header(false), continued: () => header(true), body: laid.rows };
 }

@@ -49,7 +49,7 @@ function patientSection(m: Measure, t: Translate, chart: Chart, width: number): 
   const identity = identityFromChart(chart);
   return {
     header: patientHeader(m, t, identity, width, false),
-    continued: patientHeader(m, t, identity, width, true),
+    continued: () => patientHeader(m, t, identity, width, true),
     body: ipassBlocks(m, t, chart, width),
   };
 }

@@ -192,7 +192,8 @@ export interface Block {
  */
 export interface Section {
   readonly header: Block;
-  readonly continued: Block;
+  /** Built only when the section does cross a page. */
+  readonly continued: () => Block;
   readonly body: readonly Block[];
 }
 
@@ -233,7 +234,7 @@ export function* paginate(sections: Iterable<Section>, bodyHeight: number): Gene
       const block = section.body[i] as Block;
       if (used > headerBottom && used + leadHeight(section.body, i) > bodyHeight) {
         yield* newPage();
-        yield* place(section.continued);
+        yield* place(section.continued());
         headerBottom = used;
       }
       yield* place(block);

@@ -105,7 +105,7 @@ function sheetSection(
 ): Section {
   return {
     header: patientHeader(m, t, sheet.identity, width, false),
-    continued: patientHeader(m, t, sheet.identity, width, true),
+    continued: () => patientHeader(m, t, sheet.identity, width, true),
     body: [
       ...scheduledBlocks(m, t, timeZone, sheet.doses, width),
       ...(sheet.prn.length > 0 ? prnBlocks(m, t, sheet.prn, width) : []),

@@ -37,7 +37,7 @@ export function summaryReport(chart: Chart, t: Translate, timeZone: string): Rep
       const identity = identityFromChart(chart);
       yield {
         header: patientHeader(m, t, identity, width, false),
-        continued: patientHeader(m, t, identity, width, true),
+        continued: () => patientHeader(m, t, identity, width, true),
         body: [
           ...stayBlocks(m, t, chart, width, timeZone),
           heading(m, t('report.handover'), width),

@@ -17,7 +17,7 @@ const block = (height: number, keepWithNext = false): Block => ({
 
 function section(name: string, headerHeight: number, bodyHeights: number[]): Section {
   const header = { ...block(headerHeight, true), name: `${name}:header` };
-  const continued = { ...block(headerHeight, true), name: `${name}:continued` };
+  const continued = () => ({ ...block(headerHeight, true), name: `${name}:continued` });
   return {
     header,
     continued,
