@@ -7,7 +7,6 @@
  * decrypted data stays in the engine (a worker thread) and leaves it only as answers.
  */
 import { existsSync, readFileSync, statfsSync } from 'node:fs';
-import { join } from 'node:path';
 import type { ApiImplementation, ExportSummary, InboxEvent, Language } from '../api/contract.ts';
 import { appendAudit, type AuditEntry } from '../audit/audit-log.ts';
 import type { RemoteEngine } from '../engine/engine-protocol.ts';
@@ -83,7 +82,7 @@ export function createApi(services: ApiServices): AppCore {
     return [settings.trustDir ?? paths.bundledTrustDir];
   }
   function auditFile(): string {
-    return join(storeDir(), 'audit.jsonl');
+    return store.auditFile;
   }
   function audit(entry: Omit<AuditEntry, 'device' | 'user'>): void {
     appendAudit(auditFile(), { ...entry, device, user: session?.user ?? null }, clock());

@@ -4,6 +4,7 @@
  */
 import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { auditInstall } from '../audit/install-audit.ts';
 import { startEngineWorker } from '../engine/engine-client.ts';
 import { createInbox } from '../inbox/inbox.ts';
 import { loadTrustStore } from '../keys/trust-store.ts';
@@ -51,10 +52,12 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
     log: options.log,
   });
   if (demoDir) {
-    await core.store().install(join(demoDir, DEMO_FILES.export), {
+    const demoExport = join(demoDir, DEMO_FILES.export);
+    const outcome = await core.store().install(demoExport, {
       trust: loadTrustStore(core.trustPaths()),
       device: options.device,
     });
+    auditInstall(core.auditFile(), demoExport, outcome, { device: options.device, user: null });
   }
   const inboxDir = core.settings().inboxDir;
   const inbox = inboxDir
