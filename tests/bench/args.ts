@@ -2,14 +2,14 @@
 
 export const FULL_SCALES = [100, 3_000, 30_000] as const;
 export const QUICK_SCALE = 3_000;
-export const DEFAULT_SEED = 'bench-1';
+export const DEFAULT_SEED = 1;
 
 export interface BenchArgs {
   /** Numbers of patients, smallest first. */
   readonly scales: readonly number[];
   readonly quick: boolean;
   readonly jsonFile: string | null;
-  readonly seed: string;
+  readonly seed: number;
 }
 
 export const USAGE = `usage: npm run bench -- [--quick] [--json FILE] [--scales N,N,…] [--seed S]
@@ -23,7 +23,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs | string {
   let quick = false;
   let jsonFile: string | null = null;
   let scales: readonly number[] | null = null;
-  let seed = DEFAULT_SEED;
+  let seed: number = DEFAULT_SEED;
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
     const value = argv[i + 1];
@@ -46,8 +46,8 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs | string {
         break;
       }
       case '--seed':
-        if (!value) return '--seed needs a value';
-        seed = value;
+        seed = Number(value);
+        if (!Number.isSafeInteger(seed)) return '--seed needs a whole number';
         i++;
         break;
       default:

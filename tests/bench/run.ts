@@ -1,0 +1,122 @@
+/**
+ * `npm run bench`: builds (or reuses) the demo exports at each scale, measures every row of
+ * DESIGN.md §9 side by side with its baseline, prints the table and the growth across scales,
+ * and with `--json FILE` writes the rows. Timings are reported, never asserted.
+ */
+import { rmSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { CensusRow } from '../../electron/core/model.ts';
+import { parseBenchArgs, USAGE } from './args.ts';
+import { ensureFixture } from './fixture.ts';
+import { benchJson, formatGrowth, formatTable, machineDescription } from './report.ts';
+import type { Row } from './row.ts';
+import { measureChart } from './rows/chart.ts';
+import { launchChromium, measureHandover } from './rows/handover.ts';
+import { measureImport } from './rows/import.ts';
+import { measureMemory } from './rows/memory.ts';
+import { measureOpen } from './rows/open.ts';
+import { measureSearch } from './rows/search.ts';
+import type { Repeat } from './stats.ts';
+import { prepareWardDir, startBenchViewer, type BenchViewer } from './viewer.ts';
+
+const REPO = fileURLToPath(new URL('../..', import.meta.url));
+const CACHE = fileURLToPath(new URL('./.cache', import.meta.url));
+
+const say = (line: string) => process.stdout.write(`${line}\n`);
+
+/** Fewer repetitions where one run is long, so the full run stays within minutes. */
+function plan(scale: number): {
+  open: Repeat;
+  import: Repeat;
+  handover: Repeat;
+  memoryRuns: number;
+} {
+  if (scale <= 1_000) {
+    return {
+      open: { runs: 15, warmups: 2 },
+      import: { runs: 7, warmups: 1 },
+      handover: { runs: 7, warmups: 1 },
+      memoryRuns: 3,
+    };
+  }
+  if (scale <= 10_000) {
+    return {
+      open: { runs: 7, warmups: 1 },
+      import: { runs: 3, warmups: 0 },
+      handover: { runs: 5, warmups: 1 },
+      memoryRuns: 3,
+    };
+  }
+  return {
+    open: { runs: 3, warmups: 1 },
+    import: { runs: 3, warmups: 0 },
+    handover: { runs: 5, warmups: 1 },
+    memoryRuns: 3,
+  };
+}
+
+async function everyone(viewer: BenchViewer, wardIds: readonly string[]): Promise<CensusRow[]> {
+  const rows: CensusRow[] = [];
+  for (const wardId of wardIds) rows.push(...(await viewer.call('census', { wardId })));
+  return rows;
+}
+
+async function main(): Promise<number> {
+  const args = parseBenchArgs(process.argv.slice(2));
+  if (typeof args === 'string') {
+    console.error(`${args}\n${USAGE}`);
+    return 2;
+  }
+  const machine = machineDescription();
+  say(`Downtime Viewer benchmarks — ${machine}`);
+  const pdf = await launchChromium();
+  if ('unavailable' in pdf) say(`handover baseline skipped: ${pdf.unavailable}`);
+  const rows: Row[] = [];
+  const record = (row: Row) => {
+    rows.push(row);
+    say(
+      `  ${row.id} at ${row.scale.toLocaleString('en')}: ours ${row.ours.toFixed(2)} ${row.unit}, ratio ${row.ratio?.toFixed(2) ?? '—'}`,
+    );
+  };
+  try {
+    for (const scale of args.scales) {
+      const fixture = await ensureFixture(CACHE, REPO, scale, args.seed, say);
+      const repeat = plan(scale);
+      say(`${scale.toLocaleString('en')} patients:`);
+      const dataDir = await prepareWardDir(fixture);
+      try {
+        const viewer = await startBenchViewer(fixture, dataDir);
+        try {
+          record(await measureOpen(fixture, viewer, repeat.open));
+          const wards = await viewer.unlock();
+          const census = await everyone(
+            viewer,
+            wards.map((w) => w.id),
+          );
+          record(await measureSearch(scale, viewer, census));
+          record(await measureChart(scale, viewer, census));
+          record(await measureHandover(scale, viewer, wards, pdf, repeat.handover));
+        } finally {
+          await viewer.stop();
+        }
+        record(await measureMemory(fixture, dataDir, repeat.memoryRuns));
+      } finally {
+        rmSync(dataDir, { recursive: true, force: true });
+      }
+      record(await measureImport(fixture, repeat.import));
+    }
+  } finally {
+    if ('browser' in pdf) await pdf.browser.close();
+  }
+  say('');
+  say(formatTable(rows));
+  say('');
+  say(formatGrowth(rows));
+  if (args.jsonFile) {
+    writeFileSync(args.jsonFile, benchJson(machine, rows));
+    say(`\nrows written to ${args.jsonFile}`);
+  }
+  return 0;
+}
+
+process.exitCode = await main();
