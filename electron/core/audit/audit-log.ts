@@ -25,6 +25,7 @@ import {
 } from 'node:fs';
 import { z } from 'zod';
 import { AppError } from '../errors.ts';
+import { withFileLock } from './file-lock.ts';
 
 export const AUDIT_EVENTS = [
   'unlock',
@@ -108,6 +109,10 @@ function nextSeq(file: string, lastLine: string): number {
  * action may go ahead unaudited (it should not, for patient access).
  */
 export function appendAudit(file: string, entry: AuditEntry, now: Date = new Date()): void {
+  withFileLock(`${file}.lock`, () => appendLocked(file, entry, now));
+}
+
+function appendLocked(file: string, entry: AuditEntry, now: Date): void {
   let fd: number;
   try {
     fd = openSync(file, 'a+');
