@@ -156,7 +156,8 @@ export function createInbox(options: InboxOptions): Inbox {
       now(),
     );
     const events: InboxEvent[] = [];
-    // One at a time, oldest name first: exports are named so that order is also sequence order.
+    // One at a time, in name order. Order cannot change the end result: whichever comes first,
+    // the highest sequence ends up current and an older one is refused.
     for (const name of ready.sort()) {
       const sighting = sightings.find((s) => s.name === name);
       if (sighting) events.push(await handle(sighting));
