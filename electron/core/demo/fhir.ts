@@ -40,7 +40,7 @@ export const ref = (type: string, id: string): Reference => ({ reference: `${typ
 
 /** An instant as FHIR dateTime, to the second, in UTC. */
 export const iso = (ms: number): string =>
-  new Date(Math.round(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+  `${new Date(Math.round(ms / 1000) * 1000).toISOString().slice(0, 19)}Z`;
 
 export const concept = (system: string, code: string, display: string, text?: string) =>
   text === undefined

@@ -91,7 +91,9 @@ function emitAdministrations(
   let due: number[] = [];
   if (drug.prn) {
     const times = rng.int(0, 3);
-    for (let i = 0; i < times; i++) due.push(from + Math.floor(rng.next() * (ctx.asOf - from)));
+    for (let i = 0; i < times; i++) {
+      due.push(Math.floor((from + rng.next() * (ctx.asOf - from)) / 60_000) * 60_000);
+    }
     due.sort((a, b) => a - b);
   } else if (timing) {
     const schedule = expandTiming(timing, window, {

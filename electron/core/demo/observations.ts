@@ -25,24 +25,50 @@ function along(ctx: PatientContext, course: Course, progress: number, noise: num
   return course[0] + (course[1] - course[0]) * progress + ctx.rng.gauss() * noise;
 }
 
+/**
+ * The parts of an observation that depend only on the measure (and the site's language),
+ * built once: tens of thousands of patients share them, and JSON.stringify does not mind.
+ */
+interface MeasureParts {
+  readonly code: Readonly<Record<PatientContext['lang'], ReturnType<typeof concept>>>;
+  readonly referenceRange: readonly object[];
+}
+const measureParts = new Map<Measure, MeasureParts>();
+function partsOf(measure: Measure): MeasureParts {
+  let parts = measureParts.get(measure);
+  if (!parts) {
+    const code = (lang: PatientContext['lang']) =>
+      concept(SYSTEMS.loinc, measure.loinc, measure.display, measure.text[lang]);
+    parts = {
+      code: { fr: code('fr'), nl: code('nl') },
+      referenceRange: [
+        {
+          low: quantity(measure.low, measure.unit, measure.ucum),
+          high: quantity(measure.high, measure.unit, measure.ucum),
+        },
+      ],
+    };
+    measureParts.set(measure, parts);
+  }
+  return parts;
+}
+const INTERPRETATIONS = Object.fromEntries(
+  (['L', 'H', 'LL', 'HH'] as const).map((flag) => [
+    flag,
+    [concept(SYSTEMS.interpretation, flag, flag)],
+  ]),
+);
+
 /** Code, value and flag; labs also carry their reference range (vitals rarely do in EHR exports). */
 function observed(ctx: PatientContext, measure: Measure, value: number, withRange: boolean) {
   const v = roundTo(value, measure.decimals);
   const flag = interpretationOf(measure, v);
+  const parts = partsOf(measure);
   return {
-    code: concept(SYSTEMS.loinc, measure.loinc, measure.display, measure.text[ctx.lang]),
+    code: parts.code[ctx.lang],
     valueQuantity: quantity(v, measure.unit, measure.ucum),
-    ...(flag === 'N' ? {} : { interpretation: [concept(SYSTEMS.interpretation, flag, flag)] }),
-    ...(withRange
-      ? {
-          referenceRange: [
-            {
-              low: quantity(measure.low, measure.unit, measure.ucum),
-              high: quantity(measure.high, measure.unit, measure.ucum),
-            },
-          ],
-        }
-      : {}),
+    ...(flag === 'N' ? {} : { interpretation: INTERPRETATIONS[flag] }),
+    ...(withRange ? { referenceRange: parts.referenceRange } : {}),
   };
 }
 
@@ -94,7 +120,6 @@ export function emitVitals(ctx: PatientContext): void {
     const at = iso(round + rng.int(0, 25) * 60_000);
     const progress = (round - from) / span;
     const base = {
-      resourceType: 'Observation',
       status: 'final',
       category: [VITAL_SIGNS],
       subject: ctx.subject,
@@ -103,10 +128,16 @@ export function emitVitals(ctx: PatientContext): void {
     };
     const value = (key: keyof typeof VITALS, noise: number) =>
       observed(ctx, VITALS[key], along(ctx, courses[key], progress, noise), false);
-    ctx.emit({ ...base, id: `${ctx.id}-vs-${n++}`, ...value('heartRate', 4) });
     ctx.emit({
-      ...base,
+      resourceType: 'Observation',
       id: `${ctx.id}-vs-${n++}`,
+      ...base,
+      ...value('heartRate', 4),
+    });
+    ctx.emit({
+      resourceType: 'Observation',
+      id: `${ctx.id}-vs-${n++}`,
+      ...base,
       code: concept(
         SYSTEMS.loinc,
         BLOOD_PRESSURE_PANEL.loinc,
@@ -115,9 +146,24 @@ export function emitVitals(ctx: PatientContext): void {
       ),
       component: [value('systolic', 7), value('diastolic', 5)],
     });
-    ctx.emit({ ...base, id: `${ctx.id}-vs-${n++}`, ...value('temperature', 0.2) });
-    ctx.emit({ ...base, id: `${ctx.id}-vs-${n++}`, ...value('spo2', 1) });
-    ctx.emit({ ...base, id: `${ctx.id}-vs-${n++}`, ...value('respiratoryRate', 1.5) });
+    ctx.emit({
+      resourceType: 'Observation',
+      id: `${ctx.id}-vs-${n++}`,
+      ...base,
+      ...value('temperature', 0.2),
+    });
+    ctx.emit({
+      resourceType: 'Observation',
+      id: `${ctx.id}-vs-${n++}`,
+      ...base,
+      ...value('spo2', 1),
+    });
+    ctx.emit({
+      resourceType: 'Observation',
+      id: `${ctx.id}-vs-${n++}`,
+      ...base,
+      ...value('respiratoryRate', 1.5),
+    });
   }
 }
 
@@ -195,7 +241,6 @@ export function emitBodyMeasures(ctx: PatientContext): void {
     : (ctx.sex === 'female' ? 68 : 81) + rng.gauss() * 12;
   const at = iso(ctx.admittedAt + 2 * HOUR_MS);
   const base = {
-    resourceType: 'Observation',
     status: 'final',
     category: [VITAL_SIGNS],
     subject: ctx.subject,
@@ -203,14 +248,16 @@ export function emitBodyMeasures(ctx: PatientContext): void {
     effectiveDateTime: at,
   };
   ctx.emit({
-    ...base,
+    resourceType: 'Observation',
     id: `${ctx.id}-weight`,
+    ...base,
     code: concept(SYSTEMS.loinc, '29463-7', 'Body weight', ctx.lang === 'fr' ? 'Poids' : 'Gewicht'),
     valueQuantity: quantity(roundTo(weight, 1), 'kg', 'kg'),
   });
   ctx.emit({
-    ...base,
+    resourceType: 'Observation',
     id: `${ctx.id}-height`,
+    ...base,
     code: concept(SYSTEMS.loinc, '8302-2', 'Body height', ctx.lang === 'fr' ? 'Taille' : 'Lengte'),
     valueQuantity: quantity(Math.round(height), 'cm', 'cm'),
   });
