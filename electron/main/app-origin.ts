@@ -3,7 +3,7 @@
  * PDFs it made itself, `data:` images (QR codes). Everything else — http(s), file, ws, ftp — is
  * refused: the app is air-gapped by design. Pure functions, unit-tested.
  */
-import { normalize, sep } from 'node:path';
+import { extname, normalize, sep } from 'node:path';
 
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'downtime';
@@ -45,4 +45,20 @@ export function resolveAppFile(url: string, root: string): string | null {
   const resolved = normalize(`${root}${sep}${relative}`);
   const base = normalize(root.endsWith(sep) ? root : `${root}${sep}`);
   return resolved.startsWith(base) ? resolved : null;
+}
+
+const CONTENT_TYPES: Readonly<Record<string, string>> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.ttf': 'font/ttf',
+  '.json': 'application/json',
+};
+
+/** The content type of a renderer file (strict MIME checking needs the right one for modules). */
+export function contentTypeOf(file: string): string {
+  return CONTENT_TYPES[extname(file)] ?? 'application/octet-stream';
 }

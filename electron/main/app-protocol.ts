@@ -3,21 +3,10 @@
  * rather than file:// keeps the renderer's origin narrow (file:// would see the whole disk).
  */
 import { readFile } from 'node:fs/promises';
-import { extname } from 'node:path';
 import type { Protocol } from 'electron';
 import { CONTENT_SECURITY_POLICY } from '../core/security/csp.ts';
-import { APP_SCHEME, resolveAppFile } from './app-origin.ts';
+import { APP_SCHEME, contentTypeOf, resolveAppFile } from './app-origin.ts';
 
-const MIME: Readonly<Record<string, string>> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.json': 'application/json',
-};
 
 /** Must run before `app` is ready. */
 export function registerAppScheme(protocol: Protocol): void {
@@ -34,7 +23,7 @@ export function serveRenderer(protocol: Protocol, rendererRoot: string): void {
       const body = await readFile(file);
       return new Response(body, {
         headers: {
-          'content-type': MIME[extname(file)] ?? 'application/octet-stream',
+          'content-type': contentTypeOf(file),
           'content-security-policy': CONTENT_SECURITY_POLICY,
           'x-content-type-options': 'nosniff',
         },

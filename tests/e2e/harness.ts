@@ -13,7 +13,7 @@
  */
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { extname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { test as base, type Page } from '@playwright/test';
 import { invokeApi } from '../../electron/core/api/invoke.ts';
 import { METHOD_NAMES } from '../../electron/core/api/methods.ts';
@@ -22,6 +22,7 @@ import { startApp, type RunningApp } from '../../electron/core/app/start-app.ts'
 import { loadTrustStore } from '../../electron/core/keys/trust-store.ts';
 import { CONTENT_SECURITY_POLICY } from '../../electron/core/security/csp.ts';
 import type { Settings } from '../../electron/core/settings/settings.ts';
+import { contentTypeOf } from '../../electron/main/app-origin.ts';
 
 export const RENDERER_DIR = resolve('out/renderer');
 export const DEMO_DIR = resolve('resources/demo');
@@ -65,13 +66,6 @@ function readDemoPassphrase(): string {
   }
 }
 
-const MIME: Readonly<Record<string, string>> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-};
 
 function recordingHost(dataDir: string, saved: string[], printed: Uint8Array[]): HostServices {
   const savedDir = join(dataDir, 'saved');
@@ -132,7 +126,7 @@ export async function openViewer(page: Page, options: ViewerOptions = {}): Promi
       return await route.fulfill({
         body: readFileSync(file),
         headers: {
-          'content-type': MIME[extname(file)] ?? 'application/octet-stream',
+          'content-type': contentTypeOf(file),
           'content-security-policy': CONTENT_SECURITY_POLICY,
         },
       });

@@ -287,13 +287,6 @@ export function createApi(services: ApiServices): AppCore {
     },
 
     async readiness() {
-      let freeDiskBytes: number | null = null;
-      try {
-        const fs = statfsSync(storeDir());
-        freeDiskBytes = fs.bavail * fs.bsize;
-      } catch {
-        freeDiskBytes = null;
-      }
       let trust;
       try {
         trust = loadTrustStore(trustPaths());
@@ -306,7 +299,7 @@ export function createApi(services: ApiServices): AppCore {
         settings,
         identityPresent: existsSync(paths.identityFile),
         trust,
-        freeDiskBytes,
+        freeDiskBytes: freeDiskBytes(storeDir()),
         printers: await host.listPrinters(),
       });
     },
@@ -332,6 +325,15 @@ export function createApi(services: ApiServices): AppCore {
       inboxEvents.length = Math.min(inboxEvents.length, RECENT_INBOX_EVENTS);
     },
   };
+}
+
+function freeDiskBytes(dir: string): number | null {
+  try {
+    const fs = statfsSync(dir);
+    return fs.bavail * fs.bsize;
+  } catch {
+    return null;
+  }
 }
 
 function countLines(bytes: Uint8Array): number {
