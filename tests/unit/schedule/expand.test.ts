@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   AdminTimesSchema,
@@ -448,5 +449,65 @@ describe('AdminTimesSchema', () => {
   it('refuses a time that is not HH:MM', () => {
     const bad = { ...DEFAULT_ADMIN_TIMES, perDay: { '1': ['8h'] } };
     expect(AdminTimesSchema.safeParse(bad).success).toBe(false);
+  });
+});
+
+describe('wall-clock hours on the transition days', () => {
+  it('gives a q1h order 23 doses on the spring-forward day (02:00 does not exist)', () => {
+    const times = dueTimes(everyHours(1), '2026-03-28T23:00:00Z', '2026-03-29T22:00:00Z');
+    expect(times).toHaveLength(23);
+    expect(times.slice(1, 3)).toEqual(['2026-03-29T00:00:00Z', '2026-03-29T01:00:00Z']);
+  });
+
+  it('gives a q1h order 24 doses on the fall-back day: the second 02:00 gets none', () => {
+    const times = dueTimes(everyHours(1), '2026-10-24T22:00:00Z', '2026-10-25T23:00:00Z');
+    expect(times).toHaveLength(24);
+    expect(times.slice(2, 4)).toEqual(['2026-10-25T00:00:00Z', '2026-10-25T02:00:00Z']);
+  });
+});
+
+describe('any input', () => {
+  it('gives times, prn or a reason — never an exception', () => {
+    const window = {
+      start: new Date('2026-11-10T00:00:00Z'),
+      end: new Date('2026-11-12T00:00:00Z'),
+    };
+    const options = {
+      timeZone: BRUSSELS,
+      adminTimes: DEFAULT_ADMIN_TIMES,
+      orderStart: window.start,
+    };
+    const repeat = fc.record(
+      {
+        frequency: fc.oneof(fc.integer({ min: -2, max: 30 }), fc.string()),
+        period: fc.oneof(fc.double({ min: -1, max: 100, noNaN: true }), fc.constant(0.5)),
+        periodUnit: fc.constantFrom('s', 'min', 'h', 'd', 'wk', 'mo', 'a', 'x'),
+        when: fc.array(fc.constantFrom('MORN', 'ACM', 'HS', 'PCV', 'C', 'XYZ')),
+        offset: fc.integer({ min: 0, max: 3000 }),
+        timeOfDay: fc.array(fc.constantFrom('08:00', '25:00', '02:30:00', 'x')),
+        dayOfWeek: fc.array(fc.constantFrom('mon', 'sun', 'xyz')),
+        count: fc.integer({ min: 0, max: 50 }),
+        boundsPeriod: fc.record(
+          { start: fc.constantFrom('2026-11-01', '2026', 'garbage'), end: fc.string() },
+          { requiredKeys: [] },
+        ),
+      },
+      { requiredKeys: [] },
+    );
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.anything(),
+          fc.record({ repeat }),
+          fc.record({ repeat, event: fc.array(fc.string()) }),
+        ),
+        (timing) => {
+          const result = expandTiming(timing, window, options);
+          expect(['times', 'prn', 'unscheduled']).toContain(result.kind);
+          describeTiming(timing);
+        },
+      ),
+      { numRuns: 400 },
+    );
   });
 });
