@@ -3,7 +3,7 @@
  * unlock, or the viewer. Locking — by the button or after inactivity — unmounts the viewer, so
  * every patient datum held in React state is dropped with it.
  */
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Status } from '../electron/core/api/contract.ts';
 import type { Ward } from '../electron/core/model.ts';
@@ -23,6 +23,8 @@ export interface Session {
 
 export type LockReason = 'button' | 'idle';
 
+const STATUS_REFRESH_MS = 15_000;
+
 export function App({ initialStatus }: { readonly initialStatus: Status }) {
   const [status, setStatus] = useState(initialStatus);
   const [session, setSession] = useState<Session | null>(null);
@@ -30,6 +32,7 @@ export function App({ initialStatus }: { readonly initialStatus: Status }) {
   const [showReadiness, setShowReadiness] = useState(false);
   const [statusError, setStatusError] = useState<AppErrorShape | null>(null);
   const clock = useMemo(() => anchorClock(status.now), [status]);
+  const sessionEpoch = useRef(0);
 
   const refreshStatus = useCallback(async (): Promise<void> => {
     const result = await call('getStatus', {});
@@ -39,6 +42,7 @@ export function App({ initialStatus }: { readonly initialStatus: Status }) {
 
   const lock = useCallback(
     async (reason: LockReason): Promise<void> => {
+      sessionEpoch.current += 1;
       setSession(null);
       setLockReason(reason);
       await call('lock', {});
@@ -49,12 +53,28 @@ export function App({ initialStatus }: { readonly initialStatus: Status }) {
 
   const unlocked = useCallback(
     async (wards: readonly Ward[]): Promise<void> => {
+      sessionEpoch.current += 1;
       await refreshStatus();
       setLockReason(null);
       setSession({ wards });
     },
     [refreshStatus],
   );
+
+  // Keep the banner, the inbox news and the lock state true while the screen sits open. If the
+  // API no longer has a session (locked elsewhere), the viewer drops its data too.
+  useEffect(() => {
+    const timer = window.setInterval(() => {
+      const asked = sessionEpoch.current;
+      void call('getStatus', {}).then((result) => {
+        // An answer that crossed an unlock or lock describes a session that is gone.
+        if (!result.ok || asked !== sessionEpoch.current) return;
+        setStatus(result.value);
+        if (!result.value.unlocked) setSession(null);
+      });
+    }, STATUS_REFRESH_MS);
+    return () => window.clearInterval(timer);
+  }, []);
 
   // A reload while the API still holds an open export starts locked: the renderer no longer
   // knows who unlocked it.

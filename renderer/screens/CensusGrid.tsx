@@ -157,7 +157,10 @@ export function CensusGrid({ rows, label, order, onSort, onOpen }: Props) {
         aria-rowcount={rows.length + 1}
         aria-colcount={COLUMNS.length}
         aria-describedby={`${id}-hint`}
-        aria-activedescendant={rows.length > 0 ? `${id}-row-${active}` : undefined}
+        // Only a mounted row can be pointed at; scrolled away, the grid itself has focus.
+        aria-activedescendant={
+          active >= mounted.start && active < mounted.end ? `${id}-row-${active}` : undefined
+        }
         tabIndex={0}
         onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
         onKeyDown={onKeyDown}

@@ -23,7 +23,7 @@ export function ChartHeader({
   const { patient, stay } = chart;
   const age = ageInYears(patient.birthDate, clock.now());
   return (
-    <header className="chart-header" aria-label={t('chart.headerLabel')}>
+    <section className="chart-header" aria-label={t('chart.headerLabel')}>
       <div className="identity">
         <h1 id={headingId} tabIndex={-1} className="patient-name">
           {patient.name}
@@ -75,7 +75,7 @@ export function ChartHeader({
           </div>
         </dl>
       )}
-    </header>
+    </section>
   );
 }
 
