@@ -59,9 +59,12 @@ export const installCommand: Command = {
     auditInstall(store.auditFile, exportPath, outcome, who);
     switch (outcome.outcome) {
       case 'installed': {
-        const current = store.current();
+        // A repair (message set) may concern a kept export rather than the current one.
+        const installed = store.list().find((e) => e.exportId === outcome.exportId);
         io.out(
-          `${exportPath}: installed as the current export (${outcome.exportId}, sequence ${current?.sequence}, data as of ${current?.manifest.dataAsOf}).`,
+          outcome.message !== null
+            ? `${exportPath}: ${outcome.message}`
+            : `${exportPath}: installed as the current export (${outcome.exportId}, sequence ${installed?.sequence}, data as of ${installed?.manifest.dataAsOf}).`,
         );
         return 0;
       }

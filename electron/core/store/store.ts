@@ -41,6 +41,7 @@ import {
   type InstallDecision,
   type InstallOutcome,
   MAX_DECISIONS,
+  newestFirst,
   readIndex,
   RECORD_EXTENSION,
   scanExports,
@@ -206,6 +207,16 @@ export function openStore(dir: string, options: StoreOptions = {}): Store {
     return outcome;
   };
 
+  /** Whether the installed copy of `record` still hashes to what was installed. */
+  const intactOnDisk = (record: ExportRecord): boolean => {
+    try {
+      const bytes = readFileSync(toStored(record).file);
+      return createHash('sha256').update(bytes).digest('hex') === record.sha256;
+    } catch {
+      return false;
+    }
+  };
+
   const install = async (sourcePath: string, ctx: InstallContext): Promise<InstallOutcome> => {
     if (readOnly) throw new AppError('internal', 'This export store was opened read-only.');
     let bytes: Buffer;
@@ -216,14 +227,19 @@ export function openStore(dir: string, options: StoreOptions = {}): Store {
     }
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     const same = records.find((r) => r.sha256 === sha256);
-    if (same) return decideAndPrune(sourcePath, ctx, duplicate(same.exportId));
+    if (same && intactOnDisk(same)) {
+      return decideAndPrune(sourcePath, ctx, duplicate(same.exportId));
+    }
+    // The same bytes as an installed export whose copy was damaged on disk: IT re-copying the
+    // file must repair it (during an outage there may be no newer export), so the rollback
+    // check is skipped for exactly those bytes; everything else is checked again.
     let checked: CheckedExport;
     try {
       checked = await checkCandidate(
         bytes,
         ctx.trust,
         ctx.identity ?? null,
-        records[0]?.sequence ?? null,
+        same ? null : (records[0]?.sequence ?? null),
       );
     } catch (e) {
       return decide(sourcePath, ctx, refused(e));
@@ -242,12 +258,12 @@ export function openStore(dir: string, options: StoreOptions = {}): Store {
     } catch (e) {
       return decide(sourcePath, ctx, refused(new AppError('io', diskFailure(e, dir))));
     }
-    records = [record, ...records];
+    records = [record, ...records.filter((r) => r !== same)].sort(newestFirst);
     return decideAndPrune(sourcePath, ctx, {
       outcome: 'installed',
       exportId: record.exportId,
       kind: null,
-      message: null,
+      message: same ? 'The damaged copy of this export in the store was replaced.' : null,
     });
   };
 

@@ -349,3 +349,19 @@ describe('opened read-only (downtime status)', () => {
     expect(existsSync(dir)).toBe(false);
   });
 });
+
+describe('repair', () => {
+  it('installing the same file again repairs an installed copy damaged on disk', async () => {
+    const store = openStore(dir);
+    await install(store, 1);
+    await install(store, 2);
+    truncateSync(store.current()!.file, 1000);
+    expect(store.health().ok).toBe(false);
+    expect(await install(store, 2)).toMatchObject({
+      outcome: 'installed',
+      message: expect.stringContaining('replaced'),
+    });
+    expectCurrentIntact(store, 'exp-2');
+    expect(store.list().map((e) => e.exportId)).toEqual(['exp-2', 'exp-1']);
+  });
+});
