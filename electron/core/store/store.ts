@@ -53,8 +53,11 @@ export type { InstallDecision, InstallOutcome, StoredExport } from './store-inde
 
 export const DEFAULT_KEEP = 3;
 export const AUDIT_FILE = 'audit.jsonl';
-/** Larger than any real export (30,000 patients is well under 1 GiB); refused before reading. */
-export const MAX_EXPORT_BYTES = 2 * 1024 ** 3;
+/**
+ * Files above this are refused before reading: far above any real export (30,000 patients is
+ * under 1 GiB), and the most `readFileSync` reads in one piece.
+ */
+export const MAX_EXPORT_BYTES = 2 ** 31 - 1;
 
 export interface InstallContext {
   readonly trust: TrustStore;
