@@ -180,6 +180,17 @@ describe('installing exports', () => {
     ]);
   });
 
+  it('refuses a file far larger than any export without reading it', async () => {
+    const store = openStore(dir);
+    const huge = join(sources, 'huge.dtx');
+    writeFileSync(huge, '');
+    truncateSync(huge, 2 ** 31); // Sparse: no disk space used.
+    expect(await store.install(huge, ctx())).toMatchObject({
+      outcome: 'refused',
+      kind: 'not-an-export',
+    });
+  });
+
   it('refuses a half-copied export (cut short) and keeps the current one', async () => {
     const store = openStore(dir);
     await install(store, 1);
