@@ -134,12 +134,12 @@ function settingsFromObject(input: Record<string, unknown>): {
 } {
   const problems: string[] = [];
   for (const key of Object.keys(input)) {
-    if (!(key in FIELDS))
+    if (!Object.hasOwn(FIELDS, key))
       problems.push(`settings: "${key}" is not a known setting (a typo?); it is ignored`);
   }
   const settings: Record<string, unknown> = { ...DEFAULT_SETTINGS };
   for (const field of FIELD_NAMES) {
-    if (!(field in input)) continue;
+    if (!Object.hasOwn(input, field)) continue;
     const parsed = FIELDS[field].safeParse(input[field]);
     if (parsed.success) settings[field] = parsed.data;
     else problems.push(describeIssue(field, parsed.error.issues[0]));

@@ -77,6 +77,11 @@ describe('loadSettings', () => {
     expect(problems).toEqual([expect.stringContaining('"lockTimeoutSecs" is not a known setting')]);
   });
 
+  it('keys that only exist on every JavaScript object are unknown too', () => {
+    writeFileSync(file, '{"toString": 1, "constructor": {}}');
+    expect(loadSettings(file).problems).toHaveLength(2);
+  });
+
   it('an amber threshold not below the red one resets both thresholds', () => {
     writeJson({ staleAmberHours: 10, staleRedHours: 4 });
     const { settings, problems } = loadSettings(file);
