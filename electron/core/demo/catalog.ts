@@ -195,13 +195,14 @@ export interface Drug {
   readonly ucum: string;
   readonly route: 'PO' | 'IV' | 'SC' | 'INH';
   /** FHIR Timing; absent for continuous infusions (which then show as "not scheduled"). */
-  readonly timing?: Readonly<Record<string, unknown>>;
+  readonly timing?: { readonly repeat?: Readonly<Record<string, unknown>>; readonly code?: object };
   readonly prn?: { readonly reason: Text; readonly maxPer24h: number };
   /** Dose as words when it is not one quantity (sliding scales). */
   readonly doseText?: Text;
   readonly instructions?: Text;
 }
 
+const GTS_ABBREVIATION = 'http://terminology.hl7.org/CodeSystem/v3-GTSAbbreviation';
 const daily = (frequency: number) => ({ repeat: { frequency, period: 1, periodUnit: 'd' } });
 const everyHours = (hours: number) => ({
   repeat: { frequency: 1, period: hours, periodUnit: 'h' },
@@ -385,7 +386,17 @@ export const DRUGS = {
     unit: 'mg',
     ucum: 'mg',
     route: 'PO',
-    timing: daily(2),
+    // Some EHRs send only the abbreviation, no structured repeat.
+    timing: { code: { coding: [{ system: GTS_ABBREVIATION, code: 'BID' }], text: 'BID' } },
+  },
+  amoxicillin: {
+    atc: 'J01CA04',
+    name: { fr: 'Amoxicilline', nl: 'Amoxicilline' },
+    dose: 1,
+    unit: 'g',
+    ucum: 'g',
+    route: 'PO',
+    timing: daily(3),
   },
   metformin: {
     atc: 'A10BA02',
@@ -524,7 +535,7 @@ export const WARD_DRUGS: Readonly<Record<WardKind, readonly DrugKey[]>> = {
 export const PROFILE_DRUGS: Readonly<
   Record<NonNullable<Diagnosis['profile']>, readonly DrugKey[]>
 > = {
-  infection: ['amoxiclav', 'ceftriaxone', 'piptazo'],
+  infection: ['amoxiclav', 'amoxicillin', 'ceftriaxone', 'piptazo'],
   cardiac: ['furosemide', 'bisoprolol', 'apixaban'],
   diabetes: ['insulinScale', 'insulinBasal', 'metformin'],
   renal: ['potassium'],

@@ -138,7 +138,7 @@ export function emitMedications(ctx: PatientContext): void {
     const timing = drug.timing && {
       ...drug.timing,
       repeat: {
-        ...(drug.timing['repeat'] as object),
+        ...drug.timing.repeat,
         boundsPeriod: { start: iso(orderStart), ...(end === null ? {} : { end: iso(end) }) },
       },
     };

@@ -3,7 +3,7 @@
  * compact notation wards read in every language ("q6h", "2×/d", "08:00, 20:00", "ACM, HS",
  * "1×/wk · mon"), built from UCUM units and FHIR codes so it needs no translation.
  */
-import { type Repeat, readTiming, repeatOfCode } from './timing.ts';
+import { type Repeat, readTiming, repeatToSchedule } from './timing.ts';
 
 function frequencyText(repeat: Repeat): string | null {
   const { period, periodUnit } = repeat;
@@ -28,7 +28,7 @@ export function describeTiming(timing: unknown): string | null {
   if ('reason' in read) return null;
   const { code } = read.timing;
   const codeText = code?.text ?? code?.coding?.[0]?.code ?? null;
-  const repeat = read.timing.repeat ?? repeatOfCode(code);
+  const repeat = repeatToSchedule(read.timing);
   if (!repeat) return codeText;
   const times = repeat.timeOfDay?.map((t) => t.slice(0, 5)).join(', ') ?? null;
   const when = whenText(repeat);

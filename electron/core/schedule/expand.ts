@@ -18,8 +18,14 @@
  */
 import { AppError } from '../errors.ts';
 import type { AdminTimes } from './admin-times.ts';
-import { type DosePattern, hasDosePattern, patternOf } from './pattern.ts';
-import { parseFhirInstant, type Repeat, repeatOfCode, readTiming } from './timing.ts';
+import { type DosePattern, patternOf } from './pattern.ts';
+import {
+  hasDosePattern,
+  parseFhirInstant,
+  type Repeat,
+  readTiming,
+  repeatToSchedule,
+} from './timing.ts';
 import {
   addMonths,
   assertTimeZone,
@@ -175,7 +181,7 @@ function wallClockTimes(
   const firstDay = localDayOf(from, timeZone) - 1;
   const lastDay = localDayOf(to, timeZone) + 1;
   if (lastDay - firstDay > MAX_COUNT_DAYS) {
-    return { reason: 'the dose count starts more than 20 years before the window' };
+    return { reason: 'the schedule would span more than 20 years; check the start date' };
   }
   const times: number[] = [];
   let countReachedOn: number | null = null;
@@ -276,7 +282,7 @@ export function expandTiming(
   const read = readTiming(timing);
   if ('reason' in read) return unscheduled(read.reason);
   const { event = [], code } = read.timing;
-  const repeat = read.timing.repeat ?? repeatOfCode(code) ?? undefined;
+  const repeat = repeatToSchedule(read.timing);
   const patterned = repeat !== undefined && hasDosePattern(repeat);
   if (!patterned && event.length === 0) {
     const named = code?.text ?? code?.coding?.[0]?.code;

@@ -28,17 +28,6 @@ export type DosePattern =
 
 export type PatternResult = { pattern: DosePattern } | { reason: string };
 
-/** Whether a repeat says anything about *when* (not only bounds or a count). */
-export function hasDosePattern(repeat: Repeat): boolean {
-  return (
-    repeat.period !== undefined ||
-    repeat.frequency !== undefined ||
-    (repeat.timeOfDay?.length ?? 0) > 0 ||
-    (repeat.when?.length ?? 0) > 0 ||
-    (repeat.dayOfWeek?.length ?? 0) > 0
-  );
-}
-
 const isWhenCode = (code: string): code is WhenCode =>
   (WHEN_CODES as readonly string[]).includes(code);
 

@@ -96,6 +96,28 @@ export function repeatOfCode(code: Timing['code']): Repeat | null {
   return null;
 }
 
+/** Whether a repeat says anything about *when* (not only bounds or a count). */
+export function hasDosePattern(repeat: Repeat): boolean {
+  return (
+    repeat.period !== undefined ||
+    repeat.frequency !== undefined ||
+    (repeat.timeOfDay?.length ?? 0) > 0 ||
+    (repeat.when?.length ?? 0) > 0 ||
+    (repeat.dayOfWeek?.length ?? 0) > 0
+  );
+}
+
+/**
+ * The repeat to schedule: the structured one; where that says nothing about when (only bounds
+ * or a count) or is absent, the pattern of the abbreviation code, with those bounds and count.
+ */
+export function repeatToSchedule(timing: Timing): Repeat | undefined {
+  const { repeat } = timing;
+  if (repeat && hasDosePattern(repeat)) return repeat;
+  const coded = repeatOfCode(timing.code);
+  return coded ? { ...coded, ...repeat } : repeat;
+}
+
 const FHIR_DATE_TIME =
   /^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?)?)?$/;
 

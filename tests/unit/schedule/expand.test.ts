@@ -230,6 +230,14 @@ describe('days', () => {
 });
 
 describe('bounds and counts', () => {
+  it('applies the bounds of a repeat that only bounds an abbreviation code', () => {
+    const timing = {
+      code: { coding: [{ code: 'BID' }] },
+      repeat: { boundsPeriod: { end: '2026-11-10T12:00:00+01:00' } },
+    };
+    expect(dueTimes(timing, ...TUESDAY)).toEqual(['2026-11-10T07:00:00Z']);
+  });
+
   it('stops at a boundsPeriod end in the middle of the window', () => {
     const timing = {
       repeat: {
