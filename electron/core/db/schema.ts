@@ -10,7 +10,7 @@
 import Database from 'better-sqlite3';
 import { SCHEMA_VERSION } from './schema-version.ts';
 
-const DDL = `
+const TABLES_DDL = `
 -- One row per key: siteId, siteName, dataAsOf (ISO instant of the census), demo ('0'/'1').
 CREATE TABLE meta (
   key   TEXT PRIMARY KEY,
@@ -54,7 +54,6 @@ CREATE TABLE patients (
   allergy_state TEXT NOT NULL CHECK (allergy_state IN ('present', 'none-known', 'unknown')),
   locator       INTEGER NOT NULL CHECK (locator IN (0, 1))
 ) STRICT;
-CREATE INDEX patients_mrn ON patients(mrn);
 
 CREATE TABLE patient_identifiers (
   patient_id TEXT NOT NULL REFERENCES patients(id),
@@ -63,7 +62,6 @@ CREATE TABLE patient_identifiers (
   value      TEXT NOT NULL,
   PRIMARY KEY (patient_id, seq)
 ) STRICT;
-CREATE INDEX patient_identifiers_value ON patient_identifiers(value);
 
 CREATE TABLE contacts (
   patient_id   TEXT NOT NULL REFERENCES patients(id),
@@ -92,7 +90,6 @@ CREATE TABLE stays (
   mobility           TEXT,
   fall_risk          TEXT
 ) STRICT;
-CREATE INDEX stays_ward ON stays(ward_id);
 
 -- I-PASS handover: illness severity, patient summary, situation awareness; actions below.
 CREATE TABLE handover (
@@ -119,7 +116,6 @@ CREATE TABLE allergies (
   category    TEXT,
   recorded_at TEXT
 ) STRICT;
-CREATE INDEX allergies_patient ON allergies(patient_id);
 
 CREATE TABLE problems (
   patient_id TEXT NOT NULL REFERENCES patients(id),
@@ -128,7 +124,6 @@ CREATE TABLE problems (
   status     TEXT,
   onset      TEXT
 ) STRICT;
-CREATE INDEX problems_patient ON problems(patient_id);
 
 -- Orders to give (doNotPerform orders are plan items instead). timing is the FHIR Timing
 -- JSON, expanded into times when viewed or printed; frequency is its human reading.
@@ -153,7 +148,6 @@ CREATE TABLE medication_orders (
   instructions TEXT,
   high_alert   INTEGER NOT NULL CHECK (high_alert IN (0, 1))
 ) STRICT;
-CREATE INDEX medication_orders_patient ON medication_orders(patient_id);
 
 CREATE TABLE administrations (
   patient_id TEXT NOT NULL REFERENCES patients(id),
@@ -166,7 +160,6 @@ CREATE TABLE administrations (
   performer  TEXT,
   note       TEXT
 ) STRICT;
-CREATE INDEX administrations_patient ON administrations(patient_id);
 
 -- Vitals and labs. value for numbers (with unit), value_text for anything else.
 CREATE TABLE observations (
@@ -183,7 +176,6 @@ CREATE TABLE observations (
   flag       TEXT,
   at         TEXT
 ) STRICT;
-CREATE INDEX observations_patient ON observations(patient_id, at);
 
 -- Care plan activities, goals, service requests, nursing tasks, diet, recent procedures,
 -- flags, and "do not give" orders.
@@ -195,7 +187,6 @@ CREATE TABLE plan_items (
   due        TEXT,
   detail     TEXT
 ) STRICT;
-CREATE INDEX plan_items_patient ON plan_items(patient_id);
 
 CREATE TABLE notes (
   patient_id TEXT NOT NULL REFERENCES patients(id),
@@ -204,7 +195,6 @@ CREATE TABLE notes (
   at         TEXT,
   text       TEXT NOT NULL
 ) STRICT;
-CREATE INDEX notes_patient ON notes(patient_id, at);
 
 -- The search index, rowid = patients.rowid. name is folded (see fold.ts): "lefevre-dupont
 -- helene"; birth is ISO (YYYY-MM-DD); queries are folded the same way and every token quoted.
@@ -213,6 +203,23 @@ CREATE VIRTUAL TABLE patient_search USING fts5(
   tokenize = 'unicode61 remove_diacritics 2',
   prefix = '2 3'
 );
+`;
+
+/**
+ * Indexes for the viewer's queries. An import creates them after the rows are in (one sort
+ * per index instead of a B-tree update per row).
+ */
+const INDEXES_DDL = `
+CREATE INDEX patients_mrn ON patients(mrn);
+CREATE INDEX patient_identifiers_value ON patient_identifiers(value);
+CREATE INDEX stays_ward ON stays(ward_id);
+CREATE INDEX allergies_patient ON allergies(patient_id);
+CREATE INDEX problems_patient ON problems(patient_id);
+CREATE INDEX medication_orders_patient ON medication_orders(patient_id);
+CREATE INDEX administrations_patient ON administrations(patient_id);
+CREATE INDEX observations_patient ON observations(patient_id, at);
+CREATE INDEX plan_items_patient ON plan_items(patient_id);
+CREATE INDEX notes_patient ON notes(patient_id, at);
 `;
 
 /** The table names whose rows `recordCounts` and the import report count. */
@@ -238,10 +245,21 @@ export type Table = (typeof TABLES)[number];
 
 /** A new, empty, writable export database in memory. */
 export function createExportDatabase(): Database.Database {
+  const db = createExportTables();
+  createExportIndexes(db);
+  return db;
+}
+
+/** The export database without its indexes, for a bulk load; call `createExportIndexes` after. */
+export function createExportTables(): Database.Database {
   const db = new Database(':memory:');
-  db.exec(DDL);
+  db.exec(TABLES_DDL);
   db.pragma(`user_version = ${SCHEMA_VERSION}`);
   return db;
+}
+
+export function createExportIndexes(db: Database.Database): void {
+  db.exec(INDEXES_DDL);
 }
 
 /**

@@ -120,8 +120,10 @@ export class Collector implements ResourceSink {
     if (!handler) return;
     // A resource nobody can reference is still imported (it may reference others).
     const key = resourceKey(resource, type, fullUrl) ?? `${type}/#${++this.anonymous}`;
-    if (!this.collected.index.register(key, type, resource, fullUrl))
-      this.tally.warn('duplicate-resource');
+    const fresh = ReferenceIndex.isTarget(type)
+      ? this.collected.index.register(key, type, resource, fullUrl)
+      : !this.collected.clinical.has(key);
+    if (!fresh) this.tally.warn('duplicate-resource');
     try {
       handler(this.collected, resource, key, this.asOf, this.tally);
     } catch {

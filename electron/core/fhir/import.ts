@@ -6,7 +6,7 @@
  */
 import type Database from 'better-sqlite3';
 import { AppError } from '../errors.ts';
-import { createExportDatabase } from '../db/schema.ts';
+import { createExportIndexes, createExportTables } from '../db/schema.ts';
 import { Collector } from './collect.ts';
 import { readInputs } from './read-input.ts';
 import { type ImportReport, ReportTally } from './report.ts';
@@ -39,9 +39,10 @@ export async function importFhir(
   const tally = new ReportTally(options.onProgress);
   const collector = new Collector(options.asOf.getTime(), tally);
   await readInputs(paths, collector, tally);
-  const db = createExportDatabase();
+  const db = createExportTables();
   try {
     const summary = writeExport(db, collector.collected, options, tally);
+    createExportIndexes(db);
     return { db, report: tally.finish({ ...summary, asOf: options.asOf.toISOString() }) };
   } catch (e) {
     db.close();

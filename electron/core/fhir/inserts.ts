@@ -19,14 +19,17 @@ import type { StayFacts } from './stay-facts.ts';
 
 const bit = (b: boolean) => (b ? 1 : 0);
 
-export function prepareInserts(db: Database.Database, tally: ReportTally) {
+export function prepareInserts(db: Database.Database) {
+  const written = new Map<Table, () => number>();
   const insert = (table: Table, columns: readonly string[]) => {
     const statement = db.prepare(
       `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
     );
+    let rows = 0;
+    written.set(table, () => rows);
     return (...values: unknown[]) => {
-      statement.run(...values);
-      tally.wrote(table);
+      statement.run(values);
+      rows++;
     };
   };
   const site = insert('sites', ['id', 'name']);
@@ -131,6 +134,10 @@ export function prepareInserts(db: Database.Database, tally: ReportTally) {
   );
 
   return {
+    /** Adds the rows written, per table, to the report. */
+    report(tally: ReportTally) {
+      for (const [table, rows] of written) if (rows() > 0) tally.wrote(table, rows());
+    },
     site: (id: string, name: string) => site(id, name),
     ward: (id: string, siteId: string, name: string, inScope: boolean) =>
       ward(id, siteId, name, bit(inScope)),

@@ -63,8 +63,18 @@ export function codings(concept: unknown): Coding[] {
 export function conceptText(concept: unknown): string | null {
   const o = obj(concept);
   if (!o) return null;
-  const all = codings(o);
-  return first(str(o['text']), ...all.map((c) => c.display), ...all.map((c) => c.code));
+  const text = str(o['text']);
+  if (text) return text;
+  // Runs for every coded field of every resource: no intermediate arrays.
+  let code: string | null = null;
+  for (const c of list(o['coding'])) {
+    const coding = obj(c);
+    if (!coding) continue;
+    const display = str(coding['display']);
+    if (display) return display;
+    code ??= str(coding['code']);
+  }
+  return code;
 }
 
 /** The text of the first concept of a list that has any. */
@@ -78,11 +88,14 @@ export function firstConceptText(concepts: unknown): string | null {
 
 /** Whether a concept carries `code` in one of `systems` (any system when `systems` is empty). */
 export function hasCoding(concept: unknown, systems: readonly string[], code: string): boolean {
-  return codings(concept).some(
-    (c) =>
-      c.code === code &&
-      (systems.length === 0 || (c.system !== null && systems.includes(c.system))),
-  );
+  for (const c of list(obj(concept)?.['coding'])) {
+    const coding = obj(c);
+    if (coding?.['code'] !== code) continue;
+    if (systems.length === 0) return true;
+    const system = coding['system'];
+    if (typeof system === 'string' && systems.includes(system)) return true;
+  }
+  return false;
 }
 
 /** The first code of a concept, whatever its system. */

@@ -61,10 +61,32 @@ function conditionalKey(type: string, system: string | null, value: string): str
   return system ? `${type}?identifier=${system}|${value}` : `${type}?identifier=${value}`;
 }
 
+/**
+ * The types the export follows references to. Only these are indexed by full URL and
+ * identifier: the leaves (Observation, DocumentReference …) are the bulk of an export and
+ * nothing we read points at them.
+ */
+const REFERENCE_TARGETS: ReadonlySet<string> = new Set([
+  'Patient',
+  'Encounter',
+  'Location',
+  'Organization',
+  'Practitioner',
+  'PractitionerRole',
+  'Medication',
+  'MedicationRequest',
+  'Condition',
+]);
+
 export class ReferenceIndex {
   private readonly aliases = new Map<string, string>();
 
-  /** Registers a resource; false when its key was already taken (a duplicate). */
+  /** Whether references to this type are followed (and so its resources are registered). */
+  static isTarget(type: string): boolean {
+    return REFERENCE_TARGETS.has(type);
+  }
+
+  /** Registers a reference target; false when its key was already taken (a duplicate). */
   register(key: string, type: string, resource: Json, fullUrl: string | null): boolean {
     const fresh = !this.aliases.has(key);
     this.aliases.set(key, key);

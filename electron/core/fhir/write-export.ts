@@ -84,7 +84,7 @@ export function writeExport(
   const scope = scopeOf(wards, options.wards);
 
   const byPatient = groupByPatient(c, tally);
-  const ins = prepareInserts(db, tally);
+  const ins = prepareInserts(db);
   const names = new Names(c, dir);
 
   db.transaction(() => {
@@ -110,6 +110,7 @@ export function writeExport(
       demo: options.demo ?? false,
     } satisfies ExportMeta);
   })();
+  ins.report(tally);
   return { patients: c.patients.size, census: stays.size };
 }
 
