@@ -19,7 +19,15 @@ import PDFDocument from 'pdfkit';
 import type { Paper } from '../api/contract.ts';
 import { AppError } from '../errors.ts';
 import type { FontFiles } from './fonts.ts';
-import { Measure, paginate, Pen, type PdfDoc, type Section, type TextStyle } from './layout.ts';
+import {
+  Measure,
+  paginate,
+  Pen,
+  trimFontCaches,
+  type PdfDoc,
+  type Section,
+  type TextStyle,
+} from './layout.ts';
 
 /** What a report builder produces: a title, its scope line, and its sections on demand. */
 export interface ReportDocument {
@@ -97,13 +105,17 @@ function createPdf(fonts: FontFiles, setup: PageSetup, title: string): PdfDoc {
 /** Pass 1: the number of pages, from layout alone. */
 function countPages(report: ReportDocument, fonts: FontFiles, setup: PageSetup): number {
   const geometry = pageGeometry(setup.paper);
-  const measure = new Measure(createPdf(fonts, setup, report.title));
+  const doc = createPdf(fonts, setup, report.title);
+  const measure = new Measure(doc);
   let pages = 0;
   for (const placement of paginate(
     report.sections(measure, geometry.bodyWidth),
     geometry.bodyHeight,
   )) {
-    if (placement.kind === 'page') pages++;
+    if (placement.kind === 'page') {
+      pages++;
+      trimFontCaches(doc);
+    }
   }
   return pages;
 }
@@ -138,6 +150,7 @@ export async function writePdf(
   let page = 0;
   const finishPage = async (): Promise<void> => {
     drawFooter(pen, setup.footer(page, total), geometry);
+    trimFontCaches(doc);
     onProgress?.(page, total);
     // Let the finished page reach `out` (and respect its back-pressure) before the next starts.
     await Promise.race([new Promise<void>((resolve) => setImmediate(resolve)), outFailed]);
