@@ -1,10 +1,186 @@
-// PLACEHOLDER until its issue lands: replaced by the real command.
+/**
+ * `downtime inspect X.dtx --trust … --identity device.key --passphrase-file F [--json]
+ * [--patient MRN]`: verify, decrypt with the device identity, open read-only, and show what is
+ * inside — record counts and each ward's census; with `--patient`, that patient's chart.
+ *
+ * `--json` prints `{"manifest": {...}, "counts": {...}, "wards": [{"id", "name", "census":
+ * [{"mrn", "name", "bed"}]}]}`, plus `"chart"` with `--patient` (DESIGN.md §5).
+ */
+import { openReadonlyDb } from '../../core/db/open.ts';
+import {
+  censusByWard,
+  findPatientByMrn,
+  getChart,
+  listWards,
+  type ReadonlyDb,
+  recordCounts,
+} from '../../core/db/queries.ts';
 import { AppError } from '../../core/errors.ts';
-import type { Command } from '../cli-kit.ts';
+import { decryptExport } from '../../core/format/dtx.ts';
+import { loadDeviceIdentity, readPassphraseFile } from '../../core/keys/device-identity.ts';
+import type { Chart } from '../../core/model.ts';
+import { DEFAULT_ADMIN_TIMES } from '../../core/schedule/admin-times.ts';
+import { type Command, parseCommandArgs, requireOption } from '../cli-kit.ts';
+import { describeManifest, exportAndTrust, printJson, readExportFile } from './verify.ts';
+
+const usage = `Usage: downtime inspect X.dtx --trust … --identity device.key --passphrase-file F [--json] [--patient MRN]
+
+Verifies X.dtx like "downtime verify", decrypts it with this laptop's device identity, and
+shows what it holds: record counts and every ward's census (bed, MRN, name).
+
+  --trust PATH            a site.pub file or a folder of *.pub files; repeat for several
+  --identity FILE         the device identity written by "downtime keygen device"
+  --passphrase-file F     the ward passphrase, on the first line of F
+  --patient MRN           also show that patient's chart
+  --json                  print {"manifest", "counts", "wards"[, "chart"]} as JSON
+
+Medication times in a chart use the standard administration times and this computer's
+time zone. Exit 0 ok, 1 refused (one line on stderr says why and what to do), 2 usage.`;
+
+interface WardCensus {
+  readonly id: string;
+  readonly name: string;
+  readonly census: { mrn: string; name: string; bed: string | null }[];
+}
+
+function readContents(db: ReadonlyDb) {
+  const counts = recordCounts(db);
+  const wards: WardCensus[] = listWards(db).map((w) => ({
+    id: w.id,
+    name: w.name,
+    census: censusByWard(db, w.id).map((row) => ({ mrn: row.mrn, name: row.name, bed: row.bed })),
+  }));
+  return { counts: { ...counts }, wards };
+}
+
+function chartFor(db: ReadonlyDb, mrn: string): Chart {
+  const hit = findPatientByMrn(db, mrn);
+  const chart = hit
+    ? getChart(db, hit.patientId, {
+        now: new Date(),
+        adminTimes: DEFAULT_ADMIN_TIMES,
+        timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+      })
+    : null;
+  if (!chart) {
+    throw new AppError(
+      'not-found',
+      `No patient with MRN ${mrn.slice(0, 40)} in this export — check the number.`,
+    );
+  }
+  return chart;
+}
+
+const dash = (v: string | number | null | undefined) =>
+  v === null || v === undefined || v === '' ? '—' : String(v);
+
+function describeChart(chart: Chart): string[] {
+  const p = chart.patient;
+  const lines = [
+    '',
+    `${p.name}  MRN ${p.mrn}  born ${dash(p.birthDate)}  ${dash(p.sex)}`,
+    chart.stay
+      ? `  ${chart.stay.wardName}, room ${dash(chart.stay.room)}, bed ${dash(chart.stay.bed)} — admitted ${dash(chart.stay.admittedAt)}, attending ${dash(chart.stay.attending)}`
+      : '  not admitted at the time of the export',
+    `  code status: ${chart.stay?.codeStatus ?? 'unknown'}${chart.stay?.codeStatusText ? ` (${chart.stay.codeStatusText})` : ''}`,
+    `  allergies: ${
+      chart.allergyState === 'none-known'
+        ? 'no known allergies'
+        : chart.allergyState === 'unknown'
+          ? 'not assessed'
+          : chart.allergies
+              .map((a) => `${a.substance}${a.reaction ? ` (${a.reaction})` : ''}`)
+              .join('; ')
+    }`,
+  ];
+  if (chart.problems.length > 0)
+    lines.push(`  problems: ${chart.problems.map((x) => x.text).join('; ')}`);
+  lines.push(`  medications (${chart.medications.length}):`);
+  for (const m of chart.medications) {
+    const dose = m.doseText ?? [m.dose, m.doseUnit].filter((x) => x !== null).join(' ');
+    const flags = [
+      m.prn ? `PRN${m.prnReason ? ` for ${m.prnReason}` : ''}` : '',
+      m.highAlert ? 'HIGH ALERT' : '',
+    ]
+      .filter(Boolean)
+      .join(', ');
+    lines.push(
+      `    ${m.drug} ${dash(dose)} ${dash(m.route)} ${dash(m.frequency)}${flags ? ` [${flags}]` : ''}${
+        m.nextDue.length > 0 ? ` — next ${m.nextDue[0]}` : ''
+      }`,
+    );
+  }
+  lines.push(
+    `  observations ${chart.observations.length}, administrations ${chart.administrations.length}, notes ${chart.notes.length}, plan items ${chart.plan.length}`,
+  );
+  if (chart.handover.summary) lines.push(`  handover: ${chart.handover.summary}`);
+  return lines;
+}
 
 export const inspectCommand: Command = {
   name: 'inspect',
-  summary: '(not built yet)',
-  usage: 'downtime inspect — not built yet',
-  run: () => Promise.reject(new AppError('internal', 'downtime inspect is not built yet')),
+  summary: 'decrypt an export with a device identity and show its counts, census and charts',
+  usage,
+  async run(argv, io) {
+    const { values, positionals } = parseCommandArgs(argv, {
+      trust: { type: 'string', multiple: true },
+      identity: { type: 'string' },
+      'passphrase-file': { type: 'string' },
+      patient: { type: 'string' },
+      json: { type: 'boolean' },
+    });
+    const { exportPath, trust } = exportAndTrust(positionals, values.trust);
+    const identityPath = requireOption(values.identity, '--identity');
+    const passphrasePath = requireOption(values['passphrase-file'], '--passphrase-file');
+    if (values.patient !== undefined && values.patient.trim() === '') {
+      throw new AppError(
+        'invalid-argument',
+        'The --patient MRN is empty — give the MRN to look up.',
+      );
+    }
+
+    const bytes = readExportFile(exportPath);
+    const identity = await loadDeviceIdentity(identityPath, readPassphraseFile(passphrasePath));
+    // The file's bytes are ours alone: decrypt in place (no second copy of the plaintext).
+    const { manifest, signer, sqlite } = await decryptExport(bytes, trust, identity, {
+      inPlace: true,
+    });
+    let db: ReadonlyDb;
+    try {
+      db = openReadonlyDb(sqlite);
+    } finally {
+      sqlite.fill(0);
+    }
+    try {
+      const { counts, wards } = readContents(db);
+      const chart = values.patient === undefined ? undefined : chartFor(db, values.patient);
+      if (values.json) {
+        printJson(io, { manifest, counts, wards, ...(chart ? { chart } : {}) });
+        return 0;
+      }
+      const lines = [
+        `${exportPath}: verified and decrypted`,
+        ...describeManifest(manifest, signer),
+        '',
+      ];
+      lines.push(
+        `records:     ${Object.entries(counts)
+          .map(([k, v]) => `${k} ${v}`)
+          .join(', ')}`,
+      );
+      for (const ward of wards) {
+        lines.push(
+          '',
+          `${ward.name} (${ward.id}) — ${ward.census.length} patient${ward.census.length === 1 ? '' : 's'}`,
+        );
+        for (const row of ward.census)
+          lines.push(`  ${dash(row.bed).padEnd(8)} ${row.mrn.padEnd(12)} ${row.name}`);
+      }
+      if (chart) lines.push(...describeChart(chart));
+      io.out(lines.join('\n'));
+      return 0;
+    } finally {
+      db.close();
+    }
+  },
 };
