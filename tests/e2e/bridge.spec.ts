@@ -4,19 +4,31 @@
  */
 import { expect, test } from './harness.ts';
 
-type Bridge = { downtime: Record<string, (args?: unknown) => Promise<{ ok: boolean; value?: unknown; error?: { kind: string } }>> };
+type Bridge = {
+  downtime: Record<
+    string,
+    (args?: unknown) => Promise<{ ok: boolean; value?: unknown; error?: { kind: string } }>
+  >;
+};
 
-test('the renderer calls getStatus over the bridge and shows the answer', async ({ viewer, page }) => {
+test('the renderer calls getStatus over the bridge and shows the answer', async ({
+  viewer,
+  page,
+}) => {
   const status = await page.evaluate(() => (window as unknown as Bridge).downtime.getStatus!({}));
   expect(status.ok).toBe(true);
-  const current = (status.value as { current: { siteName: string; sequence: number } | null }).current;
+  const current = (status.value as { current: { siteName: string; sequence: number } | null })
+    .current;
   expect(current).not.toBeNull();
   const live = await viewer.app.core.api.getStatus({});
   expect(current?.siteName).toBe(live.current?.siteName);
   await expect(page.getByText(current?.siteName ?? '', { exact: false }).first()).toBeVisible();
 });
 
-test('window.downtime is frozen and offers exactly the contract methods', async ({ viewer: _viewer, page }) => {
+test('window.downtime is frozen and offers exactly the contract methods', async ({
+  viewer: _viewer,
+  page,
+}) => {
   const shape = await page.evaluate(() => {
     const api = (window as unknown as Bridge).downtime;
     return { frozen: Object.isFrozen(api), methods: Object.keys(api).sort() };
@@ -27,7 +39,9 @@ test('window.downtime is frozen and offers exactly the contract methods', async 
 });
 
 test('the bridge validates arguments like IPC does', async ({ viewer: _viewer, page }) => {
-  const result = await page.evaluate(() => (window as unknown as Bridge).downtime.chart!({ patientId: 7 }));
+  const result = await page.evaluate(() =>
+    (window as unknown as Bridge).downtime.chart!({ patientId: 7 }),
+  );
   expect(result).toMatchObject({ ok: false, error: { kind: 'invalid-argument' } });
 });
 

@@ -20,7 +20,8 @@ function electronBinary(): string | null {
 }
 
 const binary = electronBinary();
-const reason = 'No Electron binary in node_modules/electron/dist (its installer downloads it from GitHub, unreachable here); run `npx install-electron` where GitHub is reachable.';
+const reason =
+  'No Electron binary in node_modules/electron/dist (its installer downloads it from GitHub, unreachable here); run `npx install-electron` where GitHub is reachable.';
 if (!binary) console.warn(`electron-smoke skipped: ${reason}`);
 
 test.describe('the Electron app', () => {
@@ -35,16 +36,36 @@ test.describe('the Electron app', () => {
     try {
       const window = await app.firstWindow();
       await expect(window).toHaveURL(/^app:\/\/downtime\//);
-      const status = await window.evaluate(() => (window as unknown as { downtime: { getStatus(a: object): Promise<{ ok: boolean; value?: { current: { demo: boolean } | null } }> } }).downtime.getStatus({}));
+      const status = await window.evaluate(() =>
+        (
+          window as unknown as {
+            downtime: {
+              getStatus(
+                a: object,
+              ): Promise<{ ok: boolean; value?: { current: { demo: boolean } | null } }>;
+            };
+          }
+        ).downtime.getStatus({}),
+      );
       expect(status.ok).toBe(true);
       expect(status.value?.current?.demo).toBe(true);
-      const isolated = await window.evaluate(() => typeof (globalThis as { require?: unknown }).require);
+      const isolated = await window.evaluate(
+        () => typeof (globalThis as { require?: unknown }).require,
+      );
       expect(isolated).toBe('undefined');
-      expect(await window.evaluate(() => Object.isFrozen((window as unknown as { downtime: object }).downtime))).toBe(true);
+      expect(
+        await window.evaluate(() =>
+          Object.isFrozen((window as unknown as { downtime: object }).downtime),
+        ),
+      ).toBe(true);
       const prefs = await app.evaluate(({ BrowserWindow }) => {
         const [win] = BrowserWindow.getAllWindows();
         const web = win?.webContents.getLastWebPreferences();
-        return { contextIsolation: web?.contextIsolation, sandbox: web?.sandbox, nodeIntegration: web?.nodeIntegration };
+        return {
+          contextIsolation: web?.contextIsolation,
+          sandbox: web?.sandbox,
+          nodeIntegration: web?.nodeIntegration,
+        };
       });
       expect(prefs).toEqual({ contextIsolation: true, sandbox: true, nodeIntegration: false });
       await expect(window.getByText(/DEMO/).first()).toBeVisible();

@@ -5,6 +5,7 @@
 import { existsSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { AppError } from '../errors.ts';
+import type { OpenRequest } from './engine.ts';
 import {
   ENGINE_METHODS,
   type EngineMethod,
@@ -56,7 +57,7 @@ export function startEngineWorker(onDiagnostic: (text: string) => void = () => {
       const id = nextId++;
       pending.set(id, { resolve, reject });
       const request: EngineRequest = { id, method, args };
-      worker.postMessage(request);
+      worker.postMessage(request, transferables(method, args));
     });
 
   const engine = Object.freeze(
@@ -71,4 +72,20 @@ export function startEngineWorker(onDiagnostic: (text: string) => void = () => {
       await worker.terminate();
     },
   };
+}
+
+/**
+ * `open` hands the export's bytes over to the engine (which decrypts them in place): move the
+ * buffer instead of copying 75 MB — when the view owns its whole buffer, so nothing else that
+ * shares it (Node's small-buffer pool) is detached.
+ */
+function transferables(method: EngineMethod, args: readonly unknown[]): ArrayBuffer[] {
+  if (method !== 'open') return [];
+  const bytes = (args[0] as OpenRequest | undefined)?.bytes;
+  const owned =
+    bytes instanceof Uint8Array &&
+    bytes.buffer instanceof ArrayBuffer &&
+    bytes.byteOffset === 0 &&
+    bytes.byteLength === bytes.buffer.byteLength;
+  return owned ? [bytes.buffer as ArrayBuffer] : [];
 }

@@ -24,6 +24,7 @@ import type { Chart, Manifest } from '../model.ts';
 import { Writable } from 'node:stream';
 
 export interface OpenRequest {
+  /** The export file. The engine takes it over: it is decrypted in place, then zeroed. */
   readonly bytes: Uint8Array;
   readonly trustPaths: readonly string[];
   readonly identity: string;
@@ -65,7 +66,9 @@ export function createEngine() {
     async open(request: OpenRequest): Promise<{ manifest: Manifest; signer: string }> {
       close();
       const trust = loadTrustStore(request.trustPaths);
-      const { manifest, signer, sqlite } = await decryptExport(request.bytes, trust, request.identity);
+      const { manifest, signer, sqlite } = await decryptExport(request.bytes, trust, request.identity, {
+        inPlace: true,
+      });
       try {
         current = { db: openReadonlyDb(sqlite), manifest, signer };
       } finally {
