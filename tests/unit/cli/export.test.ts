@@ -9,7 +9,11 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { openReadonlyDb } from '../../../electron/core/db/open.ts';
 import { censusByWard, exportInfo } from '../../../electron/core/db/queries.ts';
 import { decryptExport } from '../../../electron/core/format/dtx.ts';
-import { generateDeviceIdentity } from '../../../electron/core/keys/device-identity.ts';
+import { generateDemoHospital } from '../../../electron/core/demo/generate.ts';
+import {
+  generateDeviceIdentity,
+  sealIdentity,
+} from '../../../electron/core/keys/device-identity.ts';
 import { generateSiteKey, writeSiteKeyFiles } from '../../../electron/core/keys/site-key.ts';
 import { loadTrustStore } from '../../../electron/core/keys/trust-store.ts';
 import { smallHospital, writeBundle } from '../fhir/small-hospital.ts';
@@ -165,5 +169,82 @@ describe('downtime export', () => {
       ),
     ).toMatch(/does not exist/);
     expect(existsSync(out)).toBe(false);
+  });
+});
+
+describe('demo → export → inspect --json', () => {
+  test('round-trips with the shape of DESIGN.md section 5', async () => {
+    const asOf = '2026-11-28T07:00:00.000Z';
+    await generateDemoHospital({
+      patients: 25,
+      seed: 7,
+      asOf: new Date(asOf),
+      outDir: join(d, 'demo'),
+    });
+    // A cheap scrypt work factor: this test is about the data, not the key sealing.
+    writeFileSync(
+      join(d, 'device.key'),
+      await sealIdentity(device.identity, 'ward 3B', { workFactor: 10 }),
+    );
+    writeFileSync(join(d, 'pass.txt'), 'ward 3B\n');
+    const out = join(d, 'demo.dtx');
+    const exported = await run(
+      'export',
+      '--fhir',
+      join(d, 'demo'),
+      '--as-of',
+      asOf,
+      '--sign',
+      join(d, 'site.key'),
+      '--to',
+      device.recipient,
+      '--out',
+      out,
+      '--demo',
+      '--sequence',
+      '9',
+    );
+    expect(exported.code, exported.stderr).toBe(0);
+
+    const r = await run(
+      'inspect',
+      out,
+      '--trust',
+      join(d, 'site.pub'),
+      '--identity',
+      join(d, 'device.key'),
+      '--passphrase-file',
+      join(d, 'pass.txt'),
+      '--json',
+    );
+    expect(r.code, r.stderr).toBe(0);
+    const json = JSON.parse(r.stdout) as {
+      manifest: Record<string, unknown>;
+      counts: Record<string, number>;
+      wards: {
+        id: string;
+        name: string;
+        census: { mrn: string; name: string; bed: string | null }[];
+      }[];
+    };
+    expect(json.manifest).toMatchObject({
+      sequence: 9,
+      dataAsOf: asOf,
+      demo: true,
+      exportId: expect.any(String) as string,
+    });
+    expect(Object.keys(json.counts).sort()).toEqual([
+      'administrations',
+      'allergies',
+      'census',
+      'medicationOrders',
+      'notes',
+      'observations',
+      'patients',
+    ]);
+    expect(json.counts['patients']).toBe(25);
+    const census = json.wards.flatMap((w) => w.census);
+    expect(census).toHaveLength(json.counts['census'] ?? -1);
+    expect(census.every((p) => p.mrn && p.name && p.bed)).toBe(true);
   });
 });
