@@ -150,7 +150,8 @@ async function openExport(
   trust: Parameters<typeof decryptExport>[1],
   identity: string,
 ): Promise<{ manifest: Manifest; db: ReadonlyDb }> {
-  const { manifest, sqlite } = await decryptExport(bytes, trust, identity);
+  // The file's bytes are ours alone: decrypt in place (no second copy of the plaintext).
+  const { manifest, sqlite } = await decryptExport(bytes, trust, identity, { inPlace: true });
   try {
     return { manifest, db: openReadonlyDb(sqlite) };
   } finally {
