@@ -10,7 +10,7 @@ export interface WedgeOptions {
   readonly minLength: number;
 }
 
-export const DEFAULT_WEDGE: WedgeOptions = { maxGapMs: 35, minLength: 4 };
+export const DEFAULT_WEDGE: WedgeOptions = { maxGapMs: 50, minLength: 4 };
 
 export interface WedgeDetector {
   /** Returns the scanned code when `key` is the Enter that ends a burst, else null. */

@@ -1,0 +1,101 @@
+/**
+ * The chart: a header that never scrolls away (name + birth date, MRN, bed, allergies band,
+ * code status, isolation, weight) and the seven tabs. The allergy band is red with the list,
+ * or says "No known allergies" / "Allergies unknown" — never blank.
+ */
+import type { Page } from '@playwright/test';
+import type { AllergyState, CensusRow } from '../../electron/core/model.ts';
+import { expect, test } from './harness.ts';
+import { allInScopeRows, chartHeader, snap, unlock } from './viewer-steps.ts';
+
+const TABS = ['Summary', 'Medications', 'Administrations', 'Plan', 'Results', 'Notes', 'Contacts'];
+
+async function openChart(page: Page, patient: CensusRow): Promise<void> {
+  await page.getByRole('combobox', { name: 'Find a patient' }).fill(patient.mrn);
+  await expect(page.getByRole('option').first()).toHaveAttribute('data-mrn', patient.mrn);
+  await page.getByRole('combobox', { name: 'Find a patient' }).press('Enter');
+  await expect(chartHeader(page)).toContainText(patient.mrn);
+}
+
+test.describe('chart', () => {
+  test('shows every tab of a patient, the header staying in view', async ({
+    viewer,
+    page,
+  }, testInfo) => {
+    await unlock(page);
+    const rows = await allInScopeRows(viewer);
+    // The patient with the most to show: allergies recorded and a high severity first.
+    const patient = rows.find((r) => r.allergyState === 'present') ?? rows[0];
+    if (!patient) throw new Error('the demo export has no patient');
+    await openChart(page, patient);
+    const header = chartHeader(page);
+    await expect(header).toContainText(patient.name);
+    await expect(header).toContainText(/Born/);
+    await expect(header).toContainText('Code status');
+    await expect(header).toContainText('Weight');
+
+    for (const name of TABS) {
+      await page.getByRole('tab', { name }).click();
+      const panel = page.getByRole('tabpanel', { name });
+      await expect(panel).toBeVisible();
+      await expect(panel).not.toBeEmpty();
+      await snap(page, testInfo, `chart-${name.toLowerCase()}`);
+    }
+
+    // Arrow keys move between tabs (WAI-ARIA tabs pattern).
+    await page.getByRole('tab', { name: 'Contacts' }).focus();
+    await page.keyboard.press('ArrowRight');
+    await expect(page.getByRole('tab', { name: 'Summary' })).toBeFocused();
+    await expect(page.getByRole('tab', { name: 'Summary' })).toHaveAttribute(
+      'aria-selected',
+      'true',
+    );
+
+    await page.getByRole('tab', { name: 'Results' }).click();
+    await page.locator('#main').evaluate((main) => main.scrollTo(0, main.scrollHeight));
+    await expect(header).toBeInViewport();
+  });
+
+  test('medications list next due times, PRN apart and high-alert drugs marked', async ({
+    viewer,
+    page,
+  }) => {
+    await unlock(page);
+    const rows = await allInScopeRows(viewer);
+    let withMeds: CensusRow | undefined;
+    for (const row of rows) {
+      const chart = await viewer.app.core.api.chart({ patientId: row.patientId });
+      if (chart.medications.some((m) => !m.prn && m.nextDue.length > 0)) {
+        withMeds = row;
+        break;
+      }
+    }
+    expect(withMeds, 'the demo has a patient with scheduled doses').toBeDefined();
+    if (!withMeds) return;
+    await openChart(page, withMeds);
+    await page.getByRole('tab', { name: 'Medications' }).click();
+    await expect(page.getByRole('heading', { name: 'Scheduled medications' })).toBeVisible();
+    await expect(page.getByRole('columnheader', { name: 'Due in the next 24 h' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'As needed (PRN)' })).toBeVisible();
+  });
+
+  const BANDS: readonly [AllergyState, RegExp][] = [
+    ['present', /^Allergies:/],
+    ['none-known', /^No known allergies$/],
+    ['unknown', /^Allergies unknown$/],
+  ];
+  for (const [state, text] of BANDS) {
+    test(`allergy band for "${state}" is never blank`, async ({ viewer, page }, testInfo) => {
+      await unlock(page);
+      const rows = await allInScopeRows(viewer);
+      const patient = rows.find((r) => r.allergyState === state);
+      expect(patient, `the demo has a patient with allergy state ${state}`).toBeDefined();
+      if (!patient) return;
+      await openChart(page, patient);
+      const band = chartHeader(page).locator('[data-allergy-state]');
+      await expect(band).toHaveAttribute('data-allergy-state', state);
+      await expect(band).toHaveText(text);
+      await snap(page, testInfo, `allergy-band-${state}`);
+    });
+  }
+});

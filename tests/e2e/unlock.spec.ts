@@ -1,0 +1,101 @@
+/**
+ * Unlock: what is installed is shown before any key is used; the right passphrase opens the
+ * census; a wrong one says so; an export this laptop cannot open is refused with its reason and
+ * the previous export is offered instead; an export refused by the inbox is reported.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadTrustStore } from '../../electron/core/keys/trust-store.ts';
+import { expect, openViewer, test } from './harness.ts';
+import { makeTestSite, SITE_PASSPHRASE } from './test-site.ts';
+import { NURSE, snap, unlock } from './viewer-steps.ts';
+
+test.describe('unlock', () => {
+  test('shows the installed export, then opens the census with the ward passphrase', async ({
+    viewer,
+    page,
+  }, testInfo) => {
+    await expect(page.getByRole('heading', { name: 'Unlock the downtime copy' })).toBeVisible();
+    const status = await viewer.app.core.api.getStatus({});
+    const facts = page.getByRole('region', { name: 'Installed export' });
+    await expect(facts).toContainText(status.current?.siteName ?? '');
+    await expect(facts).toContainText(status.current?.signer ?? '');
+    await expect(page.getByTestId('demo-mark')).toHaveText('DEMO DATA — not real patients');
+    await snap(page, testInfo, 'unlock');
+
+    await unlock(page);
+    await expect(page.getByText(`Signed in: ${NURSE}`)).toBeVisible();
+    await expect(page.getByRole('grid')).toBeVisible();
+    await expect(page.getByTestId('demo-mark')).toBeVisible();
+  });
+
+  test('a wrong passphrase says so and stays locked', async ({ viewer, page }, testInfo) => {
+    await page.getByLabel('Your name or staff ID').fill(NURSE);
+    await page.getByLabel('Ward passphrase').fill('not the ward passphrase');
+    await page.getByRole('button', { name: 'Unlock', exact: true }).click();
+    const alert = page.getByRole('alert');
+    await expect(alert).toHaveAttribute('data-error-kind', 'wrong-passphrase');
+    await expect(alert).toContainText('The ward passphrase is not correct');
+    await expect(page.getByRole('grid')).toHaveCount(0);
+    expect((await viewer.app.core.api.getStatus({})).unlocked).toBe(false);
+    await snap(page, testInfo, 'unlock-wrong-passphrase');
+  });
+
+  test('an export not made for this laptop is refused with its reason, and the previous one opens instead', async ({
+    page,
+  }, testInfo) => {
+    const site = await makeTestSite();
+    const older = await site.exportFile('older.dtx', { sequence: 1, forThisLaptop: true });
+    const newer = await site.exportFile('newer.dtx', { sequence: 2, forThisLaptop: false });
+    const viewer = await openViewer(page, {
+      demo: false,
+      exportFile: older,
+      trustDir: site.trustDir,
+      identityFile: site.identityFile,
+    });
+    try {
+      await viewer.app.core.store().install(newer, {
+        trust: loadTrustStore([site.trustDir]),
+        device: 'e2e-laptop',
+      });
+      await page.reload();
+      await expect(page.getByRole('region', { name: 'Installed export' })).toContainText('2');
+
+      await page.getByLabel('Your name or staff ID').fill(NURSE);
+      await page.getByLabel('Ward passphrase').fill(SITE_PASSPHRASE);
+      await page.getByRole('button', { name: 'Unlock', exact: true }).click();
+      const alert = page.getByRole('alert');
+      await expect(alert).toHaveAttribute('data-error-kind', 'no-matching-identity');
+      await expect(alert).toContainText('This export was not made for this laptop');
+      await snap(page, testInfo, 'unlock-refused-export');
+
+      await page.getByRole('button', { name: /Open the previous export/ }).click();
+      await expect(page.getByRole('heading', { name: 'Census', level: 1 })).toBeVisible();
+      const status = await viewer.app.core.api.getStatus({});
+      expect(status.current?.sequence).toBe(1);
+    } finally {
+      await viewer.close();
+      site.remove();
+    }
+  });
+
+  test('a file refused by the inbox is reported on the unlock screen with its reason', async ({
+    page,
+  }, testInfo) => {
+    const inboxDir = mkdtempSync(join(tmpdir(), 'downtime-inbox-'));
+    writeFileSync(join(inboxDir, 'tonight.dtx'), 'this is not an export at all');
+    const viewer = await openViewer(page, { settings: { inboxDir } });
+    try {
+      // The inbox takes a file once its size is stable, then the screen's status refresh shows it.
+      await expect(page.getByTestId('inbox-refusal')).toContainText(
+        'This file is not a downtime export',
+        { timeout: 45_000 },
+      );
+      await snap(page, testInfo, 'unlock-inbox-refusal');
+    } finally {
+      await viewer.close();
+      rmSync(inboxDir, { recursive: true, force: true });
+    }
+  });
+});
