@@ -146,6 +146,7 @@ export const exportCommand: Command = {
       ?.split(',')
       .map((w) => w.trim())
       .filter((w) => w.length > 0);
+    if (wards?.length === 0) throw new UsageError('--wards needs at least one ward id or name');
     const siteId = values['site-id'];
     // Load keys and recipients first: a typo there should not cost a long import.
     const siteKey = loadSiteKey(signPath);

@@ -148,6 +148,19 @@ describe('downtime export', () => {
         )
       ).code,
     ).toBe(2);
+    expect(
+      (
+        await run(
+          ...baseArgs(),
+          '--to',
+          device.recipient,
+          '--out',
+          join(d, 'x.dtx'),
+          '--wards',
+          ' , ',
+        )
+      ).code,
+    ).toBe(2);
   });
 
   test('refuses bad keys, recipients and wards with one line naming the cause', async () => {

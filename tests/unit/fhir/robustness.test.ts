@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createExportDatabase } from '../../../electron/core/db/schema.ts';
 import { Collector } from '../../../electron/core/fhir/collect.ts';
@@ -190,6 +191,22 @@ describe('reading damaged NDJSON', () => {
     const { db, report } = await importFhir([file], { asOf: AS_OF });
     expect(report.resourcesRead['Claim']).toBe(2);
     expect(report.warnings['malformed-line']).toBe(0);
+    db.close();
+  });
+
+  it('streams gzipped NDJSON, and a line split across read chunks', async () => {
+    const sub = fs.mkdtempSync(path.join(dir, 'gz-'));
+    const long = JSON.stringify({
+      resourceType: 'Patient',
+      id: 'long',
+      name: [{ family: 'X'.repeat(3 << 20) }],
+    });
+    fs.writeFileSync(path.join(sub, 'Patient.ndjson.gz'), gzipSync(`${goodLine}\n${long}\n`));
+    const { db } = await importFhir([sub], { asOf: AS_OF });
+    expect(db.prepare('SELECT id, length(family) AS n FROM patients ORDER BY id').all()).toEqual([
+      { id: 'long', n: 3 << 20 },
+      { id: 'ok', n: 7 },
+    ]);
     db.close();
   });
 
