@@ -67,10 +67,24 @@ async function listInputFiles(input: string): Promise<[string, InputKind][]> {
   return files.sort(([a], [b]) => a.localeCompare(b));
 }
 
+function unreadable(file: string, e: unknown): AppError {
+  const code = e && typeof e === 'object' && 'code' in e ? String(e.code) : 'error';
+  return new AppError(
+    'io',
+    `Cannot read the FHIR file "${file}" (${code}); check it exists and is readable.`,
+  );
+}
+
 async function readJsonFile(file: string, sink: ResourceSink, tally: ReportTally): Promise<void> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (e) {
+    throw unreadable(file, e);
+  }
   let parsed: unknown;
   try {
-    parsed = JSON.parse(await readFile(file, 'utf8'));
+    parsed = JSON.parse(text);
   } catch {
     tally.warn('malformed-line');
     return;
@@ -86,6 +100,7 @@ async function readNdjsonFile(
 ): Promise<void> {
   const raw = createReadStream(file, { highWaterMark: 1 << 20 });
   const stream = gzipped ? raw.pipe(createGunzip()) : raw;
+  raw.on('error', (e) => stream.destroy(e));
   // Bytes of a line not yet ended by "\n" (a line may span several chunks).
   let pending: Buffer[] = [];
   try {
@@ -104,8 +119,10 @@ async function readNdjsonFile(
       }
       if (start < chunk.length) pending.push(chunk.subarray(start));
     }
-  } catch {
-    // A truncated gzip stream or a read error mid-file: keep what was read, say so.
+  } catch (e) {
+    const code = e && typeof e === 'object' && 'code' in e ? String(e.code) : '';
+    // A damaged gzip stream: keep what was read and say so. A file that cannot be read: stop.
+    if (!code.startsWith('Z_')) throw unreadable(file, e);
     tally.warn('malformed-line');
     return;
   }
