@@ -67,7 +67,7 @@ const FOOTER_HEIGHT = 16;
 const GUTTER = 8;
 
 /** The printable body of a page, between header and footer. */
-export function pageGeometry(paper: Paper) {
+function pageGeometry(paper: Paper) {
   const { width, height } = PAPER[paper];
   const top = MARGIN + HEADER_HEIGHT + GUTTER;
   const footerTop = height - MARGIN - FOOTER_HEIGHT;

@@ -31,6 +31,7 @@ const en = {
   'patient.isolation': 'Isolation: {isolation}',
   'allergy.none-known': 'No known allergies',
   'allergy.unknown': 'Allergies not recorded — ask before giving anything',
+  'allergy.presentUnlisted': 'Allergies recorded — check the chart before giving anything',
   'allergyShort.present': 'RECORDED',
   'allergyShort.none-known': 'None known',
   'allergyShort.unknown': 'UNKNOWN',
@@ -162,6 +163,8 @@ const fr: Messages = {
   'patient.isolation': 'Isolement : {isolation}',
   'allergy.none-known': 'Aucune allergie connue',
   'allergy.unknown': 'Allergies non renseignées — demander avant toute administration',
+  'allergy.presentUnlisted':
+    'Allergies enregistrées — vérifier le dossier avant toute administration',
   'allergyShort.present': 'OUI',
   'allergyShort.none-known': 'Aucune connue',
   'allergyShort.unknown': 'INCONNU',
@@ -290,6 +293,8 @@ const nl: Messages = {
   'patient.isolation': 'Isolatie: {isolation}',
   'allergy.none-known': 'Geen gekende allergieën',
   'allergy.unknown': 'Allergieën niet geregistreerd — vraag na vóór elke toediening',
+  'allergy.presentUnlisted':
+    'Allergieën geregistreerd — controleer het dossier vóór elke toediening',
   'allergyShort.present': 'JA',
   'allergyShort.none-known': 'Geen gekend',
   'allergyShort.unknown': 'ONBEKEND',
@@ -418,6 +423,7 @@ const de: Messages = {
   'patient.isolation': 'Isolation: {isolation}',
   'allergy.none-known': 'Keine bekannten Allergien',
   'allergy.unknown': 'Allergien nicht erfasst — vor jeder Gabe nachfragen',
+  'allergy.presentUnlisted': 'Allergien erfasst — vor jeder Gabe die Akte prüfen',
   'allergyShort.present': 'JA',
   'allergyShort.none-known': 'Keine bekannt',
   'allergyShort.unknown': 'UNBEKANNT',

@@ -4,7 +4,7 @@
  * patient is, allergies and code status — the facts that must be in front of whoever acts on
  * the paper. Allergies are never blank: "no known allergies" and "not recorded" are said out loud.
  */
-import type { AllergyState, Chart, CodeStatus, CensusRow } from '../model.ts';
+import type { AllergyState, Chart, CodeStatus } from '../model.ts';
 import { code128, MIN_MODULE } from './barcode.ts';
 import type { Block, Measure, TextStyle } from './layout.ts';
 import type { Translate } from './messages.ts';
@@ -40,11 +40,6 @@ export function identityFromChart(chart: Chart): PatientIdentity {
   };
 }
 
-/** Census rows carry no allergy list, only whether there is one. */
-export function identityFromCensusRow(row: CensusRow): PatientIdentity {
-  return { ...row, allergies: [] };
-}
-
 const NAME: TextStyle = { face: 'bold', size: 11 };
 const LINE: TextStyle = { face: 'regular', size: 8.5 };
 const ALERT: TextStyle = { face: 'bold', size: 8.5 };
@@ -59,7 +54,9 @@ const QUIET_MODULES = 10;
 export function allergyLine(t: Translate, identity: PatientIdentity): string {
   switch (identity.allergyState) {
     case 'present':
-      return t('patient.allergies', { list: identity.allergies.join(', ') });
+      return identity.allergies.length > 0
+        ? t('patient.allergies', { list: identity.allergies.join(', ') })
+        : t('allergy.presentUnlisted');
     case 'none-known':
       return t('allergy.none-known');
     case 'unknown':

@@ -17,6 +17,7 @@ describe('I-PASS handover', () => {
         stay: { ...ward[0]!.stay!, codeStatus: 'unknown' },
       }),
       chart(13, { stay: { ...ward[0]!.stay!, codeStatus: 'dnr' } }),
+      chart(14, { allergies: [] }),
     ];
     const { pdf } = await renderToBuffer((t) => handoverReport({ scope, charts: patients }, t));
     const text = (await pageTexts(pdf)).join('\n');
@@ -27,9 +28,10 @@ describe('I-PASS handover', () => {
     }
     expect(text).toContain('No known allergies');
     expect(text).toContain('Allergies not recorded — ask before giving anything');
+    expect(text).toContain('Allergies recorded — check the chart before giving anything');
     expect(text).toContain('Code status: UNKNOWN — not documented');
     expect(text).toContain('Code status: DNR — do not resuscitate');
-    expect(text.match(/Code status: Full code/g)).toHaveLength(11);
+    expect(text.match(/Code status: Full code/g)).toHaveLength(12);
   });
 
   it('gives each patient the I-PASS parts: severity, summary, actions, awareness, synthesis', async () => {
