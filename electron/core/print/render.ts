@@ -185,12 +185,22 @@ const wardLabel = (ward: Ward): string => `${ward.siteName} — ${ward.name}`;
 
 type ChartClock = Parameters<typeof getChart>[2];
 
+/**
+ * One patient's chart for a care document. A locator row (a patient of a ward outside the
+ * export's scope) has no care data: printing it would show empty medications and plans as if
+ * there were none, so it is refused.
+ */
 function chartOf(db: ReadonlyDb, patientId: string, clock: ChartClock): Chart {
   const chart = getChart(db, patientId, clock);
   if (!chart)
     throw new AppError(
       'not-found',
       'This patient is not in the open export; check the MRN or choose the patient again.',
+    );
+  if (chart.locator)
+    throw new AppError(
+      'invalid-argument',
+      "This patient's ward is in the export for locating patients only, without care data; print the census instead.",
     );
   return chart;
 }

@@ -109,6 +109,9 @@ describe('renderReport from an open export', () => {
     await expect(render({ report: 'handover', wardId: 'w2a' })).rejects.toThrow(
       /locating patients only/,
     );
+    await expect(render({ report: 'summary', patientId: 'p-prudhomme' })).rejects.toThrow(
+      /locating patients only/,
+    );
     await expect(
       render({ report: 'mar', wardId: 'w3b', start: new Date('garbage') }),
     ).rejects.toMatchObject({ kind: 'invalid-argument' });
