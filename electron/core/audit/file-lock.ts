@@ -8,10 +8,13 @@
 import { closeSync, openSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
 import { AppError } from '../errors.ts';
 
-/** Appends take milliseconds; a holder slower than this is stuck. */
-const WAIT_MS = 2000;
+/**
+ * Appends take milliseconds, but waiters are not served in order, so on a busy disk (each
+ * append fsyncs) one may wait a while; past this, the holder is taken to be stuck.
+ */
+const WAIT_MS = 15_000;
 /** A lock older than this is abandoned even if its pid is alive (pids are reused). */
-const STALE_MS = 10_000;
+const STALE_MS = 30_000;
 const RETRY_MS = 10;
 
 export function withFileLock<T>(lockPath: string, work: () => T): T {
