@@ -110,7 +110,15 @@ function vitalCourses(ctx: PatientContext): Courses<keyof typeof VITALS> {
 
 export function emitVitals(ctx: PatientContext): void {
   const { rng } = ctx;
-  const everyHours = ctx.kind === 'icu' || ctx.kind === 'pediatrics' ? 4 : rng.pick([4, 6, 8]);
+  // ICU, children and deteriorating patients every 4 h; the others mostly once a shift.
+  const everyHours =
+    ctx.kind === 'icu' || ctx.kind === 'pediatrics' || ctx.trajectory === 'worsening'
+      ? 4
+      : rng.weighted([
+          [4, 1],
+          [6, 2],
+          [8, 3],
+        ] as const);
   const step = everyHours * HOUR_MS;
   const from = historyStart(ctx);
   const span = Math.max(ctx.asOf - from, 1);
