@@ -19,11 +19,18 @@ interface Props {
 }
 
 export function ReadinessScreen({ embedded = false, onBack }: Props) {
-  const content = <Readiness onBack={onBack} />;
+  // Exporting the audit needs an unlocked session: it names who looked at which patient.
+  const content = <Readiness onBack={onBack} canExportAudit={embedded} />;
   return embedded ? content : <Shell>{content}</Shell>;
 }
 
-function Readiness({ onBack }: { readonly onBack: () => void }) {
+function Readiness({
+  onBack,
+  canExportAudit,
+}: {
+  readonly onBack: () => void;
+  readonly canExportAudit: boolean;
+}) {
   const { t } = useTranslation();
   const heading = useFocusOnMount<HTMLHeadingElement>();
   const id = useId();
@@ -78,9 +85,11 @@ function Readiness({ onBack }: { readonly onBack: () => void }) {
         <button type="button" className="button" onClick={() => void load()}>
           {t('readiness.refresh')}
         </button>
-        <button type="button" className="button" onClick={() => void exportAudit()}>
-          {t('readiness.exportAudit')}
-        </button>
+        {canExportAudit && (
+          <button type="button" className="button" onClick={() => void exportAudit()}>
+            {t('readiness.exportAudit')}
+          </button>
+        )}
         <button type="button" className="button link" onClick={onBack}>
           {t('readiness.back')}
         </button>
