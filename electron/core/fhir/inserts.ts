@@ -144,7 +144,11 @@ export function prepareInserts(db: Database.Database) {
     bed: (id: string, wardId: string, room: string | null, name: string) =>
       bed(id, wardId, room, name),
 
-    patient(p: PatientRecord, facts: StayFacts, locator: boolean) {
+    /**
+     * The patient row; identifiers and contacts only with `detail` (a locator row, or a patient
+     * outside the scope, says who and where, nothing more).
+     */
+    patient(p: PatientRecord, facts: StayFacts, row: { locator: boolean; detail: boolean }) {
       patient(
         p.id,
         p.mrn,
@@ -157,10 +161,9 @@ export function prepareInserts(db: Database.Database) {
         facts.weightKg,
         facts.heightCm,
         facts.allergyState,
-        bit(locator),
+        bit(row.locator),
       );
-      // A locator row says where someone is, nothing more.
-      if (locator) return;
+      if (!row.detail) return;
       p.identifiers.forEach((i, seq) => identifier(p.id, seq, i.system, i.value));
       p.contacts.forEach((c, seq) => contact(p.id, seq, c.name, c.relationship, c.phone));
     },

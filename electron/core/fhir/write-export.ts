@@ -97,15 +97,16 @@ export function writeExport(
       const inScope = stay ? scope.has(stay.place.wardId) : options.wards === undefined;
       const items = inScope ? (byPatient.get(key) ?? []) : [];
       const facts = stayFacts(items.map(([, item]) => item));
-      ins.patient(patient, facts, stay !== undefined && !inScope);
+      ins.patient(patient, facts, { locator: stay !== undefined && !inScope, detail: inScope });
       ins.search(patient, stay?.place ?? null);
       if (stay) writeStay(ins, patient.id, stay.encounter, stay.place, facts, t, names);
       if (inScope) writeClinical(ins, patient.id, items, facts, names);
     }
 
+    const site = options.site ?? mainSite(stays, sites);
     writeExportMeta(db, {
-      siteId: options.site?.id ?? mainSite(stays, sites).id,
-      siteName: options.site?.name ?? mainSite(stays, sites).name,
+      siteId: site.id,
+      siteName: site.name,
       dataAsOf: options.asOf.toISOString(),
       demo: options.demo ?? false,
     } satisfies ExportMeta);

@@ -69,6 +69,12 @@ describe('census and placement', () => {
     ).toBe(1);
     expect(
       db
+        .prepare("SELECT count(*) FROM patient_identifiers WHERE patient_id = 'p-vandenbroeck'")
+        .pluck()
+        .get(),
+    ).toBe(0);
+    expect(
+      db
         .prepare("SELECT count(*) FROM medication_orders WHERE patient_id = 'p-helene'")
         .pluck()
         .get(),
