@@ -138,9 +138,13 @@ export async function writePdf(
   const measure = new Measure(doc);
   const pen = new Pen(doc, measure);
 
-  let mustDrain = false;
+  // Back-pressure: once `out` refuses more, wait for its 'drain' before the next page. The
+  // listener is attached at the refusal itself, so a drain that comes early is not missed.
+  let drained: Promise<unknown> | null = null;
   doc.on('data', (chunk: Buffer) => {
-    if (!out.write(chunk)) mustDrain = true;
+    if (!out.write(chunk) && drained === null) {
+      drained = once(out, 'drain').catch(() => undefined); // errors: `outFailed` below
+    }
   });
   const ended = once(doc, 'end');
   // A failing `out` (disk full, closed pipe) stops the report at the next page, never hangs it.
@@ -152,11 +156,11 @@ export async function writePdf(
     drawFooter(pen, setup.footer(page, total), geometry);
     trimFontCaches(doc);
     onProgress?.(page, total);
-    // Let the finished page reach `out` (and respect its back-pressure) before the next starts.
+    // Let the finished page reach `out` before the next one starts.
     await Promise.race([new Promise<void>((resolve) => setImmediate(resolve)), outFailed]);
-    if (mustDrain) {
-      mustDrain = false;
-      await Promise.race([once(out, 'drain'), outFailed]);
+    if (drained !== null) {
+      await Promise.race([drained, outFailed]);
+      drained = null;
     }
   };
 
