@@ -4,7 +4,8 @@
  * and `asOf` give byte-identical files. Patients are generated and written one at a time, so
  * memory stays flat from 10 to 30,000 patients and beyond.
  */
-import { mkdir } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import { AppError } from '../errors.ts';
 import { type Emit, type Reference, SYSTEMS, concept, ref } from './fhir.ts';
 import { HospitalLayout, SITES, WARD_TEMPLATES, bedOf, roomName } from './hospital.ts';
@@ -34,6 +35,26 @@ export interface DemoSummary {
 }
 
 export const MAX_DEMO_PATIENTS = 1_000_000;
+
+/** Every resource type the generator may write; their old files in the output folder go first. */
+const RESOURCE_TYPES = [
+  'AllergyIntolerance',
+  'CarePlan',
+  'Condition',
+  'DocumentReference',
+  'Encounter',
+  'Flag',
+  'Goal',
+  'Location',
+  'MedicationAdministration',
+  'MedicationRequest',
+  'NutritionOrder',
+  'Observation',
+  'Organization',
+  'Patient',
+  'Practitioner',
+  'ServiceRequest',
+] as const;
 
 /** Streams for things that are not patients, kept apart from the patient streams. */
 const STAFF_STREAM = 0x5eed;
@@ -172,10 +193,14 @@ export async function generateDemoHospital(options: DemoOptions): Promise<DemoSu
   const asOf = Math.floor(options.asOf.getTime() / 60_000) * 60_000;
   try {
     await mkdir(outDir, { recursive: true });
+    // A file left by an earlier, larger run would be read as part of this hospital.
+    await Promise.all(
+      RESOURCE_TYPES.map((type) => rm(join(outDir, `${type}.ndjson`), { force: true })),
+    );
   } catch (e) {
     throw new AppError(
       'io',
-      `Could not create the demo output folder ${outDir}; check the path and its permissions.`,
+      `Could not prepare the demo output folder ${outDir}; check the path and its permissions.`,
       { cause: e },
     );
   }

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -210,6 +210,17 @@ describe('generateDemoHospital', () => {
     await generateDemoHospital({ patients: 25, seed: 4, asOf: AS_OF, outDir: b });
     const patients = (d: string) => readFileSync(join(d, 'Patient.ndjson'), 'utf8');
     expect(patients(a)).not.toBe(patients(b));
+  });
+
+  it('replaces the files of an earlier run in the same folder', async () => {
+    const out = tempDir();
+    writeFileSync(join(out, 'Flag.ndjson'), '{"resourceType":"Flag","id":"stale"}\n');
+    await generateDemoHospital({ patients: 2, seed: 1, asOf: AS_OF, outDir: out });
+    expect(
+      readAll(out)
+        .get('Flag')
+        ?.map((f) => f.id) ?? [],
+    ).not.toContain('stale');
   });
 
   it('refuses a patient count out of range', async () => {
