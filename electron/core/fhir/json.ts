@@ -33,10 +33,6 @@ export function num(value: unknown): number | null {
   return typeof value === 'number' && Number.isFinite(value) ? value : null;
 }
 
-export function bool(value: unknown): boolean | null {
-  return typeof value === 'boolean' ? value : null;
-}
-
 /** The first non-null of the given candidates. */
 export function first<T>(...candidates: (T | null | undefined)[]): T | null {
   for (const c of candidates) if (c !== null && c !== undefined) return c;

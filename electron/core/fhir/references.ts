@@ -39,15 +39,6 @@ export function referenceOf(value: unknown, expectedType?: string): string | nul
   return `${type}?identifier=${system ? `${system}|${v}` : v}`;
 }
 
-export function referencesOf(value: unknown, expectedType?: string): string[] {
-  const out: string[] = [];
-  for (const r of objects(value)) {
-    const ref = referenceOf(r, expectedType);
-    if (ref) out.push(ref);
-  }
-  return out;
-}
-
 /** The patient a clinical resource is about (`subject`, `patient`, or Task's `for`). */
 export function subjectOf(r: Json): string | null {
   return (
