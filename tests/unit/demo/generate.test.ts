@@ -212,15 +212,12 @@ describe('generateDemoHospital', () => {
     expect(patients(a)).not.toBe(patients(b));
   });
 
-  it('replaces the files of an earlier run in the same folder', async () => {
+  it('removes the files of an earlier run from the same folder', async () => {
     const out = tempDir();
     writeFileSync(join(out, 'Flag.ndjson'), '{"resourceType":"Flag","id":"stale"}\n');
-    await generateDemoHospital({ patients: 2, seed: 1, asOf: AS_OF, outDir: out });
-    expect(
-      readAll(out)
-        .get('Flag')
-        ?.map((f) => f.id) ?? [],
-    ).not.toContain('stale');
+    // Seed 2's two patients have no isolation flag: a Flag file could only be left over.
+    await generateDemoHospital({ patients: 2, seed: 2, asOf: AS_OF, outDir: out });
+    expect(readdirSync(out)).not.toContain('Flag.ndjson');
   });
 
   it('refuses a patient count out of range', async () => {
