@@ -25,7 +25,7 @@ function cells(row: Row): string[] {
   const spread =
     row.id === 'search' || row.id === 'chart' || row.id === 'memory'
       ? ''
-      : `p95 ${amount(ours.p95, row.unit)} / ${baseline ? amount(baseline.p95, row.unit) : '—'}, ${ours.runs} runs`;
+      : `p95 ${amount(ours.p95, row.unit)} / ${baseline ? amount(baseline.p95, row.unit) : '—'}, ${ours.runs} run${ours.runs === 1 ? '' : 's'}`;
   return [
     row.id,
     row.scale.toLocaleString('en'),
