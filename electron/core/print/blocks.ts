@@ -57,24 +57,21 @@ export function spacer(height: number): Block {
   return { height, draw: () => undefined };
 }
 
-/** "Label   value" with the label in a fixed left column and the value wrapped beside it. */
+/**
+ * "Label   value": the label in a fixed left column, the value wrapped beside it (and able to
+ * continue on the next page when it is long).
+ */
 export function labelled(
   m: Measure,
   label: string,
   value: string,
   width: number,
   labelWidth: number,
-): Block {
-  const labelLines = m.wrap(label, BODY_BOLD, labelWidth - 6);
-  const valueLines = m.wrap(value, BODY, width - labelWidth);
-  const lineHeight = m.lineHeight(BODY);
-  return {
-    height: Math.max(labelLines.length, valueLines.length) * lineHeight + 2,
-    draw: (pen, x, y) => {
-      pen.lines(labelLines, x, y, BODY_BOLD);
-      pen.lines(valueLines, x + labelWidth, y, BODY);
-    },
-  };
+): Block[] {
+  return [
+    ...labelledBlocks(m, label, paragraph(m, value, BODY, width - labelWidth), labelWidth),
+    spacer(2),
+  ];
 }
 
 /**

@@ -61,14 +61,14 @@ export function ipassBlocks(m: Measure, t: Translate, chart: Chart, width: numbe
   const summary = handover.summary ?? stay?.reason ?? t('summary.none');
   const valueWidth = width - LABEL_WIDTH;
   return [
-    labelled(
+    ...labelled(
       m,
       t('ipass.severity'),
       severity ? t(`severity.${severity}`).toUpperCase() : t('severity.none'),
       width,
       LABEL_WIDTH,
     ),
-    labelled(m, t('ipass.summary'), summary, width, LABEL_WIDTH),
+    ...labelled(m, t('ipass.summary'), summary, width, LABEL_WIDTH),
     ...labelledBlocks(
       m,
       t('ipass.actions'),
@@ -80,7 +80,7 @@ export function ipassBlocks(m: Measure, t: Translate, chart: Chart, width: numbe
       ],
       LABEL_WIDTH,
     ),
-    labelled(
+    ...labelled(
       m,
       t('ipass.awareness'),
       handover.situationAwareness ?? t('summary.none'),

@@ -87,7 +87,7 @@ function stayBlocks(
     title,
     ...facts
       .filter((fact): fact is [string, string] => fact[1] !== null && fact[1].length > 0)
-      .map(([label, value]) => labelled(m, label, value, width, LABEL_WIDTH)),
+      .flatMap(([label, value]) => labelled(m, label, value, width, LABEL_WIDTH)),
   ];
 }
 
