@@ -190,14 +190,17 @@ export const REACTIONS: readonly (Text & { readonly severity: 'mild' | 'moderate
 export interface Drug {
   readonly atc: string;
   readonly name: Text;
+  /** The dose; for a sliding scale its maximum, for an infusion its starting rate. */
   readonly dose: number;
+  /** How the dose is ordered: one quantity (default), a range (sliding scale), or a rate. */
+  readonly doseKind?: 'range' | 'rate';
   readonly unit: string;
   readonly ucum: string;
   readonly route: 'PO' | 'IV' | 'SC' | 'INH';
   /** FHIR Timing; absent for continuous infusions (which then show as "not scheduled"). */
   readonly timing?: { readonly repeat?: Readonly<Record<string, unknown>>; readonly code?: object };
   readonly prn?: { readonly reason: Text; readonly maxPer24h: number };
-  /** Dose as words when it is not one quantity (sliding scales). */
+  /** The dose in words when a range or rate needs them (the scale, the target). */
   readonly doseText?: Text;
   readonly instructions?: Text;
 }
@@ -299,7 +302,8 @@ export const DRUGS = {
       fr: 'Insuline asparte (schéma de correction)',
       nl: 'Insuline aspart (correctieschema)',
     },
-    dose: 0,
+    dose: 8,
+    doseKind: 'range',
     unit: 'UI',
     ucum: '[iU]',
     route: 'SC',
@@ -468,6 +472,7 @@ export const DRUGS = {
     atc: 'C01CA03',
     name: { fr: 'Noradrénaline 8 mg/50 mL', nl: 'Noradrenaline 8 mg/50 mL' },
     dose: 0.1,
+    doseKind: 'rate',
     unit: 'µg/kg/min',
     ucum: 'ug/kg/min',
     route: 'IV',

@@ -36,20 +36,37 @@ const routeOf = (drug: Drug, ctx: PatientContext) => {
   return concept(SYSTEMS.snomed, route.snomed, route.display, route[ctx.lang]);
 };
 
+function doseAndRate(drug: Drug) {
+  const amount = quantity(drug.dose, drug.unit, drug.ucum);
+  switch (drug.doseKind) {
+    case undefined:
+      return [{ doseQuantity: amount }];
+    case 'range':
+      return [{ doseRange: { low: quantity(0, drug.unit, drug.ucum), high: amount } }];
+    case 'rate':
+      return [{ rateQuantity: amount }];
+    default: {
+      const unknown: never = drug.doseKind;
+      return unknown;
+    }
+  }
+}
+
+/** As needed: the reason (sometimes just "as needed") and the most in 24 h. */
+function prnParts(drug: Drug, prn: NonNullable<Drug['prn']>, ctx: PatientContext) {
+  return {
+    ...(ctx.rng.chance(0.85)
+      ? { asNeededCodeableConcept: { text: prn.reason[ctx.lang] } }
+      : { asNeededBoolean: true }),
+    maxDosePerPeriod: {
+      numerator: quantity(prn.maxPer24h * drug.dose, drug.unit, drug.ucum),
+      denominator: quantity(24, 'h', 'h'),
+    },
+  };
+}
+
 function dosage(drug: Drug, ctx: PatientContext, timing: unknown) {
   const route = routeOf(drug, ctx);
-  const doseAndRate = drug.doseText
-    ? drug.timing
-      ? [
-          {
-            doseRange: {
-              low: quantity(0, drug.unit, drug.ucum),
-              high: quantity(8, drug.unit, drug.ucum),
-            },
-          },
-        ]
-      : [{ rateQuantity: quantity(drug.dose, drug.unit, drug.ucum) }]
-    : [{ doseQuantity: quantity(drug.dose, drug.unit, drug.ucum) }];
   const written =
     drug.doseText?.[ctx.lang] ??
     [`${drug.dose} ${drug.unit}`, route.text, describeTiming(timing)].filter(Boolean).join(' ');
@@ -57,21 +74,9 @@ function dosage(drug: Drug, ctx: PatientContext, timing: unknown) {
   return {
     text: instructions ? `${written} — ${instructions}` : written,
     ...(timing ? { timing } : {}),
-    ...(drug.prn
-      ? ctx.rng.chance(0.85)
-        ? { asNeededCodeableConcept: { text: drug.prn.reason[ctx.lang] } }
-        : { asNeededBoolean: true }
-      : {}),
     route,
-    doseAndRate,
-    ...(drug.prn
-      ? {
-          maxDosePerPeriod: {
-            numerator: quantity(drug.prn.maxPer24h * drug.dose, drug.unit, drug.ucum),
-            denominator: quantity(24, 'h', 'h'),
-          },
-        }
-      : {}),
+    doseAndRate: doseAndRate(drug),
+    ...(drug.prn ? prnParts(drug, drug.prn, ctx) : {}),
   };
 }
 
@@ -105,7 +110,8 @@ function emitAdministrations(
   const route = routeOf(drug, ctx);
   due.forEach((at, n) => {
     const given = !rng.chance(0.05);
-    const dose = drug.doseText ? rng.pick([0, 2, 2, 4, 6]) : drug.dose;
+    // A sliding scale gives what the glucose called for, up to its maximum.
+    const dose = drug.doseKind === 'range' ? rng.pick([0, 2, 2, 4, 6, drug.dose]) : drug.dose;
     ctx.emit({
       resourceType: 'MedicationAdministration',
       id: `${order}-ad${n}`,
