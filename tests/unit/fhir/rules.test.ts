@@ -1,16 +1,18 @@
 /**
  * The importer's rules on a small hand-made hospital: census and placement, scope and locator
- * rows, code status (never guessed as full code), allergy state, orders and PRN.
+ * rows, the census rule, code status (never guessed as full code), allergy state, orders and PRN.
  */
 import type Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { importFhir } from '../../../electron/core/fhir/import.ts';
+import { importFhir, type ImportReport } from '../../../electron/core/fhir/import.ts';
 import {
   AS_OF,
   Z66,
   codeStatusObservation,
   condition,
+  patient,
   smallHospital,
+  stay,
   writeBundle,
 } from './small-hospital.ts';
 
@@ -83,6 +85,102 @@ describe('census and placement', () => {
 
   it('refuses a --wards entry that names no ward, listing the known ids', async () => {
     await expect(importHospital([], { wards: ['9Z'] })).rejects.toThrow(/no ward "9Z".*w2a, w3b/);
+  });
+});
+
+describe('the census rule', () => {
+  async function importWithReport(
+    extra: Parameters<typeof smallHospital>[0],
+  ): Promise<{ db: Database.Database; report: ImportReport }> {
+    const { file, cleanup } = writeBundle(smallHospital(extra));
+    cleanups.push(cleanup);
+    return importFhir([file], { asOf: AS_OF });
+  }
+  const OTHER_CLASS = { system: 'http://example.org/encounter-class', code: 'inpatient' };
+
+  it('takes another system’s class as a stay when it has a hospitalization or a ward-level location', async () => {
+    const { db } = await importWithReport([
+      patient('p-a', 'Aerts', 'An', 'A1', '1960-01-01'),
+      {
+        ...stay('e-a', 'p-a', 'b3b-2a', '2026-11-27T08:00:00Z'),
+        class: OTHER_CLASS,
+        location: [],
+        hospitalization: {},
+        serviceProvider: { reference: 'Organization/chu' },
+      },
+      patient('p-b', 'Bosmans', 'Bart', 'B1', '1961-01-01'),
+      { ...stay('e-b', 'p-b', 'w-geri', '2026-11-27T08:00:00Z'), class: OTHER_CLASS },
+      patient('p-c', 'Claes', 'Chloé', 'C1', '1962-01-01'),
+      {
+        ...stay('e-c', 'p-c', 'w-geri', '2026-11-27T08:00:00Z'),
+        class: { ...OTHER_CLASS, code: 'outpatient' },
+        location: [],
+      },
+      patient('p-d', 'Dubois', 'Denis', 'D1', '1963-01-01'),
+      {
+        ...stay('e-d', 'p-d', 'w-geri', '2026-11-27T08:00:00Z'),
+        class: { system: 'http://terminology.hl7.org/CodeSystem/v3-ActCode', code: 'EMER' },
+        hospitalization: {},
+      },
+    ]);
+    // No location: the "Unassigned" ward of the serviceProvider's site.
+    expect(stayOf(db, 'p-a')).toMatchObject({ ward_id: 'chu:unassigned' });
+    expect(stayOf(db, 'p-b')).toMatchObject({ ward_id: 'w-geri' });
+    expect(stayOf(db, 'p-c')).toBeUndefined();
+    expect(stayOf(db, 'p-d')).toBeUndefined();
+  });
+
+  it('never counts planned, cancelled or entered-in-error encounters, whatever their period', async () => {
+    const { db } = await importWithReport(
+      ['planned', 'cancelled', 'entered-in-error'].flatMap((status, i) => [
+        patient(`p-${i}`, `Status${i}`, 'X', `S${i}`, '1970-01-01'),
+        { ...stay(`e-${i}`, `p-${i}`, 'w-geri', '2026-11-27T08:00:00Z'), status },
+      ]),
+    );
+    expect(db.prepare("SELECT count(*) FROM stays WHERE ward_id = 'w-geri'").pluck().get()).toBe(0);
+  });
+
+  it('keeps the latest-starting of two current stays, and counts a warning', async () => {
+    const { db, report } = await importWithReport([
+      stay('e-zoe-2', 'p-zoe', 'w-geri', '2026-11-27T08:00:00Z'),
+    ]);
+    expect(stayOf(db, 'p-zoe')).toMatchObject({
+      ward_id: 'w-geri',
+      admitted_at: '2026-11-27T08:00:00Z',
+    });
+    expect(report.warnings['multiple-current-stays']).toBe(1);
+  });
+
+  it('places a transferred patient at the location whose period spans T', async () => {
+    const transferred = {
+      ...stay('e-oeuvrard', 'p-oeuvrard', 'b3b-2a', '2026-11-25T08:00:00+01:00'),
+      location: [
+        {
+          location: { reference: 'Location/b3b-2a' },
+          period: { start: '2026-11-25T08:00:00+01:00', end: '2026-11-27T10:00:00+01:00' },
+        },
+        {
+          location: { reference: 'Location/b2a-01' },
+          period: { start: '2026-11-27T10:00:00+01:00', end: '2026-11-28T09:00:00+01:00' },
+        },
+        {
+          location: { reference: 'Location/w-geri' },
+          period: { start: '2026-11-28T09:00:00+01:00' },
+        },
+      ],
+    };
+    const { db } = await importWithReport([transferred]);
+    expect(stayOf(db, 'p-oeuvrard')).toMatchObject({ ward_id: 'w2a', bed: '01' });
+  });
+
+  it('counts references that point at nothing', async () => {
+    const { db, report } = await importWithReport([
+      patient('p-lost', 'Lost', 'L', 'L1', '1980-01-01'),
+      stay('e-lost', 'p-lost', 'no-such-bed', '2026-11-27T08:00:00Z'),
+      stay('e-ghost', 'p-ghost', 'b3b-2a', '2026-11-27T08:00:00Z'),
+    ]);
+    expect(stayOf(db, 'p-lost')).toMatchObject({ ward_id: 'unknown-site:unassigned' });
+    expect(report.warnings['unresolved-reference']).toBe(2);
   });
 });
 
