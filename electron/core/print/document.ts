@@ -23,11 +23,12 @@ import {
   Measure,
   paginate,
   Pen,
-  trimFontCaches,
+  type Face,
   type PdfDoc,
   type Section,
   type TextStyle,
 } from './layout.ts';
+import { parsedFont, trimFontCaches, type ParsedFont } from './pdfkit-internals.ts';
 
 /** What a report builder produces: a title, its scope line, and its sections on demand. */
 export interface ReportDocument {
@@ -82,6 +83,9 @@ function pageGeometry(paper: Paper) {
   };
 }
 
+/** Fonts already parsed by an earlier document, per set of font files (see pdfkit-internals.ts). */
+const parsedFonts = new WeakMap<FontFiles, Record<Face, ParsedFont | Buffer>>();
+
 function createPdf(fonts: FontFiles, setup: PageSetup, title: string): PdfDoc {
   const doc = new PDFDocument({
     size: setup.paper,
@@ -97,9 +101,19 @@ function createPdf(fonts: FontFiles, setup: PageSetup, title: string): PdfDoc {
       CreationDate: setup.createdAt,
     },
   });
-  doc.registerFont('regular', fonts.regular);
-  doc.registerFont('bold', fonts.bold);
+  const faces = parsedFonts.get(fonts) ?? fonts;
+  // pdfkit's types list only file sources; it takes a parsed font the same way.
+  doc.registerFont('regular', faces.regular as Buffer);
+  doc.registerFont('bold', faces.bold as Buffer);
   return doc;
+}
+
+/** Keeps the fonts `doc` parsed for the documents that follow. */
+function rememberParsedFonts(fonts: FontFiles, doc: PdfDoc): void {
+  if (parsedFonts.has(fonts)) return;
+  const regular = parsedFont(doc, 'regular');
+  const bold = parsedFont(doc, 'bold');
+  if (regular && bold) parsedFonts.set(fonts, { regular, bold });
 }
 
 /** Pass 1: the number of pages, from layout alone. */
@@ -117,6 +131,7 @@ function countPages(report: ReportDocument, fonts: FontFiles, setup: PageSetup):
       trimFontCaches(doc);
     }
   }
+  rememberParsedFonts(fonts, doc);
   return pages;
 }
 

@@ -23,21 +23,6 @@ const LEADING = 1.22;
 /** A pdfkit document instance (the package types its default export as one). */
 export type PdfDoc = typeof PDFDocument;
 
-/**
- * pdfkit keeps a per-word shaping cache on each font (`layoutCache`) for the life of the
- * document; on a 3,000-page report (every patient's name, MRN and notes) it grows by hundreds
- * of megabytes. Emptying it once per page keeps memory flat while words repeated on a page
- * (labels, drugs, routes) stay fast. It is pdfkit's internal field (pinned 0.20.2): should it
- * disappear, this does nothing and only memory suffers, never the output.
- */
-export function trimFontCaches(doc: PdfDoc): void {
-  const fonts = (doc as unknown as { _fontFamilies?: Record<string, { layoutCache?: object }> })
-    ._fontFamilies;
-  for (const font of Object.values(fonts ?? {})) {
-    if (font.layoutCache) font.layoutCache = Object.create(null) as object;
-  }
-}
-
 /** Text metrics from the same font files the pages are drawn with, so measured equals drawn. */
 export class Measure {
   readonly #doc: PdfDoc;

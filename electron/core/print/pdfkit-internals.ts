@@ -1,0 +1,43 @@
+/**
+ * The two places the printer reaches into pdfkit's internals (pinned at 0.20.2), both for long
+ * reports and ward-sized batches. Each one degrades to pdfkit's ordinary behaviour if the field
+ * it uses disappears in another version: slower or hungrier, never a different PDF.
+ */
+import type PDFDocument from 'pdfkit';
+import type { Face } from './layout.ts';
+
+type PdfDoc = typeof PDFDocument;
+
+/** A parsed font (fontkit), which pdfkit accepts wherever it accepts font file bytes. */
+export type ParsedFont = { readonly layout: (...args: never[]) => unknown };
+
+interface EmbeddedFont {
+  layoutCache?: object;
+  readonly font?: ParsedFont;
+}
+
+const fontsOf = (doc: PdfDoc): Record<string, EmbeddedFont> =>
+  (doc as unknown as { _fontFamilies?: Record<string, EmbeddedFont> })._fontFamilies ?? {};
+
+/**
+ * pdfkit keeps a per-word shaping cache on each font (`layoutCache`) for the life of the
+ * document; on a 3,000-page report (every patient's name, MRN and notes) it grows by hundreds
+ * of megabytes. Emptying it once per page keeps memory flat while words repeated on a page
+ * (labels, drugs, routes) stay fast.
+ */
+export function trimFontCaches(doc: PdfDoc): void {
+  for (const font of Object.values(fontsOf(doc))) {
+    if (font.layoutCache) font.layoutCache = Object.create(null) as object;
+  }
+}
+
+/**
+ * The parsed font behind a face the document has used. Every report creates two documents
+ * (two layout passes) and pdfkit parses the TTF again for each; handing the parsed font to the
+ * next document (`registerFont` takes it like bytes) saves the parse and its warm glyph caches.
+ * Each document still makes its own subset, so sharing it changes nothing in the output.
+ */
+export function parsedFont(doc: PdfDoc, face: Face): ParsedFont | null {
+  const font = fontsOf(doc)[face]?.font;
+  return font && typeof font.layout === 'function' ? font : null;
+}
