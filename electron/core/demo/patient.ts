@@ -191,6 +191,7 @@ export function generatePatient(input: PatientInput): void {
       : asOf - rng.int(5, 90) * DAY_MS - rng.int(0, 23) * HOUR_MS;
   const doctor = rng.pick(staff.doctors);
   const nurses: [Reference, ...Reference[]] = [rng.pick(staff.nurses), rng.pick(staff.nurses)];
+  const comorbidities = chooseComorbidities(rng, age);
   const ctx: PatientContext = {
     rng,
     id,
@@ -201,7 +202,9 @@ export function generatePatient(input: PatientInput): void {
     age,
     sex: name.sex,
     reason,
-    profiles: new Set<Profile>(),
+    profiles: new Set<Profile>(
+      [reason, ...comorbidities].flatMap((d) => (d.profile ? [d.profile] : [])),
+    ),
     trajectory: rng.weighted<Trajectory>([
       ['improving', 5],
       ['stable', 4],
@@ -213,25 +216,20 @@ export function generatePatient(input: PatientInput): void {
     nurses,
     emit: input.emit,
   };
-  const comorbidities = chooseComorbidities(ctx);
-  const profiles = new Set<Profile>(
-    [reason, ...comorbidities].flatMap((d) => (d.profile ? [d.profile] : [])),
-  );
-  const patient: PatientContext = { ...ctx, profiles };
-  emitEncounter(input, patient, template.kind);
-  emitProblems(patient, comorbidities);
-  emitAllergies(patient);
+  emitEncounter(input, ctx, template.kind);
+  emitProblems(ctx, comorbidities);
+  emitAllergies(ctx);
   if (fate.status !== 'admitted') return;
-  emitCodeStatus(patient);
-  emitIsolation(patient);
-  emitBodyMeasures(patient);
-  emitVitals(patient);
-  emitLabs(patient);
-  emitMedications(patient);
-  emitWardFacts(patient);
-  emitCarePlan(patient);
-  emitNotes(patient, input.encodeNote);
-  emitHandover(patient);
+  emitCodeStatus(ctx);
+  emitIsolation(ctx);
+  emitBodyMeasures(ctx);
+  emitVitals(ctx);
+  emitLabs(ctx);
+  emitMedications(ctx);
+  emitWardFacts(ctx);
+  emitCarePlan(ctx);
+  emitNotes(ctx, input.encodeNote);
+  emitHandover(ctx);
 }
 
 function emitEncounter(input: PatientInput, ctx: PatientContext, kind: WardKind): void {

@@ -6,6 +6,7 @@
 import { ALLERGENS, COMORBIDITIES, type Diagnosis, ISOLATIONS, REACTIONS } from './catalog.ts';
 import { DAY_MS, HOUR_MS, type PatientContext } from './context.ts';
 import { SYSTEMS, concept, iso, wardConcept } from './fhir.ts';
+import type { Rng } from './prng.ts';
 
 const CODE_STATUS_TEXT = {
   'full-code': { fr: 'Réanimation complète', nl: 'Volledige reanimatie' },
@@ -60,10 +61,11 @@ export function emitProblems(ctx: PatientContext, comorbidities: readonly Diagno
   });
 }
 
-export function chooseComorbidities(ctx: Pick<PatientContext, 'rng' | 'age'>): Diagnosis[] {
-  if (ctx.age < 40) return [];
-  const count = ctx.rng.int(0, ctx.age >= 75 ? 3 : 2);
-  return [...new Set(Array.from({ length: count }, () => ctx.rng.pick(COMORBIDITIES)))];
+/** Chronic problems: none under 40, more with age. */
+export function chooseComorbidities(rng: Rng, age: number): Diagnosis[] {
+  if (age < 40) return [];
+  const count = rng.int(0, age >= 75 ? 3 : 2);
+  return [...new Set(Array.from({ length: count }, () => rng.pick(COMORBIDITIES)))];
 }
 
 export function emitAllergies(ctx: PatientContext): void {
