@@ -313,6 +313,11 @@ export const de: Messages = {
     working: 'Dokument wird vorbereitet…',
     pages: 'Seiten: {{count}}',
     previewTitle: 'Vorschau des Dokuments',
+    pageOf: 'Seite {{page}} von {{count}}',
+    previewFailed:
+      'Die Vorschau konnte nicht angezeigt werden; Drucken und Als PDF speichern funktionieren weiterhin.',
+    previewTruncated:
+      'Die Vorschau zeigt die ersten {{shown}} von {{count}} Seiten; Drucken und Speichern enthalten alle.',
     printedDialog: 'An den Druckdialog gesendet. Seiten: {{count}}',
     printedSpooler: 'An die Druckwarteschlange gesendet. Seiten: {{count}}',
     saved: 'Gespeichert unter {{path}}',

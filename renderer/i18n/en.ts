@@ -310,6 +310,10 @@ export const en = {
     working: 'Preparing the document…',
     pages: 'Pages: {{count}}',
     previewTitle: 'Preview of the document',
+    pageOf: 'Page {{page}} of {{count}}',
+    previewFailed: 'The preview could not be drawn; Print and Save as PDF still work.',
+    previewTruncated:
+      'The preview shows the first {{shown}} of {{count}} pages; printing and saving include them all.',
     printedDialog: 'Sent to the print dialog. Pages: {{count}}',
     printedSpooler: 'Sent to the printer queue. Pages: {{count}}',
     saved: 'Saved to {{path}}',

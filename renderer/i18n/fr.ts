@@ -313,6 +313,11 @@ export const fr: Messages = {
     working: 'Préparation du document…',
     pages: 'Pages : {{count}}',
     previewTitle: 'Aperçu du document',
+    pageOf: 'Page {{page}} sur {{count}}',
+    previewFailed:
+      'L’aperçu n’a pas pu être affiché ; Imprimer et Enregistrer en PDF fonctionnent toujours.',
+    previewTruncated:
+      'L’aperçu montre les {{shown}} premières pages sur {{count}} ; l’impression et l’enregistrement les incluent toutes.',
     printedDialog: 'Envoyé à la boîte de dialogue d’impression. Pages : {{count}}',
     printedSpooler: 'Envoyé à la file d’impression. Pages : {{count}}',
     saved: 'Enregistré dans {{path}}',

@@ -310,6 +310,11 @@ export const nl: Messages = {
     working: 'Document wordt voorbereid…',
     pages: 'Pagina’s: {{count}}',
     previewTitle: 'Voorbeeld van het document',
+    pageOf: 'Pagina {{page}} van {{count}}',
+    previewFailed:
+      'Het voorbeeld kon niet getoond worden; Afdrukken en Bewaren als pdf werken nog steeds.',
+    previewTruncated:
+      'Het voorbeeld toont de eerste {{shown}} van {{count}} pagina’s; afdrukken en bewaren bevatten ze allemaal.',
     printedDialog: 'Naar het afdrukvenster gestuurd. Pagina’s: {{count}}',
     printedSpooler: 'Naar de afdrukwachtrij gestuurd. Pagina’s: {{count}}',
     saved: 'Bewaard in {{path}}',

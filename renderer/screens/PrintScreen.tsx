@@ -1,9 +1,9 @@
 /**
  * Print: choose the document (handover, MAR, census, patient summary), the ward or the patient
  * last opened, and the paper size; preview the PDF the API renders, then print it or save it.
- * The preview is a blob: URL in an <iframe>, which the CSP allows (frame-src blob:).
+ * The preview draws the PDF's pages itself (PdfPreview), so it needs no PDF plugin.
  */
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Paper, ReportKind, ReportRequest } from '../../electron/core/api/contract.ts';
 import type { Ward } from '../../electron/core/model.ts';
@@ -11,6 +11,7 @@ import type { AppErrorShape } from '../../electron/core/result.ts';
 import { call } from '../api.ts';
 import { useAppContext, useFormat } from '../app-context.ts';
 import { ErrorNotice } from '../components/ErrorNotice.tsx';
+import { PdfPreview } from '../components/PdfPreview.tsx';
 import { useFocusOnMount } from '../hooks/useFocusOnMount.ts';
 
 export interface PrintPatient {
@@ -33,10 +34,8 @@ interface Props {
   readonly patient: PrintPatient | null;
 }
 
-function pdfUrl(base64: string): string {
-  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
-  return URL.createObjectURL(new Blob([bytes], { type: 'application/pdf' }));
-}
+const pdfBytes = (base64: string): Uint8Array =>
+  Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
 
 export function PrintScreen({ wards, wardId, patient }: Props) {
   const { t } = useTranslation();
@@ -51,14 +50,7 @@ export function PrintScreen({ wards, wardId, patient }: Props) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<AppErrorShape | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
-  const [preview, setPreview] = useState<string | null>(null);
-
-  useEffect(
-    () => () => {
-      if (preview) URL.revokeObjectURL(preview);
-    },
-    [preview],
-  );
+  const [preview, setPreview] = useState<Uint8Array | null>(null);
 
   const forPatient = report === 'summary' || scope === 'patient';
   const ready = forPatient ? patient !== null : ward !== '';
@@ -76,7 +68,7 @@ export function PrintScreen({ wards, wardId, patient }: Props) {
     if (action === 'preview') {
       const result = await call('renderReport', request());
       if (result.ok) {
-        setPreview(pdfUrl(result.value.pdfBase64));
+        setPreview(pdfBytes(result.value.pdfBase64));
         setOutcome({ kind: 'previewed', pages: result.value.pages });
       } else setError(result.error);
     } else if (action === 'print') {
@@ -209,14 +201,7 @@ export function PrintScreen({ wards, wardId, patient }: Props) {
         {error && <ErrorNotice error={error} />}
         {outcome && <OutcomeLine outcome={outcome} />}
       </div>
-      {preview && (
-        <iframe
-          className="pdf-preview"
-          src={preview}
-          title={t('print.previewTitle')}
-          data-testid="pdf-preview"
-        />
-      )}
+      {preview && <PdfPreview pdf={preview} />}
     </section>
   );
 }

@@ -59,7 +59,7 @@ test.describe('accessibility (axe-core, WCAG 2.x AA)', () => {
 
     await page.getByRole('button', { name: 'Print', exact: true }).click();
     await page.getByRole('button', { name: 'Preview' }).click();
-    await expect(page.getByTitle('Preview of the document')).toBeVisible({ timeout: 30_000 });
+    await expect(page.getByRole('img', { name: /^Page 1 of/ })).toBeVisible({ timeout: 30_000 });
     await expectAccessible(page, testInfo, 'print');
 
     await page.getByRole('button', { name: 'Readiness', exact: true }).click();
