@@ -460,6 +460,24 @@ describe('AdminTimesSchema', () => {
   });
 });
 
+describe('other time zones', () => {
+  it('keeps 08:00 local across New York’s spring-forward (2026-03-08)', () => {
+    expect(
+      dueTimes(perDay(1), '2026-03-07T05:00:00Z', '2026-03-09T04:00:00Z', {
+        timeZone: 'America/New_York',
+      }),
+    ).toEqual(['2026-03-07T13:00:00Z', '2026-03-08T12:00:00Z']);
+  });
+
+  it('places 08:00 on the Kolkata clock (UTC+05:30, no DST)', () => {
+    expect(
+      dueTimes(perDay(1), '2026-11-09T18:30:00Z', '2026-11-10T18:30:00Z', {
+        timeZone: 'Asia/Kolkata',
+      }),
+    ).toEqual(['2026-11-10T02:30:00Z']);
+  });
+});
+
 describe('wall-clock hours on the transition days', () => {
   it('gives a q1h order 23 doses on the spring-forward day (02:00 does not exist)', () => {
     const times = dueTimes(everyHours(1), '2026-03-28T23:00:00Z', '2026-03-29T22:00:00Z');
