@@ -3,14 +3,10 @@
  * device recipients → signed `.dtx`. Prints the import report at the end; on long runs a
  * progress line on stderr.
  */
-import { randomUUID } from 'node:crypto';
 import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { AppError } from '../../core/errors.ts';
-import { openReadonlyDb } from '../../core/db/open.ts';
-import { exportInfo, recordCounts, scopeWards } from '../../core/db/queries.ts';
-import { toSqliteImage } from '../../core/db/schema.ts';
-import { formatImportReport, importFhir } from '../../core/fhir/import.ts';
-import { writeExport } from '../../core/format/dtx.ts';
+import { buildImage, sealExport } from '../../core/export/pipeline.ts';
+import { formatImportReport } from '../../core/fhir/import.ts';
 import { loadSiteKey } from '../../core/keys/site-key.ts';
 import {
   type CliIo,
@@ -152,38 +148,25 @@ export const exportCommand: Command = {
     const siteKey = loadSiteKey(signPath);
     const recipients = readRecipients(to);
 
-    const { db, report } = await importFhir(fhir, {
+    const { image, report } = await buildImage(fhir, {
       asOf,
       ...(wards ? { wards } : {}),
       ...(siteId ? { site: { id: siteId, name: values['site-name'] ?? siteId } } : {}),
       demo: values.demo === true,
       onProgress: progressReporter(io),
     });
-    let image: Buffer;
     try {
-      image = toSqliteImage(db);
-    } finally {
-      db.close();
-    }
-    try {
-      const check = openReadonlyDb(image);
-      const info = exportInfo(check);
-      const manifest = {
-        site: { id: info.siteId, name: info.siteName },
-        exportId: randomUUID(),
+      const { bytes, manifest } = await sealExport({
+        image,
         sequence,
-        createdAt: createdAt.toISOString(),
-        dataAsOf: info.dataAsOf,
-        scope: { wards: scopeWards(check) },
-        counts: { ...recordCounts(check) },
-        demo: info.demo,
-      };
-      check.close();
-      const bytes = await writeExport({ manifest, sqlite: image, recipients, siteKey });
+        createdAt,
+        recipients,
+        siteKey,
+      });
       writeAtomically(out, bytes);
       io.out(formatImportReport(report));
       io.out(
-        `Wrote ${out}: export ${manifest.exportId}, sequence ${sequence}, ${manifest.counts.patients} patients (${manifest.counts.census} in the census), for ${recipients.length} device(s).`,
+        `Wrote ${out}: export ${manifest.exportId}, sequence ${sequence}, ${manifest.counts['patients'] ?? 0} patients (${manifest.counts['census'] ?? 0} in the census), for ${recipients.length} device(s).`,
       );
       return 0;
     } finally {
