@@ -156,8 +156,11 @@ export interface Allergen extends Text {
   readonly category: 'medication' | 'food' | 'environment';
 }
 
+/** SNOMED CT "Penicillin": the allergy that rules out the penicillin antibiotics below. */
+export const PENICILLIN = '764146007';
+
 export const ALLERGENS: readonly Allergen[] = [
-  { snomed: '764146007', fr: 'Pénicilline', nl: 'Penicilline', category: 'medication' },
+  { snomed: PENICILLIN, fr: 'Pénicilline', nl: 'Penicilline', category: 'medication' },
   {
     snomed: '387458008',
     fr: 'Acide acétylsalicylique',
@@ -203,6 +206,8 @@ export interface Drug {
   /** The dose in words when a range or rate needs them (the scale, the target). */
   readonly doseText?: Text;
   readonly instructions?: Text;
+  /** Allergens (SNOMED CT) that rule this drug out: it is never ordered for those patients. */
+  readonly avoidWith?: readonly string[];
 }
 
 const GTS_ABBREVIATION = 'http://terminology.hl7.org/CodeSystem/v3-GTSAbbreviation';
@@ -250,6 +255,7 @@ export const DRUGS = {
     ucum: 'g',
     route: 'IV',
     timing: everyHours(8),
+    avoidWith: [PENICILLIN],
   },
   ceftriaxone: {
     atc: 'J01DD04',
@@ -268,6 +274,7 @@ export const DRUGS = {
     ucum: 'g',
     route: 'IV',
     timing: everyHours(6),
+    avoidWith: [PENICILLIN],
   },
   pantoprazole: {
     atc: 'A02BC02',
@@ -401,6 +408,7 @@ export const DRUGS = {
     ucum: 'g',
     route: 'PO',
     timing: daily(3),
+    avoidWith: [PENICILLIN],
   },
   metformin: {
     atc: 'A10BA02',

@@ -17,7 +17,8 @@ import {
 import { HOUR_MS, historyStart, type PatientContext, TIME_ZONE } from './context.ts';
 import { type Reference, SYSTEMS, concept, iso, quantity, ref } from './fhir.ts';
 
-function chooseDrugs(ctx: PatientContext): DrugKey[] {
+/** What the diagnoses and the ward call for, minus what the patient is allergic to. */
+function chooseDrugs(ctx: PatientContext, allergens: readonly string[]): DrugKey[] {
   const { rng } = ctx;
   const chosen = new Set<DrugKey>();
   for (const profile of ctx.profiles) {
@@ -28,7 +29,11 @@ function chooseDrugs(ctx: PatientContext): DrugKey[] {
   const ward = WARD_DRUGS[ctx.kind];
   const extra = rng.int(2, Math.min(4, ward.length));
   for (let i = 0; i < extra; i++) chosen.add(rng.pick(ward));
-  return [...chosen];
+  const safe = (key: DrugKey) => {
+    const drug: Drug = DRUGS[key];
+    return !drug.avoidWith?.some((allergen) => allergens.includes(allergen));
+  };
+  return [...chosen].filter(safe);
 }
 
 const routeOf = (drug: Drug, ctx: PatientContext) => {
@@ -128,9 +133,9 @@ function emitAdministrations(
   });
 }
 
-export function emitMedications(ctx: PatientContext): void {
+export function emitMedications(ctx: PatientContext, allergens: readonly string[]): void {
   const { rng } = ctx;
-  chooseDrugs(ctx).forEach((key, n) => {
+  chooseDrugs(ctx, allergens).forEach((key, n) => {
     const drug: Drug = DRUGS[key];
     const id = `${ctx.id}-rx${n}`;
     const orderStart = ctx.admittedAt + rng.int(1, 6) * HOUR_MS;

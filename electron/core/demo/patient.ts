@@ -218,14 +218,14 @@ export function generatePatient(input: PatientInput): void {
   };
   emitEncounter(input, ctx, template.kind);
   emitProblems(ctx, comorbidities);
-  emitAllergies(ctx);
+  const allergens = emitAllergies(ctx);
   if (fate.status !== 'admitted') return;
   emitCodeStatus(ctx);
   emitIsolation(ctx);
   emitBodyMeasures(ctx);
   emitVitals(ctx);
   emitLabs(ctx);
-  emitMedications(ctx);
+  emitMedications(ctx, allergens);
   emitWardFacts(ctx);
   emitCarePlan(ctx);
   emitNotes(ctx, input.encodeNote);

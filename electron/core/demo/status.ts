@@ -68,7 +68,8 @@ export function chooseComorbidities(rng: Rng, age: number): Diagnosis[] {
   return [...new Set(Array.from({ length: count }, () => rng.pick(COMORBIDITIES)))];
 }
 
-export function emitAllergies(ctx: PatientContext): void {
+/** Writes the allergy record; returns the allergens (SNOMED CT) the orders must avoid. */
+export function emitAllergies(ctx: PatientContext): string[] {
   const { rng } = ctx;
   const recorded = iso(ctx.admittedAt + HOUR_MS);
   const base = {
@@ -82,7 +83,7 @@ export function emitAllergies(ctx: PatientContext): void {
     ['none-known', 35],
     ['nothing-recorded', 15],
   ] as const);
-  if (state === 'nothing-recorded') return;
+  if (state === 'nothing-recorded') return [];
   if (state === 'none-known') {
     ctx.emit({
       ...base,
@@ -95,7 +96,7 @@ export function emitAllergies(ctx: PatientContext): void {
         ctx.lang === 'fr' ? 'Aucune allergie connue' : 'Geen gekende allergieën',
       ),
     });
-    return;
+    return [];
   }
   const allergens = [
     ...new Set([rng.pick(ALLERGENS), rng.pick(ALLERGENS)].slice(0, rng.int(1, 2))),
@@ -105,11 +106,9 @@ export function emitAllergies(ctx: PatientContext): void {
     ctx.emit({
       ...base,
       id: `${ctx.id}-alg${n}`,
-      verificationStatus: concept(
-        SYSTEMS.allergyVerification,
-        rng.chance(0.85) ? 'confirmed' : 'unconfirmed',
-        'Verification',
-      ),
+      verificationStatus: rng.chance(0.85)
+        ? concept(SYSTEMS.allergyVerification, 'confirmed', 'Confirmed')
+        : concept(SYSTEMS.allergyVerification, 'unconfirmed', 'Unconfirmed'),
       type:
         allergen.category === 'medication' && reaction.severity === 'mild'
           ? 'intolerance'
@@ -121,6 +120,7 @@ export function emitAllergies(ctx: PatientContext): void {
       reaction: [{ manifestation: [{ text: reaction[ctx.lang] }], severity: reaction.severity }],
     });
   });
+  return allergens.map((allergen) => allergen.snomed);
 }
 
 /**

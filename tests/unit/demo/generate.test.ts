@@ -150,6 +150,23 @@ describe('generateDemoHospital', () => {
     expect(all('MedicationAdministration').length).toBeGreaterThan(orders.length);
   });
 
+  it('never orders a penicillin for a patient allergic to penicillin', () => {
+    const allergic = new Set(
+      all('AllergyIntolerance')
+        .filter((a) => mentions(a['code'], '764146007'))
+        .map((a) => (a['patient'] as { reference: string }).reference),
+    );
+    expect(allergic.size).toBeGreaterThan(0);
+    const penicillins = all('MedicationRequest').filter(
+      (o) =>
+        allergic.has((o['subject'] as { reference: string }).reference) &&
+        ['J01CA04', 'J01CR02', 'J01CR05'].some((atc) =>
+          mentions(o['medicationCodeableConcept'], atc),
+        ),
+    );
+    expect(penicillins).toEqual([]);
+  });
+
   it('records allergies as present, none known, or not at all', () => {
     const allergies = all('AllergyIntolerance');
     const nka = allergies.filter((a) => mentions(a['code'], '716186003'));
