@@ -3,7 +3,7 @@ import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 
 /**
- * Three builds: main (with the core worker and the `downtime` CLI as extra Node entries, so
+ * Three builds: main (with the core workers and the `downtime` CLI as extra Node entries, so
  * all Node code is bundled once), a single-file sandboxed preload, and the renderer.
  */
 export default defineConfig({
@@ -14,6 +14,7 @@ export default defineConfig({
         input: {
           index: resolve('electron/main/index.ts'),
           'engine-worker': resolve('electron/core/engine/engine-worker.ts'),
+          'inbox-worker': resolve('electron/core/inbox/inbox-worker.ts'),
           cli: resolve('electron/cli/main.ts'),
         },
       },

@@ -12,7 +12,12 @@ import { appendAudit, type AuditEntry } from '../audit/audit-log.ts';
 import type { RemoteEngine } from '../engine/engine-protocol.ts';
 import type { ReportJob } from '../engine/engine.ts';
 import { AppError } from '../errors.ts';
-import { generateDeviceIdentity, recipientQrSvg, sealIdentity, unsealIdentity } from '../keys/device-identity.ts';
+import {
+  generateDeviceIdentity,
+  recipientQrSvg,
+  sealIdentity,
+  unsealIdentity,
+} from '../keys/device-identity.ts';
 import { loadTrustStore } from '../keys/trust-store.ts';
 import { checkReadiness } from '../readiness/readiness.ts';
 import { loadSettings, saveSettings, type Settings } from '../settings/settings.ts';
@@ -57,7 +62,7 @@ export interface AppCore {
   readonly store: () => Store;
   readonly trustPaths: () => string[];
   readonly auditFile: () => string;
-  /** Record an inbox outcome for the status screen (the inbox audits it itself). */
+  /** An inbox decision (the inbox thread audits it itself): shown on the status screen. */
   readonly noteInboxEvent: (event: InboxEvent) => void;
 }
 
@@ -88,7 +93,8 @@ export function createApi(services: ApiServices): AppCore {
     appendAudit(auditFile(), { ...entry, device, user: session?.user ?? null }, clock());
   }
   function requireSession(): Session {
-    if (!session) throw new AppError('locked', 'The viewer is locked. Unlock it with the ward passphrase.');
+    if (!session)
+      throw new AppError('locked', 'The viewer is locked. Unlock it with the ward passphrase.');
     return session;
   }
   function summarize(stored: StoredExport): ExportSummary {
@@ -128,7 +134,10 @@ export function createApi(services: ApiServices): AppCore {
     const { user } = requireSession();
     const start = request.start === undefined ? undefined : new Date(request.start);
     if (start && Number.isNaN(start.getTime())) {
-      throw new AppError('invalid-argument', 'The start time of the worksheet is not a valid date.');
+      throw new AppError(
+        'invalid-argument',
+        'The start time of the worksheet is not a valid date.',
+      );
     }
     const job: ReportJob = {
       report: request.report,
@@ -146,7 +155,11 @@ export function createApi(services: ApiServices): AppCore {
     });
   }
 
-  const printDetail = (r: { report: string; wardId?: string | undefined; patientId?: string | undefined }) => ({
+  const printDetail = (r: {
+    report: string;
+    wardId?: string | undefined;
+    patientId?: string | undefined;
+  }) => ({
     report: r.report,
     ...(r.wardId === undefined ? {} : { ward: r.wardId }),
     ...(r.patientId === undefined ? {} : { patient: r.patientId }),
@@ -176,10 +189,16 @@ export function createApi(services: ApiServices): AppCore {
 
     async enrol({ passphrase }) {
       if (existsSync(paths.identityFile)) {
-        throw new AppError('invalid-config', 'This laptop is already enrolled. IT must remove its device key before enrolling it again.');
+        throw new AppError(
+          'invalid-config',
+          'This laptop is already enrolled. IT must remove its device key before enrolling it again.',
+        );
       }
       if (passphrase.length < 10) {
-        throw new AppError('invalid-argument', 'The ward passphrase must have at least 10 characters.');
+        throw new AppError(
+          'invalid-argument',
+          'The ward passphrase must have at least 10 characters.',
+        );
       }
       const { identity, recipient } = await generateDeviceIdentity();
       const sealed = await sealIdentity(identity, passphrase);
@@ -191,9 +210,15 @@ export function createApi(services: ApiServices): AppCore {
 
     async unlock({ passphrase, user, exportId }) {
       if (!existsSync(paths.identityFile)) {
-        throw new AppError('no-identity', 'This laptop has no device identity yet. Enrol it first.');
+        throw new AppError(
+          'no-identity',
+          'This laptop has no device identity yet. Enrol it first.',
+        );
       }
-      const target = exportId === undefined ? store.current() : store.list().find((e) => e.exportId === exportId);
+      const target =
+        exportId === undefined
+          ? store.current()
+          : store.list().find((e) => e.exportId === exportId);
       if (!target) {
         throw new AppError(
           exportId === undefined ? 'no-export' : 'not-found',
@@ -203,16 +228,27 @@ export function createApi(services: ApiServices): AppCore {
         );
       }
       const attempt = (kind: string) =>
-        appendAudit(auditFile(), { event: 'unlock-failed', device, user, detail: { kind } }, clock());
+        appendAudit(
+          auditFile(),
+          { event: 'unlock-failed', device, user, detail: { kind } },
+          clock(),
+        );
       let identity: string;
       try {
-        identity = await unsealIdentity(readIdentityFile(paths.identityFile, host.atRest), passphrase);
+        identity = await unsealIdentity(
+          readIdentityFile(paths.identityFile, host.atRest),
+          passphrase,
+        );
       } catch (e) {
         attempt(e instanceof AppError ? e.kind : 'internal');
         throw e;
       }
       try {
-        await engine.open({ bytes: store.readBytes(target.exportId), trustPaths: trustPaths(), identity });
+        await engine.open({
+          bytes: store.readBytes(target.exportId),
+          trustPaths: trustPaths(),
+          identity,
+        });
       } catch (e) {
         attempt(e instanceof AppError ? e.kind : 'internal');
         throw e;
@@ -251,7 +287,10 @@ export function createApi(services: ApiServices): AppCore {
       requireSession();
       const now = clock().getTime();
       if (searchBurst && now - searchBurst.startedAt > SEARCH_AUDIT_WINDOW_MS) flushSearchAudit();
-      searchBurst = { startedAt: searchBurst?.startedAt ?? now, count: (searchBurst?.count ?? 0) + 1 };
+      searchBurst = {
+        startedAt: searchBurst?.startedAt ?? now,
+        count: (searchBurst?.count ?? 0) + 1,
+      };
       return engine.search(query, limit ?? 50);
     },
 
@@ -282,7 +321,8 @@ export function createApi(services: ApiServices): AppCore {
       const { pdf, pages } = await renderJob(request);
       const stamp = clock().toISOString().slice(0, 16).replace(/[:T]/g, '-');
       const savedTo = await host.saveFile(`downtime-${request.report}-${stamp}.pdf`, pdf);
-      if (savedTo) audit({ event: 'print', detail: { ...printDetail(request), pages, via: 'pdf' } });
+      if (savedTo)
+        audit({ event: 'print', detail: { ...printDetail(request), pages, via: 'pdf' } });
       return { savedTo };
     },
 
@@ -309,7 +349,11 @@ export function createApi(services: ApiServices): AppCore {
       const bytes = existsSync(auditFile()) ? readFileSync(auditFile()) : new Uint8Array();
       const day = clock().toISOString().slice(0, 10);
       const savedTo = await host.saveFile(`downtime-audit-${device}-${day}.jsonl`, bytes);
-      if (savedTo) audit({ event: 'audit-exported', detail: { lines: bytes.length === 0 ? 0 : countLines(bytes) } });
+      if (savedTo)
+        audit({
+          event: 'audit-exported',
+          detail: { lines: bytes.length === 0 ? 0 : countLines(bytes) },
+        });
       return { savedTo };
     },
   };
@@ -321,6 +365,8 @@ export function createApi(services: ApiServices): AppCore {
     trustPaths,
     auditFile,
     noteInboxEvent: (event) => {
+      // The inbox thread installed into the store folder: see its new state.
+      if (event.outcome === 'installed') store = openStore(storeDir(), { keep: settings.keep });
       inboxEvents.unshift(event);
       inboxEvents.length = Math.min(inboxEvents.length, RECENT_INBOX_EVENTS);
     },

@@ -15,7 +15,11 @@ export interface AtRestSeal {
 
 const AT_REST_MAGIC = Buffer.from('DTXSAFE1\n');
 
-export function writeIdentityFile(path: string, bytes: Uint8Array, atRest: AtRestSeal | null): void {
+export function writeIdentityFile(
+  path: string,
+  bytes: Uint8Array,
+  atRest: AtRestSeal | null,
+): void {
   mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
   const content = atRest ? Buffer.concat([AT_REST_MAGIC, atRest.seal(bytes)]) : bytes;
   writeFileAtomic(path, content);
@@ -27,15 +31,24 @@ export function readIdentityFile(path: string, atRest: AtRestSeal | null): Uint8
   try {
     content = readFileSync(path);
   } catch {
-    throw new AppError('no-identity', `The device key ${path} cannot be read. Ask IT to check the laptop's enrolment.`);
+    throw new AppError(
+      'no-identity',
+      `The device key ${path} cannot be read. Ask IT to check the laptop's enrolment.`,
+    );
   }
   if (!content.subarray(0, AT_REST_MAGIC.length).equals(AT_REST_MAGIC)) return content;
   if (!atRest) {
-    throw new AppError('no-identity', `The device key ${path} is sealed to this computer's account and cannot be opened here.`);
+    throw new AppError(
+      'no-identity',
+      `The device key ${path} is sealed to this computer's account and cannot be opened here.`,
+    );
   }
   try {
     return atRest.open(content.subarray(AT_REST_MAGIC.length));
   } catch {
-    throw new AppError('no-identity', `The device key ${path} was sealed on another computer or account. Ask IT to enrol this laptop again.`);
+    throw new AppError(
+      'no-identity',
+      `The device key ${path} was sealed on another computer or account. Ask IT to enrol this laptop again.`,
+    );
   }
 }

@@ -6,7 +6,7 @@ import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { auditInstall } from '../audit/install-audit.ts';
 import { startEngineWorker } from '../engine/engine-client.ts';
-import { createInbox } from '../inbox/inbox.ts';
+import { startInboxThread } from '../inbox/inbox-thread.ts';
 import { loadTrustStore } from '../keys/trust-store.ts';
 import { appPaths } from './app-paths.ts';
 import { createApi, type AppCore, type HostServices } from './create-api.ts';
@@ -38,7 +38,10 @@ export interface RunningApp {
 export async function startApp(options: StartOptions): Promise<RunningApp> {
   const demoDir = options.demoDir ?? null;
   mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
-  const paths = appPaths(options.dataDir, demoDir ? join(demoDir, DEMO_FILES.trustDir) : options.bundledTrustDir);
+  const paths = appPaths(
+    options.dataDir,
+    demoDir ? join(demoDir, DEMO_FILES.trustDir) : options.bundledTrustDir,
+  );
   if (demoDir && !existsSync(paths.identityFile)) {
     copyFileSync(join(demoDir, DEMO_FILES.identity), paths.identityFile);
   }
@@ -59,22 +62,25 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
     });
     auditInstall(core.auditFile(), demoExport, outcome, { device: options.device, user: null });
   }
-  const inboxDir = core.settings().inboxDir;
-  const inbox = inboxDir
-    ? createInbox({
-        dir: inboxDir,
-        store: core.store(),
-        trust: () => loadTrustStore(core.trustPaths()),
-        device: options.device,
-        audit: core.auditFile(),
-        onOutcome: core.noteInboxEvent,
-      })
+  const settings = core.settings();
+  const inbox = settings.inboxDir
+    ? startInboxThread(
+        {
+          dir: settings.inboxDir,
+          storeDir: core.store().dir,
+          keep: settings.keep,
+          trustPaths: core.trustPaths(),
+          device: options.device,
+          audit: core.auditFile(),
+        },
+        core.noteInboxEvent,
+        options.log.error,
+      )
     : null;
-  inbox?.start();
   return {
     core,
     async stop() {
-      inbox?.stop();
+      await inbox?.stop();
       await worker.terminate();
     },
   };

@@ -2,9 +2,9 @@
  * Starts the engine in a worker thread and gives it back as a `RemoteEngine` (same methods,
  * async). One request at a time is not required: answers are matched by id.
  */
-import { existsSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { AppError } from '../errors.ts';
+import { workerScriptUrl } from '../worker-url.ts';
 import type { OpenRequest } from './engine.ts';
 import {
   ENGINE_METHODS,
@@ -14,24 +14,17 @@ import {
   type RemoteEngine,
 } from './engine-protocol.ts';
 
-/**
- * Sources run as .ts (tests, scripts, the harness); the build emits out/main/engine-worker.js,
- * beside the entry or one level up when this code lands in a shared chunk.
- */
-function workerUrl(): URL {
-  if (import.meta.url.endsWith('.ts')) return new URL('./engine-worker.ts', import.meta.url);
-  const candidates = ['./engine-worker.js', '../engine-worker.js'].map((p) => new URL(p, import.meta.url));
-  return candidates.find((url) => existsSync(url)) ?? candidates[0]!;
-}
-
 export interface EngineWorker {
   readonly engine: RemoteEngine;
   terminate(): Promise<void>;
 }
 
 export function startEngineWorker(onDiagnostic: (text: string) => void = () => {}): EngineWorker {
-  const worker = new Worker(workerUrl());
-  const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: unknown) => void }>();
+  const worker = new Worker(workerScriptUrl('engine-worker', import.meta.url));
+  const pending = new Map<
+    number,
+    { resolve: (v: unknown) => void; reject: (e: unknown) => void }
+  >();
   let nextId = 1;
 
   worker.on('message', (response: EngineResponse) => {

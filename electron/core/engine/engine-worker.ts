@@ -15,7 +15,9 @@ if (!port) throw new Error('engine-worker.ts must run as a worker thread');
 port.on('message', (request: EngineRequest) => {
   void answer(request).then((response) => {
     const transfer =
-      response.ok && response.value instanceof Uint8Array ? [response.value.buffer as ArrayBuffer] : [];
+      response.ok && response.value instanceof Uint8Array
+        ? [response.value.buffer as ArrayBuffer]
+        : [];
     port.postMessage(response, transfer);
   });
 });

@@ -53,7 +53,8 @@ export function createEngine() {
   let current: OpenExport | null = null;
 
   const opened = (): OpenExport => {
-    if (!current) throw new AppError('locked', 'The viewer is locked. Unlock it with the ward passphrase.');
+    if (!current)
+      throw new AppError('locked', 'The viewer is locked. Unlock it with the ward passphrase.');
     return current;
   };
 
@@ -66,9 +67,14 @@ export function createEngine() {
     async open(request: OpenRequest): Promise<{ manifest: Manifest; signer: string }> {
       close();
       const trust = loadTrustStore(request.trustPaths);
-      const { manifest, signer, sqlite } = await decryptExport(request.bytes, trust, request.identity, {
-        inPlace: true,
-      });
+      const { manifest, signer, sqlite } = await decryptExport(
+        request.bytes,
+        trust,
+        request.identity,
+        {
+          inPlace: true,
+        },
+      );
       try {
         current = { db: openReadonlyDb(sqlite), manifest, signer };
       } finally {
@@ -86,7 +92,10 @@ export function createEngine() {
       if (!chart) throw new AppError('not-found', 'This patient is not in the open export.');
       return chart;
     },
-    async renderReport(job: ReportJob, context: Omit<ReportContext, 'manifest'>): Promise<{ pdf: Uint8Array; pages: number }> {
+    async renderReport(
+      job: ReportJob,
+      context: Omit<ReportContext, 'manifest'>,
+    ): Promise<{ pdf: Uint8Array; pages: number }> {
       const { db, manifest } = opened();
       const chunks: Buffer[] = [];
       const sink = new Writable({

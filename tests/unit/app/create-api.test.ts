@@ -3,7 +3,16 @@
  * keys and audit, called through the same gate as IPC (invokeApi). Enrolment, unlock, census,
  * search, chart, printing, lock — and the audit trail that records them.
  */
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -43,11 +52,19 @@ async function start(dataDir: string, trustDir: string): Promise<RunningApp> {
   });
 }
 
-function call<M extends MethodName>(app: RunningApp, method: M, args: unknown): Promise<Result<ValueOf<M>>> {
+function call<M extends MethodName>(
+  app: RunningApp,
+  method: M,
+  args: unknown,
+): Promise<Result<ValueOf<M>>> {
   return invokeApi(app.core.api, method, args) as Promise<Result<ValueOf<M>>>;
 }
 
-async function value<M extends MethodName>(app: RunningApp, method: M, args: unknown): Promise<ValueOf<M>> {
+async function value<M extends MethodName>(
+  app: RunningApp,
+  method: M,
+  args: unknown,
+): Promise<ValueOf<M>> {
   const result = await call(app, method, args);
   if (!result.ok) throw new Error(`${method} failed: ${result.error.kind} ${result.error.message}`);
   return result.value;
@@ -105,7 +122,9 @@ describe('a ward laptop with an installed export', () => {
     copyFileSync(site.identityFile, join(dataDir, 'device.key'));
     app = await start(dataDir, site.trustDir);
     const file = await site.exportFile('current.dtx', { sequence: 10, forThisLaptop: true });
-    const outcome = await app.core.store().install(file, { trust: loadTrustStore([site.trustDir]), device: 'test-laptop' });
+    const outcome = await app.core
+      .store()
+      .install(file, { trust: loadTrustStore([site.trustDir]), device: 'test-laptop' });
     expect(outcome.outcome).toBe('installed');
     exportId = outcome.exportId ?? '';
   }, 120_000);
@@ -158,19 +177,41 @@ describe('a ward laptop with an installed export', () => {
   it('renders, prints and saves reports as PDF', async () => {
     const wards = await value(app, 'listWards', {});
     const wardId = wards.find((w) => w.inScope && w.censusCount > 0)?.id ?? '';
-    const preview = await value(app, 'renderReport', { report: 'handover', wardId, paper: 'A4', language: 'fr' });
+    const preview = await value(app, 'renderReport', {
+      report: 'handover',
+      wardId,
+      paper: 'A4',
+      language: 'fr',
+    });
     expect(Buffer.from(preview.pdfBase64, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
     expect(preview.pages).toBeGreaterThan(0);
-    const printedReport = await value(app, 'printReport', { report: 'census', wardId, paper: 'Letter', language: 'nl' });
+    const printedReport = await value(app, 'printReport', {
+      report: 'census',
+      wardId,
+      paper: 'Letter',
+      language: 'nl',
+    });
     expect(printedReport.via).toBe('spooler');
-    expect(Buffer.from(printed.at(-1) ?? []).subarray(0, 5).toString()).toBe('%PDF-');
-    const savedReport = await value(app, 'saveReport', { report: 'mar', wardId, paper: 'A4', language: 'de' });
+    expect(
+      Buffer.from(printed.at(-1) ?? [])
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
+    const savedReport = await value(app, 'saveReport', {
+      report: 'mar',
+      wardId,
+      paper: 'A4',
+      language: 'de',
+    });
     expect(existsSync(savedReport.savedTo ?? '')).toBe(true);
   });
 
   it('locks: the data is gone until the next unlock', async () => {
     await value(app, 'lock', {});
-    expect(await call(app, 'listWards', {})).toMatchObject({ ok: false, error: { kind: 'locked' } });
+    expect(await call(app, 'listWards', {})).toMatchObject({
+      ok: false,
+      error: { kind: 'locked' },
+    });
     expect((await value(app, 'getStatus', {})).unlocked).toBe(false);
   });
 
@@ -180,18 +221,99 @@ describe('a ward laptop with an installed export', () => {
     const events = readFileSync(app.core.auditFile(), 'utf8')
       .trim()
       .split('\n')
-      .map((line) => JSON.parse(line) as { event: string; user: string | null; detail: Record<string, unknown> });
+      .map(
+        (line) =>
+          JSON.parse(line) as {
+            event: string;
+            user: string | null;
+            detail: Record<string, unknown>;
+          },
+      );
     expect(events.map((e) => e.event)).toEqual(
-      expect.arrayContaining(['unlock-failed', 'unlock', 'patient-opened', 'print', 'search', 'lock']),
+      expect.arrayContaining([
+        'unlock-failed',
+        'unlock',
+        'patient-opened',
+        'print',
+        'search',
+        'lock',
+      ]),
     );
-    expect(events.find((e) => e.event === 'patient-opened')).toMatchObject({ user: 'Nurse A', detail: { mrn: expect.any(String) } });
+    expect(events.find((e) => e.event === 'patient-opened')).toMatchObject({
+      user: 'Nurse A',
+      detail: { mrn: expect.any(String) },
+    });
   });
 
   it('reports readiness line by line', async () => {
     const checks = await value(app, 'readiness', {});
     expect(checks.map((c) => c.id)).toEqual(
-      expect.arrayContaining(['data-age', 'signature', 'device-identity', 'store', 'disk', 'printers']),
+      expect.arrayContaining([
+        'data-age',
+        'signature',
+        'device-identity',
+        'store',
+        'disk',
+        'printers',
+      ]),
     );
     expect(checks.find((c) => c.id === 'device-identity')?.level).toBe('green');
+  });
+});
+
+describe('exports arriving in the inbox folder', () => {
+  let site: TestSite;
+  let dataDir: string;
+  let inboxDir: string;
+  let app: RunningApp;
+
+  beforeAll(async () => {
+    site = await makeTestSite();
+    dataDir = mkdtempSync(join(tmpdir(), 'downtime-inbox-app-'));
+    inboxDir = join(dataDir, 'inbox');
+    mkdirSync(inboxDir);
+    copyFileSync(site.identityFile, join(dataDir, 'device.key'));
+    writeFileSync(
+      join(dataDir, 'settings.json'),
+      JSON.stringify({ inboxDir, trustDir: site.trustDir }),
+    );
+    app = await start(dataDir, site.trustDir);
+  }, 120_000);
+  afterAll(async () => {
+    await app.stop();
+    site.remove();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  async function statusWhen(
+    predicate: (s: ValueOf<'getStatus'>) => boolean,
+  ): Promise<ValueOf<'getStatus'>> {
+    for (let i = 0; i < 200; i++) {
+      const status = await value(app, 'getStatus', {});
+      if (predicate(status)) return status;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error('the inbox did not decide in time');
+  }
+
+  it('installs a good export off the main thread and shows it as current', async () => {
+    const file = await site.exportFile('arrival.dtx.part', { sequence: 5, forThisLaptop: true });
+    renameSync(file, join(inboxDir, 'arrival.dtx'));
+    const status = await statusWhen((s) => s.recentInbox.length > 0);
+    expect(status.recentInbox[0]).toMatchObject({ file: 'arrival.dtx', outcome: 'installed' });
+    expect(status.current).toMatchObject({ sequence: 5, current: true });
+    expect(existsSync(join(inboxDir, 'arrival.dtx'))).toBe(false);
+  });
+
+  it('refuses an older export, says why, and keeps the current one', async () => {
+    const file = await site.exportFile('older.dtx.part', { sequence: 3, forThisLaptop: true });
+    renameSync(file, join(inboxDir, 'older.dtx'));
+    const status = await statusWhen((s) => s.recentInbox.length > 1);
+    expect(status.recentInbox[0]).toMatchObject({
+      file: 'older.dtx',
+      outcome: 'refused',
+      kind: 'older-than-installed',
+    });
+    expect(status.current?.sequence).toBe(5);
   });
 });

@@ -1,0 +1,32 @@
+/**
+ * Worker-thread entry for the inbox: reading, verifying (SHA-256 of up to hundreds of MB) and
+ * durably copying an arriving export is seconds of synchronous work, so it runs here, never on
+ * the thread that serves the window. Each decision is posted to the parent as an `InboxEvent`.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { loadTrustStore } from '../keys/trust-store.ts';
+import { openStore } from '../store/store.ts';
+import { createInbox } from './inbox.ts';
+import type { InboxThreadOptions } from './inbox-thread.ts';
+
+const options = workerData as InboxThreadOptions;
+const port = parentPort;
+if (!port) throw new Error('inbox-worker.ts must run as a worker thread');
+
+const inbox = createInbox({
+  dir: options.dir,
+  store: openStore(options.storeDir, { keep: options.keep }),
+  trust: () => loadTrustStore(options.trustPaths),
+  device: options.device,
+  audit: options.audit,
+  ...(options.pollMs === undefined ? {} : { pollMs: options.pollMs }),
+  ...(options.stableMs === undefined ? {} : { stableMs: options.stableMs }),
+  onOutcome: (event) => port.postMessage(event),
+});
+inbox.start();
+port.on('message', (message: unknown) => {
+  if (message === 'stop') {
+    inbox.stop();
+    port.close();
+  }
+});
