@@ -62,11 +62,12 @@ export function PdfPreview({ pdf }: { readonly pdf: Uint8Array }) {
   if (!doc) return null;
   const shown = Math.min(doc.numPages, MAX_PREVIEW_PAGES);
   return (
-    <div
+    // Focusable, so the pages scroll with the keyboard too.
+    <section
       className="pdf-preview"
       data-testid="pdf-preview"
       aria-label={t('print.previewTitle')}
-      role="group"
+      tabIndex={0}
     >
       {shown < doc.numPages && (
         <p className="notice notice-info">
@@ -76,7 +77,7 @@ export function PdfPreview({ pdf }: { readonly pdf: Uint8Array }) {
       {Array.from({ length: shown }, (_, index) => (
         <PdfPage key={index} doc={doc} pageNumber={index + 1} />
       ))}
-    </div>
+    </section>
   );
 }
 
