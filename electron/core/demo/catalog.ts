@@ -208,6 +208,8 @@ export interface Drug {
   readonly instructions?: Text;
   /** Allergens (SNOMED CT) that rule this drug out: it is never ordered for those patients. */
   readonly avoidWith?: readonly string[];
+  /** At most one drug of a group per patient (no double anticoagulation). */
+  readonly group?: 'anticoagulant' | 'antibiotic';
 }
 
 const GTS_ABBREVIATION = 'http://terminology.hl7.org/CodeSystem/v3-GTSAbbreviation';
@@ -256,6 +258,7 @@ export const DRUGS = {
     route: 'IV',
     timing: everyHours(8),
     avoidWith: [PENICILLIN],
+    group: 'antibiotic',
   },
   ceftriaxone: {
     atc: 'J01DD04',
@@ -265,6 +268,7 @@ export const DRUGS = {
     ucum: 'g',
     route: 'IV',
     timing: daily(1),
+    group: 'antibiotic',
   },
   piptazo: {
     atc: 'J01CR05',
@@ -275,6 +279,7 @@ export const DRUGS = {
     route: 'IV',
     timing: everyHours(6),
     avoidWith: [PENICILLIN],
+    group: 'antibiotic',
   },
   pantoprazole: {
     atc: 'A02BC02',
@@ -293,6 +298,7 @@ export const DRUGS = {
     ucum: 'mg',
     route: 'SC',
     timing: { repeat: { frequency: 1, period: 1, periodUnit: 'd', timeOfDay: ['18:00:00'] } },
+    group: 'anticoagulant',
   },
   heparin: {
     atc: 'B01AB01',
@@ -302,6 +308,7 @@ export const DRUGS = {
     ucum: '[iU]',
     route: 'SC',
     timing: everyHours(8),
+    group: 'anticoagulant',
   },
   insulinScale: {
     atc: 'A10AB05',
@@ -399,6 +406,7 @@ export const DRUGS = {
     route: 'PO',
     // Some EHRs send only the abbreviation, no structured repeat.
     timing: { code: { coding: [{ system: GTS_ABBREVIATION, code: 'BID' }], text: 'BID' } },
+    group: 'anticoagulant',
   },
   amoxicillin: {
     atc: 'J01CA04',
@@ -409,6 +417,7 @@ export const DRUGS = {
     route: 'PO',
     timing: daily(3),
     avoidWith: [PENICILLIN],
+    group: 'antibiotic',
   },
   metformin: {
     atc: 'A10BA02',
@@ -499,6 +508,17 @@ export const DRUGS = {
       maxPer24h: 4,
     },
   },
+  amoxicillinSyrup: {
+    atc: 'J01CA04',
+    name: { fr: 'Amoxicilline sirop', nl: 'Amoxicilline siroop' },
+    dose: 250,
+    unit: 'mg',
+    ucum: 'mg',
+    route: 'PO',
+    timing: daily(3),
+    avoidWith: [PENICILLIN],
+    group: 'antibiotic',
+  },
   ondansetronPrn: {
     atc: 'A04AA01',
     name: { fr: 'Ondansétron', nl: 'Ondansetron' },
@@ -522,10 +542,12 @@ export const WARD_DRUGS: Readonly<Record<WardKind, readonly DrugKey[]>> = {
     'metoclopramidePrn',
     'lorazepamPrn',
     'vitaminD',
+    'methotrexate',
   ],
   surgery: [
     'paracetamol',
     'morphinePrn',
+    'morphineSr',
     'heparin',
     'pantoprazole',
     'metoclopramidePrn',
@@ -541,10 +563,10 @@ export const WARD_DRUGS: Readonly<Record<WardKind, readonly DrugKey[]>> = {
     'paracetamolPrn',
     'pantoprazole',
   ],
-  pediatrics: ['paracetamolSyrup', 'ondansetronPrn', 'salbutamol'],
+  pediatrics: ['paracetamolSyrup', 'ondansetronPrn', 'salbutamol', 'amoxicillinSyrup'],
 };
 
-/** Drugs a diagnosis profile adds. */
+/** Drugs a diagnosis profile adds (for adults: children get their ward's own list). */
 export const PROFILE_DRUGS: Readonly<
   Record<NonNullable<Diagnosis['profile']>, readonly DrugKey[]>
 > = {

@@ -17,23 +17,32 @@ import {
 import { HOUR_MS, historyStart, type PatientContext, TIME_ZONE } from './context.ts';
 import { type Reference, SYSTEMS, concept, iso, quantity, ref } from './fhir.ts';
 
-/** What the diagnoses and the ward call for, minus what the patient is allergic to. */
+/**
+ * What the diagnoses and the ward call for, minus what the patient is allergic to, and one
+ * drug per group (the first chosen).
+ */
 function chooseDrugs(ctx: PatientContext, allergens: readonly string[]): DrugKey[] {
   const { rng } = ctx;
   const chosen = new Set<DrugKey>();
-  for (const profile of ctx.profiles) {
-    const options = PROFILE_DRUGS[profile];
-    chosen.add(rng.pick(options));
-    if (rng.chance(0.5)) chosen.add(rng.pick(options));
+  if (ctx.kind !== 'pediatrics') {
+    for (const profile of ctx.profiles) {
+      const options = PROFILE_DRUGS[profile];
+      chosen.add(rng.pick(options));
+      if (rng.chance(0.5)) chosen.add(rng.pick(options));
+    }
   }
   const ward = WARD_DRUGS[ctx.kind];
   const extra = rng.int(2, Math.min(4, ward.length));
   for (let i = 0; i < extra; i++) chosen.add(rng.pick(ward));
-  const safe = (key: DrugKey) => {
+  const groups = new Set<string>();
+  return [...chosen].filter((key) => {
     const drug: Drug = DRUGS[key];
-    return !drug.avoidWith?.some((allergen) => allergens.includes(allergen));
-  };
-  return [...chosen].filter(safe);
+    if (drug.avoidWith?.some((allergen) => allergens.includes(allergen))) return false;
+    if (drug.group === undefined) return true;
+    if (groups.has(drug.group)) return false;
+    groups.add(drug.group);
+    return true;
+  });
 }
 
 const routeOf = (drug: Drug, ctx: PatientContext) => {

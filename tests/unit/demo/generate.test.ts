@@ -167,6 +167,18 @@ describe('generateDemoHospital', () => {
     expect(penicillins).toEqual([]);
   });
 
+  it('never orders two anticoagulants for one patient', () => {
+    const anticoagulated = all('MedicationRequest')
+      .filter((o) =>
+        ['B01AB01', 'B01AB05', 'B01AF02'].some((atc) =>
+          mentions(o['medicationCodeableConcept'], atc),
+        ),
+      )
+      .map((o) => (o['subject'] as { reference: string }).reference);
+    expect(anticoagulated.length).toBeGreaterThan(0);
+    expect(new Set(anticoagulated).size).toBe(anticoagulated.length);
+  });
+
   it('records allergies as present, none known, or not at all', () => {
     const allergies = all('AllergyIntolerance');
     const nka = allergies.filter((a) => mentions(a['code'], '716186003'));
