@@ -731,6 +731,11 @@ export const NOT_GIVEN_REASONS: readonly Text[] = [
   { fr: 'Patient(e) absent(e) du service (examen)', nl: 'Patiënt niet op de afdeling (onderzoek)' },
 ];
 
+export const PARENTS: readonly (Text & { readonly code: 'N' | 'C' })[] = [
+  { fr: 'Mère', nl: 'Moeder', code: 'N' },
+  { fr: 'Père', nl: 'Vader', code: 'N' },
+];
+
 export const RELATIONSHIPS: readonly (Text & { readonly code: 'N' | 'C' })[] = [
   { fr: 'Fille', nl: 'Dochter', code: 'N' },
   { fr: 'Fils', nl: 'Zoon', code: 'N' },

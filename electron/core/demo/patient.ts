@@ -2,7 +2,7 @@
  * One demo patient: who they are, where they are (admitted to a bed, discharged, or seen as an
  * outpatient) and, for admitted patients, the whole chart a ward needs during a downtime.
  */
-import { REASONS, RELATIONSHIPS } from './catalog.ts';
+import { PARENTS, REASONS, RELATIONSHIPS } from './catalog.ts';
 import { DAY_MS, HOUR_MS, type PatientContext, type Profile, type Trajectory } from './context.ts';
 import { type Emit, type Reference, SYSTEMS, concept, iso, ref } from './fhir.ts';
 import { type Bed, WARD_TEMPLATES, type WardKind } from './hospital.ts';
@@ -119,7 +119,7 @@ function emitPatient(
 ): void {
   const { rng } = input;
   const contacts = Array.from({ length: rng.chance(0.8) ? rng.int(1, 2) : 0 }, () => {
-    const relation = rng.pick(RELATIONSHIPS);
+    const relation = rng.pick(age < 16 ? PARENTS : RELATIONSHIPS);
     const person = randomName(rng, name.language);
     return {
       relationship: [
