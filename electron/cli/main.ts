@@ -70,7 +70,9 @@ export async function main(argv: readonly string[], io: CliIo = stdio): Promise<
       return 1;
     }
     // Unexpected: one line, no stack (a stack could carry data from the input).
-    io.err(`downtime ${command.name}: unexpected failure (${e instanceof Error ? e.name : 'error'}); please report this to IT.`);
+    io.err(
+      `downtime ${command.name}: unexpected failure (${e instanceof Error ? e.name : 'error'}); please report this to IT.`,
+    );
     return 1;
   }
 }

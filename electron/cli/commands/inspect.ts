@@ -6,7 +6,6 @@
  * `--json` prints `{"manifest": {...}, "counts": {...}, "wards": [{"id", "name", "census":
  * [{"mrn", "name", "bed"}]}]}`, plus `"chart"` with `--patient` (DESIGN.md §5).
  */
-import { openReadonlyDb } from '../../core/db/open.ts';
 import {
   censusByWard,
   findPatientByMrn,
@@ -16,12 +15,11 @@ import {
   recordCounts,
 } from '../../core/db/queries.ts';
 import { AppError } from '../../core/errors.ts';
-import { decryptExport } from '../../core/format/dtx.ts';
-import { loadDeviceIdentity, readPassphraseFile } from '../../core/keys/device-identity.ts';
 import type { Chart } from '../../core/model.ts';
 import { DEFAULT_ADMIN_TIMES } from '../../core/schedule/admin-times.ts';
-import { type Command, parseCommandArgs, requireOption } from '../cli-kit.ts';
-import { describeManifest, exportAndTrust, printJson, readExportFile } from './verify.ts';
+import { type Command, parseCommandArgs } from '../cli-kit.ts';
+import { OPEN_EXPORT_OPTIONS, openExportFromArgs } from '../export-args.ts';
+import { describeManifest, printJson } from './verify.ts';
 
 const usage = `Usage: downtime inspect X.dtx --trust … --identity device.key --passphrase-file F [--json] [--patient MRN]
 
@@ -123,34 +121,17 @@ export const inspectCommand: Command = {
   usage,
   async run(argv, io) {
     const { values, positionals } = parseCommandArgs(argv, {
-      trust: { type: 'string', multiple: true },
-      identity: { type: 'string' },
-      'passphrase-file': { type: 'string' },
+      ...OPEN_EXPORT_OPTIONS,
       patient: { type: 'string' },
       json: { type: 'boolean' },
     });
-    const { exportPath, trust } = exportAndTrust(positionals, values.trust);
-    const identityPath = requireOption(values.identity, '--identity');
-    const passphrasePath = requireOption(values['passphrase-file'], '--passphrase-file');
     if (values.patient !== undefined && values.patient.trim() === '') {
       throw new AppError(
         'invalid-argument',
         'The --patient MRN is empty — give the MRN to look up.',
       );
     }
-
-    const bytes = readExportFile(exportPath);
-    const identity = await loadDeviceIdentity(identityPath, readPassphraseFile(passphrasePath));
-    // The file's bytes are ours alone: decrypt in place (no second copy of the plaintext).
-    const { manifest, signer, sqlite } = await decryptExport(bytes, trust, identity, {
-      inPlace: true,
-    });
-    let db: ReadonlyDb;
-    try {
-      db = openReadonlyDb(sqlite);
-    } finally {
-      sqlite.fill(0);
-    }
+    const { exportPath, manifest, signer, db } = await openExportFromArgs(positionals, values);
     try {
       const { counts, wards } = readContents(db);
       const chart = values.patient === undefined ? undefined : chartFor(db, values.patient);

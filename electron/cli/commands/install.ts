@@ -8,7 +8,7 @@ import { hostname, userInfo } from 'node:os';
 import { auditInstall } from '../../core/audit/install-audit.ts';
 import { DEFAULT_KEEP, openStore } from '../../core/store/store.ts';
 import { type Command, parseCommandArgs, requireOption, UsageError } from '../cli-kit.ts';
-import { exportAndTrust } from './verify.ts';
+import { exportAndTrust } from '../export-args.ts';
 
 const usage = `Usage: downtime install X.dtx --store DIR --trust site.pub… [--keep N]
 

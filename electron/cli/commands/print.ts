@@ -8,16 +8,12 @@
 import { createWriteStream, existsSync, openSync, renameSync, rmSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { LanguageSchema, PaperSchema, ReportKindSchema } from '../../core/api/contract.ts';
-import { openReadonlyDb } from '../../core/db/open.ts';
 import { findPatientByMrn, listWards, type ReadonlyDb } from '../../core/db/queries.ts';
 import { AppError } from '../../core/errors.ts';
-import { decryptExport } from '../../core/format/dtx.ts';
-import { loadDeviceIdentity, readPassphraseFile } from '../../core/keys/device-identity.ts';
-import type { Manifest } from '../../core/model.ts';
 import { renderReport, type ReportRequest } from '../../core/print/render.ts';
 import { DEFAULT_SETTINGS, loadSettings, type Settings } from '../../core/settings/settings.ts';
 import { type Command, parseCommandArgs, requireOption, UsageError } from '../cli-kit.ts';
-import { exportAndTrust, readExportFile } from './verify.ts';
+import { OPEN_EXPORT_OPTIONS, openExportFromArgs } from '../export-args.ts';
 
 const usage = `Usage: downtime print X.dtx --trust site.pub… --identity device.key --passphrase-file F
                       --report handover|mar|census|summary [--ward ID] [--patient MRN]
@@ -49,9 +45,7 @@ export const printCommand: Command = {
   usage,
   async run(argv, io) {
     const { values, positionals } = parseCommandArgs(argv, {
-      trust: { type: 'string', multiple: true },
-      identity: { type: 'string' },
-      'passphrase-file': { type: 'string' },
+      ...OPEN_EXPORT_OPTIONS,
       report: { type: 'string' },
       ward: { type: 'string' },
       patient: { type: 'string' },
@@ -78,12 +72,7 @@ export const printCommand: Command = {
         ? settings.paper
         : choice(PaperSchema.options, values.paper, '--paper');
     const start = values.start === undefined ? undefined : instant(values.start);
-    const identityPath = requireOption(values.identity, '--identity');
-    const passphrasePath = requireOption(values['passphrase-file'], '--passphrase-file');
-    const { exportPath, trust } = exportAndTrust(positionals, values.trust);
-
-    const identity = await loadDeviceIdentity(identityPath, readPassphraseFile(passphrasePath));
-    const { manifest, db } = await openExport(readExportFile(exportPath), trust, identity);
+    const { manifest, db } = await openExportFromArgs(positionals, values);
     try {
       const request: ReportRequest = {
         report,
@@ -143,20 +132,6 @@ function settingsFrom(path: string | undefined): Settings {
       `${problems[0]} (in ${path}); fix the file before printing.`,
     );
   return settings;
-}
-
-async function openExport(
-  bytes: Uint8Array,
-  trust: Parameters<typeof decryptExport>[1],
-  identity: string,
-): Promise<{ manifest: Manifest; db: ReadonlyDb }> {
-  // The file's bytes are ours alone: decrypt in place (no second copy of the plaintext).
-  const { manifest, sqlite } = await decryptExport(bytes, trust, identity, { inPlace: true });
-  try {
-    return { manifest, db: openReadonlyDb(sqlite) };
-  } finally {
-    sqlite.fill(0);
-  }
 }
 
 function wardIdOf(db: ReadonlyDb, ward: string): string {

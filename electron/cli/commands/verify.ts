@@ -3,12 +3,10 @@
  * trust store, its manifest and its payload hash — everything that needs no device key.
  * `--json` prints exactly `{"manifest": {...}}`.
  */
-import { readFileSync } from 'node:fs';
-import { AppError } from '../../core/errors.ts';
 import { verifyExport } from '../../core/format/dtx.ts';
-import { loadTrustStore, type TrustStore } from '../../core/keys/trust-store.ts';
 import type { Manifest } from '../../core/model.ts';
-import { type CliIo, type Command, optionList, parseCommandArgs, UsageError } from '../cli-kit.ts';
+import { type CliIo, type Command, parseCommandArgs } from '../cli-kit.ts';
+import { exportAndTrust, readExportFile } from '../export-args.ts';
 
 const usage = `Usage: downtime verify X.dtx --trust site.pub… [--json]
 
@@ -20,32 +18,6 @@ contents are exactly what was signed. Needs no device key and decrypts nothing.
   --json         print {"manifest": {...}} instead of a summary
 
 Exit 0 verified, 1 refused (one line on stderr says why and what to do), 2 usage.`;
-
-/** The export path and trust store from `X.dtx --trust a.pub [b.pub …]`. */
-export function exportAndTrust(
-  positionals: readonly string[],
-  trustOption: string | boolean | (string | boolean)[] | undefined,
-): { exportPath: string; trust: TrustStore } {
-  const extraTrust = positionals.filter((p) => p.endsWith('.pub'));
-  const files = positionals.filter((p) => !p.endsWith('.pub'));
-  if (files.length === 0) throw new UsageError('name the export file (X.dtx)');
-  if (files.length > 1)
-    throw new UsageError(`one export file at a time (got "${files[0]}" and "${files[1]}")`);
-  const trustPaths = [...optionList(trustOption), ...extraTrust];
-  if (trustPaths.length === 0)
-    throw new UsageError('missing --trust (the site.pub file or trust folder)');
-  return { exportPath: files[0] ?? '', trust: loadTrustStore(trustPaths) };
-}
-
-/** Reads an export file; `io` error naming it when it cannot be read. */
-export function readExportFile(path: string): Buffer {
-  try {
-    return readFileSync(path);
-  } catch (e) {
-    const code = e && typeof e === 'object' && 'code' in e ? String(e.code) : 'unreadable';
-    throw new AppError('io', `Cannot read ${path} (${code}) — check the file name.`);
-  }
-}
 
 const mb = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
 

@@ -7,16 +7,14 @@
  * and the buffer is zeroed as soon as SQLite has its copy.
  */
 import { AppError } from '../errors.ts';
-import { decryptExport } from '../format/dtx.ts';
+import { openExport, type OpenedExport } from '../export/open-export.ts';
 import { loadTrustStore } from '../keys/trust-store.ts';
-import { openReadonlyDb } from '../db/open.ts';
 import {
   censusByWard,
   findPatientByMrn,
   getChart,
   listWards,
   searchPatients,
-  type ReadonlyDb,
 } from '../db/queries.ts';
 import { renderReport, type ReportContext } from '../print/render.ts';
 import type { AdminTimes } from '../schedule/admin-times.ts';
@@ -43,16 +41,10 @@ export interface ReportJob {
   readonly start?: Date;
 }
 
-interface OpenExport {
-  readonly db: ReadonlyDb;
-  readonly manifest: Manifest;
-  readonly signer: string;
-}
-
 export function createEngine() {
-  let current: OpenExport | null = null;
+  let current: OpenedExport | null = null;
 
-  const opened = (): OpenExport => {
+  const opened = (): OpenedExport => {
     if (!current)
       throw new AppError('locked', 'The viewer is locked. Unlock it with the ward passphrase.');
     return current;
@@ -66,20 +58,13 @@ export function createEngine() {
   return {
     async open(request: OpenRequest): Promise<{ manifest: Manifest; signer: string }> {
       close();
-      const trust = loadTrustStore(request.trustPaths);
-      const { manifest, signer, sqlite } = await decryptExport(
+      const opened = await openExport(
         request.bytes,
-        trust,
+        loadTrustStore(request.trustPaths),
         request.identity,
-        {
-          inPlace: true,
-        },
       );
-      try {
-        current = { db: openReadonlyDb(sqlite), manifest, signer };
-      } finally {
-        sqlite.fill(0);
-      }
+      current = opened;
+      const { manifest, signer } = opened;
       return { manifest, signer };
     },
     close,
