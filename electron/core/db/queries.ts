@@ -9,7 +9,6 @@ import { matchExpression } from './search-query.ts';
 
 export type { ReadonlyDb } from './handle.ts';
 export { getChart } from './chart.ts';
-export { marSchedule, type MarDoseRow, type MarPatient } from './mar.ts';
 
 export function listWards(db: ReadonlyDb): Ward[] {
   const rows = cached(

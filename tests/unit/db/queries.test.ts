@@ -6,7 +6,6 @@ import {
   exportInfo,
   getChart,
   listWards,
-  marSchedule,
   recordCounts,
   scopeWards,
 } from '../../../electron/core/db/queries.ts';
@@ -137,40 +136,5 @@ describe('getChart', () => {
       medications: [],
     });
     expect(getChart(db, 'nobody', { now, ...BRUSSELS })).toBeNull();
-  });
-});
-
-describe('marSchedule', () => {
-  const window = {
-    start: new Date('2026-11-28T06:00:00Z'),
-    end: new Date('2026-11-29T06:00:00Z'),
-    ...BRUSSELS,
-  };
-
-  it('lists each patient of a ward in bed order with scheduled, PRN and unscheduled orders apart', () => {
-    const mar = marSchedule(db, { wardId: 'w3b' }, window);
-    expect(mar.map((m) => m.patient.bed)).toEqual(['2A', '12A', '12B']);
-    const helene = mar[1];
-    expect(helene?.scheduled).toEqual([
-      {
-        at: '2026-11-28T07:00:00.000Z',
-        orderId: 'm-helene-insulin',
-        drug: 'Insuline glargine',
-        dose: 12,
-        doseUnit: 'U',
-        doseText: null,
-        route: 'SC',
-        highAlert: true,
-      },
-    ]);
-    expect(helene?.prn.map((o) => o.drug)).toEqual(['Paracétamol']);
-    // An order whose times cannot be computed is flagged, never dropped.
-    expect(helene?.unscheduled.map((u) => u.order.drug)).toEqual(['Furosémide']);
-  });
-
-  it('serves one patient', () => {
-    expect(marSchedule(db, { patientId: 'p-helene' }, window).map((m) => m.patient.name)).toEqual([
-      'LEFÈVRE-DUPONT, Hélène',
-    ]);
   });
 });
