@@ -1,7 +1,8 @@
 /**
  * FHIR Bulk Data output: one `<ResourceType>.ndjson` file per type, written as the generator
- * goes. Lines are buffered per type and flushed in ~1 MiB writes that wait for the stream to
- * drain, so memory stays bounded however many patients are generated.
+ * goes. Lines are encoded to UTF-8 into a buffer per type as they come, and flushed in ~1 MiB
+ * writes that wait for the stream to drain, so memory stays bounded however many patients
+ * are generated.
  */
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
@@ -9,11 +10,14 @@ import { join } from 'node:path';
 import { AppError } from '../errors.ts';
 
 const FLUSH_AT = 1 << 20;
+/** Small types (Organization) stay small; busy ones grow to ~FLUSH_AT once and keep that size. */
+const INITIAL_BUFFER = 64 << 10;
 
 interface TypeFile {
   readonly stream: WriteStream;
-  buffer: string[];
-  bufferedChars: number;
+  /** UTF-8 of the queued lines, encoded as they come (no join, no second copy). */
+  buffer: Buffer;
+  used: number;
   count: number;
 }
 
@@ -29,19 +33,23 @@ export class NdjsonWriter {
   /** Queues one resource; call `drain()` now and then to write what is queued. */
   add(resource: { readonly resourceType: string }): void {
     const file = this.#fileFor(resource.resourceType);
-    const line = JSON.stringify(resource);
-    file.buffer.push(line);
-    file.bufferedChars += line.length + 1;
+    const line = `${JSON.stringify(resource)}\n`;
+    // UTF-8 takes at most 3 bytes per UTF-16 unit.
+    const room = line.length * 3;
+    if (file.used + room > file.buffer.length) {
+      file.buffer = grow(file.buffer, file.used, file.used + room);
+    }
+    file.used += file.buffer.write(line, file.used, 'utf8');
     file.count++;
   }
 
   /** Writes every buffer over the threshold, waiting for the disk when it lags. */
   async drain(force = false): Promise<void> {
     for (const file of this.#files.values()) {
-      if (file.bufferedChars === 0 || (!force && file.bufferedChars < FLUSH_AT)) continue;
-      const chunk = `${file.buffer.join('\n')}\n`;
-      file.buffer = [];
-      file.bufferedChars = 0;
+      if (file.used === 0 || (!force && file.used < FLUSH_AT)) continue;
+      const chunk = file.buffer.subarray(0, file.used);
+      file.buffer = Buffer.allocUnsafe(file.buffer.length);
+      file.used = 0;
       if (!file.stream.write(chunk)) await once(file.stream, 'drain');
       this.#throwIfFailed();
     }
@@ -62,11 +70,16 @@ export class NdjsonWriter {
   #fileFor(type: string): TypeFile {
     const existing = this.#files.get(type);
     if (existing) return existing;
-    const stream = createWriteStream(join(this.#dir, `${type}.ndjson`), { encoding: 'utf8' });
+    const stream = createWriteStream(join(this.#dir, `${type}.ndjson`));
     stream.on('error', (error) => {
       this.#failure ??= error;
     });
-    const file: TypeFile = { stream, buffer: [], bufferedChars: 0, count: 0 };
+    const file: TypeFile = {
+      stream,
+      buffer: Buffer.allocUnsafe(INITIAL_BUFFER),
+      used: 0,
+      count: 0,
+    };
     this.#files.set(type, file);
     return file;
   }
@@ -80,6 +93,12 @@ export class NdjsonWriter {
       );
     }
   }
+}
+
+function grow(buffer: Buffer, used: number, needed: number): Buffer {
+  const bigger = Buffer.allocUnsafe(Math.max(needed, buffer.length * 2));
+  buffer.copy(bigger, 0, 0, used);
+  return bigger;
 }
 
 function closeStream(stream: WriteStream): Promise<void> {
