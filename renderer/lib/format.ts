@@ -9,7 +9,7 @@ export interface Formatters {
   readonly date: (iso: string) => string;
   /** "28 Nov 2026, 21:05" */
   readonly instant: (iso: string) => string;
-  /** "28 Nov, 21:05" — dense lists of recent values. */
+  /** "28 Nov, 21:05" for this year, "2 Jul 2019, 00:00" before: dense lists of values. */
   readonly short: (iso: string) => string;
   /** "Sat 21:05" — for due times within the next day. */
   readonly dayTime: (iso: string) => string;
@@ -103,7 +103,11 @@ function createFormatters(language: Language): Formatters {
     },
     short: (iso) => {
       const date = parsed(iso);
-      return date ? shortFormat.format(date) : iso;
+      if (!date) return iso;
+      // The year only when it is not this one: old results must not pass for recent ones.
+      return date.getFullYear() === new Date().getFullYear()
+        ? shortFormat.format(date)
+        : instantFormat.format(date);
     },
     dayTime: (iso) => {
       const date = parsed(iso);

@@ -44,18 +44,25 @@ export interface TestSiteOptions {
   readonly bulkPatients?: number;
   /** Export only the first ward with full detail: the others become locator rows. */
   readonly oneWardInScope?: boolean;
+  /** Import these FHIR inputs (as of now) instead of a generated demo hospital. */
+  readonly fhir?: readonly string[];
 }
 
 export async function makeTestSite(options: TestSiteOptions = {}): Promise<TestSite> {
   const dir = mkdtempSync(join(tmpdir(), 'downtime-site-'));
   const trustDir = join(dir, 'trust');
   mkdirSync(trustDir);
-  const fhirDir = join(dir, 'fhir');
-  await generateDemoHospital({ patients: 40, seed: 7, asOf: AS_OF, outDir: fhirDir });
-  const wards = options.oneWardInScope ? [await firstWard(fhirDir)] : undefined;
-  const { db } = await importFhir([fhirDir], {
-    asOf: AS_OF,
-    demo: true,
+  const generated = join(dir, 'fhir');
+  const inputs = options.fhir ?? [generated];
+  // Real inputs are pictured now (in-progress stays); the generated hospital at its own instant.
+  const asOf = options.fhir ? new Date() : AS_OF;
+  if (!options.fhir) {
+    await generateDemoHospital({ patients: 40, seed: 7, asOf, outDir: generated });
+  }
+  const wards = options.oneWardInScope ? [await firstWard(inputs, asOf)] : undefined;
+  const { db } = await importFhir(inputs, {
+    asOf,
+    demo: !options.fhir,
     ...(wards ? { wards } : {}),
   });
   let image: Buffer;
@@ -70,7 +77,7 @@ export async function makeTestSite(options: TestSiteOptions = {}): Promise<TestS
   const info = exportInfo(view);
   const base = {
     site: { id: info.siteId, name: info.siteName },
-    createdAt: AS_OF.toISOString(),
+    createdAt: asOf.toISOString(),
     dataAsOf: info.dataAsOf,
     scope: { wards: scopeWards(view) },
     counts: { ...recordCounts(view) },
@@ -110,8 +117,8 @@ export async function makeTestSite(options: TestSiteOptions = {}): Promise<TestS
   };
 }
 
-async function firstWard(fhirDir: string): Promise<string> {
-  const { db } = await importFhir([fhirDir], { asOf: AS_OF, demo: true });
+async function firstWard(inputs: readonly string[], asOf: Date): Promise<string> {
+  const { db } = await importFhir(inputs, { asOf });
   try {
     const ward = db.prepare('SELECT id FROM wards ORDER BY id LIMIT 1').get() as
       { id: string } | undefined;

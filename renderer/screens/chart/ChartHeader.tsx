@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import type { Chart } from '../../../electron/core/model.ts';
 import { useAppContext, useFormat } from '../../app-context.ts';
 import { CodeStatusBadge, useSexLabel } from '../../components/Badges.tsx';
+import { allergyLines } from '../../lib/allergies.ts';
 import { ageInYears } from '../../lib/format.ts';
 
 export function ChartHeader({
@@ -95,11 +96,11 @@ function AllergyBand({ chart }: { readonly chart: Chart }) {
     <div className="allergy-band allergy-band-present" data-allergy-state="present" role="note">
       <strong>{t('chart.allergiesLabel')}</strong>
       <ul>
-        {chart.allergies.map((a, index) => (
-          <li key={`${a.substance}-${index}`}>
-            <strong>{a.substance}</strong>
-            {a.reaction && ` (${a.reaction})`}
-            {a.criticality === 'high' && ' ⚠'}
+        {allergyLines(chart.allergies).map((line) => (
+          <li key={line.substance}>
+            <strong>{line.substance}</strong>
+            {line.reactions.length > 0 && ` (${line.reactions.join(', ')})`}
+            {line.highCriticality && ' ⚠'}
           </li>
         ))}
       </ul>

@@ -1,0 +1,37 @@
+/**
+ * The allergy band lists each substance once: sources often repeat one allergy (several
+ * encounters, several systems), and a band of twenty "Cashew nuts" hides the other entries.
+ * Reactions are merged; the substance is high-criticality when any record says so.
+ */
+import type { Allergy } from '../../electron/core/model.ts';
+import { fold } from './fold.ts';
+
+export interface AllergyLine {
+  readonly substance: string;
+  readonly reactions: readonly string[];
+  readonly highCriticality: boolean;
+}
+
+export function allergyLines(allergies: readonly Allergy[]): AllergyLine[] {
+  const lines = new Map<string, { substance: string; reactions: Set<string>; high: boolean }>();
+  for (const allergy of allergies) {
+    const key = fold(allergy.substance.trim());
+    const line = lines.get(key) ?? {
+      substance: allergy.substance.trim(),
+      reactions: new Set(),
+      high: false,
+    };
+    for (const reaction of (allergy.reaction ?? '').split(/[;,]/u)) {
+      const text = reaction.trim();
+      if (text !== '' && ![...line.reactions].some((r) => fold(r) === fold(text)))
+        line.reactions.add(text);
+    }
+    line.high ||= allergy.criticality === 'high';
+    lines.set(key, line);
+  }
+  return [...lines.values()].map((line) => ({
+    substance: line.substance,
+    reactions: [...line.reactions],
+    highCriticality: line.high,
+  }));
+}

@@ -1,0 +1,34 @@
+/** The allergy band names each substance once, with every reaction and the worst criticality. */
+import { describe, expect, it } from 'vitest';
+import type { Allergy } from '../../../electron/core/model.ts';
+import { allergyLines } from '../../../renderer/lib/allergies.ts';
+
+const allergy = (over: Partial<Allergy>): Allergy => ({
+  substance: 'Penicillin',
+  reaction: null,
+  severity: null,
+  criticality: null,
+  status: null,
+  category: null,
+  recordedAt: null,
+  ...over,
+});
+
+describe('allergy lines', () => {
+  it('merges repeated records of one substance, whatever their case and accents', () => {
+    const lines = allergyLines([
+      allergy({ substance: 'Cashew nuts', reaction: 'Anaphylaxis' }),
+      allergy({ substance: 'cashew nuts ', reaction: 'Urticaria; anaphylaxis' }),
+      allergy({ substance: 'Pénicilline', criticality: 'high' }),
+      allergy({ substance: 'Penicilline' }),
+    ]);
+    expect(lines).toEqual([
+      { substance: 'Cashew nuts', reactions: ['Anaphylaxis', 'Urticaria'], highCriticality: false },
+      { substance: 'Pénicilline', reactions: [], highCriticality: true },
+    ]);
+  });
+
+  it('keeps distinct substances apart', () => {
+    expect(allergyLines([allergy({}), allergy({ substance: 'Latex' })])).toHaveLength(2);
+  });
+});
