@@ -254,6 +254,7 @@ export async function generateDemoHospital(options: DemoOptions): Promise<DemoSu
       staff: siteStaff,
       organization: ref('Organization', `org-${template.site.key}`),
       emergencyWard: ref('Location', `ward-${template.site.key}-ED`),
+      ward: ref('Location', layout.firstUnitOf(fate.template).id),
       encodeNote,
       emit,
     });

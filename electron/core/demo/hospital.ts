@@ -103,6 +103,13 @@ export class HospitalLayout {
     this.units = byTemplate.flat();
   }
 
+  /** The first unit of ward template `template` (where its discharged patients stayed). */
+  firstUnitOf(template: number): WardUnit {
+    const unit = this.#unitsByTemplate[template]?.[0];
+    if (!unit) throw new RangeError(`no ward for template ${template}`);
+    return unit;
+  }
+
   /** The bed of the `order`-th admitted patient of ward template `template` (dealt round-robin). */
   bedFor(template: number, order: number): Bed {
     const units = this.#unitsByTemplate[template];

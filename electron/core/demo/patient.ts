@@ -61,6 +61,8 @@ export interface PatientInput {
   readonly organization: Reference;
   /** Where admitted patients were before their bed (the site's emergency department). */
   readonly emergencyWard: Reference;
+  /** The ward a discharged patient stayed on. */
+  readonly ward: Reference;
   readonly encodeNote: (text: string) => string;
   readonly emit: Emit;
 }
@@ -272,7 +274,7 @@ function emitEncounter(input: PatientInput, ctx: PatientContext, kind: WardKind)
       period: { start: iso(ctx.admittedAt), end: iso(end) },
       location: [
         {
-          location: input.emergencyWard,
+          location: input.ward,
           status: 'completed',
           period: { start: iso(ctx.admittedAt), end: iso(end) },
         },
@@ -281,8 +283,16 @@ function emitEncounter(input: PatientInput, ctx: PatientContext, kind: WardKind)
     return;
   }
   // Some patients came through the emergency department: the bed is their second location.
-  const viaEmergency = ctx.asOf - ctx.admittedAt > 6 * HOUR_MS && rng.chance(0.3);
+  // A few admitted in the last hours are still there, waiting for the bed.
+  const hoursIn = (ctx.asOf - ctx.admittedAt) / HOUR_MS;
+  const stillInEmergency = hoursIn < 4 && rng.chance(0.5);
+  const viaEmergency = !stillInEmergency && hoursIn > 6 && rng.chance(0.3);
   const inBed = viaEmergency ? ctx.admittedAt + rng.int(2, 5) * HOUR_MS : ctx.admittedAt;
+  const emergency = (end: number | null) => ({
+    location: input.emergencyWard,
+    status: end === null ? 'active' : 'completed',
+    period: { start: iso(ctx.admittedAt), ...(end === null ? {} : { end: iso(end) }) },
+  });
   const expectedDischarge = rng.chance(0.4) ? ctx.asOf + rng.int(1, 6) * DAY_MS : null;
   input.emit({
     ...common,
@@ -292,17 +302,11 @@ function emitEncounter(input: PatientInput, ctx: PatientContext, kind: WardKind)
       start: iso(ctx.admittedAt),
       ...(expectedDischarge ? { end: iso(expectedDischarge) } : {}),
     },
-    location: [
-      ...(viaEmergency
-        ? [
-            {
-              location: input.emergencyWard,
-              status: 'completed',
-              period: { start: iso(ctx.admittedAt), end: iso(inBed) },
-            },
-          ]
-        : []),
-      { location: ref('Location', bed.bedId), status: 'active', period: { start: iso(inBed) } },
-    ],
+    location: stillInEmergency
+      ? [emergency(null)]
+      : [
+          ...(viaEmergency ? [emergency(inBed)] : []),
+          { location: ref('Location', bed.bedId), status: 'active', period: { start: iso(inBed) } },
+        ],
   });
 }
