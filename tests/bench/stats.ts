@@ -3,6 +3,12 @@
  * percentiles (no interpolation), so a p95 is always a time that was actually measured.
  */
 import { performance } from 'node:perf_hooks';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+
+// `npm run bench` runs plain `node`, so expose the collector from inside.
+setFlagsFromString('--expose-gc');
+const collectGarbage = runInNewContext('gc') as () => void;
 
 export interface Summary {
   readonly median: number;
@@ -43,7 +49,8 @@ export interface Trial {
 
 /**
  * Runs `ours` and `baseline` alternately, so a burst of load from elsewhere on the machine
- * hits both sides alike.
+ * hits both sides alike. Garbage is collected between trials (untimed): otherwise one side's
+ * large buffers get collected inside the other side's timing.
  */
 export async function sideBySide(
   { runs, warmups }: Repeat,
@@ -58,6 +65,7 @@ export async function sideBySide(
     ] as const) {
       const ms = await timeMs(() => trial.run());
       await trial.reset?.();
+      collectGarbage();
       if (i >= warmups) samples[side].push(ms);
     }
   }
