@@ -9,8 +9,8 @@
  *   README.md              what all this is, and the demo ward passphrase.
  * Nothing here is secret: it is demo data with published keys, generated (never committed).
  *
- * The export is made by the `downtime export` command itself, so the demo is exactly what IT
- * would produce. A run is skipped when the demo was already built today from the same sources
+ * The export goes through the same pipeline as `downtime export` (core/export/pipeline.ts), so
+ * the demo is exactly what IT would produce. A run is skipped when the demo was already built today from the same sources
  * (`--force` rebuilds); the folder is replaced in one rename, never left half-written.
  */
 import { createHash } from 'node:crypto';
@@ -29,9 +29,9 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { exportCommand } from '../electron/cli/commands/export.ts';
 import { generateDemoHospital } from '../electron/core/demo/generate.ts';
 import { isAppError } from '../electron/core/errors.ts';
+import { buildImage, sealExport } from '../electron/core/export/pipeline.ts';
 import {
   generateDeviceIdentity,
   recipientPathFor,
@@ -52,8 +52,8 @@ const SOURCES = [
   'electron/core/format',
   'electron/core/keys',
   'electron/core/schedule',
+  'electron/core/export',
   'electron/core/model.ts',
-  'electron/cli/commands/export.ts',
   'scripts/make-demo.ts',
   'package-lock.json',
 ];
@@ -139,7 +139,7 @@ async function build(stamp: Stamp): Promise<string> {
   try {
     const asOf = new Date(Math.floor(Date.now() / 60_000) * 60_000);
     const siteKey = generateSiteKey();
-    const { keyPath, pubPath } = writeSiteKeyFiles(siteKey, join(work, 'demo-site.key'));
+    const { pubPath } = writeSiteKeyFiles(siteKey, join(work, 'demo-site.key'));
     copyFileSync(pubPath, join(work, 'trust', 'demo-site.pub'));
 
     const { identity, recipient } = await generateDeviceIdentity();
@@ -157,25 +157,21 @@ async function build(stamp: Stamp): Promise<string> {
       asOf,
       outDir: fhirDir,
     });
-    const said: string[] = [];
-    const io = { out: (text: string) => said.push(text), err: (text: string) => said.push(text) };
-    const code = await exportCommand.run(
-      [
-        '--fhir',
-        fhirDir,
-        '--as-of',
-        asOf.toISOString(),
-        '--sign',
-        keyPath,
-        '--to',
-        recipient,
-        '--out',
-        join(work, 'demo.dtx'),
-        '--demo',
-      ],
-      io,
-    );
-    if (code !== 0) throw new Error(`downtime export exited ${code}: ${said.at(-1) ?? ''}`);
+    const { image } = await buildImage([fhirDir], { asOf, demo: true });
+    try {
+      const createdAt = new Date();
+      const { bytes } = await sealExport({
+        image,
+        // As `downtime export` does: epoch seconds grow with every build.
+        sequence: Math.floor(createdAt.getTime() / 1000),
+        createdAt,
+        recipients: [recipient],
+        siteKey,
+      });
+      writeFileSync(join(work, 'demo.dtx'), bytes);
+    } finally {
+      image.fill(0);
+    }
 
     writeFileSync(join(work, 'README.md'), readme(asOf, recipient, siteKey.fingerprint));
     writeFileSync(join(work, STAMP), `${JSON.stringify(stamp)}\n`);
