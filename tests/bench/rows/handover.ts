@@ -8,7 +8,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import type { Chart, Ward } from '../../../electron/core/model.ts';
 import { translator } from '../../../electron/core/print/messages.ts';
 import { medianRow, type Row } from '../row.ts';
-import { sideBySide, summarize, timeMs, type Repeat } from '../stats.ts';
+import { sideBySide, type Repeat } from '../stats.ts';
 import type { BenchViewer } from '../viewer.ts';
 import { handoverHtml } from './handover-html.ts';
 
@@ -71,16 +71,12 @@ export async function measureHandover(
   };
   const note = () => `${ward.censusCount} patients, ${pages} pages`;
   if ('unavailable' in pdf) {
-    const times: number[] = [];
-    for (let i = 0; i < repeat.warmups + repeat.runs; i++) {
-      const ms = await timeMs(ours.run);
-      if (i >= repeat.warmups) times.push(ms);
-    }
+    const { ours: alone } = await sideBySide(repeat, ours, { run: () => undefined });
     return medianRow(
       'handover',
       scale,
       'ms',
-      { ours: summarize(times), baseline: null },
+      { ours: alone, baseline: null },
       `${note()}; baseline skipped: ${pdf.unavailable}`,
     );
   }
