@@ -7,6 +7,8 @@ import type { Language } from '../../electron/core/api/contract.ts';
 export interface Formatters {
   /** "28 Nov 2026" */
   readonly date: (iso: string) => string;
+  /** "28 Nov" this year, "28 Nov 2015" before: dates in a dense table. */
+  readonly dayMonth: (iso: string) => string;
   /** "28 Nov 2026, 21:05" */
   readonly instant: (iso: string) => string;
   /** "28 Nov, 21:05" for this year, "2 Jul 2019, 00:00" before: dense lists of values. */
@@ -20,6 +22,8 @@ export interface Formatters {
   readonly ago: (ms: number) => string;
   /** "4 days" — a length of stay. */
   readonly days: (count: number) => string;
+  /** "4d" — a length of stay in a dense table. */
+  readonly daysNarrow: (count: number) => string;
   /** "72 yr" — an age. */
   readonly years: (count: number) => string;
   /** "72 kg" */
@@ -50,6 +54,7 @@ function createFormatters(language: Language): Formatters {
     hourCycle: 'h23',
   });
   const dateFormat = new Intl.DateTimeFormat(language, { dateStyle: 'medium' });
+  const dayMonthFormat = new Intl.DateTimeFormat(language, { day: 'numeric', month: 'short' });
   const dayTimeFormat = new Intl.DateTimeFormat(language, {
     weekday: 'short',
     hour: '2-digit',
@@ -76,6 +81,11 @@ function createFormatters(language: Language): Formatters {
     unit: 'day',
     unitDisplay: 'long',
   });
+  const dayCountNarrow = new Intl.NumberFormat(language, {
+    style: 'unit',
+    unit: 'day',
+    unitDisplay: 'narrow',
+  });
   const yearCount = new Intl.NumberFormat(language, {
     style: 'unit',
     unit: 'year',
@@ -96,6 +106,13 @@ function createFormatters(language: Language): Formatters {
     date: (iso) => {
       const date = parsed(iso);
       return date ? dateFormat.format(date) : iso;
+    },
+    dayMonth: (iso) => {
+      const date = parsed(iso);
+      if (!date) return iso;
+      return date.getFullYear() === new Date().getFullYear()
+        ? dayMonthFormat.format(date)
+        : dateFormat.format(date);
     },
     instant: (iso) => {
       const date = parsed(iso);
@@ -133,6 +150,7 @@ function createFormatters(language: Language): Formatters {
       return relative.format(sign * Math.floor(abs / DAY), 'day');
     },
     days: (count) => dayCount.format(count),
+    daysNarrow: (count) => dayCountNarrow.format(count),
     years: (count) => yearCount.format(count),
     kilograms: (value) => kg.format(value),
   };

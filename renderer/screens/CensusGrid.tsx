@@ -244,7 +244,13 @@ function CensusGridRow({ id, row, index, active, onOpen }: RowProps) {
   const age = ageInYears(row.birthDate, now);
   const stayDays = daysSince(row.admittedAt, now);
   const cell = (column: number, content: ReactNode, extra = '') => (
-    <div role="gridcell" aria-colindex={column} className={`cell ${extra}`}>
+    // Text cells carry their full text as a tooltip: narrow columns cut it with an ellipsis.
+    <div
+      role="gridcell"
+      aria-colindex={column}
+      className={`cell ${extra}`}
+      title={typeof content === 'string' ? content : undefined}
+    >
       {content}
     </div>
   );
@@ -276,8 +282,8 @@ function CensusGridRow({ id, row, index, active, onOpen }: RowProps) {
             5,
             row.admittedAt &&
               t('census.stay', {
-                date: format.date(row.admittedAt),
-                days: stayDays === null ? '' : format.days(stayDays),
+                date: format.dayMonth(row.admittedAt),
+                days: stayDays === null ? '' : format.daysNarrow(stayDays),
               }),
             'col-admitted',
           )}
