@@ -76,12 +76,11 @@ export async function ensureFixture(
   const prefix = `${scale}-${seed}-`;
   const name = `${prefix}${codeVersion(repoRoot)}`;
   const dir = join(cacheRoot, name);
-  if (existsSync(join(dir, SIZES_FILE))) {
-    return {
-      ...layout(dir, scale, seed),
-      sizes: JSON.parse(readFileSync(join(dir, SIZES_FILE), 'utf8')),
-    };
-  }
+  const cached = (): Fixture => ({
+    ...layout(dir, scale, seed),
+    sizes: JSON.parse(readFileSync(join(dir, SIZES_FILE), 'utf8')) as Fixture['sizes'],
+  });
+  if (existsSync(join(dir, SIZES_FILE))) return cached();
   mkdirSync(cacheRoot, { recursive: true });
   // Older builds of this scale are useless now and large: drop them.
   for (const old of readdirSync(cacheRoot).filter(
@@ -98,10 +97,7 @@ export async function ensureFixture(
     rmSync(temp, { recursive: true, force: true });
     throw e;
   }
-  return {
-    ...layout(dir, scale, seed),
-    sizes: JSON.parse(readFileSync(join(dir, SIZES_FILE), 'utf8')),
-  };
+  return cached();
 }
 
 async function build(f: Omit<Fixture, 'sizes'>): Promise<void> {
