@@ -1,4 +1,5 @@
 /** The code systems and codes the importer recognises (CONVENTIONS.md is the prose version). */
+import { foldText } from '../db/fold.ts';
 
 export const SYSTEM = {
   actCode: 'http://terminology.hl7.org/CodeSystem/v3-ActCode',
@@ -65,7 +66,8 @@ export const LOINC_WEIGHT = '29463-7';
 export const LOINC_HEIGHT = '8302-2';
 
 /**
- * High-alert medications (ISMP classes), matched as lower-case substrings of the drug name.
+ * High-alert medications (ISMP classes), matched as substrings of the folded drug name —
+ * stems, so French, Dutch and German spellings match too.
  * Kept deliberately broad: a false "high alert" costs a glance, a missed one can kill.
  */
 export const HIGH_ALERT_TERMS: readonly string[] = [
@@ -79,6 +81,7 @@ export const HIGH_ALERT_TERMS: readonly string[] = [
   'warfarin',
   'acenocoumarol',
   'phenprocoumon',
+  'fenprocoumon',
   'apixaban',
   'rivaroxaban',
   'edoxaban',
@@ -87,23 +90,28 @@ export const HIGH_ALERT_TERMS: readonly string[] = [
   'bivalirudin',
   'alteplase',
   'tenecteplase',
-  'morphine',
-  'hydromorphone',
-  'oxycodone',
+  'morphin',
+  'morfin',
+  'hydromorphon',
+  'hydromorfon',
+  'oxycodon',
   'fentanyl',
   'sufentanil',
   'remifentanil',
-  'methadone',
-  'buprenorphine',
+  'methadon',
+  'buprenorphin',
+  'buprenorfin',
   'piritramide',
   'tramadol',
   'meperidine',
-  'pethidine',
+  'pethidin',
   'potassium chloride',
   'chlorure de potassium',
-  'kaliumchloride',
+  'kaliumchlorid',
   'magnesium sulfate',
-  'methotrexate',
+  'sulfate de magnesium',
+  'magnesiumsulfa',
+  'methotrexa',
   'cyclophosphamide',
   'cisplatin',
   'carboplatin',
@@ -134,7 +142,35 @@ export const HIGH_ALERT_TERMS: readonly string[] = [
   'cisatracurium',
 ];
 
-export function isHighAlert(drug: string): boolean {
-  const lower = drug.toLowerCase();
-  return HIGH_ALERT_TERMS.some((term) => lower.includes(term));
+/**
+ * ATC classes of the same high-alert medicines, for orders coded with ATC: anticoagulants and
+ * thrombolytics (not B01AC, antiplatelets), opioids, insulins, potassium chloride,
+ * antineoplastics, methotrexate, adrenergic inotropes, neuromuscular blockers.
+ */
+export const HIGH_ALERT_ATC_PREFIXES: readonly string[] = [
+  'B01AA',
+  'B01AB',
+  'B01AD',
+  'B01AE',
+  'B01AF',
+  'B01AX',
+  'N02A',
+  'N01AH',
+  'A10A',
+  'A12BA01',
+  'L01',
+  'L04AX03',
+  'C01CA',
+  'M03A',
+];
+
+/**
+ * Whether an order is for a high-alert medicine: by its ATC code, else by its name in any of
+ * the ward's languages — folded like search (Héparine, Morfine, Kaliumchlorid all match).
+ */
+export function isHighAlert(drug: string, atc: string | null = null): boolean {
+  const code = atc?.toUpperCase().replace(/\s/g, '');
+  if (code && HIGH_ALERT_ATC_PREFIXES.some((prefix) => code.startsWith(prefix))) return true;
+  const folded = foldText(drug);
+  return HIGH_ALERT_TERMS.some((term) => folded.includes(term));
 }

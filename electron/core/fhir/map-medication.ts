@@ -25,11 +25,28 @@ const ORDER_INTENTS: ReadonlySet<string> = new Set([
   'filler-order',
 ]);
 
+/** The ATC code among a concept's codings (how European formularies code drugs), if any. */
+function atcOf(concept: unknown): string | null {
+  return codings(concept).find((c) => /atc/i.test(c.system ?? ''))?.code ?? null;
+}
+
+interface MedicationRef {
+  readonly drug: string | null;
+  readonly code: string | null;
+  readonly atc: string | null;
+  readonly ref: string | null;
+}
+
 /** The drug of a request or administration: a concept, a contained Medication, or a reference to resolve later. */
-function medicationOf(r: Json): { drug: string | null; code: string | null; ref: string | null } {
+function medicationOf(r: Json): MedicationRef {
   const concept = r['medicationCodeableConcept'];
   if (obj(concept))
-    return { drug: conceptText(concept), code: codings(concept)[0]?.code ?? null, ref: null };
+    return {
+      drug: conceptText(concept),
+      code: codings(concept)[0]?.code ?? null,
+      atc: atcOf(concept),
+      ref: null,
+    };
   const reference = obj(r['medicationReference']);
   const ref = referenceOf(reference, 'Medication');
   if (ref?.startsWith('#')) {
@@ -38,10 +55,16 @@ function medicationOf(r: Json): { drug: string | null; code: string | null; ref:
       return {
         drug: conceptText(contained['code']),
         code: codings(contained['code'])[0]?.code ?? null,
+        atc: atcOf(contained['code']),
         ref: null,
       };
   }
-  return { drug: str(reference?.['display']), code: null, ref: ref?.startsWith('#') ? null : ref };
+  return {
+    drug: str(reference?.['display']),
+    code: null,
+    atc: null,
+    ref: ref?.startsWith('#') ? null : ref,
+  };
 }
 
 const UNIT_WORDS: Readonly<Record<string, string>> = {
@@ -127,6 +150,7 @@ export function mapMedicationRequest(r: Json): ClinicalRecord | null {
     drug: medication.drug,
     medicationRef: medication.ref,
     code: medication.code,
+    atc: medication.atc,
     dose: dose?.value ?? null,
     doseUnit: dose?.value == null ? null : dose.unit,
     doseText: rangeText(doseAndRate?.['doseRange']),

@@ -125,6 +125,8 @@ export interface OrderRecord {
   readonly drug: string | null;
   readonly medicationRef: string | null;
   readonly code: string | null;
+  /** The ATC code, when the drug is coded with one (for the high-alert check). */
+  readonly atc: string | null;
   readonly dose: number | null;
   readonly doseUnit: string | null;
   readonly doseText: string | null;

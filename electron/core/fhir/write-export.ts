@@ -272,7 +272,7 @@ function writeClinical(
             ...item,
             drug,
             prescriber,
-            highAlert: isHighAlert(drug),
+            highAlert: isHighAlert(drug, item.atc),
           });
         break;
       }
