@@ -2,11 +2,12 @@
  * The arguments every command that reads an export shares — `X.dtx --trust … [--identity F
  * --passphrase-file F]` — parsed, checked and turned into an opened export in one place.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { AppError } from '../core/errors.ts';
 import { openExport, type OpenedExport } from '../core/export/open-export.ts';
 import { loadDeviceIdentity, readPassphraseFile } from '../core/keys/device-identity.ts';
 import { loadTrustStore, type TrustStore } from '../core/keys/trust-store.ts';
+import { DEFAULT_SETTINGS, loadSettings, type Settings } from '../core/settings/settings.ts';
 import { optionList, requireOption, UsageError } from './cli-kit.ts';
 
 /** The `parseArgs` options for `--identity` and `--passphrase-file` (with `--trust`). */
@@ -57,4 +58,21 @@ export async function openExportFromArgs(
   const bytes = readExportFile(exportPath);
   const identity = await loadDeviceIdentity(identityPath, readPassphraseFile(passphrasePath));
   return { exportPath, ...(await openExport(bytes, trust, identity)) };
+}
+
+/**
+ * The viewer settings a command needs for times (`--settings FILE`: time zone, administration
+ * times); the defaults without one. A file with problems is refused: wrong times misprint a MAR.
+ */
+export function settingsFromArgs(path: string | undefined): Settings {
+  if (path === undefined) return DEFAULT_SETTINGS;
+  if (!existsSync(path))
+    throw new AppError(
+      'invalid-config',
+      `The settings file ${path} does not exist; check --settings.`,
+    );
+  const { settings, problems } = loadSettings(path);
+  if (problems.length > 0)
+    throw new AppError('invalid-config', `${problems[0]} (in ${path}); fix the file first.`);
+  return settings;
 }

@@ -16,12 +16,12 @@ import {
 } from '../../core/db/queries.ts';
 import { AppError } from '../../core/errors.ts';
 import type { Chart } from '../../core/model.ts';
-import { DEFAULT_ADMIN_TIMES } from '../../core/schedule/admin-times.ts';
+import type { Settings } from '../../core/settings/settings.ts';
 import { type Command, parseCommandArgs } from '../cli-kit.ts';
-import { OPEN_EXPORT_OPTIONS, openExportFromArgs } from '../export-args.ts';
+import { OPEN_EXPORT_OPTIONS, openExportFromArgs, settingsFromArgs } from '../export-args.ts';
 import { describeManifest, printJson } from './verify.ts';
 
-const usage = `Usage: downtime inspect X.dtx --trust … --identity device.key --passphrase-file F [--json] [--patient MRN]
+const usage = `Usage: downtime inspect X.dtx --trust … --identity device.key --passphrase-file F [--json] [--patient MRN] [--settings FILE]
 
 Verifies X.dtx like "downtime verify", decrypts it with this laptop's device identity, and
 shows what it holds: record counts and every ward's census (bed, MRN, name).
@@ -30,10 +30,11 @@ shows what it holds: record counts and every ward's census (bed, MRN, name).
   --identity FILE         the device identity written by "downtime keygen device"
   --passphrase-file F     the ward passphrase, on the first line of F
   --patient MRN           also show that patient's chart
+  --settings FILE         the viewer's settings file: time zone and administration times
   --json                  print {"manifest", "counts", "wards"[, "chart"]} as JSON
 
-Medication times in a chart use the standard administration times and this computer's
-time zone. Exit 0 ok, 1 refused (one line on stderr says why and what to do), 2 usage.`;
+Medication times in a chart use the settings' administration times and time zone (the
+defaults, Europe/Brussels, without --settings). Exit 0 ok, 1 refused (one line on stderr says why and what to do), 2 usage.`;
 
 interface WardCensus {
   readonly id: string;
@@ -51,13 +52,13 @@ function readContents(db: ReadonlyDb) {
   return { counts: { ...counts }, wards };
 }
 
-function chartFor(db: ReadonlyDb, mrn: string): Chart {
+function chartFor(db: ReadonlyDb, mrn: string, settings: Settings): Chart {
   const hit = findPatientByMrn(db, mrn);
   const chart = hit
     ? getChart(db, hit.patientId, {
         now: new Date(),
-        adminTimes: DEFAULT_ADMIN_TIMES,
-        timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+        adminTimes: settings.adminTimes,
+        timeZone: settings.timeZone,
       })
     : null;
   if (!chart) {
@@ -123,6 +124,7 @@ export const inspectCommand: Command = {
     const { values, positionals } = parseCommandArgs(argv, {
       ...OPEN_EXPORT_OPTIONS,
       patient: { type: 'string' },
+      settings: { type: 'string' },
       json: { type: 'boolean' },
     });
     if (values.patient !== undefined && values.patient.trim() === '') {
@@ -134,7 +136,10 @@ export const inspectCommand: Command = {
     const { exportPath, manifest, signer, db } = await openExportFromArgs(positionals, values);
     try {
       const { counts, wards } = readContents(db);
-      const chart = values.patient === undefined ? undefined : chartFor(db, values.patient);
+      const chart =
+        values.patient === undefined
+          ? undefined
+          : chartFor(db, values.patient, settingsFromArgs(values.settings));
       if (values.json) {
         printJson(io, { manifest, counts, wards, ...(chart ? { chart } : {}) });
         return 0;

@@ -5,15 +5,14 @@
  * The PDF is written to `FILE.part` and renamed when complete, so a failed or interrupted run
  * never leaves a half document that looks like a whole one.
  */
-import { createWriteStream, existsSync, openSync, renameSync, rmSync } from 'node:fs';
+import { createWriteStream, openSync, renameSync, rmSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { LanguageSchema, PaperSchema, ReportKindSchema } from '../../core/api/contract.ts';
 import { findPatientByMrn, listWards, type ReadonlyDb } from '../../core/db/queries.ts';
 import { AppError } from '../../core/errors.ts';
 import { renderReport, type ReportRequest } from '../../core/print/render.ts';
-import { DEFAULT_SETTINGS, loadSettings, type Settings } from '../../core/settings/settings.ts';
 import { type Command, parseCommandArgs, requireOption, UsageError } from '../cli-kit.ts';
-import { OPEN_EXPORT_OPTIONS, openExportFromArgs } from '../export-args.ts';
+import { OPEN_EXPORT_OPTIONS, openExportFromArgs, settingsFromArgs } from '../export-args.ts';
 
 const usage = `Usage: downtime print X.dtx --trust site.pub… --identity device.key --passphrase-file F
                       --report handover|mar|census|summary [--ward ID] [--patient MRN]
@@ -62,7 +61,7 @@ export const printCommand: Command = {
       '--report',
     );
     const outPath = requireOption(values.out, '--out');
-    const settings = settingsFrom(values.settings);
+    const settings = settingsFromArgs(values.settings);
     const language =
       values.lang === undefined
         ? (settings.language ?? 'en')
@@ -118,22 +117,6 @@ function instant(value: string): Date {
 }
 
 /** The settings file, refused rather than half-used: wrong administration times misprint a MAR. */
-function settingsFrom(path: string | undefined): Settings {
-  if (path === undefined) return DEFAULT_SETTINGS;
-  if (!existsSync(path))
-    throw new AppError(
-      'invalid-config',
-      `The settings file ${path} does not exist; check --settings.`,
-    );
-  const { settings, problems } = loadSettings(path);
-  if (problems.length > 0)
-    throw new AppError(
-      'invalid-config',
-      `${problems[0]} (in ${path}); fix the file before printing.`,
-    );
-  return settings;
-}
-
 function wardIdOf(db: ReadonlyDb, ward: string): string {
   const wards = listWards(db);
   const found =
