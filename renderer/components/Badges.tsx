@@ -2,11 +2,23 @@
 import { useTranslation } from 'react-i18next';
 import type { AllergyState, CodeStatus, Severity } from '../../electron/core/model.ts';
 
-export function AllergyMarker({ state }: { readonly state: AllergyState }) {
+/** `short` for the census column, whose title already says "Allergies". */
+export function AllergyMarker({
+  state,
+  short = false,
+}: {
+  readonly state: AllergyState;
+  readonly short?: boolean;
+}) {
   const { t } = useTranslation();
+  const full = t(`allergy.${state}`);
   return (
-    <span className={`badge allergy-${state}`} data-allergy={state}>
-      {t(`allergy.${state}`)}
+    <span
+      className={`badge allergy-${state}`}
+      data-allergy={state}
+      title={short ? full : undefined}
+    >
+      {short ? t(`allergyShort.${state}`) : full}
     </span>
   );
 }

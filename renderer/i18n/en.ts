@@ -140,6 +140,11 @@ export const en = {
     'none-known': 'No known allergies',
     unknown: 'Allergies unknown',
   },
+  allergyShort: {
+    present: 'Allergies',
+    'none-known': 'None known',
+    unknown: 'Unknown',
+  },
   codeStatus: {
     'full-code': 'Full code',
     dnr: 'Do not resuscitate',

@@ -142,6 +142,11 @@ export const fr: Messages = {
     'none-known': 'Aucune allergie connue',
     unknown: 'Allergies inconnues',
   },
+  allergyShort: {
+    present: 'Allergies',
+    'none-known': 'Aucune',
+    unknown: 'Inconnues',
+  },
   codeStatus: {
     'full-code': 'Réanimation complète',
     dnr: 'Ne pas réanimer',

@@ -139,6 +139,11 @@ export const nl: Messages = {
     'none-known': 'Geen gekende allergieën',
     unknown: 'Allergieën onbekend',
   },
+  allergyShort: {
+    present: 'Allergieën',
+    'none-known': 'Geen gekend',
+    unknown: 'Onbekend',
+  },
   codeStatus: {
     'full-code': 'Volledige reanimatie',
     dnr: 'Niet reanimeren',

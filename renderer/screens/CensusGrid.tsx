@@ -289,7 +289,7 @@ function CensusGridRow({ id, row, index, active, onOpen }: RowProps) {
           )}
           {cell(6, row.attending, 'col-attending')}
           {cell(7, row.reason, 'col-reason')}
-          {cell(8, <AllergyMarker state={row.allergyState} />, 'col-allergies')}
+          {cell(8, <AllergyMarker state={row.allergyState} short />, 'col-allergies')}
           {cell(9, <CodeStatusBadge status={row.codeStatus} short />, 'col-code')}
           {cell(10, row.isolation, 'col-isolation')}
           {cell(11, <SeverityBadge severity={row.severity} />, 'col-severity')}
