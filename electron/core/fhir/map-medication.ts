@@ -5,7 +5,6 @@ import {
   first,
   type Json,
   list,
-  num,
   obj,
   objects,
   quantity,
@@ -14,6 +13,7 @@ import {
 } from './json.ts';
 import type { ClinicalRecord, OrderRecord } from './records.ts';
 import { referenceOf, subjectOf } from './references.ts';
+import { describeTiming } from '../schedule/describe.ts';
 
 const ORDER_STATUSES: ReadonlySet<string> = new Set(['active', 'on-hold', 'draft']);
 const ORDER_INTENTS: ReadonlySet<string> = new Set([
@@ -67,44 +67,6 @@ function medicationOf(r: Json): MedicationRef {
   };
 }
 
-const UNIT_WORDS: Readonly<Record<string, string>> = {
-  s: 's',
-  min: 'min',
-  h: 'h',
-  d: 'd',
-  wk: 'wk',
-  mo: 'mo',
-  a: 'y',
-};
-
-/** "3×/d", "every 6 h", "1×/d 08:00, 20:00", "MORN, HS" — a compact reading of a Timing. */
-export function frequencyOf(timing: unknown): string | null {
-  const t = obj(timing);
-  if (!t) return null;
-  const named = conceptText(t['code']);
-  if (named) return named;
-  const repeat = obj(t['repeat']);
-  if (!repeat) return null;
-  const parts: string[] = [];
-  const frequency = num(repeat['frequency']) ?? 1;
-  const period = num(repeat['period']);
-  const unit = str(repeat['periodUnit']);
-  if (period !== null && unit !== null) {
-    const u = UNIT_WORDS[unit] ?? unit;
-    parts.push(
-      frequency === 1 && period !== 1
-        ? `every ${period} ${u}`
-        : `${frequency}×/${period === 1 ? '' : `${period} `}${u}`,
-    );
-  }
-  const times = [...list(repeat['timeOfDay']), ...list(repeat['when'])].filter(
-    (x): x is string => typeof x === 'string',
-  );
-  if (times.length > 0)
-    parts.push(times.map((x) => x.replace(/^(\d\d:\d\d):\d\d$/, '$1')).join(', '));
-  return parts.length > 0 ? parts.join(' ') : null;
-}
-
 function ratioText(value: unknown): string | null {
   const r = obj(value);
   if (!r) return null;
@@ -155,7 +117,7 @@ export function mapMedicationRequest(r: Json): ClinicalRecord | null {
     doseUnit: dose?.value == null ? null : dose.unit,
     doseText: rangeText(doseAndRate?.['doseRange']),
     route: conceptText(dosage['route']),
-    frequency: frequencyOf(timing),
+    frequency: describeTiming(timing),
     timing: timing ? JSON.stringify(timing) : null,
     prn: dosage['asNeededBoolean'] === true || asNeededConcept !== null,
     prnReason: conceptText(asNeededConcept),
