@@ -140,7 +140,9 @@ function settingsFromObject(input: Record<string, unknown>): {
   const settings: Record<string, unknown> = { ...DEFAULT_SETTINGS };
   for (const field of FIELD_NAMES) {
     if (!Object.hasOwn(input, field)) continue;
-    const parsed = FIELDS[field].safeParse(input[field]);
+    const parsed = FIELDS[field].safeParse(
+      field === 'adminTimes' ? overDefaultAdminTimes(input[field]) : input[field],
+    );
     if (parsed.success) settings[field] = parsed.data;
     else problems.push(describeIssue(field, parsed.error.issues[0]));
   }
@@ -156,6 +158,23 @@ function settingsFromObject(input: Record<string, unknown>): {
     },
     problems,
   };
+}
+
+/**
+ * A site usually changes a few administration times (say BID at 09:00 and 21:00), not the whole
+ * table: the tables given are laid over the defaults, row by row.
+ */
+function overDefaultAdminTimes(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return value;
+  const given = value as Record<string, unknown>;
+  const merged: Record<string, unknown> = { ...given };
+  for (const table of ['perDay', 'everyHours', 'when'] as const) {
+    const rows = given[table];
+    if (rows === undefined) merged[table] = DEFAULT_ADMIN_TIMES[table];
+    else if (typeof rows === 'object' && rows !== null && !Array.isArray(rows))
+      merged[table] = { ...DEFAULT_ADMIN_TIMES[table], ...rows };
+  }
+  return merged;
 }
 
 /** Validates and writes the whole file atomically; invalid settings are never written. */

@@ -69,6 +69,17 @@ describe('loadSettings', () => {
     expect(problems).toEqual([expect.stringContaining('"adminTimes.perDay.2.1"')]);
   });
 
+  it('a site changes a few administration times; the rest of the table stays the default', () => {
+    writeJson({ adminTimes: { perDay: { '2': ['09:00', '21:00'] }, when: { HS: ['22:00'] } } });
+    const { settings, problems } = loadSettings(file);
+    expect(problems).toEqual([]);
+    expect(settings.adminTimes.perDay['2']).toEqual(['09:00', '21:00']);
+    expect(settings.adminTimes.perDay['3']).toEqual(DEFAULT_SETTINGS.adminTimes.perDay['3']);
+    expect(settings.adminTimes.when.HS).toEqual(['22:00']);
+    expect(settings.adminTimes.when.MORN).toEqual(DEFAULT_SETTINGS.adminTimes.when.MORN);
+    expect(settings.adminTimes.everyHours).toEqual(DEFAULT_SETTINGS.adminTimes.everyHours);
+  });
+
   it('reports unknown keys instead of silently accepting them', () => {
     writeJson({ lockTimeoutSecs: 60, paper: 'Letter' });
     const { settings, problems } = loadSettings(file);
