@@ -1,7 +1,7 @@
 /**
  * The cache key part that changes whenever the code that shapes an export changes: a hash of
- * the sources of the demo generator, the importer, the database schema, the file format and
- * keys, the shared model, and the locked dependency versions. A stale cached export would
+ * the sources of the demo generator, the importer (and the schedules it describes), the
+ * database schema, the export pipeline, the file format and keys, the shared model, and the locked dependency versions. A stale cached export would
  * otherwise measure yesterday's code.
  */
 import { createHash } from 'node:crypto';
@@ -14,6 +14,8 @@ const SHAPING_SOURCES = [
   'electron/core/db',
   'electron/core/format',
   'electron/core/keys',
+  'electron/core/schedule',
+  'electron/core/export',
   'electron/core/model.ts',
   'package-lock.json',
   'tests/bench/fixture.ts',

@@ -4,7 +4,6 @@
  * identity to open it, and the plaintext SQLite image for the baselines. Keyed by scale, seed
  * and the version of the code that shapes an export, so a code change rebuilds it.
  */
-import { randomUUID } from 'node:crypto';
 import {
   existsSync,
   mkdirSync,
@@ -17,11 +16,7 @@ import {
 } from 'node:fs';
 import { join } from 'node:path';
 import { generateDemoHospital } from '../../electron/core/demo/generate.ts';
-import { openReadonlyDb } from '../../electron/core/db/open.ts';
-import { exportInfo, recordCounts, scopeWards } from '../../electron/core/db/queries.ts';
-import { toSqliteImage } from '../../electron/core/db/schema.ts';
-import { importFhir } from '../../electron/core/fhir/import.ts';
-import { writeExport, type ExportManifestInput } from '../../electron/core/format/dtx.ts';
+import { buildImage, sealExport } from '../../electron/core/export/pipeline.ts';
 import { generateDeviceIdentity, sealIdentity } from '../../electron/core/keys/device-identity.ts';
 import { generateSiteKey, writeSiteKeyFiles } from '../../electron/core/keys/site-key.ts';
 import { codeVersion } from './code-version.ts';
@@ -104,31 +99,6 @@ async function build(f: Omit<Fixture, 'sizes'>): Promise<void> {
   mkdirSync(f.trustDir, { recursive: true });
   await generateDemoHospital({ patients: f.scale, seed: f.seed, asOf: AS_OF, outDir: f.fhirDir });
 
-  const { db } = await importFhir([f.fhirDir], { asOf: AS_OF, demo: true });
-  let image: Buffer;
-  try {
-    image = toSqliteImage(db);
-  } finally {
-    db.close();
-  }
-  const view = openReadonlyDb(image);
-  let manifest: ExportManifestInput;
-  try {
-    const info = exportInfo(view);
-    manifest = {
-      site: { id: info.siteId, name: info.siteName },
-      exportId: randomUUID(),
-      sequence: 1,
-      createdAt: AS_OF.toISOString(),
-      dataAsOf: info.dataAsOf,
-      scope: { wards: scopeWards(view) },
-      counts: { ...recordCounts(view) },
-      demo: info.demo,
-    };
-  } finally {
-    view.close();
-  }
-
   const siteKey = generateSiteKey();
   writeSiteKeyFiles(siteKey, join(f.trustDir, 'site.key'));
   const { identity, recipient } = await generateDeviceIdentity();
@@ -136,7 +106,14 @@ async function build(f: Omit<Fixture, 'sizes'>): Promise<void> {
     f.identityFile,
     await sealIdentity(identity, BENCH_PASSPHRASE, { workFactor: BENCH_WORK_FACTOR }),
   );
-  const dtx = await writeExport({ manifest, sqlite: image, recipients: [recipient], siteKey });
+  const { image } = await buildImage([f.fhirDir], { asOf: AS_OF, demo: true });
+  const { bytes: dtx } = await sealExport({
+    image,
+    sequence: 1,
+    createdAt: AS_OF,
+    recipients: [recipient],
+    siteKey,
+  });
   writeFileSync(f.exportFile, dtx);
   writeFileSync(f.imageFile, image);
   const sizes: Fixture['sizes'] = {

@@ -1,12 +1,11 @@
 /**
  * `import`: the demo hospital's FHIR NDJSON → the plaintext SQLite image of an export
- * (`importFhir` + `toSqliteImage`), against the least any importer must do with the same
- * bytes: stream every file in 1 MiB chunks, split the lines and `JSON.parse` each one.
+ * (`buildImage`, as `downtime export` runs it), against the least any importer must do with
+ * the same bytes: stream every file in 1 MiB chunks, split the lines, `JSON.parse` each one.
  */
 import { createReadStream, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { toSqliteImage } from '../../../electron/core/db/schema.ts';
-import { importFhir } from '../../../electron/core/fhir/import.ts';
+import { buildImage } from '../../../electron/core/export/pipeline.ts';
 import { AS_OF, type Fixture } from '../fixture.ts';
 import { medianRow, type Row } from '../row.ts';
 import { sideBySide, type Repeat } from '../stats.ts';
@@ -48,12 +47,8 @@ export async function measureImport(fixture: Fixture, repeat: Repeat): Promise<R
     repeat,
     {
       run: async () => {
-        const { db } = await importFhir([fixture.fhirDir], { asOf: AS_OF, demo: true });
-        try {
-          toSqliteImage(db);
-        } finally {
-          db.close();
-        }
+        const { image } = await buildImage([fixture.fhirDir], { asOf: AS_OF, demo: true });
+        image.fill(0);
       },
     },
     {
