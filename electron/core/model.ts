@@ -8,6 +8,14 @@
  */
 import { z } from 'zod';
 
+// ─── Preferences shared by the viewer, the printer and the settings file ──────────────────────
+
+export const LanguageSchema = z.enum(['fr', 'nl', 'de', 'en']);
+export type Language = z.infer<typeof LanguageSchema>;
+
+export const PaperSchema = z.enum(['A4', 'Letter']);
+export type Paper = z.infer<typeof PaperSchema>;
+
 // ─── The export manifest (public, signed, readable without keys) ────────────────────────────
 
 export const ManifestSchema = z.object({

@@ -10,18 +10,17 @@ import { z } from 'zod';
 import {
   CensusRowSchema,
   ChartSchema,
+  LanguageSchema,
+  PaperSchema,
   SearchHitSchema,
   WardSchema,
 } from '../model.ts';
+import { SettingsSchema } from '../settings/settings.ts';
 import type { Result } from '../result.ts';
 
 const Nothing = z.object({}).strict();
 
-export const LanguageSchema = z.enum(['fr', 'nl', 'de', 'en']);
-export type Language = z.infer<typeof LanguageSchema>;
-
-export const PaperSchema = z.enum(['A4', 'Letter']);
-export type Paper = z.infer<typeof PaperSchema>;
+export { LanguageSchema, PaperSchema, type Language, type Paper } from '../model.ts';
 
 export const ReportKindSchema = z.enum(['handover', 'mar', 'census', 'summary']);
 export type ReportKind = z.infer<typeof ReportKindSchema>;
@@ -125,7 +124,10 @@ export const contract = {
   lock: { args: Nothing, result: z.object({}) },
   setLanguage: { args: z.object({ language: LanguageSchema }).strict(), result: z.object({}) },
   listWards: { args: Nothing, result: z.array(WardSchema) },
-  census: { args: z.object({ wardId: z.string().min(1) }).strict(), result: z.array(CensusRowSchema) },
+  census: {
+    args: z.object({ wardId: z.string().min(1) }).strict(),
+    result: z.array(CensusRowSchema),
+  },
   search: {
     args: z
       .object({ query: z.string().max(200), limit: z.number().int().min(1).max(200).optional() })
@@ -146,6 +148,12 @@ export const contract = {
     result: z.object({ savedTo: z.string().nullable() }),
   },
   readiness: { args: Nothing, result: z.array(ReadinessCheckSchema) },
+  /** IT's settings screen: read while unlocked; change only with the ward passphrase again. */
+  getSettings: { args: Nothing, result: SettingsSchema },
+  updateSettings: {
+    args: z.object({ passphrase: z.string().min(1).max(1024), settings: SettingsSchema }).strict(),
+    result: z.object({ changed: z.array(z.string()) }),
+  },
   exportAudit: { args: Nothing, result: z.object({ savedTo: z.string().nullable() }) },
 } as const;
 

@@ -39,7 +39,10 @@ export async function invokeApi(
   } catch (e) {
     const error = isAppError(e)
       ? e
-      : new AppError('internal', 'Something went wrong inside Downtime Viewer. Try again; if it persists, tell IT.');
+      : new AppError(
+          'internal',
+          'Something went wrong inside Downtime Viewer. Try again; if it persists, tell IT.',
+        );
     hooks.onFailure?.(method, error.kind, isAppError(e) ? null : e);
     return fail(error.kind, error.message);
   }

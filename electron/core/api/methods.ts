@@ -19,6 +19,8 @@ export const METHOD_NAMES = [
   'printReport',
   'saveReport',
   'readiness',
+  'getSettings',
+  'updateSettings',
   'exportAudit',
 ] as const satisfies readonly MethodName[];
 

@@ -344,6 +344,22 @@ export function createApi(services: ApiServices): AppCore {
       });
     },
 
+    async getSettings() {
+      requireSession();
+      return settings;
+    },
+
+    async updateSettings({ passphrase, settings: next }) {
+      requireSession();
+      // Changing how the laptop behaves needs the ward passphrase again, not just an open session.
+      await unsealIdentity(readIdentityFile(paths.identityFile, host.atRest), passphrase);
+      const changed = (Object.keys(next) as (keyof Settings)[]).filter(
+        (key) => JSON.stringify(next[key]) !== JSON.stringify(settings[key]),
+      );
+      if (changed.length > 0) changeSettings(next, changed.join(','));
+      return { changed };
+    },
+
     async exportAudit() {
       requireSession();
       const bytes = existsSync(auditFile()) ? readFileSync(auditFile()) : new Uint8Array();

@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { LanguageSchema, PaperSchema } from '../api/contract.ts';
+import { LanguageSchema, PaperSchema } from '../model.ts';
 import { AppError } from '../errors.ts';
 import { AdminTimesSchema, DEFAULT_ADMIN_TIMES } from '../schedule/admin-times.ts';
 import { writeFileAtomic } from '../store/atomic-file.ts';

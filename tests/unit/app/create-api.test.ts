@@ -206,6 +206,27 @@ describe('a ward laptop with an installed export', () => {
     expect(existsSync(savedReport.savedTo ?? '')).toBe(true);
   });
 
+  it('lets IT change settings only with the ward passphrase again', async () => {
+    const current = await value(app, 'getSettings', {});
+    const next = { ...current, lockTimeoutSeconds: 120 };
+    const refused = await call(app, 'updateSettings', { passphrase: 'wrong one', settings: next });
+    expect(refused).toMatchObject({ ok: false, error: { kind: 'wrong-passphrase' } });
+    const bad = await call(app, 'updateSettings', {
+      passphrase: SITE_PASSPHRASE,
+      settings: { ...current, staleAmberHours: 'two' },
+    });
+    expect(bad).toMatchObject({ ok: false, error: { kind: 'invalid-argument' } });
+    const done = await value(app, 'updateSettings', {
+      passphrase: SITE_PASSPHRASE,
+      settings: next,
+    });
+    expect(done.changed).toEqual(['lockTimeoutSeconds']);
+    expect((await value(app, 'getStatus', {})).settings.lockTimeoutSeconds).toBe(120);
+    expect(readFileSync(app.core.auditFile(), 'utf8')).toMatch(
+      /"settings-changed".*lockTimeoutSeconds/,
+    );
+  });
+
   it('locks: the data is gone until the next unlock', async () => {
     await value(app, 'lock', {});
     expect(await call(app, 'listWards', {})).toMatchObject({
