@@ -91,7 +91,7 @@ export function App({ initialStatus }: { readonly initialStatus: Status }) {
       ) : status.identity === 'absent' ? (
         <EnrolScreen onEnrolled={refreshStatus} />
       ) : session ? (
-        <Viewer session={session} onLock={lock} />
+        <Viewer session={session} onLock={lock} onSettingsChanged={refreshStatus} />
       ) : showReadiness ? (
         <ReadinessScreen onBack={() => setShowReadiness(false)} />
       ) : (

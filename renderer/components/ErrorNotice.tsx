@@ -13,12 +13,19 @@ export function useErrorSentence(): (kind: string | null, fallback: string) => s
     kind !== null && i18n.exists(`errors.${kind}`) ? t(`errors.${kind as ErrorKind}`) : fallback;
 }
 
-export function ErrorNotice({ error }: { readonly error: AppErrorShape }) {
+/** `sentence` replaces the kind's generic sentence where the screen knows better. */
+export function ErrorNotice({
+  error,
+  sentence,
+}: {
+  readonly error: AppErrorShape;
+  readonly sentence?: string;
+}) {
   const { t } = useTranslation();
-  const sentence = useErrorSentence();
+  const sentenceOf = useErrorSentence();
   return (
     <div className="notice notice-error" role="alert" data-error-kind={error.kind}>
-      <p>{sentence(error.kind, error.message)}</p>
+      <p>{sentence ?? sentenceOf(error.kind, error.message)}</p>
       <details>
         <summary>{t('app.details')}</summary>
         <p className="technical">{error.message}</p>

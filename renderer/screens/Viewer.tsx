@@ -16,19 +16,23 @@ import { ChartScreen } from './ChartScreen.tsx';
 import { PrintScreen, type PrintPatient } from './PrintScreen.tsx';
 import { ReadinessScreen } from './ReadinessScreen.tsx';
 import { SearchBox } from './SearchBox.tsx';
+import { SettingsScreen } from './SettingsScreen.tsx';
 
 type Route =
   | { readonly screen: 'census' }
   | { readonly screen: 'chart'; readonly patientId: string }
   | { readonly screen: 'print' }
-  | { readonly screen: 'readiness' };
+  | { readonly screen: 'readiness' }
+  | { readonly screen: 'settings' };
 
 interface Props {
   readonly session: Session;
   readonly onLock: (reason: LockReason) => Promise<void>;
+  /** Settings were saved: the status (lock timeout, thresholds) must be read again. */
+  readonly onSettingsChanged: () => Promise<void>;
 }
 
-export function Viewer({ session, onLock }: Props) {
+export function Viewer({ session, onLock, onSettingsChanged }: Props) {
   const { t } = useTranslation();
   const { status } = useAppContext();
   const [route, setRoute] = useState<Route>({ screen: 'census' });
@@ -79,7 +83,7 @@ export function Viewer({ session, onLock }: Props) {
     return () => window.removeEventListener('keydown', onKey, { capture: true });
   }, [openScanned]);
 
-  const nav = (target: 'census' | 'print' | 'readiness') => (
+  const nav = (target: 'census' | 'print' | 'readiness' | 'settings') => (
     <button
       type="button"
       className="button nav"
@@ -97,6 +101,7 @@ export function Viewer({ session, onLock }: Props) {
         {nav('census')}
         {nav('print')}
         {nav('readiness')}
+        {nav('settings')}
       </nav>
       <span className="user">{t('app.signedInAs', { user: status.user ?? '' })}</span>
       <button type="button" className="button lock" onClick={() => void onLock('button')}>
@@ -131,6 +136,7 @@ export function Viewer({ session, onLock }: Props) {
       {route.screen === 'print' && (
         <PrintScreen wards={session.wards} wardId={wardId} patient={printPatient} />
       )}
+      {route.screen === 'settings' && <SettingsScreen onSaved={onSettingsChanged} />}
       {route.screen === 'readiness' && (
         <ReadinessScreen embedded onBack={() => setRoute({ screen: 'census' })} />
       )}
