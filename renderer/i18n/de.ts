@@ -367,6 +367,7 @@ export const de: Messages = {
     storeDir: 'Speicherordner der Exporte',
     defaultPrinter: 'Standarddrucker',
     timeZone: 'Zeitzone der Station',
+    none: 'Keiner',
     default: 'Standard',
     adminTimes: 'Standard-Verabreichungszeiten',
     perDay: '{{count}} × täglich',

@@ -363,6 +363,7 @@ export const en = {
     storeDir: 'Export store folder',
     defaultPrinter: 'Default printer',
     timeZone: 'Ward time zone',
+    none: 'None',
     default: 'Default',
     adminTimes: 'Standard administration times',
     perDay: '{{count}} × a day',

@@ -367,6 +367,7 @@ export const fr: Messages = {
     storeDir: 'Dossier de stockage des exports',
     defaultPrinter: 'Imprimante par défaut',
     timeZone: 'Fuseau horaire du service',
+    none: 'Aucun',
     default: 'Par défaut',
     adminTimes: 'Heures d’administration standard',
     perDay: '{{count}} × par jour',

@@ -364,6 +364,7 @@ export const nl: Messages = {
     storeDir: 'Opslagmap voor exports',
     defaultPrinter: 'Standaardprinter',
     timeZone: 'Tijdzone van de afdeling',
+    none: 'Geen',
     default: 'Standaard',
     adminTimes: 'Standaard toedieningstijden',
     perDay: '{{count}} × per dag',

@@ -31,7 +31,7 @@ const TEXT_FIELDS: readonly TextField[] = [
   'defaultPrinter',
   'timeZone',
 ];
-/** Empty means "the default" for these; the time zone always has a value. */
+/** Empty means "the default" (for the inbox: no inbox); the time zone always has a value. */
 const NULLABLE: ReadonlySet<TextField> = new Set([
   'inboxDir',
   'trustDir',
@@ -136,7 +136,13 @@ export function SettingsScreen({ onSaved }: { readonly onSaved: () => Promise<vo
                 type="text"
                 className="mono"
                 value={settings[key] ?? ''}
-                placeholder={NULLABLE.has(key) ? t('settings.default') : undefined}
+                placeholder={
+                  key === 'inboxDir'
+                    ? t('settings.none')
+                    : NULLABLE.has(key)
+                      ? t('settings.default')
+                      : undefined
+                }
                 onChange={(e) =>
                   edit({
                     [key]: e.target.value === '' && NULLABLE.has(key) ? null : e.target.value,
