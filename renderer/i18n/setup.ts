@@ -25,10 +25,12 @@ export function setupI18n(language: Language): typeof i18next {
     returnNull: false,
   });
   document.documentElement.lang = language;
+  document.title = i18next.t('app.title');
   return i18next;
 }
 
 export async function switchLanguage(language: Language): Promise<void> {
   await i18next.changeLanguage(language);
   document.documentElement.lang = language;
+  document.title = i18next.t('app.title');
 }

@@ -16,9 +16,11 @@ const LIMIT = 20;
 interface Props {
   readonly inputRef: RefObject<HTMLInputElement | null>;
   readonly onOpen: (patientId: string) => void;
+  /** Changes when a chart was opened elsewhere (a scan): the box empties and closes. */
+  readonly clearSignal: number;
 }
 
-export function SearchBox({ inputRef, onOpen }: Props) {
+export function SearchBox({ inputRef, onOpen, clearSignal }: Props) {
   const { t } = useTranslation();
   const { format } = useFormat();
   const sexLabel = useSexLabel();
@@ -46,6 +48,12 @@ export function SearchBox({ inputRef, onOpen }: Props) {
     }, DEBOUNCE_MS);
     return () => window.clearTimeout(timer);
   }, [query]);
+
+  useEffect(() => {
+    if (clearSignal === 0) return;
+    setQuery('');
+    setOpen(false);
+  }, [clearSignal]);
 
   const choose = (hit: SearchHit | undefined): void => {
     if (!hit) return;

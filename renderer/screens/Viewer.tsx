@@ -41,6 +41,7 @@ export function Viewer({ session, onLock, onSettingsChanged }: Props) {
   );
   const [printPatient, setPrintPatient] = useState<PrintPatient | null>(null);
   const [scanMiss, setScanMiss] = useState<string | null>(null);
+  const [scanCount, setScanCount] = useState(0);
   const searchInput = useRef<HTMLInputElement>(null);
 
   useIdleLock(status.settings.lockTimeoutSeconds, () => void onLock('idle'));
@@ -54,6 +55,8 @@ export function Viewer({ session, onLock, onSettingsChanged }: Props) {
     async (code: string) => {
       const result = await call('search', { query: code, limit: 5 });
       const hit = result.ok ? result.value.find((h) => h.mrn === code) : undefined;
+      // The scanned characters may have landed in the search box: empty it either way.
+      setScanCount((n) => n + 1);
       if (hit) openChart(hit.patientId);
       else setScanMiss(code);
     },
@@ -96,7 +99,7 @@ export function Viewer({ session, onLock, onSettingsChanged }: Props) {
 
   const tools = (
     <>
-      <SearchBox inputRef={searchInput} onOpen={openChart} />
+      <SearchBox inputRef={searchInput} onOpen={openChart} clearSignal={scanCount} />
       <nav aria-label={t('app.navLabel')} className="nav-bar">
         {nav('census')}
         {nav('print')}

@@ -77,6 +77,23 @@ test.describe('search', () => {
     await expect(page.getByRole('heading', { level: 1, name: patient.name })).toBeVisible();
   });
 
+  test('a scan into the search box opens the chart and empties the box', async ({
+    viewer,
+    page,
+  }) => {
+    const { rows } = await demoCensus(viewer);
+    const patient = rows[1];
+    if (!patient) throw new Error('the demo ward is empty');
+    const box = page.getByRole('combobox', { name: 'Find a patient' });
+    await box.focus();
+    // The scanner's characters land in the box before its Enter arrives.
+    await box.fill(patient.mrn);
+    await scan(page, patient.mrn);
+    await expect(chartHeader(page)).toContainText(patient.mrn);
+    await expect(box).toHaveValue('');
+    await expect(box).toHaveAttribute('aria-expanded', 'false');
+  });
+
   test('a scanned code with no patient says so', async ({ page }) => {
     await page.getByRole('grid').focus();
     await scan(page, 'ZZ99999999');
