@@ -11,7 +11,8 @@ const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}
 
 const electronModule = {
   group: ['electron', 'electron/*'],
-  message: 'electron/core, the CLI and the renderer run without Electron: only electron/main and electron/preload may import it.',
+  message:
+    'electron/core, the CLI and the renderer run without Electron: only electron/main and electron/preload may import it.',
 };
 const mainOrPreload = {
   group: ['**/electron/main/**', '**/main/*.ts', '**/preload/**'],
@@ -57,7 +58,10 @@ export default tseslint.config(
       ],
       '@typescript-eslint/consistent-type-imports': 'error',
       '@typescript-eslint/no-floating-promises': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       'no-console': ['error', { allow: ['warn', 'error'] }],
     },
   },
@@ -68,7 +72,12 @@ export default tseslint.config(
   // ── The layer table ──────────────────────────────────────────────────────────────────────
   {
     files: ['electron/core/**'],
-    rules: restrict([electronModule, mainOrPreload, rendererCode, { group: ['**/cli/**'], message: 'core does not depend on the CLI.' }]),
+    rules: restrict([
+      electronModule,
+      mainOrPreload,
+      rendererCode,
+      { group: ['**/cli/**'], message: 'core does not depend on the CLI.' },
+    ]),
   },
   {
     files: ['electron/cli/**'],
@@ -76,7 +85,13 @@ export default tseslint.config(
   },
   {
     files: ['electron/main/**'],
-    rules: restrict([rendererCode, { group: ['**/preload/**', '**/cli/**'], message: 'main does not import the preload or the CLI.' }]),
+    rules: restrict([
+      rendererCode,
+      {
+        group: ['**/preload/**', '**/cli/**'],
+        message: 'main does not import the preload or the CLI.',
+      },
+    ]),
   },
   {
     files: ['electron/preload/**'],
@@ -86,7 +101,8 @@ export default tseslint.config(
         {
           regex: '(^|/)core/(?!api/methods\\.ts$)',
           allowTypeImports: true,
-          message: 'The sandboxed preload bundles only the method list (core/api/methods.ts) and types.',
+          message:
+            'The sandboxed preload bundles only the method list (core/api/methods.ts) and types.',
         },
       ],
       nodeBuiltins,
@@ -101,9 +117,13 @@ export default tseslint.config(
         {
           group: ['**/electron/**'],
           allowTypeImports: true,
-          message: 'The renderer imports core *types* only (import type); data comes through window.downtime.',
+          message:
+            'The renderer imports core *types* only (import type); data comes through window.downtime.',
         },
-        { group: ['better-sqlite3', 'pdfkit', 'age-encryption', 'bwip-js', 'electron-log'], message: 'Node-side library: not in the renderer.' },
+        {
+          group: ['better-sqlite3', 'pdfkit', 'age-encryption', 'bwip-js', 'electron-log'],
+          message: 'Node-side library: not in the renderer.',
+        },
       ],
       nodeBuiltins,
     ),

@@ -20,7 +20,12 @@ function readJson(path: string): unknown {
 }
 
 function vitestTally(report: unknown): Tally {
-  const r = report as { numPassedTests?: number; numFailedTests?: number; numPendingTests?: number; numTodoTests?: number } | null;
+  const r = report as {
+    numPassedTests?: number;
+    numFailedTests?: number;
+    numPendingTests?: number;
+    numTodoTests?: number;
+  } | null;
   return {
     passed: r?.numPassedTests ?? 0,
     failed: r?.numFailedTests ?? 0,
@@ -29,7 +34,11 @@ function vitestTally(report: unknown): Tally {
 }
 
 function playwrightTally(report: unknown): Tally {
-  const stats = (report as { stats?: { expected?: number; unexpected?: number; flaky?: number; skipped?: number } } | null)?.stats;
+  const stats = (
+    report as {
+      stats?: { expected?: number; unexpected?: number; flaky?: number; skipped?: number };
+    } | null
+  )?.stats;
   return {
     passed: (stats?.expected ?? 0) + (stats?.flaky ?? 0),
     failed: stats?.unexpected ?? 0,

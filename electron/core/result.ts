@@ -11,8 +11,7 @@ export interface AppErrorShape {
 }
 
 export type Result<T> =
-  | { readonly ok: true; readonly value: T }
-  | { readonly ok: false; readonly error: AppErrorShape };
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: AppErrorShape };
 
 export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
 export const fail = <T = never>(kind: ErrorKind, message: string): Result<T> => ({

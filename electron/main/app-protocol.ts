@@ -7,7 +7,6 @@ import type { Protocol } from 'electron';
 import { CONTENT_SECURITY_POLICY } from '../core/security/csp.ts';
 import { APP_SCHEME, contentTypeOf, resolveAppFile } from './app-origin.ts';
 
-
 /** Must run before `app` is ready. */
 export function registerAppScheme(protocol: Protocol): void {
   protocol.registerSchemesAsPrivileged([

@@ -15,7 +15,9 @@ export function electronHost(mainWindow: () => BrowserWindow | null): HostServic
     async saveFile(suggestedName, bytes) {
       const window = mainWindow();
       const options = { defaultPath: suggestedName };
-      const choice = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);
+      const choice = window
+        ? await dialog.showSaveDialog(window, options)
+        : await dialog.showSaveDialog(options);
       if (choice.canceled || !choice.filePath) return null;
       await writeFile(choice.filePath, bytes, { mode: 0o600 });
       return choice.filePath;

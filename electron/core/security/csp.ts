@@ -1,6 +1,7 @@
 /**
  * The renderer's Content Security Policy: only our own bundle runs; nothing may be fetched from
- * anywhere (the app is air-gapped by design); PDFs are previewed from `blob:` URLs. Sent as a
+ * anywhere (the app is air-gapped by design); the PDF preview draws pages with pdf.js in a
+ * worker from our own bundle. Sent as a
  * header by the app:// protocol (electron/main) and the E2E harness, and repeated in
  * renderer/index.html's meta tag (a unit test keeps the three equal).
  */
@@ -11,8 +12,9 @@ export const CONTENT_SECURITY_POLICY = [
   "img-src 'self' data: blob:",
   "font-src 'self'",
   "connect-src 'none'",
-  'frame-src blob:',
-  'object-src blob:',
+  "worker-src 'self'",
+  "frame-src 'none'",
+  "object-src 'none'",
   "base-uri 'none'",
   "form-action 'none'",
   "frame-ancestors 'none'",

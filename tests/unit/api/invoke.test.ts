@@ -10,7 +10,9 @@ import { AppError } from '../../../electron/core/errors.ts';
 
 function fakeApi(overrides: Partial<ApiImplementation>): ApiImplementation {
   const refuse = () => Promise.reject(new Error('not in this test'));
-  return Object.fromEntries(METHOD_NAMES.map((m) => [m, overrides[m] ?? refuse])) as unknown as ApiImplementation;
+  return Object.fromEntries(
+    METHOD_NAMES.map((m) => [m, overrides[m] ?? refuse]),
+  ) as unknown as ApiImplementation;
 }
 
 describe('the method list', () => {
@@ -47,7 +49,10 @@ describe('invokeApi', () => {
       throw new AppError('wrong-passphrase', 'The ward passphrase is not right.');
     };
     const result = await invokeApi(fakeApi({ unlock }), 'unlock', { passphrase: 'x', user: 'N' });
-    expect(result).toEqual({ ok: false, error: { kind: 'wrong-passphrase', message: 'The ward passphrase is not right.' } });
+    expect(result).toEqual({
+      ok: false,
+      error: { kind: 'wrong-passphrase', message: 'The ward passphrase is not right.' },
+    });
   });
 
   it('hides an unexpected error behind a generic message and reports it to the hook', async () => {

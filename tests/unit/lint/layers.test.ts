@@ -46,7 +46,10 @@ describe('layer rules', () => {
   });
 
   it('the CLI may not import electron', async () => {
-    const errors = await layerErrors('electron/cli/lint-probe.ts', "export { app } from 'electron';\nimport 'electron';\n");
+    const errors = await layerErrors(
+      'electron/cli/lint-probe.ts',
+      "export { app } from 'electron';\nimport 'electron';\n",
+    );
     expect(errors.length).toBeGreaterThan(0);
   });
 

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { isTrustedSender } from '../../../electron/main/ipc.ts';
 
 type Frame = { url: string; parent: Frame | null };
-const event = (frame: Frame | null) => ({ senderFrame: frame }) as unknown as Parameters<typeof isTrustedSender>[0];
+const event = (frame: Frame | null) =>
+  ({ senderFrame: frame }) as unknown as Parameters<typeof isTrustedSender>[0];
 
 describe('the IPC sender check', () => {
   const top: Frame = { url: 'app://downtime/index.html', parent: null };

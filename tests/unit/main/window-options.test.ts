@@ -35,6 +35,11 @@ describe('the hidden print window', () => {
 
   it('has no preload, no script and no Node: it only shows a PDF to the print dialog', () => {
     expect(prefs?.preload).toBeUndefined();
-    expect(prefs).toMatchObject({ javascript: false, sandbox: true, contextIsolation: true, nodeIntegration: false });
+    expect(prefs).toMatchObject({
+      javascript: false,
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+    });
   });
 });
