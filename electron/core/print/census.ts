@@ -16,6 +16,7 @@ import {
 import type { ReportDocument } from './document.ts';
 import type { Block, Measure, Section } from './layout.ts';
 import type { Translate } from './messages.ts';
+import { sexLabel } from './patient-header.ts';
 
 export interface CensusWard {
   readonly ward: Ward;
@@ -61,7 +62,7 @@ function wardSection(m: Measure, t: Translate, { ward, rows }: CensusWard, width
     columns,
     rows.map((row) => [
       row.bed ?? row.room ?? '',
-      row.sex ? `${row.name} (${row.sex})` : row.name,
+      row.sex ? `${row.name} (${sexLabel(t, row.sex)})` : row.name,
       row.birthDate ?? '',
       row.mrn,
       t(`allergyShort.${row.allergyState}`),

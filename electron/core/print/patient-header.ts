@@ -92,7 +92,7 @@ export function patientHeader(
   const name = continued ? `${identity.name} ${t('patient.continued')}` : identity.name;
   const facts = [
     identity.birthDate ? t('patient.born', { date: identity.birthDate }) : t('patient.bornUnknown'),
-    identity.sex ?? '',
+    sexLabel(t, identity.sex),
     t('patient.mrn', { mrn: identity.mrn }),
     placeLine(t, identity),
   ]
@@ -146,4 +146,12 @@ export function patientHeader(
       }
     },
   };
+}
+
+const SEXES = ['male', 'female', 'other', 'unknown'] as const;
+
+/** FHIR administrative gender in the report's language; another value as the source wrote it. */
+export function sexLabel(t: Translate, sex: string | null): string {
+  const known = SEXES.find((s) => s === sex);
+  return known ? t(`sex.${known}`) : (sex ?? '');
 }
