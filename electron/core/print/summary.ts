@@ -16,6 +16,7 @@ import {
   table,
   tableOrNone,
   type Column,
+  type Table,
 } from './blocks.ts';
 import type { ReportDocument } from './document.ts';
 import { formatDose, formatStoredDate, parseInstant, wallClock } from './format.ts';
@@ -125,10 +126,7 @@ function problemBlocks(m: Measure, t: Translate, chart: Chart, width: number): B
     p.status ?? '',
     p.onset ?? '',
   ]);
-  return [
-    heading(m, t('summary.problems'), width),
-    ...tableOrNone(m, table(m, columns, rows, width), t('summary.none'), width),
-  ];
+  return tableSection(m, t, t('summary.problems'), table(m, columns, rows, width), width);
 }
 
 function medicationBlocks(
@@ -170,10 +168,7 @@ function medicationBlocks(
       flags.filter((f) => f.length > 0).join('; '),
     ];
   });
-  return [
-    heading(m, t('summary.medications'), width),
-    ...tableOrNone(m, table(m, columns, rows, width), t('summary.none'), width),
-  ];
+  return tableSection(m, t, t('summary.medications'), table(m, columns, rows, width), width);
 }
 
 /** `MM-DD HH:MM`: the next 24 h span two dates. */
@@ -207,10 +202,7 @@ function administrationBlocks(
     a.status,
     a.performer ?? '',
   ]);
-  return [
-    heading(m, t('summary.administrations'), width),
-    ...tableOrNone(m, table(m, columns, rows, width), t('summary.none'), width),
-  ];
+  return tableSection(m, t, t('summary.administrations'), table(m, columns, rows, width), width);
 }
 
 const OBSERVATION_TITLE = {
@@ -247,10 +239,7 @@ function observationBlocks(
       (o.refLow !== null || o.refHigh !== null ? `${o.refLow ?? ''}–${o.refHigh ?? ''}` : ''),
     o.flag ?? '',
   ]);
-  return [
-    heading(m, t(OBSERVATION_TITLE[category]), width),
-    ...tableOrNone(m, table(m, columns, rows, width), t('summary.none'), width),
-  ];
+  return tableSection(m, t, t(OBSERVATION_TITLE[category]), table(m, columns, rows, width), width);
 }
 
 function planBlocks(
@@ -270,10 +259,7 @@ function planBlocks(
     p.status ?? '',
     formatStoredDate(p.due, timeZone),
   ]);
-  return [
-    heading(m, t('summary.plan'), width),
-    ...tableOrNone(m, table(m, columns, rows, width), t('summary.none'), width),
-  ];
+  return tableSection(m, t, t('summary.plan'), table(m, columns, rows, width), width);
 }
 
 function noteBlocks(
@@ -304,10 +290,7 @@ function contactBlocks(m: Measure, t: Translate, chart: Chart, width: number): B
     { label: t('col.phone'), weight: 1.5 },
   ];
   const rows = chart.contacts.map((c) => [c.name, c.relationship ?? '', c.phone ?? '']);
-  return [
-    heading(m, t('summary.contacts'), width),
-    ...tableOrNone(m, table(m, columns, rows, width), t('summary.none'), width),
-  ];
+  return tableSection(m, t, t('summary.contacts'), table(m, columns, rows, width), width);
 }
 
 /** Timed entries newest first; entries without a time last, in their given order. */
@@ -317,4 +300,15 @@ function newestFirst<T extends { readonly at: string | null }>(items: readonly T
     const difference = time(b) - time(a);
     return Number.isNaN(difference) ? 0 : difference;
   });
+}
+
+/** A titled section of the summary: its table, or "none" when the chart has nothing there. */
+function tableSection(
+  m: Measure,
+  t: Translate,
+  title: string,
+  laid: Table,
+  width: number,
+): Block[] {
+  return [heading(m, title, width), ...tableOrNone(m, laid, t('summary.none'), width)];
 }
