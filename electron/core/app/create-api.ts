@@ -8,7 +8,7 @@
  */
 import { existsSync, readFileSync, statfsSync } from 'node:fs';
 import type { ApiImplementation, ExportSummary, InboxEvent, Language } from '../api/contract.ts';
-import { appendAudit, type AuditEntry } from '../audit/audit-log.ts';
+import { appendAudit, syncAudit, type AuditEntry } from '../audit/audit-log.ts';
 import type { RemoteEngine } from '../engine/engine-protocol.ts';
 import type { ReportJob } from '../engine/engine.ts';
 import { AppError } from '../errors.ts';
@@ -50,6 +50,8 @@ export interface ApiServices {
 /** Searches are audited as a count per burst of typing, not a line per keystroke. */
 const SEARCH_AUDIT_WINDOW_MS = 10_000;
 const RECENT_INBOX_EVENTS = 20;
+/** How long a chart-opened line may wait for its fsync. */
+const AUDIT_FLUSH_MS = 500;
 
 interface Session {
   readonly user: string;
@@ -73,6 +75,7 @@ export function createApi(services: ApiServices): AppCore {
   let store = openStore(storeDir(), { keep: settings.keep });
   let session: Session | null = null;
   let searchBurst: { startedAt: number; count: number } | null = null;
+  let pendingFlush: { file: string; timer: NodeJS.Timeout } | null = null;
   const inboxEvents: InboxEvent[] = [];
 
   function loadInitialSettings(): Settings {
@@ -90,7 +93,33 @@ export function createApi(services: ApiServices): AppCore {
     return store.auditFile;
   }
   function audit(entry: Omit<AuditEntry, 'device' | 'user'>): void {
+    flushPendingAudit();
     appendAudit(auditFile(), { ...entry, device, user: session?.user ?? null }, clock());
+  }
+  /**
+   * For the busiest events (a chart opened, a burst of searches): the line is written at once,
+   * flushed to disk within `AUDIT_FLUSH_MS` or by the next durable event — an fsync per chart
+   * would cost more than the chart. A power cut can lose at most that last moment of lines.
+   */
+  function auditSoon(entry: Omit<AuditEntry, 'device' | 'user'>): void {
+    const file = auditFile();
+    appendAudit(file, { ...entry, device, user: session?.user ?? null }, clock(), {
+      durable: false,
+    });
+    if (pendingFlush) return;
+    pendingFlush = { file, timer: setTimeout(flushPendingAudit, AUDIT_FLUSH_MS) };
+    pendingFlush.timer.unref();
+  }
+  function flushPendingAudit(): void {
+    if (!pendingFlush) return;
+    clearTimeout(pendingFlush.timer);
+    const { file } = pendingFlush;
+    pendingFlush = null;
+    try {
+      syncAudit(file);
+    } catch (e) {
+      services.log.warn(`audit flush failed: ${e instanceof AppError ? e.kind : 'internal'}`);
+    }
   }
   function requireSession(): Session {
     if (!session)
@@ -113,7 +142,7 @@ export function createApi(services: ApiServices): AppCore {
     };
   }
   function flushSearchAudit(): void {
-    if (searchBurst) audit({ event: 'search', detail: { searches: searchBurst.count } });
+    if (searchBurst) auditSoon({ event: 'search', detail: { searches: searchBurst.count } });
     searchBurst = null;
   }
   function changeSettings(next: Settings, what: string): void {
@@ -301,7 +330,7 @@ export function createApi(services: ApiServices): AppCore {
         adminTimes: settings.adminTimes,
         timeZone: settings.timeZone,
       });
-      audit({ event: 'patient-opened', detail: { mrn: chart.patient.mrn } });
+      auditSoon({ event: 'patient-opened', detail: { mrn: chart.patient.mrn } });
       return chart;
     },
 

@@ -103,16 +103,48 @@ function nextSeq(file: string, lastLine: string): number {
   }
 }
 
-/**
- * Appends one event and fsyncs it, so an event the user was told about survives a power cut.
- * Throws `AppError('io')` when the trail cannot be written: the caller decides whether the
- * action may go ahead unaudited (it should not, for patient access).
- */
-export function appendAudit(file: string, entry: AuditEntry, now: Date = new Date()): void {
-  withFileLock(`${file}.lock`, () => appendLocked(file, entry, now));
+export interface AppendOptions {
+  /**
+   * fsync before returning (default). A caller writing a line per chart opened may pass false
+   * and call `syncAudit` within a moment: an fsync per line costs more than the chart itself.
+   */
+  readonly durable?: boolean;
 }
 
-function appendLocked(file: string, entry: AuditEntry, now: Date): void {
+/**
+ * Appends one event and (by default) fsyncs it, so an event the user was told about survives a
+ * power cut. Throws `AppError('io')` when the trail cannot be written: the caller decides
+ * whether the action may go ahead unaudited (it should not, for patient access).
+ */
+export function appendAudit(
+  file: string,
+  entry: AuditEntry,
+  now: Date = new Date(),
+  options: AppendOptions = {},
+): void {
+  withFileLock(`${file}.lock`, () => appendLocked(file, entry, now, options.durable !== false));
+}
+
+/** Flushes lines appended with `durable: false` to the disk. */
+export function syncAudit(file: string): void {
+  let fd: number | null = null;
+  try {
+    fd = openSync(file, 'r');
+    fsyncSync(fd);
+  } catch (e) {
+    throw new AppError(
+      'io',
+      `The audit trail ${file} could not be flushed to disk; check the disk.`,
+      {
+        cause: e,
+      },
+    );
+  } finally {
+    if (fd !== null) closeSync(fd);
+  }
+}
+
+function appendLocked(file: string, entry: AuditEntry, now: Date, durable: boolean): void {
   let fd: number;
   try {
     fd = openSync(file, 'a+');
@@ -139,7 +171,7 @@ function appendLocked(file: string, entry: AuditEntry, now: Date): void {
     // stays one bad line instead of merging into the new one.
     const cut = size > 0 && readByte(fd, size - 1) !== 0x0a;
     writeSync(fd, `${cut ? '\n' : ''}${JSON.stringify(line)}\n`);
-    fsyncSync(fd);
+    if (durable) fsyncSync(fd);
   } catch (e) {
     throw new AppError(
       'io',
