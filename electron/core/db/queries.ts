@@ -49,17 +49,59 @@ const toHit = (h: RawHit): SearchHit => ({
  * DD/MM/YYYY). Admitted patients first, then by relevance.
  */
 export function searchPatients(db: ReadonlyDb, query: string, limit = 20): SearchHit[] {
+  const n = Math.max(1, Math.min(limit, 200));
+  const digits = query.trim();
+  if (DIGITS_ONLY.test(digits)) return numberSearch(db, digits, n);
   const match = matchExpression(query);
   if (match === null) return [];
+  // Rank inside the index first, then join: a short prefix ("van") can match thousands.
   const rows = cached(
+    db,
+    `WITH m AS (
+       SELECT rowid, rank FROM patient_search WHERE patient_search MATCH ? ORDER BY rank LIMIT ${RANKED_MATCHES}
+     )
+     SELECT ${HIT_COLUMNS}
+     FROM m JOIN patients p ON p.rowid = m.rowid ${HIT_JOINS}
+     ORDER BY admitted DESC, m.rank, p.name
+     LIMIT ?`,
+  ).all(match, n) as RawHit[];
+  return rows.map(toHit);
+}
+
+const DIGITS_ONLY = /^\d+$/;
+/** Best matches ranked before joining; more than this and the user types another letter. */
+const RANKED_MATCHES = 400;
+
+/**
+ * A number typed at the bedside is a bed ("12"), or an MRN or other identifier being typed or
+ * scanned. Identifiers are read as prefix ranges straight off their indexes: a hospital's MRNs
+ * all share their first digits, and as FTS prefixes every keystroke would rank every patient.
+ */
+function numberSearch(db: ReadonlyDb, digits: string, n: number): SearchHit[] {
+  const beds = cached(
     db,
     `SELECT ${HIT_COLUMNS}
      FROM patient_search f JOIN patients p ON p.rowid = f.rowid ${HIT_JOINS}
      WHERE patient_search MATCH ?
-     ORDER BY admitted DESC, f.rank, p.name
+     ORDER BY admitted DESC, p.name
      LIMIT ?`,
-  ).all(match, Math.max(1, Math.min(limit, 200))) as RawHit[];
-  return rows.map(toHit);
+  ).all(`{bed} : "${digits}"*`, n) as RawHit[];
+  const range = [digits, `${digits}\uffff`, n];
+  const mrns = cached(
+    db,
+    `SELECT ${HIT_COLUMNS} FROM patients p ${HIT_JOINS}
+     WHERE p.mrn >= ? AND p.mrn < ? ORDER BY p.mrn LIMIT ?`,
+  ).all(...range) as RawHit[];
+  const others = cached(
+    db,
+    `SELECT ${HIT_COLUMNS} FROM patients p ${HIT_JOINS}
+     WHERE p.id IN (SELECT patient_id FROM patient_identifiers WHERE value >= ? AND value < ? LIMIT ?)`,
+  ).all(...range) as RawHit[];
+  const seen = new Set<string>();
+  return [...beds, ...mrns, ...others]
+    .filter((h) => !seen.has(h.patientId) && seen.add(h.patientId))
+    .slice(0, n)
+    .map(toHit);
 }
 
 /** The patient a scanned MRN barcode names (or any other identifier, exactly), or null. */
