@@ -24,6 +24,10 @@ const LEADING = 1.22;
 export type PdfDoc = typeof PDFDocument;
 
 /** Text metrics from the same font files the pages are drawn with, so measured equals drawn. */
+/** Shared by every document of the process: the bundled fonts never change. */
+const WIDTHS_AT_SIZE_1 = new Map<string, number>();
+const MAX_CACHED_WIDTHS = 50_000;
+
 export class Measure {
   readonly #doc: PdfDoc;
   #face: Face | null = null;
@@ -46,8 +50,20 @@ export class Measure {
     return this.#doc;
   }
 
+  /**
+   * Text width, from a cache of widths at size 1: shaping a word through fontkit is the most
+   * expensive step of laying out a report, and the same words (drug names, labels) recur on
+   * every page and in both passes. Widths scale linearly with the font size.
+   */
   width(text: string, style: TextStyle): number {
-    return this.use(style).widthOfString(text);
+    const key = `${style.face}\u0000${text}`;
+    let unit = WIDTHS_AT_SIZE_1.get(key);
+    if (unit === undefined) {
+      unit = this.use(style).widthOfString(text) / style.size;
+      if (WIDTHS_AT_SIZE_1.size >= MAX_CACHED_WIDTHS) WIDTHS_AT_SIZE_1.clear();
+      WIDTHS_AT_SIZE_1.set(key, unit);
+    }
+    return unit * style.size;
   }
 
   lineHeight(style: TextStyle): number {

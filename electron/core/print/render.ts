@@ -217,7 +217,29 @@ function* charts(
   }
 }
 
-/** An iterable that runs `make` afresh each time it is iterated (once per layout pass). */
+/** Items a report keeps between its two layout passes: a ward's worth of charts. */
+const KEPT_BETWEEN_PASSES = 200;
+
+/**
+ * An iterable for the two layout passes. A short report's items (a ward's charts) are kept from
+ * the first pass for the second — reading every chart twice was a quarter of a handover's time;
+ * a long one (thousands of patients) is read afresh each pass, so memory stays flat.
+ */
 function lazy<T>(make: () => Iterable<T>): Iterable<T> {
-  return { [Symbol.iterator]: () => make()[Symbol.iterator]() };
+  let kept: T[] | null = null;
+  return {
+    *[Symbol.iterator]() {
+      if (kept) {
+        yield* kept;
+        return;
+      }
+      let buffer: T[] | null = [];
+      for (const item of make()) {
+        if (buffer && buffer.length < KEPT_BETWEEN_PASSES) buffer.push(item);
+        else buffer = null;
+        yield item;
+      }
+      kept = buffer;
+    },
+  };
 }
