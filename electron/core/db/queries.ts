@@ -46,7 +46,7 @@ const toHit = (h: RawHit): SearchHit => ({
 /**
  * Patients matching a typed query: names (accents, case, ligatures and word order ignored,
  * prefixes allowed), MRN and other identifiers, room or bed, birth date (YYYY-MM-DD or
- * DD/MM/YYYY). Admitted patients first, then by relevance.
+ * DD/MM/YYYY). Admitted patients first, then by name.
  */
 export function searchPatients(db: ReadonlyDb, query: string, limit = 20): SearchHit[] {
   const n = Math.max(1, Math.min(limit, 200));
@@ -54,23 +54,26 @@ export function searchPatients(db: ReadonlyDb, query: string, limit = 20): Searc
   if (DIGITS_ONLY.test(digits)) return numberSearch(db, digits, n);
   const match = matchExpression(query);
   if (match === null) return [];
-  // Rank inside the index first, then join: a short prefix ("van") can match thousands.
+  // A short prefix ("v", "va") matches thousands of patients at a large hospital: take the
+  // first matches in index order (no scoring: FTS stops early), then put admitted patients
+  // first, by name. Past that many matches the list is too long to read anyway; one more
+  // letter narrows it.
   const rows = cached(
     db,
     `WITH m AS (
-       SELECT rowid, rank FROM patient_search WHERE patient_search MATCH ? ORDER BY rank LIMIT ${RANKED_MATCHES}
+       SELECT rowid FROM patient_search WHERE patient_search MATCH ? LIMIT ${MATCHES_CONSIDERED}
      )
      SELECT ${HIT_COLUMNS}
      FROM m JOIN patients p ON p.rowid = m.rowid ${HIT_JOINS}
-     ORDER BY admitted DESC, m.rank, p.name
+     ORDER BY admitted DESC, p.name
      LIMIT ?`,
   ).all(match, n) as RawHit[];
   return rows.map(toHit);
 }
 
 const DIGITS_ONLY = /^\d+$/;
-/** Best matches ranked before joining; more than this and the user types another letter. */
-const RANKED_MATCHES = 400;
+/** Matches read from the index before sorting; more than this and the user types another letter. */
+const MATCHES_CONSIDERED = 400;
 
 /**
  * A number typed at the bedside is a bed ("12"), or an MRN or other identifier being typed or
