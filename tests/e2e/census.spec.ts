@@ -3,7 +3,7 @@
  * opening a chart from the keyboard; locator wards; and a 30,000-row ward that scrolls.
  */
 import { expect, openViewer, test } from './harness.ts';
-import { makeTestSite, SITE_PASSPHRASE } from './test-site.ts';
+import { makeTestSite, SITE_PASSPHRASE } from '../fixtures/test-site.ts';
 import { allInScopeRows, demoCensus, snap, unlock } from './viewer-steps.ts';
 
 test.describe('census', () => {

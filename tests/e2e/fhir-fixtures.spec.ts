@@ -5,7 +5,7 @@
  */
 import { resolve } from 'node:path';
 import { expect, openViewer, test } from './harness.ts';
-import { makeTestSite, SITE_PASSPHRASE } from './test-site.ts';
+import { makeTestSite, SITE_PASSPHRASE } from '../fixtures/test-site.ts';
 import { chartHeader, expectAccessible, snap, unlock } from './viewer-steps.ts';
 
 const FIXTURES = resolve('../shared/fixtures/fhir');

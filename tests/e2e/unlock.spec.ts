@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadTrustStore } from '../../electron/core/keys/trust-store.ts';
 import { expect, openViewer, test } from './harness.ts';
-import { makeTestSite, SITE_PASSPHRASE } from './test-site.ts';
+import { makeTestSite, SITE_PASSPHRASE } from '../fixtures/test-site.ts';
 import { NURSE, snap, unlock } from './viewer-steps.ts';
 
 test.describe('unlock', () => {

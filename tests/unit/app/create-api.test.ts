@@ -23,7 +23,7 @@ import { startApp, type RunningApp } from '../../../electron/core/app/start-app.
 import { verifyAudit } from '../../../electron/core/audit/audit-log.ts';
 import { loadTrustStore } from '../../../electron/core/keys/trust-store.ts';
 import type { Result } from '../../../electron/core/result.ts';
-import { makeTestSite, SITE_PASSPHRASE, type TestSite } from '../../e2e/test-site.ts';
+import { makeTestSite, SITE_PASSPHRASE, type TestSite } from '../../fixtures/test-site.ts';
 
 const saved: string[] = [];
 const printed: Uint8Array[] = [];
