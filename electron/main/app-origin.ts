@@ -24,8 +24,9 @@ export function isAllowedRequest(url: string): boolean {
   if (isAppUrl(url)) return true;
   if (url.startsWith(`blob:${APP_ORIGIN}/`)) return true;
   if (url.startsWith('data:')) return true;
-  // DevTools' own pages, when a developer opens them.
-  return url.startsWith('devtools://');
+  // Chromium's built-in PDF viewer (the hidden print window) is an internal extension; no
+  // other extension is ever loaded. And DevTools' own pages, when a developer opens them.
+  return url.startsWith('chrome-extension://') || url.startsWith('devtools://');
 }
 
 /**

@@ -8,6 +8,7 @@ describe('requests the renderer may make (the app is air-gapped)', () => {
     'app://downtime/assets/index-abc.js',
     'blob:app://downtime/5b1d2c3e-0000-4000-8000-000000000000',
     'data:image/svg+xml;base64,PHN2Zz4=',
+    'chrome-extension://mhjfbmdgcfjbbpaeojofohoefgiehjai/index.html',
   ])('allows %s', (url) => expect(isAllowedRequest(url)).toBe(true));
 
   it.each([
