@@ -26,7 +26,7 @@ export const AS_OF = new Date('2026-11-28T07:00:00Z');
 /** The ward passphrase sealing the bench device identity (synthetic data only). */
 export const BENCH_PASSPHRASE = 'bench ward passphrase';
 /**
- * Scrypt work factor of the bench identity. The app's default (18) costs ~1 s per unlock by
+ * Scrypt work factor of the bench identity. The app's default (17) costs ~0.4 s per unlock by
  * design and does not depend on the export; a cheap one keeps `open` about the export itself.
  */
 const BENCH_WORK_FACTOR = 10;

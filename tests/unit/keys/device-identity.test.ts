@@ -53,10 +53,10 @@ describe('device identity', () => {
     expect(text).toContain(identity);
   });
 
-  test('the default work factor is age’s 18, and opening it does not block the event loop', async () => {
+  test('the default work factor is 2^17 (a one-second unlock), and opening it does not block the event loop', async () => {
     const { identity } = await generateDeviceIdentity();
     const sealed = await sealIdentity(identity, 'pass');
-    expect(Buffer.from(sealed).toString('latin1')).toMatch(/-> scrypt \S+ 18\n/);
+    expect(Buffer.from(sealed).toString('latin1')).toMatch(/-> scrypt \S+ 17\n/);
     let ticks = 0;
     const timer = setInterval(() => ticks++, 5);
     try {
@@ -66,6 +66,13 @@ describe('device identity', () => {
     }
     // Had scrypt run on the event loop, the timer could not have fired before it finished.
     expect(ticks).toBeGreaterThan(0);
+  });
+
+  test('an identity sealed at age’s own default cost (2^18) still opens', async () => {
+    const { identity } = await generateDeviceIdentity();
+    const sealed = await sealIdentity(identity, 'pass', { workFactor: 18 });
+    expect(Buffer.from(sealed).toString('latin1')).toMatch(/-> scrypt \S+ 18\n/);
+    expect(await unsealIdentity(sealed, 'pass')).toBe(identity);
   });
 
   test('wrong passphrase: wrong-passphrase; damaged or foreign files: invalid-config', async () => {
