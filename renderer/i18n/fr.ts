@@ -6,7 +6,7 @@ export const fr: Messages = {
     title: 'Visionneuse de secours',
     skip: 'Aller au contenu principal',
     loading: 'Chargement…',
-    demo: 'DONNÉES DE DÉMONSTRATION — pas de vrais patients',
+    demo: 'DÉMONSTRATION — pas de vrais patients',
     signedInAs: 'Connecté : {{user}}',
     navLabel: 'Navigation principale',
     statusFailed:
@@ -14,7 +14,7 @@ export const fr: Messages = {
     details: 'Détails techniques',
   },
   nav: {
-    census: 'Patients du service',
+    census: 'Patients',
     print: 'Imprimer',
     readiness: 'État de préparation',
     settings: 'Paramètres',

@@ -97,6 +97,7 @@ export function Viewer({ session, onLock, onSettingsChanged }: Props) {
     </button>
   );
 
+  const signedInAs = t('app.signedInAs', { user: status.user ?? '' });
   const tools = (
     <>
       <SearchBox inputRef={searchInput} onOpen={openChart} clearSignal={scanCount} />
@@ -106,7 +107,9 @@ export function Viewer({ session, onLock, onSettingsChanged }: Props) {
         {nav('readiness')}
         {nav('settings')}
       </nav>
-      <span className="user">{t('app.signedInAs', { user: status.user ?? '' })}</span>
+      <span className="user" title={signedInAs}>
+        {signedInAs}
+      </span>
       <button type="button" className="button lock" onClick={() => void onLock('button')}>
         {t('nav.lock')}
       </button>
