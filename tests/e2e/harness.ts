@@ -169,19 +169,6 @@ export async function openViewer(page: Page, options: ViewerOptions = {}): Promi
   };
 }
 
-/** Unlocks with the demo passphrase and a user name, through the UI. */
-export async function unlockDemo(page: Page, user = 'Nurse Test'): Promise<void> {
-  await page
-    .getByLabel(/passphrase/i)
-    .first()
-    .fill(DEMO_PASSPHRASE);
-  await page
-    .getByLabel(/name|staff/i)
-    .first()
-    .fill(user);
-  await page.getByRole('button', { name: /unlock/i }).click();
-}
-
 export const test = base.extend<{ viewerOptions: ViewerOptions; viewer: Viewer }>({
   viewerOptions: [{}, { option: true }],
   viewer: async ({ page, viewerOptions }, use) => {
