@@ -136,16 +136,10 @@ export function emitVitals(ctx: PatientContext): void {
     };
     const value = (key: keyof typeof VITALS, noise: number) =>
       observed(ctx, VITALS[key], along(ctx, courses[key], progress, noise), false);
-    ctx.emit({
-      resourceType: 'Observation',
-      id: `${ctx.id}-vs-${n++}`,
-      ...base,
-      ...value('heartRate', 4),
-    });
-    ctx.emit({
-      resourceType: 'Observation',
-      id: `${ctx.id}-vs-${n++}`,
-      ...base,
+    const emitVital = (fields: Record<string, unknown>) =>
+      ctx.emit({ resourceType: 'Observation', id: `${ctx.id}-vs-${n++}`, ...base, ...fields });
+    emitVital(value('heartRate', 4));
+    emitVital({
       code: concept(
         SYSTEMS.loinc,
         BLOOD_PRESSURE_PANEL.loinc,
@@ -154,24 +148,9 @@ export function emitVitals(ctx: PatientContext): void {
       ),
       component: [value('systolic', 7), value('diastolic', 5)],
     });
-    ctx.emit({
-      resourceType: 'Observation',
-      id: `${ctx.id}-vs-${n++}`,
-      ...base,
-      ...value('temperature', 0.2),
-    });
-    ctx.emit({
-      resourceType: 'Observation',
-      id: `${ctx.id}-vs-${n++}`,
-      ...base,
-      ...value('spo2', 1),
-    });
-    ctx.emit({
-      resourceType: 'Observation',
-      id: `${ctx.id}-vs-${n++}`,
-      ...base,
-      ...value('respiratoryRate', 1.5),
-    });
+    emitVital(value('temperature', 0.2));
+    emitVital(value('spo2', 1));
+    emitVital(value('respiratoryRate', 1.5));
   }
 }
 
