@@ -2,7 +2,8 @@
  * Settings, for IT: the laptop's settings file as a form. Reading needs the open session;
  * saving needs the ward passphrase again, so a nurse's open screen cannot be used to change how
  * the laptop locks or where it takes exports from. The API validates every field and names the
- * one that is wrong. Administration times are shown, not edited here (they are a table).
+ * one that is wrong. Administration times are edited row by row (AdminTimesFields) and checked
+ * here first, so a wrong row is named next to its field before the passphrase is spent.
  */
 import { useEffect, useId, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,7 +13,15 @@ import { call } from '../api.ts';
 import { ErrorNotice } from '../components/ErrorNotice.tsx';
 import { useFocusOnMount } from '../hooks/useFocusOnMount.ts';
 import { switchLanguage } from '../i18n/setup.ts';
+import {
+  fromText,
+  problemRows,
+  toText,
+  type AdminTable,
+  type AdminTimesText,
+} from '../lib/admin-times-text.ts';
 import { LANGUAGES } from '../lib/language.ts';
+import { AdminTimesFields, adminRowId } from './AdminTimesFields.tsx';
 
 type Settings = ValueOf<'getSettings'>;
 type TextField = 'inboxDir' | 'trustDir' | 'storeDir' | 'defaultPrinter' | 'timeZone';
@@ -44,6 +53,8 @@ export function SettingsScreen({ onSaved }: { readonly onSaved: () => Promise<vo
   const heading = useFocusOnMount<HTMLHeadingElement>();
   const id = useId();
   const [settings, setSettings] = useState<Settings | null>(null);
+  const [timesText, setTimesText] = useState<AdminTimesText | null>(null);
+  const [timesRefused, setTimesRefused] = useState(false);
   const [passphrase, setPassphrase] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<AppErrorShape | null>(null);
@@ -51,8 +62,9 @@ export function SettingsScreen({ onSaved }: { readonly onSaved: () => Promise<vo
 
   useEffect(() => {
     void call('getSettings', {}).then((result) => {
-      if (result.ok) setSettings(result.value);
-      else setError(result.error);
+      if (!result.ok) return setError(result.error);
+      setSettings(result.value);
+      setTimesText(toText(result.value.adminTimes));
     });
   }, []);
 
@@ -61,15 +73,33 @@ export function SettingsScreen({ onSaved }: { readonly onSaved: () => Promise<vo
     setChanged(null);
   };
 
+  const editTimes = (table: AdminTable, key: string, value: string): void => {
+    setTimesText((current) =>
+      current ? { ...current, [table]: { ...current[table], [key]: value } } : current,
+    );
+    setChanged(null);
+  };
+
   const save = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
-    if (!settings || busy) return;
-    setBusy(true);
+    if (!settings || !timesText || busy) return;
     setError(null);
-    const result = await call('updateSettings', { passphrase, settings });
+    const [wrong] = problemRows(timesText);
+    setTimesRefused(wrong !== undefined);
+    if (wrong) {
+      document.getElementById(adminRowId(id, wrong.table, wrong.key))?.focus();
+      return;
+    }
+    setBusy(true);
+    const adminTimes = fromText(settings.adminTimes, timesText);
+    const result = await call('updateSettings', {
+      passphrase,
+      settings: { ...settings, adminTimes },
+    });
     setBusy(false);
     setPassphrase('');
     if (!result.ok) return setError(result.error);
+    setSettings({ ...settings, adminTimes });
     setChanged(result.value.changed);
     if (settings.language) await switchLanguage(settings.language);
     await onSaved();
@@ -88,7 +118,7 @@ export function SettingsScreen({ onSaved }: { readonly onSaved: () => Promise<vo
         {t('settings.heading')}
       </h1>
       <p>{t('settings.intro')}</p>
-      {settings && (
+      {settings && timesText && (
         <form className="form settings-form" onSubmit={(e) => void save(e)} aria-busy={busy}>
           {NUMBER_FIELDS.map(({ key, min, step }) =>
             field(key, t(`settings.${key}`), (inputId) => (
@@ -151,7 +181,12 @@ export function SettingsScreen({ onSaved }: { readonly onSaved: () => Promise<vo
               />
             )),
           )}
-          <AdminTimes perDay={settings.adminTimes.perDay} />
+          <AdminTimesFields
+            idPrefix={id}
+            text={timesText}
+            showAll={timesRefused}
+            onChange={editTimes}
+          />
           {field('passphrase', t('settings.passphrase'), (inputId) => (
             <input
               id={inputId}
@@ -165,6 +200,11 @@ export function SettingsScreen({ onSaved }: { readonly onSaved: () => Promise<vo
           <button type="submit" className="button primary" disabled={busy || passphrase === ''}>
             {t('settings.save')}
           </button>
+          {timesRefused && problemRows(timesText).length > 0 && (
+            <p role="alert" className="notice notice-error">
+              {t('settings.timesRefused')}
+            </p>
+          )}
         </form>
       )}
       {error && (
@@ -196,21 +236,4 @@ function fieldLabel(t: ReturnType<typeof useTranslation>['t'], key: string): str
   ] as const;
   const match = known.find((k) => k === key);
   return match ? t(`settings.${match}`) : key;
-}
-
-function AdminTimes({ perDay }: { readonly perDay: Readonly<Record<string, readonly string[]>> }) {
-  const { t } = useTranslation();
-  return (
-    <div className="admin-times">
-      <h2>{t('settings.adminTimes')}</h2>
-      <dl className="facts-list">
-        {Object.entries(perDay).map(([count, times]) => (
-          <div key={count} className="fact">
-            <dt>{t('settings.perDay', { count: Number(count) })}</dt>
-            <dd className="mono">{times.join(', ')}</dd>
-          </div>
-        ))}
-      </dl>
-    </div>
-  );
 }

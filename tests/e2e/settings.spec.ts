@@ -45,4 +45,49 @@ test.describe('settings', () => {
     await expect(alert).toContainText('A value is not valid');
     await expect(alert.locator('.technical')).toContainText('staleRedHours');
   });
+
+  test('edits an administration-time row, keeps it, and refuses a row with the wrong count', async ({
+    viewer,
+    page,
+  }, testInfo) => {
+    await unlock(page);
+    await page.getByRole('button', { name: 'Settings', exact: true }).click();
+    const bid = page.getByLabel('2 × a day', { exact: true });
+    await expect(bid).toHaveValue('08:00, 20:00');
+    await bid.fill('09:00, 21:00');
+    await page.getByLabel('Ward passphrase (to save)').fill(DEMO_PASSPHRASE);
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await expect(page.getByTestId('settings-saved')).toHaveText(
+      'Saved. Changed: Standard administration times',
+    );
+    expect((await viewer.app.core.api.getSettings({})).adminTimes.perDay['2']).toEqual([
+      '09:00',
+      '21:00',
+    ]);
+
+    // Read back from the API, not from the form's memory.
+    await page.getByRole('button', { name: 'Census', exact: true }).click();
+    await page.getByRole('button', { name: 'Settings', exact: true }).click();
+    await expect(page.getByLabel('2 × a day', { exact: true })).toHaveValue('09:00, 21:00');
+
+    const tid = page.getByLabel('3 × a day', { exact: true });
+    await tid.fill('08:00, 20:00');
+    await tid.blur();
+    await expect(tid).toHaveAttribute('aria-invalid', 'true');
+    await expect(tid).toHaveAccessibleDescription(/^Times needed: 3 \(given: 2\)\./);
+    const q6h = page.getByLabel('Every 6 h', { exact: true });
+    await q6h.fill('0:00, 06:00, 12:00, 18:00');
+    await page.getByLabel('Ward passphrase (to save)').fill(DEMO_PASSPHRASE);
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await expect(page.getByRole('alert')).toHaveText(
+      'Not saved: correct the administration times marked in red.',
+    );
+    await expect(tid).toBeFocused();
+    await expect(q6h).toHaveAccessibleDescription(/^Write each time as HH:MM/);
+    const saved = await viewer.app.core.api.getSettings({});
+    expect(saved.adminTimes.perDay['3']).toEqual(['08:00', '14:00', '20:00']);
+    expect(saved.adminTimes.everyHours['6']).toEqual(['00:00', '06:00', '12:00', '18:00']);
+    await snap(page, testInfo, 'settings-admin-times-refused');
+    await expectAccessible(page, testInfo, 'settings with refused administration times');
+  });
 });
