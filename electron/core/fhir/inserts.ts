@@ -19,17 +19,50 @@ import type { StayFacts } from './stay-facts.ts';
 
 const bit = (b: boolean) => (b ? 1 : 0);
 
+const insertSql = (table: Table, columns: readonly string[], rows: number): string => {
+  const row = `(${columns.map(() => '?').join(', ')})`;
+  return `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${Array.from({ length: rows }, () => row).join(', ')}`;
+};
+
+/**
+ * Rows per multi-row INSERT for the clinical tables: one statement step per 32 rows instead of
+ * one per row took a third off the inserts (observations alone are ~100 rows a patient).
+ */
+const BATCH_ROWS = 32;
+
 export function prepareInserts(db: Database.Database) {
   const written = new Map<Table, () => number>();
+  const flushes: (() => void)[] = [];
+  /** Row by row: for the tables other rows reference (foreign keys are checked at once). */
   const insert = (table: Table, columns: readonly string[]) => {
-    const statement = db.prepare(
-      `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
-    );
+    const statement = db.prepare(insertSql(table, columns, 1));
     let rows = 0;
     written.set(table, () => rows);
     return (...values: unknown[]) => {
       statement.run(values);
       rows++;
+    };
+  };
+  /** In batches of BATCH_ROWS: for the clinical tables nothing references; `flush()` the rest. */
+  const batched = (table: Table, columns: readonly string[]) => {
+    const one = db.prepare(insertSql(table, columns, 1));
+    const many = db.prepare(insertSql(table, columns, BATCH_ROWS));
+    let pending: unknown[] = [];
+    let rows = 0;
+    written.set(table, () => rows);
+    flushes.push(() => {
+      for (let i = 0; i < pending.length; i += columns.length) {
+        one.run(pending.slice(i, i + columns.length));
+      }
+      pending = [];
+    });
+    return (...values: unknown[]) => {
+      pending.push(...values);
+      rows++;
+      if (pending.length === BATCH_ROWS * columns.length) {
+        many.run(pending);
+        pending = [];
+      }
     };
   };
   const site = insert('sites', ['id', 'name']);
@@ -49,8 +82,8 @@ export function prepareInserts(db: Database.Database) {
     'allergy_state',
     'locator',
   ]);
-  const identifier = insert('patient_identifiers', ['patient_id', 'seq', 'system', 'value']);
-  const contact = insert('contacts', ['patient_id', 'seq', 'name', 'relationship', 'phone']);
+  const identifier = batched('patient_identifiers', ['patient_id', 'seq', 'system', 'value']);
+  const contact = batched('contacts', ['patient_id', 'seq', 'name', 'relationship', 'phone']);
   const stay = insert('stays', [
     'patient_id',
     'ward_id',
@@ -69,8 +102,8 @@ export function prepareInserts(db: Database.Database) {
     'fall_risk',
   ]);
   const handover = insert('handover', ['patient_id', 'severity', 'summary', 'situation_awareness']);
-  const action = insert('handover_actions', ['patient_id', 'seq', 'text']);
-  const allergy = insert('allergies', [
+  const action = batched('handover_actions', ['patient_id', 'seq', 'text']);
+  const allergy = batched('allergies', [
     'patient_id',
     'substance',
     'reaction',
@@ -80,7 +113,7 @@ export function prepareInserts(db: Database.Database) {
     'category',
     'recorded_at',
   ]);
-  const problem = insert('problems', ['patient_id', 'text', 'code', 'status', 'onset']);
+  const problem = batched('problems', ['patient_id', 'text', 'code', 'status', 'onset']);
   const order = insert('medication_orders', [
     'id',
     'patient_id',
@@ -102,7 +135,7 @@ export function prepareInserts(db: Database.Database) {
     'instructions',
     'high_alert',
   ]);
-  const administration = insert('administrations', [
+  const administration = batched('administrations', [
     'patient_id',
     'order_id',
     'drug',
@@ -113,7 +146,7 @@ export function prepareInserts(db: Database.Database) {
     'performer',
     'note',
   ]);
-  const observation = insert('observations', [
+  const observation = batched('observations', [
     'patient_id',
     'code',
     'name',
@@ -127,13 +160,17 @@ export function prepareInserts(db: Database.Database) {
     'flag',
     'at',
   ]);
-  const plan = insert('plan_items', ['patient_id', 'kind', 'text', 'status', 'due', 'detail']);
-  const note = insert('notes', ['patient_id', 'kind', 'author', 'at', 'text']);
+  const plan = batched('plan_items', ['patient_id', 'kind', 'text', 'status', 'due', 'detail']);
+  const note = batched('notes', ['patient_id', 'kind', 'author', 'at', 'text']);
   const search = db.prepare(
     'INSERT INTO patient_search (rowid, name, mrn, bed, birth) VALUES ((SELECT rowid FROM patients WHERE id = ?), ?, ?, ?, ?)',
   );
 
   return {
+    /** Writes the rows still waiting for a full batch; call before the transaction ends. */
+    flush() {
+      for (const flush of flushes) flush();
+    },
     /** Adds the rows written, per table, to the report. */
     report(tally: ReportTally) {
       for (const [table, rows] of written) if (rows() > 0) tally.wrote(table, rows());

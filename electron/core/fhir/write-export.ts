@@ -102,6 +102,7 @@ export function writeExport(
       if (stay) writeStay(ins, patient.id, stay.encounter, stay.place, facts, t, names);
       if (inScope) writeClinical(ins, patient.id, items, facts, names);
     }
+    ins.flush();
 
     const site = options.site ?? mainSite(stays, sites);
     writeExportMeta(db, {
