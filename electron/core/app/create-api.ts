@@ -8,7 +8,6 @@
  */
 import { existsSync, readFileSync, statfsSync } from 'node:fs';
 import type { ApiImplementation, ExportSummary, InboxEvent, Language } from '../api/contract.ts';
-import { appendAudit, syncAudit, type AuditEntry } from '../audit/audit-log.ts';
 import type { RemoteEngine } from '../engine/engine-protocol.ts';
 import type { ReportJob } from '../engine/engine.ts';
 import { AppError } from '../errors.ts';
@@ -22,6 +21,7 @@ import { loadTrustStore } from '../keys/trust-store.ts';
 import { checkReadiness } from '../readiness/readiness.ts';
 import { loadSettings, saveSettings, type Settings } from '../settings/settings.ts';
 import { openStore, type Store, type StoredExport } from '../store/store.ts';
+import { createAccessAudit, type AccessEvent } from './access-audit.ts';
 import type { AppPaths } from './app-paths.ts';
 import { readIdentityFile, writeIdentityFile, type AtRestSeal } from './identity-file.ts';
 
@@ -47,11 +47,7 @@ export interface ApiServices {
   readonly log: { warn(message: string): void };
 }
 
-/** Searches are audited as a count per burst of typing, not a line per keystroke. */
-const SEARCH_AUDIT_WINDOW_MS = 10_000;
 const RECENT_INBOX_EVENTS = 20;
-/** How long a chart-opened line may wait for its fsync. */
-const AUDIT_FLUSH_MS = 500;
 
 interface Session {
   readonly user: string;
@@ -74,8 +70,6 @@ export function createApi(services: ApiServices): AppCore {
   let settings = loadInitialSettings();
   let store = openStore(storeDir(), { keep: settings.keep });
   let session: Session | null = null;
-  let searchBurst: { startedAt: number; count: number } | null = null;
-  let pendingFlush: { file: string; timer: NodeJS.Timeout } | null = null;
   const inboxEvents: InboxEvent[] = [];
 
   function loadInitialSettings(): Settings {
@@ -92,34 +86,14 @@ export function createApi(services: ApiServices): AppCore {
   function auditFile(): string {
     return store.auditFile;
   }
-  function audit(entry: Omit<AuditEntry, 'device' | 'user'>): void {
-    flushPendingAudit();
-    appendAudit(auditFile(), { ...entry, device, user: session?.user ?? null }, clock());
-  }
-  /**
-   * For the busiest events (a chart opened, a burst of searches): the line is written at once,
-   * flushed to disk within `AUDIT_FLUSH_MS` or by the next durable event — an fsync per chart
-   * would cost more than the chart. A power cut can lose at most that last moment of lines.
-   */
-  function auditSoon(entry: Omit<AuditEntry, 'device' | 'user'>): void {
-    const file = auditFile();
-    appendAudit(file, { ...entry, device, user: session?.user ?? null }, clock(), {
-      durable: false,
-    });
-    if (pendingFlush) return;
-    pendingFlush = { file, timer: setTimeout(flushPendingAudit, AUDIT_FLUSH_MS) };
-    pendingFlush.timer.unref();
-  }
-  function flushPendingAudit(): void {
-    if (!pendingFlush) return;
-    clearTimeout(pendingFlush.timer);
-    const { file } = pendingFlush;
-    pendingFlush = null;
-    try {
-      syncAudit(file);
-    } catch (e) {
-      services.log.warn(`audit flush failed: ${e instanceof AppError ? e.kind : 'internal'}`);
-    }
+  const access = createAccessAudit({
+    file: auditFile,
+    device,
+    clock,
+    warn: (message) => services.log.warn(message),
+  });
+  function audit(event: AccessEvent): void {
+    access.record(event, session?.user ?? null);
   }
   function requireSession(): Session {
     if (!session)
@@ -140,10 +114,6 @@ export function createApi(services: ApiServices): AppCore {
       demo: manifest.demo,
       current: store.current()?.exportId === stored.exportId,
     };
-  }
-  function flushSearchAudit(): void {
-    if (searchBurst) auditSoon({ event: 'search', detail: { searches: searchBurst.count } });
-    searchBurst = null;
   }
   function changeSettings(next: Settings, what: string): void {
     saveSettings(paths.settingsFile, next);
@@ -257,11 +227,7 @@ export function createApi(services: ApiServices): AppCore {
         );
       }
       const attempt = (kind: string) =>
-        appendAudit(
-          auditFile(),
-          { event: 'unlock-failed', device, user, detail: { kind } },
-          clock(),
-        );
+        access.record({ event: 'unlock-failed', detail: { kind } }, user);
       let identity: string;
       try {
         identity = await unsealIdentity(
@@ -289,7 +255,7 @@ export function createApi(services: ApiServices): AppCore {
 
     async lock() {
       if (session) {
-        flushSearchAudit();
+        access.endSearches(session.user);
         audit({ event: 'lock' });
       }
       session = null;
@@ -313,24 +279,18 @@ export function createApi(services: ApiServices): AppCore {
     },
 
     async search({ query, limit }) {
-      requireSession();
-      const now = clock().getTime();
-      if (searchBurst && now - searchBurst.startedAt > SEARCH_AUDIT_WINDOW_MS) flushSearchAudit();
-      searchBurst = {
-        startedAt: searchBurst?.startedAt ?? now,
-        count: (searchBurst?.count ?? 0) + 1,
-      };
+      access.searched(requireSession().user);
       return engine.search(query, limit ?? 50);
     },
 
     async chart({ patientId }) {
-      requireSession();
+      const { user } = requireSession();
       const chart = await engine.chart(patientId, {
         now: clock(),
         adminTimes: settings.adminTimes,
         timeZone: settings.timeZone,
       });
-      auditSoon({ event: 'patient-opened', detail: { mrn: chart.patient.mrn } });
+      access.recordSoon({ event: 'patient-opened', detail: { mrn: chart.patient.mrn } }, user);
       return chart;
     },
 
