@@ -21,9 +21,10 @@ export function useAppContext(): AppContextValue {
   return value;
 }
 
-/** The current UI language and its Intl formatters. */
+/** The current UI language and its Intl formatters, in the ward's time zone once known. */
 export function useFormat(): { language: Language; format: Formatters } {
   const { i18n } = useTranslation();
+  const timeZone = useContext(AppContext)?.status.settings.timeZone;
   const language = i18n.language as Language;
-  return { language, format: formatters(language) };
+  return { language, format: formatters(language, timeZone) };
 }

@@ -36,30 +36,41 @@ const DAY = 24 * HOUR;
 
 const PARTIAL_DATE = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$/u;
 
-const cache = new Map<Language, Formatters>();
+const cache = new Map<string, Formatters>();
 
-export function formatters(language: Language): Formatters {
-  const known = cache.get(language);
+/**
+ * Formatters for a language. Instants are shown in the ward's time zone (settings), the same
+ * one the printed MAR uses, whatever zone the laptop's clock is set to.
+ */
+export function formatters(language: Language, timeZone?: string): Formatters {
+  const key = `${language}|${timeZone ?? ''}`;
+  const known = cache.get(key);
   if (known) return known;
-  const created = createFormatters(language);
-  cache.set(language, created);
+  const created = createFormatters(language, timeZone);
+  cache.set(key, created);
   return created;
 }
 
-function createFormatters(language: Language): Formatters {
+function createFormatters(language: Language, timeZone: string | undefined): Formatters {
   // 24-hour clock in every language: "8:00" must never be read as 20:00 on a ward.
   const instantFormat = new Intl.DateTimeFormat(language, {
     dateStyle: 'medium',
     timeStyle: 'short',
     hourCycle: 'h23',
+    timeZone,
   });
-  const dateFormat = new Intl.DateTimeFormat(language, { dateStyle: 'medium' });
-  const dayMonthFormat = new Intl.DateTimeFormat(language, { day: 'numeric', month: 'short' });
+  const dateFormat = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeZone });
+  const dayMonthFormat = new Intl.DateTimeFormat(language, {
+    day: 'numeric',
+    month: 'short',
+    timeZone,
+  });
   const dayTimeFormat = new Intl.DateTimeFormat(language, {
     weekday: 'short',
     hour: '2-digit',
     minute: '2-digit',
     hourCycle: 'h23',
+    timeZone,
   });
   const shortFormat = new Intl.DateTimeFormat(language, {
     day: 'numeric',
@@ -67,6 +78,7 @@ function createFormatters(language: Language): Formatters {
     hour: '2-digit',
     minute: '2-digit',
     hourCycle: 'h23',
+    timeZone,
   });
   const fullDate = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeZone: 'UTC' });
   const monthYear = new Intl.DateTimeFormat(language, {

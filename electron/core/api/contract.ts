@@ -58,6 +58,8 @@ export const UiSettingsSchema = z.object({
   staleAmberHours: z.number().positive(),
   staleRedHours: z.number().positive(),
   paper: PaperSchema,
+  /** The ward's clock: the screen shows times in it, as the printed MAR does. */
+  timeZone: z.string(),
 });
 export type UiSettings = z.infer<typeof UiSettingsSchema>;
 

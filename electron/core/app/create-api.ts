@@ -182,6 +182,7 @@ export function createApi(services: ApiServices): AppCore {
           staleAmberHours: settings.staleAmberHours,
           staleRedHours: settings.staleRedHours,
           paper: settings.paper,
+          timeZone: settings.timeZone,
         },
       };
     },

@@ -42,3 +42,11 @@ describe('ages and stays', () => {
     expect(daysSince(null, at)).toBeNull();
   });
 });
+
+describe('times on screen', () => {
+  it('are in the ward time zone, as on the printed MAR, whatever the laptop clock says', () => {
+    const at = '2026-11-29T07:00:00Z'; // 08:00 in Brussels (winter)
+    expect(formatters('en', 'Europe/Brussels').dayTime(at)).toMatch(/08:00/u);
+    expect(formatters('en', 'UTC').dayTime(at)).toMatch(/07:00/u);
+  });
+});
