@@ -13,20 +13,17 @@
  * the demo is exactly what IT would produce. A run is skipped when the demo was already built today from the same sources
  * (`--force` rebuilds); the folder is replaced in one rename, never left half-written.
  */
-import { createHash } from 'node:crypto';
 import {
   copyFileSync,
   existsSync,
   mkdirSync,
-  readdirSync,
   readFileSync,
   renameSync,
   rmSync,
-  statSync,
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { generateDemoHospital } from '../electron/core/demo/generate.ts';
@@ -38,6 +35,7 @@ import {
   sealIdentity,
 } from '../electron/core/keys/device-identity.ts';
 import { generateSiteKey, writeSiteKeyFiles } from '../electron/core/keys/site-key.ts';
+import { EXPORT_SHAPING_SOURCES, sourcesHash } from './sources-hash.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const DEMO_DIR = join(ROOT, 'resources', 'demo');
@@ -45,18 +43,7 @@ const PASSPHRASE = 'demo-ward-passphrase';
 const PATIENTS = 300;
 const SEED = 1;
 /** What the demo export is built from: a change to any of these makes a new demo. */
-const SOURCES = [
-  'electron/core/demo',
-  'electron/core/fhir',
-  'electron/core/db',
-  'electron/core/format',
-  'electron/core/keys',
-  'electron/core/schedule',
-  'electron/core/export',
-  'electron/core/model.ts',
-  'scripts/make-demo.ts',
-  'package-lock.json',
-];
+const SOURCES = [...EXPORT_SHAPING_SOURCES, 'scripts/make-demo.ts'];
 const STAMP = '.stamp.json';
 /**
  * scrypt cost of the demo identity's seal: low (32 MiB, ~0.1 s) because its passphrase is
@@ -67,25 +54,6 @@ const DEMO_WORK_FACTOR = 15;
 interface Stamp {
   readonly day: string;
   readonly sources: string;
-}
-
-function filesUnder(path: string): string[] {
-  const full = join(ROOT, path);
-  const stat = statSync(full, { throwIfNoEntry: false });
-  if (!stat) return [];
-  if (stat.isFile()) return [full];
-  return readdirSync(full, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => join(entry.parentPath, entry.name))
-    .sort();
-}
-
-function sourcesHash(): string {
-  const hash = createHash('sha256');
-  for (const file of SOURCES.flatMap(filesUnder)) {
-    hash.update(relative(ROOT, file)).update('\0').update(readFileSync(file)).update('\0');
-  }
-  return hash.digest('hex');
 }
 
 function isFresh(stamp: Stamp): boolean {
@@ -187,7 +155,10 @@ async function build(stamp: Stamp): Promise<string> {
 
 async function main(): Promise<number> {
   const { values } = parseArgs({ options: { force: { type: 'boolean' } }, strict: true });
-  const stamp: Stamp = { day: new Date().toISOString().slice(0, 10), sources: sourcesHash() };
+  const stamp: Stamp = {
+    day: new Date().toISOString().slice(0, 10),
+    sources: sourcesHash(ROOT, SOURCES),
+  };
   if (!values.force && isFresh(stamp)) {
     process.stdout.write(
       'make-demo: resources/demo is up to date (built today from these sources); --force rebuilds it.\n',
