@@ -2,9 +2,9 @@
  * Census: the ward's patients by bed; switching wards; sorting from the column headers;
  * opening a chart from the keyboard; locator wards; and a 30,000-row ward that scrolls.
  */
-import { expect, openViewer, test } from './harness.ts';
-import { makeTestSite, SITE_PASSPHRASE } from '../fixtures/test-site.ts';
-import { allInScopeRows, demoCensus, snap, unlock } from './viewer-steps.ts';
+import { expect, test } from './harness.ts';
+import { makeTestSite } from '../fixtures/test-site.ts';
+import { allInScopeRows, demoCensus, openTestSite, snap, unlock } from './viewer-steps.ts';
 
 test.describe('census', () => {
   test('lists the first ward by bed with its count, and switches ward', async ({
@@ -38,15 +38,8 @@ test.describe('census', () => {
     page,
   }) => {
     const site = await makeTestSite({ oneWardInScope: true });
-    const exportFile = await site.exportFile('scoped.dtx', { sequence: 1, forThisLaptop: true });
-    const viewer = await openViewer(page, {
-      demo: false,
-      exportFile,
-      trustDir: site.trustDir,
-      identityFile: site.identityFile,
-    });
+    const viewer = await openTestSite(page, site, 'scoped.dtx');
     try {
-      await unlock(page, SITE_PASSPHRASE);
       const wards = await viewer.app.core.api.listWards({});
       const outside = wards.find((w) => !w.inScope && w.censusCount > 0);
       expect(outside, 'the site has patients on a ward outside the export').toBeDefined();
@@ -121,15 +114,8 @@ test.describe('census', () => {
   }, testInfo) => {
     test.setTimeout(180_000);
     const site = await makeTestSite({ bulkPatients: 30_000 });
-    const exportFile = await site.exportFile('big.dtx', { sequence: 1, forThisLaptop: true });
-    const viewer = await openViewer(page, {
-      demo: false,
-      exportFile,
-      trustDir: site.trustDir,
-      identityFile: site.identityFile,
-    });
+    const viewer = await openTestSite(page, site, 'big.dtx');
     try {
-      await unlock(page, SITE_PASSPHRASE);
       const wards = await viewer.app.core.api.listWards({});
       const big = wards.find((w) => w.id === site.bulkWardId);
       expect(big?.censusCount).toBeGreaterThanOrEqual(30_000);

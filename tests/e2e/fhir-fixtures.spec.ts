@@ -4,9 +4,9 @@
  * missing fields still gives a working census, search and chart, and never a blank allergy band.
  */
 import { resolve } from 'node:path';
-import { expect, openViewer, test } from './harness.ts';
-import { makeTestSite, SITE_PASSPHRASE } from '../fixtures/test-site.ts';
-import { chartHeader, expectAccessible, snap, unlock } from './viewer-steps.ts';
+import { expect, test } from './harness.ts';
+import { makeTestSite } from '../fixtures/test-site.ts';
+import { chartHeader, expectAccessible, openTestSite, snap } from './viewer-steps.ts';
 
 const FIXTURES = resolve('../shared/fixtures/fhir');
 const TABS = ['Summary', 'Medications', 'Administrations', 'Plan', 'Results', 'Notes', 'Contacts'];
@@ -16,15 +16,8 @@ test('an export of the shared FHIR fixtures: census, search, every chart tab', a
 }, testInfo) => {
   test.setTimeout(120_000);
   const site = await makeTestSite({ fhir: [FIXTURES] });
-  const exportFile = await site.exportFile('fixtures.dtx', { sequence: 1, forThisLaptop: true });
-  const viewer = await openViewer(page, {
-    demo: false,
-    exportFile,
-    trustDir: site.trustDir,
-    identityFile: site.identityFile,
-  });
+  const viewer = await openTestSite(page, site, 'fixtures.dtx');
   try {
-    await unlock(page, SITE_PASSPHRASE);
     await expect(page.getByTestId('demo-mark')).toHaveCount(0);
     await snap(page, testInfo, 'fixtures-census');
 

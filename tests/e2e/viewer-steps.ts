@@ -6,7 +6,8 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, type TestInfo } from '@playwright/test';
 import type { CensusRow, Ward } from '../../electron/core/model.ts';
-import { DEMO_PASSPHRASE, type Viewer } from './harness.ts';
+import { SITE_PASSPHRASE, type TestSite } from '../fixtures/test-site.ts';
+import { DEMO_PASSPHRASE, openViewer, type Viewer } from './harness.ts';
 
 export const NURSE = 'Nurse Test';
 
@@ -72,3 +73,16 @@ export async function allInScopeRows(viewer: Viewer): Promise<CensusRow[]> {
 /** The patient header of an open chart. */
 export const chartHeader = (page: Page) =>
   page.getByRole('region', { name: 'Patient identification' });
+
+/** Opens the viewer on one export of a test site (instead of the demo) and unlocks it. */
+export async function openTestSite(page: Page, site: TestSite, name: string): Promise<Viewer> {
+  const exportFile = await site.exportFile(name, { sequence: 1, forThisLaptop: true });
+  const viewer = await openViewer(page, {
+    demo: false,
+    exportFile,
+    trustDir: site.trustDir,
+    identityFile: site.identityFile,
+  });
+  await unlock(page, SITE_PASSPHRASE);
+  return viewer;
+}
