@@ -168,6 +168,26 @@ export const ProblemSchema = z.object({
 });
 export type Problem = z.infer<typeof ProblemSchema>;
 
+/**
+ * What a medication order means for the ward (issue 11). Only `active` is ever scheduled or given
+ * a due time; every other state is shown with its label and never has a row to sign.
+ * - `held`: FHIR `on-hold` (with its `statusReason`), or a known pause modifier.
+ * - `draft`: not yet a prescription ("not validated").
+ * - `status-unknown`: FHIR `unknown` — "status unknown, verify".
+ * - `recently-stopped`: stopped, completed or cancelled within the last 72 h before data-as-of.
+ * - `not-interpretable`: an unknown `modifierExtension`, or dosing the importer cannot compute;
+ *   shown with every instruction text, "read the source".
+ */
+export const OrderStateSchema = z.enum([
+  'active',
+  'held',
+  'draft',
+  'status-unknown',
+  'recently-stopped',
+  'not-interpretable',
+]);
+export type OrderState = z.infer<typeof OrderStateSchema>;
+
 export const MedicationOrderSchema = z.object({
   id: z.string(),
   drug: z.string(),
