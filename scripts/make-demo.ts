@@ -26,7 +26,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { generateDemoHospital } from '../electron/core/demo/generate.ts';
+import { generateDemoHospital } from '../electron/cli/demo/generate.ts';
 import { isAppError } from '../electron/core/errors.ts';
 import { buildImage, sealExport } from '../electron/core/export/pipeline.ts';
 import {

@@ -9,7 +9,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
 export const EXPORT_SHAPING_SOURCES: readonly string[] = [
-  'electron/core/demo',
+  'electron/cli/demo',
   'electron/core/fhir',
   'electron/core/db',
   'electron/core/format',

@@ -15,7 +15,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { join } from 'node:path';
-import { generateDemoHospital } from '../../electron/core/demo/generate.ts';
+import { generateDemoHospital } from '../../electron/cli/demo/generate.ts';
 import { buildImage, sealExport } from '../../electron/core/export/pipeline.ts';
 import { generateDeviceIdentity, sealIdentity } from '../../electron/core/keys/device-identity.ts';
 import { generateSiteKey, writeSiteKeyFiles } from '../../electron/core/keys/site-key.ts';

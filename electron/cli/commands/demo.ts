@@ -1,9 +1,9 @@
 /**
- * `downtime demo`: writes the synthetic demo hospital (core/demo) as FHIR R4 Bulk NDJSON, the
+ * `downtime demo`: writes the synthetic demo hospital (cli/demo) as FHIR R4 Bulk NDJSON, the
  * input `downtime export --fhir DIR` takes — for demos, training and load tests without a
  * single real patient.
  */
-import { MAX_DEMO_PATIENTS, generateDemoHospital } from '../../core/demo/generate.ts';
+import { MAX_DEMO_PATIENTS, generateDemoHospital } from '../demo/generate.ts';
 import { type Command, parseCommandArgs, requireOption, UsageError } from '../cli-kit.ts';
 
 const DEFAULT_SEED = 1;

@@ -4,7 +4,7 @@
  * handover), against a 2 ms budget. Should not grow with scale.
  */
 import type { CensusRow } from '../../../electron/core/model.ts';
-import { createRng } from '../../../electron/core/demo/prng.ts';
+import { createRng } from '../../../electron/cli/demo/prng.ts';
 import { budgetRow, type Row } from '../row.ts';
 import { summarize, timeMs } from '../stats.ts';
 import type { BenchViewer } from '../viewer.ts';

@@ -3,7 +3,7 @@
  * (an eighth of a 60 Hz frame: results can follow every keystroke). Should not grow with scale.
  */
 import type { CensusRow } from '../../../electron/core/model.ts';
-import { createRng } from '../../../electron/core/demo/prng.ts';
+import { createRng } from '../../../electron/cli/demo/prng.ts';
 import { budgetRow, type Row } from '../row.ts';
 import { summarize, timeMs } from '../stats.ts';
 import type { BenchViewer } from '../viewer.ts';

@@ -3,7 +3,7 @@
  * accents and without them, "family given" and "given family", an MRN, a bed. Each keystroke
  * from the second character on is one search, as the search-as-you-type box sends them.
  */
-import type { Rng } from '../../../electron/core/demo/prng.ts';
+import type { Rng } from '../../../electron/cli/demo/prng.ts';
 
 export interface Findable {
   /** "FAMILY, Given" as the census shows it. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRng } from '../../../electron/core/demo/prng.ts';
+import { createRng } from '../../../electron/cli/demo/prng.ts';
 import { parseBenchArgs } from '../../bench/args.ts';
 import { formatGrowth, formatTable } from '../../bench/report.ts';
 import { budgetRow, medianRow } from '../../bench/row.ts';

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { openReadonlyDb } from '../../../electron/core/db/open.ts';
 import { censusByWard, exportInfo } from '../../../electron/core/db/queries.ts';
 import { decryptExport } from '../../../electron/core/format/dtx.ts';
-import { generateDemoHospital } from '../../../electron/core/demo/generate.ts';
+import { generateDemoHospital } from '../../../electron/cli/demo/generate.ts';
 import {
   generateDeviceIdentity,
   sealIdentity,

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type DemoSummary, generateDemoHospital } from '../../../electron/core/demo/generate.ts';
+import { type DemoSummary, generateDemoHospital } from '../../../electron/cli/demo/generate.ts';
 
 type Json = Record<string, unknown> & { resourceType: string; id: string };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HospitalLayout, WARD_TEMPLATES, partName } from '../../../electron/core/demo/hospital.ts';
+import { HospitalLayout, WARD_TEMPLATES, partName } from '../../../electron/cli/demo/hospital.ts';
 
 describe('the demo hospital layout', () => {
   it('names the extra units of a big ward like a hospital would', () => {

@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type DemoSummary, generateDemoHospital } from '../../../electron/core/demo/generate.ts';
+import { type DemoSummary, generateDemoHospital } from '../../../electron/cli/demo/generate.ts';
 import { type ImportReport, importFhir } from '../../../electron/core/fhir/import.ts';
 import { DEFAULT_ADMIN_TIMES } from '../../../electron/core/schedule/admin-times.ts';
 import { expandTiming } from '../../../electron/core/schedule/expand.ts';

@@ -3,8 +3,8 @@
  * (MedicationAdministration). Administration times come from the same schedule expansion the
  * viewer uses, so the demo MAR and the chart's "next due" agree.
  */
-import { DEFAULT_ADMIN_TIMES } from '../schedule/admin-times.ts';
-import { describeTiming, expandTiming } from '../schedule/expand.ts';
+import { DEFAULT_ADMIN_TIMES } from '../../core/schedule/admin-times.ts';
+import { describeTiming, expandTiming } from '../../core/schedule/expand.ts';
 import {
   DRUGS,
   type Drug,

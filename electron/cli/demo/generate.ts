@@ -6,7 +6,7 @@
  */
 import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { AppError } from '../errors.ts';
+import { AppError } from '../../core/errors.ts';
 import { type Emit, type Reference, SYSTEMS, concept, ref } from './fhir.ts';
 import { HospitalLayout, SITES, WARD_TEMPLATES, bedOf, roomName } from './hospital.ts';
 import { NdjsonWriter } from './ndjson-writer.ts';

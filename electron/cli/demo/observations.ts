@@ -2,7 +2,7 @@
  * Vitals every 2–8 h over the last 72 h and daily morning labs, following the patient's
  * trajectory (a fever settling, a saturation dropping) so trends and abnormal flags show.
  */
-import { instantAt, localDayOf } from '../schedule/zoned-time.ts';
+import { instantAt, localDayOf } from '../../core/schedule/zoned-time.ts';
 import { HOUR_MS, historyStart, type PatientContext, type Profile, TIME_ZONE } from './context.ts';
 import { SYSTEMS, concept, iso, quantity } from './fhir.ts';
 import {

@@ -7,7 +7,7 @@
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { join } from 'node:path';
-import { AppError } from '../errors.ts';
+import { AppError } from '../../core/errors.ts';
 
 const FLUSH_AT = 1 << 20;
 /** Small types (Organization) stay small; busy ones grow to ~FLUSH_AT once and keep that size. */
