@@ -20,6 +20,22 @@ import type { Result } from '../result.ts';
 
 const Nothing = z.object({}).strict();
 
+/**
+ * Every string and array the renderer may send has a maximum, so a compromised renderer cannot
+ * hand the main process a 50 MB ward id (checked for every method by tests/unit/api).
+ */
+export const ARG_LIMITS = {
+  /** Ward, patient and export ids: FHIR ids are ≤ 64 characters; room for prefixes. */
+  id: 200,
+  passphrase: 1024,
+  userName: 200,
+  query: 200,
+  printer: 256,
+  /** An ISO 8601 instant with offset and fractions. */
+  instant: 40,
+} as const;
+const Id = z.string().min(1).max(ARG_LIMITS.id);
+
 export { LanguageSchema, PaperSchema, type Language, type Paper } from '../model.ts';
 
 export const ReportKindSchema = z.enum(['handover', 'mar', 'census', 'summary']);
@@ -97,28 +113,28 @@ export type ReadinessCheck = z.infer<typeof ReadinessCheckSchema>;
 
 export const ReportRequestSchema = z.object({
   report: ReportKindSchema,
-  wardId: z.string().min(1).optional(),
-  patientId: z.string().min(1).optional(),
+  wardId: Id.optional(),
+  patientId: Id.optional(),
   paper: PaperSchema,
   language: LanguageSchema,
   /** MAR window start (ISO instant); default: now. */
-  start: z.string().optional(),
+  start: z.string().max(ARG_LIMITS.instant).optional(),
 });
 export type ReportRequest = z.infer<typeof ReportRequestSchema>;
 
 export const contract = {
   getStatus: { args: Nothing, result: StatusSchema },
   enrol: {
-    args: z.object({ passphrase: z.string().min(1).max(1024) }).strict(),
+    args: z.object({ passphrase: z.string().min(1).max(ARG_LIMITS.passphrase) }).strict(),
     result: z.object({ recipient: z.string(), qrSvg: z.string(), savedTo: z.string().nullable() }),
   },
   unlock: {
     args: z
       .object({
-        passphrase: z.string().min(1).max(1024),
-        user: z.string().trim().min(1).max(200),
+        passphrase: z.string().min(1).max(ARG_LIMITS.passphrase),
+        user: z.string().trim().min(1).max(ARG_LIMITS.userName),
         /** Open a kept export other than the current (e.g. the newest is refused). */
-        exportId: z.string().min(1).optional(),
+        exportId: Id.optional(),
       })
       .strict(),
     result: z.object({ wards: z.array(WardSchema) }),
@@ -127,22 +143,27 @@ export const contract = {
   setLanguage: { args: z.object({ language: LanguageSchema }).strict(), result: z.object({}) },
   listWards: { args: Nothing, result: z.array(WardSchema) },
   census: {
-    args: z.object({ wardId: z.string().min(1) }).strict(),
+    args: z.object({ wardId: Id }).strict(),
     result: z.array(CensusRowSchema),
   },
   search: {
     args: z
-      .object({ query: z.string().max(200), limit: z.number().int().min(1).max(200).optional() })
+      .object({
+        query: z.string().max(ARG_LIMITS.query),
+        limit: z.number().int().min(1).max(200).optional(),
+      })
       .strict(),
     result: z.array(SearchHitSchema),
   },
-  chart: { args: z.object({ patientId: z.string().min(1) }).strict(), result: ChartSchema },
+  chart: { args: z.object({ patientId: Id }).strict(), result: ChartSchema },
   renderReport: {
     args: ReportRequestSchema.strict(),
     result: z.object({ pdfBase64: z.string(), pages: z.number().int() }),
   },
   printReport: {
-    args: ReportRequestSchema.extend({ printer: z.string().optional() }).strict(),
+    args: ReportRequestSchema.extend({
+      printer: z.string().min(1).max(ARG_LIMITS.printer).optional(),
+    }).strict(),
     result: z.object({ via: z.enum(['dialog', 'spooler']), pages: z.number().int() }),
   },
   saveReport: {
@@ -153,7 +174,12 @@ export const contract = {
   /** IT's settings screen: read while unlocked; change only with the ward passphrase again. */
   getSettings: { args: Nothing, result: SettingsSchema },
   updateSettings: {
-    args: z.object({ passphrase: z.string().min(1).max(1024), settings: SettingsSchema }).strict(),
+    args: z
+      .object({
+        passphrase: z.string().min(1).max(ARG_LIMITS.passphrase),
+        settings: SettingsSchema,
+      })
+      .strict(),
     result: z.object({ changed: z.array(z.string()) }),
   },
   exportAudit: { args: Nothing, result: z.object({ savedTo: z.string().nullable() }) },

@@ -29,7 +29,9 @@ export async function invokeApi(
   if (!parsed.success) {
     hooks.onFailure?.(method, 'invalid-argument', null);
     // Field paths only: the rejected values could be patient data typed by a user.
-    const fields = parsed.error.issues.map((i) => i.path.join('.') || '(argument)').join(', ');
+    const fields = parsed.error.issues
+      .map((i) => `${i.path.join('.') || '(argument)'}${i.code === 'too_big' ? ' (too long)' : ''}`)
+      .join(', ');
     return fail('invalid-argument', `Invalid request to ${method}: check ${fields}.`);
   }
   try {

@@ -25,6 +25,9 @@ export function openReadonlyDb(image: Buffer | Uint8Array): ReadonlyDb {
     throw notAnExport(e);
   }
   try {
+    // Sorts and temporary indices hold patient rows: keep them in memory, never in a temp file
+    // (the default can spill to the system's temp folder, in plain text).
+    db.pragma('temp_store = MEMORY');
     const version = db.pragma('user_version', { simple: true });
     if (typeof version === 'number' && version > SCHEMA_VERSION) {
       throw new AppError(

@@ -515,8 +515,9 @@ export type AgeEncryptTo =
   | { readonly passphrase: string; readonly workFactor?: number };
 
 /**
- * Encrypts to X25519 recipients (`age1…`) or to one passphrase (scrypt, default work factor 18,
- * computed off the event loop). Writes header, nonce and STREAM into one buffer.
+ * Encrypts to X25519 recipients (`age1…`) or to one passphrase (scrypt, default work factor
+ * `DEFAULT_SCRYPT_WORK_FACTOR` = 17, computed off the event loop). Writes header, nonce and
+ * STREAM into one buffer.
  */
 export async function encryptAge(plain: Uint8Array, to: AgeEncryptTo): Promise<Buffer> {
   const fileKey = randomBytes(FILE_KEY_SIZE);

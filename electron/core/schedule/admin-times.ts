@@ -54,10 +54,15 @@ export type WhenCode = (typeof WHEN_CODES)[number];
 /** `HH:MM` or `HH:MM:SS`, 24-hour clock (FHIR `time`). */
 const WallTimeSchema = z
   .string()
+  .max(8)
   .regex(/^([01]\d|2[0-3]):[0-5]\d(:[0-5]\d)?$/, 'expected a time as HH:MM (24-hour clock)');
-const TimesSchema = z.array(WallTimeSchema).min(1);
+/** At most one dose an hour is a table row; the bound keeps a settings call small. */
+const TimesSchema = z.array(WallTimeSchema).min(1).max(24);
 /** Table keys are counts ("2" doses a day) or hours ("6" for every 6 h). */
-const CountKeySchema = z.string().regex(/^[1-9]\d*$/, 'expected a whole number such as "2"');
+const CountKeySchema = z
+  .string()
+  .max(2)
+  .regex(/^[1-9]\d*$/, 'expected a whole number such as "2"');
 
 export const AdminTimesSchema = z
   .object({

@@ -11,10 +11,13 @@ import { AppError } from '../errors.ts';
 import { AdminTimesSchema, DEFAULT_ADMIN_TIMES } from '../schedule/admin-times.ts';
 import { writeFileAtomic } from '../store/atomic-file.ts';
 
-const PathSchema = z.string().trim().min(1).nullable();
+/** Longest path the settings accept (Windows' long-path limit is 32,767; no real folder is near 4,096). */
+const MAX_PATH_LENGTH = 4096;
+const PathSchema = z.string().trim().min(1).max(MAX_PATH_LENGTH).nullable();
 
 const TimeZoneSchema = z
   .string()
+  .max(64)
   .refine(isKnownTimeZone, 'expected an IANA time zone such as "Europe/Brussels"');
 
 function isKnownTimeZone(zone: string): boolean {
@@ -55,7 +58,7 @@ const FIELDS = {
   language: LanguageSchema.nullable(),
   paper: PaperSchema,
   /** Null: the system's default printer. */
-  defaultPrinter: z.string().min(1).nullable(),
+  defaultPrinter: z.string().min(1).max(256).nullable(),
   /** The ward's clock: schedules and printed times are in this zone. */
   timeZone: TimeZoneSchema,
   adminTimes: AdminTimesSchema,

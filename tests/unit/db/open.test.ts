@@ -50,3 +50,12 @@ describe('openReadonlyDb', () => {
     expect([image[18], image[19]]).toEqual([1, 1]);
   });
 });
+
+describe('temporary storage of an opened export', () => {
+  it('is pinned to memory, so sorts of patient rows never spill to a temp file', () => {
+    const db = openReadonlyDb(toSqliteImage(createExportDatabase()));
+    // 2 = MEMORY (0 = the compile-time default, which may be a file).
+    expect(db.pragma('temp_store', { simple: true })).toBe(2);
+    db.close();
+  });
+});
