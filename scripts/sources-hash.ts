@@ -12,11 +12,13 @@ export const EXPORT_SHAPING_SOURCES: readonly string[] = [
   'electron/cli/demo',
   'electron/core/fhir',
   'electron/core/db',
+  'electron/core/crypto',
   'electron/core/format',
   'electron/core/keys',
   'electron/core/schedule',
   'electron/core/export',
   'electron/core/model.ts',
+  'electron/core/schema-version.ts',
   'package-lock.json',
 ];
 

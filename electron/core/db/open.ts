@@ -7,7 +7,7 @@ import Database from 'better-sqlite3';
 import { AppError } from '../errors.ts';
 import type { ReadonlyDb } from './handle.ts';
 import { TABLES } from './schema.ts';
-import { SCHEMA_VERSION } from './schema-version.ts';
+import { SCHEMA_VERSION } from '../schema-version.ts';
 
 export type { ReadonlyDb } from './handle.ts';
 

@@ -8,7 +8,7 @@
  * booleans are INTEGER 0/1; child rows keep their source order through `seq`.
  */
 import Database from 'better-sqlite3';
-import { SCHEMA_VERSION } from './schema-version.ts';
+import { SCHEMA_VERSION } from '../schema-version.ts';
 
 const TABLES_DDL = `
 -- One row per key: siteId, siteName, dataAsOf (ISO instant of the census), demo ('0'/'1').

@@ -24,7 +24,7 @@
  *   manifest JSON + schema → unsupported-version (format ≠ 1) / not-an-export
  *   payload size and SHA-256 → truncated (short) / payload-mismatch (long or different)
  * `verifyExport` stops there (no keys needed). `decryptExport` then refuses a schema newer than
- * this viewer (schema-too-new) BEFORE decrypting, decrypts natively (format/age.ts):
+ * this viewer (schema-too-new) BEFORE decrypting, decrypts natively (crypto/age.ts):
  * no-matching-identity, or payload-mismatch for a payload that is signed but does not decrypt,
  * and hands out the plaintext only once all of it is authenticated.
  */
@@ -32,7 +32,7 @@ import { createHash, sign, verify } from 'node:crypto';
 import { z } from 'zod';
 import { AppError } from '../errors.ts';
 import { ManifestSchema, type Manifest } from '../model.ts';
-import { SCHEMA_VERSION } from '../db/schema-version.ts';
+import { SCHEMA_VERSION } from '../schema-version.ts';
 import type { SiteKey } from '../keys/site-key.ts';
 import {
   ed25519Raw,
@@ -47,7 +47,7 @@ import {
   isAgeIdentity,
   parseX25519Recipient,
   x25519RecipientOf,
-} from './age.ts';
+} from '../crypto/age.ts';
 
 export const DTX_MAGIC = Buffer.from('DTX1\n', 'latin1');
 export const MAX_MANIFEST_BYTES = 64 * 1024;

@@ -23,7 +23,7 @@ import {
   parseAgeHeader,
   parseX25519Identity,
   x25519RecipientOf,
-} from '../format/age.ts';
+} from '../crypto/age.ts';
 
 export async function generateDeviceIdentity(): Promise<{ identity: string; recipient: string }> {
   return generateX25519();

@@ -9,7 +9,7 @@
  */
 import { AppError, EXPORT_ERROR_KINDS, type ExportErrorKind, isAppError } from '../errors.ts';
 import { openReadonlyDb } from '../db/open.ts';
-import { SCHEMA_VERSION } from '../db/schema-version.ts';
+import { SCHEMA_VERSION } from '../schema-version.ts';
 import { decryptExport, verifyExport } from '../format/dtx.ts';
 import type { TrustStore } from '../keys/trust-store.ts';
 import type { Manifest } from '../model.ts';

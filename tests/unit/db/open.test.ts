@@ -3,7 +3,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { openReadonlyDb } from '../../../electron/core/db/open.ts';
 import { createExportDatabase, toSqliteImage } from '../../../electron/core/db/schema.ts';
-import { SCHEMA_VERSION } from '../../../electron/core/db/schema-version.ts';
+import { SCHEMA_VERSION } from '../../../electron/core/schema-version.ts';
 import { AppError } from '../../../electron/core/errors.ts';
 
 function kindOf(f: () => unknown): string | null {

@@ -16,8 +16,8 @@
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
 import { Decrypter } from 'age-encryption';
 import Database from 'better-sqlite3';
-import { SCHEMA_VERSION } from '../../../electron/core/db/schema-version.ts';
-import { decryptAge, generateX25519 } from '../../../electron/core/format/age.ts';
+import { SCHEMA_VERSION } from '../../../electron/core/schema-version.ts';
+import { decryptAge, generateX25519 } from '../../../electron/core/crypto/age.ts';
 import { decryptExport, dtxRegions, writeExport } from '../../../electron/core/format/dtx.ts';
 import { generateSiteKey } from '../../../electron/core/keys/site-key.ts';
 

@@ -4,7 +4,7 @@
  */
 import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { SCHEMA_VERSION } from '../../../electron/core/db/schema-version.ts';
+import { SCHEMA_VERSION } from '../../../electron/core/schema-version.ts';
 import { AppError } from '../../../electron/core/errors.ts';
 import { generateDeviceIdentity } from '../../../electron/core/keys/device-identity.ts';
 import {

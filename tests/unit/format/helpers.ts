@@ -5,8 +5,8 @@
  */
 import { createHash, sign } from 'node:crypto';
 import Database from 'better-sqlite3';
-import { SCHEMA_VERSION } from '../../../electron/core/db/schema-version.ts';
-import { encryptAge } from '../../../electron/core/format/age.ts';
+import { SCHEMA_VERSION } from '../../../electron/core/schema-version.ts';
+import { encryptAge } from '../../../electron/core/crypto/age.ts';
 import { writeExport, type ExportManifestInput } from '../../../electron/core/format/dtx.ts';
 import { generateDeviceIdentity } from '../../../electron/core/keys/device-identity.ts';
 import { generateSiteKey, type SiteKey } from '../../../electron/core/keys/site-key.ts';

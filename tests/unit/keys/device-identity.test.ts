@@ -18,7 +18,7 @@ import {
   sealIdentity,
   unsealIdentity,
 } from '../../../electron/core/keys/device-identity.ts';
-import { encryptAge } from '../../../electron/core/format/age.ts';
+import { encryptAge } from '../../../electron/core/crypto/age.ts';
 
 const FAST = { workFactor: 10 };
 

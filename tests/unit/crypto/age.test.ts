@@ -1,5 +1,5 @@
 /**
- * Our native age (electron/core/format/age.ts) against the reference JS implementation
+ * Our native age (electron/core/crypto/age.ts) against the reference JS implementation
  * (typage, npm age-encryption) in both directions, at every STREAM chunk boundary, plus the
  * bech32 keys and property tests: no byte string crashes or hangs the parser.
  */
@@ -7,7 +7,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { Decrypter, Encrypter, generateIdentity, identityToRecipient } from 'age-encryption';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { bech32Decode, bech32Encode } from '../../../electron/core/format/bech32.ts';
+import { bech32Decode, bech32Encode } from '../../../electron/core/crypto/bech32.ts';
 import {
   AgeError,
   CHUNK_SIZE,
@@ -18,7 +18,7 @@ import {
   streamPlaintextSize,
   streamSealedSize,
   x25519RecipientOf,
-} from '../../../electron/core/format/age.ts';
+} from '../../../electron/core/crypto/age.ts';
 
 const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 const SIZES = [

@@ -13,8 +13,8 @@
  *    zeroed. Each chunk's transient plaintext (Node's `update()` always allocates) is copied
  *    and wiped at once.
  *
- * Proven on every vector of the C2SP CCTV age suite (tests/unit/format/age-cctv.test.ts);
- * typage decrypts what `encryptAge` writes (tests/unit/format/age.test.ts).
+ * Proven on every vector of the C2SP CCTV age suite (tests/unit/crypto/age-cctv.test.ts);
+ * typage decrypts what `encryptAge` writes (tests/unit/crypto/age.test.ts).
  *
  * Failures are `AgeError`s with the CCTV classes: `header` (malformed), `no-match` (no identity
  * or passphrase opens a stanza), `hmac` (a stanza opened but the header MAC is wrong),

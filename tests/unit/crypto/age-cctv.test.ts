@@ -1,6 +1,6 @@
 /**
  * Every vector of the C2SP CCTV age suite (npm `cctv-age`) through OUR decrypt path
- * (electron/core/format/age.ts: native header, X25519, scrypt and STREAM; typage only for
+ * (electron/core/crypto/age.ts: native header, X25519, scrypt and STREAM; typage only for
  * post-quantum hybrid stanzas). Success vectors must give the exact payload SHA-256; every
  * failure vector must fail on the whole-file path, with the failure class the vector names.
  *
@@ -11,7 +11,7 @@ import { createHash } from 'node:crypto';
 import { inflateSync } from 'node:zlib';
 import * as cctv from 'cctv-age';
 import { describe, expect, test } from 'vitest';
-import { AgeError, decryptAge, type AgeFailure } from '../../../electron/core/format/age.ts';
+import { AgeError, decryptAge, type AgeFailure } from '../../../electron/core/crypto/age.ts';
 
 interface Vector {
   readonly name: string;
