@@ -2,7 +2,7 @@
  * `importFhir`: FHIR R4 input (Bundles, Bulk NDJSON) → a writable export database, plus a
  * report of what was read, written and worked around. Two phases: read and map every
  * resource into compact records (collect.ts), then resolve, apply the census rule at
- * `asOf`, and write (write-export.ts). Bad input never throws: it becomes counted warnings.
+ * `asOf`, and write (write-rows.ts). Bad input never throws: it becomes counted warnings.
  */
 import type Database from 'better-sqlite3';
 import { AppError } from '../errors.ts';
@@ -10,7 +10,7 @@ import { createExportIndexes, createExportTables } from '../db/schema.ts';
 import { Collector } from './collect.ts';
 import { readInputs } from './read-input.ts';
 import { type ImportReport, ReportTally } from './report.ts';
-import { writeExport } from './write-export.ts';
+import { writeRows } from './write-rows.ts';
 
 export { formatImportReport, type ImportReport, type WarningKind } from './report.ts';
 
@@ -41,7 +41,7 @@ export async function importFhir(
   await readInputs(paths, collector, tally);
   const db = createExportTables();
   try {
-    const summary = writeExport(db, collector.collected, options, tally);
+    const summary = writeRows(db, collector.collected, options, tally);
     createExportIndexes(db);
     return { db, report: tally.finish({ ...summary, asOf: options.asOf.toISOString() }) };
   } catch (e) {

@@ -12,7 +12,7 @@ import { createExportDatabase } from '../../../electron/core/db/schema.ts';
 import { Collector } from '../../../electron/core/fhir/collect.ts';
 import { importFhir } from '../../../electron/core/fhir/import.ts';
 import { ReportTally } from '../../../electron/core/fhir/report.ts';
-import { writeExport } from '../../../electron/core/fhir/write-export.ts';
+import { writeRows } from '../../../electron/core/fhir/write-rows.ts';
 import { AS_OF, smallHospital } from './small-hospital.ts';
 
 const HANDLED = [
@@ -114,7 +114,7 @@ describe('mapping arbitrary resources', () => {
         expect(tally.warnings.get('malformed-resource') ?? 0).toBe(0);
         const db = createExportDatabase();
         try {
-          const summary = writeExport(db, collector.collected, { asOf: AS_OF }, tally);
+          const summary = writeRows(db, collector.collected, { asOf: AS_OF }, tally);
           expect(summary.patients).toBeGreaterThanOrEqual(5);
         } finally {
           db.close();

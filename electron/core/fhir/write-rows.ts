@@ -42,7 +42,7 @@ interface Ward {
   readonly siteId: string;
 }
 
-export function writeExport(
+export function writeRows(
   db: Database.Database,
   c: Collected,
   options: WriteOptions,
