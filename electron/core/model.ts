@@ -16,6 +16,9 @@ export type Language = z.infer<typeof LanguageSchema>;
 export const PaperSchema = z.enum(['A4', 'Letter']);
 export type Paper = z.infer<typeof PaperSchema>;
 
+export const ReportKindSchema = z.enum(['handover', 'mar', 'census', 'summary']);
+export type ReportKind = z.infer<typeof ReportKindSchema>;
+
 // ─── The export manifest (public, signed, readable without keys) ────────────────────────────
 
 export const ManifestSchema = z.object({
@@ -312,3 +315,32 @@ export const ChartSchema = z.object({
   handover: HandoverSchema,
 });
 export type Chart = z.infer<typeof ChartSchema>;
+
+// ─── What the laptop reports about itself (inbox, readiness): screen, CLI and audit alike ────
+
+export const InboxEventSchema = z.object({
+  at: z.string(),
+  file: z.string(),
+  outcome: z.enum(['installed', 'refused', 'duplicate']),
+  /** For refusals: the error kind and the sentence to show. */
+  kind: z.string().nullable(),
+  message: z.string().nullable(),
+});
+export type InboxEvent = z.infer<typeof InboxEventSchema>;
+
+export const ReadinessCheckSchema = z.object({
+  id: z.enum([
+    'data-age',
+    'signature',
+    'device-identity',
+    'store',
+    'disk',
+    'printers',
+    'last-install',
+    'last-refusal',
+  ]),
+  level: z.enum(['green', 'amber', 'red']),
+  /** Pre-translated facts; the renderer picks the sentence by `id` and `level`. */
+  detail: z.string(),
+});
+export type ReadinessCheck = z.infer<typeof ReadinessCheckSchema>;

@@ -10,8 +10,11 @@ import { z } from 'zod';
 import {
   CensusRowSchema,
   ChartSchema,
+  InboxEventSchema,
   LanguageSchema,
   PaperSchema,
+  ReadinessCheckSchema,
+  ReportKindSchema,
   SearchHitSchema,
   WardSchema,
 } from '../model.ts';
@@ -36,10 +39,20 @@ export const ARG_LIMITS = {
 } as const;
 const Id = z.string().min(1).max(ARG_LIMITS.id);
 
-export { LanguageSchema, PaperSchema, type Language, type Paper } from '../model.ts';
-
-export const ReportKindSchema = z.enum(['handover', 'mar', 'census', 'summary']);
-export type ReportKind = z.infer<typeof ReportKindSchema>;
+// Shapes that print, inbox and readiness share live in the model; the contract re-exports them
+// so the renderer and the CLI keep one place to import the API's types from.
+export {
+  InboxEventSchema,
+  LanguageSchema,
+  PaperSchema,
+  ReadinessCheckSchema,
+  ReportKindSchema,
+  type InboxEvent,
+  type Language,
+  type Paper,
+  type ReadinessCheck,
+  type ReportKind,
+} from '../model.ts';
 
 /** What the unlock screen shows about an installed export before any key is used. */
 export const ExportSummarySchema = z.object({
@@ -57,16 +70,6 @@ export const ExportSummarySchema = z.object({
   current: z.boolean(),
 });
 export type ExportSummary = z.infer<typeof ExportSummarySchema>;
-
-export const InboxEventSchema = z.object({
-  at: z.string(),
-  file: z.string(),
-  outcome: z.enum(['installed', 'refused', 'duplicate']),
-  /** For refusals: the error kind and the sentence to show. */
-  kind: z.string().nullable(),
-  message: z.string().nullable(),
-});
-export type InboxEvent = z.infer<typeof InboxEventSchema>;
 
 export const UiSettingsSchema = z.object({
   language: LanguageSchema.nullable(),
@@ -93,23 +96,6 @@ export const StatusSchema = z.object({
   settings: UiSettingsSchema,
 });
 export type Status = z.infer<typeof StatusSchema>;
-
-export const ReadinessCheckSchema = z.object({
-  id: z.enum([
-    'data-age',
-    'signature',
-    'device-identity',
-    'store',
-    'disk',
-    'printers',
-    'last-install',
-    'last-refusal',
-  ]),
-  level: z.enum(['green', 'amber', 'red']),
-  /** Pre-translated facts; the renderer picks the sentence by `id` and `level`. */
-  detail: z.string(),
-});
-export type ReadinessCheck = z.infer<typeof ReadinessCheckSchema>;
 
 export const ReportRequestSchema = z.object({
   report: ReportKindSchema,

@@ -3,7 +3,7 @@
  * `Store` object re-reads the store folder when told an export was installed.
  */
 import { Worker } from 'node:worker_threads';
-import type { InboxEvent } from '../api/contract.ts';
+import type { InboxEvent } from '../model.ts';
 import { workerScriptUrl } from '../worker-url.ts';
 
 export interface InboxThreadOptions {

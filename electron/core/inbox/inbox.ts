@@ -20,7 +20,7 @@ import {
   existsSync,
 } from 'node:fs';
 import { extname, join } from 'node:path';
-import type { InboxEvent } from '../api/contract.ts';
+import type { InboxEvent } from '../model.ts';
 import { auditInstall } from '../audit/install-audit.ts';
 import type { TrustStore } from '../keys/trust-store.ts';
 import { refused } from '../store/install-check.ts';

@@ -2,8 +2,7 @@
  * What every printed page needs to know besides the report itself: which export the data came
  * from (data-as-of, site, demo), who printed it and when, in which language, on which paper.
  */
-import type { Language, Paper } from '../api/contract.ts';
-import type { Manifest } from '../model.ts';
+import type { Language, Manifest, Paper } from '../model.ts';
 import type { PageSetup } from './document.ts';
 import { assertTimeZone } from '../schedule/zoned-time.ts';
 import { formatDateTime, parseInstant } from './format.ts';

@@ -16,7 +16,7 @@
 import { once } from 'node:events';
 import { finished } from 'node:stream/promises';
 import PDFDocument from 'pdfkit';
-import type { Paper } from '../api/contract.ts';
+import type { Paper } from '../model.ts';
 import { AppError } from '../errors.ts';
 import type { FontFiles } from './fonts.ts';
 import {

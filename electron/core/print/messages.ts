@@ -4,7 +4,7 @@
  * languages. The English table defines the keys; the type makes the other three carry exactly
  * the same keys (and a test checks the placeholders match too).
  */
-import type { Language } from '../api/contract.ts';
+import type { Language } from '../model.ts';
 
 const en = {
   'report.handover': 'Handover (I-PASS)',

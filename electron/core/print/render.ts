@@ -3,10 +3,9 @@
  * and hands it to the report builders, lazily, one patient at a time (see document.ts for why
  * every report is laid out twice). Used by the engine worker (app) and `downtime print` (CLI).
  */
-import type { ReportKind } from '../api/contract.ts';
 import { censusByWard, getChart, listWards, type ReadonlyDb } from '../db/queries.ts';
 import { AppError } from '../errors.ts';
-import type { Chart, Ward } from '../model.ts';
+import type { Chart, ReportKind, Ward } from '../model.ts';
 import type { AdminTimes } from '../schedule/admin-times.ts';
 import { censusReport } from './census.ts';
 import { pageSetup, type PrintContext } from './context.ts';
@@ -16,8 +15,6 @@ import { handoverReport } from './handover.ts';
 import { marReport, marSheetFromChart } from './mar.ts';
 import type { Translate } from './messages.ts';
 import { summaryReport } from './summary.ts';
-
-export type { ReportKind } from '../api/contract.ts';
 
 export interface ReportContext extends PrintContext {
   /** The site's standard administration times (settings): what the MAR's dose times come from. */

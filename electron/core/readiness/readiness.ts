@@ -4,7 +4,7 @@
  * red (the laptop would fail on the night). `detail` holds facts only (times, counts, names),
  * so the renderer can word the sentence in the user's language by `id` and `level`.
  */
-import type { ReadinessCheck } from '../api/contract.ts';
+import type { ReadinessCheck } from '../model.ts';
 import { isAppError } from '../errors.ts';
 import { verifyExport } from '../format/dtx.ts';
 import type { TrustStore } from '../keys/trust-store.ts';
