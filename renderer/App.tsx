@@ -16,12 +16,7 @@ import { ReadinessScreen } from './screens/ReadinessScreen.tsx';
 import { UnlockScreen } from './screens/UnlockScreen.tsx';
 import { Viewer } from './screens/Viewer.tsx';
 import { Shell } from './components/Shell.tsx';
-
-export interface Session {
-  readonly wards: readonly Ward[];
-}
-
-export type LockReason = 'button' | 'idle';
+import type { LockReason, Session } from './session.ts';
 
 const STATUS_REFRESH_MS = 15_000;
 

@@ -5,7 +5,7 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { LockReason, Session } from '../App.tsx';
+import type { LockReason, Session } from '../session.ts';
 import { useAppContext } from '../app-context.ts';
 import { Shell } from '../components/Shell.tsx';
 import { useIdleLock } from '../hooks/useIdleLock.ts';
