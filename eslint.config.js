@@ -10,7 +10,8 @@ import { builtinModules } from 'node:module';
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
 
 const electronModule = {
-  group: ['electron', 'electron/*'],
+  // The package only: a relative path through the electron/ folder is not the Electron module.
+  regex: '^electron(/|$)',
   message:
     'electron/core, the CLI and the renderer run without Electron: only electron/main and electron/preload may import it.',
 };
@@ -80,6 +81,30 @@ export default tseslint.config(
     ]),
   },
   {
+    // Runs anywhere (Node, worker, renderer): pure TypeScript and zod, no Node, DOM or Electron,
+    // and none of the layers above it.
+    files: ['electron/common/**'],
+    rules: {
+      ...restrict([
+        {
+          regex: '^(?!zod$|\\.)',
+          message: 'electron/common runs anywhere: it may import only zod and its own modules.',
+        },
+        {
+          group: ['**/core/**', '**/main/**', '**/preload/**', '**/cli/**', '**/renderer/**'],
+          message:
+            'electron/common is imported by core, the CLI and the renderer, never the reverse.',
+        },
+      ]),
+      'no-restricted-globals': [
+        'error',
+        ...['window', 'document', 'navigator', 'localStorage', 'sessionStorage', 'fetch']
+          .concat(['XMLHttpRequest', 'process', 'Buffer', 'require', '__dirname'])
+          .map((name) => ({ name, message: 'electron/common uses no Node or DOM API.' })),
+      ],
+    },
+  },
+  {
     files: ['electron/cli/**'],
     rules: restrict([electronModule, mainOrPreload, rendererCode]),
   },
@@ -115,10 +140,10 @@ export default tseslint.config(
         electronModule,
         mainOrPreload,
         {
-          group: ['**/electron/**'],
+          regex: '(^|/)electron/(?!common/)',
           allowTypeImports: true,
           message:
-            'The renderer imports core *types* only (import type); data comes through window.downtime.',
+            'The renderer imports core *types* only (import type); data comes through window.downtime. Code that runs anywhere lives in electron/common.',
         },
         {
           group: ['better-sqlite3', 'pdfkit', 'age-encryption', 'bwip-js', 'electron-log'],

@@ -4,6 +4,7 @@
  */
 import { createContext, useContext } from 'react';
 import { useTranslation } from 'react-i18next';
+import { type TranslateWord, wordsTranslator } from '../electron/common/words/index.ts';
 import type { Language, Status } from '../electron/core/api/contract.ts';
 import type { AnchoredClock } from './lib/data-age.ts';
 import { formatters, type Formatters } from './lib/format.ts';
@@ -21,10 +22,13 @@ export function useAppContext(): AppContextValue {
   return value;
 }
 
-/** The current UI language and its Intl formatters, in the ward's time zone once known. */
-export function useFormat(): { language: Language; format: Formatters } {
+/**
+ * The current UI language, its Intl formatters (in the ward's time zone once known) and its
+ * clinical words: the common table the printed reports read too.
+ */
+export function useFormat(): { language: Language; format: Formatters; words: TranslateWord } {
   const { i18n } = useTranslation();
   const timeZone = useContext(AppContext)?.status.settings.timeZone;
   const language = i18n.language as Language;
-  return { language, format: formatters(language, timeZone) };
+  return { language, format: formatters(language, timeZone), words: wordsTranslator(language) };
 }

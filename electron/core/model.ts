@@ -7,11 +7,11 @@
  * FHIR partial dates (`2014`, `2014-03`) are kept as given, so a birth date is a string, not a Date.
  */
 import { z } from 'zod';
+import { ScheduleProblemSchema } from '../common/schedule-problem.ts';
 
 // ─── Preferences shared by the viewer, the printer and the settings file ──────────────────────
 
-export const LanguageSchema = z.enum(['fr', 'nl', 'de', 'en']);
-export type Language = z.infer<typeof LanguageSchema>;
+export { LanguageSchema, type Language } from '../common/language.ts';
 
 export const PaperSchema = z.enum(['A4', 'Letter']);
 export type Paper = z.infer<typeof PaperSchema>;
@@ -221,7 +221,7 @@ export const ChartMedicationSchema = MedicationOrderSchema.extend({
   /** Instants due in the next 24 h; empty for PRN. */
   nextDue: z.array(z.string()),
   /** Why no times could be computed (then the order is flagged, never dropped). */
-  scheduleProblem: z.string().nullable(),
+  scheduleProblem: ScheduleProblemSchema.nullable(),
   lastGiven: z.string().nullable(),
 });
 export type ChartMedication = z.infer<typeof ChartMedicationSchema>;

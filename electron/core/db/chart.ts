@@ -137,7 +137,7 @@ function chartMedication(
   return {
     ...order,
     nextDue: schedule.kind === 'times' ? schedule.times.map((t) => t.toISOString()) : [],
-    scheduleProblem: schedule.kind === 'unscheduled' ? schedule.reason : null,
+    scheduleProblem: schedule.kind === 'unscheduled' ? schedule.problem : null,
     lastGiven,
   };
 }

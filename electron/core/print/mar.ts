@@ -5,6 +5,7 @@
  * flagged, never dropped. Clock times are the site's wall clock; a day row marks each date, so
  * a window across midnight (or a DST change) reads without ambiguity.
  */
+import { describeScheduleProblem, type ScheduleProblem } from '../../common/schedule-problem.ts';
 import type { Chart, MedicationOrder } from '../model.ts';
 import {
   BODY_BOLD,
@@ -31,7 +32,10 @@ export interface MarSheet {
   /** Doses due in the window, in time order. */
   readonly doses: readonly MarDose[];
   readonly prn: readonly MedicationOrder[];
-  readonly unscheduled: readonly { readonly order: MedicationOrder; readonly reason: string }[];
+  readonly unscheduled: readonly {
+    readonly order: MedicationOrder;
+    readonly problem: ScheduleProblem;
+  }[];
 }
 
 export interface MarWindow {
@@ -57,12 +61,12 @@ const ENDED = new Set(['stopped', 'completed', 'cancelled', 'entered-in-error'])
 export function marSheetFromChart(chart: Chart, window: MarWindow): MarSheet {
   const doses: MarDose[] = [];
   const prn: MedicationOrder[] = [];
-  const unscheduled: { order: MedicationOrder; reason: string }[] = [];
+  const unscheduled: { order: MedicationOrder; problem: ScheduleProblem }[] = [];
   for (const order of chart.medications) {
     if (ENDED.has(order.status)) continue;
     if (order.prn) prn.push(order);
     else if (order.scheduleProblem !== null)
-      unscheduled.push({ order, reason: order.scheduleProblem });
+      unscheduled.push({ order, problem: order.scheduleProblem });
     for (const due of order.nextDue) {
       const at = parseInstant(due);
       if (at && at >= window.start && at < window.end) doses.push({ at, order });
@@ -200,12 +204,12 @@ function unscheduledBlocks(
     { label: t('col.problem'), weight: 2.2, bold: true },
     { label: '', weight: 1.3, bold: true },
   ];
-  const rows = entries.map(({ order, reason }) => [
+  const rows = entries.map(({ order, problem }) => [
     order.drug,
     formatDose(order),
     order.route ?? '',
     [order.frequency ?? '', order.instructions ?? ''].filter((s) => s.length > 0).join(' — '),
-    `⚠ ${reason}`,
+    `⚠ ${describeScheduleProblem(t, problem)}`,
     highAlert(t, order),
   ]);
   const laid = table(m, columns, rows, width);

@@ -4,6 +4,7 @@
  * languages. The English table defines the keys; the type makes the other three carry exactly
  * the same keys (and a test checks the placeholders match too).
  */
+import { fillPlaceholders, type WordKey, WORDS } from '../../common/words/index.ts';
 import type { Language } from '../model.ts';
 
 const en = {
@@ -547,19 +548,19 @@ const de: Messages = {
 export const MESSAGES: Readonly<Record<Language, Messages>> = { fr, nl, de, en };
 
 export type Translate = (
-  key: MessageKey,
+  key: MessageKey | WordKey,
   values?: Readonly<Record<string, string | number>>,
 ) => string;
 
+const isMessageKey = (key: string): key is MessageKey => Object.hasOwn(en, key);
+
 /**
- * The message for `key` with its placeholders filled. A placeholder without a value stays
- * visible as `{name}`: a bug shows on paper instead of silently dropping words.
+ * The message for `key` (a print message, or a clinical word from the common table the screen
+ * reads too) with its placeholders filled. A placeholder without a value stays visible as
+ * `{name}`: a bug shows on paper instead of silently dropping words.
  */
 export function translator(language: Language): Translate {
   const table = MESSAGES[language];
-  return (key, values) =>
-    table[key].replace(/\{(\w+)\}/g, (whole, name: string) => {
-      const value = values?.[name];
-      return value === undefined ? whole : String(value);
-    });
+  const words = WORDS[language];
+  return (key, values) => fillPlaceholders(isMessageKey(key) ? table[key] : words[key], values);
 }

@@ -4,6 +4,7 @@
  * laboratory results, plan, notes and contacts. Lists are printed newest first and in full:
  * this is the record during the outage, so nothing is summarised away.
  */
+import { describeScheduleProblem } from '../../common/schedule-problem.ts';
 import type { Chart, Observation } from '../model.ts';
 import {
   BODY,
@@ -153,7 +154,9 @@ function medicationBlocks(
       : (med.frequency ?? '');
     const flags = [
       med.highAlert ? `⚠ ${t('mar.highAlert')}` : '',
-      med.scheduleProblem ? `⚠ ${t('med.unscheduled', { reason: med.scheduleProblem })}` : '',
+      med.scheduleProblem
+        ? `⚠ ${t('med.unscheduled', { reason: describeScheduleProblem(t, med.scheduleProblem) })}`
+        : '',
       med.maxDose ? t('med.max', { limit: med.maxDose }) : '',
       med.instructions ?? '',
       med.status === 'active' ? '' : med.status,

@@ -25,7 +25,7 @@ function whenText(repeat: Repeat): string | null {
 
 export function describeTiming(timing: unknown): string | null {
   const read = readTiming(timing);
-  if ('reason' in read) return null;
+  if ('problem' in read) return null;
   const { code } = read.timing;
   const codeText = code?.text ?? code?.coding?.[0]?.code ?? null;
   const repeat = repeatToSchedule(read.timing);

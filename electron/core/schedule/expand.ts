@@ -13,9 +13,11 @@
  * - `count` counts doses from that start: occurrences are computed from it, and those in the
  *   window returned. `boundsPeriod`, `boundsDuration` (from the order start), the order's own
  *   start/end and the window all clip the result (ends inclusive, window end exclusive).
- * - Anything that cannot be computed is `{kind: 'unscheduled', reason}` — the order is then
+ * - Anything that cannot be computed is `{kind: 'unscheduled', problem}` (a code, translated
+ *   where it is shown) — the order is then
  *   flagged for a nurse to check, never silently dropped.
  */
+import { type ScheduleProblem, scheduleProblem } from '../../common/schedule-problem.ts';
 import { AppError } from '../errors.ts';
 import type { AdminTimes } from './admin-times.ts';
 import { type DosePattern, patternOf } from './pattern.ts';
@@ -38,7 +40,9 @@ import {
 export { describeTiming } from './describe.ts';
 
 export type ScheduleResult =
-  { kind: 'times'; times: Date[] } | { kind: 'prn' } | { kind: 'unscheduled'; reason: string };
+  | { kind: 'times'; times: Date[] }
+  | { kind: 'prn' }
+  | { kind: 'unscheduled'; problem: ScheduleProblem };
 
 export interface ScheduleWindow {
   readonly start: Date;
@@ -59,7 +63,10 @@ const MAX_DOSES = 10_000;
 /** How far back a `count` is followed from its start before giving up. */
 const MAX_COUNT_DAYS = 20 * 366;
 
-const unscheduled = (reason: string): ScheduleResult => ({ kind: 'unscheduled', reason });
+const unscheduled = (problem: ScheduleProblem): ScheduleResult => ({
+  kind: 'unscheduled',
+  problem,
+});
 
 interface Bounds {
   /** Doses from here (inclusive); -Infinity when open. */
@@ -135,7 +142,7 @@ function addDuration(
 function boundsOf(
   repeat: Repeat | undefined,
   options: ScheduleOptions,
-): Bounds | { reason: string } {
+): Bounds | { problem: ScheduleProblem } {
   const { timeZone } = options;
   const orderStart = options.orderStart?.getTime() ?? null;
   const orderEnd = options.orderEnd?.getTime() ?? null;
@@ -144,23 +151,21 @@ function boundsOf(
   const period = repeat?.boundsPeriod;
   if (period?.start !== undefined) {
     start = parseFhirInstant(period.start, timeZone, 'start');
-    if (start === null) return { reason: 'timing.repeat.boundsPeriod.start is not a date' };
+    if (start === null) return { problem: scheduleProblem('start-not-date') };
   }
   if (period?.end !== undefined) {
     end = parseFhirInstant(period.end, timeZone, 'end');
-    if (end === null) return { reason: 'timing.repeat.boundsPeriod.end is not a date' };
+    if (end === null) return { problem: scheduleProblem('end-not-date') };
   }
   if (repeat?.boundsDuration) {
     if (orderStart === null) {
-      return {
-        reason: 'timing.repeat.boundsDuration needs the order start date, which is missing',
-      };
+      return { problem: scheduleProblem('duration-needs-start') };
     }
     end = addDuration(orderStart, repeat.boundsDuration, timeZone);
-    if (end === null) return { reason: 'timing.repeat.boundsDuration has a unit we cannot count' };
+    if (end === null) return { problem: scheduleProblem('duration-unit-unknown') };
   }
   if (repeat?.boundsRange !== undefined) {
-    return { reason: 'timing.repeat.boundsRange (a range of durations) cannot be scheduled' };
+    return { problem: scheduleProblem('bounds-range') };
   }
   return {
     from: Math.max(start ?? -Infinity, orderStart ?? -Infinity),
@@ -177,11 +182,11 @@ function wallClockTimes(
   anchorDay: number,
   count: number | undefined,
   timeZone: string,
-): number[] | { reason: string } {
+): number[] | { problem: ScheduleProblem } {
   const firstDay = localDayOf(from, timeZone) - 1;
   const lastDay = localDayOf(to, timeZone) + 1;
   if (lastDay - firstDay > MAX_COUNT_DAYS) {
-    return { reason: 'the schedule would span more than 20 years; check the start date' };
+    return { problem: scheduleProblem('span-too-long') };
   }
   const times: number[] = [];
   let countReachedOn: number | null = null;
@@ -195,7 +200,7 @@ function wallClockTimes(
     }
     if (count !== undefined && countReachedOn === null && times.length >= count)
       countReachedOn = day;
-    if (times.length > MAX_DOSES) return { reason: 'the timing gives more than 10,000 doses' };
+    if (times.length > MAX_DOSES) return { problem: scheduleProblem('too-many-doses') };
   }
   times.sort((a, b) => a - b);
   return count === undefined ? times : times.slice(0, count);
@@ -208,14 +213,13 @@ function intervalTimes(
   from: number,
   to: number,
   count: number | undefined,
-): number[] | { reason: string } {
+): number[] | { problem: ScheduleProblem } {
   const first = Math.max(0, Math.ceil((from - origin) / everyMs));
   const last = Math.min(
     Math.floor((to - origin) / everyMs),
     count === undefined ? Infinity : count - 1,
   );
-  if (last - first > MAX_DOSES)
-    return { reason: 'the timing gives more than 10,000 doses in the window' };
+  if (last - first > MAX_DOSES) return { problem: scheduleProblem('too-many-doses') };
   const times: number[] = [];
   for (let k = first; k <= last; k++) times.push(origin + k * everyMs);
   return times;
@@ -226,17 +230,14 @@ function repeatTimes(
   bounds: Bounds,
   window: { start: number; end: number },
   options: ScheduleOptions,
-): number[] | { reason: string } {
+): number[] | { problem: ScheduleProblem } {
   const planned = patternOf(repeat, options.adminTimes);
-  if ('reason' in planned) return planned;
+  if ('problem' in planned) return planned;
   const { pattern } = planned;
   const needsOrigin =
     repeat.count !== undefined || pattern.kind === 'interval' || pattern.needsAnchor;
   if (needsOrigin && bounds.origin === null) {
-    return {
-      reason:
-        'the schedule counts from the start date (timing.repeat.boundsPeriod.start or the order start), which is missing',
-    };
+    return { problem: scheduleProblem('needs-start-date') };
   }
   const origin = bounds.origin ?? -Infinity;
   const anchorDay =
@@ -249,7 +250,7 @@ function repeatTimes(
     pattern.kind === 'interval'
       ? intervalTimes(pattern.everyMs, origin, from, to, repeat.count)
       : wallClockTimes(pattern, from, to, anchorDay, repeat.count, options.timeZone);
-  if ('reason' in times) return times;
+  if ('problem' in times) return times;
   return times.filter((t) => t >= window.start && t >= bounds.from);
 }
 
@@ -258,11 +259,11 @@ function eventTimes(
   bounds: Bounds,
   window: { start: number; end: number },
   timeZone: string,
-): number[] | { reason: string } {
+): number[] | { problem: ScheduleProblem } {
   const times: number[] = [];
   for (const event of events) {
     const t = event.includes('T') ? parseFhirInstant(event, timeZone, 'start') : null;
-    if (t === null) return { reason: `timing.event "${event}" is not a date and time` };
+    if (t === null) return { problem: scheduleProblem('event-not-date', { event }) };
     if (t >= window.start && t < window.end && t >= bounds.from && t <= bounds.to) times.push(t);
   }
   return times;
@@ -280,7 +281,7 @@ export function expandTiming(
   }
   assertTimeZone(options.timeZone);
   const read = readTiming(timing);
-  if ('reason' in read) return unscheduled(read.reason);
+  if ('problem' in read) return unscheduled(read.problem);
   const { event = [], code } = read.timing;
   const repeat = repeatToSchedule(read.timing);
   const patterned = repeat !== undefined && hasDosePattern(repeat);
@@ -288,16 +289,16 @@ export function expandTiming(
     const named = code?.text ?? code?.coding?.[0]?.code;
     return unscheduled(
       named !== undefined
-        ? `the timing code "${named}" is not one we can schedule`
-        : 'the timing gives no frequency, period, time of day or event',
+        ? scheduleProblem('unknown-timing-code', { code: named })
+        : scheduleProblem('no-frequency'),
     );
   }
   const bounds = boundsOf(repeat, options);
-  if ('reason' in bounds) return unscheduled(bounds.reason);
+  if ('problem' in bounds) return unscheduled(bounds.problem);
   const fromEvents = eventTimes(event, bounds, range, options.timeZone);
-  if ('reason' in fromEvents) return unscheduled(fromEvents.reason);
+  if ('problem' in fromEvents) return unscheduled(fromEvents.problem);
   const fromRepeat = patterned ? repeatTimes(repeat, bounds, range, options) : [];
-  if ('reason' in fromRepeat) return unscheduled(fromRepeat.reason);
+  if ('problem' in fromRepeat) return unscheduled(fromRepeat.problem);
   const times = [...new Set([...fromEvents, ...fromRepeat])].sort((a, b) => a - b);
   return { kind: 'times', times: times.map((t) => new Date(t)) };
 }

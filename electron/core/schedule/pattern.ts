@@ -5,6 +5,7 @@
  * The site's administration times supply the clock times the order leaves open.
  */
 import { type AdminTimes, WHEN_CODES, type WhenCode } from './admin-times.ts';
+import { type ScheduleProblem, scheduleProblem } from '../../common/schedule-problem.ts';
 import { DAYS_OF_WEEK, type Repeat, secondsOfTime } from './timing.ts';
 import { addMonths, civilOfDay, monthsBetween, weekdayOfDay } from './zoned-time.ts';
 
@@ -26,7 +27,7 @@ export type DosePattern =
     }
   | { readonly kind: 'interval'; readonly everyMs: number };
 
-export type PatternResult = { pattern: DosePattern } | { reason: string };
+export type PatternResult = { pattern: DosePattern } | { problem: ScheduleProblem };
 
 const isWhenCode = (code: string): code is WhenCode =>
   (WHEN_CODES as readonly string[]).includes(code);
@@ -57,12 +58,12 @@ function whenSeconds(code: WhenCode, offsetMinutes: number, table: AdminTimes): 
   return table.when[event].map((time) => secondsOfTime(time) + sign * offsetMinutes * 60);
 }
 
-/** Times the order itself names (`timeOfDay` and `when`), or a reason for an unknown code. */
-function namedSeconds(repeat: Repeat, table: AdminTimes): number[] | { reason: string } {
+/** Times the order itself names (`timeOfDay` and `when`), or a problem for an unknown code. */
+function namedSeconds(repeat: Repeat, table: AdminTimes): number[] | { problem: ScheduleProblem } {
   const seconds = (repeat.timeOfDay ?? []).map(secondsOfTime);
   for (const code of repeat.when ?? []) {
     if (!isWhenCode(code)) {
-      return { reason: `the event code "${code}" in timing.repeat.when is not one we schedule` };
+      return { problem: scheduleProblem('unknown-event-code', { code }) };
     }
     seconds.push(...whenSeconds(code, repeat.offset ?? 0, table));
   }
@@ -86,7 +87,7 @@ const mod = (a: number, n: number): number => ((a % n) + n) % n;
 
 export function patternOf(repeat: Repeat, table: AdminTimes): PatternResult {
   const named = namedSeconds(repeat, table);
-  if ('reason' in named) return named;
+  if ('problem' in named) return named;
   const weekdays = repeat.dayOfWeek
     ? new Set(repeat.dayOfWeek.map((d) => DAYS_OF_WEEK.indexOf(d)))
     : null;
@@ -108,9 +109,7 @@ export function patternOf(repeat: Repeat, table: AdminTimes): PatternResult {
     const seconds = named.length > 0 ? named : perDaySeconds(count, table);
     return seconds
       ? wallClock(seconds)
-      : {
-          reason: `there are no standard times for ${count} doses a day; add them to the administration times in the settings`,
-        };
+      : { problem: scheduleProblem('no-standard-times', { count }) };
   };
   const oncePerDay = perDaySeconds(1, table) ?? [8 * 3600];
   const everyDays = (days: number): PatternResult =>
@@ -130,7 +129,7 @@ export function patternOf(repeat: Repeat, table: AdminTimes): PatternResult {
       return wallClock(everyHoursSeconds(everyMs / HOUR_MS, table));
     }
     if (everyMs >= MINUTE_MS) return { pattern: { kind: 'interval', everyMs } };
-    return { reason: 'the timing repeats more often than once a minute (a continuous infusion?)' };
+    return { problem: scheduleProblem('too-frequent') };
   };
 
   const { period, periodUnit } = repeat;
@@ -138,14 +137,12 @@ export function patternOf(repeat: Repeat, table: AdminTimes): PatternResult {
     if (named.length > 0) return wallClock(named);
     if (weekdays) return wallClock(oncePerDay);
     return {
-      reason:
-        repeat.frequency !== undefined
-          ? 'timing.repeat.frequency is given without a period'
-          : 'the timing gives no frequency, period, time of day or event',
+      problem: scheduleProblem(
+        repeat.frequency !== undefined ? 'frequency-without-period' : 'no-frequency',
+      ),
     };
   }
-  if (periodUnit === undefined)
-    return { reason: 'timing.repeat.period is given without a periodUnit' };
+  if (periodUnit === undefined) return { problem: scheduleProblem('period-without-unit') };
   const frequency = repeat.frequency ?? 1;
   switch (periodUnit) {
     case 's':
@@ -157,10 +154,9 @@ export function patternOf(repeat: Repeat, table: AdminTimes): PatternResult {
       if (period === 1) return daily(frequency);
       if (frequency === 1) return everyDays(period);
       if (frequency % period === 0) return daily(frequency / period);
-      return { reason: `${frequency} doses every ${period} days do not fit whole days` };
+      return { problem: scheduleProblem('days-do-not-fit', { frequency, period }) };
     case 'wk': {
-      if (!Number.isInteger(period))
-        return { reason: 'timing.repeat.period in weeks is not a whole number' };
+      if (!Number.isInteger(period)) return { problem: scheduleProblem('weeks-not-whole') };
       const weeksApart = (day: number, anchor: number): boolean =>
         period === 1 || mod((weekStart(day) - weekStart(anchor)) / 7, period) === 0;
       if (weekdays) {
@@ -184,16 +180,18 @@ export function patternOf(repeat: Repeat, table: AdminTimes): PatternResult {
         );
       }
       if (frequency % (7 * period) === 0) return daily(frequency / (7 * period));
-      return {
-        reason: `${frequency} doses a week without timing.repeat.dayOfWeek: the days are not given`,
-      };
+      return { problem: scheduleProblem('weekdays-missing', { frequency }) };
     }
     case 'mo':
     case 'a': {
       const months = periodUnit === 'a' ? period * 12 : period;
       if (frequency !== 1 || !Number.isInteger(months)) {
         return {
-          reason: `${frequency} doses every ${period} ${periodUnit} do not fit calendar days`,
+          problem: scheduleProblem('calendar-does-not-fit', {
+            frequency,
+            period,
+            unit: periodUnit,
+          }),
         };
       }
       return wallClock(
@@ -208,7 +206,7 @@ export function patternOf(repeat: Repeat, table: AdminTimes): PatternResult {
     }
     default: {
       const unknown: never = periodUnit;
-      return { reason: `timing.repeat.periodUnit "${String(unknown)}" is not known` };
+      return { problem: scheduleProblem('unknown-period-unit', { unit: String(unknown) }) };
     }
   }
 }

@@ -4,6 +4,7 @@
  * may carry instead of structured data, and FHIR date/dateTime values as instants.
  */
 import { z } from 'zod';
+import { type ScheduleProblem, scheduleProblem } from '../../common/schedule-problem.ts';
 import { dayOfCivil, instantAt } from './zoned-time.ts';
 
 export const PERIOD_UNITS = ['s', 'min', 'h', 'd', 'wk', 'mo', 'a'] as const;
@@ -46,22 +47,22 @@ const TimingSchema = z.object({
 });
 export type Timing = z.infer<typeof TimingSchema>;
 
-/** A Timing object or its JSON text; a reason (naming the field) when it cannot be read. */
-export function readTiming(value: unknown): { timing: Timing } | { reason: string } {
+/** A Timing object or its JSON text; a problem (naming the field) when it cannot be read. */
+export function readTiming(value: unknown): { timing: Timing } | { problem: ScheduleProblem } {
   let json = value;
   if (typeof value === 'string') {
     try {
       json = JSON.parse(value);
     } catch {
-      return { reason: 'the timing is not valid JSON' };
+      return { problem: scheduleProblem('timing-not-json') };
     }
   }
-  if (json === null || json === undefined) return { reason: 'the order has no timing' };
+  if (json === null || json === undefined) return { problem: scheduleProblem('no-timing') };
   const parsed = TimingSchema.safeParse(json);
   if (parsed.success) return { timing: parsed.data };
   const issue = parsed.error.issues[0];
   const where = issue ? ['timing', ...issue.path.map(String)].join('.') : 'timing';
-  return { reason: `${where} could not be read (${issue?.message ?? 'unexpected shape'})` };
+  return { problem: scheduleProblem('timing-unreadable', { field: where }) };
 }
 
 /** v3 GTSAbbreviation (FHIR timing-abbreviation) as the structured repeat it stands for. */

@@ -4,6 +4,7 @@
  * times could not be computed is flagged, never hidden.
  */
 import { useTranslation } from 'react-i18next';
+import { describeScheduleProblem } from '../../../electron/common/schedule-problem.ts';
 import type { ChartMedication } from '../../../electron/core/model.ts';
 import { useFormat } from '../../app-context.ts';
 import type { Formatters } from '../../lib/format.ts';
@@ -52,7 +53,7 @@ function DrugCell({ med }: { readonly med: ChartMedication }) {
 
 function ScheduledTable({ meds }: { readonly meds: readonly ChartMedication[] }) {
   const { t } = useTranslation();
-  const { format } = useFormat();
+  const { format, words } = useFormat();
   return (
     <table className="data-table">
       <thead>
@@ -75,7 +76,9 @@ function ScheduledTable({ meds }: { readonly meds: readonly ChartMedication[] })
             <td>
               {med.scheduleProblem ? (
                 <span className="schedule-problem">
-                  {t('meds.scheduleProblem', { problem: med.scheduleProblem })}
+                  {t('meds.scheduleProblem', {
+                    problem: describeScheduleProblem(words, med.scheduleProblem),
+                  })}
                 </span>
               ) : med.nextDue.length === 0 ? (
                 t('meds.noneDue')

@@ -126,7 +126,10 @@ describe('getChart', () => {
       nextDue: [],
       scheduleProblem: null,
     });
-    expect(byId.get('m-helene-no-timing')?.scheduleProblem).toEqual(expect.any(String));
+    expect(byId.get('m-helene-no-timing')?.scheduleProblem).toEqual({
+      code: 'no-timing',
+      values: {},
+    });
   });
 
   it('gives a chart without stay for a patient who is not admitted, and null for an unknown id', () => {

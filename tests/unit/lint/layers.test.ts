@@ -86,4 +86,42 @@ describe('layer rules', () => {
     );
     expect(refused).toHaveLength(2);
   });
+
+  it('electron/common imports only zod and its own modules: no Node, Electron, npm library or upper layer', async () => {
+    const allowed = await layerErrors(
+      'electron/common/lint-probe.ts',
+      "import { z } from 'zod';\nimport { WORDS } from './words/index.ts';\nexport const x = [z, WORDS];\n",
+    );
+    expect(allowed).toEqual([]);
+    const refused = await layerErrors(
+      'electron/common/lint-probe.ts',
+      [
+        "import { readFileSync } from 'node:fs';",
+        "import path from 'path';",
+        "import { app } from 'electron';",
+        "import i18next from 'i18next';",
+        "import { ChartSchema } from '../core/model.ts';",
+        "import { api } from '../../renderer/api.ts';",
+        'export const x = [readFileSync, path, app, i18next, ChartSchema, api];',
+      ].join('\n'),
+    );
+    expect(refused).toHaveLength(6);
+  });
+
+  it('electron/common uses no DOM or Node global', async () => {
+    const [result] = await eslint.lintText(
+      'export const x = () => [window.name, document.title, process.env, Buffer.from(""), fetch];\n',
+      { filePath: 'electron/common/lint-probe.ts' },
+    );
+    const globals = (result?.messages ?? []).filter((m) => m.ruleId === 'no-restricted-globals');
+    expect(globals).toHaveLength(5);
+  });
+
+  it('the renderer may import electron/common at run time', async () => {
+    const errors = await layerErrors(
+      'renderer/lint-probe.ts',
+      "import { WORDS } from '../electron/common/words/index.ts';\nexport const w = WORDS;\n",
+    );
+    expect(errors).toEqual([]);
+  });
 });

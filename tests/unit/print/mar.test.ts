@@ -23,7 +23,7 @@ function ordered(
     ...fields,
     timing: JSON.stringify(timing),
     nextDue: result.kind === 'times' ? result.times.map((d) => d.toISOString()) : [],
-    scheduleProblem: result.kind === 'unscheduled' ? result.reason : null,
+    scheduleProblem: result.kind === 'unscheduled' ? result.problem : null,
   });
 }
 
@@ -130,7 +130,7 @@ describe('MAR worksheet', () => {
     );
     expect(flagged).toContain('Furosémide');
     expect(flagged).toContain('selon diurèse');
-    expect(flagged).toMatch(/⚠ the timing code "selon diurèse" is not one we can schedule/);
+    expect(flagged).toMatch(/⚠ the timing code “selon diurèse” cannot be scheduled/);
     expect(text).not.toContain('Ancien traitement');
   });
 
