@@ -2,10 +2,11 @@
  * Electron main: lifecycle, the one window and its hardening, and the API on IPC. Everything
  * that matters happens in electron/core; this file only connects it to Electron.
  */
+import { readFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, ipcMain, protocol, session } from 'electron';
+import { app, BrowserWindow, ipcMain, Menu, protocol, session } from 'electron';
 import log from 'electron-log/main';
 import { startApp, type RunningApp } from '../core/app/start-app.ts';
 import { APP_ENTRY } from './app-origin.ts';
@@ -13,7 +14,13 @@ import { registerAppScheme, serveRenderer } from './app-protocol.ts';
 import { electronHost } from './electron-host.ts';
 import { hardenAllContents, hardenSession } from './harden.ts';
 import { registerApi } from './ipc.ts';
-import { mainWindowOptions } from './window-options.ts';
+import { configureLogging } from './logging.ts';
+import {
+  type BuildFacts,
+  devToolsAllowed,
+  keepsDefaultMenu,
+  mainWindowOptions,
+} from './window-options.ts';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 /** out/main → the app root (the asar root when packaged). */
@@ -21,8 +28,9 @@ const appRoot = join(here, '..', '..');
 const resourcesDir = app.isPackaged ? process.resourcesPath : join(appRoot, 'resources');
 
 // Diagnostics only: nothing here ever carries patient data (see electron/core/diagnostics.ts).
-log.initialize();
-log.transports.file.level = 'info';
+configureLogging(log, ipcMain);
+
+const build: BuildFacts = { packaged: app.isPackaged, packageJson: readPackageJson() };
 
 registerAppScheme(protocol);
 hardenAllContents(app);
@@ -44,6 +52,7 @@ if (!app.requestSingleInstanceLock()) {
 
 async function start(): Promise<void> {
   hardenSession(session.defaultSession);
+  if (!keepsDefaultMenu(build)) Menu.setApplicationMenu(null);
   serveRenderer(protocol, join(appRoot, 'out', 'renderer'));
   // From the checkout (`npm start`) the app opens on the bundled demo; a packaged build only
   // when asked explicitly, so a ward laptop can never show synthetic patients by accident.
@@ -58,10 +67,23 @@ async function start(): Promise<void> {
   });
   registerApi(ipcMain, running.core.api, log);
 
-  mainWindow = new BrowserWindow(mainWindowOptions(join(here, '..', 'preload', 'index.cjs')));
+  mainWindow = new BrowserWindow(
+    mainWindowOptions(join(here, '..', 'preload', 'index.cjs'), {
+      devTools: devToolsAllowed(build),
+    }),
+  );
   mainWindow.once('ready-to-show', () => mainWindow?.show());
   mainWindow.on('closed', () => {
     mainWindow = null;
   });
   await mainWindow.loadURL(APP_ENTRY);
+}
+
+/** The package.json packaged with the app (it says whether this is the e2e build). */
+function readPackageJson(): unknown {
+  try {
+    return JSON.parse(readFileSync(join(app.getAppPath(), 'package.json'), 'utf8'));
+  } catch {
+    return null;
+  }
 }

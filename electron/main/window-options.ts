@@ -4,7 +4,50 @@
  */
 import type { BrowserWindowConstructorOptions } from 'electron';
 
-export function mainWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {
+/**
+ * The key `electron-builder.e2e.yml` writes into the packaged package.json (`extraMetadata`):
+ * the one build Playwright drives, never distributed.
+ */
+export const E2E_BUILD_KEY = 'downtimeE2eBuild';
+
+export interface BuildFacts {
+  /** `app.isPackaged`. */
+  readonly packaged: boolean;
+  /** The app's package.json as packaged (parsed), or null when unreadable. */
+  readonly packageJson: unknown;
+}
+
+/**
+ * Whether this build is the explicit e2e build. Read from the packaged package.json, not from
+ * an environment variable or argument a user could set on a ward laptop.
+ */
+export function isE2eBuild(facts: BuildFacts): boolean {
+  const pkg = facts.packageJson;
+  return (
+    facts.packaged &&
+    typeof pkg === 'object' &&
+    pkg !== null &&
+    (pkg as Record<string, unknown>)[E2E_BUILD_KEY] === true
+  );
+}
+
+/**
+ * DevTools let anyone at the keyboard script `window.downtime` (issue 15, M3): a packaged
+ * build has none, except the e2e build; a developer's checkout (not packaged) keeps them.
+ */
+export function devToolsAllowed(facts: BuildFacts): boolean {
+  return !facts.packaged || isE2eBuild(facts);
+}
+
+/** The default menu carries Toggle DevTools and Reload: a packaged build shows none. */
+export function keepsDefaultMenu(facts: BuildFacts): boolean {
+  return devToolsAllowed(facts);
+}
+
+export function mainWindowOptions(
+  preloadPath: string,
+  options: { readonly devTools: boolean },
+): BrowserWindowConstructorOptions {
   return {
     width: 1280,
     height: 860,
@@ -27,7 +70,7 @@ export function mainWindowOptions(preloadPath: string): BrowserWindowConstructor
       webviewTag: false,
       navigateOnDragDrop: false,
       spellcheck: false,
-      devTools: !process.env['DOWNTIME_NO_DEVTOOLS'],
+      devTools: options.devTools,
     },
   };
 }
