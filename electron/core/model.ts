@@ -53,8 +53,28 @@ export const CodeStatusSchema = z.enum([
   'limited',
   /** Nothing explicit in the source: never guessed as full code. */
   'unknown',
+  /** The sources disagree (an explicit status and a newer DNR diagnosis …): verify; see the claims. */
+  'conflicting',
 ]);
 export type CodeStatus = z.infer<typeof CodeStatusSchema>;
+
+/** Where a code-status fact was read. */
+export const CodeStatusSourceSchema = z.enum(['observation', 'condition', 'flag', 'consent']);
+export type CodeStatusSource = z.infer<typeof CodeStatusSourceSchema>;
+
+/** One source's statement of code status; a conflicting status shows every claim. */
+export const CodeStatusClaimSchema = z.object({
+  value: CodeStatusSchema.exclude(['unknown', 'conflicting']),
+  source: CodeStatusSourceSchema,
+  /** The source's own wording ("DNR — discussed with family", "Z66 Do not resuscitate"). */
+  text: z.string().nullable(),
+  at: z.string().nullable(),
+  /** Read from a diagnosis or flag text alone (no code says so): verify. */
+  fromText: z.boolean(),
+  /** The source carries a modifier the importer does not know: shown, unverified. */
+  unverified: z.boolean(),
+});
+export type CodeStatusClaim = z.infer<typeof CodeStatusClaimSchema>;
 
 /** I-PASS illness severity. */
 export const SeveritySchema = z.enum(['stable', 'watcher', 'unstable']);
@@ -63,6 +83,32 @@ export type Severity = z.infer<typeof SeveritySchema>;
 /** Whether allergies are recorded: present, "no known allergies", or never assessed. */
 export const AllergyStateSchema = z.enum(['present', 'none-known', 'unknown']);
 export type AllergyState = z.infer<typeof AllergyStateSchema>;
+
+/**
+ * What a "no known … allergy" statement covers: everything (NKA), or one category (NKDA is
+ * `medication`, NKLA `latex` …). Never an allergy; a category absence says nothing of others.
+ */
+export const AllergyAbsenceCategorySchema = z.enum([
+  'all',
+  'medication',
+  'food',
+  'environment',
+  'biologic',
+  'latex',
+  'contrast',
+  'insect',
+]);
+export type AllergyAbsenceCategory = z.infer<typeof AllergyAbsenceCategorySchema>;
+
+export const AllergyAbsenceSchema = z.object({
+  category: AllergyAbsenceCategorySchema,
+  /** The source's wording ("No known contrast allergy"). */
+  text: z.string().nullable(),
+  /** FHIR verificationStatus code (unconfirmed, confirmed …), null when absent. */
+  verification: z.string().nullable(),
+  recordedAt: z.string().nullable(),
+});
+export type AllergyAbsence = z.infer<typeof AllergyAbsenceSchema>;
 
 export const WardSchema = z.object({
   id: z.string(),
@@ -74,6 +120,18 @@ export const WardSchema = z.object({
   censusCount: z.number().int().nonnegative(),
 });
 export type Ward = z.infer<typeof WardSchema>;
+
+/** A bed (or a room without bed Locations) of a ward, occupied or not: the bed board. */
+export const BedSchema = z.object({
+  id: z.string(),
+  wardId: z.string(),
+  room: z.string().nullable(),
+  /** Null for a room known without beds. */
+  bed: z.string().nullable(),
+  /** The patients whose current stay is in this bed (or room): empty for an empty bed. */
+  patientIds: z.array(z.string()),
+});
+export type Bed = z.infer<typeof BedSchema>;
 
 export const CensusRowSchema = z.object({
   patientId: z.string(),
@@ -145,6 +203,10 @@ export const StaySchema = z.object({
   codeStatus: CodeStatusSchema,
   /** Free text from the source ("DNR — discussed with family 2026-11-20"). */
   codeStatusText: z.string().nullable(),
+  /** The status is read from a diagnosis or flag text alone ("DNR — from a diagnosis text, verify"). */
+  codeStatusFromText: z.boolean(),
+  /** Every claim behind a `conflicting` status (empty otherwise). */
+  codeStatusClaims: z.array(CodeStatusClaimSchema),
   diet: z.string().nullable(),
   mobility: z.string().nullable(),
   fallRisk: z.string().nullable(),
@@ -154,6 +216,12 @@ export type Stay = z.infer<typeof StaySchema>;
 
 export const AllergySchema = z.object({
   substance: z.string(),
+  /**
+   * FHIR verificationStatus: `unconfirmed`, `presumed`, `confirmed`, `refuted` (a refuted one is
+   * kept and shown as such, and is not an allergy for the allergy state); `not-interpretable`
+   * when the record carries a modifier the importer does not know (shown, unverified).
+   */
+  verification: z.string().nullable(),
   reaction: z.string().nullable(),
   severity: z.string().nullable(),
   criticality: z.string().nullable(),
@@ -248,8 +316,21 @@ export const ObservationSchema = z.object({
   refLow: z.number().nullable(),
   refHigh: z.number().nullable(),
   refText: z.string().nullable(),
+  /** Quantity comparator of the value: `<`, `<=`, `>=`, `>` ("> 60"), null for an exact value. */
+  comparator: z.enum(['<', '<=', '>=', '>']).nullable(),
+  /** The reference ranges that do not apply to this patient, kept as labelled bands. */
+  otherRanges: z.array(
+    z.object({
+      low: z.number().nullable(),
+      high: z.number().nullable(),
+      /** Who it is for: `text`, else `appliesTo`/`type`/`age` in words from the source. */
+      label: z.string().nullable(),
+    }),
+  ),
   /** HL7 interpretation code: H, L, HH, LL, A, AA, N … null when the source gives none. */
   flag: z.string().nullable(),
+  /** The interpretation's wording when no HL7 code could be read from it. */
+  flagText: z.string().nullable(),
   at: z.string().nullable(),
 });
 export type Observation = z.infer<typeof ObservationSchema>;
@@ -276,7 +357,10 @@ export const PlanItemSchema = z.object({
 export type PlanItem = z.infer<typeof PlanItemSchema>;
 
 export const NoteSchema = z.object({
-  kind: z.string(),
+  /** The document type's text or display; null when the source gives none (the display words it). */
+  kind: z.string().nullable(),
+  /** `description`, else the type's text or display. */
+  title: z.string().nullable(),
   author: z.string().nullable(),
   at: z.string().nullable(),
   text: z.string(),
@@ -305,6 +389,8 @@ export const ChartSchema = z.object({
   locator: z.boolean(),
   allergyState: AllergyStateSchema,
   allergies: z.array(AllergySchema),
+  /** "No known … allergy" statements: NKA (`all`) and per category (NKDA, NKLA …). */
+  allergyAbsences: z.array(AllergyAbsenceSchema),
   problems: z.array(ProblemSchema),
   medications: z.array(ChartMedicationSchema),
   administrations: z.array(AdministrationSchema),

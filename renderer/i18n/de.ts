@@ -155,6 +155,7 @@ export const de: Messages = {
     'comfort-care': 'Nur palliative Versorgung',
     limited: 'Eingeschränkte Maßnahmen',
     unknown: 'Reanimationsstatus unbekannt',
+    conflicting: 'WIDERSPRÜCHLICH — Reanimationsstatus prüfen',
   },
   codeStatusShort: {
     'full-code': 'Voll',
@@ -163,6 +164,7 @@ export const de: Messages = {
     'comfort-care': 'Palliativ',
     limited: 'Eingeschränkt',
     unknown: 'Unbekannt',
+    conflicting: 'Widerspr.',
   },
   severity: {
     stable: 'Stabil',

@@ -153,6 +153,7 @@ export const en = {
     'comfort-care': 'Comfort care only',
     limited: 'Limited interventions',
     unknown: 'Code status unknown',
+    conflicting: 'CONFLICTING — verify the code status',
   },
   codeStatusShort: {
     'full-code': 'Full code',
@@ -161,6 +162,7 @@ export const en = {
     'comfort-care': 'Comfort',
     limited: 'Limited',
     unknown: 'Unknown',
+    conflicting: 'Conflict',
   },
   severity: {
     stable: 'Stable',

@@ -155,6 +155,7 @@ export const fr: Messages = {
     'comfort-care': 'Soins de confort uniquement',
     limited: 'Interventions limitées',
     unknown: 'Statut de réanimation inconnu',
+    conflicting: 'CONTRADICTOIRE — vérifier le niveau de réanimation',
   },
   codeStatusShort: {
     'full-code': 'Complète',
@@ -163,6 +164,7 @@ export const fr: Messages = {
     'comfort-care': 'Confort',
     limited: 'Limitée',
     unknown: 'Inconnu',
+    conflicting: 'Contradict.',
   },
   severity: {
     stable: 'Stable',

@@ -152,6 +152,7 @@ export const nl: Messages = {
     'comfort-care': 'Enkel comfortzorg',
     limited: 'Beperkte behandeling',
     unknown: 'Reanimatiecode onbekend',
+    conflicting: 'TEGENSTRIJDIG — reanimatiecode controleren',
   },
   codeStatusShort: {
     'full-code': 'Code 0',
@@ -160,6 +161,7 @@ export const nl: Messages = {
     'comfort-care': 'Comfort',
     limited: 'Beperkt',
     unknown: 'Onbekend',
+    conflicting: 'Tegenstr.',
   },
   severity: {
     stable: 'Stabiel',

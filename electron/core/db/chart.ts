@@ -2,6 +2,8 @@
 import type {
   Administration,
   Allergy,
+  AllergyAbsence,
+  CodeStatusClaim,
   Chart,
   ChartMedication,
   Contact,
@@ -66,8 +68,14 @@ export function getChart(
     locator: locator === 1,
     allergyState,
     allergies: all<Allergy>(
-      `SELECT substance, reaction, severity, criticality, status, category, recorded_at AS recordedAt
-       FROM allergies WHERE patient_id = ? ORDER BY criticality = 'high' DESC, substance`,
+      `SELECT substance, verification, reaction, severity, criticality, status, category,
+              recorded_at AS recordedAt
+       FROM allergies WHERE patient_id = ?
+       ORDER BY coalesce(verification, '') = 'refuted', criticality = 'high' DESC, substance`,
+    ),
+    allergyAbsences: all<AllergyAbsence>(
+      `SELECT category, text, verification, recorded_at AS recordedAt
+       FROM allergy_absences WHERE patient_id = ? ORDER BY category = 'all' DESC, category`,
     ),
     problems: all<Problem>(
       `SELECT text, code, status, onset FROM problems WHERE patient_id = ?
@@ -75,21 +83,32 @@ export function getChart(
     ),
     medications: orders.map((o) => chartMedication(o, at, lastGiven.get(o.id) ?? null)),
     administrations,
-    observations: all<Observation>(
-      `SELECT code, name, category, value, value_text AS valueText, unit, ref_low AS refLow, ref_high AS refHigh,
-              ref_text AS refText, flag, at
+    observations: all<RawObservation>(
+      `SELECT code, name, category, value, value_text AS valueText, unit, comparator,
+              ref_low AS refLow, ref_high AS refHigh, ref_text AS refText,
+              other_ranges AS otherRanges, flag, flag_text AS flagText, at
        FROM observations WHERE patient_id = ? ORDER BY at DESC, name`,
-    ),
+    ).map(toObservation),
     plan: all<PlanItem>(
       'SELECT kind, text, status, due, detail FROM plan_items WHERE patient_id = ? ORDER BY kind, due',
     ),
     notes: all<Note>(
-      'SELECT kind, author, at, text FROM notes WHERE patient_id = ? ORDER BY at DESC',
+      'SELECT kind, title, author, at, text FROM notes WHERE patient_id = ? ORDER BY at DESC',
     ),
     contacts: all<Contact>(
       'SELECT name, relationship, phone FROM contacts WHERE patient_id = ? ORDER BY seq',
     ),
     handover: handoverOf(db, patientId),
+  };
+}
+
+type RawObservation = Omit<Observation, 'otherRanges'> & { otherRanges: string | null };
+
+function toObservation(row: RawObservation): Observation {
+  return {
+    ...row,
+    otherRanges:
+      row.otherRanges === null ? [] : (JSON.parse(row.otherRanges) as Observation['otherRanges']),
   };
 }
 
@@ -99,12 +118,26 @@ function stayOf(db: ReadonlyDb, patientId: string): Stay | null {
     `SELECT s.ward_id AS wardId, w.name AS wardName, si.name AS siteName, s.room, s.bed,
             s.admitted_at AS admittedAt, s.expected_discharge AS expectedDischarge, s.attending,
             s.service, s.reason, s.isolation, s.code_status AS codeStatus,
-            s.code_status_text AS codeStatusText, s.diet, s.mobility, s.fall_risk AS fallRisk, h.severity
+            s.code_status_text AS codeStatusText, s.code_status_from_text AS codeStatusFromText,
+            s.diet, s.mobility, s.fall_risk AS fallRisk, h.severity
      FROM stays s JOIN wards w ON w.id = s.ward_id JOIN sites si ON si.id = w.site_id
      LEFT JOIN handover h ON h.patient_id = s.patient_id
      WHERE s.patient_id = ?`,
-  ).get(patientId) as Stay | undefined;
-  return stay ?? null;
+  ).get(patientId) as
+    | (Omit<Stay, 'codeStatusFromText' | 'codeStatusClaims'> & { codeStatusFromText: number })
+    | undefined;
+  if (!stay) return null;
+  const claims = (
+    cached(
+      db,
+      `SELECT value, source, text, at, from_text AS fromText, unverified
+       FROM code_status_claims WHERE patient_id = ? ORDER BY seq`,
+    ).all(patientId) as (Omit<CodeStatusClaim, 'fromText' | 'unverified'> & {
+      fromText: number;
+      unverified: number;
+    })[]
+  ).map((c) => ({ ...c, fromText: c.fromText === 1, unverified: c.unverified === 1 }));
+  return { ...stay, codeStatusFromText: stay.codeStatusFromText === 1, codeStatusClaims: claims };
 }
 
 function handoverOf(db: ReadonlyDb, patientId: string): Handover {

@@ -2,7 +2,7 @@
  * The named queries over an open export: the only way the app, the CLI and the printer read
  * it. Each takes the branded read-only handle; statements are prepared once per handle.
  */
-import type { CensusRow, SearchHit, Ward } from '../model.ts';
+import type { Bed, CensusRow, SearchHit, Ward } from '../model.ts';
 import { type ReadonlyDb, cached } from './handle.ts';
 import { CENSUS_COLUMNS, CENSUS_FROM, byBed, toCensusRow } from './rows.ts';
 import { matchExpression } from './search-query.ts';
@@ -93,12 +93,13 @@ function numberSearch(db: ReadonlyDb, digits: string, n: number): SearchHit[] {
   const mrns = cached(
     db,
     `SELECT ${HIT_COLUMNS} FROM patients p ${HIT_JOINS}
-     WHERE p.mrn >= ? AND p.mrn < ? ORDER BY p.mrn LIMIT ?`,
+     WHERE p.mrn >= ? AND p.mrn < ? AND ${LIVE} ORDER BY p.mrn LIMIT ?`,
   ).all(...range) as RawHit[];
   const others = cached(
     db,
     `SELECT ${HIT_COLUMNS} FROM patients p ${HIT_JOINS}
-     WHERE p.id IN (SELECT patient_id FROM patient_identifiers WHERE value >= ? AND value < ? LIMIT ?)`,
+     WHERE p.id IN (SELECT patient_id FROM patient_identifiers WHERE value >= ? AND value < ? LIMIT ?)
+       AND ${LIVE}`,
   ).all(...range) as RawHit[];
   const seen = new Set<string>();
   return [...beds, ...mrns, ...others]
@@ -107,19 +108,64 @@ function numberSearch(db: ReadonlyDb, digits: string, n: number): SearchHit[] {
     .map(toHit);
 }
 
-/** The patient a scanned MRN barcode names (or any other identifier, exactly), or null. */
-export function findPatientByMrn(db: ReadonlyDb, mrn: string): SearchHit | null {
+/** Live patient records only: inactive and replaced ones are never found as patients. */
+const LIVE = `p.record_status = 'active'`;
+
+/**
+ * Every live patient a scanned MRN barcode names (or, when no MRN matches, any other identifier,
+ * exactly). Two hospitals' records can share an MRN: a scan lists every match and never opens
+ * one silently — the caller shows a choice when there is more than one.
+ */
+export function findPatientsByMrn(db: ReadonlyDb, mrn: string): SearchHit[] {
   const value = mrn.trim();
-  const row = (cached(
+  const byMrn = cached(
     db,
-    `SELECT ${HIT_COLUMNS} FROM patients p ${HIT_JOINS} WHERE p.mrn = ? LIMIT 1`,
-  ).get(value) ??
-    cached(
-      db,
-      `SELECT ${HIT_COLUMNS} FROM patients p ${HIT_JOINS}
-       WHERE p.id = (SELECT patient_id FROM patient_identifiers WHERE value = ? LIMIT 1)`,
-    ).get(value)) as RawHit | undefined;
-  return row ? toHit(row) : null;
+    `SELECT ${HIT_COLUMNS} FROM patients p ${HIT_JOINS} WHERE p.mrn = ? AND ${LIVE}
+     ORDER BY admitted DESC, p.name LIMIT 50`,
+  ).all(value) as RawHit[];
+  const rows =
+    byMrn.length > 0
+      ? byMrn
+      : (cached(
+          db,
+          `SELECT ${HIT_COLUMNS} FROM patients p ${HIT_JOINS}
+           WHERE p.id IN (SELECT patient_id FROM patient_identifiers WHERE value = ? LIMIT 50)
+             AND ${LIVE}
+           ORDER BY admitted DESC, p.name`,
+        ).all(value) as RawHit[]);
+  return rows.map(toHit);
+}
+
+/**
+ * The patient a scanned MRN names, or null — also null when the MRN is shared by several
+ * patients (then `findPatientsByMrn` lists them): one is never picked silently.
+ */
+export function findPatientByMrn(db: ReadonlyDb, mrn: string): SearchHit | null {
+  const hits = findPatientsByMrn(db, mrn);
+  return hits.length === 1 ? (hits[0] ?? null) : null;
+}
+
+/**
+ * A ward's bed board: every bed (and bedless room) known from Location resources, occupied or
+ * empty, in bed order; each with the patients whose current stay is there.
+ */
+export function bedsOfWard(db: ReadonlyDb, wardId: string): Bed[] {
+  const beds = cached(
+    db,
+    `SELECT b.id, b.ward_id AS wardId, b.room, b.name AS bed,
+            (SELECT group_concat(s.patient_id, char(31)) FROM stays s
+             WHERE s.ward_id = b.ward_id
+               AND (b.name IS NOT NULL AND s.bed = b.name
+                      AND (s.room IS NULL OR b.room IS NULL OR s.room = b.room)
+                    OR b.name IS NULL AND s.bed IS NULL AND s.room = b.room)
+            ) AS patientIds
+     FROM beds b WHERE b.ward_id = ?`,
+  ).all(wardId) as (Omit<Bed, 'patientIds'> & { patientIds: string | null })[];
+  return beds
+    .map((b) => ({ ...b, patientIds: b.patientIds === null ? [] : b.patientIds.split('\u001f') }))
+    .sort((a, b) =>
+      byBed({ room: a.room, bed: a.bed, name: a.id }, { room: b.room, bed: b.bed, name: b.id }),
+    );
 }
 
 export interface RecordCounts {

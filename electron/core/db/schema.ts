@@ -30,16 +30,19 @@ CREATE TABLE wards (
   in_scope INTEGER NOT NULL CHECK (in_scope IN (0, 1))
 ) STRICT;
 
--- Every bed known from Location resources, occupied or not.
+-- Every bed known from Location resources (physicalType bd), occupied or not, and every room
+-- (ro) without bed Locations (name NULL): the bed board lists the empty ones too.
 CREATE TABLE beds (
   id      TEXT PRIMARY KEY,
   ward_id TEXT NOT NULL REFERENCES wards(id),
   room    TEXT,
-  name    TEXT NOT NULL
+  name    TEXT
 ) STRICT;
 
 -- Every patient of the input. locator = 1: admitted to a ward outside the scope, so only
 -- name, birth date, MRN and whereabouts are exported. name is "FAMILY, Given".
+-- record_status: 'active'; 'inactive' (Patient.active = false) or 'replaced' (link replaced-by):
+-- kept for the record, never found by search or scan as a live patient.
 CREATE TABLE patients (
   id            TEXT PRIMARY KEY,
   mrn           TEXT NOT NULL,
@@ -52,7 +55,8 @@ CREATE TABLE patients (
   weight_kg     REAL,
   height_cm     REAL,
   allergy_state TEXT NOT NULL CHECK (allergy_state IN ('present', 'none-known', 'unknown')),
-  locator       INTEGER NOT NULL CHECK (locator IN (0, 1))
+  locator       INTEGER NOT NULL CHECK (locator IN (0, 1)),
+  record_status TEXT NOT NULL CHECK (record_status IN ('active', 'inactive', 'replaced'))
 ) STRICT;
 
 CREATE TABLE patient_identifiers (
@@ -84,8 +88,10 @@ CREATE TABLE stays (
   service            TEXT,
   reason             TEXT,
   isolation          TEXT,
-  code_status        TEXT NOT NULL CHECK (code_status IN ('full-code', 'dnr', 'dnr-dni', 'comfort-care', 'limited', 'unknown')),
+  code_status        TEXT NOT NULL CHECK (code_status IN ('full-code', 'dnr', 'dnr-dni', 'comfort-care', 'limited', 'unknown', 'conflicting')),
   code_status_text   TEXT,
+  -- 1: read from a diagnosis or flag text alone ("DNR — from a diagnosis text, verify").
+  code_status_from_text INTEGER NOT NULL CHECK (code_status_from_text IN (0, 1)),
   diet               TEXT,
   mobility           TEXT,
   fall_risk          TEXT
@@ -106,15 +112,40 @@ CREATE TABLE handover_actions (
   PRIMARY KEY (patient_id, seq)
 ) STRICT;
 
+-- The claims behind a code status that is 'conflicting' (or unverified): each source's statement.
+CREATE TABLE code_status_claims (
+  patient_id TEXT NOT NULL REFERENCES patients(id),
+  seq        INTEGER NOT NULL,
+  value      TEXT NOT NULL CHECK (value IN ('full-code', 'dnr', 'dnr-dni', 'comfort-care', 'limited')),
+  source     TEXT NOT NULL CHECK (source IN ('observation', 'condition', 'flag', 'consent')),
+  text       TEXT,
+  at         TEXT,
+  from_text  INTEGER NOT NULL CHECK (from_text IN (0, 1)),
+  unverified INTEGER NOT NULL CHECK (unverified IN (0, 1)),
+  PRIMARY KEY (patient_id, seq)
+) STRICT;
+
+-- verification: FHIR verificationStatus (a refuted allergy is kept, shown as refuted, and does
+-- not make allergy_state 'present'), or 'not-interpretable' (an unknown modifierExtension).
 CREATE TABLE allergies (
-  patient_id  TEXT NOT NULL REFERENCES patients(id),
-  substance   TEXT NOT NULL,
-  reaction    TEXT,
-  severity    TEXT,
-  criticality TEXT,
-  status      TEXT,
-  category    TEXT,
-  recorded_at TEXT
+  patient_id   TEXT NOT NULL REFERENCES patients(id),
+  substance    TEXT NOT NULL,
+  reaction     TEXT,
+  severity     TEXT,
+  criticality  TEXT,
+  status       TEXT,
+  verification TEXT,
+  category     TEXT,
+  recorded_at  TEXT
+) STRICT;
+
+-- "No known … allergy" statements (never allergies): category 'all' (NKA) or one category.
+CREATE TABLE allergy_absences (
+  patient_id   TEXT NOT NULL REFERENCES patients(id),
+  category     TEXT NOT NULL CHECK (category IN ('all', 'medication', 'food', 'environment', 'biologic', 'latex', 'contrast', 'insect')),
+  text         TEXT,
+  verification TEXT,
+  recorded_at  TEXT
 ) STRICT;
 
 CREATE TABLE problems (
@@ -161,7 +192,10 @@ CREATE TABLE administrations (
   note       TEXT
 ) STRICT;
 
--- Vitals and labs. value for numbers (with unit), value_text for anything else.
+-- Vitals and labs. value for numbers (with unit and comparator: "> 60"), value_text for anything
+-- else. ref_* is the range that applies to the patient; other_ranges the others, as JSON
+-- [{low, high, label}] (NULL when none). flag is an HL7 interpretation code; flag_text the
+-- source's wording when no code could be read.
 CREATE TABLE observations (
   patient_id TEXT NOT NULL REFERENCES patients(id),
   code       TEXT,
@@ -170,10 +204,13 @@ CREATE TABLE observations (
   value      REAL,
   value_text TEXT,
   unit       TEXT,
+  comparator TEXT CHECK (comparator IN ('<', '<=', '>=', '>')),
   ref_low    REAL,
   ref_high   REAL,
   ref_text   TEXT,
+  other_ranges TEXT,
   flag       TEXT,
+  flag_text  TEXT,
   at         TEXT
 ) STRICT;
 
@@ -188,9 +225,11 @@ CREATE TABLE plan_items (
   detail     TEXT
 ) STRICT;
 
+-- kind: the document type's words (NULL when none); title: description, else the type.
 CREATE TABLE notes (
   patient_id TEXT NOT NULL REFERENCES patients(id),
-  kind       TEXT NOT NULL,
+  kind       TEXT,
+  title      TEXT,
   author     TEXT,
   at         TEXT,
   text       TEXT NOT NULL
@@ -214,6 +253,8 @@ CREATE INDEX patients_mrn ON patients(mrn);
 CREATE INDEX patient_identifiers_value ON patient_identifiers(value);
 CREATE INDEX stays_ward ON stays(ward_id);
 CREATE INDEX allergies_patient ON allergies(patient_id);
+CREATE INDEX allergy_absences_patient ON allergy_absences(patient_id);
+CREATE INDEX beds_ward ON beds(ward_id);
 CREATE INDEX problems_patient ON problems(patient_id);
 CREATE INDEX medication_orders_patient ON medication_orders(patient_id);
 CREATE INDEX administrations_patient ON administrations(patient_id);
@@ -233,7 +274,9 @@ export const TABLES = [
   'stays',
   'handover',
   'handover_actions',
+  'code_status_claims',
   'allergies',
+  'allergy_absences',
   'problems',
   'medication_orders',
   'administrations',

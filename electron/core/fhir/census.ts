@@ -14,6 +14,8 @@ export interface Directory {
   readonly locations: ReadonlyMap<string, LocationRecord>;
   readonly organizations: ReadonlyMap<string, OrganizationRecord>;
   readonly tally: ReportTally;
+  /** The site's IANA time zone: date-only periods are its local days. */
+  readonly timeZone: string;
 }
 
 const WARD_LEVEL_TYPES: ReadonlySet<string> = new Set(['wa', 'ro', 'bd']);
@@ -41,15 +43,27 @@ export function isStayKind(e: EncounterRecord, dir: Directory): boolean {
   });
 }
 
-/** Current at T: in progress, or `start <= T` and (`end` absent or `> T`); never when cancelled, planned or in error. */
-export function isCurrentAt(e: EncounterRecord, t: number, tally: ReportTally): boolean {
+/**
+ * Current at T: started by T and not ended (`start <= T`, `end` absent or `> T`) — in progress
+ * included, so an in-progress stay that starts after T is not current. An in-progress stay
+ * without a start is current (the status is all there is); never when cancelled, planned or in
+ * error.
+ */
+export function isCurrentAt(
+  e: EncounterRecord,
+  t: number,
+  dir: Pick<Directory, 'tally' | 'timeZone'>,
+): boolean {
   if (e.status !== null && NEVER_CURRENT_STATUSES.has(e.status)) return false;
-  if (e.status === 'in-progress') return true;
-  if (instantOf(e.start, 'start') === null) {
-    tally.warn('missing-period');
+  if (instantOf(e.start, 'start', dir.timeZone) === null) {
+    if (e.status === 'in-progress') {
+      const end = instantOf(e.end, 'end', dir.timeZone);
+      return end === null || end > t;
+    }
+    dir.tally.warn('missing-period');
     return false;
   }
-  return spans(e, t);
+  return spans(e, t, dir.timeZone);
 }
 
 /**
@@ -63,14 +77,15 @@ export function currentStays(
 ): Map<string, string> {
   const chosen = new Map<string, string>();
   for (const [key, e] of encounters) {
-    if (!isStayKind(e, dir) || !isCurrentAt(e, t, dir.tally)) continue;
+    if (!isStayKind(e, dir) || !isCurrentAt(e, t, dir)) continue;
     const patient = resolveCounted(dir, e.subject);
     if (patient === null) continue;
     const previous = chosen.get(patient);
     if (previous !== undefined) {
       dir.tally.warn('multiple-current-stays');
-      const previousStart = instantOf(encounters.get(previous)?.start ?? null) ?? -Infinity;
-      if ((instantOf(e.start) ?? -Infinity) < previousStart) continue;
+      const startOf = (x: EncounterRecord | undefined) =>
+        instantOf(x?.start ?? null, 'start', dir.timeZone) ?? -Infinity;
+      if (startOf(e) < startOf(encounters.get(previous))) continue;
     }
     chosen.set(patient, key);
   }
@@ -88,16 +103,62 @@ export interface Placement {
 
 export const UNKNOWN_SITE = { id: 'unknown-site', name: 'Unknown site' } as const;
 
-/** The encounter location at T: the entry whose period spans T, else the last. */
-function locationAt(e: EncounterRecord, t: number): string | null {
-  const withRef = e.locations.filter((l) => l.ref !== null);
-  const spanning = withRef.find((l) => spans(l, t));
-  return (spanning ?? withRef.at(-1))?.ref ?? null;
+type EncounterLocation = EncounterRecord['locations'][number];
+
+/**
+ * The encounter location at T: the entry whose period spans T, else the one marked active,
+ * else the last one not merely planned.
+ */
+function locationAt(e: EncounterRecord, t: number, timeZone: string): EncounterLocation | null {
+  const usable = e.locations.filter((l) => l.ref !== null || l.display !== null);
+  return (
+    usable.find((l) => spans(l, t, timeZone)) ??
+    usable.find((l) => l.status === 'active') ??
+    usable.filter((l) => l.status !== 'planned').at(-1) ??
+    null
+  );
 }
 
 /** Site, ward, room and bed of a stay at T. */
 export function placeStay(e: EncounterRecord, t: number, dir: Directory): Placement {
-  return placeLocation(resolveCounted(dir, locationAt(e, t)), e.serviceProvider, dir);
+  const at = locationAt(e, t, dir.timeZone);
+  const key = at?.ref ? resolveCounted(dir, at.ref) : null;
+  if (key === null && at?.display) return placeDisplay(at.display, e.serviceProvider, dir);
+  return placeLocation(key, e.serviceProvider, dir);
+}
+
+const ROOM_WORDS = /^(?:room|chambre|kamer|zimmer|box|ch\.|zi\.)(?:\s+|(?=\d))/i;
+const BED_WORDS = /^(?:bed|lit|bett)(?:\s+|(?=\d))/i;
+
+/**
+ * A location known only by its display ("Ward 1, Room 42, Bed 1", "3B, chambre 12, lit A"): the
+ * parts named room or bed are the room and bed, the rest is the ward. The ward's id is derived
+ * from its name, so every stay naming the same ward lands on one ward.
+ */
+function placeDisplay(display: string, serviceProvider: string | null, dir: Directory): Placement {
+  let room: string | null = null;
+  let bed: string | null = null;
+  const rest: string[] = [];
+  for (const part of display
+    .split(/[,;/|]/)
+    .map((p) => p.trim())
+    .filter(Boolean)) {
+    if (ROOM_WORDS.test(part) && part.replace(ROOM_WORDS, ''))
+      room ??= part.replace(ROOM_WORDS, '');
+    else if (BED_WORDS.test(part) && part.replace(BED_WORDS, ''))
+      bed ??= part.replace(BED_WORDS, '');
+    else rest.push(part);
+  }
+  const site = organization(serviceProvider, dir) ?? UNKNOWN_SITE;
+  const wardName = rest.join(', ');
+  return {
+    siteId: site.id,
+    siteName: site.name,
+    wardId: wardName ? `${site.id}:ward:${wardName.toLowerCase()}` : `${site.id}:unassigned`,
+    wardName: wardName || 'Unassigned',
+    room,
+    bed,
+  };
 }
 
 /**

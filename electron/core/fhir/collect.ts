@@ -3,7 +3,8 @@
  * (the parsed JSON is dropped right away) and registered with the reference resolver. What
  * is kept is what the export needs, so memory follows the export, not the input.
  */
-import { type Json } from './json.ts';
+import { rejectMalformedFields } from './field-check.ts';
+import { type Json, objects, str } from './json.ts';
 import {
   mapCarePlan,
   mapConsent,
@@ -37,6 +38,7 @@ import type {
 } from './records.ts';
 import { ReferenceIndex, idOfKey, resourceKey } from './references.ts';
 import type { ReportTally } from './report.ts';
+import { decodedText } from './text-content.ts';
 
 export interface Collected {
   readonly index: ReferenceIndex;
@@ -51,29 +53,73 @@ export interface Collected {
   readonly encounters: Map<string, EncounterRecord>;
   /** Every clinical resource's contribution, by resource key. */
   readonly clinical: Map<string, ClinicalRecord>;
+  /** Binary key → its content as text (only text types are kept: notes point at them). */
+  readonly binaries: Map<string, string>;
 }
 
-type Handler = (c: Collected, r: Json, key: string, asOf: number, tally: ReportTally) => void;
+/** When the importer is reading for: the census instant T and the site's time zone. */
+export interface Clock {
+  readonly asOf: number;
+  readonly timeZone: string;
+}
+
+type Handler = (c: Collected, r: Json, key: string, clock: Clock, tally: ReportTally) => void;
 
 function clinical(
-  map: (r: Json, asOf: number, tally: ReportTally) => ClinicalRecord | null,
+  map: (r: Json, asOf: number, tally: ReportTally, timeZone: string) => ClinicalRecord | null,
 ): Handler {
-  return (c, r, key, asOf, tally) => {
-    const record = map(r, asOf, tally);
+  return (c, r, key, clock, tally) => {
+    const record = map(r, clock.asOf, tally, clock.timeZone);
     if (record) c.clinical.set(key, record);
     else c.clinical.delete(key); // a later copy that is void replaces an earlier one
   };
 }
 
+/** A reference to a contained resource (`#id`) made global: the container's key + `#id`. */
+function localRef(ref: string | null, containerKey: string): string | null {
+  return ref !== null && ref.startsWith('#') ? `${containerKey}${ref}` : ref;
+}
+
+/** A Location whose contained-resource references (`partOf: #ward`) point into its container. */
+function locationIn(r: Json, key: string, containerKey: string) {
+  const loc = mapLocation(r, idOfKey(key));
+  return { ...loc, partOf: localRef(loc.partOf, containerKey) };
+}
+
+/** The Locations contained in a resource, registered under `container#id`. */
+function collectContainedLocations(c: Collected, r: Json, containerKey: string): void {
+  for (const inner of objects(r['contained'])) {
+    const id = str(inner['id']);
+    if (inner['resourceType'] !== 'Location' || id === null) continue;
+    const key = `${containerKey}#${id}`;
+    c.index.registerLocal(key);
+    c.locations.set(key, locationIn(inner, key, containerKey));
+  }
+}
+
 /** Resource type → what to keep of it. Types not listed are counted and skipped. */
 const HANDLERS: Readonly<Record<string, Handler>> = {
   Patient: (c, r, key) => c.patients.set(key, mapPatient(r, idOfKey(key))),
-  Location: (c, r, key) => c.locations.set(key, mapLocation(r, idOfKey(key))),
+  Location: (c, r, key) => {
+    collectContainedLocations(c, r, key);
+    c.locations.set(key, locationIn(r, key, key));
+  },
   Organization: (c, r, key) => c.organizations.set(key, mapOrganization(r, idOfKey(key))),
   Practitioner: (c, r, key) => c.practitioners.set(key, mapPractitionerName(r)),
   PractitionerRole: (c, r, key) => c.roles.set(key, mapPractitionerRole(r)),
   Medication: (c, r, key) => c.medications.set(key, mapMedication(r)),
-  Encounter: (c, r, key) => c.encounters.set(key, mapEncounter(r)),
+  Encounter: (c, r, key) => {
+    collectContainedLocations(c, r, key);
+    const e = mapEncounter(r);
+    c.encounters.set(key, {
+      ...e,
+      locations: e.locations.map((l) => ({ ...l, ref: localRef(l.ref, key) })),
+    });
+  },
+  Binary: (c, r, key) => {
+    const text = decodedText(str(r['contentType']), str(r['data']));
+    if (text !== null) c.binaries.set(key, text);
+  },
   AllergyIntolerance: clinical(mapAllergy),
   Condition: clinical(mapCondition),
   DocumentReference: clinical(mapDocumentReference),
@@ -101,13 +147,14 @@ export class Collector implements ResourceSink {
     medications: new Map(),
     encounters: new Map(),
     clinical: new Map(),
+    binaries: new Map(),
   };
   private anonymous = 0;
-  private readonly asOf: number;
+  private readonly clock: Clock;
   private readonly tally: ReportTally;
 
-  constructor(asOf: number, tally: ReportTally) {
-    this.asOf = asOf;
+  constructor(clock: Clock, tally: ReportTally) {
+    this.clock = clock;
     this.tally = tally;
   }
 
@@ -118,6 +165,7 @@ export class Collector implements ResourceSink {
   accept(resource: Json, type: string, fullUrl: string | null): void {
     const handler = HANDLERS[type];
     if (!handler) return;
+    rejectMalformedFields(resource, type, this.tally);
     // A resource nobody can reference is still imported (it may reference others).
     const key = resourceKey(resource, type, fullUrl) ?? `${type}/#${++this.anonymous}`;
     const fresh = ReferenceIndex.isTarget(type)
@@ -125,7 +173,7 @@ export class Collector implements ResourceSink {
       : !this.collected.clinical.has(key);
     if (!fresh) this.tally.warn('duplicate-resource');
     try {
-      handler(this.collected, resource, key, this.asOf, this.tally);
+      handler(this.collected, resource, key, this.clock, this.tally);
     } catch {
       // The mappers read defensively; this is the last guard that keeps one odd resource
       // from failing a whole hospital's export.

@@ -24,7 +24,12 @@ export interface ImportOptions {
   readonly site?: { readonly id: string; readonly name: string };
   /** Synthetic data (the demo hospital). */
   readonly demo?: boolean;
+  /** The site's IANA time zone, in which date-only periods are whole days (default Europe/Brussels). */
+  readonly timeZone?: string;
 }
+
+/** The zone date-only periods are read in when the caller names none (the viewer's default). */
+export const DEFAULT_IMPORT_TIME_ZONE = 'Europe/Brussels';
 
 export async function importFhir(
   paths: readonly string[],
@@ -37,11 +42,12 @@ export async function importFhir(
     );
   }
   const tally = new ReportTally(options.onProgress);
-  const collector = new Collector(options.asOf.getTime(), tally);
+  const timeZone = options.timeZone ?? DEFAULT_IMPORT_TIME_ZONE;
+  const collector = new Collector({ asOf: options.asOf.getTime(), timeZone }, tally);
   await readInputs(paths, collector, tally);
   const db = createExportTables();
   try {
-    const summary = writeRows(db, collector.collected, options, tally);
+    const summary = writeRows(db, collector.collected, { ...options, timeZone }, tally);
     createExportIndexes(db);
     return { db, report: tally.finish({ ...summary, asOf: options.asOf.toISOString() }) };
   } catch (e) {

@@ -5,6 +5,8 @@ import type { Table } from '../db/schema.ts';
 import type {
   Administration,
   Allergy,
+  AllergyAbsence,
+  CodeStatusClaim,
   Handover,
   MedicationOrder,
   Note,
@@ -81,6 +83,7 @@ export function prepareInserts(db: Database.Database) {
     'height_cm',
     'allergy_state',
     'locator',
+    'record_status',
   ]);
   const identifier = batched('patient_identifiers', ['patient_id', 'seq', 'system', 'value']);
   const contact = batched('contacts', ['patient_id', 'seq', 'name', 'relationship', 'phone']);
@@ -97,12 +100,23 @@ export function prepareInserts(db: Database.Database) {
     'isolation',
     'code_status',
     'code_status_text',
+    'code_status_from_text',
     'diet',
     'mobility',
     'fall_risk',
   ]);
   const handover = insert('handover', ['patient_id', 'severity', 'summary', 'situation_awareness']);
   const action = batched('handover_actions', ['patient_id', 'seq', 'text']);
+  const claim = batched('code_status_claims', [
+    'patient_id',
+    'seq',
+    'value',
+    'source',
+    'text',
+    'at',
+    'from_text',
+    'unverified',
+  ]);
   const allergy = batched('allergies', [
     'patient_id',
     'substance',
@@ -110,7 +124,15 @@ export function prepareInserts(db: Database.Database) {
     'severity',
     'criticality',
     'status',
+    'verification',
     'category',
+    'recorded_at',
+  ]);
+  const absence = batched('allergy_absences', [
+    'patient_id',
+    'category',
+    'text',
+    'verification',
     'recorded_at',
   ]);
   const problem = batched('problems', ['patient_id', 'text', 'code', 'status', 'onset']);
@@ -154,14 +176,17 @@ export function prepareInserts(db: Database.Database) {
     'value',
     'value_text',
     'unit',
+    'comparator',
     'ref_low',
     'ref_high',
     'ref_text',
+    'other_ranges',
     'flag',
+    'flag_text',
     'at',
   ]);
   const plan = batched('plan_items', ['patient_id', 'kind', 'text', 'status', 'due', 'detail']);
-  const note = batched('notes', ['patient_id', 'kind', 'author', 'at', 'text']);
+  const note = batched('notes', ['patient_id', 'kind', 'title', 'author', 'at', 'text']);
   const search = db.prepare(
     'INSERT INTO patient_search (rowid, name, mrn, bed, birth) VALUES ((SELECT rowid FROM patients WHERE id = ?), ?, ?, ?, ?)',
   );
@@ -178,7 +203,7 @@ export function prepareInserts(db: Database.Database) {
     site: (id: string, name: string) => site(id, name),
     ward: (id: string, siteId: string, name: string, inScope: boolean) =>
       ward(id, siteId, name, bit(inScope)),
-    bed: (id: string, wardId: string, room: string | null, name: string) =>
+    bed: (id: string, wardId: string, room: string | null, name: string | null) =>
       bed(id, wardId, room, name),
 
     /**
@@ -186,6 +211,7 @@ export function prepareInserts(db: Database.Database) {
      * outside the scope, says who and where, nothing more).
      */
     patient(p: PatientRecord, facts: StayFacts, row: { locator: boolean; detail: boolean }) {
+      // (record_status below: a patient record that is not live is never found as one.)
       patient(
         p.id,
         p.mrn,
@@ -199,14 +225,19 @@ export function prepareInserts(db: Database.Database) {
         facts.heightCm,
         facts.allergyState,
         bit(row.locator),
+        p.recordStatus,
       );
       if (!row.detail) return;
       p.identifiers.forEach((i, seq) => identifier(p.id, seq, i.system, i.value));
       p.contacts.forEach((c, seq) => contact(p.id, seq, c.name, c.relationship, c.phone));
     },
 
-    /** The patient's search row: folded name, MRN and other identifiers, room and bed, birth date. */
+    /**
+     * The patient's search row: folded name, MRN and other identifiers, room and bed, birth date.
+     * Only live records: an inactive or replaced one is not found as a patient.
+     */
     search(p: PatientRecord, place: Placement | null) {
+      if (p.recordStatus !== 'active') return;
       const ids = [p.mrn, ...p.identifiers.map((i) => i.value).filter((v) => v !== p.mrn)].join(
         ' ',
       );
@@ -246,9 +277,13 @@ export function prepareInserts(db: Database.Database) {
         f.isolation,
         f.codeStatus,
         f.codeStatusText,
+        bit(f.codeStatusFromText),
         f.diet,
         f.mobility,
         f.fallRisk,
+      );
+      f.codeStatusClaims.forEach((c: CodeStatusClaim, seq) =>
+        claim(patientId, seq, c.value, c.source, c.text, c.at, bit(c.fromText), bit(c.unverified)),
       );
     },
 
@@ -265,9 +300,12 @@ export function prepareInserts(db: Database.Database) {
         a.severity,
         a.criticality,
         a.status,
+        a.verification,
         a.category,
         a.recordedAt,
       ),
+    absence: (patientId: string, a: AllergyAbsence) =>
+      absence(patientId, a.category, a.text, a.verification, a.recordedAt),
     problem: (patientId: string, p: Problem) =>
       problem(patientId, p.text, p.code, p.status, p.onset),
     order: (id: string, patientId: string, o: Omit<MedicationOrder, 'id'>) =>
@@ -313,15 +351,18 @@ export function prepareInserts(db: Database.Database) {
         o.value,
         o.valueText,
         o.unit,
+        o.comparator,
         o.refLow,
         o.refHigh,
         o.refText,
+        o.otherRanges.length > 0 ? JSON.stringify(o.otherRanges) : null,
         o.flag,
+        o.flagText,
         o.at,
       ),
     plan: (patientId: string, p: PlanItem) =>
       plan(patientId, p.kind, p.text, p.status, p.due, p.detail),
-    note: (patientId: string, n: Note) => note(patientId, n.kind, n.author, n.at, n.text),
+    note: (patientId: string, n: Note) => note(patientId, n.kind, n.title, n.author, n.at, n.text),
   };
 }
 

@@ -73,6 +73,16 @@ export function conceptText(concept: unknown): string | null {
   return code;
 }
 
+/**
+ * What a person should read, words only: `text`, else a coding's display — never a bare code
+ * (a SNOMED number means nothing on a ward). Null when the concept has no words.
+ */
+export function conceptDisplay(concept: unknown): string | null {
+  const o = obj(concept);
+  if (!o) return null;
+  return str(o['text']) ?? first(...codings(o).map((c) => c.display));
+}
+
 /** The text of the first concept of a list that has any. */
 export function firstConceptText(concepts: unknown): string | null {
   for (const c of list(concepts)) {

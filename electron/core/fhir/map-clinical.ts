@@ -1,72 +1,102 @@
 /** Mappers for AllergyIntolerance, Condition and DocumentReference. */
-import { CODE_STATUS, ICD10_SYSTEMS, SNOMED_NO_KNOWN_ALLERGY, SYSTEM } from './codes.ts';
+import { foldText } from '../db/fold.ts';
+import type { AllergyAbsenceCategory } from '../model.ts';
+import {
+  ABSENCE_CATEGORY_WORDS,
+  NO_KNOWN_ALLERGY_TEXT,
+  SNOMED_NO_KNOWN_ALLERGY,
+  SYSTEM,
+  dnrEvidence,
+} from './codes.ts';
 import { periodOf } from './dates.ts';
 import {
   type Json,
   codeOrText,
+  conceptDisplay,
   conceptText,
+  codings,
   first,
   firstCode,
-  hasCoding,
   list,
   obj,
   objects,
   str,
 } from './json.ts';
+import { hasUnknownModifier } from './modifiers.ts';
 import type { ClinicalItem, ClinicalRecord } from './records.ts';
 import { referenceOf, subjectOf } from './references.ts';
+import type { ReportTally } from './report.ts';
+import { decodedText, isTextType, mediaType } from './text-content.ts';
 
-/** Entered in error or refuted: as if it had never been recorded. */
+/** Entered in error: as if it had never been recorded. */
 function isVoid(r: Json): boolean {
-  const verification = codeOrText(r['verificationStatus']);
   return (
-    verification === 'entered-in-error' ||
-    verification === 'refuted' ||
-    r['status'] === 'entered-in-error'
+    codeOrText(r['verificationStatus']) === 'entered-in-error' || r['status'] === 'entered-in-error'
   );
 }
 
-export function mapAllergy(r: Json): ClinicalRecord | null {
+/** The absence a "no known … allergy" record states (coded, else by its text), or null. */
+function absenceOf(code: unknown, substance: string | null): AllergyAbsenceCategory | null {
+  for (const c of codings(code)) {
+    if (c.system !== SYSTEM.snomed || c.code === null) continue;
+    const category = SNOMED_NO_KNOWN_ALLERGY.get(c.code);
+    if (category) return category;
+  }
+  const text = substance === null ? '' : foldText(substance).trim();
+  if (!NO_KNOWN_ALLERGY_TEXT.test(text)) return null;
+  return ABSENCE_CATEGORY_WORDS.find(([words]) => words.test(text))?.[1] ?? 'all';
+}
+
+export function mapAllergy(r: Json, _asOf: number, tally: ReportTally): ClinicalRecord | null {
   if (isVoid(r)) return null;
   const reactions = objects(r['reaction']);
   const substance = first(conceptText(r['code']), conceptText(reactions[0]?.['substance']));
-  const noneKnown =
-    hasCoding(r['code'], [SYSTEM.snomed], SNOMED_NO_KNOWN_ALLERGY) ||
-    (substance?.trim().toUpperCase() ?? '') === 'NKA';
+  const unknownModifier = hasUnknownModifier(r, tally);
+  const verification = unknownModifier ? 'not-interpretable' : firstCode(r['verificationStatus']);
+  const recordedAt = first(
+    str(r['recordedDate']),
+    str(r['onsetDateTime']),
+    periodOf(r['onsetPeriod']).start,
+  );
+  const absence = absenceOf(r['code'], substance);
+  // An absence is never an allergy; a refuted one, or one we cannot interpret, states nothing.
+  if (absence !== null) {
+    if (verification === 'refuted' || unknownModifier) return null;
+    return {
+      subject: subjectOf(r),
+      items: [
+        { item: 'allergy-absence', category: absence, text: substance, verification, recordedAt },
+      ],
+    };
+  }
   const manifestations = reactions
     .flatMap((x) => list(x['manifestation']).map(conceptText))
     .filter((m) => m !== null);
   const item: ClinicalItem = {
     item: 'allergy',
-    noneKnown,
     substance: substance ?? 'Unnamed substance',
     reaction: manifestations.length > 0 ? manifestations.join(', ') : null,
     severity: first(...reactions.map((x) => str(x['severity']))),
     criticality: str(r['criticality']),
     status: codeOrText(r['clinicalStatus']),
+    verification,
     category: str(list(r['category'])[0]),
-    recordedAt: first(
-      str(r['recordedDate']),
-      str(r['onsetDateTime']),
-      periodOf(r['onsetPeriod']).start,
-    ),
+    recordedAt,
   };
   return { subject: subjectOf(r), items: [item] };
 }
 
 const NOT_CURRENT_CONDITION: ReadonlySet<string> = new Set(['resolved', 'inactive', 'remission']);
 
-export function mapCondition(r: Json): ClinicalRecord | null {
-  if (isVoid(r)) return null;
+export function mapCondition(r: Json, _asOf: number, tally: ReportTally): ClinicalRecord | null {
+  // A refuted diagnosis is not one (an allergy's refutation, by contrast, is shown).
+  if (isVoid(r) || codeOrText(r['verificationStatus']) === 'refuted') return null;
   const status = codeOrText(r['clinicalStatus']);
   const text = conceptText(r['code']) ?? 'Unnamed condition';
-  const dnr =
-    hasCoding(r['code'], ICD10_SYSTEMS, CODE_STATUS.icd10Dnr) ||
-    hasCoding(r['code'], [SYSTEM.snomed], CODE_STATUS.snomedDnr);
+  const dnr = dnrEvidence(r['code']);
   const items: ClinicalItem[] = [
     {
       item: 'problem',
-      dnr,
       text,
       code: firstCode(r['code']),
       status,
@@ -78,42 +108,63 @@ export function mapCondition(r: Json): ClinicalRecord | null {
       ),
     },
   ];
-  if (dnr && (status === null || !NOT_CURRENT_CONDITION.has(status))) {
+  if (dnr !== null && (status === null || !NOT_CURRENT_CONDITION.has(status))) {
     items.push({
       item: 'code-status',
       explicit: false,
       value: 'dnr',
+      source: 'condition',
+      fromText: dnr === 'text',
+      unverified: hasUnknownModifier(r, tally),
       text,
-      at: str(r['recordedDate']),
+      at: first(str(r['recordedDate']), str(r['onsetDateTime']), periodOf(r['onsetPeriod']).start),
     });
   }
   return { subject: subjectOf(r), items };
 }
 
-const TEXT_TYPES = ['text/plain', 'text/markdown'];
-
-function decodeInlineText(attachment: Json): string | null {
-  const data = str(attachment['data']);
-  const type = str(attachment['contentType'])?.split(';')[0]?.trim().toLowerCase() ?? 'text/plain';
-  if (!data || !TEXT_TYPES.includes(type)) return null;
-  return Buffer.from(data, 'base64').toString('utf8');
+/** An attachment's text: inline `data`, else the Binary its `url` names (resolved at write time). */
+function attachmentContent(a: Json): { text: string | null; binaryRef: string | null } {
+  const contentType = str(a['contentType']);
+  const text = decodedText(contentType, str(a['data']));
+  if (text !== null) return { text, binaryRef: null };
+  const url = str(a['url']);
+  const binary = url !== null && /(^|\/)Binary\/[^/]+$|^urn:|^#/.test(url) ? url : null;
+  return {
+    text: null,
+    binaryRef: binary !== null && (contentType === null || isTextType(contentType)) ? binary : null,
+  };
 }
 
-export function mapDocumentReference(r: Json): ClinicalRecord | null {
-  // Only the current version of a document; superseded and erroneous ones are history.
-  if (r['status'] !== 'current' || r['docStatus'] === 'entered-in-error') return null;
+export function mapDocumentReference(
+  r: Json,
+  _asOf: number,
+  tally: ReportTally,
+): ClinicalRecord | null {
+  // Only the current version of a document (status is required; an export that leaves it out
+  // still means the document): superseded and erroneous ones are history.
+  const status = str(r['status']);
+  if ((status !== null && status !== 'current') || r['docStatus'] === 'entered-in-error')
+    return null;
   const attachments = objects(r['content']).flatMap((c) => {
     const a = obj(c['attachment']);
     return a ? [a] : [];
   });
-  const kind = conceptText(r['type']) ?? 'note';
-  // Attachments by URL only (PDFs, images) cannot travel: they are listed by title.
-  const text = first(
-    first(...attachments.map(decodeInlineText)),
-    str(r['description']),
-    ...attachments.map((a) => str(a['title'])),
+  const contents = attachments.map(attachmentContent);
+  const kind = conceptDisplay(r['type']);
+  const title = first(str(r['description']), kind);
+  const text = first(...contents.map((c) => c.text));
+  const binaryRefs = contents.flatMap((c) => (c.binaryRef ? [c.binaryRef] : []));
+  // What cannot be shown as text (a PDF, an image) is listed by its title and counted.
+  const unreadable = attachments.filter(
+    (a) => !isTextType(mediaType(str(a['contentType'])) ?? 'text/plain'),
   );
-  if (!text) return null;
+  const fallback = first(title, ...attachments.map((a) => str(a['title'])));
+  if (text === null && unreadable.length > 0) tally.warn('attachment-not-text');
+  if (text === null && binaryRefs.length === 0 && fallback === null) {
+    tally.warn('empty-document');
+    return null;
+  }
   const author = objects(r['author'])[0];
   return {
     subject: subjectOf(r),
@@ -121,8 +172,11 @@ export function mapDocumentReference(r: Json): ClinicalRecord | null {
       {
         item: 'note',
         kind,
+        title,
         at: first(str(r['date']), periodOf(obj(r['context'])?.['period']).start),
         text,
+        binaryRefs: text === null ? binaryRefs : [],
+        fallbackText: fallback,
         authorRef: referenceOf(author, 'Practitioner'),
         authorDisplay: str(author?.['display']),
       },

@@ -50,8 +50,10 @@ export function mapPatient(r: Json, id: string): PatientRecord {
   const language = conceptText(
     (communication.find((c) => c['preferred'] === true) ?? communication[0])?.['language'],
   );
+  const replaced = objects(r['link']).some((l) => l['type'] === 'replaced-by');
   return {
     id,
+    recordStatus: replaced ? 'replaced' : r['active'] === false ? 'inactive' : 'active',
     mrn: medicalRecordNumber(identifiers, id),
     family,
     given,
@@ -121,6 +123,7 @@ export function mapEncounter(r: Json): EncounterRecord {
     locations: objects(r['location']).map((l) => ({
       ref: referenceOf(l['location'], 'Location'),
       display: str(obj(l['location'])?.['display']),
+      status: str(l['status']),
       ...periodOf(l['period']),
     })),
     participants: objects(r['participant']).map((p) => ({

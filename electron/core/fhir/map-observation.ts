@@ -2,7 +2,8 @@
  * The Observation mapper. Most observations are vitals or labs; a few carry ward-level facts
  * (resuscitation status, I-PASS, fall risk, mobility, weight, height) that land on the stay.
  */
-import type { CodeStatus, Observation, Severity } from '../model.ts';
+import { foldText } from '../db/fold.ts';
+import type { CodeStatusClaim, Observation, Severity } from '../model.ts';
 import {
   CODE_STATUS,
   LOCAL,
@@ -12,9 +13,9 @@ import {
   SYSTEM,
 } from './codes.ts';
 import {
-  type Coding,
   type Json,
   codings,
+  conceptDisplay,
   conceptText,
   first,
   firstCode,
@@ -26,14 +27,21 @@ import {
   quantity,
   str,
 } from './json.ts';
-import type { ClinicalItem, ClinicalRecord, FactName } from './records.ts';
+import { hasUnknownModifier } from './modifiers.ts';
+import type {
+  ClinicalItem,
+  ClinicalRecord,
+  FactName,
+  ObservationItem,
+  ReferenceRange,
+} from './records.ts';
 import { subjectOf } from './references.ts';
 import type { ReportTally } from './report.ts';
 
 const VOID_STATUSES: ReadonlySet<string> = new Set(['entered-in-error', 'cancelled']);
 const SETTLED_STATUSES: ReadonlySet<string> = new Set(['final', 'amended', 'corrected']);
 
-const CODE_STATUS_VALUES: ReadonlyMap<string, CodeStatus> = new Map([
+const CODE_STATUS_VALUES: ReadonlyMap<string, CodeStatusClaim['value']> = new Map([
   [`${SYSTEM.snomed}|${CODE_STATUS.snomedFullCode}`, 'full-code'],
   [`${SYSTEM.snomed}|${CODE_STATUS.snomedDnr}`, 'dnr'],
   [`${SYSTEM.ward}|full-code`, 'full-code'],
@@ -94,30 +102,127 @@ function categoryOf(r: Json): Observation['category'] {
   return 'other';
 }
 
+const COMPARATORS: ReadonlySet<string> = new Set(['<', '<=', '>=', '>']);
+
 /** One observation row from a resource or a component (which carries its own code and value). */
 function observationRow(
   source: Json,
   category: Observation['category'],
   at: string | null,
-): Observation | null {
+): ObservationItem | null {
   const q = quantity(source['valueQuantity']);
   const text = q?.value != null ? null : valueText(source);
   if (q?.value == null && text === null) return null;
-  const range = objects(source['referenceRange'])[0];
-  const interpretation: Coding | undefined = list(source['interpretation']).flatMap(codings)[0];
+  const comparator = str(obj(source['valueQuantity'])?.['comparator']);
+  const ranges = objects(source['referenceRange']).map(rangeOf);
+  // One range is the normal range; with several, the patient decides (write time, by age and sex).
+  const only = ranges.length === 1 ? ranges[0] : undefined;
+  const { flag, flagText } = interpretationOf(source['interpretation']);
   return {
+    item: 'observation',
     code: firstCode(source['code']),
     name: conceptText(source['code']) ?? 'Observation',
     category,
     value: q?.value ?? null,
     valueText: text,
     unit: q?.value == null ? null : q.unit,
-    refLow: quantity(range?.['low'])?.value ?? null,
-    refHigh: quantity(range?.['high'])?.value ?? null,
-    refText: str(range?.['text']),
-    flag: interpretation?.code ?? null,
+    comparator:
+      comparator !== null && COMPARATORS.has(comparator)
+        ? (comparator as NonNullable<Observation['comparator']>)
+        : null,
+    refLow: only?.low ?? null,
+    refHigh: only?.high ?? null,
+    refText: only?.text ?? null,
+    otherRanges: [],
+    ranges: ranges.length > 1 ? ranges : [],
+    flag,
+    flagText,
     at,
   };
+}
+
+/** A `referenceRange` with what it applies to, for choosing the patient's one. */
+function rangeOf(r: Json): ReferenceRange {
+  const age = obj(r['age']);
+  return {
+    low: quantity(r['low'])?.value ?? null,
+    high: quantity(r['high'])?.value ?? null,
+    text: str(r['text']),
+    appliesTo: list(r['appliesTo']).flatMap((c) => codings(c).map((x) => x.code ?? '')),
+    label: first(
+      str(r['text']),
+      ...list(r['appliesTo']).map(conceptDisplay),
+      conceptDisplay(r['type']),
+    ),
+    ageLowYears: ageInYears(age?.['low']),
+    ageHighYears: ageInYears(age?.['high']),
+    hasAge: age !== null,
+  };
+}
+
+/** An age Quantity in years (UCUM `a`, `mo`, `wk`, `d`); null when absent or in another unit. */
+function ageInYears(value: unknown): number | null {
+  const q = quantity(value);
+  if (q?.value == null) return null;
+  const unit = (obj(value)?.['code'] as string | undefined) ?? q.unit ?? 'a';
+  const perYear: Readonly<Record<string, number>> = {
+    a: 1,
+    yr: 1,
+    year: 1,
+    years: 1,
+    mo: 12,
+    wk: 52.1775,
+    d: 365.25,
+  };
+  const divisor = perYear[unit.toLowerCase()];
+  return divisor === undefined ? null : q.value / divisor;
+}
+
+const INTERPRETATION_SYSTEMS: readonly string[] = [
+  'http://terminology.hl7.org/CodeSystem/v3-ObservationInterpretation',
+  'http://hl7.org/fhir/v3/ObservationInterpretation',
+  'http://hl7.org/fhir/v2/0078',
+  'http://terminology.hl7.org/CodeSystem/v2-0078',
+];
+
+/** SNOMED CT interpretation findings as the HL7 code a ward reads. */
+const SNOMED_INTERPRETATION: ReadonlyMap<string, string> = new Map([
+  ['281302008', 'H'], // Above reference range
+  ['75540009', 'H'], // High
+  ['281300000', 'L'], // Below reference range
+  ['62482003', 'L'], // Low
+  ['17621005', 'N'], // Normal
+  ['281301001', 'N'], // Within reference range
+  ['263654008', 'A'], // Abnormal
+]);
+
+/** Interpretation words in fr/nl/de/en (folded), for sources that send only a display. */
+const INTERPRETATION_WORDS: readonly (readonly [RegExp, string])[] = [
+  [/^(abnormal|anormal|afwijkend|abnorm|pathologisch)/, 'A'],
+  [/^(high|above|eleve|haut|hoog|verhoogd|hoch|erhoht)/, 'H'],
+  [/^(low|below|bas|basse|laag|verlaagd|niedrig|erniedrigt)/, 'L'],
+  [/^(normal|normaal|within)/, 'N'],
+];
+
+/** The interpretation as an HL7 code (H, L, N, A, HH …), else its wording; never a bare SNOMED number. */
+function interpretationOf(value: unknown): { flag: string | null; flagText: string | null } {
+  const concepts = list(value);
+  for (const concept of concepts) {
+    for (const c of codings(concept)) {
+      if (c.code === null) continue;
+      if (c.system === null || INTERPRETATION_SYSTEMS.includes(c.system))
+        if (/^[A-Z<>]{1,3}$/i.test(c.code)) return { flag: c.code.toUpperCase(), flagText: null };
+      if (c.system === SYSTEM.snomed) {
+        const mapped = SNOMED_INTERPRETATION.get(c.code);
+        if (mapped) return { flag: mapped, flagText: null };
+      }
+    }
+  }
+  const words = first(...concepts.map(conceptDisplay));
+  if (words === null) return { flag: null, flagText: null };
+  const folded = foldText(words).trim();
+  const mapped = INTERPRETATION_WORDS.find(([re]) => re.test(folded))?.[1] ?? null;
+  return { flag: mapped, flagText: mapped === null ? words : null };
 }
 
 function codeStatusItem(r: Json, at: string | null, tally: ReportTally): ClinicalItem | null {
@@ -133,6 +238,9 @@ function codeStatusItem(r: Json, at: string | null, tally: ReportTally): Clinica
     item: 'code-status',
     explicit: true,
     value,
+    source: 'observation',
+    fromText: false,
+    unverified: hasUnknownModifier(r, tally),
     text: first(str(r['valueString']), conceptText(r['valueCodeableConcept'])),
     at,
   };
@@ -162,11 +270,11 @@ export function mapObservation(r: Json, tally: ReportTally): ClinicalRecord | nu
   } else {
     const category = categoryOf(r);
     const row = observationRow(r, category, at);
-    if (row) items.push({ item: 'observation', ...row });
+    if (row) items.push(row);
     else
       for (const component of objects(r['component'])) {
         const c = observationRow(component, category, at);
-        if (c) items.push({ item: 'observation', ...c });
+        if (c) items.push(c);
       }
     const weightOrHeight = hasCoding(r['code'], [SYSTEM.loinc], LOINC_WEIGHT)
       ? 'weight'

@@ -3,11 +3,12 @@
  * Procedure, NutritionOrder (diet), Flag (isolation, DNR, alerts) and Consent (DNR).
  */
 import type { PlanItem } from '../model.ts';
-import { CODE_STATUS, LOCAL, SNOMED_ISOLATION, SYSTEM } from './codes.ts';
+import { LOCAL, SNOMED_ISOLATION, SYSTEM, dnrEvidence } from './codes.ts';
 import { instantOf, periodOf } from './dates.ts';
 import {
   type Json,
   codings,
+  conceptDisplay,
   conceptText,
   first,
   firstConceptText,
@@ -15,10 +16,14 @@ import {
   list,
   obj,
   objects,
+  quantityText,
   str,
 } from './json.ts';
+import { hasUnknownModifier } from './modifiers.ts';
 import type { ClinicalItem, ClinicalRecord } from './records.ts';
 import { subjectOf } from './references.ts';
+import type { ReportTally } from './report.ts';
+import { narrativeText } from './text-content.ts';
 
 const OPEN_REQUEST_STATUSES: ReadonlySet<string> = new Set(['active', 'on-hold', 'draft']);
 const CLOSED_ACTIVITY_STATUSES: ReadonlySet<string> = new Set([
@@ -65,7 +70,12 @@ function dueOf(r: Json, prefix: 'scheduled' | 'occurrence'): string | null {
 
 export function mapCarePlan(r: Json): ClinicalRecord | null {
   if (!OPEN_REQUEST_STATUSES.has(str(r['status']) ?? '')) return null;
-  const title = first(str(r['title']), str(r['description']), firstConceptText(r['category']));
+  const title = first(
+    str(r['title']),
+    str(r['description']),
+    firstConceptText(r['category']),
+    narrativeText(r),
+  );
   const items: PlanItem[] = [];
   for (const activity of objects(r['activity'])) {
     const detail = obj(activity['detail']);
@@ -99,7 +109,7 @@ export function mapCarePlan(r: Json): ClinicalRecord | null {
 
 export function mapGoal(r: Json): ClinicalRecord | null {
   const status = str(r['lifecycleStatus']);
-  const text = conceptText(r['description']);
+  const text = first(conceptText(r['description']), narrativeText(r));
   if (!text || (status !== null && !OPEN_GOAL_STATUSES.has(status))) return null;
   return plan(r, [
     {
@@ -144,12 +154,17 @@ export function mapTask(r: Json): ClinicalRecord | null {
 }
 
 /** Procedures of the last 30 days before T: what was just done matters on the ward. */
-export function mapProcedure(r: Json, asOf: number): ClinicalRecord | null {
+export function mapProcedure(
+  r: Json,
+  asOf: number,
+  _tally: ReportTally,
+  timeZone: string,
+): ClinicalRecord | null {
   const status = str(r['status']);
   if (status === 'entered-in-error' || status === 'not-done') return null;
   const performed = periodOf(r['performedPeriod']);
   const when = first(str(r['performedDateTime']), performed.end, performed.start);
-  const t = instantOf(when);
+  const t = instantOf(when, 'start', timeZone);
   const what = conceptText(r['code']);
   if (!what || t === null || t > asOf || t < asOf - RECENT_PROCEDURE_MS) return null;
   return plan(r, [
@@ -157,6 +172,46 @@ export function mapProcedure(r: Json, asOf: number): ClinicalRecord | null {
   ]);
 }
 
+/** Enteral feeding as one line: formula, then how it runs ("Osmolite 1.2 · 60 mL/h · sonde NG"). */
+function enteralText(enteral: Json | null): string | null {
+  if (!enteral) return null;
+  const administrations = objects(enteral['administration']).map((a) =>
+    first(quantityText(a['rateQuantity']), ratioText(a['rateRatio']), quantityText(a['quantity'])),
+  );
+  const parts = [
+    first(str(enteral['baseFormulaProductName']), conceptDisplay(enteral['baseFormulaType'])),
+    first(str(enteral['additiveProductName']), conceptDisplay(enteral['additiveType'])),
+    ...administrations,
+    quantityText(enteral['maxVolumeToDeliver']),
+    conceptDisplay(enteral['routeofAdministration']),
+  ].filter((p) => p !== null);
+  const text = parts.length > 0 ? parts.join(' · ') : null;
+  return first(text, str(enteral['administrationInstruction']));
+}
+
+function ratioText(value: unknown): string | null {
+  const r = obj(value);
+  const n = quantityText(r?.['numerator']);
+  const d = quantityText(r?.['denominator']);
+  return n && d ? `${n}/${d}` : n;
+}
+
+/** Supplements as one line each ("Fortimel · 200 mL · 2×"). */
+function supplementTexts(r: Json): string[] {
+  return objects(r['supplement']).flatMap((s) => {
+    const parts = [
+      first(str(s['productName']), conceptDisplay(s['type'])),
+      quantityText(s['quantity']),
+    ].filter((p) => p !== null);
+    const text = parts.length > 0 ? parts.join(' · ') : str(s['instruction']);
+    return text ? [text] : [];
+  });
+}
+
+/**
+ * A diet order: oral diet, enteral formula (tube feeding is never invisible) and supplements.
+ * The stay's diet line joins them; each is also a `diet` plan item with its instructions.
+ */
 export function mapNutritionOrder(r: Json): ClinicalRecord | null {
   if (!OPEN_REQUEST_STATUSES.has(str(r['status']) ?? '')) return null;
   const oral = obj(r['oralDiet']);
@@ -165,45 +220,67 @@ export function mapNutritionOrder(r: Json): ClinicalRecord | null {
     ...objects(oral?.['texture']).map((t) => conceptText(t['modifier'])),
     ...list(oral?.['fluidConsistencyType']).map(conceptText),
   ].filter((p) => p !== null);
-  const diet = parts.length > 0 ? parts.join(' · ') : str(oral?.['instruction']);
-  if (!diet) return null;
+  const oralText = parts.length > 0 ? parts.join(' · ') : str(oral?.['instruction']);
+  const enteral = obj(r['enteralFormula']);
+  const lines: { text: string; detail: string | null }[] = [];
+  if (oralText) lines.push({ text: oralText, detail: str(oral?.['instruction']) });
+  const enteralLine = enteralText(enteral);
+  if (enteralLine)
+    lines.push({ text: enteralLine, detail: str(enteral?.['administrationInstruction']) });
+  for (const text of supplementTexts(r)) lines.push({ text, detail: null });
+  if (lines.length === 0) return null;
+  const status = str(r['status']);
   return {
     subject: subjectOf(r),
     items: [
-      { item: 'fact', fact: 'diet', text: diet, value: null, at: str(r['dateTime']) },
       {
+        item: 'fact',
+        fact: 'diet',
+        text: lines.map((l) => l.text).join(' + '),
+        value: null,
+        at: str(r['dateTime']),
+      },
+      ...lines.map((l): ClinicalItem => ({
         item: 'plan',
         kind: 'diet',
-        text: diet,
-        status: str(r['status']),
+        text: l.text,
+        status,
         due: null,
-        detail: str(oral?.['instruction']),
-      },
+        detail: l.detail,
+      })),
     ],
   };
 }
 
-function isDnrCode(code: unknown): boolean {
-  return (
-    hasCoding(code, [SYSTEM.snomed], CODE_STATUS.snomedDnr) ||
-    hasCoding(code, [SYSTEM.ward], LOCAL.dnr)
-  );
-}
-
-export function mapFlag(r: Json, asOf: number): ClinicalRecord | null {
-  const end = instantOf(periodOf(r['period']).end, 'end');
+export function mapFlag(
+  r: Json,
+  asOf: number,
+  tally: ReportTally,
+  timeZone: string,
+): ClinicalRecord | null {
+  const end = instantOf(periodOf(r['period']).end, 'end', timeZone);
   if (r['status'] !== 'active' || (end !== null && end <= asOf)) return null;
   const text = conceptText(r['code']);
   if (!text) return null;
   const at = periodOf(r['period']).start;
   let item: ClinicalItem;
+  let dnr: 'coded' | 'text' | null;
   if (
     hasCoding(r['code'], [SYSTEM.ward], LOCAL.isolation) ||
     hasCoding(r['code'], [SYSTEM.snomed], SNOMED_ISOLATION)
   ) {
     item = { item: 'fact', fact: 'isolation', text, value: null, at };
-  } else if (isDnrCode(r['code'])) {
-    item = { item: 'code-status', explicit: false, value: 'dnr', text, at };
+  } else if ((dnr = dnrEvidence(r['code'])) !== null) {
+    item = {
+      item: 'code-status',
+      explicit: false,
+      value: 'dnr',
+      source: 'flag',
+      fromText: dnr === 'text',
+      unverified: hasUnknownModifier(r, tally),
+      text,
+      at,
+    };
   } else {
     item = {
       item: 'plan',
@@ -217,7 +294,7 @@ export function mapFlag(r: Json, asOf: number): ClinicalRecord | null {
   return { subject: subjectOf(r), items: [item] };
 }
 
-export function mapConsent(r: Json): ClinicalRecord | null {
+export function mapConsent(r: Json, _asOf: number, tally: ReportTally): ClinicalRecord | null {
   const dnr = list(r['category']).some((c) =>
     codings(c).some((x) => x.code?.toLowerCase() === 'dnr'),
   );
@@ -229,6 +306,9 @@ export function mapConsent(r: Json): ClinicalRecord | null {
         item: 'code-status',
         explicit: false,
         value: 'dnr',
+        source: 'consent',
+        fromText: false,
+        unverified: hasUnknownModifier(r, tally),
         text: firstConceptText(r['category']),
         at: str(r['dateTime']),
       },

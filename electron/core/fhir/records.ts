@@ -6,7 +6,8 @@
 import type {
   Administration,
   Allergy,
-  CodeStatus,
+  AllergyAbsence,
+  CodeStatusClaim,
   Contact,
   Note,
   Observation,
@@ -26,6 +27,8 @@ export interface PatientRecord {
   readonly language: string | null;
   readonly identifiers: readonly { system: string | null; value: string }[];
   readonly contacts: readonly Contact[];
+  /** `inactive` (active = false) or `replaced` (a `replaced-by` link): not a live record. */
+  readonly recordStatus: 'active' | 'inactive' | 'replaced';
 }
 
 export interface LocationRecord {
@@ -58,6 +61,8 @@ export interface EncounterRecord {
   readonly locations: readonly {
     ref: string | null;
     display: string | null;
+    /** `planned | active | reserved | completed`, null when absent. */
+    status: string | null;
     start: string | null;
     end: string | null;
   }[];
@@ -88,8 +93,9 @@ export type FactName =
 
 /** What one clinical resource contributes to its patient's export rows (`item` says which table). */
 export type ClinicalItem =
-  | ({ readonly item: 'allergy'; readonly noneKnown: boolean } & Allergy)
-  | ({ readonly item: 'problem'; readonly dnr: boolean } & Problem)
+  | ({ readonly item: 'allergy' } & Allergy)
+  | ({ readonly item: 'allergy-absence' } & AllergyAbsence)
+  | ({ readonly item: 'problem' } & Problem)
   | ({ readonly item: 'order' } & OrderRecord)
   | ({
       readonly item: 'administration';
@@ -98,21 +104,23 @@ export type ClinicalItem =
       readonly performerRef: string | null;
       readonly performerDisplay: string | null;
     } & Omit<Administration, 'orderId' | 'performer'>)
-  | ({ readonly item: 'observation' } & Observation)
+  | ObservationItem
   | ({ readonly item: 'plan' } & PlanItem)
   | ({
       readonly item: 'note';
       readonly authorRef: string | null;
       readonly authorDisplay: string | null;
-    } & Omit<Note, 'author'>)
-  | {
-      readonly item: 'code-status';
-      /** Explicit (an Observation of resuscitation status) beats a fallback (Consent, Flag, Condition). */
-      readonly explicit: boolean;
-      readonly value: CodeStatus;
+      /** Null while the text is still in a Binary (`binaryRefs`, read at write time). */
       readonly text: string | null;
-      readonly at: string | null;
-    }
+      readonly binaryRefs: readonly string[];
+      /** Shown when no attachment is text: the title or an attachment's title. */
+      readonly fallbackText: string | null;
+    } & Omit<Note, 'author' | 'text'>)
+  | ({
+      readonly item: 'code-status';
+      /** Explicit (an Observation of resuscitation status) or a fallback (Consent, Flag, Condition). */
+      readonly explicit: boolean;
+    } & CodeStatusClaim)
   | {
       readonly item: 'fact';
       readonly fact: FactName;
@@ -120,6 +128,24 @@ export type ClinicalItem =
       readonly value: number | null;
       readonly at: string | null;
     };
+
+/** A `referenceRange` as read, before the patient's one is chosen. */
+export interface ReferenceRange {
+  readonly low: number | null;
+  readonly high: number | null;
+  readonly text: string | null;
+  /** `appliesTo` codes (male, female, SNOMED 248153007 …). */
+  readonly appliesTo: readonly string[];
+  readonly label: string | null;
+  readonly ageLowYears: number | null;
+  readonly ageHighYears: number | null;
+  readonly hasAge: boolean;
+}
+
+/** An observation row; `ranges` holds several reference ranges until the patient chooses one. */
+export type ObservationItem = { readonly item: 'observation' } & Observation & {
+    readonly ranges: readonly ReferenceRange[];
+  };
 
 export interface OrderRecord {
   readonly drug: string | null;

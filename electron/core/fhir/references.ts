@@ -67,6 +67,7 @@ const REFERENCE_TARGETS: ReadonlySet<string> = new Set([
   'Medication',
   'MedicationRequest',
   'Condition',
+  'Binary',
 ]);
 
 export class ReferenceIndex {
@@ -91,6 +92,11 @@ export class ReferenceIndex {
       if (!this.aliases.has(bare)) this.aliases.set(bare, key);
     }
     return fresh;
+  }
+
+  /** Registers a contained resource under its global key (`container#id`) alone. */
+  registerLocal(key: string): void {
+    this.aliases.set(key, key);
   }
 
   /** The key a reference points at, or null when nothing in the input matches. */

@@ -1,7 +1,9 @@
 /**
- * What an import run read, wrote and had to work around. Counts only: a report is printed on
- * consoles and kept in logs, so it never carries patient data or resource ids.
+ * What an import run read, wrote and had to work around. A report is printed on consoles and
+ * kept in logs, so it never carries patient data: counts, and for each rejected field the
+ * resource type, id and field name (never its value), so IT can find and fix the source.
  */
+
 export const WARNING_KINDS = [
   /** A reference that points at nothing in the input. */
   'unresolved-reference',
@@ -19,8 +21,40 @@ export const WARNING_KINDS = [
   'multiple-current-stays',
   /** The same resource twice: the later copy wins. */
   'duplicate-resource',
+  /** A resource carrying a modifierExtension the importer cannot interpret: kept, unverified. */
+  'unknown-modifier',
+  /** A document whose attachment is not text (PDF, image): listed by its title only. */
+  'attachment-not-text',
+  /** A document with no text, no readable attachment and no title: nothing to show. */
+  'empty-document',
+  /** An MRN that two or more live patients share: a scan of it lists every one. */
+  'duplicate-mrn',
+  /** A date, dateTime or instant that is not one (template text, 2026-02-30 …): field removed. */
+  'malformed-date',
+  /** A time of day that is not one: field removed. */
+  'malformed-time',
+  /** A number given as text, or not finite: field removed. */
+  'malformed-number',
+  /** A code with whitespace or template text in it: field removed. */
+  'malformed-code',
 ] as const;
 export type WarningKind = (typeof WARNING_KINDS)[number];
+
+const FIELD_FAULTS = [
+  'malformed-date',
+  'malformed-time',
+  'malformed-number',
+  'malformed-code',
+] as const satisfies readonly WarningKind[];
+export type FieldFault = (typeof FIELD_FAULTS)[number];
+
+export interface RejectedField {
+  readonly kind: FieldFault;
+  readonly resourceType: string;
+  readonly id: string | null;
+  /** FHIRPath-like location, e.g. `period.start`, `dosageInstruction[0].timing.event[1]`. */
+  readonly field: string;
+}
 
 export interface ImportReport {
   /** Resources read, per resource type (skipped types included). */
@@ -30,12 +64,16 @@ export interface ImportReport {
   /** Rows written, per table. */
   readonly rowsWritten: Readonly<Record<string, number>>;
   readonly warnings: Readonly<Record<WarningKind, number>>;
+  /** The first REJECTED_LISTED rejected fields, in input order (all are counted in `warnings`). */
+  readonly rejectedFields: readonly RejectedField[];
   readonly patients: number;
   readonly census: number;
   readonly asOf: string;
 }
 
 const PROGRESS_EVERY = 10_000;
+/** Rejected fields listed by name; past that many the counts say how bad the source is. */
+export const REJECTED_LISTED = 200;
 
 /** The mutable tally an import keeps while it runs. */
 export class ReportTally {
@@ -61,6 +99,14 @@ export class ReportTally {
     this.warnings.set(kind, (this.warnings.get(kind) ?? 0) + count);
   }
 
+  private readonly rejected: RejectedField[] = [];
+
+  /** A malformed field removed from a resource: counted, and listed while the list is short. */
+  reject(field: RejectedField): void {
+    this.warn(field.kind);
+    if (this.rejected.length < REJECTED_LISTED) this.rejected.push(field);
+  }
+
   wrote(table: string, count = 1): void {
     this.rowsWritten.set(table, (this.rowsWritten.get(table) ?? 0) + count);
   }
@@ -74,6 +120,7 @@ export class ReportTally {
       skippedTypes: [...this.skipped].sort(),
       rowsWritten: sortedRecord(this.rowsWritten),
       warnings,
+      rejectedFields: [...this.rejected],
       ...summary,
     };
   }
@@ -103,5 +150,14 @@ export function formatImportReport(report: ImportReport): string {
     warnings.length === 0 ? 'Warnings: none' : 'Warnings:',
     ...warnings.map(([kind, n]) => `  ${kind.padEnd(28)} ${String(n).padStart(8)}`),
   ];
+  if (report.rejectedFields.length > 0) {
+    const total = FIELD_FAULTS.reduce((sum, k) => sum + report.warnings[k], 0);
+    lines.push(
+      `Fields rejected (${total}${total > report.rejectedFields.length ? `, first ${report.rejectedFields.length} listed` : ''}):`,
+      ...report.rejectedFields.map(
+        (f) => `  ${f.kind.padEnd(18)} ${f.resourceType}/${f.id ?? '(no id)'} ${f.field}`,
+      ),
+    );
+  }
   return lines.join('\n');
 }

@@ -2,7 +2,7 @@
  * Folding a patient's clinical items into the single facts a stay shows: allergy state, code
  * status, isolation, diet, mobility, fall risk, weight, height and the I-PASS handover.
  */
-import type { AllergyState, CodeStatus, Handover, Severity } from '../model.ts';
+import type { AllergyState, CodeStatus, CodeStatusClaim, Handover, Severity } from '../model.ts';
 import { instantOf } from './dates.ts';
 import type { ClinicalItem, FactName } from './records.ts';
 
@@ -10,6 +10,8 @@ export interface StayFacts {
   readonly allergyState: AllergyState;
   readonly codeStatus: CodeStatus;
   readonly codeStatusText: string | null;
+  readonly codeStatusFromText: boolean;
+  readonly codeStatusClaims: readonly CodeStatusClaim[];
   readonly isolation: string | null;
   readonly diet: string | null;
   readonly mobility: string | null;
@@ -22,11 +24,11 @@ export interface StayFacts {
 type Dated = { readonly at: string | null };
 
 /** The item with the latest `at` (undated items lose to dated ones; ties keep the later in input order). */
-function latest<T extends Dated>(items: readonly T[]): T | null {
+function latest<T extends Dated>(items: readonly T[], timeZone: string): T | null {
   let best: T | null = null;
   let bestAt = -Infinity;
   for (const item of items) {
-    const at = instantOf(item.at) ?? -Infinity;
+    const at = instantOf(item.at, 'start', timeZone) ?? -Infinity;
     if (best === null || at >= bestAt) {
       best = item;
       bestAt = at;
@@ -38,7 +40,7 @@ function latest<T extends Dated>(items: readonly T[]): T | null {
 type FactItem = Extract<ClinicalItem, { item: 'fact' }>;
 type CodeStatusItem = Extract<ClinicalItem, { item: 'code-status' }>;
 
-export function stayFacts(items: readonly ClinicalItem[]): StayFacts {
+export function stayFacts(items: readonly ClinicalItem[], timeZone: string): StayFacts {
   const facts = new Map<FactName, FactItem[]>();
   const explicit: CodeStatusItem[] = [];
   const fallback: CodeStatusItem[] = [];
@@ -52,35 +54,91 @@ export function stayFacts(items: readonly ClinicalItem[]): StayFacts {
     } else if (item.item === 'code-status') {
       (item.explicit ? explicit : fallback).push(item);
     } else if (item.item === 'allergy') {
-      if (item.noneKnown) noneKnown++;
-      else allergies++;
+      // A refuted allergy is shown as refuted, and is no allergy.
+      if (item.verification !== 'refuted') allergies++;
+    } else if (item.item === 'allergy-absence') {
+      if (item.category === 'all') noneKnown++;
     }
   }
-  const text = (name: FactName) => latest(facts.get(name) ?? [])?.text ?? null;
-  const value = (name: FactName) => latest(facts.get(name) ?? [])?.value ?? null;
-  // Code status is never guessed: explicit, else a DNR fallback, else unknown.
-  const codeStatus = latest(explicit) ?? latest(fallback);
+  const text = (name: FactName) => latest(facts.get(name) ?? [], timeZone)?.text ?? null;
+  const value = (name: FactName) => latest(facts.get(name) ?? [], timeZone)?.value ?? null;
+  const code = codeStatusOf(explicit, fallback, timeZone);
   return {
     allergyState: allergies > 0 ? 'present' : noneKnown > 0 ? 'none-known' : 'unknown',
-    codeStatus: codeStatus?.value ?? 'unknown',
-    codeStatusText: codeStatus?.text ?? null,
+    ...code,
     isolation: text('isolation'),
     diet: text('diet'),
     mobility: text('mobility'),
     fallRisk: text('fall-risk'),
     weightKg: value('weight'),
     heightCm: value('height'),
-    handover: handoverOf(facts),
+    handover: handoverOf(facts, timeZone),
   };
 }
 
-function handoverOf(facts: ReadonlyMap<FactName, FactItem[]>): Handover | null {
-  const severity = latest(facts.get('ipass-severity') ?? [])?.text ?? null;
-  const summary = latest(facts.get('ipass-summary') ?? [])?.text ?? null;
-  const awareness = latest(facts.get('ipass-awareness') ?? [])?.text ?? null;
+/** Statuses that agree with "do not resuscitate". */
+const DNR_COMPATIBLE: ReadonlySet<CodeStatus> = new Set(['dnr', 'dnr-dni', 'comfort-care']);
+
+const claimOf = ({ item: _item, explicit: _explicit, ...claim }: CodeStatusItem): CodeStatusClaim =>
+  claim;
+
+/**
+ * Code status is never guessed. The latest explicit status stands unless something disagrees
+ * with it: another explicit status of the same instant, or a DNR fallback (Condition, Flag,
+ * Consent) that is newer than it or undated — then it is `conflicting`, with every claim. No
+ * explicit status: a DNR fallback (flagged when only a text says so), else unknown.
+ */
+function codeStatusOf(
+  explicit: readonly CodeStatusItem[],
+  fallback: readonly CodeStatusItem[],
+  timeZone: string,
+): Pick<StayFacts, 'codeStatus' | 'codeStatusText' | 'codeStatusFromText' | 'codeStatusClaims'> {
+  const chosen = latest(explicit, timeZone);
+  if (chosen === null) {
+    const dnr = latest(fallback, timeZone);
+    return {
+      codeStatus: dnr?.value ?? 'unknown',
+      codeStatusText: dnr?.text ?? null,
+      // Only when no coded source says so does the status rest on a text.
+      codeStatusFromText: dnr !== null && fallback.every((f) => f.fromText),
+      codeStatusClaims: dnr?.unverified ? [claimOf(dnr)] : [],
+    };
+  }
+  const at = (x: CodeStatusItem) => instantOf(x.at, 'start', timeZone);
+  const chosenAt = at(chosen);
+  const disagreeing = [
+    ...explicit.filter((x) => x !== chosen && x.value !== chosen.value && at(x) === chosenAt),
+    ...(DNR_COMPATIBLE.has(chosen.value)
+      ? []
+      : fallback.filter((f) => {
+          const fAt = at(f);
+          return fAt === null || chosenAt === null || fAt > chosenAt;
+        })),
+  ];
+  if (disagreeing.length === 0) {
+    return {
+      codeStatus: chosen.value,
+      codeStatusText: chosen.text,
+      codeStatusFromText: false,
+      // An unverified status is shown with its claim, so the display can say so.
+      codeStatusClaims: chosen.unverified ? [claimOf(chosen)] : [],
+    };
+  }
+  return {
+    codeStatus: 'conflicting',
+    codeStatusText: null,
+    codeStatusFromText: false,
+    codeStatusClaims: [chosen, ...disagreeing].map(claimOf),
+  };
+}
+
+function handoverOf(facts: ReadonlyMap<FactName, FactItem[]>, timeZone: string): Handover | null {
+  const severity = latest(facts.get('ipass-severity') ?? [], timeZone)?.text ?? null;
+  const summary = latest(facts.get('ipass-summary') ?? [], timeZone)?.text ?? null;
+  const awareness = latest(facts.get('ipass-awareness') ?? [], timeZone)?.text ?? null;
   // The actions of the latest handover only: yesterday's to-do list is not today's.
   const actions = facts.get('ipass-action') ?? [];
-  const lastAt = latest(actions)?.at ?? null;
+  const lastAt = latest(actions, timeZone)?.at ?? null;
   const current = actions
     .filter((a) => a.at === lastAt && a.text !== null)
     .map((a) => a.text as string);

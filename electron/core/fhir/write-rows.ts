@@ -17,6 +17,7 @@ import {
 } from './census.ts';
 import type { Collected } from './collect.ts';
 import { instantOf } from './dates.ts';
+import { type RangePatient, ageAt, chooseRange } from './reference-range.ts';
 import type { ClinicalItem, EncounterRecord } from './records.ts';
 import { idOfKey } from './references.ts';
 import type { ReportTally } from './report.ts';
@@ -29,6 +30,8 @@ export interface WriteOptions {
   readonly wards?: readonly string[] | undefined;
   readonly site?: { readonly id: string; readonly name: string } | undefined;
   readonly demo?: boolean | undefined;
+  /** The site's IANA time zone (date-only periods are its local days). */
+  readonly timeZone: string;
 }
 
 export interface WriteSummary {
@@ -54,6 +57,7 @@ export function writeRows(
     locations: c.locations,
     organizations: c.organizations,
     tally,
+    timeZone: options.timeZone,
   };
 
   const stays = new Map<string, { encounter: EncounterRecord; place: Placement }>();
@@ -72,15 +76,11 @@ export function writeRows(
       wards.set(p.wardId, { id: p.wardId, name: p.wardName, siteId: p.siteId });
   };
   for (const { place } of stays.values()) addWard(place);
-  const beds: { id: string; place: Placement }[] = [];
-  for (const [key, loc] of c.locations) {
+  const beds = bedBoard(c, dir);
+  for (const [key, loc] of c.locations)
     if (loc.physicalType === 'wa') addWard(placeLocation(key, null, dir));
-    if (loc.physicalType === 'bd') {
-      const place = placeLocation(key, null, dir);
-      addWard(place);
-      beds.push({ id: loc.id, place });
-    }
-  }
+  for (const b of beds) addWard(b.place);
+  warnSharedMrns(c, tally);
   const scope = scopeOf(wards, options.wards);
 
   const byPatient = groupByPatient(c, tally);
@@ -90,17 +90,23 @@ export function writeRows(
   db.transaction(() => {
     for (const [id, name] of sites) ins.site(id, name);
     for (const w of wards.values()) ins.ward(w.id, w.siteId, w.name, scope.has(w.id));
-    for (const b of beds) ins.bed(b.id, b.place.wardId, b.place.room, b.place.bed ?? b.id);
+    for (const b of beds) ins.bed(b.id, b.place.wardId, b.place.room, b.place.bed);
 
     for (const [key, patient] of c.patients) {
       const stay = stays.get(key);
       const inScope = stay ? scope.has(stay.place.wardId) : options.wards === undefined;
       const items = inScope ? (byPatient.get(key) ?? []) : [];
-      const facts = stayFacts(items.map(([, item]) => item));
+      const facts = stayFacts(
+        items.map(([, item]) => item),
+        options.timeZone,
+      );
       ins.patient(patient, facts, { locator: stay !== undefined && !inScope, detail: inScope });
       ins.search(patient, stay?.place ?? null);
       if (stay) writeStay(ins, patient.id, stay.encounter, stay.place, facts, t, names);
-      if (inScope) writeClinical(ins, patient.id, items, facts, names);
+      if (inScope) {
+        const rangePatient = { sex: patient.sex, ageYears: ageAt(patient.birthDate, t) };
+        writeClinical(ins, patient.id, items, facts, names, rangePatient);
+      }
     }
     ins.flush();
 
@@ -114,6 +120,37 @@ export function writeRows(
   })();
   ins.report(tally);
   return { patients: c.patients.size, census: stays.size };
+}
+
+/**
+ * The beds of the bed board: every bed Location, and every room Location no bed is part of
+ * (a single room is a place for one patient). Placed like a stay, up the `partOf` chain.
+ */
+function bedBoard(c: Collected, dir: Directory): { id: string; place: Placement }[] {
+  const roomsWithBeds = new Set<string>();
+  for (const loc of c.locations.values()) {
+    if (loc.physicalType !== 'bd' || loc.partOf === null) continue;
+    const parent = c.index.resolve(loc.partOf);
+    if (parent !== null) roomsWithBeds.add(parent);
+  }
+  const beds: { id: string; place: Placement }[] = [];
+  for (const [key, loc] of c.locations) {
+    const isBed = loc.physicalType === 'bd';
+    const isBedlessRoom = loc.physicalType === 'ro' && !roomsWithBeds.has(key);
+    if (isBed || isBedlessRoom) beds.push({ id: loc.id, place: placeLocation(key, null, dir) });
+  }
+  return beds;
+}
+
+/** Counts every MRN two or more live patients share (a scan of it must list them all). */
+function warnSharedMrns(c: Collected, tally: ReportTally): void {
+  const seen = new Map<string, number>();
+  for (const p of c.patients.values()) {
+    if (p.recordStatus !== 'active') continue;
+    const n = (seen.get(p.mrn) ?? 0) + 1;
+    seen.set(p.mrn, n);
+    if (n === 2) tally.warn('duplicate-mrn');
+  }
 }
 
 /** The scoped ward ids; `--wards` entries match a ward id or name (any case), and must all match. */
@@ -185,6 +222,24 @@ class Names {
     this.dir = dir;
   }
 
+  get timeZone(): string {
+    return this.dir.timeZone;
+  }
+
+  get tally(): ReportTally {
+    return this.dir.tally;
+  }
+
+  /** The text of the first Binary a note's attachments point at that the input holds. */
+  binaryText(refs: readonly string[]): string | null {
+    for (const ref of refs) {
+      const key = resolveCounted(this.dir, ref);
+      const text = key === null ? undefined : this.c.binaries.get(key);
+      if (text !== undefined) return text;
+    }
+    return null;
+  }
+
   practitioner(ref: string | null, display: string | null): string | null {
     const key = resolveCounted(this.dir, ref);
     if (key === null) return display;
@@ -229,7 +284,7 @@ function writeStay(
     ATTENDING_ROLES.map((role) => e.participants.find((p) => p.type === role)).find(
       (p) => p !== undefined,
     ) ?? e.participants[0];
-  const end = instantOf(e.end, 'end');
+  const end = instantOf(e.end, 'end', names.timeZone);
   ins.stay(patientId, place, {
     admittedAt: e.start,
     expectedDischarge: end !== null && end > t ? e.end : null,
@@ -246,12 +301,16 @@ function writeClinical(
   items: readonly Keyed[],
   facts: StayFacts,
   names: Names,
+  rangePatient: RangePatient,
 ): void {
   if (facts.handover) ins.handover(patientId, facts.handover);
   for (const [key, item] of items) {
     switch (item.item) {
       case 'allergy':
-        if (!item.noneKnown) ins.allergy(patientId, item);
+        ins.allergy(patientId, item);
+        break;
+      case 'allergy-absence':
+        ins.absence(patientId, item);
         break;
       case 'problem':
         ins.problem(patientId, item);
@@ -290,19 +349,29 @@ function writeClinical(
         });
         break;
       case 'observation':
-        ins.observation(patientId, item);
+        ins.observation(
+          patientId,
+          item.ranges.length > 0 ? { ...item, ...chooseRange(item.ranges, rangePatient) } : item,
+        );
         break;
       case 'plan':
         ins.plan(patientId, item);
         break;
-      case 'note':
+      case 'note': {
+        const text = item.text ?? names.binaryText(item.binaryRefs) ?? item.fallbackText;
+        if (text === null) {
+          names.tally.warn('empty-document');
+          break;
+        }
         ins.note(patientId, {
           kind: item.kind,
+          title: item.title,
           author: names.practitioner(item.authorRef, item.authorDisplay),
           at: item.at,
-          text: item.text,
+          text,
         });
         break;
+      }
       case 'code-status':
       case 'fact':
         break; // folded into the stay and handover by stayFacts

@@ -275,8 +275,8 @@ function noteBlocks(
   const blocks: Block[] = [heading(m, t('summary.notes'), width)];
   if (chart.notes.length === 0) return [...blocks, ...paragraph(m, t('summary.none'), BODY, width)];
   for (const note of newestFirst(chart.notes)) {
-    const byline = [formatStoredDate(note.at, timeZone), note.kind, note.author ?? '']
-      .filter((s) => s.length > 0)
+    const byline = [formatStoredDate(note.at, timeZone), note.title ?? note.kind, note.author]
+      .filter((s): s is string => s !== null && s.length > 0)
       .join(' — ');
     blocks.push(
       ...paragraph(m, byline, SMALL_BOLD, width).map((b) => ({ ...b, keepWithNext: true })),

@@ -12,7 +12,7 @@ export function NotesTab({ notes }: { readonly notes: readonly Note[] }) {
     <div className="tab-sections">
       {sorted.map((note, index) => (
         <article key={index} className="note">
-          <h2>{note.kind}</h2>
+          <h2>{note.title ?? note.kind}</h2>
           <p className="byline">
             {note.author && note.at
               ? t('notes.byline', { author: note.author, when: format.instant(note.at) })

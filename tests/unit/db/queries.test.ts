@@ -106,6 +106,7 @@ describe('getChart', () => {
     expect(chart?.allergies).toEqual([
       {
         substance: 'Pénicilline',
+        verification: null,
         reaction: 'Urticaire',
         severity: 'moderate',
         criticality: 'high',

@@ -103,7 +103,10 @@ describe('mapping arbitrary resources', () => {
     fc.assert(
       fc.property(fc.array(resource, { maxLength: 12 }), (resources) => {
         const tally = new ReportTally();
-        const collector = new Collector(AS_OF.getTime(), tally);
+        const collector = new Collector(
+          { asOf: AS_OF.getTime(), timeZone: 'Europe/Brussels' },
+          tally,
+        );
         for (const r of [
           ...smallHospital(),
           ...resources.map((x) => ({ ...x.fields, resourceType: x.resourceType })),
@@ -114,7 +117,12 @@ describe('mapping arbitrary resources', () => {
         expect(tally.warnings.get('malformed-resource') ?? 0).toBe(0);
         const db = createExportDatabase();
         try {
-          const summary = writeRows(db, collector.collected, { asOf: AS_OF }, tally);
+          const summary = writeRows(
+            db,
+            collector.collected,
+            { asOf: AS_OF, timeZone: 'Europe/Brussels' },
+            tally,
+          );
           expect(summary.patients).toBeGreaterThanOrEqual(5);
         } finally {
           db.close();

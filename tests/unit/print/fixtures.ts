@@ -92,6 +92,8 @@ export function chart(n: number, overrides: Partial<Chart> = {}): Chart {
       isolation: null,
       codeStatus: 'full-code',
       codeStatusText: null,
+      codeStatusFromText: false,
+      codeStatusClaims: [],
       diet: 'Normal',
       mobility: 'With help',
       fallRisk: 'High',
@@ -102,6 +104,7 @@ export function chart(n: number, overrides: Partial<Chart> = {}): Chart {
     allergies: [
       {
         substance: `Penicillin${n}`,
+        verification: 'confirmed',
         reaction: 'anaphylaxis',
         severity: 'severe',
         criticality: 'high',
@@ -110,6 +113,7 @@ export function chart(n: number, overrides: Partial<Chart> = {}): Chart {
         recordedAt: '2020-01-01',
       },
     ],
+    allergyAbsences: [],
     problems: [{ text: 'Pneumonia', code: 'J18.9', status: 'active', onset: '2026-03-24' }],
     medications: [],
     administrations: [],

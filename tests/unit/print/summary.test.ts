@@ -11,6 +11,7 @@ describe('patient summary', () => {
   it('prints the whole chart; every page of a long chart names the patient', async () => {
     const notes = Array.from({ length: 40 }, (_, i) => ({
       kind: 'nursing',
+      title: null,
       author: 'Inf. Peeters',
       at: `2026-03-${String(10 + (i % 18)).padStart(2, '0')}T08:00:00Z`,
       text: `Note ${i}: patiente calme, mobilisée au fauteuil, alimentation correcte. `.repeat(6),
@@ -40,7 +41,10 @@ describe('patient summary', () => {
           refLow: 60,
           refHigh: 100,
           refText: null,
+          comparator: null,
+          otherRanges: [],
           flag: 'H',
+          flagText: null,
           at: '2026-03-28T06:00:00Z',
         },
         {
@@ -53,7 +57,10 @@ describe('patient summary', () => {
           refLow: 3.5,
           refHigh: 5.1,
           refText: null,
+          comparator: null,
+          otherRanges: [],
           flag: 'L',
+          flagText: null,
           at: '2026-03-28T05:00:00Z',
         },
       ],

@@ -5,6 +5,7 @@ import { allergyLines } from '../../../renderer/lib/allergies.ts';
 
 const allergy = (over: Partial<Allergy>): Allergy => ({
   substance: 'Penicillin',
+  verification: null,
   reaction: null,
   severity: null,
   criticality: null,
