@@ -12,6 +12,7 @@ import { inspectCommand } from './commands/inspect.ts';
 import { installCommand } from './commands/install.ts';
 import { keygenCommand } from './commands/keygen.ts';
 import { printCommand } from './commands/print.ts';
+import { registrationsCommand } from './commands/registrations.ts';
 import { statusCommand } from './commands/status.ts';
 import { verifyCommand } from './commands/verify.ts';
 
@@ -24,6 +25,7 @@ export const COMMANDS: readonly Command[] = [
   printCommand,
   installCommand,
   statusCommand,
+  registrationsCommand,
   auditCommand,
 ];
 

@@ -40,6 +40,12 @@ export const ManifestSchema = z.object({
   }),
   /** Synthetic data: every screen and page says DEMO DATA. */
   demo: z.boolean().default(false),
+  /**
+   * The ward's reserved downtime numbers (`export --downtime-ids`), in the order IT gave them:
+   * what the charge nurse issues to new arrivals. Public like the rest of the manifest — they
+   * name no one — and signed with it. Absent in exports made without `--downtime-ids`.
+   */
+  downtimeIds: z.array(z.string().min(1).max(32)).max(1000).optional(),
 });
 export type Manifest = z.infer<typeof ManifestSchema>;
 

@@ -8,6 +8,7 @@ import { AppError } from '../../core/errors.ts';
 import { buildImage, sealExport } from '../../core/export/pipeline.ts';
 import { formatImportReport } from '../../core/fhir/import.ts';
 import { loadSiteKey } from '../../core/keys/site-key.ts';
+import { readDowntimeIds } from '../../core/registrations/downtime-ids.ts';
 import {
   type CliIo,
   type Command,
@@ -20,6 +21,7 @@ import {
 const usage = `Usage: downtime export --fhir PATH… [--as-of ISO] [--wards W,…] --sign site.key
                        --to age1…|FILE … --out X.dtx
                        [--site-id ID --site-name NAME] [--sequence N] [--demo]
+                       [--downtime-ids FILE]
 
 Reads FHIR R4 (Bulk Data NDJSON files or folders, .ndjson.gz, Bundles in .json), computes the
 census at --as-of, and writes a signed export that only the listed devices can open.
@@ -37,6 +39,8 @@ census at --as-of, and writes a signed export that only the listed devices can o
   --site-name NAME its display name (default: the site id's name in the data)
   --sequence N     the rollback counter (default: the creation time in epoch seconds)
   --demo           mark the export as DEMO DATA
+  --downtime-ids F the ward's reserved downtime numbers (one per line, # comments), signed
+                   into the export for the charge nurse to issue to new arrivals
 
 Exit 0 written, 1 failed (one line on stderr says why and what to do), 2 usage.`;
 
@@ -124,6 +128,7 @@ export const exportCommand: Command = {
       'site-name': { type: 'string' },
       sequence: { type: 'string' },
       demo: { type: 'boolean' },
+      'downtime-ids': { type: 'string' },
     });
     const fhir = [...optionList(values.fhir), ...positionals];
     if (fhir.length === 0) throw new UsageError('missing --fhir (the FHIR input files or folders)');
@@ -147,6 +152,8 @@ export const exportCommand: Command = {
     // Load keys and recipients first: a typo there should not cost a long import.
     const siteKey = loadSiteKey(signPath);
     const recipients = readRecipients(to);
+    const downtimeIds =
+      values['downtime-ids'] === undefined ? [] : readDowntimeIds(values['downtime-ids']);
 
     const { image, report } = await buildImage(fhir, {
       asOf,
@@ -162,11 +169,12 @@ export const exportCommand: Command = {
         createdAt,
         recipients,
         siteKey,
+        downtimeIds,
       });
       writeAtomically(out, bytes);
       io.out(formatImportReport(report));
       io.out(
-        `Wrote ${out}: export ${manifest.exportId}, sequence ${sequence}, ${manifest.counts['patients'] ?? 0} patients (${manifest.counts['census'] ?? 0} in the census), for ${recipients.length} device(s).`,
+        `Wrote ${out}: export ${manifest.exportId}, sequence ${sequence}, ${manifest.counts['patients'] ?? 0} patients (${manifest.counts['census'] ?? 0} in the census), for ${recipients.length} device(s)${downtimeIds.length > 0 ? `, ${downtimeIds.length} downtime numbers` : ''}.`,
       );
       return 0;
     } finally {

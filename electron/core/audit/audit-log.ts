@@ -38,6 +38,7 @@ export const AUDIT_EVENTS = [
   'export-refused',
   'settings-changed',
   'audit-exported',
+  'registration-issued',
 ] as const;
 export type AuditEvent = (typeof AUDIT_EVENTS)[number];
 

@@ -36,12 +36,19 @@ export interface SealRequest {
   readonly recipients: readonly string[];
   readonly siteKey: SiteKey;
   readonly exportId?: string;
+  /** Reserved downtime numbers for the manifest (`readDowntimeIds`); default none. */
+  readonly downtimeIds?: readonly string[];
 }
 
 /** The manifest an image gets: everything but the payload facts `writeExport` adds. */
 export function manifestFor(
   image: Buffer,
-  ids: { exportId: string; sequence: number; createdAt: Date },
+  ids: {
+    exportId: string;
+    sequence: number;
+    createdAt: Date;
+    downtimeIds?: readonly string[] | undefined;
+  },
 ): ExportManifestInput {
   const db = openReadonlyDb(image);
   try {
@@ -55,6 +62,9 @@ export function manifestFor(
       scope: { wards: scopeWards(db) },
       counts: { ...recordCounts(db) },
       demo: info.demo,
+      ...(ids.downtimeIds && ids.downtimeIds.length > 0
+        ? { downtimeIds: [...ids.downtimeIds] }
+        : {}),
     };
   } finally {
     db.close();
@@ -68,6 +78,7 @@ export async function sealExport(
     exportId: request.exportId ?? randomUUID(),
     sequence: request.sequence,
     createdAt: request.createdAt,
+    downtimeIds: request.downtimeIds,
   });
   const bytes = await writeExport({
     manifest,

@@ -26,7 +26,12 @@ export interface ExportKit {
   /** The export with this sequence, as `export-<sequence>.dtx` bytes (cached: same bytes each time). */
   exportBytes(
     sequence: number,
-    options?: { dataAsOf?: string; siteKey?: SiteKey; recipient?: string },
+    options?: {
+      dataAsOf?: string;
+      siteKey?: SiteKey;
+      recipient?: string;
+      downtimeIds?: string[];
+    },
   ): Promise<Buffer>;
   /** Writes `exportBytes(sequence)` into `dir` and returns its path. */
   writeExportFile(dir: string, sequence: number, name?: string): Promise<string>;
@@ -47,6 +52,7 @@ export async function makeExportKit(trustDir: string): Promise<ExportKit> {
       options.dataAsOf,
       options.siteKey?.fingerprint,
       options.recipient,
+      options.downtimeIds,
     ]);
     const cached = cache.get(key);
     if (cached) return cached;
@@ -61,6 +67,7 @@ export async function makeExportKit(trustDir: string): Promise<ExportKit> {
           scope: { wards: ['W3'] },
           counts: { patients: 0 },
           demo: true,
+          ...(options.downtimeIds ? { downtimeIds: options.downtimeIds } : {}),
         },
         sqlite: image,
         recipients: [options.recipient ?? recipient],
