@@ -24,6 +24,76 @@ const rendererCode = {
   message: 'The renderer is reached only through window.downtime.',
 };
 
+const coreOuter = [
+  electronModule,
+  mainOrPreload,
+  rendererCode,
+  { group: ['**/cli/**'], message: 'core does not depend on the CLI.' },
+];
+
+/**
+ * The layers inside electron/core, bottom first. Layer 0 is base (the files at core's root and
+ * `crypto/`). A folder may import every lower layer, and of its own layer only the siblings listed.
+ * @type {ReadonlyArray<Readonly<Record<string, readonly string[]>>>}
+ */
+export const coreLayers = [
+  { crypto: [], security: [] },
+  { keys: [], format: ['keys'] },
+  {
+    schedule: [],
+    db: ['schedule'],
+    fhir: ['db', 'schedule'],
+    print: ['db', 'schedule'],
+    export: ['db', 'fhir'],
+  },
+  {
+    store: [],
+    audit: ['store'],
+    settings: ['store'],
+    inbox: ['store', 'audit'],
+    readiness: ['store', 'settings'],
+  },
+  { engine: [] },
+  { api: [], app: ['api'] },
+];
+
+/** One config block per core folder (and one for core's root files) forbidding what is above it. */
+function coreLayerRules() {
+  /** @param {string} folder */
+  const layerOf = (folder) => coreLayers.findIndex((layer) => folder in layer);
+  const folders = coreLayers.flatMap((layer) => Object.keys(layer));
+  /** @param {string} who @param {string[]} names @param {number} layer */
+  const forbid = (who, names, layer) => ({
+    regex: `^\\.{1,2}/(?:\\.\\./)*(?:core/)?(?:${names.join('|')})/`,
+    message: `${who} is in core layer ${layer} (README "Layers inside core"): it may import base, lower layers and the siblings listed there — not ${names.join(', ')}.`,
+  });
+  const blocks = coreLayers.flatMap((layer, n) =>
+    Object.entries(layer).map(([folder, siblings]) => {
+      const notBelow = folders.filter(
+        (other) =>
+          other !== folder &&
+          (layerOf(other) > n || (layerOf(other) === n && !siblings.includes(other))),
+      );
+      return {
+        files: [`electron/core/${folder}/**`],
+        rules: restrict([...coreOuter, forbid(`core/${folder}`, notBelow, n)]),
+      };
+    }),
+  );
+  const base = {
+    files: ['electron/core/*.ts'],
+    rules: restrict([
+      ...coreOuter,
+      forbid(
+        'core base',
+        folders.filter((f) => layerOf(f) > 0),
+        0,
+      ),
+    ]),
+  };
+  return [...blocks, base];
+}
+
 /** @param {object[]} patterns @param {string[]} [paths] */
 const restrict = (patterns, paths = []) => ({
   '@typescript-eslint/no-restricted-imports': [
@@ -73,13 +143,11 @@ export default tseslint.config(
   // ── The layer table ──────────────────────────────────────────────────────────────────────
   {
     files: ['electron/core/**'],
-    rules: restrict([
-      electronModule,
-      mainOrPreload,
-      rendererCode,
-      { group: ['**/cli/**'], message: 'core does not depend on the CLI.' },
-    ]),
+    rules: restrict(coreOuter),
   },
+  // Layers inside core (README "Layers inside core"): each folder imports base, the layers below
+  // its own, and only the siblings `coreLayers` names — so no two core folders import each other.
+  ...coreLayerRules(),
   {
     // Runs anywhere (Node, worker, renderer): pure TypeScript and zod, no Node, DOM or Electron,
     // and none of the layers above it.

@@ -2,8 +2,10 @@
  * The layer table of DESIGN.md §2 is enforced by lint. These cases prove each rule bites
  * (and that what a layer may import passes), by linting small sources at paths in each layer.
  */
+import { readdirSync } from 'node:fs';
 import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
+import { coreLayers } from '../../../eslint.config.js';
 
 // The probes are not files on disk, so type-aware parsing (and the rules needing it) is off
 // here; the layer rules themselves need no types.
@@ -123,5 +125,58 @@ describe('layer rules', () => {
       "import { WORDS } from '../electron/common/words/index.ts';\nexport const w = WORDS;\n",
     );
     expect(errors).toEqual([]);
+  });
+});
+
+/** A probe in `from` importing `spec` (a value import, and the same as `import type`). */
+async function coreImportErrors(from: string, spec: string): Promise<string[]> {
+  const path = from.endsWith('.ts') ? from : `${from}/lint-probe.ts`;
+  const value = await layerErrors(
+    `electron/core/${path}`,
+    `import { x } from '${spec}';\nexport const y = x;\n`,
+  );
+  const type = await layerErrors(
+    `electron/core/${path}`,
+    `import type { X } from '${spec}';\nexport type Y = X;\n`,
+  );
+  expect(type.length).toBe(value.length);
+  return value;
+}
+
+describe('layers inside core', () => {
+  it('lists every folder of electron/core in exactly one layer', () => {
+    const listed = coreLayers.flatMap((layer) => Object.keys(layer));
+    const onDisk = readdirSync('electron/core', { withFileTypes: true })
+      .filter((entry) => entry.isDirectory())
+      .map((entry) => entry.name);
+    expect([...listed].sort()).toEqual([...new Set(listed)].sort());
+    expect([...onDisk].sort()).toEqual([...listed].sort());
+  });
+
+  // Each row: a folder, an import it may make, an import it may not (the rule that bites).
+  const cases: ReadonlyArray<readonly [string, string, string]> = [
+    ['model.ts', './errors.ts', './db/queries.ts'],
+    ['crypto', '../errors.ts', '../keys/trust-store.ts'],
+    ['keys', '../crypto/age.ts', '../format/dtx.ts'],
+    ['format', '../keys/trust-store.ts', '../db/schema.ts'],
+    ['schedule', '../model.ts', '../db/queries.ts'],
+    ['db', '../schedule/expand.ts', '../fhir/import.ts'],
+    ['fhir', '../db/meta.ts', '../print/render.ts'],
+    ['print', '../db/queries.ts', '../api/contract.ts'],
+    ['export', '../fhir/import.ts', '../store/store.ts'],
+    ['store', '../format/dtx.ts', '../audit/audit-log.ts'],
+    ['audit', '../store/store-index.ts', '../inbox/inbox.ts'],
+    ['settings', '../store/atomic-file.ts', '../readiness/readiness.ts'],
+    ['inbox', '../audit/install-audit.ts', '../api/contract.ts'],
+    ['readiness', '../settings/settings.ts', '../api/contract.ts'],
+    ['engine', '../print/render.ts', '../app/create-api.ts'],
+    ['api', '../settings/settings.ts', '../app/create-api.ts'],
+    ['app', '../engine/engine-client.ts', '../../cli/demo/generate.ts'],
+  ];
+  it.each(cases)('%s may import %s but not %s', async (folder, allowed, refused) => {
+    expect(await coreImportErrors(folder, allowed)).toEqual([]);
+    const errors = await coreImportErrors(folder, refused);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatch(/core layer \d|core does not depend on the CLI/);
   });
 });
