@@ -241,7 +241,7 @@ function codeStatusItem(r: Json, at: string | null, tally: ReportTally): Clinica
     source: 'observation',
     fromText: false,
     unverified: hasUnknownModifier(r, tally),
-    text: first(str(r['valueString']), conceptText(r['valueCodeableConcept'])),
+    text: first(str(r['valueString']), conceptDisplay(r['valueCodeableConcept'])),
     at,
   };
 }
