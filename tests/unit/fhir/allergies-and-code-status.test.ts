@@ -2,6 +2,7 @@
  * Allergies say what is known and what is not; code status is never guessed and never hides a
  * disagreement (issue 11: Allergies, Code status).
  */
+import type Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { getChart } from '../../../electron/core/db/queries.ts';
 import { DEFAULT_ADMIN_TIMES } from '../../../electron/core/schedule/admin-times.ts';
@@ -124,7 +125,7 @@ describe('allergy absences', () => {
   });
 });
 
-const codeStatusOf = (db: import('better-sqlite3').Database, id = 'p-zoe') =>
+const codeStatusOf = (db: Database.Database, id = 'p-zoe') =>
   db
     .prepare('SELECT code_status, code_status_from_text FROM stays WHERE patient_id = ?')
     .get(id) as { code_status: string; code_status_from_text: number };
