@@ -168,6 +168,11 @@ export function bedsOfWard(db: ReadonlyDb, wardId: string): Bed[] {
     );
 }
 
+/** Every patient record's id, in id order (what `inspect --charts all` walks). */
+export function allPatientIds(db: ReadonlyDb): string[] {
+  return cached(db, 'SELECT id FROM patients ORDER BY id').pluck().all() as string[];
+}
+
 export interface RecordCounts {
   readonly patients: number;
   readonly census: number;

@@ -65,7 +65,13 @@ export function mapAllergy(r: Json, _asOf: number, tally: ReportTally): Clinical
     return {
       subject: subjectOf(r),
       items: [
-        { item: 'allergy-absence', category: absence, text: substance, verification, recordedAt },
+        {
+          item: 'allergy-absence',
+          category: absence,
+          text: conceptDisplay(r['code']),
+          verification,
+          recordedAt,
+        },
       ],
     };
   }

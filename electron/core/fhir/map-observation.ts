@@ -148,7 +148,11 @@ function rangeOf(r: Json): ReferenceRange {
     low: quantity(r['low'])?.value ?? null,
     high: quantity(r['high'])?.value ?? null,
     text: str(r['text']),
-    appliesTo: list(r['appliesTo']).flatMap((c) => codings(c).map((x) => x.code ?? '')),
+    // A population named only in words ("Severe TBI") is kept as '' — never matched.
+    appliesTo: list(r['appliesTo']).flatMap((c) => {
+      const codes = codings(c).map((x) => x.code ?? '');
+      return codes.length > 0 ? codes : [''];
+    }),
     label: first(
       str(r['text']),
       ...list(r['appliesTo']).map(conceptDisplay),
@@ -241,7 +245,7 @@ function codeStatusItem(r: Json, at: string | null, tally: ReportTally): Clinica
     source: 'observation',
     fromText: false,
     unverified: hasUnknownModifier(r, tally),
-    text: first(str(r['valueString']), conceptText(r['valueCodeableConcept'])),
+    text: first(str(r['valueString']), conceptDisplay(r['valueCodeableConcept'])),
     at,
   };
 }

@@ -15,6 +15,7 @@ import {
   sealIdentity,
 } from '../../../electron/core/keys/device-identity.ts';
 import { generateSiteKey, writeSiteKeyFiles } from '../../../electron/core/keys/site-key.ts';
+import { AS_OF, patient, smallHospital, stay, writeBundle } from '../fhir/small-hospital.ts';
 import { manifestInput } from '../format/helpers.ts';
 import { expectRefusal, run } from './capture.ts';
 
@@ -22,12 +23,14 @@ const FIXTURES = join(import.meta.dirname, '../../../../shared/fixtures/fhir/inf
 
 let d: string;
 let dtx: string;
+let twinsDtx: string;
 let args: string[];
 let patientName: string;
 
 beforeAll(async () => {
   d = mkdtempSync(join(tmpdir(), 'dtx-cli-inspect-'));
-  const { db } = await importFhir([FIXTURES], { asOf: new Date('2026-11-28T08:00:00Z') });
+  // While the Inferno in-progress stay runs (2015-02-15 14:30–16:30 +01:00).
+  const { db } = await importFhir([FIXTURES], { asOf: new Date('2015-02-15T15:00:00+01:00') });
   const image = db.serialize();
   db.close();
   const siteKey = generateSiteKey();
@@ -54,6 +57,26 @@ beforeAll(async () => {
       siteKey,
     }),
   );
+  // The small hospital with a second patient on MRN0002 (Œuvrard's).
+  const bundle = writeBundle(
+    smallHospital([
+      patient('p-twin', 'Claes', 'Anna', 'MRN0002', '1980-01-01'),
+      stay('e-twin', 'p-twin', 'b2a-01', '2026-11-27T08:00:00+01:00'),
+    ]),
+  );
+  const twins = await importFhir([bundle.file], { asOf: AS_OF });
+  bundle.cleanup();
+  twinsDtx = join(d, 'twins.dtx');
+  writeFileSync(
+    twinsDtx,
+    await writeExport({
+      manifest: manifestInput(),
+      sqlite: twins.db.serialize(),
+      recipients: [device.recipient],
+      siteKey,
+    }),
+  );
+  twins.db.close();
   args = [
     '--trust',
     join(d, 'site.pub'),
@@ -125,6 +148,60 @@ describe('downtime inspect', () => {
     expect(human.stdout).toContain('medications (');
   });
 
+  test('--charts all prints every chart, one JSON object per line, and nothing else', async () => {
+    const r = await run(
+      'inspect',
+      dtx,
+      ...args,
+      '--charts',
+      'all',
+      '--at',
+      '2015-02-15T15:00:00+01:00',
+    );
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trimEnd().split('\n');
+    expect(lines).toHaveLength(3);
+    const charts = lines.map((l) => JSON.parse(l) as { patient: { id: string }; stay: unknown });
+    expect(charts.map((c) => c.patient.id)).toContain('usqualitycore-patient');
+    expect(charts.filter((c) => c.stay !== null)).toHaveLength(1);
+  });
+
+  test('--at gives the due times as of that instant', async () => {
+    const at = async (iso: string) => {
+      const r = await run(
+        'inspect',
+        twinsDtx,
+        ...args,
+        '--json',
+        '--patient',
+        'MRN0001',
+        '--at',
+        iso,
+      );
+      const json = JSON.parse(r.stdout) as {
+        chart: { medications: { id: string; nextDue: string[] }[] };
+      };
+      return json.chart.medications.find((m) => m.id === 'm-helene-insulin')?.nextDue;
+    };
+    // Daily at 08:00 Brussels: at 07:30 the next is today's, at 08:30 tomorrow's.
+    expect(await at('2026-11-28T07:30:00+01:00')).toEqual(['2026-11-28T07:00:00.000Z']);
+    expect(await at('2026-11-28T08:30:00+01:00')).toEqual(['2026-11-29T07:00:00.000Z']);
+    expect(expectRefusal(await run('inspect', dtx, ...args, '--at', 'tomorrow'))).toMatch(
+      /--at "tomorrow" is not an ISO instant/,
+    );
+  });
+
+  test('--patient with an MRN two patients share says it is ambiguous and lists them', async () => {
+    const refusal = expectRefusal(await run('inspect', twinsDtx, ...args, '--patient', 'MRN0002'));
+    expect(refusal).toMatch(/MRN MRN0002 is ambiguous: 2 patients share it/);
+    expect(refusal).toContain('p-twin');
+    expect(refusal).toContain('p-oeuvrard');
+    const one = await run('inspect', twinsDtx, ...args, '--json', '--patient', 'p-twin');
+    expect(
+      (JSON.parse(one.stdout) as { chart: { patient: { id: string } } }).chart.patient.id,
+    ).toBe('p-twin');
+  });
+
   test('the summary names the signer, the counts and the census', async () => {
     const r = await run('inspect', dtx, ...args);
     expect(r.code).toBe(0);
@@ -165,7 +242,7 @@ describe('downtime inspect', () => {
       ),
     ).toMatch(/damaged/);
     expect(expectRefusal(await run('inspect', dtx, ...args, '--patient', 'NO-SUCH-MRN'))).toMatch(
-      /No patient with MRN NO-SUCH-MRN/,
+      /No patient with MRN or record id NO-SUCH-MRN/,
     );
     writeSiteKeyFiles(generateSiteKey(), join(d, 'stranger.key'));
     expect(

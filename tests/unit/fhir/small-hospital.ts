@@ -3,9 +3,13 @@
  * known content: two wards with rooms and beds, patients with accents, ligatures, apostrophes
  * and hyphens, and the code-status, allergy and order situations the rules distinguish.
  */
+import type Database from 'better-sqlite3';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { type ReadonlyDb, openReadonlyDb } from '../../../electron/core/db/open.ts';
+import { toSqliteImage } from '../../../electron/core/db/schema.ts';
+import { importFhir, type ImportReport } from '../../../electron/core/fhir/import.ts';
 
 const ACT = 'http://terminology.hl7.org/CodeSystem/v3-ActCode';
 const PHYSICAL = 'http://terminology.hl7.org/CodeSystem/location-physical-type';
@@ -210,4 +214,40 @@ export function writeBundle(resources: readonly Resource[]): { file: string; cle
   };
   fs.writeFileSync(file, JSON.stringify(bundle));
   return { file, cleanup: () => fs.rmSync(dir, { recursive: true, force: true }) };
+}
+
+/**
+ * Imports the small hospital plus `extra` at T (default AS_OF) through a Bundle file; the
+ * returned `close` closes the database and removes the file.
+ */
+export async function importSmallHospital(
+  extra: readonly Resource[] = [],
+  options: { asOf?: Date; wards?: string[]; timeZone?: string; base?: readonly Resource[] } = {},
+): Promise<{ db: Database.Database; report: ImportReport; close: () => void }> {
+  const { file, cleanup } = writeBundle([...(options.base ?? smallHospital()), ...extra]);
+  try {
+    const { db, report } = await importFhir([file], {
+      asOf: options.asOf ?? AS_OF,
+      ...(options.wards ? { wards: options.wards } : {}),
+      ...(options.timeZone ? { timeZone: options.timeZone } : {}),
+    });
+    return {
+      db,
+      report,
+      close: () => {
+        db.close();
+        cleanup();
+      },
+    };
+  } catch (e) {
+    cleanup();
+    throw e;
+  }
+}
+
+export type { Resource };
+
+/** The imported database as the viewer opens it (read-only image), for the named queries. */
+export function asReadonly(db: Database.Database): ReadonlyDb {
+  return openReadonlyDb(toSqliteImage(db));
 }
