@@ -4,7 +4,7 @@
  */
 import { useTranslation } from 'react-i18next';
 import { useAppContext, useFormat } from '../app-context.ts';
-import { ageLevel } from '../lib/data-age.ts';
+import { ageLevel } from '../../electron/common/data-age.ts';
 import { useNow } from '../hooks/useNow.ts';
 
 export function DataAgeBanner() {

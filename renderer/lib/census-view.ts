@@ -3,7 +3,7 @@
  * Node and shared by every column.
  */
 import type { CensusRow, Severity } from '../../electron/core/model.ts';
-import { fold } from './fold.ts';
+import { fold } from '../../electron/common/fold.ts';
 
 export const SORT_KEYS = ['bed', 'name', 'age', 'mrn', 'admitted', 'severity'] as const;
 export type SortKey = (typeof SORT_KEYS)[number];

@@ -2,6 +2,7 @@
  * Dates, times, durations and numbers in the reader's language, all through Intl. Anything that
  * does not parse is shown as given rather than hidden: a nurse should see "2014-03", not "".
  */
+import { formatNumber } from '../../electron/common/numbers.ts';
 import type { Language } from '../../electron/core/api/contract.ts';
 
 export interface Formatters {
@@ -17,6 +18,7 @@ export interface Formatters {
   readonly dayTime: (iso: string) => string;
   /** Full or partial FHIR date, or an instant shown as its date: "2014", "March 2014", "3 Mar 2014". */
   readonly partialDate: (date: string) => string;
+  /** Exactly the value, never rounded, without thousands marks (electron/common/numbers.ts). */
   readonly number: (value: number) => string;
   /** "3 hours ago", "in 5 minutes" — the largest unit that keeps it readable. */
   readonly ago: (ms: number) => string;
@@ -86,7 +88,6 @@ function createFormatters(language: Language, timeZone: string | undefined): For
     year: 'numeric',
     timeZone: 'UTC',
   });
-  const numberFormat = new Intl.NumberFormat(language, { maximumFractionDigits: 2 });
   const relative = new Intl.RelativeTimeFormat(language, { numeric: 'always' });
   const dayCount = new Intl.NumberFormat(language, {
     style: 'unit',
@@ -102,11 +103,6 @@ function createFormatters(language: Language, timeZone: string | undefined): For
     style: 'unit',
     unit: 'year',
     unitDisplay: 'short',
-  });
-  const kg = new Intl.NumberFormat(language, {
-    style: 'unit',
-    unit: 'kilogram',
-    maximumFractionDigits: 1,
   });
 
   const parsed = (iso: string): Date | null => {
@@ -153,7 +149,7 @@ function createFormatters(language: Language, timeZone: string | undefined): For
       const utc = new Date(Date.UTC(Number(year), Number(month) - 1, Number(day ?? 1)));
       return day === undefined ? monthYear.format(utc) : fullDate.format(utc);
     },
-    number: (value) => numberFormat.format(value),
+    number: (value) => formatNumber(value, language),
     ago: (ms) => {
       const abs = Math.abs(ms);
       const sign = ms >= 0 ? -1 : 1;
@@ -164,7 +160,7 @@ function createFormatters(language: Language, timeZone: string | undefined): For
     days: (count) => dayCount.format(count),
     daysNarrow: (count) => dayCountNarrow.format(count),
     years: (count) => yearCount.format(count),
-    kilograms: (value) => kg.format(value),
+    kilograms: (value) => `${formatNumber(value, language)} kg`,
   };
 }
 

@@ -13,7 +13,11 @@ export type { WordKey, Words } from './en.ts';
 export const WORDS: Readonly<Record<Language, Words>> = { fr, nl, de, en };
 
 export type WordValues = Readonly<Record<string, string | number>>;
-export type TranslateWord = (key: WordKey, values?: WordValues) => string;
+/** A translator of clinical words, which knows its language (for numbers and plurals). */
+export interface TranslateWord {
+  (key: WordKey, values?: WordValues): string;
+  readonly language: Language;
+}
 
 /** `{name}` replaced by its value; a placeholder without a value stays visible, never blank. */
 export function fillPlaceholders(template: string, values: WordValues = {}): string {
@@ -25,5 +29,10 @@ export function fillPlaceholders(template: string, values: WordValues = {}): str
 
 export function wordsTranslator(language: Language): TranslateWord {
   const words = WORDS[language];
-  return (key, values) => fillPlaceholders(words[key], values);
+  return Object.assign(
+    (key: WordKey, values?: WordValues) => fillPlaceholders(words[key], values),
+    {
+      language,
+    },
+  );
 }

@@ -4,7 +4,7 @@
  * made a prefix, and the tokens are ANDed: "lef hel" finds Hélène Lefèvre, in either order.
  * A birth date typed DD/MM/YYYY is rewritten to the ISO form the index holds.
  */
-import { foldText } from './fold.ts';
+import { fold as foldText } from '../../common/fold.ts';
 
 const DMY = /^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$/;
 const HAS_WORD = /[\p{L}\p{N}]/u;

@@ -1,5 +1,5 @@
 /** The code systems and codes the importer recognises (CONVENTIONS.md is the prose version). */
-import { foldText } from '../db/fold.ts';
+import { fold as foldText } from '../../common/fold.ts';
 import type { AllergyAbsenceCategory } from '../model.ts';
 import { codings, conceptText } from './json.ts';
 

@@ -1,6 +1,6 @@
 /** One prepared INSERT per export table, counting the rows it writes into the report. */
 import type Database from 'better-sqlite3';
-import { foldText } from '../db/fold.ts';
+import { fold as foldText } from '../../common/fold.ts';
 import type { Table } from '../db/schema.ts';
 import type {
   Administration,

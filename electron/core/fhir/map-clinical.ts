@@ -1,5 +1,5 @@
 /** Mappers for AllergyIntolerance, Condition and DocumentReference. */
-import { foldText } from '../db/fold.ts';
+import { fold as foldText } from '../../common/fold.ts';
 import type { AllergyAbsenceCategory } from '../model.ts';
 import {
   ABSENCE_CATEGORY_WORDS,

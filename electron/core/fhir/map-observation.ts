@@ -2,7 +2,7 @@
  * The Observation mapper. Most observations are vitals or labs; a few carry ward-level facts
  * (resuscitation status, I-PASS, fall risk, mobility, weight, height) that land on the stay.
  */
-import { foldText } from '../db/fold.ts';
+import { fold as foldText } from '../../common/fold.ts';
 import type { CodeStatusClaim, Observation, Severity } from '../model.ts';
 import {
   CODE_STATUS,

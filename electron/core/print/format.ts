@@ -3,7 +3,6 @@
  * language, so a French and a Dutch nurse read the same page the same way, and clock times are
  * the site's wall clock (`timeZone`), never the laptop's.
  */
-import type { MedicationOrder } from '../model.ts';
 import { offsetAt } from '../schedule/zoned-time.ts';
 
 /** The wall-clock date and time of `instant` in `timeZone` (the zone math is the scheduler's). */
@@ -36,11 +35,4 @@ export function formatStoredDate(value: string | null, timeZone: string): string
   if (!value.includes('T')) return value;
   const instant = parseInstant(value);
   return instant ? formatDateTime(instant, timeZone) : value;
-}
-
-/** "500 mg", the dose as written ("1-2 tablets"), or an empty string. */
-export function formatDose(order: Pick<MedicationOrder, 'dose' | 'doseUnit' | 'doseText'>): string {
-  if (order.dose !== null)
-    return order.doseUnit ? `${order.dose} ${order.doseUnit}` : String(order.dose);
-  return order.doseText ?? '';
 }

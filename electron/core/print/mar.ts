@@ -5,6 +5,7 @@
  * flagged, never dropped. Clock times are the site's wall clock; a day row marks each date, so
  * a window across midnight (or a DST change) reads without ambiguity.
  */
+import { formatDose } from '../../common/dose.ts';
 import { describeScheduleProblem, type ScheduleProblem } from '../../common/schedule-problem.ts';
 import type { Chart, MedicationOrder } from '../model.ts';
 import {
@@ -17,7 +18,7 @@ import {
   type Column,
 } from './blocks.ts';
 import type { ReportDocument } from './document.ts';
-import { formatDose, parseInstant, wallClock } from './format.ts';
+import { parseInstant, wallClock } from './format.ts';
 import type { Block, Measure, Section } from './layout.ts';
 import type { Translate } from './messages.ts';
 import { identityFromChart, patientHeader, type PatientIdentity } from './patient-header.ts';
@@ -143,7 +144,7 @@ function scheduledBlocks(
     rows.push([
       time,
       dose.order.drug,
-      formatDose(dose.order),
+      formatDose(dose.order, t),
       dose.order.route ?? '',
       highAlert(t, dose.order),
     ]);
@@ -178,7 +179,7 @@ function prnBlocks(
   ];
   const rows = orders.map((o) => [
     o.drug,
-    formatDose(o),
+    formatDose(o, t),
     o.route ?? '',
     o.prnReason ?? '',
     [o.maxDose ? t('med.max', { limit: o.maxDose }) : '', o.frequency ?? '']
@@ -206,7 +207,7 @@ function unscheduledBlocks(
   ];
   const rows = entries.map(({ order, problem }) => [
     order.drug,
-    formatDose(order),
+    formatDose(order, t),
     order.route ?? '',
     [order.frequency ?? '', order.instructions ?? ''].filter((s) => s.length > 0).join(' — '),
     `⚠ ${describeScheduleProblem(t, problem)}`,

@@ -4,7 +4,12 @@
  * languages. The English table defines the keys; the type makes the other three carry exactly
  * the same keys (and a test checks the placeholders match too).
  */
-import { fillPlaceholders, type WordKey, WORDS } from '../../common/words/index.ts';
+import {
+  fillPlaceholders,
+  type WordKey,
+  type WordValues,
+  WORDS,
+} from '../../common/words/index.ts';
 import type { Language } from '../model.ts';
 
 const en = {
@@ -551,10 +556,11 @@ const de: Messages = {
 
 export const MESSAGES: Readonly<Record<Language, Messages>> = { fr, nl, de, en };
 
-export type Translate = (
-  key: MessageKey | WordKey,
-  values?: Readonly<Record<string, string | number>>,
-) => string;
+/** A print message or a clinical word, filled in; it knows its language (numbers, plurals). */
+export interface Translate {
+  (key: MessageKey | WordKey, values?: WordValues): string;
+  readonly language: Language;
+}
 
 const isMessageKey = (key: string): key is MessageKey => Object.hasOwn(en, key);
 
@@ -566,5 +572,7 @@ const isMessageKey = (key: string): key is MessageKey => Object.hasOwn(en, key);
 export function translator(language: Language): Translate {
   const table = MESSAGES[language];
   const words = WORDS[language];
-  return (key, values) => fillPlaceholders(isMessageKey(key) ? table[key] : words[key], values);
+  const translate = (key: MessageKey | WordKey, values?: WordValues): string =>
+    fillPlaceholders(isMessageKey(key) ? table[key] : words[key], values);
+  return Object.assign(translate, { language });
 }

@@ -4,6 +4,7 @@
  * patient is, allergies and code status — the facts that must be in front of whoever acts on
  * the paper. Allergies are never blank: "no known allergies" and "not recorded" are said out loud.
  */
+import { allergyLines } from '../../common/allergies.ts';
 import type { AllergyState, Chart, CodeStatus } from '../model.ts';
 import { code128, MIN_MODULE } from './barcode.ts';
 import type { Block, Measure, TextStyle } from './layout.ts';
@@ -32,8 +33,11 @@ export function identityFromChart(chart: Chart): PatientIdentity {
     room: chart.stay?.room ?? null,
     bed: chart.stay?.bed ?? null,
     allergyState: chart.allergyState,
-    allergies: chart.allergies.map((a) =>
-      a.reaction ? `${a.substance} (${a.reaction})` : a.substance,
+    // Merged as on screen: one entry per substance, its reactions together.
+    allergies: allergyLines(chart.allergies).map((line) =>
+      line.reactions.length > 0
+        ? `${line.substance} (${line.reactions.join(', ')})`
+        : line.substance,
     ),
     codeStatus: chart.stay?.codeStatus ?? 'unknown',
     isolation: chart.stay?.isolation ?? null,

@@ -4,6 +4,7 @@
  * laboratory results, plan, notes and contacts. Lists are printed newest first and in full:
  * this is the record during the outage, so nothing is summarised away.
  */
+import { formatDose } from '../../common/dose.ts';
 import { describeScheduleProblem } from '../../common/schedule-problem.ts';
 import type { Chart, Observation } from '../model.ts';
 import {
@@ -20,7 +21,7 @@ import {
   type Table,
 } from './blocks.ts';
 import type { ReportDocument } from './document.ts';
-import { formatDose, formatStoredDate, parseInstant, wallClock } from './format.ts';
+import { formatStoredDate, parseInstant, wallClock } from './format.ts';
 import { ipassBlocks } from './handover.ts';
 import type { Block, Measure } from './layout.ts';
 import type { Translate } from './messages.ts';
@@ -163,7 +164,7 @@ function medicationBlocks(
     ];
     return [
       med.drug,
-      formatDose(med),
+      formatDose(med, t),
       med.route ?? '',
       frequency,
       med.nextDue.map((due) => clockTime(due, timeZone)).join(', '),

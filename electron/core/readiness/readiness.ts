@@ -4,6 +4,7 @@
  * red (the laptop would fail on the night). `detail` holds facts only (times, counts, names),
  * so the renderer can word the sentence in the user's language by `id` and `level`.
  */
+import { ageLevel } from '../../common/data-age.ts';
 import type { ReadinessCheck } from '../model.ts';
 import { isAppError } from '../errors.ts';
 import { verifyExport } from '../format/dtx.ts';
@@ -58,8 +59,7 @@ function dataAge(current: StoredExport | null, { now, settings }: ReadinessInput
   const dataAsOf = current.manifest.dataAsOf;
   const hours = (now.getTime() - Date.parse(dataAsOf)) / HOUR_MS;
   if (Number.isNaN(hours)) return check('data-age', 'red', `unreadable time ${dataAsOf}`);
-  const level: Level =
-    hours >= settings.staleRedHours ? 'red' : hours >= settings.staleAmberHours ? 'amber' : 'green';
+  const level = ageLevel(hours * HOUR_MS, settings.staleAmberHours, settings.staleRedHours);
   return check('data-age', level, `${dataAsOf} (${hours.toFixed(1)} h)`);
 }
 

@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import type { Chart } from '../../../electron/core/model.ts';
 import { useAppContext, useFormat } from '../../app-context.ts';
 import { CodeStatusBadge, useSexLabel } from '../../components/Badges.tsx';
-import { allergyLines } from '../../lib/allergies.ts';
+import { allergyLines } from '../../../electron/common/allergies.ts';
 import { ageInYears } from '../../lib/format.ts';
 
 export function ChartHeader({

@@ -4,18 +4,10 @@
  * times could not be computed is flagged, never hidden.
  */
 import { useTranslation } from 'react-i18next';
+import { formatDose } from '../../../electron/common/dose.ts';
 import { describeScheduleProblem } from '../../../electron/common/schedule-problem.ts';
 import type { ChartMedication } from '../../../electron/core/model.ts';
 import { useFormat } from '../../app-context.ts';
-import type { Formatters } from '../../lib/format.ts';
-
-export function doseText(
-  med: Pick<ChartMedication, 'dose' | 'doseUnit' | 'doseText'>,
-  format: Formatters,
-): string {
-  if (med.dose !== null) return [format.number(med.dose), med.doseUnit].filter(Boolean).join(' ');
-  return med.doseText ?? '';
-}
 
 export function MedicationsTab({
   medications,
@@ -70,7 +62,7 @@ function ScheduledTable({ meds }: { readonly meds: readonly ChartMedication[] })
         {meds.map((med) => (
           <tr key={med.id} className={med.highAlert ? 'high-alert-row' : undefined}>
             <DrugCell med={med} />
-            <td>{doseText(med, format)}</td>
+            <td>{formatDose(med, words)}</td>
             <td>{med.route}</td>
             <td>{med.frequency}</td>
             <td>
@@ -100,7 +92,7 @@ function ScheduledTable({ meds }: { readonly meds: readonly ChartMedication[] })
 
 function PrnTable({ meds }: { readonly meds: readonly ChartMedication[] }) {
   const { t } = useTranslation();
-  const { format } = useFormat();
+  const { format, words } = useFormat();
   return (
     <table className="data-table">
       <thead>
@@ -116,7 +108,7 @@ function PrnTable({ meds }: { readonly meds: readonly ChartMedication[] }) {
         {meds.map((med) => (
           <tr key={med.id} className={med.highAlert ? 'high-alert-row' : undefined}>
             <DrugCell med={med} />
-            <td>{doseText(med, format)}</td>
+            <td>{formatDose(med, words)}</td>
             <td>{med.route}</td>
             <td>
               {med.frequency}

@@ -1,7 +1,7 @@
 /** The allergy band names each substance once, with every reaction and the worst criticality. */
 import { describe, expect, it } from 'vitest';
 import type { Allergy } from '../../../electron/core/model.ts';
-import { allergyLines } from '../../../renderer/lib/allergies.ts';
+import { allergyLines } from '../../../electron/common/allergies.ts';
 
 const allergy = (over: Partial<Allergy>): Allergy => ({
   substance: 'Penicillin',

@@ -1,6 +1,7 @@
 /** The data-age banner's colour, measured on the API's clock. */
 import { describe, expect, it } from 'vitest';
-import { ageLevel, anchorClock } from '../../../renderer/lib/data-age.ts';
+import { ageLevel } from '../../../electron/common/data-age.ts';
+import { anchorClock } from '../../../renderer/lib/data-age.ts';
 
 const HOUR = 3_600_000;
 

@@ -1,10 +1,15 @@
 /**
- * The allergy band lists each substance once: sources often repeat one allergy (several
- * encounters, several systems), and a band of twenty "Cashew nuts" hides the other entries.
- * Reactions are merged; the substance is high-criticality when any record says so.
+ * The allergy band lists each substance once, on screen and on paper: sources often repeat one
+ * allergy (several encounters, several systems), and a band of twenty "Cashew nuts" hides the
+ * other entries. Reactions are merged; the substance is high-criticality when any record says so.
  */
-import type { Allergy } from '../../electron/core/model.ts';
 import { fold } from './fold.ts';
+
+export interface AllergyRecord {
+  readonly substance: string;
+  readonly reaction: string | null;
+  readonly criticality: string | null;
+}
 
 export interface AllergyLine {
   readonly substance: string;
@@ -12,7 +17,7 @@ export interface AllergyLine {
   readonly highCriticality: boolean;
 }
 
-export function allergyLines(allergies: readonly Allergy[]): AllergyLine[] {
+export function allergyLines(allergies: readonly AllergyRecord[]): AllergyLine[] {
   const lines = new Map<string, { substance: string; reactions: Set<string>; high: boolean }>();
   for (const allergy of allergies) {
     const key = fold(allergy.substance.trim());

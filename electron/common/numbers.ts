@@ -1,0 +1,26 @@
+/**
+ * Numbers as a ward reads them: exactly the value given (a dose is never rounded: 0.125 mg is
+ * not "0,13"), the decimal comma in French, Dutch and German, a leading zero (0,5), no trailing
+ * zero, and no thousands mark (in "5.000 units" a Belgian reads the "." as a decimal point).
+ */
+import type { Language } from './language.ts';
+
+const DECIMAL_MARK: Readonly<Record<Language, string>> = { fr: ',', nl: ',', de: ',', en: '.' };
+
+/** The shortest decimal that reads back as `value`, written out without an exponent. */
+function plainDecimal(value: number): string {
+  const text = String(value);
+  const exponent = /^(-?)(\d)(?:\.(\d+))?e([+-]\d+)$/.exec(text);
+  if (!exponent) return text;
+  const [, sign = '', lead = '', rest = '', power = '0'] = exponent;
+  const digits = lead + rest;
+  const point = 1 + Number(power);
+  if (point <= 0) return `${sign}0.${'0'.repeat(-point)}${digits}`;
+  if (point >= digits.length) return `${sign}${digits}${'0'.repeat(point - digits.length)}`;
+  return `${sign}${digits.slice(0, point)}.${digits.slice(point)}`;
+}
+
+export function formatNumber(value: number, language: Language): string {
+  if (!Number.isFinite(value)) return String(value);
+  return plainDecimal(value).replace('.', DECIMAL_MARK[language]);
+}
