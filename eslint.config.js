@@ -52,6 +52,7 @@ export const coreLayers = [
     settings: ['store'],
     inbox: ['store', 'audit'],
     readiness: ['store', 'settings'],
+    registrations: ['audit'],
   },
   { engine: [] },
   { api: [], app: ['api'] },
