@@ -1,5 +1,5 @@
 /** The export's own facts (site, census instant, demo flag), kept in the `meta` table. */
-import type Database from 'better-sqlite3';
+import type { WritableDb } from './handle.ts';
 
 export interface ExportMeta {
   readonly siteId: string;
@@ -10,7 +10,7 @@ export interface ExportMeta {
 }
 
 /** Writes (or overwrites) the given meta fields. */
-export function writeExportMeta(db: Database.Database, meta: Partial<ExportMeta>): void {
+export function writeExportMeta(db: WritableDb, meta: Partial<ExportMeta>): void {
   const upsert = db.prepare(
     'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
   );

@@ -3,13 +3,29 @@
  * MAR headers) and the medication order (chart, MAR).
  */
 import type { CensusRow, MedicationOrder } from '../model.ts';
+import { fieldsOf, selectColumns } from './columns.ts';
 
 /** The census row's columns; join `stays s`, `patients p`, `wards w`, `handover h`. */
-export const CENSUS_COLUMNS = `
-  p.id AS patientId, p.mrn, p.name, p.birth_date AS birthDate, p.sex,
-  s.ward_id AS wardId, w.name AS wardName, s.room, s.bed, p.locator,
-  s.admitted_at AS admittedAt, s.attending, s.reason, p.allergy_state AS allergyState,
-  s.code_status AS codeStatus, s.isolation, h.severity`;
+export const CENSUS_COLUMNS = [
+  selectColumns(
+    'patients',
+    'p',
+    ['id', 'mrn', 'name', 'birthDate', 'sex', 'locator', 'allergyState'],
+    { id: 'patientId' },
+  ),
+  selectColumns('stays', 's', [
+    'wardId',
+    'room',
+    'bed',
+    'admittedAt',
+    'attending',
+    'reason',
+    'codeStatus',
+    'isolation',
+  ]),
+  selectColumns('wards', 'w', ['name'], { name: 'wardName' }),
+  selectColumns('handover', 'h', ['severity']),
+].join(',\n  ');
 
 export const CENSUS_FROM = `
   stays s
@@ -36,10 +52,12 @@ export function byBed<
   );
 }
 
-export const ORDER_COLUMNS = `
-  id, drug, code, dose, dose_unit AS doseUnit, dose_text AS doseText, route, frequency, timing,
-  prn, prn_reason AS prnReason, max_dose AS maxDose, start, end, status, prescriber, instructions,
-  high_alert AS highAlert`;
+/** Every column of a medication order but its patient, named as `MedicationOrder` names them. */
+export const ORDER_COLUMNS = selectColumns(
+  'medication_orders',
+  null,
+  fieldsOf('medication_orders').filter((field) => field !== 'patientId'),
+);
 
 export function toMedicationOrder(row: Raw<MedicationOrder, 'prn' | 'highAlert'>): MedicationOrder {
   return { ...row, prn: row.prn === 1, highAlert: row.highAlert === 1 };

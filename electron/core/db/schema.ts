@@ -9,6 +9,7 @@
  */
 import Database from 'better-sqlite3';
 import { SCHEMA_VERSION } from '../schema-version.ts';
+import type { WritableDb } from './handle.ts';
 
 const TABLES_DDL = `
 -- One row per key: siteId, siteName, dataAsOf (ISO instant of the census), demo ('0'/'1').
@@ -287,21 +288,21 @@ export const TABLES = [
 export type Table = (typeof TABLES)[number];
 
 /** A new, empty, writable export database in memory. */
-export function createExportDatabase(): Database.Database {
+export function createExportDatabase(): WritableDb {
   const db = createExportTables();
   createExportIndexes(db);
   return db;
 }
 
 /** The export database without its indexes, for a bulk load; call `createExportIndexes` after. */
-export function createExportTables(): Database.Database {
+export function createExportTables(): WritableDb {
   const db = new Database(':memory:');
   db.exec(TABLES_DDL);
   db.pragma(`user_version = ${SCHEMA_VERSION}`);
-  return db;
+  return db as WritableDb;
 }
 
-export function createExportIndexes(db: Database.Database): void {
+export function createExportIndexes(db: WritableDb): void {
   db.exec(INDEXES_DDL);
 }
 

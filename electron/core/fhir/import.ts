@@ -4,7 +4,7 @@
  * resource into compact records (collect.ts), then resolve, apply the census rule at
  * `asOf`, and write (write-rows.ts). Bad input never throws: it becomes counted warnings.
  */
-import type Database from 'better-sqlite3';
+import type { WritableDb } from '../db/handle.ts';
 import { AppError } from '../errors.ts';
 import { createExportIndexes, createExportTables } from '../db/schema.ts';
 import { Collector } from './collect.ts';
@@ -34,7 +34,7 @@ export const DEFAULT_IMPORT_TIME_ZONE = 'Europe/Brussels';
 export async function importFhir(
   paths: readonly string[],
   options: ImportOptions,
-): Promise<{ db: Database.Database; report: ImportReport }> {
+): Promise<{ db: WritableDb; report: ImportReport }> {
   if (Number.isNaN(options.asOf.getTime())) {
     throw new AppError(
       'invalid-argument',

@@ -1,6 +1,10 @@
-/** One prepared INSERT per export table, counting the rows it writes into the report. */
-import type Database from 'better-sqlite3';
+/**
+ * One prepared INSERT per export table, counting the rows it writes into the report. Each row
+ * is an object named field by field after the table's column descriptor (db/columns.ts).
+ */
 import { fold as foldText } from '../../common/fold.ts';
+import { fieldsOf, insertSql, type RowOf, type SqlValue } from '../db/columns.ts';
+import type { WritableDb } from '../db/handle.ts';
 import type { Table } from '../db/schema.ts';
 import type {
   Administration,
@@ -21,172 +25,66 @@ import type { StayFacts } from './stay-facts.ts';
 
 const bit = (b: boolean) => (b ? 1 : 0);
 
-const insertSql = (table: Table, columns: readonly string[], rows: number): string => {
-  const row = `(${columns.map(() => '?').join(', ')})`;
-  return `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${Array.from({ length: rows }, () => row).join(', ')}`;
-};
-
 /**
  * Rows per multi-row INSERT for the clinical tables: one statement step per 32 rows instead of
  * one per row took a third off the inserts (observations alone are ~100 rows a patient).
  */
 const BATCH_ROWS = 32;
 
-export function prepareInserts(db: Database.Database) {
+export function prepareInserts(db: WritableDb) {
   const written = new Map<Table, () => number>();
   const flushes: (() => void)[] = [];
   /** Row by row: for the tables other rows reference (foreign keys are checked at once). */
-  const insert = (table: Table, columns: readonly string[]) => {
-    const statement = db.prepare(insertSql(table, columns, 1));
+  const insert = <T extends Table>(table: T) => {
+    const statement = db.prepare(insertSql(table));
     let rows = 0;
     written.set(table, () => rows);
-    return (...values: unknown[]) => {
-      statement.run(values);
+    return (row: RowOf<T>) => {
+      statement.run(row);
       rows++;
     };
   };
   /** In batches of BATCH_ROWS: for the clinical tables nothing references; `flush()` the rest. */
-  const batched = (table: Table, columns: readonly string[]) => {
-    const one = db.prepare(insertSql(table, columns, 1));
-    const many = db.prepare(insertSql(table, columns, BATCH_ROWS));
-    let pending: unknown[] = [];
+  const batched = <T extends Table>(table: T) => {
+    const fields = fieldsOf(table);
+    const one = db.prepare(insertSql(table));
+    const many = db.prepare(insertSql(table, BATCH_ROWS));
+    let pending: RowOf<T>[] = [];
     let rows = 0;
     written.set(table, () => rows);
     flushes.push(() => {
-      for (let i = 0; i < pending.length; i += columns.length) {
-        one.run(pending.slice(i, i + columns.length));
-      }
+      for (const row of pending) one.run(row);
       pending = [];
     });
-    return (...values: unknown[]) => {
-      pending.push(...values);
+    return (row: RowOf<T>) => {
+      pending.push(row);
       rows++;
-      if (pending.length === BATCH_ROWS * columns.length) {
-        many.run(pending);
+      if (pending.length === BATCH_ROWS) {
+        const values: SqlValue[] = [];
+        for (const r of pending) for (const field of fields) values.push(r[field]);
+        many.run(values);
         pending = [];
       }
     };
   };
-  const site = insert('sites', ['id', 'name']);
-  const ward = insert('wards', ['id', 'site_id', 'name', 'in_scope']);
-  const bed = insert('beds', ['id', 'ward_id', 'room', 'name']);
-  const patient = insert('patients', [
-    'id',
-    'mrn',
-    'family',
-    'given',
-    'name',
-    'birth_date',
-    'sex',
-    'language',
-    'weight_kg',
-    'height_cm',
-    'allergy_state',
-    'locator',
-    'record_status',
-  ]);
-  const identifier = batched('patient_identifiers', ['patient_id', 'seq', 'system', 'value']);
-  const contact = batched('contacts', ['patient_id', 'seq', 'name', 'relationship', 'phone']);
-  const stay = insert('stays', [
-    'patient_id',
-    'ward_id',
-    'room',
-    'bed',
-    'admitted_at',
-    'expected_discharge',
-    'attending',
-    'service',
-    'reason',
-    'isolation',
-    'code_status',
-    'code_status_text',
-    'code_status_from_text',
-    'diet',
-    'mobility',
-    'fall_risk',
-  ]);
-  const handover = insert('handover', ['patient_id', 'severity', 'summary', 'situation_awareness']);
-  const action = batched('handover_actions', ['patient_id', 'seq', 'text']);
-  const claim = batched('code_status_claims', [
-    'patient_id',
-    'seq',
-    'value',
-    'source',
-    'text',
-    'at',
-    'from_text',
-    'unverified',
-  ]);
-  const allergy = batched('allergies', [
-    'patient_id',
-    'substance',
-    'reaction',
-    'severity',
-    'criticality',
-    'status',
-    'verification',
-    'category',
-    'recorded_at',
-  ]);
-  const absence = batched('allergy_absences', [
-    'patient_id',
-    'category',
-    'text',
-    'verification',
-    'recorded_at',
-  ]);
-  const problem = batched('problems', ['patient_id', 'text', 'code', 'status', 'onset']);
-  const order = insert('medication_orders', [
-    'id',
-    'patient_id',
-    'drug',
-    'code',
-    'dose',
-    'dose_unit',
-    'dose_text',
-    'route',
-    'frequency',
-    'timing',
-    'prn',
-    'prn_reason',
-    'max_dose',
-    'start',
-    'end',
-    'status',
-    'prescriber',
-    'instructions',
-    'high_alert',
-  ]);
-  const administration = batched('administrations', [
-    'patient_id',
-    'order_id',
-    'drug',
-    'dose',
-    'route',
-    'at',
-    'status',
-    'performer',
-    'note',
-  ]);
-  const observation = batched('observations', [
-    'patient_id',
-    'code',
-    'name',
-    'category',
-    'value',
-    'value_text',
-    'unit',
-    'comparator',
-    'ref_low',
-    'ref_high',
-    'ref_text',
-    'other_ranges',
-    'flag',
-    'flag_text',
-    'at',
-  ]);
-  const plan = batched('plan_items', ['patient_id', 'kind', 'text', 'status', 'due', 'detail']);
-  const note = batched('notes', ['patient_id', 'kind', 'title', 'author', 'at', 'text']);
+  const site = insert('sites');
+  const ward = insert('wards');
+  const bed = insert('beds');
+  const patient = insert('patients');
+  const identifier = batched('patient_identifiers');
+  const contact = batched('contacts');
+  const stay = insert('stays');
+  const handover = insert('handover');
+  const action = batched('handover_actions');
+  const claim = batched('code_status_claims');
+  const allergy = batched('allergies');
+  const absence = batched('allergy_absences');
+  const problem = batched('problems');
+  const order = insert('medication_orders');
+  const administration = batched('administrations');
+  const observation = batched('observations');
+  const plan = batched('plan_items');
+  const note = batched('notes');
   const search = db.prepare(
     'INSERT INTO patient_search (rowid, name, mrn, bed, birth) VALUES ((SELECT rowid FROM patients WHERE id = ?), ?, ?, ?, ?)',
   );
@@ -200,11 +98,11 @@ export function prepareInserts(db: Database.Database) {
     report(tally: ReportTally) {
       for (const [table, rows] of written) if (rows() > 0) tally.wrote(table, rows());
     },
-    site: (id: string, name: string) => site(id, name),
+    site: (id: string, name: string) => site({ id, name }),
     ward: (id: string, siteId: string, name: string, inScope: boolean) =>
-      ward(id, siteId, name, bit(inScope)),
+      ward({ id, siteId, name, inScope: bit(inScope) }),
     bed: (id: string, wardId: string, room: string | null, name: string | null) =>
-      bed(id, wardId, room, name),
+      bed({ id, wardId, room, name }),
 
     /**
      * The patient row; identifiers and contacts only with `detail` (a locator row, or a patient
@@ -212,24 +110,34 @@ export function prepareInserts(db: Database.Database) {
      */
     patient(p: PatientRecord, facts: StayFacts, row: { locator: boolean; detail: boolean }) {
       // (record_status below: a patient record that is not live is never found as one.)
-      patient(
-        p.id,
-        p.mrn,
-        p.family,
-        p.given,
-        p.name,
-        p.birthDate,
-        p.sex,
-        p.language,
-        facts.weightKg,
-        facts.heightCm,
-        facts.allergyState,
-        bit(row.locator),
-        p.recordStatus,
-      );
+      patient({
+        id: p.id,
+        mrn: p.mrn,
+        family: p.family,
+        given: p.given,
+        name: p.name,
+        birthDate: p.birthDate,
+        sex: p.sex,
+        language: p.language,
+        weightKg: facts.weightKg,
+        heightCm: facts.heightCm,
+        allergyState: facts.allergyState,
+        locator: bit(row.locator),
+        recordStatus: p.recordStatus,
+      });
       if (!row.detail) return;
-      p.identifiers.forEach((i, seq) => identifier(p.id, seq, i.system, i.value));
-      p.contacts.forEach((c, seq) => contact(p.id, seq, c.name, c.relationship, c.phone));
+      p.identifiers.forEach((i, seq) =>
+        identifier({ patientId: p.id, seq, system: i.system, value: i.value }),
+      );
+      p.contacts.forEach((c, seq) =>
+        contact({
+          patientId: p.id,
+          seq,
+          name: c.name,
+          relationship: c.relationship,
+          phone: c.phone,
+        }),
+      );
     },
 
     /**
@@ -264,105 +172,133 @@ export function prepareInserts(db: Database.Database) {
       },
     ) {
       const f = s.facts;
-      stay(
+      stay({
         patientId,
-        place.wardId,
-        place.room,
-        place.bed,
-        s.admittedAt,
-        s.expectedDischarge,
-        s.attending,
-        s.service,
-        s.reason,
-        f.isolation,
-        f.codeStatus,
-        f.codeStatusText,
-        bit(f.codeStatusFromText),
-        f.diet,
-        f.mobility,
-        f.fallRisk,
-      );
+        wardId: place.wardId,
+        room: place.room,
+        bed: place.bed,
+        admittedAt: s.admittedAt,
+        expectedDischarge: s.expectedDischarge,
+        attending: s.attending,
+        service: s.service,
+        reason: s.reason,
+        isolation: f.isolation,
+        codeStatus: f.codeStatus,
+        codeStatusText: f.codeStatusText,
+        codeStatusFromText: bit(f.codeStatusFromText),
+        diet: f.diet,
+        mobility: f.mobility,
+        fallRisk: f.fallRisk,
+      });
       f.codeStatusClaims.forEach((c: CodeStatusClaim, seq) =>
-        claim(patientId, seq, c.value, c.source, c.text, c.at, bit(c.fromText), bit(c.unverified)),
+        claim({
+          patientId,
+          seq,
+          value: c.value,
+          source: c.source,
+          text: c.text,
+          at: c.at,
+          fromText: bit(c.fromText),
+          unverified: bit(c.unverified),
+        }),
       );
     },
 
     handover(patientId: string, h: Handover) {
-      handover(patientId, h.severity, h.summary, h.situationAwareness);
-      h.actions.forEach((text, seq) => action(patientId, seq, text));
+      handover({
+        patientId,
+        severity: h.severity,
+        summary: h.summary,
+        situationAwareness: h.situationAwareness,
+      });
+      h.actions.forEach((text, seq) => action({ patientId, seq, text }));
     },
 
     allergy: (patientId: string, a: Allergy) =>
-      allergy(
+      allergy({
         patientId,
-        a.substance,
-        a.reaction,
-        a.severity,
-        a.criticality,
-        a.status,
-        a.verification,
-        a.category,
-        a.recordedAt,
-      ),
+        substance: a.substance,
+        reaction: a.reaction,
+        severity: a.severity,
+        criticality: a.criticality,
+        status: a.status,
+        verification: a.verification,
+        category: a.category,
+        recordedAt: a.recordedAt,
+      }),
     absence: (patientId: string, a: AllergyAbsence) =>
-      absence(patientId, a.category, a.text, a.verification, a.recordedAt),
+      absence({
+        patientId,
+        category: a.category,
+        text: a.text,
+        verification: a.verification,
+        recordedAt: a.recordedAt,
+      }),
     problem: (patientId: string, p: Problem) =>
-      problem(patientId, p.text, p.code, p.status, p.onset),
+      problem({ patientId, text: p.text, code: p.code, status: p.status, onset: p.onset }),
     order: (id: string, patientId: string, o: Omit<MedicationOrder, 'id'>) =>
-      order(
+      order({
         id,
         patientId,
-        o.drug,
-        o.code,
-        o.dose,
-        o.doseUnit,
-        o.doseText,
-        o.route,
-        o.frequency,
-        o.timing,
-        bit(o.prn),
-        o.prnReason,
-        o.maxDose,
-        o.start,
-        o.end,
-        o.status,
-        o.prescriber,
-        o.instructions,
-        bit(o.highAlert),
-      ),
+        drug: o.drug,
+        code: o.code,
+        dose: o.dose,
+        doseUnit: o.doseUnit,
+        doseText: o.doseText,
+        route: o.route,
+        frequency: o.frequency,
+        timing: o.timing,
+        prn: bit(o.prn),
+        prnReason: o.prnReason,
+        maxDose: o.maxDose,
+        start: o.start,
+        end: o.end,
+        status: o.status,
+        prescriber: o.prescriber,
+        instructions: o.instructions,
+        highAlert: bit(o.highAlert),
+      }),
     administration: (patientId: string, a: Administration) =>
-      administration(
+      administration({
         patientId,
-        a.orderId,
-        a.drug,
-        a.dose,
-        a.route,
-        a.at,
-        a.status,
-        a.performer,
-        a.note,
-      ),
+        orderId: a.orderId,
+        drug: a.drug,
+        dose: a.dose,
+        route: a.route,
+        at: a.at,
+        status: a.status,
+        performer: a.performer,
+        note: a.note,
+      }),
     observation: (patientId: string, o: Observation) =>
-      observation(
+      observation({
         patientId,
-        o.code,
-        o.name,
-        o.category,
-        o.value,
-        o.valueText,
-        o.unit,
-        o.comparator,
-        o.refLow,
-        o.refHigh,
-        o.refText,
-        o.otherRanges.length > 0 ? JSON.stringify(o.otherRanges) : null,
-        o.flag,
-        o.flagText,
-        o.at,
-      ),
+        code: o.code,
+        name: o.name,
+        category: o.category,
+        value: o.value,
+        valueText: o.valueText,
+        unit: o.unit,
+        comparator: o.comparator,
+        refLow: o.refLow,
+        refHigh: o.refHigh,
+        refText: o.refText,
+        otherRanges: o.otherRanges.length > 0 ? JSON.stringify(o.otherRanges) : null,
+        flag: o.flag,
+        flagText: o.flagText,
+        at: o.at,
+      }),
     plan: (patientId: string, p: PlanItem) =>
-      plan(patientId, p.kind, p.text, p.status, p.due, p.detail),
-    note: (patientId: string, n: Note) => note(patientId, n.kind, n.title, n.author, n.at, n.text),
+      plan({
+        patientId,
+        kind: p.kind,
+        text: p.text,
+        status: p.status,
+        due: p.due,
+        detail: p.detail,
+      }),
+    note: (patientId: string, n: Note) =>
+      note({ patientId, kind: n.kind, title: n.title, author: n.author, at: n.at, text: n.text }),
   };
 }
 

@@ -2,7 +2,7 @@
  * The second phase of an import: resolve references, apply the census rule at T, and write
  * every row in one transaction with prepared statements.
  */
-import type Database from 'better-sqlite3';
+import type { WritableDb } from '../db/handle.ts';
 import { AppError } from '../errors.ts';
 import { type ExportMeta, writeExportMeta } from '../db/meta.ts';
 import { isHighAlert } from './codes.ts';
@@ -46,7 +46,7 @@ interface Ward {
 }
 
 export function writeRows(
-  db: Database.Database,
+  db: WritableDb,
   c: Collected,
   options: WriteOptions,
   tally: ReportTally,
