@@ -13,6 +13,8 @@ export const EXPORT_ERROR_KINDS = [
   'wrong-passphrase',
   'schema-too-new',
   'older-than-installed',
+  /** A sequence beyond what its signed creation time allows (store/rollback.ts). */
+  'sequence-out-of-range',
 ] as const;
 
 export const ERROR_KINDS = [

@@ -21,8 +21,11 @@ export type ReportKind = z.infer<typeof ReportKindSchema>;
 
 // ─── The export manifest (public, signed, readable without keys) ────────────────────────────
 
+/** The manifest format this viewer reads and writes (2: `recipients` added, issue 15). */
+export const MANIFEST_FORMAT = 2;
+
 export const ManifestSchema = z.object({
-  format: z.literal(1),
+  format: z.literal(MANIFEST_FORMAT),
   site: z.object({ id: z.string().min(1), name: z.string().min(1) }),
   exportId: z.string().min(1),
   /** Monotonically increasing per site: the rollback guard. */
@@ -46,6 +49,14 @@ export const ManifestSchema = z.object({
    * name no one — and signed with it. Absent in exports made without `--downtime-ids`.
    */
   downtimeIds: z.array(z.string().min(1).max(32)).max(1000).optional(),
+  /**
+   * Fingerprints of the devices the payload is encrypted to (keys/recipient.ts): an install
+   * refuses an export that does not name this laptop.
+   */
+  recipients: z
+    .array(z.string().regex(/^[0-9a-f]{32}$/))
+    .min(1)
+    .max(10_000),
 });
 export type Manifest = z.infer<typeof ManifestSchema>;
 

@@ -81,6 +81,8 @@ export const de: Messages = {
       'Dieser Export braucht eine neuere Version des Viewers. Bitten Sie die IT, diesen Laptop zu aktualisieren.',
     'older-than-installed':
       'Dieser Export ist älter als der bereits installierte und wurde deshalb nicht verwendet.',
+    'sequence-out-of-range':
+      'Die Laufnummer oder das Erstellungsdatum dieses Exports ist nicht plausibel; er wurde nicht verwendet. Prüfen Sie Datum und Uhrzeit dieses Laptops; stimmen sie, rufen Sie die IT.',
     'invalid-argument': 'Die Anfrage wurde nicht verstanden. Bitte melden Sie das der IT.',
     locked: 'Der Viewer ist gesperrt. Entsperren Sie ihn, um fortzufahren.',
     'no-identity': 'Dieser Laptop hat noch keinen Geräteschlüssel. Richten Sie ihn zuerst ein.',

@@ -81,6 +81,8 @@ export const en = {
       'This export needs a newer version of the viewer. Ask IT to update this laptop.',
     'older-than-installed':
       'This export is older than the one already installed, so it was not used.',
+    'sequence-out-of-range':
+      'This export’s sequence number or creation date is not plausible, so it was not used. Check this laptop’s date and time; if it is right, call IT.',
     'invalid-argument': 'The request was not understood. Please report this to IT.',
     locked: 'The viewer is locked. Unlock it to continue.',
     'no-identity': 'This laptop has no device key yet. Set it up first.',

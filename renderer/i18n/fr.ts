@@ -81,6 +81,8 @@ export const fr: Messages = {
       'Cet export demande une version plus récente de la visionneuse. Demandez à l’informatique de mettre cet ordinateur à jour.',
     'older-than-installed':
       'Cet export est plus ancien que celui déjà installé ; il n’a donc pas été utilisé.',
+    'sequence-out-of-range':
+      'Le numéro de séquence ou la date de création de cet export n’est pas plausible ; il n’a pas été utilisé. Vérifiez la date et l’heure de cet ordinateur ; si elles sont justes, appelez l’informatique.',
     'invalid-argument': 'La demande n’a pas été comprise. Signalez-le à l’informatique.',
     locked: 'La visionneuse est verrouillée. Déverrouillez-la pour continuer.',
     'no-identity': 'Cet ordinateur n’a pas encore de clé d’appareil. Configurez-le d’abord.',

@@ -79,6 +79,8 @@ export const nl: Messages = {
       'Deze export vraagt een nieuwere versie van de viewer. Vraag IT deze laptop bij te werken.',
     'older-than-installed':
       'Deze export is ouder dan de reeds geïnstalleerde en werd daarom niet gebruikt.',
+    'sequence-out-of-range':
+      'Het volgnummer of de aanmaakdatum van deze export is niet aannemelijk; hij werd niet gebruikt. Controleer datum en tijd van deze laptop; kloppen die, bel dan IT.',
     'invalid-argument': 'De aanvraag werd niet begrepen. Meld dit aan IT.',
     locked: 'De viewer is vergrendeld. Ontgrendel hem om verder te gaan.',
     'no-identity': 'Deze laptop heeft nog geen apparaatsleutel. Stel die eerst in.',

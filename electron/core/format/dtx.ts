@@ -21,7 +21,7 @@
  *   magic → not-an-export / unsupported-version / truncated
  *   length + room for manifest, signer and signature → not-an-export / truncated
  *   signer in the trust store → unknown-signer;  signature → bad-signature
- *   manifest JSON + schema → unsupported-version (format ≠ 1) / not-an-export
+ *   manifest JSON + schema → unsupported-version (format ≠ 2) / not-an-export
  *   payload size and SHA-256 → truncated (short) / payload-mismatch (long or different)
  * `verifyExport` stops there (no keys needed). `decryptExport` then refuses a schema newer than
  * this viewer (schema-too-new) BEFORE decrypting, decrypts natively (crypto/age.ts):
@@ -31,8 +31,9 @@
 import { createHash, sign, verify } from 'node:crypto';
 import { z } from 'zod';
 import { AppError } from '../errors.ts';
-import { ManifestSchema, type Manifest } from '../model.ts';
+import { MANIFEST_FORMAT, ManifestSchema, type Manifest } from '../model.ts';
 import { SCHEMA_VERSION } from '../schema-version.ts';
+import { recipientFingerprint } from '../keys/recipient.ts';
 import type { SiteKey } from '../keys/site-key.ts';
 import {
   ed25519Raw,
@@ -151,7 +152,13 @@ function parseManifest(manifestBytes: Uint8Array): Manifest {
     throw fail('not-an-export', MSG.damagedHeader);
   }
   const format = json && typeof json === 'object' && 'format' in json ? json.format : undefined;
-  if (format !== 1) {
+  if (typeof format === 'number' && format < MANIFEST_FORMAT) {
+    throw fail(
+      'unsupported-version',
+      `This export's manifest is in format ${format}, from an exporter older than this viewer (it does not say which laptops it is for) — ask IT for a fresh export.`,
+    );
+  }
+  if (format !== MANIFEST_FORMAT) {
     throw fail(
       'unsupported-version',
       `This export's manifest is in format ${JSON.stringify(format ?? null).slice(0, 20)}, which this viewer does not read — update the Downtime Viewer.`,
@@ -184,6 +191,54 @@ function verifyInternal(bytes: Uint8Array, trust: TrustStore) {
   const manifest = parseManifest(container.manifestBytes);
   const payload = checkPayload(bytes, container.payloadOffset, manifest);
   return { manifest, signer, payload };
+}
+
+/**
+ * The manifest a file claims, read through `read(buffer, position)` without any key: for the
+ * store to compare its records with the files (the signature is checked where trust is known).
+ * Null when the head is not a readable manifest.
+ */
+export function readManifestUnverified(
+  read: (buffer: Buffer, position: number) => number,
+): Manifest | null {
+  try {
+    const head = Buffer.alloc(HEAD_BYTES);
+    if (read(head, 0) !== HEAD_BYTES) return null;
+    const rest = Buffer.alloc(
+      Math.min(head.readUInt32BE(DTX_MAGIC.length), MAX_MANIFEST_BYTES + 1) +
+        SIGNER_BYTES +
+        SIGNATURE_BYTES,
+    );
+    const got = read(rest, HEAD_BYTES);
+    const container = readContainer(Buffer.concat([head, rest.subarray(0, got)]));
+    return parseManifest(container.manifestBytes);
+  } catch {
+    return null;
+  }
+}
+
+/** The most bytes `verifyHead` needs: magic, length, the largest manifest, signer, signature. */
+export const MAX_HEAD_BYTES = HEAD_BYTES + MAX_MANIFEST_BYTES + SIGNER_BYTES + SIGNATURE_BYTES;
+
+/**
+ * Checks everything but the payload hash from the first bytes of a file and its size: magic,
+ * lengths, trusted signer, signature, manifest, and that the file is exactly as long as the
+ * signed payload size says. Lets a caller refuse junk or an untrusted file before reading and
+ * hashing gigabytes of it (issue 15, L4). `head` is the file's first `MAX_HEAD_BYTES` bytes
+ * (or all of it, when shorter). `verifyExport` on the whole file is still required after.
+ */
+export function verifyHead(
+  head: Uint8Array,
+  fileSize: number,
+  trust: TrustStore,
+): { manifest: Manifest; signer: string } {
+  const container = readContainer(head);
+  const signer = checkSignature(container, trust);
+  const manifest = parseManifest(container.manifestBytes);
+  const available = fileSize - container.payloadOffset;
+  if (available < manifest.payload.size) throw fail('truncated', MSG.truncated);
+  if (available > manifest.payload.size) throw fail('payload-mismatch', MSG.payloadMismatch);
+  return { manifest, signer };
 }
 
 /**
@@ -263,7 +318,11 @@ export function sqliteHeader(image: Uint8Array): { wal: boolean; userVersion: nu
   return { wal: b[18] === 2 || b[19] === 2, userVersion: b.readUInt32BE(60) };
 }
 
-export type ExportManifestInput = Omit<Manifest, 'format' | 'payload' | 'schemaVersion'>;
+/** What the caller decides; format, schema, payload facts and recipients are the writer's. */
+export type ExportManifestInput = Omit<
+  Manifest,
+  'format' | 'payload' | 'schemaVersion' | 'recipients'
+>;
 
 /**
  * Encrypts the SQLite image to the recipients (`age1…`), writes and signs the manifest, and
@@ -313,9 +372,11 @@ export async function writeExport(input: {
   try {
     manifest = ManifestSchema.parse({
       ...input.manifest,
-      format: 1,
+      format: MANIFEST_FORMAT,
       schemaVersion: SCHEMA_VERSION,
       payload: { size: payload.length, sha256: createHash('sha256').update(payload).digest('hex') },
+      // Signed with the rest: which laptops may install it (checked without any key).
+      recipients: [...new Set(input.recipients.map(recipientFingerprint))],
     });
   } catch (e) {
     const where = e instanceof z.ZodError ? (e.issues[0]?.path.join('.') ?? '') : '';

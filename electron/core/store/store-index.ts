@@ -5,11 +5,12 @@
  * install decisions; it is a cache that `rebuildIndex` can recreate from the files, plus the
  * decision history, which is the one thing only it holds.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readdirSync, readFileSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { EXPORT_ERROR_KINDS } from '../errors.ts';
-import { ManifestSchema } from '../model.ts';
+import { AppError, EXPORT_ERROR_KINDS } from '../errors.ts';
+import { readManifestUnverified } from '../format/dtx.ts';
+import { type Manifest, ManifestSchema } from '../model.ts';
 
 /** What the store records per export, on disk (paths are derived, so the folder may move). */
 export const ExportRecordSchema = z.object({
@@ -91,6 +92,11 @@ export interface ScanResult {
   readonly exports: ExportRecord[];
   /** `.dtx` files without a readable record (edited or damaged by hand): reported, not used. */
   readonly unrecorded: string[];
+  /**
+   * `.dtx` files whose record says something their own manifest does not (a record edited, or
+   * another export copied over the file): refused and reported, never shown (issue 15, H3).
+   */
+  readonly disagreeing: string[];
   /** Records without their `.dtx`: left by an install or a pruning cut short. */
   readonly orphanRecords: string[];
 }
@@ -107,15 +113,18 @@ export function scanExports(exportsDir: string): ScanResult {
   );
   const exports: ExportRecord[] = [];
   const unrecorded: string[] = [];
+  const disagreeing: string[] = [];
   for (const base of dtx) {
     const record = records.has(base) ? readRecord(join(exportsDir, base + RECORD_EXTENSION)) : null;
-    if (record && baseNameOf(record) === base) exports.push(record);
-    else unrecorded.push(base + EXPORT_EXTENSION);
+    if (!record || baseNameOf(record) !== base) unrecorded.push(base + EXPORT_EXTENSION);
+    else if (!recordMatchesFile(record, join(exportsDir, base + EXPORT_EXTENSION)))
+      disagreeing.push(base + EXPORT_EXTENSION);
+    else exports.push(record);
   }
   const orphanRecords = [...records]
     .filter((base) => !dtx.has(base))
     .map((b) => b + RECORD_EXTENSION);
-  return { exports: exports.sort(newestFirst), unrecorded, orphanRecords };
+  return { exports: exports.sort(newestFirst), unrecorded, disagreeing, orphanRecords };
 }
 
 const stem = (extension: string) => (name: string) => name.slice(0, -extension.length);
@@ -137,4 +146,49 @@ export function indexMatches(index: StoreIndex, scanned: readonly ExportRecord[]
       (e, i) => e.exportId === scanned[i]?.exportId && e.sha256 === scanned[i]?.sha256,
     )
   );
+}
+
+/** The same facts, whatever the key order: a record's manifest against the file's. */
+export function sameManifest(a: Manifest, b: Manifest): boolean {
+  return canonical(a) === canonical(b);
+}
+
+const canonical = (value: unknown): string =>
+  JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([x], [y]) => x.localeCompare(y)))
+      : v,
+  );
+
+/**
+ * Whether the record's manifest and size are those of the `.dtx` beside it. Reads only the
+ * file's head (the signature is checked at unlock and by readiness, with the trust store).
+ */
+function recordMatchesFile(record: ExportRecord, file: string): boolean {
+  let fd: number | null = null;
+  try {
+    fd = openSync(file, 'r');
+    if (fstatSync(fd).size !== record.size) return false;
+    const manifest = readManifestUnverified((buffer, position) =>
+      readSync(fd as number, buffer, 0, buffer.length, position),
+    );
+    return manifest !== null && sameManifest(manifest, record.manifest);
+  } catch {
+    return false;
+  } finally {
+    if (fd !== null) closeSync(fd);
+  }
+}
+
+/**
+ * Refuses to use an export whose store record disagrees with the manifest verified from its
+ * bytes: what the screens say about the open export comes only from the signed manifest.
+ */
+export function assertRecordMatches(record: ExportRecord, verified: Manifest): void {
+  if (!sameManifest(record.manifest, verified)) {
+    throw new AppError(
+      'payload-mismatch',
+      `The store's record of export ${record.exportId.slice(0, 64)} disagrees with the signed export file (edited, or another export copied over it); it was not opened — ask IT to reinstall the export.`,
+    );
+  }
 }

@@ -17,9 +17,21 @@
  * current export is never written to, so at every instant it stays usable.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  fstatSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readSync,
+  statSync,
+} from 'node:fs';
 import { basename, join } from 'node:path';
 import { AppError } from '../errors.ts';
+import { MAX_HEAD_BYTES, verifyHead } from '../format/dtx.ts';
+import { isAddressedTo, recipientFingerprint } from '../keys/recipient.ts';
 import type { TrustStore } from '../keys/trust-store.ts';
 import {
   fsyncDir,
@@ -31,6 +43,12 @@ import {
   writeFileAtomic,
 } from './atomic-file.ts';
 import { type CheckedExport, checkCandidate, refused } from './install-check.ts';
+import {
+  loadRollbackKey,
+  openRollbackState,
+  rollbackFilesFor,
+  type RollbackState,
+} from './rollback.ts';
 import {
   baseNameOf,
   EXPORT_EXTENSION,
@@ -53,6 +71,8 @@ export type { InstallDecision, InstallOutcome, StoredExport } from './store-inde
 
 export const DEFAULT_KEEP = 3;
 export const AUDIT_FILE = 'audit.jsonl';
+/** The laptop this store installs for (`age1…`), written at enrolment. */
+export const ENROLLED_RECIPIENT_FILE = 'enrolled-recipient.txt';
 /**
  * Files above this are refused before reading: far above any real export (30,000 patients is
  * under 1 GiB), and the most `readFileSync` reads in one piece.
@@ -63,6 +83,11 @@ export interface InstallContext {
   readonly trust: TrustStore;
   /** An unsealed device identity (`AGE-SECRET-KEY-1…`): also decrypt and open-check. */
   readonly identity?: string | null;
+  /**
+   * This laptop's `age1…` recipient (default: the store's enrolled one). An export whose signed
+   * manifest does not name it is refused; with none known, every install is refused.
+   */
+  readonly recipient?: string | null;
   readonly device: string;
   readonly user?: string | null;
 }
@@ -79,6 +104,12 @@ export interface Store {
   health(): { ok: boolean; problems: string[] };
   /** Newest first. */
   lastDecisions(): InstallDecision[];
+  /** The `age1…` recipient the store installs for, or null before enrolment. */
+  enrolledRecipient(): string | null;
+  /** Records the laptop's recipient (at enrolment; the app repeats it at every start). */
+  enrolRecipient(recipient: string): void;
+  /** The rollback guard kept beside the store (store/rollback.ts); IT's reset goes here. */
+  readonly rollback: RollbackState;
 }
 
 export interface StoreOptions {
@@ -92,6 +123,11 @@ export interface StoreOptions {
    * `downtime status`, which may run while the app is installing into the same store.
    */
   readonly readOnly?: boolean;
+  /**
+   * The key of the rollback state (beside the store, see rollback.ts). The app passes the key
+   * it keeps sealed with the OS secure storage; by default the key file is read or made, plain.
+   */
+  readonly rollbackKey?: Buffer;
 }
 
 export function openStore(dir: string, options: StoreOptions = {}): Store {
@@ -115,6 +151,14 @@ export function openStore(dir: string, options: StoreOptions = {}): Store {
     );
   }
 
+  const rollbackFiles = rollbackFilesFor(dir);
+  // Read-only (`downtime status`) never installs, so it neither needs nor makes the key.
+  const rollback = openRollbackState(
+    rollbackFiles.state,
+    options.rollbackKey ?? (readOnly ? null : loadRollbackKey(rollbackFiles.key, null)),
+  );
+  const recipientFile = join(dir, ENROLLED_RECIPIENT_FILE);
+
   const toStored = (record: ExportRecord): StoredExport => ({
     ...record,
     file: join(exportsDir, baseNameOf(record) + EXPORT_EXTENSION),
@@ -135,10 +179,16 @@ export function openStore(dir: string, options: StoreOptions = {}): Store {
     const index = readIndex(dir);
     records = scan.exports;
     decisions = index?.decisions ?? [];
-    damage = scan.unrecorded.map(
-      (name) =>
-        `${name} in the store has no record of its checks and is not used; remove it or reinstall it.`,
-    );
+    damage = [
+      ...scan.unrecorded.map(
+        (name) =>
+          `${name} in the store has no record of its checks and is not used; remove it or reinstall it.`,
+      ),
+      ...scan.disagreeing.map(
+        (name) =>
+          `${name} in the store does not match its record (the record was edited or another export copied over it); it is not used — reinstall the export.`,
+      ),
+    ];
     if (!index || !indexMatches(index, records)) tryWriteIndex();
   };
 
@@ -199,8 +249,9 @@ export function openStore(dir: string, options: StoreOptions = {}): Store {
     ctx: InstallContext,
     outcome: InstallOutcome,
   ): InstallOutcome => {
-    const excess = records.slice(keep + 1);
-    records = records.slice(0, keep + 1);
+    const kept = retained(records, keep, enrolledRecipient() ?? recipientFor(ctx));
+    const excess = records.filter((r) => !kept.includes(r));
+    records = kept;
     decide(source, ctx, outcome);
     for (const record of excess) {
       for (const extension of [EXPORT_EXTENSION, RECORD_EXTENSION]) {
@@ -220,11 +271,30 @@ export function openStore(dir: string, options: StoreOptions = {}): Store {
     }
   };
 
+  const enrolledRecipient = (): string | null => {
+    try {
+      const line = readFileSync(recipientFile, 'utf8').trim();
+      return recipientFingerprint(line) ? line : null;
+    } catch {
+      return null;
+    }
+  };
+  const recipientFor = (ctx: InstallContext): string | null => ctx.recipient ?? enrolledRecipient();
+
+  /** The rollback baseline: the highest of the store's and the sealed state's, trusted signers only. */
+  const baselineFor = (trust: TrustStore): number | null => {
+    const trusted = trust.signers.map((s) => s.fingerprint);
+    const inStore = records.find((r) => trusted.includes(r.signer))?.sequence ?? null;
+    const sealed = rollback.baseline(trusted)?.sequence ?? null;
+    if (inStore === null) return sealed;
+    return sealed === null ? inStore : Math.max(inStore, sealed);
+  };
+
   const install = async (sourcePath: string, ctx: InstallContext): Promise<InstallOutcome> => {
     if (readOnly) throw new AppError('internal', 'This export store was opened read-only.');
     let bytes: Buffer;
     try {
-      bytes = readCandidate(sourcePath);
+      bytes = readCandidate(sourcePath, ctx.trust);
     } catch (e) {
       return decide(sourcePath, ctx, refused(e));
     }
@@ -238,12 +308,13 @@ export function openStore(dir: string, options: StoreOptions = {}): Store {
     // check is skipped for exactly those bytes; everything else is checked again.
     let checked: CheckedExport;
     try {
-      checked = await checkCandidate(
-        bytes,
-        ctx.trust,
-        ctx.identity ?? null,
-        same ? null : (records[0]?.sequence ?? null),
-      );
+      checked = await checkCandidate(bytes, {
+        trust: ctx.trust,
+        identity: ctx.identity ?? null,
+        recipient: recipientFor(ctx),
+        currentSequence: same ? null : baselineFor(ctx.trust),
+        now: now(),
+      });
     } catch (e) {
       return decide(sourcePath, ctx, refused(e));
     }
@@ -262,6 +333,19 @@ export function openStore(dir: string, options: StoreOptions = {}): Store {
       return decide(sourcePath, ctx, refused(new AppError('io', diskFailure(e, dir))));
     }
     records = [record, ...records.filter((r) => r !== same)].sort(newestFirst);
+    try {
+      rollback.record(record.signer, {
+        sequence: record.sequence,
+        exportId: record.exportId,
+        createdAt: record.manifest.createdAt,
+      });
+    } catch {
+      // Installed all the same; the store's own record still guards, and health() says so.
+      damage = [
+        ...damage,
+        `The rollback state beside ${dir} could not be written; check the disk.`,
+      ];
+    }
     return decideAndPrune(sourcePath, ctx, {
       outcome: 'installed',
       exportId: record.exportId,
@@ -292,6 +376,8 @@ export function openStore(dir: string, options: StoreOptions = {}): Store {
 
   const health = (): { ok: boolean; problems: string[] } => {
     const problems = [...damage];
+    const rollbackProblem = rollback.problem();
+    if (rollbackProblem) problems.push(rollbackProblem);
     for (const stored of records.map(toStored)) {
       const size = fileSize(stored.file);
       if (size !== stored.size) {
@@ -315,19 +401,69 @@ export function openStore(dir: string, options: StoreOptions = {}): Store {
     readBytes,
     health,
     lastDecisions: () => [...decisions],
+    enrolledRecipient,
+    enrolRecipient(recipient) {
+      if (!recipientFingerprint(recipient)) {
+        throw new AppError('invalid-config', 'That is not an age1… recipient.');
+      }
+      if (enrolledRecipient() !== recipient) writeFileAtomic(recipientFile, `${recipient}\n`, io);
+    },
+    rollback,
   };
 }
 
-function readCandidate(sourcePath: string): Buffer {
-  const stats = statSync(sourcePath);
-  if (!stats.isFile()) throw new AppError('io', `${basename(sourcePath)} is not a file.`);
-  if (stats.size > MAX_EXPORT_BYTES) {
-    throw new AppError(
-      'not-an-export',
-      `${basename(sourcePath)} is far larger than any export; it was not installed.`,
-    );
+/**
+ * The exports kept: the newest `keep + 1`, and — should none of those be addressed to this
+ * laptop — the newest that is, so retention never evicts the last export it can open.
+ */
+function retained(
+  records: readonly ExportRecord[],
+  keep: number,
+  recipient: string | null,
+): ExportRecord[] {
+  const kept = records.slice(0, keep + 1);
+  if (recipient === null) return kept;
+  const opens = (r: ExportRecord) => isAddressedTo(r.manifest.recipients, recipient);
+  if (kept.some(opens)) return kept;
+  const newestOpenable = records.find(opens);
+  return newestOpenable ? [...kept, newestOpenable] : kept;
+}
+
+/**
+ * Reads a candidate, checking its head first (magic, lengths, trusted signer, signature, size
+ * against the signed payload size) from the first bytes only, so junk or a file from an
+ * untrusted key is refused before gigabytes are read and hashed (issue 15, L4).
+ */
+function readCandidate(sourcePath: string, trust: TrustStore): Buffer {
+  const fd = openSync(sourcePath, 'r');
+  try {
+    const stats = fstatSync(fd);
+    if (!stats.isFile()) throw new AppError('io', `${basename(sourcePath)} is not a file.`);
+    if (stats.size > MAX_EXPORT_BYTES) {
+      throw new AppError(
+        'not-an-export',
+        `${basename(sourcePath)} is far larger than any export; it was not installed.`,
+      );
+    }
+    const head = Buffer.alloc(Math.min(stats.size, MAX_HEAD_BYTES));
+    readSync(fd, head, 0, head.length, 0);
+    verifyHead(head, stats.size, trust);
+    // The same open file: what was checked is what is read.
+    const bytes = Buffer.allocUnsafe(stats.size);
+    let at = 0;
+    while (at < bytes.length) {
+      const n = readSync(fd, bytes, at, bytes.length - at, at);
+      if (n === 0)
+        throw new AppError(
+          'truncated',
+          `${basename(sourcePath)} got shorter while it was read; copy it again.`,
+        );
+      at += n;
+    }
+    return bytes;
+  } finally {
+    closeSync(fd);
   }
-  return readFileSync(sourcePath);
 }
 
 const duplicate = (exportId: string): InstallOutcome => ({

@@ -43,7 +43,7 @@ describe('downtime verify', () => {
     const json = JSON.parse(r.stdout) as Record<string, unknown>;
     expect(Object.keys(json)).toEqual(['manifest']);
     expect(json.manifest).toMatchObject({
-      format: 1,
+      format: 2,
       exportId: 'exp-0001',
       sequence: 7,
       dataAsOf: '2026-11-28T08:55:00Z',

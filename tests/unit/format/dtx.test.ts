@@ -4,6 +4,7 @@
  */
 import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, test } from 'vitest';
+import { isAddressedTo, recipientFingerprint } from '../../../electron/core/keys/recipient.ts';
 import { SCHEMA_VERSION } from '../../../electron/core/schema-version.ts';
 import { AppError } from '../../../electron/core/errors.ts';
 import { generateDeviceIdentity } from '../../../electron/core/keys/device-identity.ts';
@@ -39,7 +40,7 @@ describe('a good export', () => {
     expect(signer).toBe(f.siteKey.fingerprint);
     expect(signer).toMatch(/^SHA256:[0-9a-f]{4}( [0-9a-f]{4}){3}$/);
     expect(manifest).toMatchObject({
-      format: 1,
+      format: 2,
       schemaVersion: SCHEMA_VERSION,
       exportId: 'exp-0001',
       sequence: 7,
@@ -172,7 +173,7 @@ describe('refusals', () => {
     const payload = Buffer.from('x');
     expect(
       kindOfSync(() =>
-        verifyExport(signedContainer(fullManifest({ format: 2 }), f.siteKey, payload), f.trust),
+        verifyExport(signedContainer(fullManifest({ format: 3 }), f.siteKey, payload), f.trust),
       ),
     ).toBe('unsupported-version');
     expect(
@@ -190,6 +191,27 @@ describe('refusals', () => {
         verifyExport(signedContainer(Buffer.from([0xff, 0xfe]), f.siteKey, payload), f.trust),
       ),
     ).toBe('not-an-export');
+  });
+
+  test('a format 1 manifest (no recipients: made before exports were bound to laptops) is refused as too old', () => {
+    const old = fullManifest({ format: 1 });
+    delete old['recipients'];
+    const error = (() => {
+      try {
+        verifyExport(signedContainer(old, f.siteKey, Buffer.from('x')), f.trust);
+        return null;
+      } catch (e) {
+        return e as { kind: string; message: string };
+      }
+    })();
+    expect(error?.kind).toBe('unsupported-version');
+    expect(error?.message).toMatch(/older than this viewer.*fresh export/);
+  });
+
+  test('the signed manifest lists a fingerprint of each recipient, this laptop among them', () => {
+    const { manifest } = verifyExport(f.bytes, f.trust);
+    expect(manifest.recipients).toEqual([recipientFingerprint(f.device.recipient)]);
+    expect(isAddressedTo(manifest.recipients, f.device.recipient)).toBe(true);
   });
 
   test('a newer container format is unsupported-version', () => {

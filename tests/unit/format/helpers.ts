@@ -119,7 +119,13 @@ export function signedContainer(
 
 /** A full manifest object (as the writer would make) for `signedContainer`. */
 export function fullManifest(overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  return { ...manifestInput(), format: 1, schemaVersion: SCHEMA_VERSION, ...overrides };
+  return {
+    ...manifestInput(),
+    format: 2,
+    schemaVersion: SCHEMA_VERSION,
+    recipients: ['0'.repeat(32)],
+    ...overrides,
+  };
 }
 
 export async function agePayload(image: Uint8Array, recipient: string): Promise<Buffer> {

@@ -12,7 +12,8 @@ import { loadFonts } from '../../../electron/core/print/fonts.ts';
 import type { Translate } from '../../../electron/core/print/messages.ts';
 
 export const manifest: Manifest = {
-  format: 1,
+  format: 2,
+  recipients: ['0'.repeat(32)],
   site: { id: 'chu-test', name: 'CHU Test' },
   exportId: 'exp-1',
   sequence: 7,

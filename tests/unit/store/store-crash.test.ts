@@ -34,6 +34,8 @@ it('a SIGKILL at every file-system step of an install leaves a usable store', as
   const pristine = join(root, 'pristine');
   const ctx = { trust: kit.trust, device: 'crash-test' };
   const before = openStore(pristine, { keep: 1 });
+  // Copied with the store: the child installs for the store's enrolled laptop.
+  before.enrolRecipient(kit.recipient);
   await before.install(await kit.writeExportFile(root, 1), ctx);
   await before.install(await kit.writeExportFile(root, 2), ctx);
   const candidate = await kit.writeExportFile(root, 3);

@@ -37,7 +37,12 @@ beforeEach(() => {
   mkdirSync(sources);
 });
 
-const ctx = () => ({ trust: kit.trust, device: 'ward-3-laptop', user: 'it-admin' });
+const ctx = () => ({
+  trust: kit.trust,
+  recipient: kit.recipient,
+  device: 'ward-3-laptop',
+  user: 'it-admin',
+});
 
 async function install(store: Store, sequence: number) {
   return store.install(await kit.writeExportFile(sources, sequence), ctx());

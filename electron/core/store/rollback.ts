@@ -1,0 +1,204 @@
+/**
+ * The rollback guard, kept where deleting store files does not reset it (issue 15, H1 and H3).
+ *
+ * Two rules, both on signed facts only:
+ * - **Bounded sequence.** A sequence may not run ahead of its own signed creation time:
+ *   `sequence ≤ epochSeconds(createdAt)` (the exporter's default sequence is exactly that), and
+ *   `createdAt` may not be later than this laptop's clock plus `MAX_CLOCK_AHEAD_MS`. So the
+ *   highest sequence any file can carry today is about today's epoch seconds: one forged or
+ *   mistaken file (sequence 999999999999) is refused instead of putting every real export out
+ *   of reach, and the worst a file within the bound can do is hold real exports back until the
+ *   exporter's clock passes it (at most `MAX_CLOCK_AHEAD_MS`), or until IT resets the guard.
+ * - **High-water mark outside the store.** The highest sequence installed, per signing key, is
+ *   written to a state file beside the store folder (not in it), MAC'd with a per-laptop key
+ *   that is sealed with the OS secure storage where there is one. Deleting `exports/` or the
+ *   whole store keeps old exports refused; an edited state file is refused as a whole (installs
+ *   stop until IT resets it), never silently trusted. Signers the trust store no longer holds
+ *   are left out of the baseline, so a rotated-out (or rogue) key cannot block the real one.
+ * - **IT reset.** `reset()` forgets the mark; it is reached only through a settings file signed
+ *   by the site key (settings/it-settings.ts: `rollbackReset`), never the ward passphrase.
+ */
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { chmodSync, existsSync, readFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { z } from 'zod';
+import { AppError } from '../errors.ts';
+import type { Manifest } from '../model.ts';
+import { writeFileAtomic } from './atomic-file.ts';
+
+/** How far ahead of this laptop's clock a signed creation time may be (exporter clock skew). */
+export const MAX_CLOCK_AHEAD_MS = 2 * 3600 * 1000;
+
+/** Throws `older-than-installed`'s sibling kinds when a manifest breaks the bound. */
+export function checkSequenceBound(manifest: Manifest, now: Date): void {
+  const created = Date.parse(manifest.createdAt);
+  if (Number.isNaN(created)) {
+    throw new AppError(
+      'sequence-out-of-range',
+      `This export's signed creation time "${manifest.createdAt.slice(0, 40)}" is not a date; it was not installed — ask IT to check the exporter.`,
+    );
+  }
+  if (created > now.getTime() + MAX_CLOCK_AHEAD_MS) {
+    throw new AppError(
+      'sequence-out-of-range',
+      `This export says it was made at ${manifest.createdAt}, later than this laptop's clock (${now.toISOString()}); it was not installed — check this laptop's date and time, or the exporter's.`,
+    );
+  }
+  const bound = Math.floor(created / 1000);
+  if (manifest.sequence > bound) {
+    throw new AppError(
+      'sequence-out-of-range',
+      `This export's sequence ${manifest.sequence} runs ahead of its creation time (at most ${bound} for ${manifest.createdAt}); it was not installed, so it cannot block later exports — ask IT to check the exporter's --sequence.`,
+    );
+  }
+}
+
+/** Where a store's rollback state and its key live: beside the store folder, not in it. */
+export function rollbackFilesFor(storeDir: string): { state: string; key: string } {
+  const parent = dirname(storeDir);
+  const name = basename(storeDir);
+  return {
+    state: join(parent, `${name}.rollback.json`),
+    key: join(parent, `${name}.rollback.key`),
+  };
+}
+
+/** Sealing for the key file: Electron safeStorage in the app (the same shape as AtRestSeal). */
+export interface KeySeal {
+  seal(bytes: Uint8Array): Uint8Array;
+  open(bytes: Uint8Array): Uint8Array;
+}
+const OS_SEALED_KEY = Buffer.from('DTXKEY-OS1\n');
+const PLAIN_KEY = Buffer.from('DTXKEY-PLAIN1\n');
+const KEY_BYTES = 32;
+
+/**
+ * The laptop's rollback MAC key: read, or made on first use. With `seal` (OS secure storage)
+ * the file is useless without this OS account; without it the file is 0600 in a 0700 folder.
+ * A key sealed to the OS cannot be opened without `seal` (the CLI): a clear `invalid-config`.
+ */
+export function loadRollbackKey(file: string, seal: KeySeal | null): Buffer {
+  if (!existsSync(file)) {
+    const key = randomBytes(KEY_BYTES);
+    const content = seal
+      ? Buffer.concat([OS_SEALED_KEY, seal.seal(key)])
+      : Buffer.concat([PLAIN_KEY, key]);
+    writeFileAtomic(file, content);
+    chmodSync(file, 0o600);
+    return key;
+  }
+  const content = readFileSync(file);
+  const startsWith = (magic: Buffer) => content.subarray(0, magic.length).equals(magic);
+  let key: Buffer | null = null;
+  if (startsWith(PLAIN_KEY)) key = content.subarray(PLAIN_KEY.length);
+  else if (startsWith(OS_SEALED_KEY)) {
+    if (!seal) {
+      throw new AppError(
+        'invalid-config',
+        `The rollback key ${file} is sealed to the laptop's OS account; install through the app's inbox on that laptop.`,
+      );
+    }
+    try {
+      key = Buffer.from(seal.open(content.subarray(OS_SEALED_KEY.length)));
+    } catch {
+      key = null;
+    }
+  }
+  if (!key || key.length !== KEY_BYTES) {
+    throw new AppError(
+      'invalid-config',
+      `The rollback key ${file} is damaged or from another computer; installs stay refused until IT resets the rollback guard.`,
+    );
+  }
+  return key;
+}
+
+const MarkSchema = z.object({
+  sequence: z.number().int().nonnegative(),
+  exportId: z.string().max(200),
+  createdAt: z.string().max(40),
+});
+export type HighWaterMark = z.infer<typeof MarkSchema>;
+const StateSchema = z
+  .object({
+    version: z.literal(1),
+    /** Per signer fingerprint: the highest export installed. */
+    marks: z.record(z.string().max(64), MarkSchema),
+    mac: z.string().regex(/^[0-9a-f]{64}$/),
+  })
+  .strict();
+
+export interface RollbackState {
+  /** The highest sequence installed by any of `trustedSigners`, or null. */
+  baseline(trustedSigners: readonly string[]): HighWaterMark | null;
+  /** Raises the signer's mark (never lowers it) and writes it durably. */
+  record(signer: string, mark: HighWaterMark): void;
+  /** IT's reset: forgets every mark. */
+  reset(): void;
+  /** Why the state cannot be trusted (edited, damaged, wrong key), or null. */
+  problem(): string | null;
+}
+
+const macOf = (key: Buffer, marks: Record<string, HighWaterMark>): string =>
+  createHmac('sha256', key)
+    .update('downtime-viewer rollback state v1\0')
+    .update(JSON.stringify(Object.entries(marks).sort(([a], [b]) => a.localeCompare(b))))
+    .digest('hex');
+
+/**
+ * Opens the state file with its key. A missing file is an empty state (a new laptop); a file
+ * that does not verify makes `problem()` say so and `baseline` refuse — fail closed. Without a
+ * key (a read-only look) nothing is checked and every use but `problem()` is refused.
+ */
+export function openRollbackState(file: string, key: Buffer | null): RollbackState {
+  if (key === null) return unverifiable(file);
+  let marks: Record<string, HighWaterMark> = {};
+  let problem: string | null = null;
+  if (existsSync(file)) {
+    try {
+      const parsed = StateSchema.parse(JSON.parse(readFileSync(file, 'utf8')));
+      const expected = Buffer.from(macOf(key, parsed.marks), 'hex');
+      if (!timingSafeEqual(expected, Buffer.from(parsed.mac, 'hex'))) throw new Error('mac');
+      marks = parsed.marks;
+    } catch {
+      problem = `The rollback state ${file} was edited, damaged or sealed on another computer; installs are refused until IT resets the rollback guard (a signed settings file with rollbackReset).`;
+    }
+  }
+  const write = (next: Record<string, HighWaterMark>): void => {
+    const content = { version: 1, marks: next, mac: macOf(key, next) };
+    writeFileAtomic(file, `${JSON.stringify(content, null, 1)}\n`);
+    marks = next;
+  };
+  const refuseIfDamaged = (): void => {
+    if (problem) throw new AppError('invalid-config', problem);
+  };
+  return {
+    baseline(trustedSigners) {
+      refuseIfDamaged();
+      let best: HighWaterMark | null = null;
+      for (const signer of trustedSigners) {
+        const mark = marks[signer];
+        if (mark && (!best || mark.sequence > best.sequence)) best = mark;
+      }
+      return best;
+    },
+    record(signer, mark) {
+      refuseIfDamaged();
+      const before = marks[signer];
+      if (before && before.sequence >= mark.sequence) return;
+      write({ ...marks, [signer]: mark });
+    },
+    reset() {
+      write({});
+      problem = null;
+    },
+    problem: () => problem,
+  };
+}
+
+function unverifiable(file: string): RollbackState {
+  const refuse = (): never => {
+    throw new AppError('internal', `The rollback state ${file} was opened without its key.`);
+  };
+  return { baseline: refuse, record: refuse, reset: refuse, problem: () => null };
+}
