@@ -32,9 +32,10 @@ export function identityFromChart(chart: Chart): PatientIdentity {
     room: chart.stay?.room ?? null,
     bed: chart.stay?.bed ?? null,
     allergyState: chart.allergyState,
-    allergies: chart.allergies.map((a) =>
-      a.reaction ? `${a.substance} (${a.reaction})` : a.substance,
-    ),
+    // A refuted allergy is no allergy: never in the header's allergy box.
+    allergies: chart.allergies
+      .filter((a) => a.verification !== 'refuted')
+      .map((a) => (a.reaction ? `${a.substance} (${a.reaction})` : a.substance)),
     codeStatus: chart.stay?.codeStatus ?? 'unknown',
     isolation: chart.stay?.isolation ?? null,
   };
