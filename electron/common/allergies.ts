@@ -20,6 +20,8 @@ export interface AllergyLine {
 export function allergyLines(allergies: readonly AllergyRecord[]): AllergyLine[] {
   const lines = new Map<string, { substance: string; reactions: Set<string>; high: boolean }>();
   for (const allergy of allergies) {
+    // A refuted allergy is kept in the chart data, but it is no allergy: never in the band.
+    if (allergy.verification === 'refuted') continue;
     const key = fold(allergy.substance.trim());
     const line = lines.get(key) ?? {
       substance: allergy.substance.trim(),

@@ -20,7 +20,7 @@ import {
 
 const usage = `Usage: downtime export --fhir PATH… [--as-of ISO] [--wards W,…] --sign site.key
                        --to age1…|FILE … --out X.dtx
-                       [--site-id ID --site-name NAME] [--sequence N] [--demo]
+                       [--site-id ID --site-name NAME] [--sequence N] [--time-zone TZ] [--demo]
                        [--downtime-ids FILE]
 
 Reads FHIR R4 (Bulk Data NDJSON files or folders, .ndjson.gz, Bundles in .json), computes the
@@ -38,6 +38,8 @@ census at --as-of, and writes a signed export that only the listed devices can o
   --site-id ID     the site named in the manifest (default: where most current stays are)
   --site-name NAME its display name (default: the site id's name in the data)
   --sequence N     the rollback counter (default: the creation time in epoch seconds)
+  --time-zone TZ   the site's IANA time zone, in which date-only stay dates are whole days
+                   (default: Europe/Brussels)
   --demo           mark the export as DEMO DATA
   --downtime-ids F the ward's reserved downtime numbers (one per line, # comments), signed
                    into the export for the charge nurse to issue to new arrivals
@@ -127,6 +129,7 @@ export const exportCommand: Command = {
       'site-id': { type: 'string' },
       'site-name': { type: 'string' },
       sequence: { type: 'string' },
+      'time-zone': { type: 'string' },
       demo: { type: 'boolean' },
       'downtime-ids': { type: 'string' },
     });
@@ -160,6 +163,7 @@ export const exportCommand: Command = {
       ...(wards ? { wards } : {}),
       ...(siteId ? { site: { id: siteId, name: values['site-name'] ?? siteId } } : {}),
       demo: values.demo === true,
+      ...(values['time-zone'] ? { timeZone: values['time-zone'] } : {}),
       onProgress: progressReporter(io),
     });
     try {

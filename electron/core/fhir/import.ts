@@ -41,8 +41,16 @@ export async function importFhir(
       'The census instant (--as-of) is not a valid date; use ISO 8601, e.g. 2026-11-28T08:00:00Z.',
     );
   }
-  const tally = new ReportTally(options.onProgress);
   const timeZone = options.timeZone ?? DEFAULT_IMPORT_TIME_ZONE;
+  try {
+    new Intl.DateTimeFormat('en', { timeZone });
+  } catch {
+    throw new AppError(
+      'invalid-argument',
+      `The time zone "${timeZone.slice(0, 60)}" is not a known IANA time zone; give one such as Europe/Brussels.`,
+    );
+  }
+  const tally = new ReportTally(options.onProgress);
   const collector = new Collector({ asOf: options.asOf.getTime(), timeZone }, tally);
   await readInputs(paths, collector, tally);
   const db = createExportTables();

@@ -33,7 +33,8 @@ export function identityFromChart(chart: Chart): PatientIdentity {
     room: chart.stay?.room ?? null,
     bed: chart.stay?.bed ?? null,
     allergyState: chart.allergyState,
-    // Merged as on screen: one entry per substance, its reactions together.
+    // Merged as on screen: one entry per substance, its reactions together; a refuted allergy
+    // is no allergy (allergyLines leaves it out), so it is never in the header's allergy box.
     allergies: allergyLines(chart.allergies).map((line) =>
       line.reactions.length > 0
         ? `${line.substance} (${line.reactions.join(', ')})`

@@ -33,3 +33,14 @@ describe('allergy lines', () => {
     expect(allergyLines([allergy({}), allergy({ substance: 'Latex' })])).toHaveLength(2);
   });
 });
+
+describe('refuted allergies', () => {
+  it('keeps a refuted allergy out of the band', () => {
+    expect(
+      allergyLines([
+        allergy({ substance: 'Latex', verification: 'refuted' }),
+        allergy({ substance: 'Iode', verification: 'unconfirmed' }),
+      ]).map((l) => l.substance),
+    ).toEqual(['Iode']);
+  });
+});
