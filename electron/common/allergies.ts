@@ -9,6 +9,8 @@ export interface AllergyRecord {
   readonly substance: string;
   readonly reaction: string | null;
   readonly criticality: string | null;
+  /** FHIR verificationStatus: a `refuted` record is kept in the data, never in the band. */
+  readonly verification?: string | null;
 }
 
 export interface AllergyLine {
