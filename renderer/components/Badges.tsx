@@ -1,6 +1,10 @@
-/** Small clinical markers shared by the census, search results and the chart header. */
+/**
+ * Small clinical markers shared by the census, search results and the chart header, in the
+ * words of electron/common (the ones the printed reports use).
+ */
 import { useTranslation } from 'react-i18next';
 import type { AllergyState, CodeStatus, Severity } from '../../electron/core/model.ts';
+import { useFormat } from '../app-context.ts';
 
 /** `short` for the census column, whose title already says "Allergies". */
 export function AllergyMarker({
@@ -10,15 +14,15 @@ export function AllergyMarker({
   readonly state: AllergyState;
   readonly short?: boolean;
 }) {
-  const { t } = useTranslation();
-  const full = t(`allergy.${state}`);
+  const { words } = useFormat();
+  const full = state === 'present' ? words('allergyShort.present') : words(`allergy.${state}`);
   return (
     <span
       className={`badge allergy-${state}`}
       data-allergy={state}
       title={short ? full : undefined}
     >
-      {short ? t(`allergyShort.${state}`) : full}
+      {short ? words(`allergyShort.${state}`) : full}
     </span>
   );
 }
@@ -31,23 +35,23 @@ export function CodeStatusBadge({
   readonly status: CodeStatus;
   readonly short?: boolean;
 }) {
-  const { t } = useTranslation();
-  const full = t(`codeStatus.${status}`);
+  const { words } = useFormat();
+  const full = words(`codeStatus.${status}`);
   return (
     <span
       className={`badge code-${status}`}
       data-code-status={status}
       title={short ? full : undefined}
     >
-      {short ? t(`codeStatusShort.${status}`) : full}
+      {short ? words(`codeStatusShort.${status}`) : full}
     </span>
   );
 }
 
 export function SeverityBadge({ severity }: { readonly severity: Severity | null }) {
-  const { t } = useTranslation();
+  const { words } = useFormat();
   if (severity === null) return null;
-  return <span className={`badge severity-${severity}`}>{t(`severity.${severity}`)}</span>;
+  return <span className={`badge severity-${severity}`}>{words(`severity.${severity}`)}</span>;
 }
 
 const SEXES = ['male', 'female', 'other', 'unknown'] as const;

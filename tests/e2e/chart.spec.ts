@@ -1,7 +1,7 @@
 /**
  * The chart: a header that never scrolls away (name + birth date, MRN, bed, allergies band,
  * code status, isolation, weight) and the seven tabs. The allergy band is red with the list,
- * or says "No known allergies" / "Allergies unknown" — never blank.
+ * or says "No known allergies" / "Allergies not recorded — ask before giving anything" — never blank.
  */
 import type { Page } from '@playwright/test';
 import type { AllergyState, CensusRow } from '../../electron/core/model.ts';
@@ -82,7 +82,7 @@ test.describe('chart', () => {
   const BANDS: readonly [AllergyState, RegExp][] = [
     ['present', /^Allergies:/],
     ['none-known', /^No known allergies$/],
-    ['unknown', /^Allergies unknown$/],
+    ['unknown', /^Allergies not recorded — ask before giving anything$/],
   ];
   for (const [state, text] of BANDS) {
     test(`allergy band for "${state}" is never blank`, async ({ viewer, page }, testInfo) => {

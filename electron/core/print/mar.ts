@@ -218,7 +218,7 @@ function unscheduledBlocks(
 }
 
 function highAlert(t: Translate, order: MedicationOrder): string {
-  return order.highAlert ? `⚠ ${t('mar.highAlert')}` : '';
+  return order.highAlert ? `⚠ ${t('drug.highAlert')}` : '';
 }
 
 /** A shaded row naming the date of the doses under it. */

@@ -5,6 +5,7 @@
  * the paper. Allergies are never blank: "no known allergies" and "not recorded" are said out loud.
  */
 import { allergyLines } from '../../common/allergies.ts';
+import { allergyBand, codeStatusWithWording } from '../../common/clinical.ts';
 import type { AllergyState, Chart, CodeStatus } from '../model.ts';
 import { code128, MIN_MODULE } from './barcode.ts';
 import type { Block, Measure, TextStyle } from './layout.ts';
@@ -21,6 +22,8 @@ export interface PatientIdentity {
   /** "Penicillin (anaphylaxis)", one per allergy; empty unless `allergyState` is present. */
   readonly allergies: readonly string[];
   readonly codeStatus: CodeStatus;
+  /** The hospital's own wording of the code status, printed beside the category. */
+  readonly codeStatusText: string | null;
   readonly isolation: string | null;
 }
 
@@ -41,6 +44,7 @@ export function identityFromChart(chart: Chart): PatientIdentity {
         : line.substance,
     ),
     codeStatus: chart.stay?.codeStatus ?? 'unknown',
+    codeStatusText: chart.stay?.codeStatusText ?? null,
     isolation: chart.stay?.isolation ?? null,
   };
 }
@@ -57,20 +61,18 @@ const MAX_BARCODE_WIDTH = 150;
 const QUIET_MODULES = 10;
 
 export function allergyLine(t: Translate, identity: PatientIdentity): string {
-  switch (identity.allergyState) {
-    case 'present':
-      return identity.allergies.length > 0
-        ? t('patient.allergies', { list: identity.allergies.join(', ') })
-        : t('allergy.presentUnlisted');
-    case 'none-known':
-      return t('allergy.none-known');
-    case 'unknown':
-      return t('allergy.unknown');
-    default: {
-      const unreachable: never = identity.allergyState;
-      return unreachable;
-    }
-  }
+  const band = allergyBand(identity.allergyState, identity.allergies.length);
+  return band === 'list'
+    ? t('patient.allergies', { list: identity.allergies.join(', ') })
+    : t(`allergy.${band}`);
+}
+
+/** The code status category, the hospital's wording beside it (as on the chart header). */
+export function codeStatusLine(
+  t: Translate,
+  identity: Pick<PatientIdentity, 'codeStatus' | 'codeStatusText'>,
+): string {
+  return codeStatusWithWording(t, t(`codeStatus.${identity.codeStatus}`), identity.codeStatusText);
 }
 
 export function placeLine(t: Translate, identity: Pick<PatientIdentity, 'room' | 'bed'>): string {
@@ -109,7 +111,7 @@ export function patientHeader(
     { text: m.wrap(allergyLine(t, identity), ALERT, textWidth), style: ALERT },
     {
       text: m.wrap(
-        t('patient.codeStatus', { status: t(`codeStatus.${identity.codeStatus}`) }),
+        t('patient.codeStatus', { status: codeStatusLine(t, identity) }),
         ALERT,
         textWidth,
       ),

@@ -5,6 +5,8 @@
  * this is the record during the outage, so nothing is summarised away.
  */
 import { formatDose } from '../../common/dose.ts';
+import { codeWord } from '../../common/clinical.ts';
+import { formatNumber } from '../../common/numbers.ts';
 import { describeScheduleProblem } from '../../common/schedule-problem.ts';
 import type { Chart, Observation } from '../model.ts';
 import {
@@ -21,7 +23,7 @@ import {
   type Table,
 } from './blocks.ts';
 import type { ReportDocument } from './document.ts';
-import { formatStoredDate, parseInstant, wallClock } from './format.ts';
+import { formatStoredDate, parseInstant } from './format.ts';
 import { ipassBlocks } from './handover.ts';
 import type { Block, Measure } from './layout.ts';
 import type { Translate } from './messages.ts';
@@ -46,7 +48,7 @@ export function summaryReport(chart: Chart, t: Translate, timeZone: string): Rep
           heading(m, t('report.handover'), width),
           ...ipassBlocks(m, t, chart, width),
           ...allergyBlocks(m, t, chart, width),
-          ...problemBlocks(m, t, chart, width),
+          ...problemBlocks(m, t, chart, width, timeZone),
           ...medicationBlocks(m, t, chart, width, timeZone),
           ...administrationBlocks(m, t, chart, width, timeZone),
           ...observationBlocks(m, t, chart.observations, 'vital-signs', width, timeZone),
@@ -70,6 +72,7 @@ function stayBlocks(
 ): Block[] {
   const title = heading(m, t('summary.stay'), width);
   const { stay, patient } = chart;
+  const number = (value: number): string => formatNumber(value, t.language);
   if (!stay) return [title, ...paragraph(m, t('summary.notAdmitted'), BODY_BOLD, width)];
   const facts: [string, string | null][] = [
     [t('label.ward'), `${stay.wardName} — ${placeLine(t, stay)}`],
@@ -82,8 +85,8 @@ function stayBlocks(
     [t('label.diet'), stay.diet],
     [t('label.mobility'), stay.mobility],
     [t('label.fallRisk'), stay.fallRisk],
-    [t('label.weight'), patient.weightKg === null ? null : `${patient.weightKg} kg`],
-    [t('label.height'), patient.heightCm === null ? null : `${patient.heightCm} cm`],
+    [t('label.weight'), patient.weightKg === null ? null : `${number(patient.weightKg)} kg`],
+    [t('label.height'), patient.heightCm === null ? null : `${number(patient.heightCm)} cm`],
     [t('label.language'), patient.language],
   ];
   return [
@@ -109,15 +112,21 @@ function allergyBlocks(m: Measure, t: Translate, chart: Chart, width: number): B
   const rows = chart.allergies.map((a) => [
     a.substance,
     a.reaction ?? '',
-    a.severity ?? '',
-    a.criticality ?? '',
-    a.status ?? '',
+    codeWord(t, 'allergySeverity', a.severity),
+    codeWord(t, 'allergyCriticality', a.criticality),
+    codeWord(t, 'allergyStatus', a.status),
   ]);
   const laid = table(m, columns, rows, width);
   return [title, laid.head, ...laid.rows];
 }
 
-function problemBlocks(m: Measure, t: Translate, chart: Chart, width: number): Block[] {
+function problemBlocks(
+  m: Measure,
+  t: Translate,
+  chart: Chart,
+  width: number,
+  timeZone: string,
+): Block[] {
   const columns: Column[] = [
     { label: t('summary.problems'), weight: 4 },
     { label: t('col.status'), weight: 1 },
@@ -125,8 +134,8 @@ function problemBlocks(m: Measure, t: Translate, chart: Chart, width: number): B
   ];
   const rows = chart.problems.map((p) => [
     p.code ? `${p.text} (${p.code})` : p.text,
-    p.status ?? '',
-    p.onset ?? '',
+    codeWord(t, 'problemStatus', p.status),
+    formatStoredDate(p.onset, timeZone),
   ]);
   return tableSection(m, t, t('summary.problems'), table(m, columns, rows, width), width);
 }
@@ -154,33 +163,25 @@ function medicationBlocks(
         : t('med.prnNoReason')
       : (med.frequency ?? '');
     const flags = [
-      med.highAlert ? `⚠ ${t('mar.highAlert')}` : '',
+      med.highAlert ? `⚠ ${t('drug.highAlert')}` : '',
       med.scheduleProblem
         ? `⚠ ${t('med.unscheduled', { reason: describeScheduleProblem(t, med.scheduleProblem) })}`
         : '',
       med.maxDose ? t('med.max', { limit: med.maxDose }) : '',
       med.instructions ?? '',
-      med.status === 'active' ? '' : med.status,
+      med.status === 'active' ? '' : codeWord(t, 'requestStatus', med.status),
     ];
     return [
       med.drug,
       formatDose(med, t),
       med.route ?? '',
       frequency,
-      med.nextDue.map((due) => clockTime(due, timeZone)).join(', '),
+      med.nextDue.map((due) => formatStoredDate(due, timeZone)).join(', '),
       formatStoredDate(med.lastGiven, timeZone),
       flags.filter((f) => f.length > 0).join('; '),
     ];
   });
   return tableSection(m, t, t('summary.medications'), table(m, columns, rows, width), width);
-}
-
-/** `MM-DD HH:MM`: the next 24 h span two dates. */
-function clockTime(iso: string, timeZone: string): string {
-  const at = parseInstant(iso);
-  if (!at) return iso;
-  const { date, time } = wallClock(at, timeZone);
-  return `${date.slice(5)} ${time}`;
 }
 
 function administrationBlocks(
@@ -203,7 +204,7 @@ function administrationBlocks(
     a.note ? `${a.drug} — ${a.note}` : a.drug,
     a.dose ?? '',
     a.route ?? '',
-    a.status,
+    codeWord(t, 'adminStatus', a.status),
     a.performer ?? '',
   ]);
   return tableSection(m, t, t('summary.administrations'), table(m, columns, rows, width), width);
@@ -224,6 +225,7 @@ function observationBlocks(
   timeZone: string,
 ): Block[] {
   const selected = observations.filter((o) => o.category === category);
+  const number = (value: number): string => formatNumber(value, t.language);
   // An empty "other observations" section is noise; vitals and labs say "none recorded".
   if (selected.length === 0 && category === 'other') return [];
   const columns: Column[] = [
@@ -236,12 +238,14 @@ function observationBlocks(
   const rows = newestFirst(selected).map((o) => [
     formatStoredDate(o.at, timeZone),
     o.name,
-    [o.value === null ? (o.valueText ?? '') : String(o.value), o.unit ?? '']
+    [o.value === null ? (o.valueText ?? '') : number(o.value), o.unit ?? '']
       .filter((s) => s.length > 0)
       .join(' '),
     o.refText ??
-      (o.refLow !== null || o.refHigh !== null ? `${o.refLow ?? ''}–${o.refHigh ?? ''}` : ''),
-    o.flag ?? '',
+      (o.refLow !== null || o.refHigh !== null
+        ? `${o.refLow === null ? '' : number(o.refLow)}–${o.refHigh === null ? '' : number(o.refHigh)}`
+        : ''),
+    codeWord(t, 'observationFlag', o.flag),
   ]);
   return tableSection(m, t, t(OBSERVATION_TITLE[category]), table(m, columns, rows, width), width);
 }
@@ -260,7 +264,7 @@ function planBlocks(
   ];
   const rows = chart.plan.map((p) => [
     p.detail ? `${p.text} — ${p.detail}` : p.text,
-    p.status ?? '',
+    codeWord(t, 'planStatus', p.status),
     formatStoredDate(p.due, timeZone),
   ]);
   return tableSection(m, t, t('summary.plan'), table(m, columns, rows, width), width);

@@ -1,5 +1,6 @@
 /** Administrations of the last 72 hours, newest first. */
 import { useTranslation } from 'react-i18next';
+import { codeWord } from '../../../electron/common/clinical.ts';
 import type { Administration } from '../../../electron/core/model.ts';
 import { useFormat } from '../../app-context.ts';
 
@@ -8,7 +9,7 @@ const newestFirst = (a: Administration, b: Administration): number =>
 
 export function AdministrationsTab({ items }: { readonly items: readonly Administration[] }) {
   const { t } = useTranslation();
-  const { format } = useFormat();
+  const { format, words } = useFormat();
   if (items.length === 0) return <p>{t('admin.none')}</p>;
   return (
     <section>
@@ -32,7 +33,7 @@ export function AdministrationsTab({ items }: { readonly items: readonly Adminis
               <th scope="row">{item.drug}</th>
               <td>{item.dose}</td>
               <td>{item.route}</td>
-              <td>{item.status}</td>
+              <td>{codeWord(words, 'adminStatus', item.status)}</td>
               <td>{item.performer}</td>
               <td>{item.note}</td>
             </tr>

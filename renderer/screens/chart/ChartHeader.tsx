@@ -8,6 +8,7 @@ import type { Chart } from '../../../electron/core/model.ts';
 import { useAppContext, useFormat } from '../../app-context.ts';
 import { CodeStatusBadge, useSexLabel } from '../../components/Badges.tsx';
 import { allergyLines } from '../../../electron/common/allergies.ts';
+import { allergyBand } from '../../../electron/common/clinical.ts';
 import { ageInYears } from '../../lib/format.ts';
 
 export function ChartHeader({
@@ -58,6 +59,8 @@ export function ChartHeader({
             <dt>{t('chart.codeStatus')}</dt>
             <dd>
               <CodeStatusBadge status={stay.codeStatus} />
+              {/* Each hospital defines its own DNR codes: its wording stays beside the category. */}
+              {stay.codeStatusText && <span className="sub">{stay.codeStatusText}</span>}
             </dd>
           </div>
           <div>
@@ -82,13 +85,14 @@ export function ChartHeader({
 
 function AllergyBand({ chart }: { readonly chart: Chart }) {
   const { t } = useTranslation();
-  const state = chart.allergyState;
-  if (state !== 'present' || chart.allergies.length === 0) {
-    // "present" with an empty list cannot be shown as safe: it reads as unknown.
-    const shown = state === 'none-known' ? 'none-known' : 'unknown';
+  const { words } = useFormat();
+  const band = allergyBand(chart.allergyState, chart.allergies.length);
+  if (band !== 'list') {
+    // "present" with an empty list cannot be shown as safe: it says so, as the paper does.
+    const shown = band === 'none-known' ? 'none-known' : 'unknown';
     return (
       <p className={`allergy-band allergy-band-${shown}`} data-allergy-state={shown}>
-        {t(`allergy.${shown}`)}
+        {words(`allergy.${band}`)}
       </p>
     );
   }

@@ -33,11 +33,11 @@ export function MedicationsTab({
 }
 
 function DrugCell({ med }: { readonly med: ChartMedication }) {
-  const { t } = useTranslation();
+  const { words } = useFormat();
   return (
     <th scope="row" className="drug">
       {med.drug}
-      {med.highAlert && <span className="badge high-alert">{t('meds.highAlert')}</span>}
+      {med.highAlert && <span className="badge high-alert">{words('drug.highAlert')}</span>}
       {med.instructions && <span className="instructions">{med.instructions}</span>}
     </th>
   );

@@ -1,5 +1,6 @@
 /** The plan: care plan, goals, requests, diet, activity, nursing tasks with due times. */
 import { useTranslation } from 'react-i18next';
+import { codeWord } from '../../../electron/common/clinical.ts';
 import type { PlanItem, PlanItemKind } from '../../../electron/core/model.ts';
 import { useFormat } from '../../app-context.ts';
 
@@ -22,7 +23,7 @@ const byDue = (a: PlanItem, b: PlanItem): number => {
 
 export function PlanTab({ items }: { readonly items: readonly PlanItem[] }) {
   const { t } = useTranslation();
-  const { format } = useFormat();
+  const { format, words } = useFormat();
   if (items.length === 0) return <p>{t('plan.none')}</p>;
   return (
     <div className="tab-sections">
@@ -39,7 +40,9 @@ export function PlanTab({ items }: { readonly items: readonly PlanItem[] }) {
                   {item.due && (
                     <span className="due">{t('plan.due', { when: format.instant(item.due) })}</span>
                   )}
-                  {item.status && <span className="sub">{item.status}</span>}
+                  {item.status && (
+                    <span className="sub">{codeWord(words, 'planStatus', item.status)}</span>
+                  )}
                   {item.detail && <span className="sub">{item.detail}</span>}
                 </li>
               ))}

@@ -3,6 +3,7 @@
  * earlier values, and for vital signs a small trend chart with the normal band shaded.
  */
 import { useTranslation } from 'react-i18next';
+import { codeWord } from '../../../electron/common/clinical.ts';
 import type { Observation } from '../../../electron/core/model.ts';
 import { useFormat } from '../../app-context.ts';
 import { groupTrends, isAbnormal, type Trend } from '../../lib/observations.ts';
@@ -102,12 +103,14 @@ function TrendTable({
 }
 
 function ObservationValue({ observation }: { readonly observation: Observation }) {
-  const { format } = useFormat();
+  const { format, words } = useFormat();
   const abnormal = isAbnormal(observation.flag);
   return (
     <span className={abnormal ? 'value abnormal' : 'value'}>
       <strong>{valueText(observation, format)}</strong>
-      {abnormal && <span className="flag">{observation.flag}</span>}
+      {abnormal && (
+        <span className="flag">{codeWord(words, 'observationFlag', observation.flag)}</span>
+      )}
       {observation.at && <span className="sub">{format.short(observation.at)}</span>}
     </span>
   );

@@ -28,8 +28,10 @@ describe('I-PASS handover', () => {
     }
     expect(text).toContain('No known allergies');
     expect(text).toContain('Allergies not recorded — ask before giving anything');
-    expect(text).toContain('Allergies recorded — check the chart before giving anything');
-    expect(text).toContain('Code status: UNKNOWN — not documented');
+    expect(text).toContain(
+      'Allergies recorded, substances not listed — ask before giving anything',
+    );
+    expect(text).toContain('Code status: NOT DOCUMENTED — verify before acting');
     expect(text).toContain('Code status: DNR — do not resuscitate');
     expect(text.match(/Code status: Full code/g)).toHaveLength(12);
   });

@@ -120,7 +120,7 @@ describe('MAR worksheet', () => {
     expect(text).toContain(
       'CHU Test — Médecine interne 3B — From 2026-03-28 19:00 to 2026-03-29 20:00',
     );
-    expect(text.match(/⚠ HIGH ALERT/g)).toHaveLength(7);
+    expect(text.match(/⚠ HIGH RISK/g)).toHaveLength(7);
     const prn = text.slice(text.indexOf('As needed (PRN)'));
     expect(prn).toContain('Paracétamol');
     expect(prn).toContain('douleur ou T° ≥ 38,5 °C');

@@ -80,9 +80,9 @@ describe('patient summary', () => {
     });
     const all = texts.join('\n');
     expect(all).toContain('Héparine');
-    expect(all).toContain('⚠ HIGH ALERT');
+    expect(all).toContain('⚠ HIGH RISK');
     expect(all).toContain('03-28 20:00');
-    expect(all).toMatch(/2026-03-28 07:00\nHeart rate\n112 \/min\n60–100\nH/);
+    expect(all).toMatch(/2026-03-28 07:00\nHeart rate\n112 \/min\n60–100\nhigh/);
     expect(all).toContain('+32 470 12 34 56');
     for (let i = 0; i < 40; i++) expect(all).toContain(`Note ${i}:`);
   });
@@ -93,7 +93,7 @@ describe('patient summary', () => {
     );
     const text = (await pageTexts(pdf)).join('\n');
     expect(text).toContain('Not admitted at the time of the export');
-    expect(text).toContain('Code status: UNKNOWN — not documented');
+    expect(text).toContain('Code status: NOT DOCUMENTED — verify before acting');
   });
 
   it('shrinks the footer for a very long user name but never cuts the page number', async () => {

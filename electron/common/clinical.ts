@@ -1,0 +1,63 @@
+/**
+ * Coded clinical facts in the reader's words, the same on screen and on paper. A code the table
+ * knows is translated; one it does not know is shown exactly as the source gave it (never
+ * dropped, never guessed).
+ */
+import { type TranslateWord, type WordKey, WORDS } from './words/index.ts';
+
+/** The groups of source codes the words table translates. */
+export type CodeGroup =
+  | 'requestStatus'
+  | 'adminStatus'
+  | 'problemStatus'
+  | 'planStatus'
+  | 'allergyStatus'
+  | 'allergySeverity'
+  | 'allergyCriticality'
+  | 'observationFlag';
+
+const isWordKey = (key: string): key is WordKey => Object.hasOwn(WORDS.en, key);
+
+/** A source code in words; '' for none; an unknown code as given. */
+export function codeWord(t: TranslateWord, group: CodeGroup, code: string | null): string {
+  if (code === null || code === '') return '';
+  const key = `${group}.${code}`;
+  if (isWordKey(key)) return t(key);
+  const lower = `${group}.${code.toLowerCase()}`;
+  return isWordKey(lower) ? t(lower) : code;
+}
+
+/** What the allergy band says: the list, or one of the sentences that are never blank. */
+export type AllergyBand = 'list' | 'none-known' | 'unknown' | 'presentUnlisted';
+
+export function allergyBand(
+  state: 'present' | 'none-known' | 'unknown',
+  recorded: number,
+): AllergyBand {
+  switch (state) {
+    case 'present':
+      return recorded > 0 ? 'list' : 'presentUnlisted';
+    case 'none-known':
+    case 'unknown':
+      return state;
+    default: {
+      const unknown: never = state;
+      return unknown;
+    }
+  }
+}
+
+/**
+ * The code status category with the hospital's own wording beside it: every hospital defines
+ * its own DNR codes, so the category alone may say less than the source.
+ */
+export function codeStatusWithWording(
+  t: TranslateWord,
+  category: string,
+  wording: string | null,
+): string {
+  const text = wording?.trim() ?? '';
+  return text === '' || text === category
+    ? category
+    : t('codeStatus.withWording', { category, wording: text });
+}
