@@ -33,6 +33,10 @@ export const ERROR_KINDS = [
   'io',
   /** Settings or input files that fail validation. */
   'invalid-config',
+  /** Too many wrong passphrases: unlock waits (the message says how long). */
+  'throttled',
+  /** The access audit cannot be written, so no patient data is shown (fails closed). */
+  'audit-unavailable',
   /** Anything unexpected; logged without patient data. */
   'internal',
 ] as const;

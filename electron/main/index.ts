@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, ipcMain, Menu, protocol, session } from 'electron';
 import log from 'electron-log/main';
 import { startApp, type RunningApp } from '../core/app/start-app.ts';
+import { redactedError } from '../core/diagnostics.ts';
 import { APP_ENTRY } from './app-origin.ts';
 import { registerAppScheme, serveRenderer } from './app-protocol.ts';
 import { electronHost } from './electron-host.ts';
@@ -46,7 +47,16 @@ if (!app.requestSingleInstanceLock()) {
     mainWindow?.focus();
   });
   app.on('window-all-closed', () => app.quit());
-  app.on('before-quit', () => void running?.stop());
+  // Quitting waits for the app to shut down: the session locked, the audit flushed, workers ended.
+  app.on('before-quit', (event) => {
+    const closing = running;
+    if (!closing) return;
+    running = null;
+    event.preventDefault();
+    void closing[Symbol.asyncDispose]()
+      .catch((e: unknown) => log.error(`shutdown: ${redactedError(e)}`))
+      .finally(() => app.quit());
+  });
   void app.whenReady().then(start);
 }
 
@@ -65,7 +75,7 @@ async function start(): Promise<void> {
     device: hostname(),
     log,
   });
-  registerApi(ipcMain, running.core.api, log);
+  registerApi(ipcMain, running.api, log);
 
   mainWindow = new BrowserWindow(
     mainWindowOptions(join(here, '..', 'preload', 'index.cjs'), {

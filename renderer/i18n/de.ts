@@ -91,6 +91,10 @@ export const de: Messages = {
     'not-found': 'Dieser Eintrag ist nicht im Export enthalten.',
     io: 'Eine Datei konnte nicht gelesen oder geschrieben werden. Prüfen Sie den Datenträger oder den gewählten Ordner und versuchen Sie es erneut.',
     'invalid-config': 'Die Einstellungsdatei ist ungültig. Die IT muss sie korrigieren.',
+    throttled:
+      'Zu viele falsche Passphrasen. Warten Sie einige Minuten und versuchen Sie es dann erneut.',
+    'audit-unavailable':
+      'Das Zugriffsprotokoll kann nicht geschrieben werden, daher werden keine Patientendaten angezeigt. Rufen Sie die IT.',
     internal:
       'Etwas Unerwartetes ist passiert. Versuchen Sie es erneut; bleibt es, rufen Sie die IT an.',
   },

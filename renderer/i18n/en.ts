@@ -90,6 +90,9 @@ export const en = {
     'not-found': 'This item is not in the export.',
     io: 'A file could not be read or written. Check the disk or the chosen folder and try again.',
     'invalid-config': 'The settings file is not valid. IT must correct it.',
+    throttled: 'Too many wrong passphrases. Wait a few minutes, then try again.',
+    'audit-unavailable':
+      'The access audit cannot be written, so no patient data is shown. Call IT.',
     internal: 'Something unexpected went wrong. Try again; if it persists, call IT.',
   } satisfies Record<ErrorKind, string>,
   enrol: {

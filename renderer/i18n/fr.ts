@@ -91,6 +91,9 @@ export const fr: Messages = {
     'not-found': 'Cet élément ne figure pas dans l’export.',
     io: 'Un fichier n’a pas pu être lu ou écrit. Vérifiez le disque ou le dossier choisi, puis réessayez.',
     'invalid-config': 'Le fichier de paramètres n’est pas valide. L’informatique doit le corriger.',
+    throttled: 'Trop de phrases de passe erronées. Attendez quelques minutes, puis réessayez.',
+    'audit-unavailable':
+      'Le journal des accès ne peut pas être écrit : aucune donnée patient n’est affichée. Appelez l’informatique.',
     internal:
       'Un problème inattendu s’est produit. Réessayez ; s’il persiste, appelez l’informatique.',
   },

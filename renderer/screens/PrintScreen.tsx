@@ -3,7 +3,7 @@
  * last opened, and the paper size; preview the PDF the API renders, then print it or save it.
  * The preview draws the PDF's pages itself (PdfPreview), so it needs no PDF plugin.
  */
-import { useId, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Paper, ReportKind, ReportRequest } from '../../electron/core/api/contract.ts';
 import type { Ward } from '../../electron/core/model.ts';
@@ -61,22 +61,38 @@ export function PrintScreen({ wards, wardId, patient }: Props) {
     ...(forPatient && patient ? { patientId: patient.patientId } : { wardId: ward }),
   });
 
+  // What prints is the job previewed (same bytes, same audit line); a changed choice renders anew.
+  const previewedJob = useRef<{ jobId: string; request: string } | null>(null);
+  const jobFor = async (): Promise<
+    | { ok: true; jobId: string; pages: number; pdfBase64: string | null }
+    | { ok: false; error: AppErrorShape }
+  > => {
+    const wanted = JSON.stringify(request());
+    if (previewedJob.current?.request === wanted) {
+      return { ok: true, jobId: previewedJob.current.jobId, pages: 0, pdfBase64: null };
+    }
+    const result = await call('renderReport', request());
+    if (!result.ok) return result;
+    previewedJob.current = { jobId: result.value.jobId, request: wanted };
+    return { ok: true, ...result.value };
+  };
+
   const run = async (action: 'preview' | 'print' | 'save'): Promise<void> => {
     setBusy(true);
     setError(null);
     setOutcome(null);
-    if (action === 'preview') {
-      const result = await call('renderReport', request());
-      if (result.ok) {
-        setPreview(pdfBytes(result.value.pdfBase64));
-        setOutcome({ kind: 'previewed', pages: result.value.pages });
-      } else setError(result.error);
+    if (action === 'preview') previewedJob.current = null;
+    const job = await jobFor();
+    if (!job.ok) setError(job.error);
+    else if (action === 'preview') {
+      if (job.pdfBase64 !== null) setPreview(pdfBytes(job.pdfBase64));
+      setOutcome({ kind: 'previewed', pages: job.pages });
     } else if (action === 'print') {
-      const result = await call('printReport', request());
+      const result = await call('printReport', { jobId: job.jobId });
       if (result.ok) setOutcome({ kind: 'printed', ...result.value });
       else setError(result.error);
     } else {
-      const result = await call('saveReport', request());
+      const result = await call('saveReport', { jobId: job.jobId });
       if (result.ok) setOutcome({ kind: 'saved', path: result.value.savedTo });
       else setError(result.error);
     }

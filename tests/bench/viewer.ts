@@ -64,7 +64,7 @@ export async function startBenchViewer(fixture: Fixture, dataDir: string): Promi
     log: { warn: (m) => console.warn(m), error: (m) => console.error(m) },
   });
   async function call<M extends MethodName>(method: M, args: ArgsOf<M>): Promise<ValueOf<M>> {
-    const result = await invokeApi(app.core.api, method, args);
+    const result = await invokeApi(app.api, method, args);
     if (!result.ok)
       throw new Error(`${method} failed (${result.error.kind}): ${result.error.message}`);
     return result.value as ValueOf<M>;
@@ -73,6 +73,6 @@ export async function startBenchViewer(fixture: Fixture, dataDir: string): Promi
     app,
     call,
     unlock: async () => (await call('unlock', { passphrase: BENCH_PASSPHRASE, user: USER })).wards,
-    stop: () => app.stop(),
+    stop: () => app[Symbol.asyncDispose](),
   };
 }

@@ -20,7 +20,7 @@ test('the renderer calls getStatus over the bridge and shows the answer', async 
   const current = (status.value as { current: { siteName: string; sequence: number } | null })
     .current;
   expect(current).not.toBeNull();
-  const live = await viewer.app.core.api.getStatus({});
+  const live = await viewer.app.api.getStatus({});
   expect(current?.siteName).toBe(live.current?.siteName);
   await expect(page.getByText(current?.siteName ?? '', { exact: false }).first()).toBeVisible();
 });

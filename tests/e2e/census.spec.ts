@@ -19,12 +19,12 @@ test.describe('census', () => {
     await expect(grid.getByRole('row').nth(1)).toHaveAttribute('data-mrn', rows[0]?.mrn ?? '');
     await snap(page, testInfo, 'census');
 
-    const wards = await viewer.app.core.api.listWards({});
+    const wards = await viewer.app.api.listWards({});
     const other = wards.find((w) => w.id !== ward.id && w.censusCount > 0);
     expect(other, 'the demo has a second ward with patients').toBeDefined();
     if (!other) return;
     await page.getByLabel('Ward', { exact: true }).selectOption(other.id);
-    const otherRows = await viewer.app.core.api.census({ wardId: other.id });
+    const otherRows = await viewer.app.api.census({ wardId: other.id });
     await expect(page.getByRole('grid', { name: `Patients of ${other.name}` })).toHaveAttribute(
       'aria-rowcount',
       String(otherRows.length + 1),
@@ -40,7 +40,7 @@ test.describe('census', () => {
     const site = await makeTestSite({ oneWardInScope: true });
     const viewer = await openTestSite(page, site, 'scoped.dtx');
     try {
-      const wards = await viewer.app.core.api.listWards({});
+      const wards = await viewer.app.api.listWards({});
       const outside = wards.find((w) => !w.inScope && w.censusCount > 0);
       expect(outside, 'the site has patients on a ward outside the export').toBeDefined();
       if (!outside) return;
@@ -116,7 +116,7 @@ test.describe('census', () => {
     const site = await makeTestSite({ bulkPatients: 30_000 });
     const viewer = await openTestSite(page, site, 'big.dtx');
     try {
-      const wards = await viewer.app.core.api.listWards({});
+      const wards = await viewer.app.api.listWards({});
       const big = wards.find((w) => w.id === site.bulkWardId);
       expect(big?.censusCount).toBeGreaterThanOrEqual(30_000);
       await page.getByLabel('Ward', { exact: true }).selectOption(site.bulkWardId ?? '');

@@ -64,7 +64,7 @@ test.describe('chart', () => {
     const rows = await allInScopeRows(viewer);
     let withMeds: CensusRow | undefined;
     for (const row of rows) {
-      const chart = await viewer.app.core.api.chart({ patientId: row.patientId });
+      const chart = await viewer.app.api.chart({ patientId: row.patientId });
       if (chart.medications.some((m) => !m.prn && m.nextDue.length > 0)) {
         withMeds = row;
         break;

@@ -38,6 +38,6 @@ test.describe('enrolment', () => {
 
     await page.getByRole('button', { name: 'Continue to unlock' }).click();
     await expect(page.getByRole('heading', { name: 'Unlock the downtime copy' })).toBeVisible();
-    expect((await viewer.app.core.api.getStatus({})).identity).toBe('present');
+    expect((await viewer.app.api.getStatus({})).identity).toBe('present');
   });
 });

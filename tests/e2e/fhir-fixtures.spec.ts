@@ -22,11 +22,11 @@ test('an export of the shared FHIR fixtures: census, search, every chart tab', a
     await snap(page, testInfo, 'fixtures-census');
 
     // Every patient of the input is findable, admitted or not.
-    const wards = await viewer.app.core.api.listWards({});
+    const wards = await viewer.app.api.listWards({});
     const admitted = (
-      await Promise.all(wards.map((w) => viewer.app.core.api.census({ wardId: w.id })))
+      await Promise.all(wards.map((w) => viewer.app.api.census({ wardId: w.id })))
     ).flat();
-    const patients = await viewer.app.core.api.search({ query: 'a', limit: 50 });
+    const patients = await viewer.app.api.search({ query: 'a', limit: 50 });
     const someone = admitted[0] ?? patients[0];
     expect(someone, 'the fixtures give at least one patient').toBeDefined();
     if (!someone) return;

@@ -19,7 +19,7 @@ import { invokeApi } from '../../electron/core/api/invoke.ts';
 import { METHOD_NAMES } from '../../electron/core/api/methods.ts';
 import type { HostServices } from '../../electron/core/app/create-api.ts';
 import { startApp, type RunningApp } from '../../electron/core/app/start-app.ts';
-import { loadTrustStore } from '../../electron/core/keys/trust-store.ts';
+import { installInto } from '../fixtures/install-into.ts';
 import { CONTENT_SECURITY_POLICY } from '../../electron/core/security/csp.ts';
 import type { Settings } from '../../electron/core/settings/settings.ts';
 import { contentTypeOf } from '../../electron/main/app-origin.ts';
@@ -109,10 +109,12 @@ export async function openViewer(page: Page, options: ViewerOptions = {}): Promi
     log: { warn: () => {}, error: (m) => console.error(m) },
   });
   if (options.exportFile) {
-    await app.core.store().install(options.exportFile, {
-      trust: loadTrustStore(options.trustDir ? [options.trustDir] : app.core.trustPaths()),
-      device: 'e2e-laptop',
-    });
+    await installInto(
+      app,
+      options.exportFile,
+      options.trustDir ? [options.trustDir] : null,
+      'e2e-laptop',
+    );
   }
 
   // The page may reach our renderer files and nothing else: the app is air-gapped.
@@ -136,7 +138,7 @@ export async function openViewer(page: Page, options: ViewerOptions = {}): Promi
   // Results cross as one JSON string: Playwright's own value serializer is ~15× slower on a
   // 30,000-row census, and every API value is JSON-safe by contract anyway.
   await page.exposeBinding('__downtimeInvoke', async (_source, method: unknown, args: unknown) =>
-    JSON.stringify(await invokeApi(app.core.api, method, args)),
+    JSON.stringify(await invokeApi(app.api, method, args)),
   );
   // The same object the preload exposes: frozen, one async function per contract method.
   await page.addInitScript(
@@ -163,7 +165,7 @@ export async function openViewer(page: Page, options: ViewerOptions = {}): Promi
     saved,
     printed,
     async close() {
-      await app.stop();
+      await app[Symbol.asyncDispose]();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

@@ -25,7 +25,7 @@ test.describe('language', () => {
     }
     await page.locator('.language-picker select').selectOption('nl');
     await expect
-      .poll(async () => (await viewer.app.core.api.getStatus({})).settings.language)
+      .poll(async () => (await viewer.app.api.getStatus({})).settings.language)
       .toBe('nl');
     await page.reload();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(HEADINGS.nl);

@@ -21,7 +21,7 @@ test.describe('lock', () => {
     await expect(page.getByRole('heading', { name: 'Unlock the downtime copy' })).toBeVisible();
     await expect(page.locator('body')).not.toContainText(patient.name);
     await expect(page.locator('body')).not.toContainText(patient.mrn);
-    expect((await viewer.app.core.api.getStatus({})).unlocked).toBe(false);
+    expect((await viewer.app.api.getStatus({})).unlocked).toBe(false);
     await snap(page, testInfo, 'locked');
   });
 
@@ -45,7 +45,7 @@ test.describe('lock', () => {
         page.getByRole('status').filter({ hasText: 'not used for a while' }),
       ).toBeVisible();
       await expect(page.locator('body')).not.toContainText(rows[0]?.name ?? '');
-      expect((await viewer.app.core.api.getStatus({})).unlocked).toBe(false);
+      expect((await viewer.app.api.getStatus({})).unlocked).toBe(false);
     } finally {
       await viewer.close();
     }

@@ -12,7 +12,7 @@ test.describe('readiness', () => {
   }, testInfo) => {
     await page.getByRole('button', { name: 'Readiness check' }).click();
     await expect(page.getByRole('heading', { name: 'Readiness check', level: 1 })).toBeVisible();
-    const checks = await viewer.app.core.api.readiness({});
+    const checks = await viewer.app.api.readiness({});
     const lines = page.locator('.check');
     await expect(lines).toHaveCount(checks.length);
     for (const check of checks) {

@@ -16,7 +16,7 @@ const REPORTS: readonly { report: ReportKind; language: 'fr' | 'nl' | 'de' | 'en
 ];
 
 test('each report renders a first page that pdftoppm can draw', async ({ viewer }, testInfo) => {
-  const api = viewer.app.core.api;
+  const api = viewer.app.api;
   const { wards } = await api.unlock({ passphrase: DEMO_PASSPHRASE, user: 'Report check' });
   const ward = wards.find((w) => w.inScope && w.censusCount > 0);
   expect(ward).toBeDefined();

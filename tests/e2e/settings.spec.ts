@@ -22,14 +22,14 @@ test.describe('settings', () => {
     await page.getByLabel('Ward passphrase (to save)').fill('not the passphrase');
     await page.getByRole('button', { name: 'Save settings' }).click();
     await expect(page.getByRole('alert')).toHaveAttribute('data-error-kind', 'wrong-passphrase');
-    expect((await viewer.app.core.api.getSettings({})).lockTimeoutSeconds).toBe(300);
+    expect((await viewer.app.api.getSettings({})).lockTimeoutSeconds).toBe(300);
 
     await page.getByLabel('Ward passphrase (to save)').fill(DEMO_PASSPHRASE);
     await page.getByRole('button', { name: 'Save settings' }).click();
     await expect(page.getByTestId('settings-saved')).toHaveText(
       'Saved. Changed: Lock after inactivity (seconds)',
     );
-    expect((await viewer.app.core.api.getStatus({})).settings.lockTimeoutSeconds).toBe(600);
+    expect((await viewer.app.api.getStatus({})).settings.lockTimeoutSeconds).toBe(600);
   });
 
   test('a value the API refuses is reported with the field it names', async ({ viewer, page }) => {
@@ -60,7 +60,7 @@ test.describe('settings', () => {
     await expect(page.getByTestId('settings-saved')).toHaveText(
       'Saved. Changed: Standard administration times',
     );
-    expect((await viewer.app.core.api.getSettings({})).adminTimes.perDay['2']).toEqual([
+    expect((await viewer.app.api.getSettings({})).adminTimes.perDay['2']).toEqual([
       '09:00',
       '21:00',
     ]);
@@ -84,7 +84,7 @@ test.describe('settings', () => {
     );
     await expect(tid).toBeFocused();
     await expect(q6h).toHaveAccessibleDescription(/^Write each time as HH:MM/);
-    const saved = await viewer.app.core.api.getSettings({});
+    const saved = await viewer.app.api.getSettings({});
     expect(saved.adminTimes.perDay['3']).toEqual(['08:00', '14:00', '20:00']);
     expect(saved.adminTimes.everyHours['6']).toEqual(['00:00', '06:00', '12:00', '18:00']);
     await snap(page, testInfo, 'settings-admin-times-refused');

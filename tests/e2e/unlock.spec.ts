@@ -6,7 +6,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadTrustStore } from '../../electron/core/keys/trust-store.ts';
+import { installInto } from '../fixtures/install-into.ts';
 import { expect, openViewer, test } from './harness.ts';
 import { makeTestSite, SITE_PASSPHRASE } from '../fixtures/test-site.ts';
 import { NURSE, snap, unlock } from './viewer-steps.ts';
@@ -17,7 +17,7 @@ test.describe('unlock', () => {
     page,
   }, testInfo) => {
     await expect(page.getByRole('heading', { name: 'Unlock the downtime copy' })).toBeVisible();
-    const status = await viewer.app.core.api.getStatus({});
+    const status = await viewer.app.api.getStatus({});
     const facts = page.getByRole('region', { name: 'Installed export' });
     await expect(facts).toContainText(status.current?.siteName ?? '');
     await expect(facts).toContainText(status.current?.signer ?? '');
@@ -38,7 +38,7 @@ test.describe('unlock', () => {
     await expect(alert).toHaveAttribute('data-error-kind', 'wrong-passphrase');
     await expect(alert).toContainText('The ward passphrase is not correct');
     await expect(page.getByRole('grid')).toHaveCount(0);
-    expect((await viewer.app.core.api.getStatus({})).unlocked).toBe(false);
+    expect((await viewer.app.api.getStatus({})).unlocked).toBe(false);
     await snap(page, testInfo, 'unlock-wrong-passphrase');
   });
 
@@ -55,10 +55,7 @@ test.describe('unlock', () => {
       identityFile: site.identityFile,
     });
     try {
-      await viewer.app.core.store().install(newer, {
-        trust: loadTrustStore([site.trustDir]),
-        device: 'e2e-laptop',
-      });
+      await installInto(viewer.app, newer, [site.trustDir], 'e2e-laptop');
       await page.reload();
       await expect(page.getByRole('region', { name: 'Installed export' })).toContainText('2');
 
@@ -72,7 +69,7 @@ test.describe('unlock', () => {
 
       await page.getByRole('button', { name: /Open the previous export/ }).click();
       await expect(page.getByRole('heading', { name: 'Census', level: 1 })).toBeVisible();
-      const status = await viewer.app.core.api.getStatus({});
+      const status = await viewer.app.api.getStatus({});
       expect(status.current?.sequence).toBe(1);
     } finally {
       await viewer.close();

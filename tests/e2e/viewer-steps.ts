@@ -54,18 +54,18 @@ export async function expectAccessible(
 
 /** The wards of the open export and the census of the first in-scope one, from the API. */
 export async function demoCensus(viewer: Viewer): Promise<{ ward: Ward; rows: CensusRow[] }> {
-  const wards = await viewer.app.core.api.listWards({});
+  const wards = await viewer.app.api.listWards({});
   const ward = wards.find((w) => w.inScope && w.censusCount > 0);
   if (!ward) throw new Error('the demo export has no in-scope ward with patients');
-  return { ward, rows: await viewer.app.core.api.census({ wardId: ward.id }) };
+  return { ward, rows: await viewer.app.api.census({ wardId: ward.id }) };
 }
 
 /** Every admitted patient with full detail, across the in-scope wards. */
 export async function allInScopeRows(viewer: Viewer): Promise<CensusRow[]> {
-  const wards = await viewer.app.core.api.listWards({});
+  const wards = await viewer.app.api.listWards({});
   const rows: CensusRow[] = [];
   for (const ward of wards.filter((w) => w.inScope)) {
-    rows.push(...(await viewer.app.core.api.census({ wardId: ward.id })));
+    rows.push(...(await viewer.app.api.census({ wardId: ward.id })));
   }
   return rows;
 }

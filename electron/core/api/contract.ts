@@ -142,18 +142,19 @@ export const contract = {
     result: z.array(SearchHitSchema),
   },
   chart: { args: z.object({ patientId: Id }).strict(), result: ChartSchema },
+  /** Renders a report as a job: the preview's bytes are what `printReport`/`saveReport` send. */
   renderReport: {
     args: ReportRequestSchema.strict(),
-    result: z.object({ pdfBase64: z.string(), pages: z.number().int() }),
+    result: z.object({ jobId: z.string(), pdfBase64: z.string(), pages: z.number().int() }),
   },
   printReport: {
-    args: ReportRequestSchema.extend({
-      printer: z.string().min(1).max(ARG_LIMITS.printer).optional(),
-    }).strict(),
+    args: z
+      .object({ jobId: Id, printer: z.string().min(1).max(ARG_LIMITS.printer).optional() })
+      .strict(),
     result: z.object({ via: z.enum(['dialog', 'spooler']), pages: z.number().int() }),
   },
   saveReport: {
-    args: ReportRequestSchema.strict(),
+    args: z.object({ jobId: Id }).strict(),
     result: z.object({ savedTo: z.string().nullable() }),
   },
   readiness: { args: Nothing, result: z.array(ReadinessCheckSchema) },

@@ -5,8 +5,14 @@
  * line: an fsync per chart cost more than the chart. A power cut can lose at most that moment.
  * Searches are counted per burst of typing, never recorded as text.
  */
+import { closeSync, openSync } from 'node:fs';
 import { appendAudit, syncAudit, type AuditEntry } from '../audit/audit-log.ts';
 import { AppError } from '../errors.ts';
+
+/** Opens the trail for appending (creating it if need be) and closes it: throws if it cannot. */
+function assertAppendable(file: string): void {
+  closeSync(openSync(file, 'a'));
+}
 
 const FLUSH_MS = 500;
 const SEARCH_BURST_MS = 10_000;
@@ -20,8 +26,10 @@ export interface AccessAudit {
   recordSoon(event: AccessEvent, user: string | null): void;
   /** One more search by `user`; a burst is recorded as one line with its count. */
   searched(user: string): void;
-  /** Records the searches counted so far (at lock). */
+  /** Records the searches counted so far (at lock and at quit). */
   endSearches(user: string): void;
+  /** Flushes the lines written but not yet on disk (at quit). */
+  flush(): void;
 }
 
 export function createAccessAudit(options: {
@@ -68,8 +76,11 @@ export function createAccessAudit(options: {
     searched(user) {
       const now = clock().getTime();
       if (burst && now - burst.startedAt > SEARCH_BURST_MS) endSearches(user);
+      // A burst's line comes at its end; at its start, make sure the trail takes lines at all.
+      if (!burst) assertAppendable(options.file());
       burst = { startedAt: burst?.startedAt ?? now, count: (burst?.count ?? 0) + 1 };
     },
     endSearches,
+    flush,
   };
 }

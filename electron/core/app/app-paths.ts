@@ -8,6 +8,8 @@ export interface AppPaths {
   /** The app's private data folder. */
   readonly dataDir: string;
   readonly settingsFile: string;
+  /** Wrong passphrases in a row and when the last was (unlock-throttle.ts). */
+  readonly throttleFile: string;
   /** The device identity, sealed with the ward passphrase (and, in the app, safeStorage). */
   readonly identityFile: string;
   /** The `age1…` recipient, written at enrolment for IT to pick up. */
@@ -22,6 +24,7 @@ export function appPaths(dataDir: string, bundledTrustDir: string): AppPaths {
   return {
     dataDir,
     settingsFile: join(dataDir, 'settings.json'),
+    throttleFile: join(dataDir, 'unlock-throttle.json'),
     identityFile: join(dataDir, 'device.key'),
     recipientFile: join(dataDir, 'device-recipient.txt'),
     defaultStoreDir: join(dataDir, 'store'),

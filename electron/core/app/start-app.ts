@@ -1,15 +1,26 @@
 /**
- * The composition root shared by the Electron app and the E2E harness: paths, settings, store,
- * the engine worker, the API, the inbox. Only the host differs between them.
+ * The composition root shared by the Electron app and the E2E harness: paths, then the
+ * services — settings, store (read-only here), engine worker, session, reports, inbox (the
+ * store's one writer) — and the API over them. Only the host differs between the two.
+ * `startApp` returns one async disposable; disposing it locks the session (ending a search
+ * burst), flushes the audit and stops both workers.
  */
 import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import type { ApiImplementation } from '../api/contract.ts';
 import { auditInstall } from '../audit/install-audit.ts';
 import { startEngineWorker } from '../engine/engine-client.ts';
-import { startInboxThread } from '../inbox/inbox-thread.ts';
 import { loadTrustStore } from '../keys/trust-store.ts';
-import { appPaths } from './app-paths.ts';
-import { createApi, type AppCore, type HostServices } from './create-api.ts';
+import type { InboxEvent } from '../model.ts';
+import type { Settings } from '../settings/settings.ts';
+import { openStore } from '../store/store.ts';
+import { appPaths, type AppPaths } from './app-paths.ts';
+import { createApi, type HostServices } from './create-api.ts';
+import { startInboxService, type InboxService } from './inbox-service.ts';
+import { createReportService } from './report-service.ts';
+import { createSessionService, type SessionService } from './session-service.ts';
+import { createSettingsService, type SettingsService } from './settings-service.ts';
+import { createStoreService, type StoreService } from './store-service.ts';
 
 /** The bundled demo (written by scripts/make-demo.ts into resources/demo/). */
 export const DEMO_FILES = {
@@ -17,6 +28,8 @@ export const DEMO_FILES = {
   identity: 'device.key',
   trustDir: 'trust',
 } as const;
+
+const RECENT_INBOX_EVENTS = 20;
 
 export interface StartOptions {
   readonly dataDir: string;
@@ -28,15 +41,24 @@ export interface StartOptions {
   readonly device: string;
   readonly clock?: () => Date;
   readonly log: { warn(message: string): void; error(message: string): void };
+  /** Inbox polling (tests make it quick). */
+  readonly inboxTiming?: { readonly pollMs: number; readonly stableMs: number };
 }
 
+/** The running app: its API and services; `await using` (or dispose) shuts it down in order. */
 export interface RunningApp {
-  readonly core: AppCore;
-  stop(): Promise<void>;
+  [Symbol.asyncDispose](): Promise<void>;
+  readonly api: ApiImplementation;
+  readonly paths: AppPaths;
+  readonly settings: SettingsService;
+  readonly store: StoreService;
+  readonly session: SessionService;
+  readonly inbox: InboxService;
 }
 
 export async function startApp(options: StartOptions): Promise<RunningApp> {
   const demoDir = options.demoDir ?? null;
+  const clock = options.clock ?? (() => new Date());
   mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
   const paths = appPaths(
     options.dataDir,
@@ -45,43 +67,91 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
   if (demoDir && !existsSync(paths.identityFile)) {
     copyFileSync(join(demoDir, DEMO_FILES.identity), paths.identityFile);
   }
+  const settings = createSettingsService(paths.settingsFile, options.log);
+  const storeDirOf = (s: Settings): string => s.storeDir ?? paths.defaultStoreDir;
+  const trustPathsOf = (s: Settings): string[] => [s.trustDir ?? paths.bundledTrustDir];
+  const trustPaths = () => trustPathsOf(settings.current());
+  if (demoDir) {
+    await installDemo(
+      demoDir,
+      storeDirOf(settings.current()),
+      settings.current(),
+      trustPaths(),
+      options.device,
+    );
+  }
+
+  const store = createStoreService(settings, paths.defaultStoreDir);
   const worker = startEngineWorker((diagnostic) => options.log.error(`engine: ${diagnostic}`));
-  const core = createApi({
+  const session = createSessionService({
+    paths,
+    engine: worker.engine,
+    settings,
+    store,
+    trustPaths,
+    atRest: options.host.atRest,
+    device: options.device,
+    clock,
+    log: options.log,
+  });
+  const reports = createReportService({ engine: worker.engine, session, settings, clock });
+  const recentInbox: InboxEvent[] = [];
+  const inbox = startInboxService({
+    settings,
+    storeDir: storeDirOf,
+    trustPaths: trustPathsOf,
+    auditFile: () => store.current().auditFile,
+    device: options.device,
+    onEvent: (event) => {
+      // The inbox worker installed into the store folder: see its new state.
+      if (event.outcome === 'installed') store.refresh();
+      recentInbox.unshift(event);
+      recentInbox.length = Math.min(recentInbox.length, RECENT_INBOX_EVENTS);
+    },
+    log: options.log,
+    ...(options.inboxTiming ?? {}),
+  });
+  const api = createApi({
     paths,
     engine: worker.engine,
     host: options.host,
+    settings,
+    store,
+    session,
+    reports,
+    trustPaths,
+    recentInbox: () => recentInbox,
     device: options.device,
-    clock: options.clock ?? (() => new Date()),
-    log: options.log,
+    clock,
   });
-  if (demoDir) {
-    const demoExport = join(demoDir, DEMO_FILES.export);
-    const outcome = await core.store().install(demoExport, {
-      trust: loadTrustStore(core.trustPaths()),
-      device: options.device,
-    });
-    auditInstall(core.auditFile(), demoExport, outcome, { device: options.device, user: null });
-  }
-  const settings = core.settings();
-  const inbox = settings.inboxDir
-    ? startInboxThread(
-        {
-          dir: settings.inboxDir,
-          storeDir: core.store().dir,
-          keep: settings.keep,
-          trustPaths: core.trustPaths(),
-          device: options.device,
-          audit: core.auditFile(),
-        },
-        core.noteInboxEvent,
-        options.log.error,
-      )
-    : null;
   return {
-    core,
-    async stop() {
-      await inbox?.stop();
-      await worker.terminate();
+    api,
+    paths,
+    settings,
+    store,
+    session,
+    inbox,
+    async [Symbol.asyncDispose]() {
+      await inbox[Symbol.asyncDispose]();
+      await session[Symbol.asyncDispose]();
+      await worker[Symbol.asyncDispose]();
     },
   };
+}
+
+/**
+ * The bundled demo export, installed at start — before the inbox worker exists, so the store
+ * still has one writer at a time.
+ */
+async function installDemo(
+  demoDir: string,
+  storeDir: string,
+  settings: Settings,
+  trustPaths: string[],
+  device: string,
+): Promise<void> {
+  const demoExport = join(demoDir, DEMO_FILES.export);
+  const writer = openStore(storeDir, { keep: settings.keep });
+  const outcome = await writer.install(demoExport, { trust: loadTrustStore(trustPaths), device });
+  auditInstall(writer.auditFile, demoExport, outcome, { device, user: null });
 }

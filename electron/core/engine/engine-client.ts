@@ -14,9 +14,10 @@ import {
   type RemoteEngine,
 } from './engine-protocol.ts';
 
+/** The engine and its thread; disposing it ends the thread (and the decrypted data with it). */
 export interface EngineWorker {
+  [Symbol.asyncDispose](): Promise<void>;
   readonly engine: RemoteEngine;
-  terminate(): Promise<void>;
 }
 
 export function startEngineWorker(onDiagnostic: (text: string) => void = () => {}): EngineWorker {
@@ -61,7 +62,7 @@ export function startEngineWorker(onDiagnostic: (text: string) => void = () => {
 
   return {
     engine,
-    terminate: async () => {
+    [Symbol.asyncDispose]: async () => {
       await worker.terminate();
     },
   };

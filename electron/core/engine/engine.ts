@@ -16,7 +16,7 @@ import {
   listWards,
   searchPatients,
 } from '../db/queries.ts';
-import { renderReport, type ReportContext } from '../print/render.ts';
+import { renderReport, type ReportContext, type ReportRequest } from '../print/render.ts';
 import type { AdminTimes } from '../schedule/admin-times.ts';
 import type { Chart, Manifest } from '../model.ts';
 import { Writable } from 'node:stream';
@@ -32,13 +32,6 @@ export interface ChartClock {
   readonly now: Date;
   readonly adminTimes: AdminTimes;
   readonly timeZone: string;
-}
-
-export interface ReportJob {
-  readonly report: 'handover' | 'mar' | 'census' | 'summary';
-  readonly wardId?: string;
-  readonly patientId?: string;
-  readonly start?: Date;
 }
 
 export function createEngine() {
@@ -78,7 +71,7 @@ export function createEngine() {
       return chart;
     },
     async renderReport(
-      job: ReportJob,
+      request: ReportRequest,
       context: Omit<ReportContext, 'manifest'>,
     ): Promise<{ pdf: Uint8Array; pages: number }> {
       const { db, manifest } = opened();
@@ -89,7 +82,7 @@ export function createEngine() {
           callback();
         },
       });
-      const { pages } = await renderReport(db, job, { ...context, manifest }, sink);
+      const { pages } = await renderReport(db, request, { ...context, manifest }, sink);
       return { pdf: Buffer.concat(chunks), pages };
     },
   };

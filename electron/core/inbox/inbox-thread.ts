@@ -17,8 +17,9 @@ export interface InboxThreadOptions {
   readonly stableMs?: number;
 }
 
+/** Disposing it stops the inbox and waits for the thread to end. */
 export interface InboxThread {
-  stop(): Promise<void>;
+  [Symbol.asyncDispose](): Promise<void>;
 }
 
 export function startInboxThread(
@@ -32,7 +33,7 @@ export function startInboxThread(
   worker.on('message', (event: InboxEvent) => onEvent(event));
   worker.on('error', (e) => onFailure(`inbox stopped: ${e.name}`));
   return {
-    async stop() {
+    async [Symbol.asyncDispose]() {
       worker.postMessage('stop');
       await worker.terminate();
     },

@@ -20,8 +20,8 @@ import type { MethodName, ValueOf } from '../../../electron/core/api/contract.ts
 import { invokeApi } from '../../../electron/core/api/invoke.ts';
 import type { HostServices } from '../../../electron/core/app/create-api.ts';
 import { startApp, type RunningApp } from '../../../electron/core/app/start-app.ts';
+import { installInto } from '../../fixtures/install-into.ts';
 import { verifyAudit } from '../../../electron/core/audit/audit-log.ts';
-import { loadTrustStore } from '../../../electron/core/keys/trust-store.ts';
 import type { Result } from '../../../electron/core/result.ts';
 import { makeTestSite, SITE_PASSPHRASE, type TestSite } from '../../fixtures/test-site.ts';
 
@@ -57,7 +57,7 @@ function call<M extends MethodName>(
   method: M,
   args: unknown,
 ): Promise<Result<ValueOf<M>>> {
-  return invokeApi(app.core.api, method, args) as Promise<Result<ValueOf<M>>>;
+  return invokeApi(app.api, method, args) as Promise<Result<ValueOf<M>>>;
 }
 
 async function value<M extends MethodName>(
@@ -80,7 +80,7 @@ describe('first run: enrolment', () => {
     app = await start(join(dataDir, 'app'), trustDir);
   });
   afterAll(async () => {
-    await app.stop();
+    await app[Symbol.asyncDispose]();
     rmSync(dataDir, { recursive: true, force: true });
   });
 
@@ -122,14 +122,12 @@ describe('a ward laptop with an installed export', () => {
     copyFileSync(site.identityFile, join(dataDir, 'device.key'));
     app = await start(dataDir, site.trustDir);
     const file = await site.exportFile('current.dtx', { sequence: 10, forThisLaptop: true });
-    const outcome = await app.core
-      .store()
-      .install(file, { trust: loadTrustStore([site.trustDir]), device: 'test-laptop' });
+    const outcome = await installInto(app, file, [site.trustDir]);
     expect(outcome.outcome).toBe('installed');
     exportId = outcome.exportId ?? '';
   }, 120_000);
   afterAll(async () => {
-    await app.stop();
+    await app[Symbol.asyncDispose]();
     site.remove();
     rmSync(dataDir, { recursive: true, force: true });
     for (const file of saved) rmSync(file, { force: true });
@@ -156,7 +154,7 @@ describe('a ward laptop with an installed export', () => {
   it('refuses a wrong passphrase and audits the attempt', async () => {
     const result = await call(app, 'unlock', { passphrase: 'not the passphrase', user: 'Nurse A' });
     expect(result).toMatchObject({ ok: false, error: { kind: 'wrong-passphrase' } });
-    expect(readFileSync(app.core.auditFile(), 'utf8')).toMatch(/"unlock-failed"/);
+    expect(readFileSync(app.store.current().auditFile, 'utf8')).toMatch(/"unlock-failed"/);
   });
 
   it('unlocks, then answers census, search and chart', async () => {
@@ -222,7 +220,7 @@ describe('a ward laptop with an installed export', () => {
     });
     expect(done.changed).toEqual(['lockTimeoutSeconds']);
     expect((await value(app, 'getStatus', {})).settings.lockTimeoutSeconds).toBe(120);
-    expect(readFileSync(app.core.auditFile(), 'utf8')).toMatch(
+    expect(readFileSync(app.store.current().auditFile, 'utf8')).toMatch(
       /"settings-changed".*lockTimeoutSeconds/,
     );
   });
@@ -237,9 +235,9 @@ describe('a ward laptop with an installed export', () => {
   });
 
   it('keeps a verifiable audit trail of who did what, with identifiers but no clinical content', async () => {
-    const verdict = verifyAudit(app.core.auditFile());
+    const verdict = verifyAudit(app.store.current().auditFile);
     expect(verdict.ok).toBe(true);
-    const events = readFileSync(app.core.auditFile(), 'utf8')
+    const events = readFileSync(app.store.current().auditFile, 'utf8')
       .trim()
       .split('\n')
       .map(
@@ -301,7 +299,7 @@ describe('exports arriving in the inbox folder', () => {
     app = await start(dataDir, site.trustDir);
   }, 120_000);
   afterAll(async () => {
-    await app.stop();
+    await app[Symbol.asyncDispose]();
     site.remove();
     rmSync(dataDir, { recursive: true, force: true });
   });
