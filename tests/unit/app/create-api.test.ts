@@ -122,7 +122,7 @@ describe('a ward laptop with an installed export', () => {
     copyFileSync(site.identityFile, join(dataDir, 'device.key'));
     app = await start(dataDir, site.trustDir);
     const file = await site.exportFile('current.dtx', { sequence: 10, forThisLaptop: true });
-    const outcome = await installInto(app, file, [site.trustDir]);
+    const outcome = await installInto(app, file, [site.trustDir], 'test-laptop', site.recipient);
     expect(outcome.outcome).toBe('installed');
     exportId = outcome.exportId ?? '';
   }, 120_000);
@@ -183,24 +183,26 @@ describe('a ward laptop with an installed export', () => {
     });
     expect(Buffer.from(preview.pdfBase64, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
     expect(preview.pages).toBeGreaterThan(0);
-    const printedReport = await value(app, 'printReport', {
+    const census = await value(app, 'renderReport', {
       report: 'census',
       wardId,
       paper: 'Letter',
       language: 'nl',
     });
+    const printedReport = await value(app, 'printReport', { jobId: census.jobId });
     expect(printedReport.via).toBe('spooler');
     expect(
       Buffer.from(printed.at(-1) ?? [])
         .subarray(0, 5)
         .toString(),
     ).toBe('%PDF-');
-    const savedReport = await value(app, 'saveReport', {
+    const mar = await value(app, 'renderReport', {
       report: 'mar',
       wardId,
       paper: 'A4',
       language: 'de',
     });
+    const savedReport = await value(app, 'saveReport', { jobId: mar.jobId });
     expect(existsSync(savedReport.savedTo ?? '')).toBe(true);
   });
 
