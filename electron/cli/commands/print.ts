@@ -8,7 +8,12 @@
 import { createWriteStream, openSync, renameSync, rmSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { LanguageSchema, PaperSchema, ReportKindSchema } from '../../core/api/contract.ts';
-import { findPatientByMrn, listWards, type ReadonlyDb } from '../../core/db/queries.ts';
+import {
+  allPatientIds,
+  findPatientsByMrn,
+  listWards,
+  type ReadonlyDb,
+} from '../../core/db/queries.ts';
 import { AppError } from '../../core/errors.ts';
 import { renderReport, type ReportRequest } from '../../core/print/render.ts';
 import { type Command, parseCommandArgs, requireOption, UsageError } from '../cli-kit.ts';
@@ -132,13 +137,20 @@ function wardIdOf(db: ReadonlyDb, ward: string): string {
 }
 
 function patientIdOf(db: ReadonlyDb, mrn: string): string {
-  const hit = findPatientByMrn(db, mrn);
-  if (!hit)
+  const hits = findPatientsByMrn(db, mrn);
+  // A shared MRN never prints one of its patients silently (the record id picks one).
+  if (hits.length > 1)
+    throw new AppError(
+      'invalid-argument',
+      `The MRN given with --patient is shared by ${hits.length} patients (records ${hits.map((h) => h.patientId).join(', ')}); give --patient with one of these record ids.`,
+    );
+  const id = hits[0]?.patientId ?? (allPatientIds(db).includes(mrn.trim()) ? mrn.trim() : null);
+  if (id === null)
     throw new AppError(
       'not-found',
       'No patient in this export has the MRN given with --patient; check the number.',
     );
-  return hit.patientId;
+  return id;
 }
 
 function loginName(): string {
