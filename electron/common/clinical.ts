@@ -21,10 +21,12 @@ const isWordKey = (key: string): key is WordKey => Object.hasOwn(WORDS.en, key);
 /** A source code in words; '' for none; an unknown code as given. */
 export function codeWord(t: TranslateWord, group: CodeGroup, code: string | null): string {
   if (code === null || code === '') return '';
-  const key = `${group}.${code}`;
-  if (isWordKey(key)) return t(key);
-  const lower = `${group}.${code.toLowerCase()}`;
-  return isWordKey(lower) ? t(lower) : code;
+  // FHIR codes are lower case and HL7 flags upper case; sources do not always keep to it.
+  for (const spelling of [code, code.toLowerCase(), code.toUpperCase()]) {
+    const key = `${group}.${spelling}`;
+    if (isWordKey(key)) return t(key);
+  }
+  return code;
 }
 
 /** What the allergy band says: the list, or one of the sentences that are never blank. */
@@ -60,4 +62,26 @@ export function codeStatusWithWording(
   return text === '' || text === category
     ? category
     : t('codeStatus.withWording', { category, wording: text });
+}
+
+type ClaimedCodeStatus = 'full-code' | 'dnr' | 'dnr-dni' | 'comfort-care' | 'limited';
+
+/** What each source says when they disagree: every claim, its own wording and date, none dropped. */
+export function codeStatusSources(
+  t: TranslateWord,
+  claims: readonly {
+    readonly value: ClaimedCodeStatus;
+    readonly text: string | null;
+    readonly at: string | null;
+  }[],
+  date: (iso: string) => string,
+): string {
+  const sources = claims
+    .map((claim) =>
+      [t(`codeStatus.${claim.value}`), claim.text, claim.at === null ? null : date(claim.at)]
+        .filter((part): part is string => part !== null && part !== '')
+        .join(' — '),
+    )
+    .join('; ');
+  return t('codeStatus.conflictingSources', { sources });
 }

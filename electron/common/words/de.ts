@@ -10,6 +10,7 @@ export const de: Words = {
   'codeStatus.unknown': 'NICHT DOKUMENTIERT — vor dem Handeln erfragen',
   'codeStatus.conflicting': 'WIDERSPRÜCHLICH — vor dem Handeln erfragen',
   'codeStatus.conflictingSources': 'Die Quellen widersprechen sich: {sources}',
+  'codeStatus.fromText': 'nur aus einem Text abgeleitet — prüfen',
   'codeStatus.withWording': '{category} ({wording})',
   'codeStatusShort.full-code': 'Volle Rea',
   'codeStatusShort.dnr': 'DNR',

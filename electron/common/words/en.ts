@@ -13,6 +13,7 @@ export const en = {
   'codeStatus.unknown': 'NOT DOCUMENTED — verify before acting',
   'codeStatus.conflicting': 'CONFLICTING — verify before acting',
   'codeStatus.conflictingSources': 'Sources disagree: {sources}',
+  'codeStatus.fromText': 'read from a text only — verify',
   'codeStatus.withWording': '{category} ({wording})',
   'codeStatusShort.full-code': 'Full code',
   'codeStatusShort.dnr': 'DNR',

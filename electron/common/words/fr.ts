@@ -10,6 +10,7 @@ export const fr: Words = {
   'codeStatus.unknown': 'NON DOCUMENTÉ — à vérifier avant d’agir',
   'codeStatus.conflicting': 'CONTRADICTOIRE — à vérifier avant d’agir',
   'codeStatus.conflictingSources': 'Les sources divergent : {sources}',
+  'codeStatus.fromText': 'déduit d’un texte seulement — à vérifier',
   'codeStatus.withWording': '{category} ({wording})',
   'codeStatusShort.full-code': 'Réa complète',
   'codeStatusShort.dnr': 'NTBR',

@@ -10,6 +10,7 @@ export const nl: Words = {
   'codeStatus.unknown': 'NIET GEDOCUMENTEERD — navragen vóór u handelt',
   'codeStatus.conflicting': 'TEGENSTRIJDIG — navragen vóór u handelt',
   'codeStatus.conflictingSources': 'De bronnen spreken elkaar tegen: {sources}',
+  'codeStatus.fromText': 'enkel uit een tekst afgeleid — navragen',
   'codeStatus.withWording': '{category} ({wording})',
   'codeStatusShort.full-code': 'Volledig',
   'codeStatusShort.dnr': 'DNR',

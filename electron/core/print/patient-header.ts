@@ -5,8 +5,8 @@
  * the paper. Allergies are never blank: "no known allergies" and "not recorded" are said out loud.
  */
 import { allergyLines } from '../../common/allergies.ts';
-import { allergyBand, codeStatusWithWording } from '../../common/clinical.ts';
-import type { AllergyState, Chart, CodeStatus } from '../model.ts';
+import { allergyBand, codeStatusSources, codeStatusWithWording } from '../../common/clinical.ts';
+import type { AllergyState, Chart, CodeStatus, CodeStatusClaim } from '../model.ts';
 import { code128, MIN_MODULE } from './barcode.ts';
 import type { Block, Measure, TextStyle } from './layout.ts';
 import type { Translate } from './messages.ts';
@@ -24,6 +24,9 @@ export interface PatientIdentity {
   readonly codeStatus: CodeStatus;
   /** The hospital's own wording of the code status, printed beside the category. */
   readonly codeStatusText: string | null;
+  readonly codeStatusFromText: boolean;
+  /** Every source's claim when they disagree. */
+  readonly codeStatusClaims: readonly CodeStatusClaim[];
   readonly isolation: string | null;
 }
 
@@ -45,6 +48,8 @@ export function identityFromChart(chart: Chart): PatientIdentity {
     ),
     codeStatus: chart.stay?.codeStatus ?? 'unknown',
     codeStatusText: chart.stay?.codeStatusText ?? null,
+    codeStatusFromText: chart.stay?.codeStatusFromText ?? false,
+    codeStatusClaims: chart.stay?.codeStatusClaims ?? [],
     isolation: chart.stay?.isolation ?? null,
   };
 }
@@ -70,9 +75,25 @@ export function allergyLine(t: Translate, identity: PatientIdentity): string {
 /** The code status category, the hospital's wording beside it (as on the chart header). */
 export function codeStatusLine(
   t: Translate,
-  identity: Pick<PatientIdentity, 'codeStatus' | 'codeStatusText'>,
+  identity: Pick<
+    PatientIdentity,
+    'codeStatus' | 'codeStatusText' | 'codeStatusFromText' | 'codeStatusClaims'
+  >,
 ): string {
-  return codeStatusWithWording(t, t(`codeStatus.${identity.codeStatus}`), identity.codeStatusText);
+  const category = codeStatusWithWording(
+    t,
+    t(`codeStatus.${identity.codeStatus}`),
+    identity.codeStatusText,
+  );
+  return [
+    category,
+    identity.codeStatusFromText ? t('codeStatus.fromText') : '',
+    identity.codeStatus === 'conflicting'
+      ? codeStatusSources(t, identity.codeStatusClaims, (iso) => iso)
+      : '',
+  ]
+    .filter((part) => part !== '')
+    .join(' — ');
 }
 
 export function placeLine(t: Translate, identity: Pick<PatientIdentity, 'room' | 'bed'>): string {

@@ -114,7 +114,9 @@ function allergyBlocks(m: Measure, t: Translate, chart: Chart, width: number): B
     a.reaction ?? '',
     codeWord(t, 'allergySeverity', a.severity),
     codeWord(t, 'allergyCriticality', a.criticality),
-    codeWord(t, 'allergyStatus', a.status),
+    [codeWord(t, 'allergyStatus', a.status), codeWord(t, 'allergyStatus', a.verification)]
+      .filter((s) => s.length > 0)
+      .join(', '),
   ]);
   const laid = table(m, columns, rows, width);
   return [title, laid.head, ...laid.rows];

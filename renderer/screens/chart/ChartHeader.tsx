@@ -8,7 +8,7 @@ import type { Chart } from '../../../electron/core/model.ts';
 import { useAppContext, useFormat } from '../../app-context.ts';
 import { CodeStatusBadge, useSexLabel } from '../../components/Badges.tsx';
 import { allergyLines } from '../../../electron/common/allergies.ts';
-import { allergyBand } from '../../../electron/common/clinical.ts';
+import { allergyBand, codeStatusSources } from '../../../electron/common/clinical.ts';
 import { ageInYears } from '../../lib/format.ts';
 
 export function ChartHeader({
@@ -19,7 +19,7 @@ export function ChartHeader({
   readonly headingId: string;
 }) {
   const { t } = useTranslation();
-  const { format } = useFormat();
+  const { format, words } = useFormat();
   const { clock } = useAppContext();
   const sexLabel = useSexLabel();
   const { patient, stay } = chart;
@@ -61,6 +61,14 @@ export function ChartHeader({
               <CodeStatusBadge status={stay.codeStatus} />
               {/* Each hospital defines its own DNR codes: its wording stays beside the category. */}
               {stay.codeStatusText && <span className="sub">{stay.codeStatusText}</span>}
+              {stay.codeStatusFromText && (
+                <span className="sub">{words('codeStatus.fromText')}</span>
+              )}
+              {stay.codeStatus === 'conflicting' && (
+                <span className="sub code-status-sources">
+                  {codeStatusSources(words, stay.codeStatusClaims, format.date)}
+                </span>
+              )}
             </dd>
           </div>
           <div>
@@ -86,7 +94,8 @@ export function ChartHeader({
 function AllergyBand({ chart }: { readonly chart: Chart }) {
   const { t } = useTranslation();
   const { words } = useFormat();
-  const band = allergyBand(chart.allergyState, chart.allergies.length);
+  const lines = allergyLines(chart.allergies);
+  const band = allergyBand(chart.allergyState, lines.length);
   if (band !== 'list') {
     // "present" with an empty list cannot be shown as safe: it says so, as the paper does.
     const shown = band === 'none-known' ? 'none-known' : 'unknown';
@@ -100,7 +109,7 @@ function AllergyBand({ chart }: { readonly chart: Chart }) {
     <div className="allergy-band allergy-band-present" data-allergy-state="present" role="note">
       <strong>{t('chart.allergiesLabel')}</strong>
       <ul>
-        {allergyLines(chart.allergies).map((line) => (
+        {lines.map((line) => (
           <li key={line.substance}>
             <strong>{line.substance}</strong>
             {line.reactions.length > 0 && ` (${line.reactions.join(', ')})`}

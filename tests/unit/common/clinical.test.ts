@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import {
+  allergyBand,
+  codeStatusSources,
+  codeStatusWithWording,
+  codeWord,
+} from '../../../electron/common/clinical.ts';
+import { wordsTranslator } from '../../../electron/common/words/index.ts';
+
+const fr = wordsTranslator('fr');
+const nl = wordsTranslator('nl');
+const de = wordsTranslator('de');
+
+describe('coded facts in words', () => {
+  it('translates FHIR codes and keeps an unknown one as the source gave it', () => {
+    expect(codeWord(fr, 'adminStatus', 'completed')).toBe('administré');
+    expect(codeWord(nl, 'adminStatus', 'not-done')).toBe('NIET TOEGEDIEND');
+    expect(codeWord(de, 'allergyCriticality', 'high')).toBe('HOHES RISIKO');
+    expect(codeWord(fr, 'allergySeverity', 'severe')).toBe('sévère');
+    expect(codeWord(nl, 'observationFlag', 'H')).toBe('hoog');
+    expect(codeWord(de, 'observationFlag', 'h')).toBe('hoch');
+    expect(codeWord(fr, 'planStatus', 'en attente locale')).toBe('en attente locale');
+    expect(codeWord(fr, 'requestStatus', null)).toBe('');
+  });
+
+  it('never leaves the allergy band blank', () => {
+    expect(allergyBand('present', 2)).toBe('list');
+    expect(allergyBand('present', 0)).toBe('presentUnlisted');
+    expect(allergyBand('unknown', 0)).toBe('unknown');
+    expect(fr('allergy.unknown')).toBe(
+      'Allergies non renseignées — à vérifier avant toute administration',
+    );
+  });
+
+  it('shows the hospital’s own code-status wording beside the category', () => {
+    expect(codeStatusWithWording(nl, nl('codeStatus.dnr'), 'DNR 2 — geen reanimatie')).toBe(
+      'DNR — niet reanimeren (DNR 2 — geen reanimatie)',
+    );
+    expect(codeStatusWithWording(nl, nl('codeStatus.dnr'), null)).toBe('DNR — niet reanimeren');
+  });
+
+  it('lists every source when code statuses conflict', () => {
+    const text = codeStatusSources(
+      de,
+      [
+        { value: 'full-code', text: null, at: '2026-11-01' },
+        { value: 'dnr', text: 'Z66 Nicht wiederbeleben', at: '2026-11-20' },
+      ],
+      (iso) => iso,
+    );
+    expect(text).toBe(
+      'Die Quellen widersprechen sich: Volle Reanimation — 2026-11-01; DNR — keine Reanimation — Z66 Nicht wiederbeleben — 2026-11-20',
+    );
+  });
+});
