@@ -160,6 +160,8 @@ export const de: Messages = {
     locator: 'Nur Aufenthaltsort',
     born: 'geb. {{date}}',
     scanNotFound: 'Gescannter Code {{code}}: kein Patient mit dieser Patientennummer im Export.',
+    scanSeveral:
+      'Gescannter Code {{code}}: mehrere Patienten tragen ihn. Suchen Sie nach Namen und prüfen Sie das Geburtsdatum.',
   },
   chart: {
     back: 'Zurück zur Belegung',

@@ -157,6 +157,8 @@ export const en = {
     locator: 'Location only',
     born: 'born {{date}}',
     scanNotFound: 'Scanned code {{code}}: no patient with this MRN in the export.',
+    scanSeveral:
+      'Scanned code {{code}}: several patients carry it. Search by name and check the birth date.',
   },
   chart: {
     back: 'Back to the census',

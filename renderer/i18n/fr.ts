@@ -159,6 +159,8 @@ export const fr: Messages = {
     locator: 'Localisation seulement',
     born: 'né(e) le {{date}}',
     scanNotFound: 'Code scanné {{code}} : aucun patient avec ce n° de dossier dans l’export.',
+    scanSeveral:
+      'Code scanné {{code}} : plusieurs patients le portent. Cherchez par nom et vérifiez la date de naissance.',
   },
   chart: {
     back: 'Retour à la liste des patients',

@@ -156,6 +156,8 @@ export const nl: Messages = {
     locator: 'Enkel locatie',
     born: 'geboren {{date}}',
     scanNotFound: 'Gescande code {{code}}: geen patiënt met dit patiëntnummer in de export.',
+    scanSeveral:
+      'Gescande code {{code}}: meerdere patiënten hebben deze code. Zoek op naam en controleer de geboortedatum.',
   },
   chart: {
     back: 'Terug naar de patiëntenlijst',

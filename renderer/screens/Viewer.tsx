@@ -40,7 +40,10 @@ export function Viewer({ session, onLock, onSettingsChanged }: Props) {
     () => (session.wards.find((w) => w.inScope) ?? session.wards[0])?.id ?? '',
   );
   const [printPatient, setPrintPatient] = useState<PrintPatient | null>(null);
-  const [scanMiss, setScanMiss] = useState<string | null>(null);
+  const [scanMiss, setScanMiss] = useState<{
+    code: string;
+    several: boolean;
+  } | null>(null);
   const [scanCount, setScanCount] = useState(0);
   const searchInput = useRef<HTMLInputElement>(null);
 
@@ -53,12 +56,14 @@ export function Viewer({ session, onLock, onSettingsChanged }: Props) {
 
   const openScanned = useCallback(
     async (code: string) => {
-      const result = await call('search', { query: code, limit: 5 });
-      const hit = result.ok ? result.value.find((h) => h.mrn === code) : undefined;
+      // The one identifier lookup: MRN or any other identifier of one live patient.
+      const result = await call('scan', { code });
+      const hits = result.ok ? result.value : [];
       // The scanned characters may have landed in the search box: empty it either way.
       setScanCount((n) => n + 1);
-      if (hit) openChart(hit.patientId);
-      else setScanMiss(code);
+      // Two records sharing an identifier: never open one of them silently.
+      if (hits.length === 1 && hits[0]) openChart(hits[0].patientId);
+      else setScanMiss({ code, several: hits.length > 1 });
     },
     [openChart],
   );
@@ -120,7 +125,9 @@ export function Viewer({ session, onLock, onSettingsChanged }: Props) {
     <Shell tools={tools}>
       {scanMiss !== null && (
         <p className="notice notice-warn" role="alert">
-          {t('search.scanNotFound', { code: scanMiss })}
+          {t(scanMiss.several ? 'search.scanSeveral' : 'search.scanNotFound', {
+            code: scanMiss.code,
+          })}
         </p>
       )}
       {route.screen === 'census' && (

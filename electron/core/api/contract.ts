@@ -141,6 +141,8 @@ export const contract = {
       .strict(),
     result: z.array(SearchHitSchema),
   },
+  /** A scanned wristband: every live patient with that MRN or other identifier (one opens). */
+  scan: { args: z.object({ code: Id }).strict(), result: z.array(SearchHitSchema) },
   chart: { args: z.object({ patientId: Id }).strict(), result: ChartSchema },
   /** Renders a report as a job: the preview's bytes are what `printReport`/`saveReport` send. */
   renderReport: {

@@ -14,6 +14,7 @@ export const METHOD_NAMES = [
   'listWards',
   'census',
   'search',
+  'scan',
   'chart',
   'renderReport',
   'printReport',

@@ -162,6 +162,13 @@ export function createApi(services: ApiServices): ApiImplementation {
       return engine.search(query, limit ?? 50);
     },
 
+    async scan({ code }) {
+      await session.require();
+      // A scan is a lookup like a typed search: counted in the burst, never recorded as text.
+      session.searched();
+      return engine.findByIdentifier(code);
+    },
+
     async chart({ patientId }) {
       await session.require();
       const s = settings.current();

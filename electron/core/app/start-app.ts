@@ -5,7 +5,7 @@
  * `startApp` returns one async disposable; disposing it locks the session (ending a search
  * burst), flushes the audit and stops both workers.
  */
-import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ApiImplementation } from '../api/contract.ts';
 import { auditInstall } from '../audit/install-audit.ts';
@@ -26,6 +26,7 @@ import { createStoreService, type StoreService } from './store-service.ts';
 export const DEMO_FILES = {
   export: 'demo.dtx',
   identity: 'device.key',
+  recipient: 'device.key.recipient.txt',
   trustDir: 'trust',
 } as const;
 
@@ -152,6 +153,10 @@ async function installDemo(
 ): Promise<void> {
   const demoExport = join(demoDir, DEMO_FILES.export);
   const writer = openStore(storeDir, { keep: settings.keep });
+  // The demo's device is this laptop: its store installs for the demo identity's recipient.
+  if (writer.enrolledRecipient() === null) {
+    writer.enrolRecipient(readFileSync(join(demoDir, DEMO_FILES.recipient), 'utf8').trim());
+  }
   const outcome = await writer.install(demoExport, { trust: loadTrustStore(trustPaths), device });
   auditInstall(writer.auditFile, demoExport, outcome, { device, user: null });
 }

@@ -11,7 +11,7 @@ export const ENGINE_METHODS = [
   'listWards',
   'census',
   'search',
-  'findByMrn',
+  'findByIdentifier',
   'chart',
   'renderReport',
 ] as const satisfies readonly EngineMethod[];

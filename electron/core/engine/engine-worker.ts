@@ -13,13 +13,8 @@ const port = parentPort;
 if (!port) throw new Error('engine-worker.ts must run as a worker thread');
 
 port.on('message', (request: EngineRequest) => {
-  void answer(request).then((response) => {
-    const transfer =
-      response.ok && response.value instanceof Uint8Array
-        ? [response.value.buffer as ArrayBuffer]
-        : [];
-    port.postMessage(response, transfer);
-  });
+  // Answers are copied (structured clone): a PDF of a few hundred KB is not worth a transfer.
+  void answer(request).then((response) => port.postMessage(response));
 });
 
 async function answer({ id, method, args }: EngineRequest): Promise<EngineResponse> {

@@ -11,7 +11,7 @@ import { openExport, type OpenedExport } from '../export/open-export.ts';
 import { loadTrustStore } from '../keys/trust-store.ts';
 import {
   censusByWard,
-  findPatientByMrn,
+  findPatientsByMrn,
   getChart,
   listWards,
   searchPatients,
@@ -64,7 +64,7 @@ export function createEngine() {
     listWards: () => listWards(opened().db),
     census: (wardId: string) => censusByWard(opened().db, wardId),
     search: (query: string, limit: number) => searchPatients(opened().db, query, limit),
-    findByMrn: (mrn: string) => findPatientByMrn(opened().db, mrn),
+    findByIdentifier: (code: string) => findPatientsByMrn(opened().db, code),
     chart(patientId: string, clock: ChartClock): Chart {
       const chart = getChart(opened().db, patientId, clock);
       if (!chart) throw new AppError('not-found', 'This patient is not in the open export.');
