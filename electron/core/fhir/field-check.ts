@@ -238,8 +238,11 @@ const FAULT: Readonly<Record<Exclude<Expect, null>, FieldFault>> = {
   code: 'malformed-code',
 };
 
-/** Subtrees that are prose or binary, never primitives the importer reads. */
-const SKIP: ReadonlySet<string> = new Set(['text', 'div', 'data', 'contained', 'resourceType']);
+/** Objects that are prose or other resources, never primitives the importer reads here. */
+const SKIP: ReadonlySet<string> = new Set(['text', 'contained']);
+
+/** Where a rejected primitive sat: its holder (an object or a list) and its key or index. */
+type Reject = (kind: FieldFault, holder: object, at: string | number) => void;
 
 /**
  * Removes every malformed primitive from `resource` (in place) and reports each; contained
@@ -251,11 +254,11 @@ export function rejectMalformedFields(
   tally: ReportTally,
 ): void {
   const id = typeof resource['id'] === 'string' ? resource['id'] : null;
-  // The path is built only for a field that is rejected: most resources have none.
-  const path: (string | number)[] = [];
-  const reject = (kind: FieldFault) =>
-    tally.reject({ kind, resourceType, id, field: fieldName(path) });
-  walk(resource, null, path, reject);
+  // The field's path is worked out only when one is rejected: most resources have none, and
+  // keeping a path while walking cost more than the checks themselves.
+  const reject: Reject = (kind, holder, at) =>
+    tally.reject({ kind, resourceType, id, field: pathOf(resource, holder, at) ?? String(at) });
+  walk(resource, null, reject);
   const contained = resource['contained'];
   if (Array.isArray(contained)) {
     for (const c of contained) {
@@ -268,34 +271,41 @@ export function rejectMalformedFields(
   }
 }
 
-function fieldName(path: readonly (string | number)[]): string {
-  let out = '';
-  for (const part of path) out += typeof part === 'number' ? `[${part}]` : out ? `.${part}` : part;
-  return out;
+/** The FHIRPath-like name of `holder[at]` inside `root` (`a.b[2].c`), found by a search. */
+function pathOf(root: unknown, holder: object, at: string | number, prefix = ''): string | null {
+  const here = (step: string | number) =>
+    typeof step === 'number' ? `${prefix}[${step}]` : prefix ? `${prefix}.${step}` : step;
+  if (root === holder) return here(at);
+  if (typeof root !== 'object' || root === null) return null;
+  if (Array.isArray(root)) {
+    for (let i = 0; i < root.length; i++) {
+      const found = pathOf(root[i], holder, at, here(i));
+      if (found !== null) return found;
+    }
+    return null;
+  }
+  for (const key in root as Json) {
+    if (SKIP.has(key)) continue;
+    const found = pathOf((root as Json)[key], holder, at, here(key));
+    if (found !== null) return found;
+  }
+  return null;
 }
 
-function walk(
-  node: Json,
-  parentKey: string | null,
-  path: (string | number)[],
-  reject: (kind: FieldFault) => void,
-): void {
+function walk(node: Json, parentKey: string | null, reject: Reject): void {
   for (const key in node) {
-    if (SKIP.has(key)) continue;
     const value = node[key];
-    if (value === null || value === undefined) continue;
-    path.push(key);
     if (typeof value === 'object') {
-      if (Array.isArray(value)) walkList(value, key, node, parentKey, path, reject);
-      else walk(value as Json, key, path, reject);
-    } else {
+      if (value === null || SKIP.has(key)) continue;
+      if (Array.isArray(value)) walkList(value, key, node, parentKey, reject);
+      else walk(value as Json, key, reject);
+    } else if (value !== undefined) {
       const expected = expectedType(key, parentKey, node);
       if (expected !== null && !isValid(expected, value)) {
-        reject(FAULT[expected]);
+        reject(FAULT[expected], node, key);
         delete node[key];
       }
     }
-    path.pop();
   }
 }
 
@@ -304,22 +314,19 @@ function walkList(
   key: string,
   owner: Json,
   ownerKey: string | null,
-  path: (string | number)[],
-  reject: (kind: FieldFault) => void,
+  reject: Reject,
 ): void {
   let expected: Expect | undefined;
   for (let i = list.length - 1; i >= 0; i--) {
     const item: unknown = list[i];
-    path.push(i);
     if (typeof item === 'object' && item !== null) {
-      if (!Array.isArray(item)) walk(item as Json, key, path, reject);
+      if (!Array.isArray(item)) walk(item as Json, key, reject);
     } else {
       expected ??= expectedType(key, ownerKey, owner);
       if (expected !== null && !isValid(expected, item)) {
-        reject(FAULT[expected]);
+        reject(FAULT[expected], list, i);
         list.splice(i, 1);
       }
     }
-    path.pop();
   }
 }

@@ -168,7 +168,7 @@ function rangeOf(r: Json): ReferenceRange {
 function ageInYears(value: unknown): number | null {
   const q = quantity(value);
   if (q?.value == null) return null;
-  const unit = (obj(value)?.['code'] as string | undefined) ?? q.unit ?? 'a';
+  const unit = str(obj(value)?.['code']) ?? q.unit ?? 'a';
   const perYear: Readonly<Record<string, number>> = {
     a: 1,
     yr: 1,

@@ -37,6 +37,7 @@ const HANDLED = [
   'Flag',
   'Consent',
   'DocumentReference',
+  'Binary',
 ];
 
 /** Any JSON-ish value, biased towards the field names the mappers read. */
@@ -67,6 +68,25 @@ const FIELDS = [
   'verificationStatus',
   'doNotPerform',
   'reference',
+  'referenceRange',
+  'interpretation',
+  'appliesTo',
+  'age',
+  'contained',
+  'enteralFormula',
+  'supplement',
+  'modifierExtension',
+  'text',
+  'div',
+  'link',
+  'active',
+  'contentType',
+  'data',
+  'url',
+  'effectiveDateTime',
+  'recordedDate',
+  'start',
+  'end',
 ];
 const value = fc.letrec((tie) => ({
   any: fc.oneof(
