@@ -49,6 +49,8 @@ export const SCHEDULE_PROBLEM_CODES = [
   'too-many-doses',
   /** A `timing.event` (`event`) that is not a date and time. */
   'event-not-date',
+  /** A taper step (dosageInstruction.sequence) that never ends, so the next cannot start. */
+  'step-without-end',
 ] as const;
 
 export const ScheduleProblemCodeSchema = z.enum(SCHEDULE_PROBLEM_CODES);

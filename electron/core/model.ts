@@ -8,7 +8,15 @@
  */
 import { z } from 'zod';
 import { FrequencySchema } from '../common/frequency.ts';
+import { NotInterpretableSchema, OrderStateSchema } from '../common/order-state.ts';
 import { ScheduleProblemSchema } from '../common/schedule-problem.ts';
+
+export {
+  NotInterpretableSchema,
+  type NotInterpretable,
+  OrderStateSchema,
+  type OrderState,
+} from '../common/order-state.ts';
 
 // ─── Preferences shared by the viewer, the printer and the settings file ──────────────────────
 
@@ -258,54 +266,102 @@ export const ProblemSchema = z.object({
 export type Problem = z.infer<typeof ProblemSchema>;
 
 /**
- * What a medication order means for the ward (issue 11). Only `active` is ever scheduled or given
- * a due time; every other state is shown with its label and never has a row to sign.
- * - `held`: FHIR `on-hold` (with its `statusReason`), or a known pause modifier.
- * - `draft`: not yet a prescription ("not validated").
- * - `status-unknown`: FHIR `unknown` — "status unknown, verify".
- * - `recently-stopped`: stopped, completed or cancelled within the last 72 h before data-as-of.
- * - `not-interpretable`: an unknown `modifierExtension`, or dosing the importer cannot compute;
- *   shown with every instruction text, "read the source".
+ * One dosage instruction: a dose (or rate) with its own schedule. An order with one instruction
+ * carries it in its own fields; an order with several lists each in `doseLines`.
  */
-export const OrderStateSchema = z.enum([
-  'active',
-  'held',
-  'draft',
-  'status-unknown',
-  'recently-stopped',
-  'not-interpretable',
-]);
-export type OrderState = z.infer<typeof OrderStateSchema>;
-
-export const MedicationOrderSchema = z.object({
-  id: z.string(),
-  drug: z.string(),
-  code: z.string().nullable(),
+export const DoseLineSchema = z.object({
   dose: z.number().nullable(),
   doseUnit: z.string().nullable(),
-  /** Dose as written when it is not a single quantity ("1-2 tablets", "sliding scale"). */
+  /** Dose as written when it is not a single quantity ("1–2 TAB", a range). */
   doseText: z.string().nullable(),
+  /** Infusion rate (`rateQuantity`) with its unit ("mL/h"). */
+  rate: z.number().nullable(),
+  rateUnit: z.string().nullable(),
+  /** Rate as written when it is a range or a ratio ("2–4 mL/h", "5 mg / 1 h"). */
+  rateText: z.string().nullable(),
+  /** A continuous infusion: a rate and no dose times (never "no timing"). */
+  continuous: z.boolean(),
   route: z.string().nullable(),
-  /** Human frequency as written or derived ("every 6 hours", "BID"). */
+  /** Short frequency derived from the timing (schedule/describe.ts). */
   frequency: z.string().nullable(),
-  /** The FHIR `Timing` JSON, kept verbatim so schedules are expanded at view/print time. */
+  /**
+   * The FHIR `Timing` JSON, kept verbatim (bounds, `frequencyMax`, `periodMax` included) so
+   * schedules are expanded and described at view/print time.
+   */
   timing: z.string().nullable(),
   prn: z.boolean(),
   prnReason: z.string().nullable(),
   maxDose: z.string().nullable(),
+});
+export type DoseLine = z.infer<typeof DoseLineSchema>;
+
+/** A dose line that says nothing: an order without any dosage instruction. */
+export const NO_DOSE: DoseLine = {
+  dose: null,
+  doseUnit: null,
+  doseText: null,
+  rate: null,
+  rateUnit: null,
+  rateText: null,
+  continuous: false,
+  route: null,
+  frequency: null,
+  timing: null,
+  prn: false,
+  prnReason: null,
+  maxDose: null,
+};
+
+export const OrderDoseLineSchema = DoseLineSchema.extend({
+  /** `dosageInstruction.sequence`: equal (or all absent) run together, higher ones follow. */
+  sequence: z.number().int().nullable(),
+  /** The instruction's own text, as written. */
+  text: z.string().nullable(),
+});
+export type OrderDoseLine = z.infer<typeof OrderDoseLineSchema>;
+
+export const MedicationOrderSchema = DoseLineSchema.extend({
+  id: z.string(),
+  /** Null only when nothing in the source names the drug (the display says "unnamed"). */
+  drug: z.string().nullable(),
+  code: z.string().nullable(),
+  /** What the order means for the ward; only `active` is ever scheduled. */
+  state: OrderStateSchema,
+  /** The FHIR status code as given (`on-hold`, `stopped` …), for the record. */
+  status: z.string(),
+  /** `statusReason` as written ("awaiting INR", "patient nil by mouth"). */
+  statusReason: z.string().nullable(),
+  notInterpretable: NotInterpretableSchema.nullable(),
+  /** An order NOT to give this drug: shown as such, never scheduled. */
+  doNotPerform: z.boolean(),
+  /** The drug's concentration when the source gives it ("8 mg / 50 mL"), for infusions. */
+  concentration: z.string().nullable(),
+  /**
+   * Two or more instructions (concurrent doses, taper steps), each with its own schedule; then
+   * the order's own dose fields read "several" (null dose, every dose text joined). Empty when
+   * the order is a single instruction, held in the order's own fields.
+   */
+  doseLines: z.array(OrderDoseLineSchema),
   start: z.string().nullable(),
   end: z.string().nullable(),
-  status: z.string(),
   prescriber: z.string().nullable(),
+  /** Every instruction text and note, joined; never reduced to the first. */
   instructions: z.string().nullable(),
   highAlert: z.boolean(),
 });
 export type MedicationOrder = z.infer<typeof MedicationOrderSchema>;
 
+/** A dose due: when, and which of the order's `doseLines` (null: the order's own fields). */
+export const DueDoseSchema = z.object({
+  at: z.string(),
+  line: z.number().int().nonnegative().nullable(),
+});
+export type DueDose = z.infer<typeof DueDoseSchema>;
+
 /** An order as the chart shows it: with its doses due in the next 24 h and the last given. */
 export const ChartMedicationSchema = MedicationOrderSchema.extend({
-  /** Instants due in the next 24 h; empty for PRN. */
-  nextDue: z.array(z.string()),
+  /** Doses due in the next 24 h; empty for PRN, infusions and every order not `active`. */
+  nextDue: z.array(DueDoseSchema),
   /** The timing read into the parts its frequency is said with, in the reader's words. */
   frequencyParts: FrequencySchema.nullable(),
   /** Why no times could be computed (then the order is flagged, never dropped). */
@@ -316,7 +372,8 @@ export type ChartMedication = z.infer<typeof ChartMedicationSchema>;
 
 export const AdministrationSchema = z.object({
   orderId: z.string().nullable(),
-  drug: z.string(),
+  /** Null only when nothing in the source names the drug (the display says "unnamed"). */
+  drug: z.string().nullable(),
   dose: z.string().nullable(),
   route: z.string().nullable(),
   at: z.string().nullable(),

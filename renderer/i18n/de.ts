@@ -228,6 +228,9 @@ export const de: Messages = {
     never: 'Nicht erfasst',
     scheduleProblem: 'Keine Zeiten berechenbar ({{problem}}): Verordnung prüfen.',
     none: 'Keine aktiven Verordnungen.',
+    notToGive: 'Nicht verabreichen',
+    state: 'Status',
+    rate: 'Laufrate {{rate}}',
   },
   admin: {
     heading: 'Verabreichungen der letzten 72 Stunden',

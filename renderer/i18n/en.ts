@@ -225,6 +225,9 @@ export const en = {
     never: 'Not recorded',
     scheduleProblem: 'No times could be computed ({{problem}}): check the order.',
     none: 'No active medication orders.',
+    notToGive: 'Not to give',
+    state: 'Status',
+    rate: 'Rate {{rate}}',
   },
   admin: {
     heading: 'Administrations, last 72 hours',

@@ -227,6 +227,9 @@ export const fr: Messages = {
     never: 'Non renseigné',
     scheduleProblem: 'Horaires non calculables ({{problem}}) : vérifiez la prescription.',
     none: 'Aucune prescription active.',
+    notToGive: 'Ne pas administrer',
+    state: 'Statut',
+    rate: 'Débit {{rate}}',
   },
   admin: {
     heading: 'Administrations des 72 dernières heures',

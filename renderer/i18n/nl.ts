@@ -224,6 +224,9 @@ export const nl: Messages = {
     never: 'Niet geregistreerd',
     scheduleProblem: 'Geen tijden te berekenen ({{problem}}): controleer het voorschrift.',
     none: 'Geen actieve voorschriften.',
+    notToGive: 'Niet toedienen',
+    state: 'Status',
+    rate: 'Snelheid {{rate}}',
   },
   admin: {
     heading: 'Toedieningen van de laatste 72 uur',

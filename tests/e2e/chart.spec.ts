@@ -79,6 +79,32 @@ test.describe('chart', () => {
     await expect(page.getByRole('heading', { name: 'As needed (PRN)' })).toBeVisible();
   });
 
+  test('a held order is listed as not to give, with its state, never among the doses due', async ({
+    viewer,
+    page,
+  }, testInfo) => {
+    await unlock(page);
+    const rows = await allInScopeRows(viewer);
+    let found: { row: CensusRow; drug: string } | undefined;
+    for (const row of rows) {
+      const chart = await viewer.app.api.chart({ patientId: row.patientId });
+      const held = chart.medications.find((m) => m.state === 'held' && m.drug !== null);
+      if (held?.drug) {
+        expect(held.nextDue).toEqual([]);
+        found = { row, drug: held.drug };
+        break;
+      }
+    }
+    expect(found, 'the demo has a patient with a held order').toBeDefined();
+    if (!found) return;
+    await openChart(page, found.row);
+    await page.getByRole('tab', { name: 'Medications' }).click();
+    const notToGive = page.getByRole('region', { name: 'Not to give' });
+    await expect(notToGive.getByRole('rowheader', { name: found.drug })).toBeVisible();
+    await expect(notToGive).toContainText('HELD — do not give');
+    await snap(page, testInfo, 'chart-medications-held');
+  });
+
   const BANDS: readonly [AllergyState, RegExp][] = [
     ['present', /^Allergies:/],
     ['none-known', /^No known allergies$/],

@@ -151,12 +151,15 @@ function describeChart(chart: Chart): string[] {
     const flags = [
       m.prn ? `PRN${m.prnReason ? ` for ${m.prnReason}` : ''}` : '',
       m.highAlert ? 'HIGH ALERT' : '',
+      m.doNotPerform ? 'DO NOT GIVE' : '',
+      m.state === 'active' ? '' : m.state,
+      m.notInterpretable ?? '',
     ]
       .filter(Boolean)
       .join(', ');
     lines.push(
-      `    ${m.drug} ${dash(dose)} ${dash(m.route)} ${dash(m.frequency)}${flags ? ` [${flags}]` : ''}${
-        m.nextDue.length > 0 ? ` — next ${m.nextDue[0]}` : ''
+      `    ${m.drug ?? '(unnamed)'} ${dash(dose)} ${dash(m.route)} ${dash(m.frequency)}${flags ? ` [${flags}]` : ''}${
+        m.nextDue.length > 0 ? ` — next ${m.nextDue[0]?.at}` : ''
       }`,
     );
   }

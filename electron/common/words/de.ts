@@ -218,4 +218,13 @@ export const de: Words = {
     'das Schema würde mehr als 20 Jahre umfassen; Anfangsdatum prüfen',
   'scheduleProblem.too-many-doses': 'mehr als 10 000 Gaben; Verordnung prüfen',
   'scheduleProblem.event-not-date': 'der geplante Zeitpunkt „{event}“ ist kein Datum mit Uhrzeit',
+  'scheduleProblem.step-without-end':
+    'ein Schritt der Verordnung sagt nicht, wann er endet; der nächste Schritt kann nicht beginnen',
+
+  // Medication orders the ward cannot give as doses (db/order-schedule.ts never schedules them).
+  'order.unnamed': 'Medikament ohne Namen — Originalverordnung ansehen',
+  'order.several-instructions': 'Mehrere Anweisungen — Text lesen',
+  'order.unknown-modifier':
+    'Die Originalverordnung enthält einen Vermerk, den die Software nicht lesen kann',
+  'order.continuous': 'Dauerinfusion',
 };

@@ -223,6 +223,14 @@ export const en = {
     'the schedule would span more than 20 years; check the start date',
   'scheduleProblem.too-many-doses': 'more than 10 000 doses; check the order',
   'scheduleProblem.event-not-date': 'the planned time “{event}” is not a date and time',
+  'scheduleProblem.step-without-end':
+    'a step of the order does not say when it ends, so the next step cannot start',
+
+  // Medication orders the ward cannot give as doses (db/order-schedule.ts never schedules them).
+  'order.unnamed': 'Unnamed medication — see the source order',
+  'order.several-instructions': 'Several instructions — read the text',
+  'order.unknown-modifier': 'The source order carries a marker the software cannot read',
+  'order.continuous': 'Continuous infusion',
 } as const;
 
 export type WordKey = keyof typeof en;

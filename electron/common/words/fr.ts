@@ -220,4 +220,13 @@ export const fr: Words = {
     'le schéma couvrirait plus de 20 ans ; vérifiez la date de début',
   'scheduleProblem.too-many-doses': 'plus de 10 000 prises ; vérifiez la prescription',
   'scheduleProblem.event-not-date': 'l’heure prévue « {event} » n’est pas une date et heure',
+  'scheduleProblem.step-without-end':
+    'une étape de la prescription ne dit pas quand elle se termine : l’étape suivante ne peut pas commencer',
+
+  // Medication orders the ward cannot give as doses (db/order-schedule.ts never schedules them).
+  'order.unnamed': 'Médicament sans nom — voir la prescription source',
+  'order.several-instructions': 'Plusieurs instructions — lire le texte',
+  'order.unknown-modifier':
+    'La prescription source porte une mention que le logiciel ne sait pas lire',
+  'order.continuous': 'Perfusion continue',
 };

@@ -218,4 +218,13 @@ export const nl: Words = {
     'het schema zou meer dan 20 jaar beslaan; controleer de startdatum',
   'scheduleProblem.too-many-doses': 'meer dan 10 000 toedieningen; controleer het voorschrift',
   'scheduleProblem.event-not-date': 'het geplande tijdstip ‘{event}’ is geen datum en tijd',
+  'scheduleProblem.step-without-end':
+    'een stap van het voorschrift zegt niet wanneer ze eindigt, dus de volgende stap kan niet beginnen',
+
+  // Medication orders the ward cannot give as doses (db/order-schedule.ts never schedules them).
+  'order.unnamed': 'Geneesmiddel zonder naam — zie het oorspronkelijke voorschrift',
+  'order.several-instructions': 'Meerdere instructies — lees de tekst',
+  'order.unknown-modifier':
+    'Het oorspronkelijke voorschrift bevat een vermelding die de software niet kan lezen',
+  'order.continuous': 'Continu infuus',
 };

@@ -170,7 +170,10 @@ function chartMedication(
   );
   return {
     ...order,
-    nextDue: schedule.kind === 'times' ? schedule.times.map((t) => t.toISOString()) : [],
+    nextDue:
+      schedule.kind === 'doses'
+        ? schedule.doses.map((d) => ({ at: d.at.toISOString(), line: d.line }))
+        : [],
     frequencyParts: frequencyOf(order.timing),
     scheduleProblem: schedule.kind === 'unscheduled' ? schedule.problem : null,
     lastGiven,

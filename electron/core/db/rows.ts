@@ -2,7 +2,7 @@
  * SQL fragments and row mappers shared by the named queries: the census row (census, search,
  * MAR headers) and the medication order (chart, MAR).
  */
-import type { CensusRow, MedicationOrder } from '../model.ts';
+import type { CensusRow, MedicationOrder, OrderDoseLine } from '../model.ts';
 import { fieldsOf, selectColumns } from './columns.ts';
 
 /** The census row's columns; join `stays s`, `patients p`, `wards w`, `handover h`. */
@@ -59,6 +59,22 @@ export const ORDER_COLUMNS = selectColumns(
   fieldsOf('medication_orders').filter((field) => field !== 'patientId'),
 );
 
-export function toMedicationOrder(row: Raw<MedicationOrder, 'prn' | 'highAlert'>): MedicationOrder {
-  return { ...row, prn: row.prn === 1, highAlert: row.highAlert === 1 };
+type OrderRow = Omit<
+  Raw<MedicationOrder, 'prn' | 'highAlert' | 'doNotPerform' | 'continuous'>,
+  'doseLines'
+> & {
+  /** JSON array of OrderDoseLine, written by our own importer. */
+  doseLines: string;
+};
+
+export function toMedicationOrder(row: OrderRow): MedicationOrder {
+  return {
+    ...row,
+    prn: row.prn === 1,
+    highAlert: row.highAlert === 1,
+    doNotPerform: row.doNotPerform === 1,
+    continuous: row.continuous === 1,
+    // Most orders are one instruction: skip the parse for the empty list.
+    doseLines: row.doseLines === '[]' ? [] : (JSON.parse(row.doseLines) as OrderDoseLine[]),
+  };
 }

@@ -157,34 +157,50 @@ CREATE TABLE problems (
   onset      TEXT
 ) STRICT;
 
--- Orders to give (doNotPerform orders are plan items instead). timing is the FHIR Timing
--- JSON, expanded into times when viewed or printed; frequency is its human reading.
+-- Medication orders in every state the ward must see (only state 'active' is ever scheduled):
+-- held, draft, status unknown, stopped in the last 72 h, not interpretable (an unknown
+-- modifierExtension, or several instructions that cannot be combined). do_not_perform = 1: an
+-- order NOT to give the drug. drug is NULL only when nothing in the source names it. timing is
+-- the FHIR Timing JSON, expanded into times when viewed or printed; frequency is its short
+-- reading. An order of several dosage instructions keeps each in dose_lines, a JSON array of
+-- model.ts OrderDoseLine (dose, rate, route, timing, PRN … per line, with sequence and text);
+-- its own dose columns then read "several" (dose NULL, dose_text every line's dose joined).
 CREATE TABLE medication_orders (
-  id           TEXT PRIMARY KEY,
-  patient_id   TEXT NOT NULL REFERENCES patients(id),
-  drug         TEXT NOT NULL,
-  code         TEXT,
-  dose         REAL,
-  dose_unit    TEXT,
-  dose_text    TEXT,
-  route        TEXT,
-  frequency    TEXT,
-  timing       TEXT,
-  prn          INTEGER NOT NULL CHECK (prn IN (0, 1)),
-  prn_reason   TEXT,
-  max_dose     TEXT,
-  start        TEXT,
-  end          TEXT,
-  status       TEXT NOT NULL,
-  prescriber   TEXT,
-  instructions TEXT,
-  high_alert   INTEGER NOT NULL CHECK (high_alert IN (0, 1))
+  id                TEXT PRIMARY KEY,
+  patient_id        TEXT NOT NULL REFERENCES patients(id),
+  drug              TEXT,
+  code              TEXT,
+  state             TEXT NOT NULL CHECK (state IN ('active', 'held', 'draft', 'status-unknown', 'recently-stopped', 'not-interpretable')),
+  status            TEXT NOT NULL,
+  status_reason     TEXT,
+  not_interpretable TEXT CHECK (not_interpretable IN ('unknown-modifier', 'several-instructions')),
+  do_not_perform    INTEGER NOT NULL CHECK (do_not_perform IN (0, 1)),
+  dose              REAL,
+  dose_unit         TEXT,
+  dose_text         TEXT,
+  rate              REAL,
+  rate_unit         TEXT,
+  rate_text         TEXT,
+  continuous        INTEGER NOT NULL CHECK (continuous IN (0, 1)),
+  concentration     TEXT,
+  route             TEXT,
+  frequency         TEXT,
+  timing            TEXT,
+  prn               INTEGER NOT NULL CHECK (prn IN (0, 1)),
+  prn_reason        TEXT,
+  max_dose          TEXT,
+  dose_lines        TEXT NOT NULL,
+  start             TEXT,
+  end               TEXT,
+  prescriber        TEXT,
+  instructions      TEXT,
+  high_alert        INTEGER NOT NULL CHECK (high_alert IN (0, 1))
 ) STRICT;
 
 CREATE TABLE administrations (
   patient_id TEXT NOT NULL REFERENCES patients(id),
   order_id   TEXT,
-  drug       TEXT NOT NULL,
+  drug       TEXT,
   dose       TEXT,
   route      TEXT,
   at         TEXT,
@@ -215,8 +231,7 @@ CREATE TABLE observations (
   at         TEXT
 ) STRICT;
 
--- Care plan activities, goals, service requests, nursing tasks, diet, recent procedures,
--- flags, and "do not give" orders.
+-- Care plan activities, goals, service requests, nursing tasks, diet, recent procedures, flags.
 CREATE TABLE plan_items (
   patient_id TEXT NOT NULL REFERENCES patients(id),
   kind       TEXT NOT NULL CHECK (kind IN ('careplan-activity', 'goal', 'service-request', 'nursing-task', 'diet', 'activity', 'procedure', 'flag')),

@@ -19,13 +19,16 @@ import { mapAllergy, mapCondition, mapDocumentReference } from './map-clinical.t
 import {
   mapEncounter,
   mapLocation,
-  mapMedication,
   mapOrganization,
   mapPatient,
   mapPractitionerName,
   mapPractitionerRole,
 } from './map-directory.ts';
-import { mapMedicationAdministration, mapMedicationRequest } from './map-medication.ts';
+import {
+  mapMedication,
+  mapMedicationAdministration,
+  mapMedicationRequest,
+} from './map-medication.ts';
 import { mapObservation } from './map-observation.ts';
 import type { ResourceSink } from './read-input.ts';
 import type {
@@ -107,7 +110,11 @@ const HANDLERS: Readonly<Record<string, Handler>> = {
   Organization: (c, r, key) => c.organizations.set(key, mapOrganization(r, idOfKey(key))),
   Practitioner: (c, r, key) => c.practitioners.set(key, mapPractitionerName(r)),
   PractitionerRole: (c, r, key) => c.roles.set(key, mapPractitionerRole(r)),
-  Medication: (c, r, key) => c.medications.set(key, mapMedication(r)),
+  Medication: (c, r, key, _clock, tally) => {
+    const medication = mapMedication(r);
+    if (medication.unknownModifier) tally.warn('unknown-modifier');
+    c.medications.set(key, medication);
+  },
   Encounter: (c, r, key) => {
     collectContainedLocations(c, r, key);
     const e = mapEncounter(r);

@@ -21,7 +21,6 @@ import {
 import type {
   EncounterRecord,
   LocationRecord,
-  MedicationRecord,
   OrganizationRecord,
   PatientRecord,
 } from './records.ts';
@@ -102,10 +101,6 @@ export function mapPractitionerName(r: Json): string | null {
 
 export function mapPractitionerRole(r: Json): string | null {
   return referenceOf(r['practitioner'], 'Practitioner');
-}
-
-export function mapMedication(r: Json): MedicationRecord {
-  return { name: conceptText(r['code']), code: codings(r['code'])[0]?.code ?? null };
 }
 
 export function mapEncounter(r: Json): EncounterRecord {

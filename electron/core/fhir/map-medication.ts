@@ -1,21 +1,42 @@
-/** Mappers for MedicationRequest and MedicationAdministration. */
+/**
+ * Mappers for MedicationRequest, Medication and MedicationAdministration: what the EHR meant,
+ * or plainly that we cannot tell.
+ * - State from `status` (and known modifiers): only `active` is ever scheduled (model.ts
+ *   OrderState); stopped/completed/cancelled orders are kept for 72 h after they ended.
+ * - Every `dosageInstruction` is a dose line; several that cannot be combined flag the order.
+ * - The drug's name from every place the source may put it; high-alert from every coding and name.
+ */
 import {
+  type DoseLine,
+  NO_DOSE,
+  type NotInterpretable,
+  type OrderDoseLine,
+  type OrderState,
+} from '../model.ts';
+import { describeTiming } from '../schedule/describe.ts';
+import { timingEnds, timingGivesTimes } from '../schedule/timing.ts';
+import { instantOf } from './dates.ts';
+import { isHighAlert } from './high-alert.ts';
+import {
+  type Coding,
   codings,
   conceptText,
   first,
+  hasCoding,
   type Json,
   list,
+  num,
   obj,
   objects,
   quantity,
   quantityText,
   str,
 } from './json.ts';
-import type { ClinicalRecord, OrderRecord } from './records.ts';
+import { hasUnknownModifier, type ModifierReading, readModifiers } from './modifiers.ts';
+import type { ClinicalRecord, MedicationRecord, OrderRecord } from './records.ts';
 import { referenceOf, subjectOf } from './references.ts';
-import { describeTiming } from '../schedule/describe.ts';
+import type { ReportTally } from './report.ts';
 
-const ORDER_STATUSES: ReadonlySet<string> = new Set(['active', 'on-hold', 'draft']);
 const ORDER_INTENTS: ReadonlySet<string> = new Set([
   'order',
   'plan',
@@ -25,47 +46,27 @@ const ORDER_INTENTS: ReadonlySet<string> = new Set([
   'filler-order',
 ]);
 
-/** The ATC code among a concept's codings (how European formularies code drugs), if any. */
-function atcOf(concept: unknown): string | null {
-  return codings(concept).find((c) => /atc/i.test(c.system ?? ''))?.code ?? null;
-}
+/** How long a stopped, completed or cancelled order stays on the chart after it ended. */
+const RECENTLY_STOPPED_MS = 72 * 3600 * 1000;
 
-interface MedicationRef {
-  readonly drug: string | null;
-  readonly code: string | null;
-  readonly atc: string | null;
-  readonly ref: string | null;
-}
+const ENDED_STATUSES: ReadonlySet<string> = new Set(['stopped', 'completed', 'cancelled']);
 
-/** The drug of a request or administration: a concept, a contained Medication, or a reference to resolve later. */
-function medicationOf(r: Json): MedicationRef {
-  const concept = r['medicationCodeableConcept'];
-  if (obj(concept))
-    return {
-      drug: conceptText(concept),
-      code: codings(concept)[0]?.code ?? null,
-      atc: atcOf(concept),
-      ref: null,
-    };
-  const reference = obj(r['medicationReference']);
-  const ref = referenceOf(reference, 'Medication');
-  if (ref?.startsWith('#')) {
-    const contained = objects(r['contained']).find((c) => `#${str(c['id'])}` === ref);
-    if (contained)
-      return {
-        drug: conceptText(contained['code']),
-        code: codings(contained['code'])[0]?.code ?? null,
-        atc: atcOf(contained['code']),
-        ref: null,
-      };
-  }
-  return {
-    drug: str(reference?.['display']),
-    code: null,
-    atc: null,
-    ref: ref?.startsWith('#') ? null : ref,
-  };
-}
+/** FHIR status → the ward's state, for the statuses that are not over. */
+const LIVE_STATES: Readonly<Record<string, OrderState>> = {
+  active: 'active',
+  'on-hold': 'held',
+  draft: 'draft',
+  unknown: 'status-unknown',
+};
+
+/**
+ * Dispense requests of national medication-process profiles (NL MP9 "verstrekkingsverzoek",
+ * SNOMED 52711000146108): a request to the pharmacy for a drug already ordered, not an order.
+ */
+const DISPENSE_CATEGORY_CODES: ReadonlySet<string> = new Set(['52711000146108']);
+const DISPENSE_CATEGORY_TEXT = /dispens|verstrek|délivrance|abgabe/i;
+
+// ─── Drug names and high-alert evidence ─────────────────────────────────────────────────────
 
 function ratioText(value: unknown): string | null {
   const r = obj(value);
@@ -80,67 +81,345 @@ function rangeText(value: unknown): string | null {
   const low = quantity(r?.['low']);
   const high = quantity(r?.['high']);
   if (low?.value == null && high?.value == null) return null;
-  return `${low?.value ?? '?'}–${high?.value ?? '?'}${(high?.unit ?? low?.unit) ? ` ${high?.unit ?? low?.unit}` : ''}`;
+  const unit = high?.unit ?? low?.unit;
+  return `${low?.value ?? '?'}–${high?.value ?? '?'}${unit ? ` ${unit}` : ''}`;
 }
 
-export function mapMedicationRequest(r: Json): ClinicalRecord | null {
-  const status = str(r['status']);
-  const intent = str(r['intent']);
-  if (
-    status === null ||
-    !ORDER_STATUSES.has(status) ||
-    (intent !== null && !ORDER_INTENTS.has(intent))
-  )
-    return null;
-  const medication = medicationOf(r);
-  const dosage = objects(r['dosageInstruction'])[0] ?? {};
-  const doseAndRate = objects(dosage['doseAndRate'])[0];
-  const dose = quantity(doseAndRate?.['doseQuantity']);
-  const timing = obj(dosage['timing']);
-  const bounds = obj(obj(timing?.['repeat'])?.['boundsPeriod']);
-  const validity = obj(obj(r['dispenseRequest'])?.['validityPeriod']);
-  const asNeededConcept = obj(dosage['asNeededCodeableConcept']);
-  const requester = obj(r['requester']);
-  const instructions = [
-    str(dosage['text']),
-    str(dosage['patientInstruction']),
-    ...objects(r['note']).map((n) => str(n['text'])),
-  ]
-    .filter((x) => x !== null)
-    .join(' — ');
-  const order: OrderRecord = {
-    drug: medication.drug,
-    medicationRef: medication.ref,
-    code: medication.code,
-    atc: medication.atc,
+/**
+ * What names a drug in a concept: its text, else any coding's display — never a bare code,
+ * which no nurse can read (the code is kept in its own column).
+ */
+function drugName(concept: unknown): string | null {
+  return first(str(obj(concept)?.['text']), ...codings(concept).map((c) => c.display));
+}
+
+/** What a Medication resource says: its name, codes, ingredients and their strengths. */
+export function mapMedication(r: Json): MedicationRecord {
+  const code = r['code'];
+  const ingredients = objects(r['ingredient']).map((i) => {
+    const item = obj(i['itemCodeableConcept']) ?? obj(i['itemReference']);
+    return {
+      name: first(drugName(item), str(item?.['display'])),
+      codings: codings(item),
+      strength: ratioText(i['strength']),
+    };
+  });
+  const named = ingredients.filter((i) => i.name !== null);
+  const ingredientText =
+    named.length === 0
+      ? null
+      : named.map((i) => (i.strength ? `${i.name} ${i.strength}` : i.name)).join(' + ');
+  const strengths = ingredients.map((i) => i.strength).filter((s) => s !== null);
+  const allCodings = [...codings(code), ...ingredients.flatMap((i) => i.codings)];
+  return {
+    name: first(drugName(code), ingredientText),
+    code: codings(code)[0]?.code ?? null,
+    concentration: strengths.length === 1 ? strengths[0]! : null,
+    highAlert: isHighAlert({
+      names: [drugName(code), ...ingredients.map((i) => i.name)],
+      codings: allCodings,
+    }),
+    unknownModifier: readModifiers(r).unknown > 0,
+  };
+}
+
+interface DrugOf {
+  readonly name: string | null;
+  readonly code: string | null;
+  readonly codings: readonly Coding[];
+  /** A reference to a Medication resolved at write time (contained ones are read here). */
+  readonly ref: string | null;
+  readonly medication: MedicationRecord | null;
+}
+
+/**
+ * The drug of a request or administration: `medicationCodeableConcept` (text, else any coding's
+ * display), or a contained Medication, or the reference's display with the Medication to
+ * resolve later.
+ */
+function drugOf(r: Json): DrugOf {
+  const concept = r['medicationCodeableConcept'];
+  if (obj(concept))
+    return {
+      name: drugName(concept),
+      code: codings(concept)[0]?.code ?? null,
+      codings: codings(concept),
+      ref: null,
+      medication: null,
+    };
+  const reference = obj(r['medicationReference']);
+  const ref = referenceOf(reference, 'Medication');
+  const display = str(reference?.['display']);
+  if (ref?.startsWith('#')) {
+    const contained = objects(r['contained']).find((c) => `#${str(c['id'])}` === ref);
+    const medication = contained ? mapMedication(contained) : null;
+    return {
+      name: first(display, medication?.name),
+      code: medication?.code ?? null,
+      codings: [],
+      ref: null,
+      medication,
+    };
+  }
+  return { name: display, code: null, codings: [], ref, medication: null };
+}
+
+// ─── Dose lines ─────────────────────────────────────────────────────────────────────────────
+
+/** `Dosage.sequence` is an integer; anything else says nothing about order. */
+const integerOrNull = (n: number | null): number | null => (Number.isInteger(n) ? n : null);
+
+/** Of `doseAndRate` entries, the one typed "ordered" when there are several, else the first. */
+function preferOrdered(entries: readonly Json[]): Json | undefined {
+  return entries.find((e) => hasCoding(e['type'], [], 'ordered')) ?? entries[0];
+}
+
+function doseLineOf(d: Json): OrderDoseLine {
+  const entries = objects(d['doseAndRate']);
+  const doseEntry = preferOrdered(
+    entries.filter((e) => obj(e['doseQuantity']) ?? obj(e['doseRange'])),
+  );
+  const rateEntry = preferOrdered(
+    entries.filter((e) => obj(e['rateQuantity']) ?? obj(e['rateRange']) ?? obj(e['rateRatio'])),
+  );
+  const dose = quantity(doseEntry?.['doseQuantity']);
+  const rate = quantity(rateEntry?.['rateQuantity']);
+  const rateText = first(rangeText(rateEntry?.['rateRange']), ratioText(rateEntry?.['rateRatio']));
+  const timing = obj(d['timing']);
+  const asNeededConcept = obj(d['asNeededCodeableConcept']);
+  const hasRate = rate?.value != null || rateText !== null;
+  return {
+    sequence: integerOrNull(num(d['sequence'])),
+    text: first(str(d['text']), str(d['patientInstruction'])),
     dose: dose?.value ?? null,
     doseUnit: dose?.value == null ? null : dose.unit,
-    doseText: rangeText(doseAndRate?.['doseRange']),
-    route: conceptText(dosage['route']),
+    doseText: rangeText(doseEntry?.['doseRange']),
+    rate: rate?.value ?? null,
+    rateUnit: rate?.value == null ? null : rate.unit,
+    rateText,
+    // A rate with no dose times is a continuous infusion; with times, an intermittent one.
+    continuous: hasRate && !timingGivesTimes(timing),
+    route: conceptText(d['route']),
     frequency: describeTiming(timing),
     timing: timing ? JSON.stringify(timing) : null,
-    prn: dosage['asNeededBoolean'] === true || asNeededConcept !== null,
+    prn: d['asNeededBoolean'] === true || asNeededConcept !== null,
     prnReason: conceptText(asNeededConcept),
     maxDose: first(
-      ...objects(dosage['maxDosePerPeriod']).map(ratioText),
-      ratioText(dosage['maxDosePerPeriod']),
-      quantityText(dosage['maxDosePerAdministration']),
+      ...objects(d['maxDosePerPeriod']).map(ratioText),
+      ratioText(d['maxDosePerPeriod']),
+      quantityText(d['maxDosePerAdministration']),
     ),
-    start: first(str(bounds?.['start']), str(validity?.['start']), str(r['authoredOn'])),
-    end: first(str(bounds?.['end']), str(validity?.['end'])),
-    status,
+  };
+}
+
+/** Distinct non-null values, joined: an order's summary of its lines. */
+function joined(values: readonly (string | null)[], separator: string): string | null {
+  const distinct = [...new Set(values.filter((v) => v !== null))];
+  return distinct.length > 0 ? distinct.join(separator) : null;
+}
+
+function lineDoseText(l: DoseLine): string | null {
+  if (l.dose !== null) return l.doseUnit ? `${l.dose} ${l.doseUnit}` : String(l.dose);
+  return l.doseText;
+}
+
+/** The order's own dose fields when it has several lines: "several", every value kept. */
+function summaryOf(lines: readonly OrderDoseLine[]): DoseLine {
+  return {
+    ...NO_DOSE,
+    doseText: joined(lines.map(lineDoseText), ' / '),
+    rateText: joined(
+      lines.map((l) => (l.rate !== null ? `${l.rate} ${l.rateUnit ?? ''}`.trim() : l.rateText)),
+      ' / ',
+    ),
+    continuous: lines.every((l) => l.continuous),
+    route: joined(
+      lines.map((l) => l.route),
+      ', ',
+    ),
+    frequency: joined(
+      lines.map((l) => l.frequency),
+      ' / ',
+    ),
+    prn: lines.every((l) => l.prn),
+    prnReason: joined(
+      lines.map((l) => l.prnReason),
+      ', ',
+    ),
+    maxDose: joined(
+      lines.map((l) => l.maxDose),
+      '; ',
+    ),
+  };
+}
+
+/**
+ * Whether several dose lines combine into one computable schedule (dosageInstruction.sequence,
+ * R4: equal numbers are concurrent, increasing ones follow each other):
+ * - all without a sequence, or all the same: concurrent lines, each on its own schedule;
+ * - distinct sequences: taper steps, each step but the last must say when it ends;
+ * - PRN and scheduled lines mixed, or sequences given for some lines only: not computable.
+ */
+function combinable(lines: readonly OrderDoseLine[]): boolean {
+  if (new Set(lines.map((l) => l.prn)).size > 1) return false;
+  const sequences = [...new Set(lines.map((l) => l.sequence))];
+  if (sequences.length === 1) return true;
+  if (sequences.includes(null)) return false;
+  const last = Math.max(...(sequences as number[]));
+  return lines.every((l) => l.sequence === last || timingEnds(l.timing));
+}
+
+// ─── State ──────────────────────────────────────────────────────────────────────────────────
+
+/** A national profile's period of use (NL zib `Medication-PeriodOfUse` and the like). */
+function periodExtension(r: Json): { start: string | null; end: string | null } {
+  for (const e of objects(r['extension'])) {
+    const url = str(e['url']) ?? '';
+    const period = obj(e['valuePeriod']);
+    if (period && /period/i.test(url))
+      return { start: str(period['start']), end: str(period['end']) };
+  }
+  return { start: null, end: null };
+}
+
+/** The earliest of several FHIR end dates (each read as the end of its span), as given. */
+function earliestEnd(ends: readonly (string | null)[], timeZone: string): string | null {
+  let best: string | null = null;
+  let bestMs = Infinity;
+  for (const end of ends) {
+    const ms = instantOf(end, 'end', timeZone);
+    if (end !== null && ms !== null && ms < bestMs) [best, bestMs] = [end, ms];
+  }
+  return best;
+}
+
+/**
+ * The order's state, or null when it is not for the chart (entered in error; ended more than
+ * 72 h before the data's instant, or at a time the source does not give).
+ */
+function stateOf(
+  status: string | null,
+  modifiers: ModifierReading,
+  end: string | null,
+  clock: { readonly asOf: number; readonly timeZone: string },
+): { state: OrderState; status: string } | null {
+  const { asOf } = clock;
+  if (status === 'entered-in-error') return null;
+  const effects = new Set(modifiers.effects);
+  const effective = effects.has('stop') ? 'stopped' : effects.has('pause') ? 'on-hold' : status;
+  if (modifiers.unknown > 0) return { state: 'not-interpretable', status: status ?? 'unknown' };
+  if (effective !== null && ENDED_STATUSES.has(effective)) {
+    const endMs = instantOf(end, 'end', clock.timeZone);
+    if (endMs === null) return null;
+    const stoppedAt = Math.min(endMs, asOf);
+    return stoppedAt >= asOf - RECENTLY_STOPPED_MS
+      ? { state: 'recently-stopped', status: effective }
+      : null;
+  }
+  // A status outside R4's list (or none) is not a status we can act on: verify.
+  const state = (effective !== null && LIVE_STATES[effective]) || 'status-unknown';
+  return { state, status: effective ?? 'unknown' };
+}
+
+function isDispenseOnly(r: Json, instructions: readonly Json[]): boolean {
+  if (instructions.length > 0) return false;
+  return list(r['category']).some(
+    (c) =>
+      codings(c).some((x) => x.code !== null && DISPENSE_CATEGORY_CODES.has(x.code)) ||
+      DISPENSE_CATEGORY_TEXT.test(conceptText(c) ?? ''),
+  );
+}
+
+export function mapMedicationRequest(
+  r: Json,
+  asOf: number,
+  tally: ReportTally,
+  timeZone: string,
+): ClinicalRecord | null {
+  const intent = str(r['intent']);
+  if (intent !== null && !ORDER_INTENTS.has(intent)) return null;
+  const instructions = objects(r['dosageInstruction']);
+  if (isDispenseOnly(r, instructions)) return null;
+
+  const lines = instructions.map(doseLineOf);
+  const firstRepeat = obj(obj(obj(instructions[0])?.['timing'])?.['repeat']);
+  const bounds = lines.length === 1 ? obj(firstRepeat?.['boundsPeriod']) : null;
+  const validity = obj(obj(r['dispenseRequest'])?.['validityPeriod']);
+  const national = periodExtension(r);
+  const end = earliestEnd([str(bounds?.['end']), str(validity?.['end']), national.end], timeZone);
+
+  const modifiers = readModifiers(r);
+  const drug = drugOf(r);
+  const unknownModifier = modifiers.unknown > 0 || drug.medication?.unknownModifier === true;
+  const state = stateOf(
+    str(r['status']),
+    unknownModifier ? { ...modifiers, unknown: Math.max(1, modifiers.unknown) } : modifiers,
+    end,
+    { asOf, timeZone },
+  );
+  if (unknownModifier) tally.warn('unknown-modifier');
+  if (state === null) return null;
+
+  const severalInstructions = lines.length > 1 && !combinable(lines);
+  const notInterpretable: NotInterpretable | null = unknownModifier
+    ? 'unknown-modifier'
+    : severalInstructions
+      ? 'several-instructions'
+      : null;
+  const own: DoseLine =
+    lines.length === 0 ? NO_DOSE : lines.length === 1 ? lines[0]! : summaryOf(lines);
+  const requester = obj(r['requester']);
+  // Every text the source gives: each line's (its text, else its patient instruction), the
+  // patient instructions beside a text, additional instructions, notes.
+  const instructionText = [
+    ...lines.map((l) => l.text),
+    ...instructions.map((d) => (str(d['text']) !== null ? str(d['patientInstruction']) : null)),
+    ...instructions.flatMap((d) => list(d['additionalInstruction']).map(conceptText)),
+    ...objects(r['note']).map((n) => str(n['text'])),
+  ].filter((x) => x !== null);
+  const order: OrderRecord = {
+    ...own,
+    drug: drug.name,
+    medicationRef: drug.ref,
+    code: drug.code,
+    state:
+      notInterpretable !== null && state.state === 'active' ? 'not-interpretable' : state.state,
+    status: state.status,
+    statusReason: first(
+      ...list(r['statusReason']).map(conceptText),
+      conceptText(r['statusReason']),
+    ),
+    notInterpretable,
+    doNotPerform: r['doNotPerform'] === true || modifiers.effects.includes('do-not-perform'),
+    concentration: drug.medication?.concentration ?? null,
+    doseLines: lines.length > 1 ? lines : [],
+    start: first(
+      str(bounds?.['start']),
+      str(validity?.['start']),
+      national.start,
+      str(r['authoredOn']),
+    ),
+    end,
     prescriberRef: referenceOf(requester, 'Practitioner'),
     prescriberDisplay: str(requester?.['display']),
-    instructions: instructions || null,
-    doNotPerform: r['doNotPerform'] === true,
+    instructions: instructionText.length > 0 ? instructionText.join(' — ') : null,
+    highAlert:
+      drug.medication?.highAlert === true ||
+      isHighAlert({ names: [drug.name], codings: drug.codings }),
   };
   return { subject: subjectOf(r), items: [{ item: 'order', ...order }] };
 }
 
-export function mapMedicationAdministration(r: Json): ClinicalRecord | null {
-  const status = str(r['status']);
-  if (status === 'entered-in-error') return null;
-  const medication = medicationOf(r);
+export function mapMedicationAdministration(
+  r: Json,
+  _asOf: number,
+  tally: ReportTally,
+): ClinicalRecord | null {
+  const given = str(r['status']);
+  if (given === 'entered-in-error') return null;
+  // A modifier we cannot read may mean "not given": never count it as a dose given.
+  const status = hasUnknownModifier(r, tally) ? 'unknown' : given;
+  const drug = drugOf(r);
   const dosage = obj(r['dosage']);
   const performer = obj(objects(r['performer'])[0]?.['actor']);
   return {
@@ -149,8 +428,8 @@ export function mapMedicationAdministration(r: Json): ClinicalRecord | null {
       {
         item: 'administration',
         requestRef: referenceOf(r['request'], 'MedicationRequest'),
-        drug: medication.drug ?? '',
-        medicationRef: medication.ref,
+        drug: drug.name,
+        medicationRef: drug.ref,
         dose: quantityText(dosage?.['dose']) ?? str(dosage?.['text']),
         route: conceptText(dosage?.['route']),
         at: first(str(r['effectiveDateTime']), str(obj(r['effectivePeriod'])?.['start'])),

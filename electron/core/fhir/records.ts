@@ -9,6 +9,7 @@ import type {
   AllergyAbsence,
   CodeStatusClaim,
   Contact,
+  MedicationOrder,
   Note,
   Observation,
   PlanItem,
@@ -46,8 +47,15 @@ export interface OrganizationRecord {
 }
 
 export interface MedicationRecord {
+  /** Its code's text or display, else its ingredients with their strengths; null if nothing names it. */
   readonly name: string | null;
   readonly code: string | null;
+  /** The one ingredient strength, when given ("8 mg / 50 mL"). */
+  readonly concentration: string | null;
+  /** Its codes, names or ingredients are a high-alert medicine's (high-alert.ts). */
+  readonly highAlert: boolean;
+  /** It carries a modifierExtension we do not understand (modifiers.ts). */
+  readonly unknownModifier: boolean;
 }
 
 export interface EncounterRecord {
@@ -147,28 +155,12 @@ export type ObservationItem = { readonly item: 'observation' } & Observation & {
     readonly ranges: readonly ReferenceRange[];
   };
 
-export interface OrderRecord {
-  readonly drug: string | null;
+/** A medication order as mapped, before its references are resolved (write-export.ts). */
+export interface OrderRecord extends Omit<MedicationOrder, 'id' | 'prescriber'> {
+  /** A Medication resource to name the drug (and check it for high alert) at write time. */
   readonly medicationRef: string | null;
-  readonly code: string | null;
-  /** The ATC code, when the drug is coded with one (for the high-alert check). */
-  readonly atc: string | null;
-  readonly dose: number | null;
-  readonly doseUnit: string | null;
-  readonly doseText: string | null;
-  readonly route: string | null;
-  readonly frequency: string | null;
-  readonly timing: string | null;
-  readonly prn: boolean;
-  readonly prnReason: string | null;
-  readonly maxDose: string | null;
-  readonly start: string | null;
-  readonly end: string | null;
-  readonly status: string;
   readonly prescriberRef: string | null;
   readonly prescriberDisplay: string | null;
-  readonly instructions: string | null;
-  readonly doNotPerform: boolean;
 }
 
 export interface ClinicalRecord {

@@ -5,7 +5,6 @@
 import type { WritableDb } from '../db/handle.ts';
 import { AppError } from '../errors.ts';
 import { type ExportMeta, writeExportMeta } from '../db/meta.ts';
-import { isHighAlert } from './codes.ts';
 import {
   type Directory,
   type Placement,
@@ -18,7 +17,7 @@ import {
 import type { Collected } from './collect.ts';
 import { instantOf } from './dates.ts';
 import { type RangePatient, ageAt, chooseRange } from './reference-range.ts';
-import type { ClinicalItem, EncounterRecord } from './records.ts';
+import type { ClinicalItem, EncounterRecord, MedicationRecord } from './records.ts';
 import { idOfKey } from './references.ts';
 import type { ReportTally } from './report.ts';
 import { type StayFacts, stayFacts } from './stay-facts.ts';
@@ -248,9 +247,9 @@ class Names {
     return (practitionerKey === null ? null : this.c.practitioners.get(practitionerKey)) ?? display;
   }
 
-  medication(ref: string | null): string | null {
+  medication(ref: string | null): MedicationRecord | null {
     const key = resolveCounted(this.dir, ref);
-    return key === null ? null : (this.c.medications.get(key)?.name ?? null);
+    return key === null ? null : (this.c.medications.get(key) ?? null);
   }
 
   condition(ref: string | null): string | null {
@@ -316,30 +315,25 @@ function writeClinical(
         ins.problem(patientId, item);
         break;
       case 'order': {
-        const drug = item.drug ?? names.medication(item.medicationRef) ?? 'Unnamed medication';
-        const prescriber = names.practitioner(item.prescriberRef, item.prescriberDisplay);
-        // An order not to give is a warning for the ward, never a dose on the MAR.
-        if (item.doNotPerform)
-          ins.plan(patientId, {
-            kind: 'flag',
-            text: `Do not give: ${drug}`,
-            status: item.status,
-            due: null,
-            detail: item.instructions,
-          });
-        else
-          ins.order(idOfKey(key), patientId, {
-            ...item,
-            drug,
-            prescriber,
-            highAlert: isHighAlert(drug, item.atc),
-          });
+        const { item: _kind, medicationRef, prescriberRef, prescriberDisplay, ...order } = item;
+        const medication = names.medication(medicationRef);
+        // A referenced Medication with a modifier we do not understand taints the order too.
+        const unknownModifier = medication?.unknownModifier === true;
+        ins.order(idOfKey(key), patientId, {
+          ...order,
+          drug: order.drug ?? medication?.name ?? null,
+          concentration: order.concentration ?? medication?.concentration ?? null,
+          highAlert: order.highAlert || medication?.highAlert === true,
+          state: unknownModifier ? 'not-interpretable' : order.state,
+          notInterpretable: unknownModifier ? 'unknown-modifier' : order.notInterpretable,
+          prescriber: names.practitioner(prescriberRef, prescriberDisplay),
+        });
         break;
       }
       case 'administration':
         ins.administration(patientId, {
           orderId: names.orderId(item.requestRef),
-          drug: item.drug || names.medication(item.medicationRef) || 'Unnamed medication',
+          drug: item.drug ?? names.medication(item.medicationRef)?.name ?? null,
           dose: item.dose,
           route: item.route,
           at: item.at,

@@ -8,7 +8,7 @@
 import { formatDose } from '../../common/dose.ts';
 import { orderFrequency } from '../../common/frequency.ts';
 import { describeScheduleProblem, type ScheduleProblem } from '../../common/schedule-problem.ts';
-import type { Chart, MedicationOrder } from '../model.ts';
+import type { Chart, DoseLine, MedicationOrder } from '../model.ts';
 import {
   BODY_BOLD,
   heading,
@@ -22,11 +22,14 @@ import type { ReportDocument } from './document.ts';
 import { parseInstant, wallClock } from './format.ts';
 import type { Block, Measure, Section } from './layout.ts';
 import type { Translate } from './messages.ts';
+import { drugLabel, isToGive, notToGiveText } from '../../common/order-state.ts';
 import { identityFromChart, patientHeader, type PatientIdentity } from './patient-header.ts';
 
 export interface MarDose {
   readonly at: Date;
   readonly order: MedicationOrder;
+  /** The dose line this dose is of (the order itself when it is one instruction). */
+  readonly line: DoseLine;
 }
 
 export interface MarSheet {
@@ -34,10 +37,13 @@ export interface MarSheet {
   /** Doses due in the window, in time order. */
   readonly doses: readonly MarDose[];
   readonly prn: readonly MedicationOrder[];
+  readonly infusions: readonly MedicationOrder[];
   readonly unscheduled: readonly {
     readonly order: MedicationOrder;
     readonly problem: ScheduleProblem;
   }[];
+  /** Held, not validated, stopped, to verify, not interpretable, do not give: no boxes to sign. */
+  readonly notToGive: readonly MedicationOrder[];
 }
 
 export interface MarWindow {
@@ -53,9 +59,6 @@ export interface MarInput {
   readonly sheets: Iterable<MarSheet>;
 }
 
-/** Orders that are over: nothing to give, so nothing to print. */
-const ENDED = new Set(['stopped', 'completed', 'cancelled', 'entered-in-error']);
-
 /**
  * A patient's worksheet from their chart, read at the window start: `nextDue` holds the doses
  * of the 24 h from the chart's `now`, `scheduleProblem` the orders with no computable times.
@@ -63,19 +66,29 @@ const ENDED = new Set(['stopped', 'completed', 'cancelled', 'entered-in-error'])
 export function marSheetFromChart(chart: Chart, window: MarWindow): MarSheet {
   const doses: MarDose[] = [];
   const prn: MedicationOrder[] = [];
+  const infusions: MedicationOrder[] = [];
   const unscheduled: { order: MedicationOrder; problem: ScheduleProblem }[] = [];
+  const notToGive: MedicationOrder[] = [];
   for (const order of chart.medications) {
-    if (ENDED.has(order.status)) continue;
+    if (!isToGive(order)) {
+      notToGive.push(order);
+      continue;
+    }
     if (order.prn) prn.push(order);
+    else if (order.continuous) infusions.push(order);
     else if (order.scheduleProblem !== null)
       unscheduled.push({ order, problem: order.scheduleProblem });
     for (const due of order.nextDue) {
-      const at = parseInstant(due);
-      if (at && at >= window.start && at < window.end) doses.push({ at, order });
+      const at = parseInstant(due.at);
+      const line = due.line === null ? order : (order.doseLines[due.line] ?? order);
+      if (at && at >= window.start && at < window.end) doses.push({ at, order, line });
     }
   }
-  doses.sort((a, b) => a.at.getTime() - b.at.getTime() || a.order.drug.localeCompare(b.order.drug));
-  return { identity: identityFromChart(chart), doses, prn, unscheduled };
+  doses.sort(
+    (a, b) =>
+      a.at.getTime() - b.at.getTime() || (a.order.drug ?? '').localeCompare(b.order.drug ?? ''),
+  );
+  return { identity: identityFromChart(chart), doses, prn, infusions, unscheduled, notToGive };
 }
 
 /** Tall enough rows to write a time and initials in by hand. */
@@ -115,7 +128,9 @@ function sheetSection(
     body: [
       ...scheduledBlocks(m, t, timeZone, sheet.doses, width),
       ...(sheet.prn.length > 0 ? prnBlocks(m, t, sheet.prn, width) : []),
+      ...(sheet.infusions.length > 0 ? infusionBlocks(m, t, sheet.infusions, width) : []),
       ...(sheet.unscheduled.length > 0 ? unscheduledBlocks(m, t, sheet.unscheduled, width) : []),
+      ...(sheet.notToGive.length > 0 ? notToGiveBlocks(m, t, sheet.notToGive, width) : []),
     ],
   };
 }
@@ -144,9 +159,9 @@ function scheduledBlocks(
     const rows = byDay.get(date) ?? [];
     rows.push([
       time,
-      dose.order.drug,
-      formatDose(dose.order, t),
-      dose.order.route ?? '',
+      drugLabel(t, dose.order),
+      formatDose(dose.line, t),
+      dose.line.route ?? dose.order.route ?? '',
       highAlert(t, dose.order),
     ]);
     byDay.set(date, rows);
@@ -179,7 +194,7 @@ function prnBlocks(
     { label: t('col.initials'), weight: 0.8, kind: 'writeIn' },
   ];
   const rows = orders.map((o) => [
-    o.drug,
+    drugLabel(t, o),
     formatDose(o, t),
     o.route ?? '',
     o.prnReason ?? '',
@@ -207,7 +222,7 @@ function unscheduledBlocks(
     { label: '', weight: 1.3, bold: true },
   ];
   const rows = entries.map(({ order, problem }) => [
-    order.drug,
+    drugLabel(t, order),
     formatDose(order, t),
     order.route ?? '',
     [orderFrequency(t, order), order.instructions ?? ''].filter((s) => s.length > 0).join(' — '),
@@ -216,6 +231,58 @@ function unscheduledBlocks(
   ]);
   const laid = table(m, columns, rows, width);
   return [heading(m, `⚠ ${t('mar.unscheduled')}`, width), laid.head, ...laid.rows];
+}
+
+function infusionBlocks(
+  m: Measure,
+  t: Translate,
+  orders: readonly MedicationOrder[],
+  width: number,
+): Block[] {
+  const columns: Column[] = [
+    { label: t('col.drug'), weight: 2.2 },
+    { label: t('col.rate'), weight: 1.2, bold: true },
+    { label: t('col.concentration'), weight: 1.2 },
+    { label: t('col.route'), weight: 0.7 },
+    { label: t('col.asWritten'), weight: 1.8 },
+    { label: '', weight: 1.3, bold: true },
+  ];
+  const rows = orders.map((o) => [
+    drugLabel(t, o),
+    // A rate reads like a dose: one formatter, so both follow the sheet's number format.
+    formatDose({ dose: o.rate, doseUnit: o.rateUnit, doseText: o.rateText }, t),
+    o.concentration ?? '',
+    o.route ?? '',
+    o.instructions ?? '',
+    highAlert(t, o),
+  ]);
+  const laid = table(m, columns, rows, width);
+  return [heading(m, t('mar.infusions'), width), laid.head, ...laid.rows];
+}
+
+/** Orders shown so nobody gives them by mistake — with why, and no boxes to sign. */
+function notToGiveBlocks(
+  m: Measure,
+  t: Translate,
+  orders: readonly MedicationOrder[],
+  width: number,
+): Block[] {
+  const columns: Column[] = [
+    { label: t('col.drug'), weight: 2 },
+    { label: t('col.dose'), weight: 1 },
+    { label: t('col.route'), weight: 0.7 },
+    { label: t('col.status'), weight: 2.2, bold: true },
+    { label: t('col.asWritten'), weight: 2.1 },
+  ];
+  const rows = orders.map((o) => [
+    drugLabel(t, o),
+    formatDose(o, t),
+    o.route ?? '',
+    `⚠ ${notToGiveText(t, o)}`,
+    [o.frequency ?? '', o.instructions ?? ''].filter((s) => s.length > 0).join(' — '),
+  ]);
+  const laid = table(m, columns, rows, width);
+  return [heading(m, `⚠ ${t('mar.notToGive')}`, width), laid.head, ...laid.rows];
 }
 
 function highAlert(t: Translate, order: MedicationOrder): string {

@@ -126,6 +126,10 @@ const en = {
   'med.prnNoReason': 'PRN',
   'med.max': 'Max {limit}',
   'med.unscheduled': 'No computable schedule: {reason}',
+  'mar.notToGive': 'Not to give — no doses to sign',
+  'mar.infusions': 'Continuous infusions',
+  'col.rate': 'Rate',
+  'col.concentration': 'Concentration',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -245,6 +249,10 @@ const fr: Messages = {
   'med.prnNoReason': 'Si besoin',
   'med.max': 'Max {limit}',
   'med.unscheduled': 'Pas d’horaire calculable : {reason}',
+  'mar.notToGive': 'Ne pas administrer — aucune dose à signer',
+  'mar.infusions': 'Perfusions continues',
+  'col.rate': 'Débit',
+  'col.concentration': 'Concentration',
 };
 
 const nl: Messages = {
@@ -361,6 +369,10 @@ const nl: Messages = {
   'med.prnNoReason': 'Indien nodig',
   'med.max': 'Max {limit}',
   'med.unscheduled': 'Geen berekenbaar schema: {reason}',
+  'mar.notToGive': 'Niet toedienen — geen dosissen af te tekenen',
+  'mar.infusions': 'Continue infusen',
+  'col.rate': 'Snelheid',
+  'col.concentration': 'Concentratie',
 };
 
 const de: Messages = {
@@ -478,6 +490,10 @@ const de: Messages = {
   'med.prnNoReason': 'Bei Bedarf',
   'med.max': 'Max. {limit}',
   'med.unscheduled': 'Kein berechenbarer Zeitplan: {reason}',
+  'mar.notToGive': 'Nicht verabreichen — keine Gaben abzuzeichnen',
+  'mar.infusions': 'Dauerinfusionen',
+  'col.rate': 'Laufrate',
+  'col.concentration': 'Konzentration',
 };
 
 export const MESSAGES: Readonly<Record<Language, Messages>> = { fr, nl, de, en };

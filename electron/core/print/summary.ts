@@ -24,6 +24,7 @@ import {
   type Table,
 } from './blocks.ts';
 import type { ReportDocument } from './document.ts';
+import { drugLabel, isToGive, notToGiveText } from '../../common/order-state.ts';
 import { formatStoredDate, parseInstant } from './format.ts';
 import { ipassBlocks } from './handover.ts';
 import type { Block, Measure } from './layout.ts';
@@ -172,14 +173,14 @@ function medicationBlocks(
         : '',
       med.maxDose ? t('med.max', { limit: med.maxDose }) : '',
       med.instructions ?? '',
-      med.status === 'active' ? '' : codeWord(t, 'requestStatus', med.status),
+      isToGive(med) ? '' : `⚠ ${notToGiveText(t, med)}`,
     ];
     return [
-      med.drug,
+      drugLabel(t, med),
       formatDose(med, t),
       med.route ?? '',
       frequency,
-      med.nextDue.map((due) => formatStoredDate(due, timeZone)).join(', '),
+      med.nextDue.map((due) => formatStoredDate(due.at, timeZone)).join(', '),
       formatStoredDate(med.lastGiven, timeZone),
       flags.filter((f) => f.length > 0).join('; '),
     ];
@@ -204,7 +205,7 @@ function administrationBlocks(
   ];
   const rows = newestFirst(chart.administrations).map((a) => [
     formatStoredDate(a.at, timeZone),
-    a.note ? `${a.drug} — ${a.note}` : a.drug,
+    a.note ? `${drugLabel(t, a)} — ${a.note}` : drugLabel(t, a),
     a.dose ?? '',
     a.route ?? '',
     codeWord(t, 'adminStatus', a.status),

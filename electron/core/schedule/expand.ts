@@ -12,7 +12,8 @@
  *   the start (`boundsPeriod.start`, else the order start).
  * - `count` counts doses from that start: occurrences are computed from it, and those in the
  *   window returned. `boundsPeriod`, `boundsDuration` (from the order start), the order's own
- *   start/end and the window all clip the result (ends inclusive, window end exclusive).
+ *   start/end and the window all clip the result (period ends inclusive; a duration and the
+ *   window end exclusive).
  * - Anything that cannot be computed is `{kind: 'unscheduled', problem}` (a code, translated
  *   where it is shown) — the order is then
  *   flagged for a nurse to check, never silently dropped.
@@ -102,7 +103,7 @@ const DURATION_UNITS: Readonly<Record<string, 's' | 'min' | 'h' | 'd' | 'wk' | '
 };
 
 /** `start` plus a FHIR Duration; calendar units keep the local wall time. */
-function addDuration(
+export function addDuration(
   start: number,
   duration: NonNullable<Repeat['boundsDuration']>,
   timeZone: string,
@@ -161,8 +162,10 @@ function boundsOf(
     if (orderStart === null) {
       return { problem: scheduleProblem('duration-needs-start') };
     }
-    end = addDuration(orderStart, repeat.boundsDuration, timeZone);
-    if (end === null) return { problem: scheduleProblem('duration-unit-unknown') };
+    const until = addDuration(orderStart, repeat.boundsDuration, timeZone);
+    if (until === null) return { problem: scheduleProblem('duration-unit-unknown') };
+    // A duration ends at, not after, its length: 3 days of a daily dose are 3 doses.
+    end = until - 1;
   }
   if (repeat?.boundsRange !== undefined) {
     return { problem: scheduleProblem('bounds-range') };

@@ -167,3 +167,26 @@ export function secondsOfTime(time: string): number {
   const [h = '0', m = '0', s = '0'] = time.split(':');
   return Number(h) * 3600 + Number(m) * 60 + Math.floor(Number(s));
 }
+
+/** Whether a Timing (object or JSON) names any dose times: events, or a repeat with a pattern. */
+export function timingGivesTimes(value: unknown): boolean {
+  const read = readTiming(value);
+  if ('problem' in read) return false;
+  const repeat = repeatToSchedule(read.timing);
+  return (read.timing.event?.length ?? 0) > 0 || (repeat !== undefined && hasDosePattern(repeat));
+}
+
+/**
+ * Whether a Timing says when it ends on its own — `boundsPeriod.end`, `boundsDuration` or a
+ * `count` — so a taper step after it can start (dosageInstruction.sequence).
+ */
+export function timingEnds(value: unknown): boolean {
+  const read = readTiming(value);
+  if ('problem' in read) return false;
+  const repeat = read.timing.repeat;
+  return (
+    repeat?.boundsPeriod?.end !== undefined ||
+    repeat?.boundsDuration !== undefined ||
+    repeat?.count !== undefined
+  );
+}

@@ -1,11 +1,14 @@
 /**
- * Active medication orders: scheduled ones with their doses due in the next 24 h and the last
- * given, then PRN orders with reason and limits. High-alert drugs are marked; an order whose
- * times could not be computed is flagged, never hidden.
+ * Medication orders: scheduled ones with their doses due in the next 24 h and the last given,
+ * then PRN orders with reason and limits, then the orders not to give (held, not validated,
+ * status unknown, recently stopped, not interpretable, do not give) with why — never as doses.
+ * High-alert drugs are marked; an order whose times could not be computed is flagged, never hidden.
  */
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDose } from '../../../electron/common/dose.ts';
 import { orderFrequency } from '../../../electron/common/frequency.ts';
+import { drugLabel, isToGive, notToGiveText } from '../../../electron/common/order-state.ts';
 import { describeScheduleProblem } from '../../../electron/common/schedule-problem.ts';
 import type { ChartMedication } from '../../../electron/core/model.ts';
 import { useFormat } from '../../app-context.ts';
@@ -16,8 +19,11 @@ export function MedicationsTab({
   readonly medications: readonly ChartMedication[];
 }) {
   const { t } = useTranslation();
-  const scheduled = medications.filter((m) => !m.prn);
-  const prn = medications.filter((m) => m.prn);
+  const toGive = medications.filter(isToGive);
+  const scheduled = toGive.filter((m) => !m.prn);
+  const prn = toGive.filter((m) => m.prn);
+  const notToGive = medications.filter((m) => !isToGive(m));
+  const notToGiveId = useId();
   if (medications.length === 0) return <p>{t('meds.none')}</p>;
   return (
     <div className="tab-sections">
@@ -29,6 +35,12 @@ export function MedicationsTab({
         <h2>{t('meds.prn')}</h2>
         {prn.length === 0 ? <p>{t('chart.none')}</p> : <PrnTable meds={prn} />}
       </section>
+      {notToGive.length > 0 && (
+        <section aria-labelledby={notToGiveId}>
+          <h2 id={notToGiveId}>{t('meds.notToGive')}</h2>
+          <NotToGiveTable meds={notToGive} />
+        </section>
+      )}
     </div>
   );
 }
@@ -37,7 +49,7 @@ function DrugCell({ med }: { readonly med: ChartMedication }) {
   const { words } = useFormat();
   return (
     <th scope="row" className="drug">
-      {med.drug}
+      {drugLabel(words, med)}
       {med.highAlert && <span className="badge high-alert">{words('drug.highAlert')}</span>}
       {med.instructions && <span className="instructions">{med.instructions}</span>}
     </th>
@@ -63,11 +75,25 @@ function ScheduledTable({ meds }: { readonly meds: readonly ChartMedication[] })
         {meds.map((med) => (
           <tr key={med.id} className={med.highAlert ? 'high-alert-row' : undefined}>
             <DrugCell med={med} />
-            <td>{formatDose(med, words)}</td>
+            <td>
+              {formatDose(med, words)}
+              {med.rate !== null || med.rateText !== null ? (
+                <span className="sub">
+                  {t('meds.rate', {
+                    rate: formatDose(
+                      { dose: med.rate, doseUnit: med.rateUnit, doseText: med.rateText },
+                      words,
+                    ),
+                  })}
+                </span>
+              ) : null}
+            </td>
             <td>{med.route}</td>
             <td>{orderFrequency(words, med)}</td>
             <td>
-              {med.scheduleProblem ? (
+              {med.continuous ? (
+                words('order.continuous')
+              ) : med.scheduleProblem ? (
                 <span className="schedule-problem">
                   {t('meds.scheduleProblem', {
                     problem: describeScheduleProblem(words, med.scheduleProblem),
@@ -77,8 +103,12 @@ function ScheduledTable({ meds }: { readonly meds: readonly ChartMedication[] })
                 t('meds.noneDue')
               ) : (
                 <ul className="due-times">
-                  {med.nextDue.map((at) => (
-                    <li key={at}>{format.dayTime(at)}</li>
+                  {med.nextDue.map((due) => (
+                    <li key={`${due.at}-${due.line ?? ''}`}>
+                      {format.dayTime(due.at)}
+                      {due.line !== null &&
+                        ` — ${formatDose(med.doseLines[due.line] ?? med, words)}`}
+                    </li>
                   ))}
                 </ul>
               )}
@@ -121,6 +151,37 @@ function PrnTable({ meds }: { readonly meds: readonly ChartMedication[] }) {
               )}
             </td>
             <td>{med.lastGiven ? format.instant(med.lastGiven) : t('meds.never')}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function NotToGiveTable({ meds }: { readonly meds: readonly ChartMedication[] }) {
+  const { t } = useTranslation();
+  const { words } = useFormat();
+  return (
+    <table className="data-table">
+      <thead>
+        <tr>
+          <th scope="col">{t('meds.drug')}</th>
+          <th scope="col">{t('meds.dose')}</th>
+          <th scope="col">{t('meds.route')}</th>
+          <th scope="col">{t('meds.frequency')}</th>
+          <th scope="col">{t('meds.state')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {meds.map((med) => (
+          <tr key={med.id} className="not-to-give-row">
+            <DrugCell med={med} />
+            <td>{formatDose(med, words)}</td>
+            <td>{med.route}</td>
+            <td>{med.frequency}</td>
+            <td>
+              <span className="schedule-problem">{notToGiveText(words, med)}</span>
+            </td>
           </tr>
         ))}
       </tbody>

@@ -179,9 +179,11 @@ describe('downtime inspect', () => {
         iso,
       );
       const json = JSON.parse(r.stdout) as {
-        chart: { medications: { id: string; nextDue: string[] }[] };
+        chart: { medications: { id: string; nextDue: { at: string }[] }[] };
       };
-      return json.chart.medications.find((m) => m.id === 'm-helene-insulin')?.nextDue;
+      return json.chart.medications
+        .find((m) => m.id === 'm-helene-insulin')
+        ?.nextDue.map((d) => d.at);
     };
     // Daily at 08:00 Brussels: at 07:30 the next is today's, at 08:30 tomorrow's.
     expect(await at('2026-11-28T07:30:00+01:00')).toEqual(['2026-11-28T07:00:00.000Z']);

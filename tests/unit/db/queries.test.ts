@@ -118,7 +118,7 @@ describe('getChart', () => {
     const byId = new Map(chart?.medications.map((m) => [m.id, m]));
     // Daily → 08:00 Brussels; 08:30 today is past, so the next is tomorrow 08:00 (07:00Z).
     expect(byId.get('m-helene-insulin')).toMatchObject({
-      nextDue: ['2026-11-29T07:00:00.000Z'],
+      nextDue: [{ at: '2026-11-29T07:00:00.000Z', line: null }],
       scheduleProblem: null,
       highAlert: true,
     });

@@ -177,15 +177,17 @@ describe('Inferno US Core (relative references, in-progress stay, partial dates,
     expect(order).toEqual({ start: '2014', end: '2015' });
   });
 
-  it('turns a doNotPerform order into a "do not give" flag, never an order', () => {
-    expect(count(db, 'medication_orders', "id = 'usqualitycore-medicationnotrequested'")).toBe(0);
-    const flags = db
-      .prepare("SELECT text FROM plan_items WHERE kind = 'flag' AND text LIKE 'Do not give:%'")
-      .pluck()
-      .all();
-    expect(flags).toEqual([
-      'Do not give: Not Done Value Set: Low Dose Unfractionated Heparin for VTE Prophylaxis',
-    ]);
+  it('keeps a doNotPerform order as an order flagged not to give, with no English written into the data', () => {
+    const order = db
+      .prepare(
+        "SELECT drug, do_not_perform AS doNotPerform FROM medication_orders WHERE id = 'usqualitycore-medicationnotrequested'",
+      )
+      .get();
+    expect(order).toEqual({
+      drug: 'Not Done Value Set: Low Dose Unfractionated Heparin for VTE Prophylaxis',
+      doNotPerform: 1,
+    });
+    expect(count(db, 'plan_items', "text LIKE 'Do not give%'")).toBe(0);
   });
 
   it('keeps completed and not-done administrations, linked to their order', () => {

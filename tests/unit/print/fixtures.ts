@@ -5,7 +5,12 @@
 import { frequencyOf } from '../../../electron/core/schedule/describe.ts';
 import { PassThrough } from 'node:stream';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import type { Chart, ChartMedication, Manifest } from '../../../electron/core/model.ts';
+import {
+  type Chart,
+  type ChartMedication,
+  type Manifest,
+  NO_DOSE,
+} from '../../../electron/core/model.ts';
 import type { PrintContext } from '../../../electron/core/print/context.ts';
 import { pageSetup } from '../../../electron/core/print/context.ts';
 import { writePdf, type ReportDocument } from '../../../electron/core/print/document.ts';
@@ -40,19 +45,18 @@ export function medication(
   overrides: Partial<ChartMedication> & Pick<ChartMedication, 'id' | 'drug'>,
 ): ChartMedication {
   return {
+    ...NO_DOSE,
     code: null,
-    dose: null,
-    doseUnit: null,
-    doseText: null,
+    concentration: null,
     route: 'oral',
-    frequency: null,
-    timing: null,
-    prn: false,
-    prnReason: null,
-    maxDose: null,
+    doseLines: [],
     start: null,
     end: null,
+    state: 'active',
     status: 'active',
+    statusReason: null,
+    notInterpretable: null,
+    doNotPerform: false,
     prescriber: null,
     instructions: null,
     highAlert: false,

@@ -22,7 +22,8 @@ function ordered(
   return medication({
     ...fields,
     timing: JSON.stringify(timing),
-    nextDue: result.kind === 'times' ? result.times.map((d) => d.toISOString()) : [],
+    nextDue:
+      result.kind === 'times' ? result.times.map((d) => ({ at: d.toISOString(), line: null })) : [],
     scheduleProblem: result.kind === 'unscheduled' ? result.problem : null,
   });
 }
@@ -65,7 +66,24 @@ const orders = [
     },
     { code: { text: 'selon diurèse' } },
   ),
-  medication({ id: 'o6', drug: 'Ancien traitement', status: 'stopped', nextDue: [] }),
+  medication({
+    id: 'o6',
+    drug: 'Ancien traitement',
+    state: 'recently-stopped',
+    status: 'stopped',
+    nextDue: [],
+  }),
+  // Even with due times (which the schedule never gives it), a held order has no row to sign.
+  medication({
+    id: 'o7',
+    drug: 'Énoxaparine',
+    dose: 40,
+    doseUnit: 'mg',
+    state: 'held',
+    status: 'on-hold',
+    statusReason: 'ponction lombaire prévue',
+    nextDue: [{ at: '2026-03-29T06:00:00Z', line: null }],
+  }),
 ];
 const patient = chart(1, { medications: orders });
 
@@ -105,7 +123,9 @@ describe('MAR worksheet', () => {
       ['2026-03-29', '18:00', 'Morphine'],
     ]);
     const expanded =
-      orders.reduce((sum, o) => sum + o.nextDue.length, 0) - orders[3]!.nextDue.length;
+      orders.reduce((sum, o) => sum + o.nextDue.length, 0) -
+      orders[3]!.nextDue.length -
+      orders[6]!.nextDue.length;
     expect(doseRows(lines)).toHaveLength(expanded);
     expect(lines.join('\n')).toContain('Du 2026-03-28 19:00 au 2026-03-29 20:00');
   });
@@ -131,7 +151,10 @@ describe('MAR worksheet', () => {
     expect(flagged).toContain('Furosémide');
     expect(flagged).toContain('selon diurèse');
     expect(flagged).toMatch(/⚠ the timing code “selon diurèse” cannot be scheduled/);
-    expect(text).not.toContain('Ancien traitement');
+    const notToGive = text.slice(text.indexOf('⚠ Not to give — no doses to sign'));
+    expect(notToGive).toContain('Ancien traitement oral ⚠ STOPPED — do not give');
+    expect(notToGive).toContain('⚠ HELD — do not give — ponction lombaire prévue');
+    expect(text.indexOf('Énoxaparine')).toBeGreaterThan(text.indexOf('⚠ Not to give'));
   });
 
   it('says so when a patient has no dose due in the window', async () => {

@@ -27,7 +27,7 @@ describe('patient summary', () => {
           route: 'SC',
           highAlert: true,
           frequency: '2×/j',
-          nextDue: ['2026-03-28T19:00:00Z'],
+          nextDue: [{ at: '2026-03-28T19:00:00Z', line: null }],
         }),
       ],
       observations: [

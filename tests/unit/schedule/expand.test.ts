@@ -278,6 +278,15 @@ describe('bounds and counts', () => {
     ).toEqual(['2026-11-10T19:00:00Z', '2026-11-11T07:00:00Z']);
   });
 
+  it('gives a daily dose for 3 days exactly 3 times (the end of the duration is not a dose)', () => {
+    const timing = { repeat: { ...perDay(1).repeat, boundsDuration: { value: 3, code: 'd' } } };
+    expect(
+      dueTimes(timing, '2026-11-10T00:00:00Z', '2026-11-20T00:00:00Z', {
+        orderStart: new Date('2026-11-10T07:00:00Z'),
+      }),
+    ).toEqual(['2026-11-10T07:00:00Z', '2026-11-11T07:00:00Z', '2026-11-12T07:00:00Z']);
+  });
+
   it('numbers doses from the bounds start and returns those of the count in the window', () => {
     // Doses 1–4 fall on 2026-11-08 20:00, 11-09 08:00, 11-09 20:00, 11-10 08:00: only dose 4 is left.
     const timing = {
