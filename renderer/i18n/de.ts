@@ -38,6 +38,7 @@ export const de: Messages = {
     idle: 'Gesperrt, weil der Bildschirm eine Weile nicht benutzt wurde. Zum Fortfahren entsperren.',
   },
   unlock: {
+    wait: 'Zu viele falsche Passphrasen. Warten Sie {{seconds}} Sekunden und versuchen Sie es dann erneut.',
     heading: 'Die Ausfallkopie entsperren',
     exportHeading: 'Installierter Export',
     site: 'Standort',

@@ -41,6 +41,7 @@ export const en = {
     idle: 'Locked because the screen was not used for a while. Unlock to continue.',
   },
   unlock: {
+    wait: 'Too many wrong passphrases. Wait {{seconds}} seconds, then try again.',
     heading: 'Unlock the downtime copy',
     exportHeading: 'Installed export',
     site: 'Site',

@@ -38,6 +38,7 @@ export const fr: Messages = {
     idle: 'Verrouillé après une période sans activité. Déverrouillez pour continuer.',
   },
   unlock: {
+    wait: 'Trop de phrases de passe erronées. Attendez {{seconds}} secondes, puis réessayez.',
     heading: 'Déverrouiller la copie de secours',
     exportHeading: 'Export installé',
     site: 'Site',

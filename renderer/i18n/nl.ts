@@ -38,6 +38,7 @@ export const nl: Messages = {
     idle: 'Vergrendeld omdat het scherm een tijd niet gebruikt werd. Ontgrendel om verder te gaan.',
   },
   unlock: {
+    wait: 'Te veel foute wachtzinnen. Wacht {{seconds}} seconden en probeer het dan opnieuw.',
     heading: 'De noodkopie ontgrendelen',
     exportHeading: 'Geïnstalleerde export',
     site: 'Ziekenhuis',

@@ -44,6 +44,7 @@ export function UnlockScreen({ idleLocked, onUnlocked, onReadiness }: Props) {
   const userHintId = useId();
   const [passphrase, setPassphrase] = useState('');
   const [user, setUser] = useState(status.user ?? '');
+  const [waitSeconds, setWaitSeconds] = useState<number | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<AppErrorShape | null>(null);
 
@@ -67,6 +68,11 @@ export function UnlockScreen({ idleLocked, onUnlocked, onReadiness }: Props) {
       await onUnlocked(result.value.wards);
     } else {
       setError(result.error);
+      // After wrong passphrases the main process makes unlock wait: say for how long.
+      if (result.error.kind === 'throttled') {
+        const now = await call('getStatus', {});
+        setWaitSeconds(now.ok ? now.value.unlockWaitSeconds : null);
+      }
     }
   };
 
@@ -126,7 +132,14 @@ export function UnlockScreen({ idleLocked, onUnlocked, onReadiness }: Props) {
                   {t('unlock.busy')}
                 </p>
               )}
-              {error && <ErrorNotice error={error} />}
+              {error && (
+                <ErrorNotice
+                  error={error}
+                  {...(error.kind === 'throttled' && waitSeconds
+                    ? { sentence: t('unlock.wait', { seconds: waitSeconds }) }
+                    : {})}
+                />
+              )}
               {canOfferPrevious && previous && (
                 <div className="notice notice-warn">
                   <p>{t('unlock.previousHint')}</p>

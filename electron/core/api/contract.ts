@@ -93,6 +93,8 @@ export const StatusSchema = z.object({
   /** Every installed export, newest first (the current one included). */
   kept: z.array(ExportSummarySchema),
   recentInbox: z.array(InboxEventSchema),
+  /** Seconds before the next unlock may be tried, after wrong passphrases (0: now). */
+  unlockWaitSeconds: z.number().int().nonnegative(),
   settings: UiSettingsSchema,
 });
 export type Status = z.infer<typeof StatusSchema>;

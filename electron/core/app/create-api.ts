@@ -93,6 +93,7 @@ export function createApi(services: ApiServices): ApiImplementation {
         current: current ? summarize(current) : null,
         kept: store.current().list().map(summarize),
         recentInbox: [...services.recentInbox()],
+        unlockWaitSeconds: Math.ceil(session.unlockWait() / 1000),
         settings: {
           language: s.language,
           lockTimeoutSeconds: s.lockTimeoutSeconds,

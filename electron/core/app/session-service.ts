@@ -32,6 +32,8 @@ export interface SessionService {
   [Symbol.asyncDispose](): Promise<void>;
   /** The open session, without touching its deadline (status screens). */
   peek(): OpenSession | null;
+  /** Milliseconds before the next unlock may be tried (0: now). */
+  unlockWait(): number;
   unlock(request: { passphrase: string; user: string; exportId?: string | undefined }): Promise<{
     wards: Ward[];
   }>;
@@ -119,6 +121,7 @@ export function createSessionService(options: SessionServiceOptions): SessionSer
 
   return {
     peek: () => (expired() ? null : session),
+    unlockWait: () => throttle.remaining(clock()),
 
     async unlock({ passphrase, user, exportId }) {
       if (!existsSync(paths.identityFile)) {
