@@ -15,7 +15,10 @@ if (!port) throw new Error('inbox-worker.ts must run as a worker thread');
 
 const inbox = createInbox({
   dir: options.dir,
-  store: openStore(options.storeDir, { keep: options.keep }),
+  store: openStore(options.storeDir, {
+    keep: options.keep,
+    rollbackKey: Buffer.from(options.rollbackKeyHex, 'hex'),
+  }),
   trust: () => loadTrustStore(options.trustPaths),
   device: options.device,
   audit: options.audit,

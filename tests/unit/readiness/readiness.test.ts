@@ -28,6 +28,7 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 beforeEach(() => {
   testNo++;
   store = openStore(join(root, `store-${testNo}`));
+  store.enrolRecipient(kit.recipient);
   sources = join(root, `sources-${testNo}`);
   mkdirSync(sources);
 });
