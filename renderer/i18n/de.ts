@@ -323,6 +323,8 @@ export const de: Messages = {
     printers: 'Drucker',
     'last-install': 'Zuletzt installierter Export',
     'last-refusal': 'Zuletzt abgelehnter Export',
+    audit: 'Zugriffsprotokoll (Zeilen / versiegelt)',
+    'secure-storage': 'Schlüssel vom Betriebssystem versiegelt',
     exportAudit: 'Zugriffsprotokoll exportieren (IT)',
     auditSaved: 'Zugriffsprotokoll gespeichert unter {{path}}',
     auditNotSaved: 'Zugriffsprotokoll nicht gespeichert.',

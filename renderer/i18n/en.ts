@@ -318,6 +318,8 @@ export const en = {
     printers: 'Printers',
     'last-install': 'Last export installed',
     'last-refusal': 'Last export refused',
+    audit: 'Access log (lines / sealed)',
+    'secure-storage': 'Keys sealed by the operating system',
     exportAudit: 'Export the access log (IT)',
     auditSaved: 'Access log saved to {{path}}',
     auditNotSaved: 'Access log not saved.',

@@ -322,6 +322,8 @@ export const fr: Messages = {
     printers: 'Imprimantes',
     'last-install': 'Dernier export installé',
     'last-refusal': 'Dernier export refusé',
+    audit: 'Journal des accès (lignes / scellées)',
+    'secure-storage': 'Clés scellées par le système d’exploitation',
     exportAudit: 'Exporter le journal d’accès (informatique)',
     auditSaved: 'Journal d’accès enregistré dans {{path}}',
     auditNotSaved: 'Journal d’accès non enregistré.',

@@ -319,6 +319,8 @@ export const nl: Messages = {
     printers: 'Printers',
     'last-install': 'Laatst geïnstalleerde export',
     'last-refusal': 'Laatst geweigerde export',
+    audit: 'Toegangslogboek (regels / verzegeld)',
+    'secure-storage': 'Sleutels verzegeld door het besturingssysteem',
     exportAudit: 'Het toegangslogboek exporteren (IT)',
     auditSaved: 'Toegangslogboek bewaard in {{path}}',
     auditNotSaved: 'Toegangslogboek niet bewaard.',

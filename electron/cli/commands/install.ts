@@ -7,6 +7,8 @@
 import { hostname, userInfo } from 'node:os';
 import { auditInstall } from '../../core/audit/install-audit.ts';
 import { readRecipientArgument } from '../../core/keys/recipient.ts';
+import { auditSealFileFor, sealAuditTrail } from '../../core/audit/audit-seal.ts';
+import { loadRollbackKey, rollbackFilesFor } from '../../core/store/rollback.ts';
 import { DEFAULT_KEEP, ENROLLED_RECIPIENT_FILE, openStore } from '../../core/store/store.ts';
 import { type Command, parseCommandArgs, requireOption, UsageError } from '../cli-kit.ts';
 import { exportAndTrust } from '../export-args.ts';
@@ -61,7 +63,10 @@ export const installCommand: Command = {
     const { exportPath, trust } = exportAndTrust(positionals, values.trust);
     const recipient =
       values.recipient === undefined ? null : readRecipientArgument(values.recipient);
-    const store = openStore(storeDir, { keep });
+    // The plain key beside the store; a key sealed to a laptop's OS account is refused here.
+    const rollbackKey = loadRollbackKey(rollbackFilesFor(storeDir).key, null);
+    const store = openStore(storeDir, { keep, rollbackKey });
+    sealAuditTrail(store.auditFile, auditSealFileFor(storeDir), rollbackKey);
     if (recipient !== null && store.enrolledRecipient() === null) store.enrolRecipient(recipient);
     const who = { device: hostname(), user: currentUser() };
     const outcome = await store.install(exportPath, { trust, recipient, ...who });

@@ -77,7 +77,14 @@ const KEY_BYTES = 32;
  * the file is useless without this OS account; without it the file is 0600 in a 0700 folder.
  * A key sealed to the OS cannot be opened without `seal` (the CLI): a clear `invalid-config`.
  */
-export function loadRollbackKey(file: string, seal: KeySeal | null): Buffer {
+export function loadRollbackKey(
+  file: string,
+  seal: KeySeal | null,
+  options: { readonly create?: boolean } = {},
+): Buffer {
+  if (!existsSync(file) && options.create === false) {
+    throw new AppError('invalid-config', `There is no key file ${file}; check the path.`);
+  }
   if (!existsSync(file)) {
     const key = randomBytes(KEY_BYTES);
     const content = seal
