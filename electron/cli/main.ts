@@ -13,6 +13,7 @@ import { installCommand } from './commands/install.ts';
 import { keygenCommand } from './commands/keygen.ts';
 import { printCommand } from './commands/print.ts';
 import { registrationsCommand } from './commands/registrations.ts';
+import { settingsCommand } from './commands/settings.ts';
 import { statusCommand } from './commands/status.ts';
 import { verifyCommand } from './commands/verify.ts';
 
@@ -26,6 +27,7 @@ export const COMMANDS: readonly Command[] = [
   installCommand,
   statusCommand,
   registrationsCommand,
+  settingsCommand,
   auditCommand,
 ];
 

@@ -501,6 +501,10 @@ export const ReadinessCheckSchema = z.object({
     'printers',
     'last-install',
     'last-refusal',
+    /** The audit trail's chain and its sealed head (audit/audit-seal.ts). */
+    'audit',
+    /** Whether keys at rest are sealed by the OS (not Linux's plaintext `basic_text`). */
+    'secure-storage',
   ]),
   level: z.enum(['green', 'amber', 'red']),
   /** Pre-translated facts; the renderer picks the sentence by `id` and `level`. */

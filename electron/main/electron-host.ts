@@ -8,6 +8,7 @@ import { BrowserWindow, dialog, safeStorage } from 'electron';
 import type { HostServices } from '../core/app/create-api.ts';
 import type { AtRestSeal } from '../core/app/identity-file.ts';
 import { printWindowOptions } from './window-options.ts';
+import { osSealUsable } from './secure-storage.ts';
 import { spoolPdf } from './spooler.ts';
 
 export function electronHost(mainWindow: () => BrowserWindow | null): HostServices {
@@ -36,7 +37,13 @@ export function electronHost(mainWindow: () => BrowserWindow | null): HostServic
       return printers.map((p) => p.name);
     },
 
-    atRest: safeStorage.isEncryptionAvailable() ? safeStorageSeal : null,
+    atRest: osSealUsable({
+      platform: process.platform,
+      encryptionAvailable: safeStorage.isEncryptionAvailable(),
+      linuxBackend: process.platform === 'linux' ? safeStorage.getSelectedStorageBackend() : null,
+    })
+      ? safeStorageSeal
+      : null,
   };
 }
 

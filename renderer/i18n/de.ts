@@ -327,12 +327,17 @@ export const de: Messages = {
     printers: 'Drucker',
     'last-install': 'Zuletzt installierter Export',
     'last-refusal': 'Zuletzt abgelehnter Export',
+    audit: 'Zugriffsprotokoll (Zeilen / versiegelt)',
+    'secure-storage': 'Schlüssel vom Betriebssystem versiegelt',
     exportAudit: 'Zugriffsprotokoll exportieren (IT)',
     auditSaved: 'Zugriffsprotokoll gespeichert unter {{path}}',
     auditNotSaved: 'Zugriffsprotokoll nicht gespeichert.',
   },
   settings: {
     heading: 'Einstellungen (IT)',
+    itHeading: 'Nur durch die IT: was dieser Laptop vertraut und wo er liest',
+    itHow:
+      'Die Stationspassphrase kann dies nicht ändern. Die IT signiert es mit dem Standortschlüssel (downtime settings sign), kopiert die Datei settings.signed in den Datenordner dieses Laptops und startet den Viewer neu.',
     intro:
       'Wie dieser Laptop sperrt, das Alter der Daten beurteilt, druckt und Exporte annimmt. Speichern verlangt erneut die Stations-Passphrase.',
     lockTimeoutSeconds: 'Sperren nach Inaktivität (Sekunden)',

@@ -322,12 +322,17 @@ export const en = {
     printers: 'Printers',
     'last-install': 'Last export installed',
     'last-refusal': 'Last export refused',
+    audit: 'Access log (lines / sealed)',
+    'secure-storage': 'Keys sealed by the operating system',
     exportAudit: 'Export the access log (IT)',
     auditSaved: 'Access log saved to {{path}}',
     auditNotSaved: 'Access log not saved.',
   },
   settings: {
     heading: 'Settings (IT)',
+    itHeading: 'Set by IT only: what this laptop trusts and where it reads',
+    itHow:
+      'The ward passphrase cannot change these. IT signs them with the site key (downtime settings sign) and copies the file settings.signed into this laptop’s data folder, then restarts the viewer.',
     intro:
       'How this laptop locks, judges data age, prints and takes in exports. Saving asks for the ward passphrase again.',
     lockTimeoutSeconds: 'Lock after inactivity (seconds)',

@@ -323,12 +323,17 @@ export const nl: Messages = {
     printers: 'Printers',
     'last-install': 'Laatst geïnstalleerde export',
     'last-refusal': 'Laatst geweigerde export',
+    audit: 'Toegangslogboek (regels / verzegeld)',
+    'secure-storage': 'Sleutels verzegeld door het besturingssysteem',
     exportAudit: 'Het toegangslogboek exporteren (IT)',
     auditSaved: 'Toegangslogboek bewaard in {{path}}',
     auditNotSaved: 'Toegangslogboek niet bewaard.',
   },
   settings: {
     heading: 'Instellingen (IT)',
+    itHeading: 'Alleen door IT: wat deze laptop vertrouwt en waar hij leest',
+    itHow:
+      'De afdelingswachtzin kan deze niet wijzigen. IT ondertekent ze met de sitesleutel (downtime settings sign), kopieert het bestand settings.signed naar de gegevensmap van deze laptop en start de viewer opnieuw.',
     intro:
       'Hoe deze laptop vergrendelt, de leeftijd van gegevens beoordeelt, afdrukt en exports ontvangt. Bewaren vraagt opnieuw de wachtwoordzin van de afdeling.',
     lockTimeoutSeconds: 'Vergrendelen na inactiviteit (seconden)',

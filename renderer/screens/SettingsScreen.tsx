@@ -1,7 +1,8 @@
 /**
- * Settings, for IT: the laptop's settings file as a form. Reading needs the open session;
- * saving needs the ward passphrase again, so a nurse's open screen cannot be used to change how
- * the laptop locks or where it takes exports from. The API validates every field and names the
+ * Settings: the laptop's settings as a form. Reading needs the open session; saving the clinical
+ * settings needs the ward passphrase again. What the laptop trusts and where it takes exports
+ * from (trust, inbox and store folders, retention) is shown read-only: only a settings file
+ * signed by IT's site key changes it (issue 15), and the screen says how. The API validates every field and names the
  * one that is wrong. Administration times are edited row by row (AdminTimesFields) and checked
  * here first, so a wrong row is named next to its field before the passphrase is spent.
  */
@@ -40,6 +41,16 @@ const TEXT_FIELDS: readonly TextField[] = [
   'defaultPrinter',
   'timeZone',
 ];
+/**
+ * What the laptop trusts and where it reads: IT's alone, set by a file signed with the site key
+ * (core/settings: IT_SETTING_KEYS); shown here, never edited with the ward passphrase.
+ */
+const IT_FIELDS: ReadonlySet<TextField | NumberField> = new Set([
+  'inboxDir',
+  'trustDir',
+  'storeDir',
+  'keep',
+]);
 /** Empty means "the default" (for the inbox: no inbox); the time zone always has a value. */
 const NULLABLE: ReadonlySet<TextField> = new Set([
   'inboxDir',
@@ -120,7 +131,27 @@ export function SettingsScreen({ onSaved }: { readonly onSaved: () => Promise<vo
       <p>{t('settings.intro')}</p>
       {settings && timesText && (
         <form className="form settings-form" onSubmit={(e) => void save(e)} aria-busy={busy}>
-          {NUMBER_FIELDS.map(({ key, min, step }) =>
+          <fieldset className="it-settings" aria-describedby={`${id}-it-how`}>
+            <legend>{t('settings.itHeading')}</legend>
+            <p id={`${id}-it-how`}>{t('settings.itHow')}</p>
+            {[...TEXT_FIELDS, ...NUMBER_FIELDS.map((f) => f.key)]
+              .filter((key) => IT_FIELDS.has(key))
+              .map((key) =>
+                field(key, t(`settings.${key}`), (inputId) => (
+                  <input
+                    id={inputId}
+                    type="text"
+                    className="mono"
+                    readOnly
+                    data-it-setting={key}
+                    value={String(
+                      settings[key] ?? t(key === 'inboxDir' ? 'settings.none' : 'settings.default'),
+                    )}
+                  />
+                )),
+              )}
+          </fieldset>
+          {NUMBER_FIELDS.filter(({ key }) => !IT_FIELDS.has(key)).map(({ key, min, step }) =>
             field(key, t(`settings.${key}`), (inputId) => (
               <input
                 id={inputId}
@@ -159,7 +190,7 @@ export function SettingsScreen({ onSaved }: { readonly onSaved: () => Promise<vo
               <option value="Letter">Letter</option>
             </select>
           ))}
-          {TEXT_FIELDS.map((key) =>
+          {TEXT_FIELDS.filter((key) => !IT_FIELDS.has(key)).map((key) =>
             field(key, t(`settings.${key}`), (inputId) => (
               <input
                 id={inputId}

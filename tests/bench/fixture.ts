@@ -17,7 +17,11 @@ import {
 import { join } from 'node:path';
 import { generateDemoHospital } from '../../electron/cli/demo/generate.ts';
 import { buildImage, sealExport } from '../../electron/core/export/pipeline.ts';
-import { generateDeviceIdentity, sealIdentity } from '../../electron/core/keys/device-identity.ts';
+import {
+  generateDeviceIdentity,
+  recipientPathFor,
+  sealIdentity,
+} from '../../electron/core/keys/device-identity.ts';
 import { generateSiteKey, writeSiteKeyFiles } from '../../electron/core/keys/site-key.ts';
 import { codeVersion } from './code-version.ts';
 
@@ -106,6 +110,7 @@ async function build(f: Omit<Fixture, 'sizes'>): Promise<void> {
     f.identityFile,
     await sealIdentity(identity, BENCH_PASSPHRASE, { workFactor: BENCH_WORK_FACTOR }),
   );
+  writeFileSync(recipientPathFor(f.identityFile), `${recipient}\n`);
   const { image } = await buildImage([f.fhirDir], { asOf: AS_OF, demo: true });
   const { bytes: dtx } = await sealExport({
     image,

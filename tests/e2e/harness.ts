@@ -20,6 +20,9 @@ import { METHOD_NAMES } from '../../electron/core/api/methods.ts';
 import type { HostServices } from '../../electron/core/app/create-api.ts';
 import { startApp, type RunningApp } from '../../electron/core/app/start-app.ts';
 import { installInto } from '../fixtures/install-into.ts';
+import { loadSiteKey } from '../../electron/core/keys/site-key.ts';
+import { signItSettings } from '../../electron/core/settings/it-settings.ts';
+import { isItSettingKey } from '../../electron/core/settings/settings.ts';
 import { CONTENT_SECURITY_POLICY } from '../../electron/core/security/csp.ts';
 import type { Settings } from '../../electron/core/settings/settings.ts';
 import { contentTypeOf } from '../../electron/main/app-origin.ts';
@@ -37,6 +40,8 @@ export interface ViewerOptions {
   readonly exportFile?: string;
   /** A trust store folder to use instead of the demo's. */
   readonly trustDir?: string;
+  /** The site key that signs IT's settings (default: the demo's). */
+  readonly siteKeyFile?: string;
   /** A sealed device identity to use instead of the demo's. */
   readonly identityFile?: string;
   /** No device identity: the first-run enrolment screen. */
@@ -92,7 +97,19 @@ export async function openViewer(page: Page, options: ViewerOptions = {}): Promi
   const wardDir = join(dataDir, 'ward');
   mkdirSync(wardDir, { recursive: true });
   if (options.settings) {
-    writeFileSync(join(wardDir, 'settings.json'), JSON.stringify(options.settings));
+    // IT's fields (trust, inbox, store, keep) go into settings.signed, as IT would sign them.
+    const entries = Object.entries(options.settings);
+    const it = Object.fromEntries(entries.filter(([key]) => isItSettingKey(key)));
+    const clinical = Object.fromEntries(entries.filter(([key]) => !isItSettingKey(key)));
+    writeFileSync(join(wardDir, 'settings.json'), JSON.stringify(clinical));
+    if (Object.keys(it).length > 0) {
+      const siteKey = loadSiteKey(options.siteKeyFile ?? join(DEMO_DIR, 'demo-site.key'));
+      const payload = { kind: 'downtime-it-settings', version: 1, settings: it };
+      writeFileSync(
+        join(wardDir, 'settings.signed'),
+        signItSettings({ ...payload, issuedAt: new Date().toISOString() }, siteKey),
+      );
+    }
   }
   if (options.identityFile) copyFileSync(options.identityFile, join(wardDir, 'device.key'));
   const demo = options.demo ?? true;

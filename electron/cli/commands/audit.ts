@@ -4,14 +4,17 @@
  * copy exported from the app.
  */
 import { verifyAudit } from '../../core/audit/audit-log.ts';
+import { verifySealedAudit } from '../../core/audit/audit-seal.ts';
+import { loadRollbackKey } from '../../core/store/rollback.ts';
 import { type Command, parseCommandArgs, UsageError } from '../cli-kit.ts';
 
-const usage = `Usage: downtime audit verify FILE
+const usage = `Usage: downtime audit verify FILE [--seal DIR.audit-seal.json --key DIR.rollback.key]
 
 Checks that the audit trail FILE (for example a store's audit.jsonl) is intact: every line
 well-formed, in its place, and chained to the line before it. Any edit, deletion, insertion or
-reordering is reported with the first bad line. (Lines cut off the very end leave no trace in
-the chain; compare the line count with an earlier copy.)
+reordering is reported with the first bad line. Lines cut off the very end, or a trail
+rewritten whole, leave no trace in the chain: give the seal kept beside the store and its key
+(both written by the laptop, beside the store folder) and those are reported too.
 
 Exit 0 intact, 1 tampered or damaged (stderr names the first bad line), 2 usage.`;
 
@@ -20,13 +23,21 @@ export const auditCommand: Command = {
   summary: 'verify an audit trail’s hash chain (audit verify FILE)',
   usage,
   async run(argv, io) {
-    const { positionals } = parseCommandArgs(argv, {});
+    const { values, positionals } = parseCommandArgs(argv, {
+      seal: { type: 'string' },
+      key: { type: 'string' },
+    });
     const [action, file, ...extra] = positionals;
     if (action !== 'verify')
       throw new UsageError(action ? `unknown action "${action}"` : 'missing action "verify"');
     if (file === undefined) throw new UsageError('name the audit trail file');
     if (extra.length > 0) throw new UsageError('one audit trail file at a time');
-    const verdict = verifyAudit(file);
+    if ((values.seal === undefined) !== (values.key === undefined))
+      throw new UsageError('--seal and --key go together');
+    const verdict =
+      values.seal !== undefined && values.key !== undefined
+        ? verifySealedAudit(file, values.seal, loadRollbackKey(values.key, null, { create: false }))
+        : verifyAudit(file);
     if (!verdict.ok) {
       io.err(
         `downtime audit: ${file}: line ${verdict.line} ${verdict.problem}; the trail cannot be trusted from that line on — keep this copy as evidence.`,

@@ -6,19 +6,26 @@
  */
 import { hostname, userInfo } from 'node:os';
 import { auditInstall } from '../../core/audit/install-audit.ts';
-import { DEFAULT_KEEP, openStore } from '../../core/store/store.ts';
+import { readRecipientArgument } from '../../core/keys/recipient.ts';
+import { auditSealFileFor, sealAuditTrail } from '../../core/audit/audit-seal.ts';
+import { loadRollbackKey, rollbackFilesFor } from '../../core/store/rollback.ts';
+import { DEFAULT_KEEP, ENROLLED_RECIPIENT_FILE, openStore } from '../../core/store/store.ts';
 import { type Command, parseCommandArgs, requireOption, UsageError } from '../cli-kit.ts';
 import { exportAndTrust } from '../export-args.ts';
 
-const usage = `Usage: downtime install X.dtx --store DIR --trust site.pub… [--keep N]
+const usage = `Usage: downtime install X.dtx --store DIR --trust site.pub… [--recipient age1…|FILE] [--keep N]
 
 Installs X.dtx as the store's current export if it is signed by a trusted site key, complete,
-and newer than the installed one; otherwise the installed export stays in use and one line on
-stderr says why. The same checks as the app's inbox; the decision goes to DIR/audit.jsonl.
+addressed to the laptop, within its sequence bound and newer than anything installed before;
+otherwise the installed export stays in use and one line on stderr says why. The same checks
+as the app's inbox; the decision goes to DIR/audit.jsonl. The highest sequence installed is
+kept beside the store (DIR.rollback.json), so emptying the store does not allow a rollback.
 
-  --store DIR    the export store folder (created if missing)
-  --trust PATH   a site.pub file or a folder of *.pub files; repeat it for several
-  --keep N       older exports to keep besides the current one (default ${DEFAULT_KEEP})
+  --store DIR        the export store folder (created if missing)
+  --trust PATH       a site.pub file or a folder of *.pub files; repeat it for several
+  --recipient R      the laptop's age1… recipient, or its device-recipient.txt; recorded as the
+                     store's laptop (DIR/${ENROLLED_RECIPIENT_FILE}). Default: the one recorded
+  --keep N           older exports to keep besides the current one (default ${DEFAULT_KEEP})
 
 Exit 0 installed or already installed, 1 refused, 2 usage.`;
 
@@ -49,13 +56,20 @@ export const installCommand: Command = {
       store: { type: 'string' },
       trust: { type: 'string', multiple: true },
       keep: { type: 'string' },
+      recipient: { type: 'string' },
     });
     const storeDir = requireOption(values.store, '--store');
     const keep = parseKeep(values.keep);
     const { exportPath, trust } = exportAndTrust(positionals, values.trust);
-    const store = openStore(storeDir, { keep });
+    const recipient =
+      values.recipient === undefined ? null : readRecipientArgument(values.recipient);
+    // The plain key beside the store; a key sealed to a laptop's OS account is refused here.
+    const rollbackKey = loadRollbackKey(rollbackFilesFor(storeDir).key, null);
+    const store = openStore(storeDir, { keep, rollbackKey });
+    sealAuditTrail(store.auditFile, auditSealFileFor(storeDir), rollbackKey);
+    if (recipient !== null && store.enrolledRecipient() === null) store.enrolRecipient(recipient);
     const who = { device: hostname(), user: currentUser() };
-    const outcome = await store.install(exportPath, { trust, ...who });
+    const outcome = await store.install(exportPath, { trust, recipient, ...who });
     auditInstall(store.auditFile, exportPath, outcome, who);
     switch (outcome.outcome) {
       case 'installed': {

@@ -7,9 +7,12 @@ import { join } from 'node:path';
 export interface AppPaths {
   /** The app's private data folder. */
   readonly dataDir: string;
+  /** The clinical settings (the ward changes them with its passphrase). */
   readonly settingsFile: string;
   /** Wrong passphrases in a row and when the last was (unlock-throttle.ts). */
   readonly throttleFile: string;
+  /** IT's settings, signed by the site key (settings/it-settings.ts). */
+  readonly signedSettingsFile: string;
   /** The device identity, sealed with the ward passphrase (and, in the app, safeStorage). */
   readonly identityFile: string;
   /** The `age1…` recipient, written at enrolment for IT to pick up. */
@@ -25,6 +28,7 @@ export function appPaths(dataDir: string, bundledTrustDir: string): AppPaths {
     dataDir,
     settingsFile: join(dataDir, 'settings.json'),
     throttleFile: join(dataDir, 'unlock-throttle.json'),
+    signedSettingsFile: join(dataDir, 'settings.signed'),
     identityFile: join(dataDir, 'device.key'),
     recipientFile: join(dataDir, 'device-recipient.txt'),
     defaultStoreDir: join(dataDir, 'store'),

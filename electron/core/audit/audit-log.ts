@@ -7,8 +7,9 @@
  *
  * What the chain cannot prove on its own: that whole lines were not cut off the end of the file
  * or the last line edited (no line follows to vouch for it), or that someone with write access
- * did not recompute the whole chain after an edit. It makes
- * tampering evident, not impossible; the hospital reconciles the exported trail after an outage.
+ * did not recompute the whole chain after an edit. The sealed head (audit-seal.ts) covers
+ * those where the laptop's key is at hand. It makes tampering evident, not impossible; the
+ * hospital reconciles the exported trail after an outage.
  *
  * Lines hold who, when, what and minimal identifiers (an MRN, an export id) — never clinical
  * content; callers pass only such identifiers in `detail`.
@@ -106,6 +107,34 @@ function nextSeq(file: string, lastLine: string): number {
   }
 }
 
+/**
+ * Called with the new head (line count, SHA-256 of the last line) after each durable append and
+ * each flush, inside the file lock: audit-seal.ts seals it. One per trail file, per thread.
+ */
+export type AuditSealer = (count: number, lastLineHash: string) => void;
+const sealers = new Map<string, AuditSealer>();
+
+export function setAuditSealer(file: string, sealer: AuditSealer | null): void {
+  if (sealer) sealers.set(file, sealer);
+  else sealers.delete(file);
+}
+
+/** Seals the trail's current head, if a sealer is set for it (failures are the caller's). */
+function sealHead(file: string, fd: number): void {
+  const sealer = sealers.get(file);
+  if (!sealer) return;
+  const size = fstatSync(fd).size;
+  if (size === 0) return;
+  const last = readLastLine(fd, size);
+  let count: number;
+  try {
+    count = AuditLineSchema.shape.seq.parse((JSON.parse(last) as { seq?: unknown }).seq);
+  } catch {
+    return; // A damaged last line is verifyAudit's to report; never seal it.
+  }
+  sealer(count, hashLine(last));
+}
+
 export interface AppendOptions {
   /**
    * fsync before returning (default). A caller writing a line per chart opened may pass false
@@ -130,10 +159,15 @@ export function appendAudit(
 
 /** Flushes lines appended with `durable: false` to the disk. */
 export function syncAudit(file: string): void {
+  withFileLock(`${file}.lock`, () => syncLocked(file));
+}
+
+function syncLocked(file: string): void {
   let fd: number | null = null;
   try {
     fd = openSync(file, 'r');
     fsyncSync(fd);
+    sealHead(file, fd);
   } catch (e) {
     throw new AppError(
       'io',
@@ -174,7 +208,10 @@ function appendLocked(file: string, entry: AuditEntry, now: Date, durable: boole
     // stays one bad line instead of merging into the new one.
     const cut = size > 0 && readByte(fd, size - 1) !== 0x0a;
     writeSync(fd, `${cut ? '\n' : ''}${JSON.stringify(line)}\n`);
-    if (durable) fsyncSync(fd);
+    if (durable) {
+      fsyncSync(fd);
+      sealHead(file, fd);
+    }
   } catch (e) {
     throw new AppError(
       'io',

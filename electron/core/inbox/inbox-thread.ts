@@ -10,6 +10,8 @@ export interface InboxThreadOptions {
   readonly dir: string;
   readonly storeDir: string;
   readonly keep: number;
+  /** The rollback state's key, hex (in memory only; the app keeps it sealed at rest). */
+  readonly rollbackKeyHex: string;
   readonly trustPaths: readonly string[];
   readonly device: string;
   readonly audit: string;

@@ -4,6 +4,7 @@
  * the thread that serves the window. Each decision is posted to the parent as an `InboxEvent`.
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import { auditSealFileFor, sealAuditTrail } from '../audit/audit-seal.ts';
 import { loadTrustStore } from '../keys/trust-store.ts';
 import { openStore } from '../store/store.ts';
 import { createInbox } from './inbox.ts';
@@ -13,9 +14,15 @@ const options = workerData as InboxThreadOptions;
 const port = parentPort;
 if (!port) throw new Error('inbox-worker.ts must run as a worker thread');
 
+const rollbackKey = Buffer.from(options.rollbackKeyHex, 'hex');
+// This thread appends install decisions: it seals the trail's head as the app thread does.
+sealAuditTrail(options.audit, auditSealFileFor(options.storeDir), rollbackKey);
 const inbox = createInbox({
   dir: options.dir,
-  store: openStore(options.storeDir, { keep: options.keep }),
+  store: openStore(options.storeDir, {
+    keep: options.keep,
+    rollbackKey,
+  }),
   trust: () => loadTrustStore(options.trustPaths),
   device: options.device,
   audit: options.audit,

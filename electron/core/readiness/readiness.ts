@@ -15,6 +15,10 @@ import type { Store, StoredExport } from '../store/store.ts';
 export interface ReadinessInput {
   readonly now: Date;
   readonly store: Store;
+  /** The trail checked against its sealed head; null where the key is not at hand. */
+  readonly audit?: AuditFinding | null;
+  /** Keys at rest sealed by the OS secure storage, or only by folder permissions. */
+  readonly secureStorage?: 'os' | 'none';
   readonly settings: Settings;
   readonly identityPresent: boolean;
   readonly trust: TrustStore;
@@ -25,6 +29,10 @@ export interface ReadinessInput {
 }
 
 type Level = ReadinessCheck['level'];
+
+/** What the caller found checking the trail against its seal (audit-seal.ts `SealedVerdict`). */
+export type AuditFinding =
+  { ok: true; lines: number; sealed: number } | { ok: false; line: number; problem: string };
 
 /** Below this the next export may not fit: red. Below `DISK_AMBER_BYTES`: amber. */
 const DISK_RED_MIN_BYTES = 200 * 1024 ** 2;
@@ -51,7 +59,26 @@ export function checkReadiness(input: ReadinessInput): ReadinessCheck[] {
     disk(current, input.freeDiskBytes),
     printers(input.printers, input.settings.defaultPrinter),
     ...lastDecisions(input.store),
+    ...(input.audit ? [auditTrail(input.audit)] : []),
+    ...(input.secureStorage ? [secureStorage(input.secureStorage)] : []),
   ];
+}
+
+/** Truncation, a rewrite or a removed seal is red: the access record can no longer be trusted. */
+function auditTrail(verdict: AuditFinding): ReadinessCheck {
+  return verdict.ok
+    ? check('audit', 'green', `${verdict.lines} / ${verdict.sealed}`)
+    : check('audit', 'red', `#${verdict.line}`);
+}
+
+function secureStorage(kind: 'os' | 'none'): ReadinessCheck {
+  return kind === 'os'
+    ? check('secure-storage', 'green', 'OS secure storage')
+    : check(
+        'secure-storage',
+        'amber',
+        'no OS secure storage: keys protected by folder permissions only',
+      );
 }
 
 function dataAge(current: StoredExport | null, { now, settings }: ReadinessInput): ReadinessCheck {

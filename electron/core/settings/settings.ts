@@ -64,6 +64,21 @@ const FIELDS = {
   adminTimes: AdminTimesSchema,
 } as const;
 
+/**
+ * The fields that decide what the laptop trusts and where it reads: IT's alone, set only by a
+ * signed settings file (it-settings.ts), never by the ward passphrase.
+ */
+export const IT_SETTING_KEYS = ['inboxDir', 'trustDir', 'storeDir', 'keep'] as const;
+export type ItSettingKey = (typeof IT_SETTING_KEYS)[number];
+export const isItSettingKey = (key: string): key is ItSettingKey =>
+  (IT_SETTING_KEYS as readonly string[]).includes(key);
+export const IT_FIELD_SCHEMAS = {
+  inboxDir: FIELDS.inboxDir,
+  trustDir: FIELDS.trustDir,
+  storeDir: FIELDS.storeDir,
+  keep: FIELDS.keep,
+} as const satisfies Record<ItSettingKey, z.ZodType>;
+
 export const SettingsSchema = z
   .object(FIELDS)
   .strict()
@@ -104,16 +119,24 @@ const describeIssue = (
  * Reads the settings file. A missing file is a first run: defaults, no problems. Anything else
  * wrong gives the defaults for what is wrong and one problem sentence per field; never throws.
  */
-export function loadSettings(path: string): { settings: Settings; problems: string[] } {
+export interface LoadedSettings {
+  readonly settings: Settings;
+  readonly problems: string[];
+  /** The keys the file names (so the laptop can report IT fields it ignores there). */
+  readonly keysInFile: string[];
+}
+
+export function loadSettings(path: string): LoadedSettings {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT')
-      return { settings: DEFAULT_SETTINGS, problems: [] };
+      return { settings: DEFAULT_SETTINGS, problems: [], keysInFile: [] };
     return {
       settings: DEFAULT_SETTINGS,
       problems: [`settings: ${path} cannot be read; using the defaults for everything`],
+      keysInFile: [],
     };
   }
   let json: unknown;
@@ -126,9 +149,10 @@ export function loadSettings(path: string): { settings: Settings; problems: stri
     return {
       settings: DEFAULT_SETTINGS,
       problems: [`settings: ${path} is not a JSON object; using the defaults for everything`],
+      keysInFile: [],
     };
   }
-  return settingsFromObject(json as Record<string, unknown>);
+  return { ...settingsFromObject(json as Record<string, unknown>), keysInFile: Object.keys(json) };
 }
 
 function settingsFromObject(input: Record<string, unknown>): {
@@ -180,8 +204,15 @@ function overDefaultAdminTimes(value: unknown): unknown {
   return merged;
 }
 
-/** Validates and writes the whole file atomically; invalid settings are never written. */
-export function saveSettings(path: string, settings: Settings): void {
+/**
+ * Validates and writes the file atomically; invalid settings are never written. `clinicalOnly`
+ * leaves the IT fields out (the laptop's settings.json holds only what the ward may change).
+ */
+export function saveSettings(
+  path: string,
+  settings: Settings,
+  options: { readonly clinicalOnly?: boolean } = {},
+): void {
   const parsed = SettingsSchema.safeParse(settings);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -191,7 +222,10 @@ export function saveSettings(path: string, settings: Settings): void {
     );
   }
   try {
-    writeFileAtomic(path, `${JSON.stringify(parsed.data, null, 2)}\n`);
+    const written = options.clinicalOnly
+      ? Object.fromEntries(Object.entries(parsed.data).filter(([key]) => !isItSettingKey(key)))
+      : parsed.data;
+    writeFileAtomic(path, `${JSON.stringify(written, null, 2)}\n`);
   } catch (e) {
     throw new AppError(
       'io',

@@ -77,7 +77,14 @@ const KEY_BYTES = 32;
  * the file is useless without this OS account; without it the file is 0600 in a 0700 folder.
  * A key sealed to the OS cannot be opened without `seal` (the CLI): a clear `invalid-config`.
  */
-export function loadRollbackKey(file: string, seal: KeySeal | null): Buffer {
+export function loadRollbackKey(
+  file: string,
+  seal: KeySeal | null,
+  options: { readonly create?: boolean } = {},
+): Buffer {
+  if (!existsSync(file) && options.create === false) {
+    throw new AppError('invalid-config', `There is no key file ${file}; check the path.`);
+  }
   if (!existsSync(file)) {
     const key = randomBytes(KEY_BYTES);
     const content = seal
@@ -124,6 +131,8 @@ const StateSchema = z
     version: z.literal(1),
     /** Per signer fingerprint: the highest export installed. */
     marks: z.record(z.string().max(64), MarkSchema),
+    /** The id of the last IT reset applied, so a signed reset applies once, not at every start. */
+    lastReset: z.string().max(100).nullable(),
     mac: z.string().regex(/^[0-9a-f]{64}$/),
   })
   .strict();
@@ -133,16 +142,22 @@ export interface RollbackState {
   baseline(trustedSigners: readonly string[]): HighWaterMark | null;
   /** Raises the signer's mark (never lowers it) and writes it durably. */
   record(signer: string, mark: HighWaterMark): void;
-  /** IT's reset: forgets every mark. */
-  reset(): void;
+  /** IT's reset (a signed settings file's `rollbackReset`): forgets every mark, once per id. */
+  applyReset(id: string): boolean;
   /** Why the state cannot be trusted (edited, damaged, wrong key), or null. */
   problem(): string | null;
 }
 
-const macOf = (key: Buffer, marks: Record<string, HighWaterMark>): string =>
+const macOf = (
+  key: Buffer,
+  marks: Record<string, HighWaterMark>,
+  lastReset: string | null,
+): string =>
   createHmac('sha256', key)
     .update('downtime-viewer rollback state v1\0')
-    .update(JSON.stringify(Object.entries(marks).sort(([a], [b]) => a.localeCompare(b))))
+    .update(
+      JSON.stringify([Object.entries(marks).sort(([a], [b]) => a.localeCompare(b)), lastReset]),
+    )
     .digest('hex');
 
 /**
@@ -153,21 +168,24 @@ const macOf = (key: Buffer, marks: Record<string, HighWaterMark>): string =>
 export function openRollbackState(file: string, key: Buffer | null): RollbackState {
   if (key === null) return unverifiable(file);
   let marks: Record<string, HighWaterMark> = {};
+  let lastReset: string | null = null;
   let problem: string | null = null;
   if (existsSync(file)) {
     try {
       const parsed = StateSchema.parse(JSON.parse(readFileSync(file, 'utf8')));
-      const expected = Buffer.from(macOf(key, parsed.marks), 'hex');
+      const expected = Buffer.from(macOf(key, parsed.marks, parsed.lastReset), 'hex');
       if (!timingSafeEqual(expected, Buffer.from(parsed.mac, 'hex'))) throw new Error('mac');
       marks = parsed.marks;
+      lastReset = parsed.lastReset;
     } catch {
       problem = `The rollback state ${file} was edited, damaged or sealed on another computer; installs are refused until IT resets the rollback guard (a signed settings file with rollbackReset).`;
     }
   }
-  const write = (next: Record<string, HighWaterMark>): void => {
-    const content = { version: 1, marks: next, mac: macOf(key, next) };
+  const write = (next: Record<string, HighWaterMark>, reset: string | null): void => {
+    const content = { version: 1, marks: next, lastReset: reset, mac: macOf(key, next, reset) };
     writeFileAtomic(file, `${JSON.stringify(content, null, 1)}\n`);
     marks = next;
+    lastReset = reset;
   };
   const refuseIfDamaged = (): void => {
     if (problem) throw new AppError('invalid-config', problem);
@@ -186,11 +204,14 @@ export function openRollbackState(file: string, key: Buffer | null): RollbackSta
       refuseIfDamaged();
       const before = marks[signer];
       if (before && before.sequence >= mark.sequence) return;
-      write({ ...marks, [signer]: mark });
+      write({ ...marks, [signer]: mark }, lastReset);
     },
-    reset() {
-      write({});
+    applyReset(id) {
+      // A damaged state cannot say which resets were applied: a signed reset repairs it.
+      if (problem === null && lastReset === id) return false;
+      write({}, id);
       problem = null;
+      return true;
     },
     problem: () => problem,
   };
@@ -200,5 +221,5 @@ function unverifiable(file: string): RollbackState {
   const refuse = (): never => {
     throw new AppError('internal', `The rollback state ${file} was opened without its key.`);
   };
-  return { baseline: refuse, record: refuse, reset: refuse, problem: () => null };
+  return { baseline: refuse, record: refuse, applyReset: refuse, problem: () => null };
 }

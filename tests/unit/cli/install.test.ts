@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { verifyAudit } from '../../../electron/core/audit/audit-log.ts';
+import { generateDeviceIdentity } from '../../../electron/core/keys/device-identity.ts';
 import { openStore } from '../../../electron/core/store/store.ts';
 import { type ExportKit, makeExportKit } from '../store/make-exports.ts';
 import { expectRefusal, run } from './capture.ts';
@@ -31,6 +32,8 @@ const install = async (sequence: number) =>
     storeDir,
     '--trust',
     kit.trustDir,
+    '--recipient',
+    kit.recipient,
   );
 
 describe('downtime install', () => {
@@ -55,6 +58,72 @@ describe('downtime install', () => {
     expect(line).toMatch(/^downtime install: refused .*export-1\.dtx \(older-than-installed\): /);
     expect(openStore(storeDir).current()?.exportId).toBe('exp-2');
     expect(verifyAudit(join(storeDir, 'audit.jsonl'))).toEqual({ ok: true, lines: 2 });
+  });
+
+  it('refuses an export for another laptop, and any export while the laptop is unknown', async () => {
+    const other = await generateDeviceIdentity();
+    const theirs = join(root, 'theirs.dtx');
+    writeFileSync(theirs, await kit.exportBytes(3, { recipient: other.recipient }));
+    const refusedTheirs = expectRefusal(
+      await run(
+        'install',
+        theirs,
+        '--store',
+        storeDir,
+        '--trust',
+        kit.trustDir,
+        '--recipient',
+        kit.recipient,
+      ),
+    );
+    expect(refusedTheirs).toMatch(
+      /\(no-matching-identity\): This export was not made for this laptop/,
+    );
+    const unknown = join(root, `unknown-${testNo}`);
+    const line = expectRefusal(
+      await run(
+        'install',
+        await kit.writeExportFile(root, 1),
+        '--store',
+        unknown,
+        '--trust',
+        kit.trustDir,
+      ),
+    );
+    expect(line).toMatch(/does not know which laptop/);
+  });
+
+  it('takes the recipient from a file once, then installs for the recorded laptop', async () => {
+    const file = join(root, `device-recipient-${testNo}.txt`);
+    writeFileSync(file, `${kit.recipient}\n`);
+    const first = await run(
+      'install',
+      await kit.writeExportFile(root, 1),
+      '--store',
+      storeDir,
+      '--trust',
+      kit.trustDir,
+      '--recipient',
+      file,
+    );
+    expect(first.code).toBe(0);
+    const second = await run(
+      'install',
+      await kit.writeExportFile(root, 2),
+      '--store',
+      storeDir,
+      '--trust',
+      kit.trustDir,
+    );
+    expect(second.code).toBe(0);
+    expect(openStore(storeDir).current()?.exportId).toBe('exp-2');
+  });
+
+  it('an emptied store still refuses the older export: the high-water mark is kept beside it', async () => {
+    await install(5);
+    rmSync(storeDir, { recursive: true });
+    const line = expectRefusal(await install(4));
+    expect(line).toMatch(/\(older-than-installed\)/);
   });
 
   it('refuses junk and a tampered export, exit 1', async () => {
@@ -83,6 +152,8 @@ describe('downtime install', () => {
         storeDir,
         '--trust',
         kit.trustDir,
+        '--recipient',
+        kit.recipient,
         '--keep',
         '1',
       );

@@ -24,7 +24,16 @@ beforeEach(() => {
 async function install(sequence: number, dataAsOf = new Date().toISOString()) {
   const path = join(root, `export-${testNo}-${sequence}.dtx`);
   writeFileSync(path, await kit.exportBytes(sequence, { dataAsOf }));
-  return run('install', path, '--store', storeDir, '--trust', kit.trustDir);
+  return run(
+    'install',
+    path,
+    '--store',
+    storeDir,
+    '--trust',
+    kit.trustDir,
+    '--recipient',
+    kit.recipient,
+  );
 }
 
 describe('downtime status', () => {

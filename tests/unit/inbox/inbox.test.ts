@@ -38,6 +38,7 @@ beforeEach(() => {
   inboxDir = join(root, `inbox-${testNo}`);
   mkdirSync(inboxDir);
   store = openStore(join(root, `store-${testNo}`));
+  store.enrolRecipient(kit.recipient);
   clock = 1_000_000;
 });
 
@@ -217,7 +218,7 @@ describe('each outcome is reported, audited and cleared from the inbox', () => {
   });
 
   it('a full store disk leaves the file in the inbox; it installs once there is room', async () => {
-    let diskFull = true;
+    let diskFull = false;
     store = openStore(join(root, `store-${testNo}-small-disk`), {
       io: {
         ...nodeFileIo,
@@ -227,6 +228,8 @@ describe('each outcome is reported, audited and cleared from the inbox', () => {
         },
       },
     });
+    store.enrolRecipient(kit.recipient);
+    diskFull = true;
     const box = inbox();
     await kit.writeExportFile(inboxDir, 1);
     await box.scanOnce();

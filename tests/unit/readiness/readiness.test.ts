@@ -28,6 +28,7 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 beforeEach(() => {
   testNo++;
   store = openStore(join(root, `store-${testNo}`));
+  store.enrolRecipient(kit.recipient);
   sources = join(root, `sources-${testNo}`);
   mkdirSync(sources);
 });
@@ -161,5 +162,23 @@ describe('checkReadiness', () => {
     expect(run()['last-install'].detail).toContain('export-2.dtx');
     await installExport(3);
     expect(run()['last-refusal'].level).toBe('green');
+  });
+});
+
+describe('the audit trail and the keys at rest (issue 15)', () => {
+  it('a trail cut short under its seal is red; an intact one green', () => {
+    expect(run({ audit: { ok: true, lines: 12, sealed: 12 } }).audit).toEqual({
+      id: 'audit',
+      level: 'green',
+      detail: '12 / 12',
+    });
+    expect(run({ audit: { ok: false, line: 4, problem: 'is missing lines' } }).audit).toMatchObject(
+      { level: 'red', detail: '#4' },
+    );
+  });
+
+  it('says when no OS secure storage seals the keys (Linux basic_text or none)', () => {
+    expect(run({ secureStorage: 'none' })['secure-storage']).toMatchObject({ level: 'amber' });
+    expect(run({ secureStorage: 'os' })['secure-storage']).toMatchObject({ level: 'green' });
   });
 });

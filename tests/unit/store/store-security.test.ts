@@ -215,7 +215,8 @@ describe('the high-water mark outside the store (H3)', () => {
     expect(reopened.health().problems.join(' ')).toMatch(/rollback state .* was edited/);
     const refused = await installBytes(reopened, 'old.dtx', await kit.exportBytes(100));
     expect(refused).toMatchObject({ outcome: 'refused' });
-    reopened.rollback.reset();
+    expect(reopened.rollback.applyReset('it-2026-12-01')).toBe(true);
+    expect(reopened.rollback.applyReset('it-2026-12-01')).toBe(false);
     expect((await installBytes(reopened, 'newer.dtx', await kit.exportBytes(300))).outcome).toBe(
       'installed',
     );
