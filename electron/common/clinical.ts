@@ -3,7 +3,7 @@
  * knows is translated; one it does not know is shown exactly as the source gave it (never
  * dropped, never guessed).
  */
-import { type TranslateWord, type WordKey, WORDS } from './words/index.ts';
+import { isWordKey, type TranslateWord } from './words/index.ts';
 
 /** The groups of source codes the words table translates. */
 export type CodeGroup =
@@ -15,8 +15,6 @@ export type CodeGroup =
   | 'allergySeverity'
   | 'allergyCriticality'
   | 'observationFlag';
-
-const isWordKey = (key: string): key is WordKey => Object.hasOwn(WORDS.en, key);
 
 /** A source code in words; '' for none; an unknown code as given. */
 export function codeWord(t: TranslateWord, group: CodeGroup, code: string | null): string {

@@ -7,6 +7,7 @@
  * FHIR partial dates (`2014`, `2014-03`) are kept as given, so a birth date is a string, not a Date.
  */
 import { z } from 'zod';
+import { FrequencySchema } from '../common/frequency.ts';
 import { ScheduleProblemSchema } from '../common/schedule-problem.ts';
 
 // ─── Preferences shared by the viewer, the printer and the settings file ──────────────────────
@@ -305,6 +306,8 @@ export type MedicationOrder = z.infer<typeof MedicationOrderSchema>;
 export const ChartMedicationSchema = MedicationOrderSchema.extend({
   /** Instants due in the next 24 h; empty for PRN. */
   nextDue: z.array(z.string()),
+  /** The timing read into the parts its frequency is said with, in the reader's words. */
+  frequencyParts: FrequencySchema.nullable(),
   /** Why no times could be computed (then the order is flagged, never dropped). */
   scheduleProblem: ScheduleProblemSchema.nullable(),
   lastGiven: z.string().nullable(),

@@ -27,6 +27,9 @@ export function fillPlaceholders(template: string, values: WordValues = {}): str
   });
 }
 
+/** Whether `key` names a word (for codes from the source, which may be unknown). */
+export const isWordKey = (key: string): key is WordKey => Object.hasOwn(en, key);
+
 export function wordsTranslator(language: Language): TranslateWord {
   const words = WORDS[language];
   return Object.assign(

@@ -17,6 +17,7 @@ import type {
   Stay,
 } from '../model.ts';
 import { type ReadonlyDb, cached } from './handle.ts';
+import { frequencyOf } from '../schedule/describe.ts';
 import { type ScheduleClock, scheduleOrder } from './order-schedule.ts';
 import { ORDER_COLUMNS, toMedicationOrder } from './rows.ts';
 
@@ -170,6 +171,7 @@ function chartMedication(
   return {
     ...order,
     nextDue: schedule.kind === 'times' ? schedule.times.map((t) => t.toISOString()) : [],
+    frequencyParts: frequencyOf(order.timing),
     scheduleProblem: schedule.kind === 'unscheduled' ? schedule.problem : null,
     lastGiven,
   };

@@ -6,6 +6,7 @@
  * a window across midnight (or a DST change) reads without ambiguity.
  */
 import { formatDose } from '../../common/dose.ts';
+import { orderFrequency } from '../../common/frequency.ts';
 import { describeScheduleProblem, type ScheduleProblem } from '../../common/schedule-problem.ts';
 import type { Chart, MedicationOrder } from '../model.ts';
 import {
@@ -182,7 +183,7 @@ function prnBlocks(
     formatDose(o, t),
     o.route ?? '',
     o.prnReason ?? '',
-    [o.maxDose ? t('med.max', { limit: o.maxDose }) : '', o.frequency ?? '']
+    [o.maxDose ? t('med.max', { limit: o.maxDose }) : '', orderFrequency(t, o)]
       .filter((s) => s.length > 0)
       .join('; '),
     highAlert(t, o),
@@ -209,7 +210,7 @@ function unscheduledBlocks(
     order.drug,
     formatDose(order, t),
     order.route ?? '',
-    [order.frequency ?? '', order.instructions ?? ''].filter((s) => s.length > 0).join(' — '),
+    [orderFrequency(t, order), order.instructions ?? ''].filter((s) => s.length > 0).join(' — '),
     `⚠ ${describeScheduleProblem(t, problem)}`,
     highAlert(t, order),
   ]);

@@ -5,6 +5,7 @@
  * this is the record during the outage, so nothing is summarised away.
  */
 import { formatDose } from '../../common/dose.ts';
+import { orderFrequency } from '../../common/frequency.ts';
 import { codeWord } from '../../common/clinical.ts';
 import { formatNumber } from '../../common/numbers.ts';
 import { describeScheduleProblem } from '../../common/schedule-problem.ts';
@@ -163,7 +164,7 @@ function medicationBlocks(
       ? med.prnReason
         ? t('med.prn', { reason: med.prnReason })
         : t('med.prnNoReason')
-      : (med.frequency ?? '');
+      : orderFrequency(t, med);
     const flags = [
       med.highAlert ? `⚠ ${t('drug.highAlert')}` : '',
       med.scheduleProblem

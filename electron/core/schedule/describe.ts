@@ -1,47 +1,35 @@
 /**
- * A short frequency for a FHIR `Timing`, printed next to the drug on screens and the MAR: the
- * compact notation wards read in every language ("q6h", "2×/d", "08:00, 20:00", "ACM, HS",
- * "1×/wk · mon"), built from UCUM units and FHIR codes so it needs no translation.
+ * A FHIR `Timing` read into the parts a frequency is said with (electron/common/frequency.ts
+ * puts them in the reader's words on screen and paper). A coded timing (BID, Q6H) is read as
+ * the structure it stands for, so it is never shown as the code.
  */
-import { type Repeat, readTiming, repeatToSchedule } from './timing.ts';
+import { describeFrequency, type Frequency } from '../../common/frequency.ts';
+import { wordsTranslator } from '../../common/words/index.ts';
+import { readTiming, repeatToSchedule } from './timing.ts';
 
-function frequencyText(repeat: Repeat): string | null {
-  const { period, periodUnit } = repeat;
-  if (period === undefined || periodUnit === undefined) return null;
-  const frequency = repeat.frequency ?? 1;
-  if (frequency === 1) {
-    if (periodUnit === 's' || periodUnit === 'min' || periodUnit === 'h')
-      return `q${period}${periodUnit}`;
-    return period === 1 ? `1×/${periodUnit}` : `q${period}${periodUnit}`;
-  }
-  return `${frequency}×/${period === 1 ? '' : period}${periodUnit}`;
-}
-
-function whenText(repeat: Repeat): string | null {
-  if (!repeat.when?.length) return null;
-  const codes = repeat.when.join(', ');
-  return repeat.offset ? `${codes} (${repeat.offset} min)` : codes;
-}
-
-export function describeTiming(timing: unknown): string | null {
+export function frequencyOf(timing: unknown): Frequency | null {
   const read = readTiming(timing);
   if ('problem' in read) return null;
   const { code } = read.timing;
-  const codeText = code?.text ?? code?.coding?.[0]?.code ?? null;
+  const codeText = code?.text ?? code?.coding?.[0]?.display ?? code?.coding?.[0]?.code ?? null;
   const repeat = repeatToSchedule(read.timing);
-  if (!repeat) return codeText;
-  const times = repeat.timeOfDay?.map((t) => t.slice(0, 5)).join(', ') ?? null;
-  const when = whenText(repeat);
-  // "08:00, 20:00" says more than "2×/d · 08:00, 20:00": the daily frequency goes when times are named.
-  const named = times !== null || when !== null;
-  const frequency =
-    named && repeat.periodUnit === 'd' && repeat.period === 1 ? null : frequencyText(repeat);
-  const parts = [
-    frequency,
-    times,
-    when,
-    repeat.dayOfWeek?.length ? repeat.dayOfWeek.join(', ') : null,
-    repeat.count !== undefined ? `n=${repeat.count}` : null,
-  ].filter((part): part is string => part !== null);
-  return parts.length > 0 ? parts.join(' · ') : codeText;
+  return {
+    frequency: repeat?.frequency ?? null,
+    frequencyMax: repeat?.frequencyMax ?? null,
+    period: repeat?.period ?? null,
+    periodMax: repeat?.periodMax ?? null,
+    periodUnit: repeat?.periodUnit ?? null,
+    when: repeat?.when ?? [],
+    offset: repeat?.offset ?? null,
+    timeOfDay: repeat?.timeOfDay ?? [],
+    dayOfWeek: repeat?.dayOfWeek ?? [],
+    count: repeat?.count ?? null,
+    codeText,
+  };
+}
+
+/** The frequency in English words, stored with the order for the CLI and the JSON views. */
+export function describeTiming(timing: unknown): string | null {
+  const frequency = frequencyOf(timing);
+  return frequency ? describeFrequency(wordsTranslator('en'), frequency) : null;
 }

@@ -24,7 +24,11 @@ const RepeatSchema = z.object({
   boundsPeriod: z.object({ start: z.string().optional(), end: z.string().optional() }).optional(),
   count: z.number().int().positive().optional(),
   frequency: z.number().int().positive().optional(),
+  /** "1 to 2 times": said in the frequency words; the schedule uses `frequency`. */
+  frequencyMax: z.number().int().positive().optional(),
   period: z.number().positive().optional(),
+  /** "every 4 to 6 h": said in the frequency words; the schedule uses `period`. */
+  periodMax: z.number().positive().optional(),
   periodUnit: z.enum(PERIOD_UNITS).optional(),
   dayOfWeek: z.array(z.enum(DAYS_OF_WEEK)).optional(),
   timeOfDay: z.array(z.string().regex(/^([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d+)?)?$/)).optional(),

@@ -5,6 +5,7 @@
  */
 import { useTranslation } from 'react-i18next';
 import { formatDose } from '../../../electron/common/dose.ts';
+import { orderFrequency } from '../../../electron/common/frequency.ts';
 import { describeScheduleProblem } from '../../../electron/common/schedule-problem.ts';
 import type { ChartMedication } from '../../../electron/core/model.ts';
 import { useFormat } from '../../app-context.ts';
@@ -64,7 +65,7 @@ function ScheduledTable({ meds }: { readonly meds: readonly ChartMedication[] })
             <DrugCell med={med} />
             <td>{formatDose(med, words)}</td>
             <td>{med.route}</td>
-            <td>{med.frequency}</td>
+            <td>{orderFrequency(words, med)}</td>
             <td>
               {med.scheduleProblem ? (
                 <span className="schedule-problem">
@@ -111,7 +112,7 @@ function PrnTable({ meds }: { readonly meds: readonly ChartMedication[] }) {
             <td>{formatDose(med, words)}</td>
             <td>{med.route}</td>
             <td>
-              {med.frequency}
+              {orderFrequency(words, med)}
               {med.prnReason && (
                 <span className="sub">{t('meds.prnReason', { reason: med.prnReason })}</span>
               )}

@@ -247,7 +247,7 @@ describe('allergies, orders and ward facts', () => {
         dose: 12,
         dose_unit: 'U',
         route: 'SC',
-        frequency: '1×/d',
+        frequency: 'once a day',
         prn: 0,
         prn_reason: null,
         max_dose: null,

@@ -2,6 +2,7 @@
  * Hand-made clinical data and PDF helpers for the print tests: charts built from small
  * overrides, a manifest, rendering into memory, and text extraction with pdfjs-dist.
  */
+import { frequencyOf } from '../../../electron/core/schedule/describe.ts';
 import { PassThrough } from 'node:stream';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { Chart, ChartMedication, Manifest } from '../../../electron/core/model.ts';
@@ -56,6 +57,7 @@ export function medication(
     instructions: null,
     highAlert: false,
     nextDue: [],
+    frequencyParts: overrides.timing ? frequencyOf(overrides.timing) : null,
     scheduleProblem: null,
     lastGiven: null,
     ...overrides,

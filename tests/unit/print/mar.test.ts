@@ -124,7 +124,7 @@ describe('MAR worksheet', () => {
     const prn = text.slice(text.indexOf('As needed (PRN)'));
     expect(prn).toContain('Paracétamol');
     expect(prn).toContain('douleur ou T° ≥ 38,5 °C');
-    expect(prn).toContain('Max 4 g / 24 h; toutes les 6 h');
+    expect(prn).toContain('Max 4 g / 24 h; every 6 h');
     const flagged = text.slice(
       text.indexOf('⚠ Orders without a computable schedule — check with the prescriber'),
     );

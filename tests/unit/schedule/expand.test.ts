@@ -421,17 +421,20 @@ describe('what cannot be scheduled is flagged, never dropped', () => {
 
 describe('describeTiming', () => {
   it.each([
-    [everyHours(6), 'q6h'],
-    [perDay(2), '2×/d'],
-    [perDay(1), '1×/d'],
-    [{ repeat: { frequency: 1, period: 2, periodUnit: 'd' } }, 'q2d'],
+    [everyHours(6), 'every 6 h'],
+    [perDay(2), '2 times a day'],
+    [perDay(1), 'once a day'],
+    [{ repeat: { frequency: 1, period: 2, periodUnit: 'd' } }, 'every 2 days'],
     [
       { repeat: { frequency: 2, period: 1, periodUnit: 'd', timeOfDay: ['08:00:00', '20:00:00'] } },
       '08:00, 20:00',
     ],
-    [{ repeat: { when: ['ACM', 'HS'] } }, 'ACM, HS'],
-    [{ repeat: { frequency: 1, period: 1, periodUnit: 'wk', dayOfWeek: ['mon'] } }, '1×/wk · mon'],
-    [{ code: { text: 'BID' } }, '2×/d'],
+    [{ repeat: { when: ['ACM', 'HS'] } }, 'before breakfast, at bedtime'],
+    [
+      { repeat: { frequency: 1, period: 1, periodUnit: 'wk', dayOfWeek: ['mon'] } },
+      'once a week · Mon',
+    ],
+    [{ code: { text: 'BID' } }, '2 times a day'],
     [{ code: { text: 'as directed' } }, 'as directed'],
   ])('%j → %s', (timing, text) => {
     expect(describeTiming(timing)).toBe(text);
