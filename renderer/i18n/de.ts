@@ -3,7 +3,7 @@ import type { Messages } from './en.ts';
 
 export const de: Messages = {
   app: {
-    title: 'Notfall-Viewer',
+    title: 'Ausfall-Viewer',
     skip: 'Zum Hauptinhalt springen',
     loading: 'Wird geladen…',
     demo: 'DEMODATEN — keine echten Patienten',
@@ -16,7 +16,7 @@ export const de: Messages = {
   nav: {
     census: 'Belegung',
     print: 'Drucken',
-    readiness: 'Bereitschaft',
+    readiness: 'Systemprüfung',
     settings: 'Einstellungen',
     lock: 'Sperren',
   },
@@ -38,7 +38,7 @@ export const de: Messages = {
     idle: 'Gesperrt, weil der Bildschirm eine Weile nicht benutzt wurde. Zum Fortfahren entsperren.',
   },
   unlock: {
-    heading: 'Die Notfallkopie entsperren',
+    heading: 'Die Ausfallkopie entsperren',
     exportHeading: 'Installierter Export',
     site: 'Standort',
     signer: 'Signiert von (Fingerabdruck des Schlüssels)',
@@ -58,11 +58,11 @@ export const de: Messages = {
     previousHint:
       'Der neueste Export lässt sich nicht öffnen. Der vorherige ist älter, aber benutzbar.',
     inboxRefused: 'Eine neue Exportdatei wurde am {{when}} abgelehnt: {{reason}}',
-    readiness: 'Bereitschaftsprüfung',
+    readiness: 'Systemprüfung',
   },
   errors: {
     'not-an-export':
-      'Diese Datei ist kein Notfallexport. Fordern Sie bei der IT eine richtige .dtx-Datei an.',
+      'Diese Datei ist kein Ausfallexport. Fordern Sie bei der IT eine richtige .dtx-Datei an.',
     'unsupported-version':
       'Dieser Export stammt von einer neueren Version des Exporters. Bitten Sie die IT, diesen Viewer zu aktualisieren.',
     truncated:
@@ -134,7 +134,7 @@ export const de: Messages = {
     bed: 'Bett',
     name: 'Name',
     age: 'Alter, Geschl.',
-    mrn: 'Pat.-Nr.',
+    mrn: 'Patienten-Nr.',
     admitted: 'Aufnahme',
     attending: 'Arzt',
     reason: 'Grund',
@@ -152,7 +152,7 @@ export const de: Messages = {
   },
   search: {
     label: 'Patienten suchen',
-    placeholder: 'Name, Patientennr., Bett oder Geburtsdatum (Strg+F)',
+    placeholder: 'Name, Patienten-Nr., Bett oder Geburtsdatum (Strg+F)',
     results: 'Gefundene Patienten',
     none: 'Kein Patient gefunden.',
     count: 'Gefundene Patienten: {{count}}',
@@ -167,7 +167,7 @@ export const de: Messages = {
     back: 'Zurück zur Belegung',
     loading: 'Akte wird geöffnet…',
     born: 'Geb. {{date}}',
-    mrn: 'Patientennr.',
+    mrn: 'Patienten-Nr.',
     bed: 'Bett',
     room: 'Zimmer',
     ward: 'Station',
@@ -198,7 +198,7 @@ export const de: Messages = {
     severity: 'Schweregrad',
     summary: 'Zusammenfassung',
     actions: 'Aufgabenliste',
-    awareness: 'Situationsbewusstsein und Notfallpläne',
+    awareness: 'Situationsbewusstsein und Vorgehen bei Verschlechterung',
     problems: 'Probleme',
     stay: 'Aufenthalt',
     admitted: 'Aufgenommen',
@@ -223,7 +223,7 @@ export const de: Messages = {
     nextDue: 'Fällig in den nächsten 24 h',
     lastGiven: 'Zuletzt gegeben',
     prnReason: 'Grund: {{reason}}',
-    maxDose: 'Höchstens: {{max}}',
+    maxDose: 'Höchstdosis: {{max}}',
     noneDue: 'Nichts fällig',
     never: 'Nicht erfasst',
     scheduleProblem: 'Keine Zeiten berechenbar ({{problem}}): Verordnung prüfen.',
@@ -285,7 +285,7 @@ export const de: Messages = {
     ward: 'Station',
     patient: 'Patient',
     wholeWard: 'Die ganze Station',
-    thisPatient: 'Dieser Patient: {{name}} (Patientennr. {{mrn}})',
+    thisPatient: 'Dieser Patient: {{name}} (Patienten-Nr. {{mrn}})',
     needsPatient:
       'Öffnen Sie zuerst die Akte eines Patienten und kommen Sie dann hierher zurück, um seine Zusammenfassung zu drucken.',
     paper: 'Papierformat',
@@ -306,7 +306,7 @@ export const de: Messages = {
     notSaved: 'Nicht gespeichert.',
   },
   readiness: {
-    heading: 'Bereitschaftsprüfung',
+    heading: 'Systemprüfung',
     intro:
       'Das Erste, was man in jeder Schicht ansieht. Grün ist bereit, Gelb braucht bald Aufmerksamkeit, Rot: jetzt die IT anrufen.',
     refresh: 'Erneut prüfen',

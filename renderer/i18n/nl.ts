@@ -16,7 +16,7 @@ export const nl: Messages = {
   nav: {
     census: 'Patiëntenlijst',
     print: 'Afdrukken',
-    readiness: 'Paraatheid',
+    readiness: 'Systeemcontrole',
     settings: 'Instellingen',
     lock: 'Vergrendelen',
   },
@@ -31,7 +31,7 @@ export const nl: Messages = {
     asOf: 'Gegevens van {{when}} ({{ago}})',
     green: 'Recente gegevens',
     amber: 'De gegevens verouderen: zoek een nieuwere export',
-    red: 'Oude gegevens: controleer bij de afdeling voor u handelt',
+    red: 'Oude gegevens: controleer bij de afdeling vóór u handelt',
     none: 'Geen export geïnstalleerd',
   },
   lock: {
@@ -49,7 +49,7 @@ export const nl: Messages = {
     olderCopy: 'Dit is een oudere export die op deze laptop bewaard wordt, niet de nieuwste.',
     noExport:
       'Er is nog geen export op deze laptop geïnstalleerd. Vraag IT er een in de inboxmap te kopiëren.',
-    passphrase: 'Wachtzin van de afdeling',
+    passphrase: 'Wachtwoordzin van de afdeling',
     user: 'Uw naam of personeelsnummer',
     userHint: 'Wordt in het toegangslogboek bewaard bij elke patiënt die u opent.',
     submit: 'Ontgrendelen',
@@ -57,7 +57,7 @@ export const nl: Messages = {
     openPrevious: 'De vorige export openen (gegevens van {{when}})',
     previousHint: 'De nieuwste export kan niet geopend worden. De vorige is ouder maar bruikbaar.',
     inboxRefused: 'Een nieuw exportbestand werd geweigerd op {{when}}: {{reason}}',
-    readiness: 'Paraatheidscontrole',
+    readiness: 'Systeemcontrolescontrole',
   },
   errors: {
     'not-an-export': 'Dit bestand is geen noodexport. Vraag IT een correct .dtx-bestand.',
@@ -74,7 +74,7 @@ export const nl: Messages = {
     'no-matching-identity':
       'Deze export is niet voor deze laptop gemaakt. Vraag IT de apparaatcode van deze laptop aan de exportlijst toe te voegen.',
     'wrong-passphrase':
-      'De wachtzin van de afdeling is niet juist. Controleer de toetsenbordindeling en Caps Lock en probeer opnieuw.',
+      'De wachtwoordzin van de afdeling is niet juist. Controleer de toetsenbordindeling en Caps Lock en probeer opnieuw.',
     'schema-too-new':
       'Deze export vraagt een nieuwere versie van de viewer. Vraag IT deze laptop bij te werken.',
     'older-than-installed':
@@ -97,14 +97,14 @@ export const nl: Messages = {
   enrol: {
     heading: 'Deze laptop instellen',
     intro:
-      'Deze laptop heeft nog geen apparaatsleutel. Kies de wachtzin van de afdeling: die beschermt de sleutel en is nodig om de viewer te ontgrendelen.',
-    passphrase: 'Nieuwe wachtzin van de afdeling',
-    confirm: 'Herhaal de wachtzin',
+      'Deze laptop heeft nog geen apparaatsleutel. Kies de wachtwoordzin van de afdeling: die beschermt de sleutel en is nodig om de viewer te ontgrendelen.',
+    passphrase: 'Nieuwe wachtwoordzin van de afdeling',
+    confirm: 'Herhaal de wachtwoordzin',
     'too-short': 'Te kort: gebruik minstens {{min}} tekens.',
     weak: 'Zwak: enkele losse woorden zijn makkelijker te onthouden en sterker.',
     fair: 'Redelijk: langer is sterker.',
-    strong: 'Sterke wachtzin.',
-    mismatch: 'De twee wachtzinnen zijn niet gelijk.',
+    strong: 'Sterke wachtwoordzin.',
+    mismatch: 'De twee wachtwoordzinnen zijn niet gelijk.',
     submit: 'De apparaatsleutel aanmaken',
     busy: 'De apparaatsleutel wordt aangemaakt…',
     doneHeading: 'Stuur deze apparaatcode naar IT',
@@ -194,7 +194,7 @@ export const nl: Messages = {
     severity: 'Ernst van de ziekte',
     summary: 'Samenvatting',
     actions: 'Actielijst',
-    awareness: 'Aandachtspunten en wat te doen als',
+    awareness: 'Aandachtspunten en anticipatie (wat als…)',
     problems: 'Problemen',
     stay: 'Verblijf',
     admitted: 'Opgenomen',
@@ -302,7 +302,7 @@ export const nl: Messages = {
     notSaved: 'Niet bewaard.',
   },
   readiness: {
-    heading: 'Paraatheidscontrole',
+    heading: 'Systeemcontrolescontrole',
     intro:
       'Het eerste om naar te kijken bij elke dienst. Groen is klaar, oranje vraagt binnenkort aandacht, rood: bel nu IT.',
     refresh: 'Opnieuw controleren',
@@ -311,7 +311,7 @@ export const nl: Messages = {
     green: 'Klaar',
     amber: 'Aandacht',
     red: 'Probleem',
-    'data-age': 'Leeftijd van de gegevens',
+    'data-age': 'Ouderdom van de gegevens',
     signature: 'Handtekening en ondertekenaar',
     'device-identity': 'Apparaatsleutel',
     store: 'Exportopslag',
@@ -326,7 +326,7 @@ export const nl: Messages = {
   settings: {
     heading: 'Instellingen (IT)',
     intro:
-      'Hoe deze laptop vergrendelt, de leeftijd van gegevens beoordeelt, afdrukt en exports ontvangt. Bewaren vraagt opnieuw de wachtzin van de afdeling.',
+      'Hoe deze laptop vergrendelt, de leeftijd van gegevens beoordeelt, afdrukt en exports ontvangt. Bewaren vraagt opnieuw de wachtwoordzin van de afdeling.',
     lockTimeoutSeconds: 'Vergrendelen na inactiviteit (seconden)',
     staleAmberHours: 'Gegevens oranje vanaf (uren)',
     staleRedHours: 'Gegevens rood vanaf (uren)',
@@ -353,7 +353,7 @@ export const nl: Messages = {
     timesEmpty: 'Geef minstens één tijd op.',
     timesCount: 'Aantal tijden nodig: {{expected}} (opgegeven: {{given}}).',
     timesRefused: 'Niet bewaard: corrigeer de rood gemarkeerde toedieningstijden.',
-    passphrase: 'Wachtzin van de afdeling (om te bewaren)',
+    passphrase: 'Wachtwoordzin van de afdeling (om te bewaren)',
     save: 'Instellingen bewaren',
     saved: 'Bewaard. Gewijzigd: {{fields}}',
     invalid: 'Een waarde is ongeldig: de technische details noemen het veld.',

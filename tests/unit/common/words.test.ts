@@ -4,6 +4,13 @@ import {
   scheduleProblem,
 } from '../../../electron/common/schedule-problem.ts';
 import { WORDS, wordsTranslator } from '../../../electron/common/words/index.ts';
+import { MESSAGES } from '../../../electron/core/print/messages.ts';
+import { fr as screenFr } from '../../../renderer/i18n/fr.ts';
+
+const leaves = (value: unknown): string[] =>
+  typeof value === 'string'
+    ? [value]
+    : Object.values(value as Record<string, unknown>).flatMap(leaves);
 
 const placeholders = (text: string): string[] =>
   [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1] ?? '').sort();
@@ -23,8 +30,8 @@ describe('the clinical words', () => {
     },
   );
 
-  it('French keeps a no-break space before « : ; ? ! » and after «', () => {
-    for (const text of Object.values(WORDS.fr)) {
+  it('French keeps a no-break space before « : ; ? ! » and after «, on screen and paper', () => {
+    for (const text of [...Object.values(WORDS.fr), ...leaves(screenFr), ...leaves(MESSAGES.fr)]) {
       expect(text).not.toMatch(/ [:;?!»]|« /);
     }
   });
