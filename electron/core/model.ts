@@ -8,6 +8,7 @@
  */
 import { z } from 'zod';
 import { FrequencySchema } from '../common/frequency.ts';
+import { ReadinessFactSchema } from '../common/readiness.ts';
 import { ScheduleProblemSchema } from '../common/schedule-problem.ts';
 
 // ─── Preferences shared by the viewer, the printer and the settings file ──────────────────────
@@ -446,7 +447,9 @@ export const ReadinessCheckSchema = z.object({
     'last-refusal',
   ]),
   level: z.enum(['green', 'amber', 'red']),
-  /** Pre-translated facts; the renderer picks the sentence by `id` and `level`. */
+  /** The facts as a code and values, said in the reader's language where shown. */
+  fact: ReadinessFactSchema,
+  /** The same facts in English, for `downtime status` and logs. */
   detail: z.string(),
 });
 export type ReadinessCheck = z.infer<typeof ReadinessCheckSchema>;
