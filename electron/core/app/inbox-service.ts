@@ -29,6 +29,8 @@ export interface InboxServiceOptions {
   /** The store's audit trail, once the store service has followed the settings. */
   readonly auditFile: () => string;
   readonly device: string;
+  /** The store's rollback MAC key, which the worker needs to keep the high-water mark. */
+  readonly rollbackKey: (settings: Settings) => Buffer;
   readonly onEvent: (event: InboxEvent) => void;
   readonly log: { error(message: string): void };
   readonly pollMs?: number;
@@ -49,6 +51,7 @@ export function startInboxService(options: InboxServiceOptions): InboxService {
             trustPaths: options.trustPaths(s),
             device: options.device,
             audit: options.auditFile(),
+            rollbackKeyHex: options.rollbackKey(s).toString('hex'),
             ...(options.pollMs === undefined ? {} : { pollMs: options.pollMs }),
             ...(options.stableMs === undefined ? {} : { stableMs: options.stableMs }),
           },

@@ -13,6 +13,7 @@ import { startEngineWorker } from '../engine/engine-client.ts';
 import { loadTrustStore } from '../keys/trust-store.ts';
 import type { InboxEvent } from '../model.ts';
 import type { Settings } from '../settings/settings.ts';
+import { loadRollbackKey, rollbackFilesFor } from '../store/rollback.ts';
 import { openStore } from '../store/store.ts';
 import { appPaths, type AppPaths } from './app-paths.ts';
 import { createApi, type HostServices } from './create-api.ts';
@@ -103,6 +104,8 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
     trustPaths: trustPathsOf,
     auditFile: () => store.current().auditFile,
     device: options.device,
+    rollbackKey: (s) =>
+      loadRollbackKey(rollbackFilesFor(storeDirOf(s)).key, options.host.atRest ?? null),
     onEvent: (event) => {
       // The inbox worker installed into the store folder: see its new state.
       if (event.outcome === 'installed') store.refresh();
