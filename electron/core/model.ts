@@ -441,6 +441,7 @@ export const ReadinessCheckSchema = z.object({
     'printers',
     'last-install',
     'last-refusal',
+    'version',
   ]),
   level: z.enum(['green', 'amber', 'red']),
   /** Pre-translated facts; the renderer picks the sentence by `id` and `level`. */

@@ -321,6 +321,7 @@ export const de: Messages = {
     printers: 'Drucker',
     'last-install': 'Zuletzt installierter Export',
     'last-refusal': 'Zuletzt abgelehnter Export',
+    version: 'Version · Commit · Exportformat · Schema',
     exportAudit: 'Zugriffsprotokoll exportieren (IT)',
     auditSaved: 'Zugriffsprotokoll gespeichert unter {{path}}',
     auditNotSaved: 'Zugriffsprotokoll nicht gespeichert.',

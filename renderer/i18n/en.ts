@@ -316,6 +316,7 @@ export const en = {
     printers: 'Printers',
     'last-install': 'Last export installed',
     'last-refusal': 'Last export refused',
+    version: 'Version · commit · export format · schema',
     exportAudit: 'Export the access log (IT)',
     auditSaved: 'Access log saved to {{path}}',
     auditNotSaved: 'Access log not saved.',

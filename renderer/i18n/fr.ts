@@ -320,6 +320,7 @@ export const fr: Messages = {
     printers: 'Imprimantes',
     'last-install': 'Dernier export installé',
     'last-refusal': 'Dernier export refusé',
+    version: 'Version · commit · format d’export · schéma',
     exportAudit: 'Exporter le journal d’accès (informatique)',
     auditSaved: 'Journal d’accès enregistré dans {{path}}',
     auditNotSaved: 'Journal d’accès non enregistré.',

@@ -317,6 +317,7 @@ export const nl: Messages = {
     printers: 'Printers',
     'last-install': 'Laatst geïnstalleerde export',
     'last-refusal': 'Laatst geweigerde export',
+    version: 'Versie · commit · exportformaat · schema',
     exportAudit: 'Het toegangslogboek exporteren (IT)',
     auditSaved: 'Toegangslogboek bewaard in {{path}}',
     auditNotSaved: 'Toegangslogboek niet bewaard.',

@@ -11,6 +11,7 @@ import { verifyExport } from '../format/dtx.ts';
 import type { TrustStore } from '../keys/trust-store.ts';
 import type { Settings } from '../settings/settings.ts';
 import type { Store, StoredExport } from '../store/store.ts';
+import { versionFacts, versionInfo } from '../version.ts';
 
 export interface ReadinessInput {
   readonly now: Date;
@@ -51,6 +52,8 @@ export function checkReadiness(input: ReadinessInput): ReadinessCheck[] {
     disk(current, input.freeDiskBytes),
     printers(input.printers, input.settings.defaultPrinter),
     ...lastDecisions(input.store),
+    // Not a question but the build's identity, so IT can read it off the screen.
+    check('version', 'green', versionFacts(versionInfo())),
   ];
 }
 
