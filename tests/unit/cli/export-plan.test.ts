@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { openReadonlyDb } from '../../../electron/core/db/open.ts';
 import { censusByWard, getChart, listWards } from '../../../electron/core/db/queries.ts';
 import { toSqliteImage } from '../../../electron/core/db/schema.ts';
-import { generateDemoHospital } from '../../../electron/core/demo/generate.ts';
+import { generateDemoHospital } from '../../../electron/cli/demo/generate.ts';
 import { importFhir } from '../../../electron/core/fhir/import.ts';
 import { decryptExport } from '../../../electron/core/format/dtx.ts';
 import { generateDeviceIdentity } from '../../../electron/core/keys/device-identity.ts';

@@ -20,6 +20,8 @@ beforeAll(async () => {
   writeFileSync(join(d, '3b.txt'), `# ward 3B laptops\n${a}\n\n${b}  # spare\n`);
   writeFileSync(join(d, 'empty.txt'), '# nobody yet\n');
   writeFileSync(join(d, 'typo.txt'), `${a}\nage1typo\n`);
+  writeFileSync(join(d, '3b-ids.txt'), '# reserved by ADT\nDT-0001\nDT-0002\n');
+  writeFileSync(join(d, 'twice-ids.txt'), 'DT-0001\nDT-0001\n');
 });
 afterAll(() => rmSync(d, { recursive: true, force: true }));
 
@@ -30,7 +32,7 @@ describe('a good plan', () => {
   test('resolves paths against the plan folder and reads recipients from files or lists', () => {
     const entries = parse({
       exports: [
-        { wards: ['w3b'], to: '3b.txt', out: 'out/3b.dtx', downtimeIds: 'ids/3b.txt' },
+        { wards: ['w3b'], to: '3b.txt', out: 'out/3b.dtx', downtimeIds: '3b-ids.txt' },
         { wards: ['w2a', 'Chirurgie 2B'], to: [b], out: '/srv/exports/2a.dtx' },
         { wards: ['icu'], to: a, out: 'icu.dtx' },
       ],
@@ -41,16 +43,16 @@ describe('a good plan', () => {
         wards: ['w3b'],
         recipients: [a, b],
         out: join(d, 'out/3b.dtx'),
-        downtimeIds: join(d, 'ids/3b.txt'),
+        downtimeIds: ['DT-0001', 'DT-0002'],
       },
       {
         index: 1,
         wards: ['w2a', 'Chirurgie 2B'],
         recipients: [b],
         out: '/srv/exports/2a.dtx',
-        downtimeIds: null,
+        downtimeIds: [],
       },
-      { index: 2, wards: ['icu'], recipients: [a], out: join(d, 'icu.dtx'), downtimeIds: null },
+      { index: 2, wards: ['icu'], recipients: [a], out: join(d, 'icu.dtx'), downtimeIds: [] },
     ]);
   });
 
