@@ -16,6 +16,7 @@ import { measureChart } from './rows/chart.ts';
 import { measureFleet } from './rows/fleet.ts';
 import { launchChromium, measureHandover } from './rows/handover.ts';
 import { measureImport } from './rows/import.ts';
+import { measureMar } from './rows/mar.ts';
 import { measureMemory } from './rows/memory.ts';
 import { measureOpen } from './rows/open.ts';
 import { measureSearch } from './rows/search.ts';
@@ -139,6 +140,9 @@ async function main(): Promise<number> {
           );
           await attempt('handover', scale, async () =>
             measureHandover(scale, viewer, (await session).wards, pdf, repeat.handover),
+          );
+          await attempt('mar', scale, async () =>
+            measureMar(scale, viewer, (await session).wards, pdf, repeat.handover),
           );
           await attempt('soak', scale, async () => {
             const { wards, census } = await session;

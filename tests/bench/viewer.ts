@@ -5,13 +5,14 @@
  * Only the host (dialogs, printers) is a stub. Same approach as tests/e2e/harness.ts, minus
  * the browser.
  */
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ArgsOf, MethodName, ValueOf } from '../../electron/core/api/contract.ts';
 import { invokeApi } from '../../electron/core/api/invoke.ts';
 import type { HostServices } from '../../electron/core/app/create-api.ts';
 import { startApp, type RunningApp } from '../../electron/core/app/start-app.ts';
+import { recipientOf, unsealIdentity } from '../../electron/core/keys/device-identity.ts';
 import { loadTrustStore } from '../../electron/core/keys/trust-store.ts';
 import { openStore } from '../../electron/core/store/store.ts';
 import type { Ward } from '../../electron/core/model.ts';
@@ -35,7 +36,11 @@ export async function prepareWardDir(fixture: Fixture): Promise<string> {
   const dataDir = mkdtempSync(join(tmpdir(), 'downtime-bench-'));
   mkdirSync(join(dataDir, 'store'), { recursive: true });
   copyFileSync(fixture.identityFile, join(dataDir, 'device.key'));
-  const outcome = await openStore(join(dataDir, 'store')).install(fixture.exportFile, {
+  // Enrolled: the store installs only exports addressed to this laptop's recipient.
+  const identity = await unsealIdentity(readFileSync(fixture.identityFile), BENCH_PASSPHRASE);
+  const store = openStore(join(dataDir, 'store'));
+  store.enrolRecipient(recipientOf(identity));
+  const outcome = await store.install(fixture.exportFile, {
     trust: loadTrustStore([fixture.trustDir]),
     device: DEVICE,
   });
