@@ -99,7 +99,7 @@ function exportsAsked(values: {
       throw new UsageError(
         '--plan replaces --wards, --to, --out and --downtime-ids: give one or the other',
       );
-    return loadPlan(values.plan);
+    return loadPlan(values.plan, readDowntimeIds);
   }
   const out = requireOption(values.out, '--out');
   const to = optionList(values.to);

@@ -14,7 +14,6 @@ import { dirname, resolve } from 'node:path';
 import { z } from 'zod';
 import { AppError, isAppError } from '../errors.ts';
 import { parseX25519Recipient } from '../crypto/age.ts';
-import { readDowntimeIds } from '../registrations/downtime-ids.ts';
 import { looksLikeRecipient, readRecipientsFile } from './recipients.ts';
 
 const EntrySchema = z.strictObject({
@@ -106,15 +105,22 @@ function entryRecipients(
   return recipients;
 }
 
+/**
+ * Reads a downtime numbers file (`readDowntimeIds` of core/registrations, passed in by the
+ * caller: registrations sit a layer above the export pipeline).
+ */
+export type DowntimeIdsReader = (file: string) => string[];
+
 function entryDowntimeIds(
   file: string,
   index: number,
   given: string | undefined,
   base: string,
+  readIds: DowntimeIdsReader,
 ): string[] {
   if (given === undefined) return [];
   try {
-    return readDowntimeIds(resolve(base, given));
+    return readIds(resolve(base, given));
   } catch (e) {
     throw planError(
       file,
@@ -125,7 +131,7 @@ function entryDowntimeIds(
 }
 
 /** Parses and checks a plan; `file` is its path (relative paths inside resolve against it). */
-export function parsePlan(text: string, file: string): PlanEntry[] {
+export function parsePlan(text: string, file: string, readIds: DowntimeIdsReader): PlanEntry[] {
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -156,17 +162,17 @@ export function parsePlan(text: string, file: string): PlanEntry[] {
       wards: entry.wards,
       recipients: entryRecipients(file, index, entry.to, base),
       out,
-      downtimeIds: entryDowntimeIds(file, index, entry.downtimeIds, base),
+      downtimeIds: entryDowntimeIds(file, index, entry.downtimeIds, base, readIds),
     };
   });
 }
 
-export function loadPlan(file: string): PlanEntry[] {
+export function loadPlan(file: string, readIds: DowntimeIdsReader): PlanEntry[] {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
   } catch {
     throw new AppError('io', `Cannot read the plan file ${file}; check the path given to --plan.`);
   }
-  return parsePlan(text, file);
+  return parsePlan(text, file, readIds);
 }

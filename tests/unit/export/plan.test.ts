@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { loadPlan, parsePlan } from '../../../electron/core/export/plan.ts';
 import { generateDeviceIdentity } from '../../../electron/core/keys/device-identity.ts';
+import { readDowntimeIds } from '../../../electron/core/registrations/downtime-ids.ts';
 
 let d: string;
 let a: string;
@@ -26,7 +27,7 @@ beforeAll(async () => {
 afterAll(() => rmSync(d, { recursive: true, force: true }));
 
 const planFile = () => join(d, 'plan.json');
-const parse = (plan: unknown) => parsePlan(JSON.stringify(plan), planFile());
+const parse = (plan: unknown) => parsePlan(JSON.stringify(plan), planFile(), readDowntimeIds);
 
 describe('a good plan', () => {
   test('resolves paths against the plan folder and reads recipients from files or lists', () => {
@@ -61,7 +62,7 @@ describe('a good plan', () => {
       planFile(),
       JSON.stringify({ exports: [{ wards: ['w3b'], to: [a], out: 'x.dtx' }] }),
     );
-    expect(loadPlan(planFile())).toHaveLength(1);
+    expect(loadPlan(planFile(), readDowntimeIds)).toHaveLength(1);
   });
 });
 
@@ -110,11 +111,11 @@ describe('a bad plan is refused with the entry and the field', () => {
       'RECIPIENT',
       a,
     );
-    expect(() => parsePlan(text, planFile())).toThrow(message);
+    expect(() => parsePlan(text, planFile(), readDowntimeIds)).toThrow(message);
   });
 
   test('an unreadable plan file names the path', () => {
-    expect(() => loadPlan(join(d, 'missing.json'))).toThrow(
+    expect(() => loadPlan(join(d, 'missing.json'), readDowntimeIds)).toThrow(
       /Cannot read the plan file .*missing\.json/,
     );
   });
