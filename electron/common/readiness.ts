@@ -32,6 +32,7 @@ export const READINESS_FACTS = [
   'audit-broken',
   'secure-storage-os',
   'secure-storage-none',
+  'version',
 ] as const;
 
 export const ReadinessFactSchema = z.object({

@@ -506,6 +506,7 @@ export const ReadinessCheckSchema = z.object({
     'audit',
     /** Whether keys at rest are sealed by the OS (not Linux's plaintext `basic_text`). */
     'secure-storage',
+    'version',
   ]),
   level: z.enum(['green', 'amber', 'red']),
   /** The facts as a code and values, said in the reader's language where shown. */

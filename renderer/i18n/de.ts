@@ -329,6 +329,7 @@ export const de: Messages = {
     'last-refusal': 'Zuletzt abgelehnter Export',
     audit: 'Zugriffsprotokoll (Zeilen / versiegelt)',
     'secure-storage': 'Schlüssel vom Betriebssystem versiegelt',
+    version: 'Version · Commit · Exportformat · Schema',
     exportAudit: 'Zugriffsprotokoll exportieren (IT)',
     auditSaved: 'Zugriffsprotokoll gespeichert unter {{path}}',
     auditNotSaved: 'Zugriffsprotokoll nicht gespeichert.',

@@ -324,6 +324,7 @@ export const en = {
     'last-refusal': 'Last export refused',
     audit: 'Access log (lines / sealed)',
     'secure-storage': 'Keys sealed by the operating system',
+    version: 'Version · commit · export format · schema',
     exportAudit: 'Export the access log (IT)',
     auditSaved: 'Access log saved to {{path}}',
     auditNotSaved: 'Access log not saved.',

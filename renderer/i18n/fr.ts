@@ -328,6 +328,7 @@ export const fr: Messages = {
     'last-refusal': 'Dernier export refusé',
     audit: 'Journal des accès (lignes / scellées)',
     'secure-storage': 'Clés scellées par le système d’exploitation',
+    version: 'Version · commit · format d’export · schéma',
     exportAudit: 'Exporter le journal d’accès (informatique)',
     auditSaved: 'Journal d’accès enregistré dans {{path}}',
     auditNotSaved: 'Journal d’accès non enregistré.',

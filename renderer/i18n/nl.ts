@@ -325,6 +325,7 @@ export const nl: Messages = {
     'last-refusal': 'Laatst geweigerde export',
     audit: 'Toegangslogboek (regels / verzegeld)',
     'secure-storage': 'Sleutels verzegeld door het besturingssysteem',
+    version: 'Versie · commit · exportformaat · schema',
     exportAudit: 'Het toegangslogboek exporteren (IT)',
     auditSaved: 'Toegangslogboek bewaard in {{path}}',
     auditNotSaved: 'Toegangslogboek niet bewaard.',

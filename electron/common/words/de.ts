@@ -190,6 +190,7 @@ export const de: Words = {
   'readiness.secure-storage-os': 'Schlüssel im sicheren Speicher des Systems versiegelt',
   'readiness.secure-storage-none':
     'kein sicherer Speicher des Systems: Schlüssel nur durch Ordnerrechte geschützt',
+  'readiness.version': '{facts}',
 
   'timeUnit.s': 'Sekunden',
   'timeUnit.min': 'Minuten',

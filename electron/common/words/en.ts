@@ -194,6 +194,7 @@ export const en = {
   'readiness.secure-storage-os': 'keys sealed by the OS secure storage',
   'readiness.secure-storage-none':
     'no OS secure storage: keys protected by folder permissions only',
+  'readiness.version': '{facts}',
 
   'timeUnit.s': 'seconds',
   'timeUnit.min': 'minutes',

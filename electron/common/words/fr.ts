@@ -191,6 +191,7 @@ export const fr: Words = {
   'readiness.secure-storage-os': 'clés scellées par le coffre sécurisé du système',
   'readiness.secure-storage-none':
     'pas de coffre sécurisé du système : clés protégées par les seules permissions du dossier',
+  'readiness.version': '{facts}',
 
   'timeUnit.s': 'secondes',
   'timeUnit.min': 'minutes',

@@ -190,6 +190,7 @@ export const nl: Words = {
   'readiness.secure-storage-os': 'sleutels verzegeld door de beveiligde opslag van het systeem',
   'readiness.secure-storage-none':
     'geen beveiligde opslag van het systeem: sleutels enkel beschermd door de maprechten',
+  'readiness.version': '{facts}',
 
   'timeUnit.s': 'seconden',
   'timeUnit.min': 'minuten',
