@@ -20,6 +20,7 @@ import type { MethodName, ValueOf } from '../../../electron/core/api/contract.ts
 import { invokeApi } from '../../../electron/core/api/invoke.ts';
 import type { HostServices } from '../../../electron/core/app/create-api.ts';
 import { startApp, type RunningApp } from '../../../electron/core/app/start-app.ts';
+import { openStore } from '../../../electron/core/store/store.ts';
 import { installInto } from '../../fixtures/install-into.ts';
 import { verifyAudit } from '../../../electron/core/audit/audit-log.ts';
 import type { Result } from '../../../electron/core/result.ts';
@@ -298,6 +299,8 @@ describe('exports arriving in the inbox folder', () => {
       join(dataDir, 'settings.json'),
       JSON.stringify({ inboxDir, trustDir: site.trustDir }),
     );
+    // An enrolled laptop: its store knows the recipient arrivals must be addressed to.
+    openStore(join(dataDir, 'store')).enrolRecipient(site.recipient);
     app = await start(dataDir, site.trustDir);
   }, 120_000);
   afterAll(async () => {
