@@ -94,7 +94,7 @@ export const fr: Messages = {
     'invalid-config': 'Le fichier de paramètres n’est pas valide. L’informatique doit le corriger.',
     throttled: 'Trop de phrases de passe erronées. Attendez quelques minutes, puis réessayez.',
     'audit-unavailable':
-      'Le journal des accès ne peut pas être écrit : aucune donnée patient n’est affichée. Appelez l’informatique.',
+      'Le journal des accès ne peut pas être écrit : aucune donnée patient n’est affichée. Appelez l’informatique.',
     internal:
       'Un problème inattendu s’est produit. Réessayez ; s’il persiste, appelez l’informatique.',
   },
