@@ -24,3 +24,8 @@ export function formatNumber(value: number, language: Language): string {
   if (!Number.isFinite(value)) return String(value);
   return plainDecimal(value).replace('.', DECIMAL_MARK[language]);
 }
+
+/** A measurement (not a dose) to `digits` decimals: "2,0 h" of data age, "12,5 GiB" free. */
+export function formatFixed(value: number, digits: number, language: Language): string {
+  return value.toFixed(digits).replace('.', DECIMAL_MARK[language]);
+}

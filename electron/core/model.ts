@@ -9,6 +9,7 @@
 import { z } from 'zod';
 import { FrequencySchema } from '../common/frequency.ts';
 import { NotInterpretableSchema, OrderStateSchema } from '../common/order-state.ts';
+import { ReadinessFactSchema } from '../common/readiness.ts';
 import { ScheduleProblemSchema } from '../common/schedule-problem.ts';
 
 export {
@@ -507,7 +508,9 @@ export const ReadinessCheckSchema = z.object({
     'secure-storage',
   ]),
   level: z.enum(['green', 'amber', 'red']),
-  /** Pre-translated facts; the renderer picks the sentence by `id` and `level`. */
+  /** The facts as a code and values, said in the reader's language where shown. */
+  fact: ReadinessFactSchema,
+  /** The same facts in English, for `downtime status` and logs. */
   detail: z.string(),
 });
 export type ReadinessCheck = z.infer<typeof ReadinessCheckSchema>;

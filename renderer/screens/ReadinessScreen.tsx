@@ -7,6 +7,8 @@ import { useCallback, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReadinessCheck } from '../../electron/core/api/contract.ts';
 import type { AppErrorShape } from '../../electron/core/result.ts';
+import { describeReadinessFact } from '../../electron/common/readiness.ts';
+import { useFormat } from '../app-context.ts';
 import { call } from '../api.ts';
 import { ErrorNotice } from '../components/ErrorNotice.tsx';
 import { Shell } from '../components/Shell.tsx';
@@ -32,6 +34,8 @@ function Readiness({
   readonly canExportAudit: boolean;
 }) {
   const { t } = useTranslation();
+  // Instants in the ward's zone, as on the data-age banner (never raw UTC).
+  const { format, words } = useFormat();
   const heading = useFocusOnMount<HTMLHeadingElement>();
   const id = useId();
   const [checks, setChecks] = useState<readonly ReadinessCheck[] | null>(null);
@@ -75,7 +79,9 @@ function Readiness({
             >
               <span className="check-level">{t(`readiness.${check.level}`)}</span>
               <span className="check-name">{t(`readiness.${check.id}`)}</span>
-              <span className="check-detail">{check.detail}</span>
+              <span className="check-detail">
+                {describeReadinessFact(words, check.fact, format.instant)}
+              </span>
             </li>
           ))}
         </ul>

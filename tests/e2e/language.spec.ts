@@ -8,7 +8,7 @@ import { snap, unlock } from './viewer-steps.ts';
 const HEADINGS = {
   fr: 'Déverrouiller la copie de secours',
   nl: 'De noodkopie ontgrendelen',
-  de: 'Die Notfallkopie entsperren',
+  de: 'Die Ausfallkopie entsperren',
   en: 'Unlock the downtime copy',
 } as const;
 

@@ -5,6 +5,12 @@
  * so the renderer can word the sentence in the user's language by `id` and `level`.
  */
 import { ageLevel } from '../../common/data-age.ts';
+import {
+  describeReadinessFact,
+  type ReadinessFact,
+  readinessFact,
+} from '../../common/readiness.ts';
+import { wordsTranslator } from '../../common/words/index.ts';
 import type { ReadinessCheck } from '../model.ts';
 import { isAppError } from '../errors.ts';
 import { verifyExport } from '../format/dtx.ts';
@@ -39,10 +45,13 @@ const DISK_RED_MIN_BYTES = 200 * 1024 ** 2;
 const DISK_AMBER_BYTES = 1024 ** 3;
 const HOUR_MS = 3600 * 1000;
 
-const check = (id: ReadinessCheck['id'], level: Level, detail: string): ReadinessCheck => ({
+const ENGLISH = wordsTranslator('en');
+
+const check = (id: ReadinessCheck['id'], level: Level, fact: ReadinessFact): ReadinessCheck => ({
   id,
   level,
-  detail,
+  fact,
+  detail: describeReadinessFact(ENGLISH, fact, (iso) => iso),
 });
 
 export function checkReadiness(input: ReadinessInput): ReadinessCheck[] {
@@ -53,7 +62,7 @@ export function checkReadiness(input: ReadinessInput): ReadinessCheck[] {
     check(
       'device-identity',
       input.identityPresent ? 'green' : 'red',
-      input.identityPresent ? 'present' : 'absent',
+      readinessFact(input.identityPresent ? 'device-present' : 'device-absent'),
     ),
     storeHealth(input.store),
     disk(current, input.freeDiskBytes),
@@ -82,25 +91,33 @@ function secureStorage(kind: 'os' | 'none'): ReadinessCheck {
 }
 
 function dataAge(current: StoredExport | null, { now, settings }: ReadinessInput): ReadinessCheck {
-  if (!current) return check('data-age', 'red', 'no export installed');
+  if (!current) return check('data-age', 'red', readinessFact('no-export'));
   const dataAsOf = current.manifest.dataAsOf;
   const hours = (now.getTime() - Date.parse(dataAsOf)) / HOUR_MS;
-  if (Number.isNaN(hours)) return check('data-age', 'red', `unreadable time ${dataAsOf}`);
+  if (Number.isNaN(hours)) {
+    return check('data-age', 'red', readinessFact('unreadable-time', { value: dataAsOf }));
+  }
   const level = ageLevel(hours * HOUR_MS, settings.staleAmberHours, settings.staleRedHours);
-  return check('data-age', level, `${dataAsOf} (${hours.toFixed(1)} h)`);
+  return check('data-age', level, readinessFact('data-age', { dataAsOf, hours }));
 }
 
 /** Re-verifies the current export as installed: catches a revoked key and damage on disk. */
 function signature(current: StoredExport | null, { store, trust }: ReadinessInput): ReadinessCheck {
-  if (!current) return check('signature', 'red', 'no export installed');
+  if (!current) return check('signature', 'red', readinessFact('no-export'));
   try {
     const { signer } = verifyExport(store.readBytes(current.exportId), trust);
-    return check('signature', 'green', `${signer} (${current.manifest.site.name})`);
+    return check(
+      'signature',
+      'green',
+      readinessFact('signed-by', { signer, site: current.manifest.site.name }),
+    );
   } catch (e) {
     return check(
       'signature',
       'red',
-      isAppError(e) ? `${e.kind}: ${current.signer}` : `unverifiable: ${current.signer}`,
+      isAppError(e)
+        ? readinessFact('signature-refused', { kind: e.kind, signer: current.signer })
+        : readinessFact('signature-unverifiable', { signer: current.signer }),
     );
   }
 }
@@ -109,26 +126,30 @@ function storeHealth(store: Store): ReadinessCheck {
   const { ok, problems } = store.health();
   const kept = store.list().length;
   return ok
-    ? check('store', 'green', `${kept} export${kept === 1 ? '' : 's'} in ${store.dir}`)
-    : check('store', 'red', problems.join(' '));
+    ? check('store', 'green', readinessFact('store-ok', { count: kept, dir: store.dir }))
+    : check('store', 'red', readinessFact('store-problems', { problems: problems.join(' ') }));
 }
 
 function disk(current: StoredExport | null, freeBytes: number | null): ReadinessCheck {
-  if (freeBytes === null) return check('disk', 'amber', 'free space unknown');
+  if (freeBytes === null) return check('disk', 'amber', readinessFact('disk-unknown'));
   // The next export needs room for a copy beside the current one.
   const needed = Math.max(DISK_RED_MIN_BYTES, 2 * (current?.size ?? 0));
   const level: Level =
     freeBytes < needed ? 'red' : freeBytes < DISK_AMBER_BYTES ? 'amber' : 'green';
-  return check('disk', level, `${(freeBytes / 1024 ** 3).toFixed(1)} GiB free`);
+  return check('disk', level, readinessFact('disk-free', { gib: freeBytes / 1024 ** 3 }));
 }
 
 function printers(seen: readonly string[] | null, defaultPrinter: string | null): ReadinessCheck {
-  if (seen === null) return check('printers', 'amber', 'printers could not be listed');
-  if (seen.length === 0) return check('printers', 'red', 'no printer');
+  if (seen === null) return check('printers', 'amber', readinessFact('printers-unlisted'));
+  if (seen.length === 0) return check('printers', 'red', readinessFact('no-printer'));
   if (defaultPrinter !== null && !seen.includes(defaultPrinter)) {
-    return check('printers', 'amber', `${defaultPrinter} not found; seen: ${seen.join(', ')}`);
+    return check(
+      'printers',
+      'amber',
+      readinessFact('printer-missing', { printer: defaultPrinter, seen: seen.join(', ') }),
+    );
   }
-  return check('printers', 'green', seen.join(', '));
+  return check('printers', 'green', readinessFact('printers', { seen: seen.join(', ') }));
 }
 
 /** The last successful install, and the last refusal unless a later install superseded it. */
@@ -137,10 +158,18 @@ function lastDecisions(store: Store): ReadinessCheck[] {
   const installed = decisions.find((d) => d.outcome === 'installed');
   const refusal = decisions.find((d) => d.outcome === 'refused');
   const lastInstall = installed
-    ? check('last-install', 'green', `${installed.at} ${installed.source}`)
-    : check('last-install', store.current() ? 'green' : 'amber', 'none recorded');
-  if (!refusal) return [lastInstall, check('last-refusal', 'green', 'none')];
-  const facts = `${refusal.at} ${refusal.source} ${refusal.kind ?? 'io'}`;
+    ? check(
+        'last-install',
+        'green',
+        readinessFact('installed', { at: installed.at, source: installed.source }),
+      )
+    : check('last-install', store.current() ? 'green' : 'amber', readinessFact('none-recorded'));
+  if (!refusal) return [lastInstall, check('last-refusal', 'green', readinessFact('no-refusal'))];
+  const facts = readinessFact('refused', {
+    at: refusal.at,
+    source: refusal.source,
+    kind: refusal.kind ?? 'io',
+  });
   // Decisions are newest first: an install listed before the refusal came after it.
   const superseded =
     installed !== undefined && decisions.indexOf(installed) < decisions.indexOf(refusal);

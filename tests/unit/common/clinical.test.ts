@@ -53,3 +53,17 @@ describe('coded facts in words', () => {
     );
   });
 });
+
+describe('readiness facts', () => {
+  it('are said in the reader’s language, instants by the caller (the ward zone)', async () => {
+    const { describeReadinessFact, readinessFact } =
+      await import('../../../electron/common/readiness.ts');
+    const fact = readinessFact('data-age', { dataAsOf: '2026-11-22T13:01:00Z', hours: 2 });
+    const wardTime = (iso: string) => (iso === '2026-11-22T13:01:00Z' ? '22/11/2026 14:01' : iso);
+    expect(describeReadinessFact(fr, fact, wardTime)).toBe('22/11/2026 14:01 (2,0 h)');
+    expect(describeReadinessFact(de, readinessFact('no-printer'), wardTime)).toBe('kein Drucker');
+    expect(describeReadinessFact(wordsTranslator('en'), fact, (iso) => iso)).toBe(
+      '2026-11-22T13:01:00Z (2.0 h)',
+    );
+  });
+});
