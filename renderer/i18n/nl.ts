@@ -90,7 +90,7 @@ export const nl: Messages = {
     'not-found': 'Dit staat niet in de export.',
     io: 'Een bestand kon niet gelezen of geschreven worden. Controleer de schijf of de gekozen map en probeer opnieuw.',
     'invalid-config': 'Het instellingenbestand is ongeldig. IT moet het verbeteren.',
-    throttled: 'Te veel foute wachtzinnen. Wacht enkele minuten en probeer het dan opnieuw.',
+    throttled: 'Te veel foute wachtwoordzinnen. Wacht enkele minuten en probeer het dan opnieuw.',
     'audit-unavailable':
       'Het toegangslogboek kan niet worden geschreven, dus worden geen patiëntgegevens getoond. Bel IT.',
     internal: 'Er ging iets onverwachts mis. Probeer opnieuw; blijft het probleem, bel dan IT.',
