@@ -232,7 +232,7 @@ const fr: Messages = {
   'col.onset': 'Début',
   'col.frequency': 'Fréquence',
   'col.nextDue': 'Prochaines doses (24 h)',
-  'col.lastGiven': 'Dernière administration',
+  'col.lastGiven': 'Dernière admin.',
   'col.performer': 'Par',
   'col.observation': 'Observation',
   'col.value': 'Valeur',
