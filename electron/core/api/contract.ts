@@ -18,6 +18,7 @@ import {
   SearchHitSchema,
   WardSchema,
 } from '../model.ts';
+import { RegistrationSchema } from '../registrations/registrations.ts';
 import { SettingsSchema } from '../settings/settings.ts';
 import type { Result } from '../result.ts';
 
@@ -107,8 +108,26 @@ export const ReportRequestSchema = z.object({
   language: LanguageSchema,
   /** MAR window start (ISO instant); default: now. */
   start: z.string().max(ARG_LIMITS.instant).optional(),
+  /** Round window end (ISO instant); default: two hours after the start. */
+  end: z.string().max(ARG_LIMITS.instant).optional(),
+  /** Labels per patient; default: one full sheet. */
+  count: z.number().int().min(1).max(500).optional(),
+  /** Pharmacy list: the next 24 hours (default) or 3 days. */
+  hours: z.union([z.literal(24), z.literal(72)]).optional(),
+  /** Wristband size; default: by the patient's age. */
+  band: z.enum(['adult', 'child']).optional(),
+  /** Registration packet: the downtime number it is for (one already issued). */
+  number: z.string().min(1).max(32).optional(),
 });
 export type ReportRequest = z.infer<typeof ReportRequestSchema>;
+
+export const RegistrationsSchema = z.object({
+  /** Oldest first. */
+  issued: z.array(RegistrationSchema),
+  /** Numbers reserved in the open export, and how many of them are not issued yet. */
+  reserved: z.number().int().nonnegative(),
+  remaining: z.number().int().nonnegative(),
+});
 
 export const contract = {
   getStatus: { args: Nothing, result: StatusSchema },
@@ -155,7 +174,12 @@ export const contract = {
     args: z
       .object({ jobId: Id, printer: z.string().min(1).max(ARG_LIMITS.printer).optional() })
       .strict(),
-    result: z.object({ via: z.enum(['dialog', 'spooler']), pages: z.number().int() }),
+    result: z.object({
+      via: z.enum(['dialog', 'spooler']),
+      pages: z.number().int(),
+      /** The spooler's own job id (`lpstat` shows it), when the spooler printed it. */
+      spoolerJob: z.string().nullable(),
+    }),
   },
   saveReport: {
     args: z.object({ jobId: Id }).strict(),
@@ -174,6 +198,13 @@ export const contract = {
     result: z.object({ changed: z.array(z.string()) }),
   },
   exportAudit: { args: Nothing, result: z.object({ savedTo: z.string().nullable() }) },
+  /** Downtime registrations: what the open export reserved, what this laptop issued. */
+  registrations: { args: Nothing, result: RegistrationsSchema },
+  /** Issues the next reserved downtime number to a new arrival on a ward (audited, never twice). */
+  issueRegistration: {
+    args: z.object({ wardId: Id }).strict(),
+    result: RegistrationSchema,
+  },
 } as const;
 
 export type Contract = typeof contract;

@@ -15,6 +15,11 @@ import { generateDeviceIdentity, recipientQrSvg, sealIdentity } from '../keys/de
 import { loadTrustStore } from '../keys/trust-store.ts';
 import type { InboxEvent } from '../model.ts';
 import { checkReadiness } from '../readiness/readiness.ts';
+import {
+  issueRegistration,
+  readRegistrations,
+  remainingDowntimeIds,
+} from '../registrations/registrations.ts';
 import type { StoredExport } from '../store/store.ts';
 import type { AppPaths } from './app-paths.ts';
 import { writeIdentityFile, type AtRestSeal } from './identity-file.ts';
@@ -27,8 +32,11 @@ import type { StoreService } from './store-service.ts';
 export interface HostServices {
   /** Asks where to save (a dialog in the app); null when the user cancels. */
   saveFile(suggestedName: string, bytes: Uint8Array): Promise<string | null>;
-  /** Prints a PDF: the system dialog, else the OS spooler. */
-  printPdf(pdf: Uint8Array, printer: string | null): Promise<'dialog' | 'spooler'>;
+  /** The system dialog, else the spooler (then with the job id it gave, when it gave one). */
+  printPdf(
+    pdf: Uint8Array,
+    printer: string | null,
+  ): Promise<{ via: 'dialog' | 'spooler'; jobId: string | null }>;
   /** Printer names, or null when the host cannot tell. */
   listPrinters(): Promise<string[] | null>;
   /** Electron safeStorage, where the OS offers it. */
@@ -198,9 +206,20 @@ export function createApi(services: ApiServices): ApiImplementation {
     async printReport({ jobId, printer }) {
       await session.require();
       const job = reports.job(jobId);
-      const via = await host.printPdf(job.pdf, printer ?? settings.current().defaultPrinter);
-      session.record({ event: 'print', detail: { ...jobDetail(job), pages: job.pages, via } });
-      return { via, pages: job.pages };
+      const { via, jobId: spoolerJob } = await host.printPdf(
+        job.pdf,
+        printer ?? settings.current().defaultPrinter,
+      );
+      session.record({
+        event: 'print',
+        detail: {
+          ...jobDetail(job),
+          pages: job.pages,
+          via,
+          ...(spoolerJob === null ? {} : { spoolerJob }),
+        },
+      });
+      return { via, pages: job.pages, spoolerJob };
     },
 
     async saveReport({ jobId }) {
@@ -260,6 +279,35 @@ export function createApi(services: ApiServices): ApiImplementation {
         });
       }
       return { changed };
+    },
+
+    async registrations() {
+      const { export: open } = await session.require();
+      const issued = readRegistrations(store.current().dir);
+      const reserved = open.manifest.downtimeIds ?? [];
+      return {
+        issued,
+        reserved: reserved.length,
+        remaining: remainingDowntimeIds(reserved, issued),
+      };
+    },
+
+    async issueRegistration({ wardId }) {
+      const { user, export: open } = await session.require();
+      const ward = (await engine.listWards()).find((w) => w.id === wardId);
+      if (!ward)
+        throw new AppError('not-found', 'This ward is not in the open export; choose it again.');
+      return issueRegistration({
+        storeDir: store.current().dir,
+        auditFile: store.current().auditFile,
+        reserved: open.manifest.downtimeIds ?? [],
+        exportId: open.exportId,
+        wardId: ward.id,
+        wardName: ward.name,
+        user,
+        device,
+        now: clock(),
+      });
     },
 
     async exportAudit() {
