@@ -28,6 +28,10 @@ export const READINESS_FACTS = [
   'none-recorded',
   'no-refusal',
   'refused',
+  'audit-ok',
+  'audit-broken',
+  'secure-storage-os',
+  'secure-storage-none',
 ] as const;
 
 export const ReadinessFactSchema = z.object({

@@ -186,6 +186,12 @@ export const de: Words = {
   'readiness.no-refusal': 'keiner',
   'readiness.refused': '{at} {source} ({kind})',
 
+  'readiness.audit-ok': '{lines} Zeilen, {sealed} versiegelt',
+  'readiness.audit-broken': 'ab Zeile {line}',
+  'readiness.secure-storage-os': 'sicherer Speicher des Systems',
+  'readiness.secure-storage-none':
+    'kein sicherer Speicher des Systems: Schlüssel nur durch Ordnerrechte geschützt',
+
   'timeUnit.s': 'Sekunden',
   'timeUnit.min': 'Minuten',
   'timeUnit.h': 'Stunden',

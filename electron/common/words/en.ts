@@ -190,6 +190,12 @@ export const en = {
   'readiness.no-refusal': 'none',
   'readiness.refused': '{at} {source} {kind}',
 
+  'readiness.audit-ok': '{lines} / {sealed}',
+  'readiness.audit-broken': '#{line}',
+  'readiness.secure-storage-os': 'OS secure storage',
+  'readiness.secure-storage-none':
+    'no OS secure storage: keys protected by folder permissions only',
+
   'timeUnit.s': 'seconds',
   'timeUnit.min': 'minutes',
   'timeUnit.h': 'hours',

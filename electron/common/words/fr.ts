@@ -187,6 +187,12 @@ export const fr: Words = {
   'readiness.no-refusal': 'aucun',
   'readiness.refused': '{at} {source} ({kind})',
 
+  'readiness.audit-ok': '{lines} lignes, {sealed} scellées',
+  'readiness.audit-broken': 'à partir de la ligne {line}',
+  'readiness.secure-storage-os': 'stockage sécurisé du système',
+  'readiness.secure-storage-none':
+    'pas de stockage sécurisé du système : clés protégées seulement par les droits du dossier',
+
   'timeUnit.s': 'secondes',
   'timeUnit.min': 'minutes',
   'timeUnit.h': 'heures',

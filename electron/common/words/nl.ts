@@ -186,6 +186,12 @@ export const nl: Words = {
   'readiness.no-refusal': 'geen',
   'readiness.refused': '{at} {source} ({kind})',
 
+  'readiness.audit-ok': '{lines} regels, {sealed} verzegeld',
+  'readiness.audit-broken': 'vanaf regel {line}',
+  'readiness.secure-storage-os': 'beveiligde opslag van het systeem',
+  'readiness.secure-storage-none':
+    'geen beveiligde opslag van het systeem: sleutels enkel beschermd door de mapmachtigingen',
+
   'timeUnit.s': 'seconden',
   'timeUnit.min': 'minuten',
   'timeUnit.h': 'uur',

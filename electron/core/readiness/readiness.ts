@@ -76,18 +76,18 @@ export function checkReadiness(input: ReadinessInput): ReadinessCheck[] {
 /** Truncation, a rewrite or a removed seal is red: the access record can no longer be trusted. */
 function auditTrail(verdict: AuditFinding): ReadinessCheck {
   return verdict.ok
-    ? check('audit', 'green', `${verdict.lines} / ${verdict.sealed}`)
-    : check('audit', 'red', `#${verdict.line}`);
+    ? check(
+        'audit',
+        'green',
+        readinessFact('audit-ok', { lines: verdict.lines, sealed: verdict.sealed }),
+      )
+    : check('audit', 'red', readinessFact('audit-broken', { line: verdict.line }));
 }
 
 function secureStorage(kind: 'os' | 'none'): ReadinessCheck {
   return kind === 'os'
-    ? check('secure-storage', 'green', 'OS secure storage')
-    : check(
-        'secure-storage',
-        'amber',
-        'no OS secure storage: keys protected by folder permissions only',
-      );
+    ? check('secure-storage', 'green', readinessFact('secure-storage-os'))
+    : check('secure-storage', 'amber', readinessFact('secure-storage-none'));
 }
 
 function dataAge(current: StoredExport | null, { now, settings }: ReadinessInput): ReadinessCheck {
