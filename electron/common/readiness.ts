@@ -28,7 +28,7 @@ export const READINESS_FACTS = [
   'none-recorded',
   'no-refusal',
   'refused',
-  'audit-intact',
+  'audit-ok',
   'audit-broken',
   'secure-storage-os',
   'secure-storage-none',

@@ -335,7 +335,7 @@ export const fr: Messages = {
   },
   settings: {
     heading: 'Paramètres (informatique)',
-    itHeading: 'Réservé à l’informatique : ce que cet ordinateur accepte et où il lit',
+    itHeading: 'Réservé à l’informatique : ce que cet ordinateur accepte et où il lit',
     itHow:
       'La phrase secrète du service ne permet pas de les modifier. L’informatique les signe avec la clé du site (downtime settings sign), copie le fichier settings.signed dans le dossier de données de cet ordinateur, puis redémarre la visionneuse.',
     intro:

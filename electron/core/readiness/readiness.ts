@@ -82,7 +82,7 @@ function auditTrail(verdict: AuditFinding): ReadinessCheck {
     ? check(
         'audit',
         'green',
-        readinessFact('audit-intact', { lines: verdict.lines, sealed: verdict.sealed }),
+        readinessFact('audit-ok', { lines: verdict.lines, sealed: verdict.sealed }),
       )
     : check('audit', 'red', readinessFact('audit-broken', { line: verdict.line }));
 }
