@@ -28,6 +28,10 @@ export interface InboxServiceOptions {
   readonly trustPaths: (settings: Settings) => string[];
   /** The store's audit trail, once the store service has followed the settings. */
   readonly auditFile: () => string;
+  /** The key of the store's rollback state and audit seal, for the settings of the moment. */
+  readonly rollbackKey: (settings: Settings) => Buffer;
+  /** Where the laptop's recipient is written at enrolment (read at every install). */
+  readonly recipientFile: string;
   readonly device: string;
   /** The store's rollback MAC key, which the worker needs to keep the high-water mark. */
   readonly rollbackKey: (settings: Settings) => Buffer;
@@ -48,6 +52,8 @@ export function startInboxService(options: InboxServiceOptions): InboxService {
             dir: s.inboxDir,
             storeDir: options.storeDir(s),
             keep: s.keep,
+            rollbackKeyHex: options.rollbackKey(s).toString('hex'),
+            recipientFile: options.recipientFile,
             trustPaths: options.trustPaths(s),
             device: options.device,
             audit: options.auditFile(),
