@@ -7,6 +7,7 @@
  * Decrypted data stays in the engine (a worker thread) and leaves it only as answers, each
  * audited by the session service before it is returned.
  */
+import { join } from 'node:path';
 import { existsSync, readFileSync, statfsSync } from 'node:fs';
 import type { ApiImplementation, ExportSummary } from '../api/contract.ts';
 import type { RemoteEngine } from '../engine/engine-protocol.ts';
@@ -14,13 +15,16 @@ import { AppError } from '../errors.ts';
 import { generateDeviceIdentity, recipientQrSvg, sealIdentity } from '../keys/device-identity.ts';
 import { loadTrustStore } from '../keys/trust-store.ts';
 import type { InboxEvent } from '../model.ts';
-import { checkReadiness } from '../readiness/readiness.ts';
+import { auditSealFileFor, verifySealedAudit } from '../audit/audit-seal.ts';
+import { checkReadiness, type AuditFinding } from '../readiness/readiness.ts';
 import {
   issueRegistration,
   readRegistrations,
   remainingDowntimeIds,
 } from '../registrations/registrations.ts';
-import type { StoredExport } from '../store/store.ts';
+import { checkClinicalChange } from '../settings/it-settings.ts';
+import { loadRollbackKey, rollbackFilesFor } from '../store/rollback.ts';
+import { AUDIT_FILE, type StoredExport } from '../store/store.ts';
 import type { AppPaths } from './app-paths.ts';
 import { writeIdentityFile, type AtRestSeal } from './identity-file.ts';
 import type { ReportService } from './report-service.ts';
@@ -244,9 +248,12 @@ export function createApi(services: ApiServices): ApiImplementation {
         trust = { signers: [] };
       }
       const s = settings.current();
+      const dir = store.dirOf(s);
       return checkReadiness({
         now: clock(),
         store: store.current(),
+        audit: auditFinding(dir, host.atRest),
+        secureStorage: host.atRest ? 'os' : 'none',
         settings: s,
         identityPresent: existsSync(paths.identityFile),
         trust,
@@ -264,10 +271,9 @@ export function createApi(services: ApiServices): ApiImplementation {
       await session.require();
       // Changing how the laptop behaves needs the ward passphrase again, not just an open session.
       await session.checkPassphrase(passphrase);
+      // The trust, inbox and store folders and retention are IT's (a signed file), never this.
       const before = settings.current();
-      const fields = (Object.keys(next) as (keyof typeof next)[]).filter(
-        (key) => JSON.stringify(next[key]) !== JSON.stringify(before[key]),
-      );
+      const fields = checkClinicalChange(before, next);
       if (fields.length === 0) return { changed: [] };
       // Audited before it takes effect; a store move is recorded in the old chain and the new.
       session.record({ event: 'settings-changed', detail: { field: fields.join(',') } });
@@ -325,6 +331,16 @@ export function createApi(services: ApiServices): ApiImplementation {
       return { savedTo };
     },
   };
+}
+
+/** The store's trail against its sealed head; null when the key cannot be read. */
+function auditFinding(storeDir: string, atRest: AtRestSeal | null): AuditFinding | null {
+  try {
+    const key = loadRollbackKey(rollbackFilesFor(storeDir).key, atRest, { create: false });
+    return verifySealedAudit(join(storeDir, AUDIT_FILE), auditSealFileFor(storeDir), key);
+  } catch {
+    return null;
+  }
 }
 
 function freeDiskBytes(dir: string): number | null {
