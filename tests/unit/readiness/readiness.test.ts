@@ -179,6 +179,7 @@ describe('the audit trail and the keys at rest (issue 15)', () => {
     expect(run({ audit: { ok: true, lines: 12, sealed: 12 } }).audit).toEqual({
       id: 'audit',
       level: 'green',
+      fact: { code: 'audit-ok', values: { lines: 12, sealed: 12 } },
       detail: '12 / 12',
     });
     expect(run({ audit: { ok: false, line: 4, problem: 'is missing lines' } }).audit).toMatchObject(
