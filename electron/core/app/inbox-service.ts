@@ -33,8 +33,6 @@ export interface InboxServiceOptions {
   /** Where the laptop's recipient is written at enrolment (read at every install). */
   readonly recipientFile: string;
   readonly device: string;
-  /** The store's rollback MAC key, which the worker needs to keep the high-water mark. */
-  readonly rollbackKey: (settings: Settings) => Buffer;
   readonly onEvent: (event: InboxEvent) => void;
   readonly log: { error(message: string): void };
   readonly pollMs?: number;
@@ -57,7 +55,6 @@ export function startInboxService(options: InboxServiceOptions): InboxService {
             trustPaths: options.trustPaths(s),
             device: options.device,
             audit: options.auditFile(),
-            rollbackKeyHex: options.rollbackKey(s).toString('hex'),
             ...(options.pollMs === undefined ? {} : { pollMs: options.pollMs }),
             ...(options.stableMs === undefined ? {} : { stableMs: options.stableMs }),
           },

@@ -23,7 +23,6 @@ import { createSessionService, type SessionService } from './session-service.ts'
 import { createSettingsService, type SettingsService } from './settings-service.ts';
 import { createStoreService, type StoreService } from './store-service.ts';
 import { auditSealFileFor, sealAuditTrail } from '../audit/audit-seal.ts';
-import { loadRollbackKey, rollbackFilesFor } from '../store/rollback.ts';
 import { AUDIT_FILE } from '../store/store.ts';
 
 /** The bundled demo (written by scripts/make-demo.ts into resources/demo/). */
@@ -132,8 +131,6 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
     rollbackKey: rollbackKeyOf,
     recipientFile: paths.recipientFile,
     device: options.device,
-    rollbackKey: (s) =>
-      loadRollbackKey(rollbackFilesFor(storeDirOf(s)).key, options.host.atRest ?? null),
     onEvent: (event) => {
       // The inbox worker installed into the store folder: see its new state.
       if (event.outcome === 'installed') store.refresh();
