@@ -20,7 +20,7 @@ export interface PrintPatient {
   readonly mrn: string;
 }
 
-const REPORTS: readonly ReportKind[] = ['handover', 'mar', 'census', 'summary'];
+const REPORTS = ['handover', 'mar', 'census', 'summary'] as const satisfies readonly ReportKind[];
 const PAPERS: readonly Paper[] = ['A4', 'Letter'];
 
 type Outcome =

@@ -107,6 +107,16 @@ export const ReportRequestSchema = z.object({
   language: LanguageSchema,
   /** MAR window start (ISO instant); default: now. */
   start: z.string().max(ARG_LIMITS.instant).optional(),
+  /** Round window end (ISO instant); default: two hours after the start. */
+  end: z.string().max(ARG_LIMITS.instant).optional(),
+  /** Labels per patient; default: one full sheet. */
+  count: z.number().int().min(1).max(500).optional(),
+  /** Pharmacy list: the next 24 hours (default) or 3 days. */
+  hours: z.union([z.literal(24), z.literal(72)]).optional(),
+  /** Wristband size; default: by the patient's age. */
+  band: z.enum(['adult', 'child']).optional(),
+  /** Registration packet: the downtime number it is for (one already issued). */
+  number: z.string().min(1).max(32).optional(),
 });
 export type ReportRequest = z.infer<typeof ReportRequestSchema>;
 

@@ -30,29 +30,40 @@ export interface ReportService {
   forget(): void;
 }
 
+function instant(value: string | undefined, which: 'start' | 'end'): Date | undefined {
+  if (value === undefined) return undefined;
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) {
+    throw new AppError('invalid-argument', `The ${which} time of the report is not a valid date.`);
+  }
+  return date;
+}
+
 export function createReportService(options: {
   readonly engine: RemoteEngine;
   readonly session: SessionService;
   readonly settings: SettingsService;
   readonly clock: () => Date;
+  /** Downtime numbers issued on this laptop: registration packets are printed for those only. */
+  readonly issuedNumbers: () => readonly string[];
 }): ReportService {
-  const { engine, session, settings, clock } = options;
+  const { engine, session, settings, clock, issuedNumbers } = options;
   const jobs = new Map<string, ReportJob>();
   return {
     async render(wire) {
       const { user } = await session.require();
-      const start = wire.start === undefined ? undefined : new Date(wire.start);
-      if (start && Number.isNaN(start.getTime())) {
-        throw new AppError(
-          'invalid-argument',
-          'The start time of the worksheet is not a valid date.',
-        );
-      }
+      const start = instant(wire.start, 'start');
+      const end = instant(wire.end, 'end');
       const request: ReportRequest = {
         report: wire.report,
         ...(wire.wardId === undefined ? {} : { wardId: wire.wardId }),
         ...(wire.patientId === undefined ? {} : { patientId: wire.patientId }),
         ...(start === undefined ? {} : { start }),
+        ...(end === undefined ? {} : { end }),
+        ...(wire.count === undefined ? {} : { count: wire.count }),
+        ...(wire.hours === undefined ? {} : { hours: wire.hours }),
+        ...(wire.band === undefined ? {} : { band: wire.band }),
+        ...(wire.number === undefined ? {} : { number: wire.number }),
       };
       const current = settings.current();
       const { pdf, pages } = await engine.renderReport(request, {
@@ -62,6 +73,9 @@ export function createReportService(options: {
         printedBy: user,
         timeZone: current.timeZone,
         adminTimes: current.adminTimes,
+        labelSheet: current.labelSheet,
+        wristbands: current.wristbands,
+        issuedNumbers: issuedNumbers(),
       });
       const job: ReportJob = { id: randomUUID(), request: wire, pdf, pages, user };
       jobs.set(job.id, job);

@@ -18,6 +18,7 @@ import { openStore } from '../store/store.ts';
 import { appPaths, type AppPaths } from './app-paths.ts';
 import { createApi, type HostServices } from './create-api.ts';
 import { startInboxService, type InboxService } from './inbox-service.ts';
+import { readRegistrations } from '../registrations/registrations.ts';
 import { createReportService } from './report-service.ts';
 import { createSessionService, type SessionService } from './session-service.ts';
 import { createSettingsService, type SettingsService } from './settings-service.ts';
@@ -96,7 +97,13 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
     clock,
     log: options.log,
   });
-  const reports = createReportService({ engine: worker.engine, session, settings, clock });
+  const reports = createReportService({
+    engine: worker.engine,
+    session,
+    settings,
+    clock,
+    issuedNumbers: () => readRegistrations(storeDirOf(settings.current())).map((r) => r.number),
+  });
   const recentInbox: InboxEvent[] = [];
   const inbox = startInboxService({
     settings,

@@ -68,7 +68,7 @@ const FOOTER_HEIGHT = 16;
 const GUTTER = 8;
 
 /** The printable body of a page, between header and footer. */
-function pageGeometry(paper: Paper) {
+export function pageGeometry(paper: Paper) {
   const { width, height } = PAPER[paper];
   const top = MARGIN + HEADER_HEIGHT + GUTTER;
   const footerTop = height - MARGIN - FOOTER_HEIGHT;
@@ -209,9 +209,15 @@ const layoutMismatch = (): AppError =>
     'The report came out with a different page count on its second pass; please report this to IT.',
   );
 
-type Geometry = ReturnType<typeof pageGeometry>;
+export type Geometry = ReturnType<typeof pageGeometry>;
 
-function drawHeader(pen: Pen, report: ReportDocument, setup: PageSetup, g: Geometry): void {
+/** Title, scope and demo marks; also drawn by the fixed-layout A4 pages (fixed-document.ts). */
+export function drawHeader(
+  pen: Pen,
+  report: Pick<ReportDocument, 'title' | 'scope'>,
+  setup: Pick<PageSetup, 'demo'>,
+  g: Geometry,
+): void {
   if (setup.demo) pen.watermark(setup.demo.watermark, g.width, g.height);
   const right = g.left + g.bodyWidth;
   pen.text(report.title, g.left, MARGIN, TITLE);
@@ -221,7 +227,7 @@ function drawHeader(pen: Pen, report: ReportDocument, setup: PageSetup, g: Geome
 }
 
 /** The footer on one line, shrunk (never cut) when a long name would overflow it. */
-function drawFooter(pen: Pen, text: string, g: Geometry): void {
+export function drawFooter(pen: Pen, text: string, g: Geometry): void {
   const natural = pen.measure.width(text, { face: 'regular', size: FOOTER_SIZE });
   const size = natural > g.bodyWidth ? (FOOTER_SIZE * g.bodyWidth) / natural : FOOTER_SIZE;
   pen.hline(g.left, g.left + g.bodyWidth, g.footerTop, 0.4);

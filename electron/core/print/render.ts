@@ -15,12 +15,20 @@ import { handoverReport } from './handover.ts';
 import { marReport, marSheetFromChart } from './mar.ts';
 import type { Translate } from './messages.ts';
 import { summaryReport } from './summary.ts';
+import { writeFixedPdf, type FixedReport } from './fixed-document.ts';
+import type { LabelSheet, Wristbands } from './media.ts';
+import { buildSupplyReport } from './supplies.ts';
 
 export interface ReportContext extends PrintContext {
   /** The site's standard administration times (settings): what the MAR's dose times come from. */
   readonly adminTimes: AdminTimes;
   /** Where the bundled fonts are, when not found beside this module (see fonts.ts). */
   readonly fontsDir?: string;
+  /** The ward's sticker sheets and wristband media (settings). */
+  readonly labelSheet?: LabelSheet;
+  readonly wristbands?: Wristbands;
+  /** Downtime numbers issued on this laptop: registration packets are printed for those. */
+  readonly issuedNumbers?: readonly string[];
 }
 
 export interface ReportRequest {
@@ -29,6 +37,15 @@ export interface ReportRequest {
   readonly patientId?: string;
   /** MAR window start; default: the print time. */
   readonly start?: Date;
+  /** Round window end. */
+  readonly end?: Date;
+  /** Labels per patient. */
+  readonly count?: number;
+  /** Pharmacy list window. */
+  readonly hours?: 24 | 72;
+  readonly band?: 'adult' | 'child';
+  /** Registration packet: the downtime number. */
+  readonly number?: string;
 }
 
 /** The MAR covers the next 24 hours. */
@@ -47,7 +64,10 @@ export async function renderReport(
 ): Promise<{ pages: number }> {
   const { setup, t } = pageSetup(ctx);
   const report = buildReport(db, request, ctx, t);
-  return writePdf(report, setup, loadFonts(ctx.fontsDir), out, onProgress);
+  const fonts = loadFonts(ctx.fontsDir);
+  return 'pages' in report
+    ? writeFixedPdf(report, setup, fonts, out, onProgress)
+    : writePdf(report, setup, fonts, out, onProgress);
 }
 
 function buildReport(
@@ -55,7 +75,7 @@ function buildReport(
   request: ReportRequest,
   ctx: ReportContext,
   t: Translate,
-): ReportDocument {
+): ReportDocument | FixedReport {
   const clock = { adminTimes: ctx.adminTimes, timeZone: ctx.timeZone };
   switch (request.report) {
     case 'handover': {
@@ -116,6 +136,18 @@ function buildReport(
         ctx.timeZone,
       );
     }
+    case 'labels':
+    case 'wristband':
+    case 'round':
+    case 'pharmacy':
+    case 'obs-chart':
+    case 'registration':
+      return buildSupplyReport(
+        db,
+        { ...request, report: request.report },
+        { ...ctx, siteName: ctx.manifest.site.name },
+        t,
+      );
     default: {
       const unknown: never = request.report;
       throw new AppError(

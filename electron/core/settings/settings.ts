@@ -10,6 +10,13 @@ import { LanguageSchema, PaperSchema } from '../model.ts';
 import { AppError } from '../errors.ts';
 import { AdminTimesSchema, DEFAULT_ADMIN_TIMES } from '../schedule/admin-times.ts';
 import { writeFileAtomic } from '../store/atomic-file.ts';
+import {
+  DEFAULT_WRISTBANDS,
+  LABEL_SHEET_PRESETS,
+  LabelSheetSchema,
+  sheetProblem,
+  WristbandsSchema,
+} from '../print/media.ts';
 
 /** Longest path the settings accept (Windows' long-path limit is 32,767; no real folder is near 4,096). */
 const MAX_PATH_LENGTH = 4096;
@@ -62,6 +69,12 @@ const FIELDS = {
   /** The ward's clock: schedules and printed times are in this zone. */
   timeZone: TimeZoneSchema,
   adminTimes: AdminTimesSchema,
+  /** The ward's sticker sheets for patient labels (presets: print/media.ts). */
+  labelSheet: LabelSheetSchema.refine((sheet) => sheetProblem(sheet) === null, {
+    message: 'the labels do not fit on an A4 sheet',
+  }),
+  /** The ward's wristband media, adult and child. */
+  wristbands: WristbandsSchema,
 } as const;
 
 /**
@@ -101,6 +114,8 @@ export const DEFAULT_SETTINGS: Settings = {
   defaultPrinter: null,
   timeZone: 'Europe/Brussels',
   adminTimes: DEFAULT_ADMIN_TIMES,
+  labelSheet: LABEL_SHEET_PRESETS['3x7'],
+  wristbands: DEFAULT_WRISTBANDS,
 };
 
 type FieldName = keyof typeof FIELDS;
