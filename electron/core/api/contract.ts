@@ -165,7 +165,12 @@ export const contract = {
     args: z
       .object({ jobId: Id, printer: z.string().min(1).max(ARG_LIMITS.printer).optional() })
       .strict(),
-    result: z.object({ via: z.enum(['dialog', 'spooler']), pages: z.number().int() }),
+    result: z.object({
+      via: z.enum(['dialog', 'spooler']),
+      pages: z.number().int(),
+      /** The spooler's own job id (`lpstat` shows it), when the spooler printed it. */
+      spoolerJob: z.string().nullable(),
+    }),
   },
   saveReport: {
     args: z.object({ jobId: Id }).strict(),

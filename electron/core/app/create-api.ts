@@ -27,8 +27,11 @@ import type { StoreService } from './store-service.ts';
 export interface HostServices {
   /** Asks where to save (a dialog in the app); null when the user cancels. */
   saveFile(suggestedName: string, bytes: Uint8Array): Promise<string | null>;
-  /** Prints a PDF: the system dialog, else the OS spooler. */
-  printPdf(pdf: Uint8Array, printer: string | null): Promise<'dialog' | 'spooler'>;
+  /** The system dialog, else the spooler (then with the job id it gave, when it gave one). */
+  printPdf(
+    pdf: Uint8Array,
+    printer: string | null,
+  ): Promise<{ via: 'dialog' | 'spooler'; jobId: string | null }>;
   /** Printer names, or null when the host cannot tell. */
   listPrinters(): Promise<string[] | null>;
   /** Electron safeStorage, where the OS offers it. */
@@ -198,9 +201,20 @@ export function createApi(services: ApiServices): ApiImplementation {
     async printReport({ jobId, printer }) {
       await session.require();
       const job = reports.job(jobId);
-      const via = await host.printPdf(job.pdf, printer ?? settings.current().defaultPrinter);
-      session.record({ event: 'print', detail: { ...jobDetail(job), pages: job.pages, via } });
-      return { via, pages: job.pages };
+      const { via, jobId: spoolerJob } = await host.printPdf(
+        job.pdf,
+        printer ?? settings.current().defaultPrinter,
+      );
+      session.record({
+        event: 'print',
+        detail: {
+          ...jobDetail(job),
+          pages: job.pages,
+          via,
+          ...(spoolerJob === null ? {} : { spoolerJob }),
+        },
+      });
+      return { via, pages: job.pages, spoolerJob };
     },
 
     async saveReport({ jobId }) {

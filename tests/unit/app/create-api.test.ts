@@ -37,7 +37,7 @@ const host: HostServices = {
   },
   printPdf: async (pdf) => {
     printed.push(pdf);
-    return 'spooler';
+    return { via: 'spooler', jobId: 'Ward-printer-7' };
   },
   listPrinters: async () => ['Ward printer'],
   atRest: null,
