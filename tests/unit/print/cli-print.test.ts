@@ -3,7 +3,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectRefusal, run } from '../cli/capture.ts';
-import { AS_OF, smallHospital, writeBundle } from '../fhir/small-hospital.ts';
 import { writeCliExport } from './cli-export.ts';
 import { pageTexts } from './fixtures.ts';
 
