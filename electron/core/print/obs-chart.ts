@@ -8,7 +8,8 @@
  * ward to fill in by hand. A value whose unit is not the chart's is not placed in a band (that
  * would be reading more into it than the source says); it stays on the patient summary.
  */
-import type { Observation } from '../model.ts';
+import { formatNumber } from '../../common/numbers.ts';
+import type { Language, Observation } from '../model.ts';
 import { formatStoredDate, parseInstant, wallClock } from './format.ts';
 import { a4Page, fitText, type FixedPage, type FixedReport } from './fixed-document.ts';
 import { identityBand, type Subject } from './identity-band.ts';
@@ -28,7 +29,8 @@ export interface ObsSubject {
 
 /** A band: the values it holds (inclusive) and the NEWS2 score it earns. */
 interface Band {
-  readonly label: string;
+  /** A band that is a word (A, C/V/P/U), not a range of numbers. */
+  readonly label?: string;
   readonly score: number;
   readonly min?: number;
   readonly max?: number;
@@ -42,12 +44,12 @@ interface Parameter {
   readonly bands: readonly Band[];
 }
 
-const band = (label: string, score: number, min?: number, max?: number): Band => ({
-  label,
+const band = (score: number, min?: number, max?: number): Band => ({
   score,
   ...(min === undefined ? {} : { min }),
   ...(max === undefined ? {} : { max }),
 });
+const word = (label: string, score: number): Band => ({ label, score });
 
 /** NEWS2 chart bands; score per band as published by the RCP. */
 const PARAMETERS: readonly Parameter[] = [
@@ -55,36 +57,25 @@ const PARAMETERS: readonly Parameter[] = [
     title: 'obs.respiration',
     codes: ['9279-1'],
     units: ['/min', 'breaths/min', '{breaths}/min'],
-    bands: [
-      band('≥ 25', 3, 25),
-      band('21–24', 2, 21, 24),
-      band('12–20', 0, 12, 20),
-      band('9–11', 1, 9, 11),
-      band('≤ 8', 3, undefined, 8),
-    ],
+    bands: [band(3, 25), band(2, 21, 24), band(0, 12, 20), band(1, 9, 11), band(3, undefined, 8)],
   },
   {
     title: 'obs.spo2',
     codes: ['59408-5', '2708-6'],
     units: ['%'],
-    bands: [
-      band('≥ 96', 0, 96),
-      band('94–95', 1, 94, 95),
-      band('92–93', 2, 92, 93),
-      band('≤ 91', 3, undefined, 91),
-    ],
+    bands: [band(0, 96), band(1, 94, 95), band(2, 92, 93), band(3, undefined, 91)],
   },
-  { title: 'obs.airOxygen', codes: [], units: [], bands: [band('A', 0), band('O₂ L/min', 2)] },
+  { title: 'obs.airOxygen', codes: [], units: [], bands: [word('A', 0), word('O₂ L/min', 2)] },
   {
     title: 'obs.systolic',
     codes: ['8480-6'],
     units: ['mmHg', 'mm[Hg]'],
     bands: [
-      band('≥ 220', 3, 220),
-      band('111–219', 0, 111, 219),
-      band('101–110', 1, 101, 110),
-      band('91–100', 2, 91, 100),
-      band('≤ 90', 3, undefined, 90),
+      band(3, 220),
+      band(0, 111, 219),
+      band(1, 101, 110),
+      band(2, 91, 100),
+      band(3, undefined, 90),
     ],
   },
   {
@@ -92,25 +83,25 @@ const PARAMETERS: readonly Parameter[] = [
     codes: ['8867-4'],
     units: ['/min', 'beats/min', '{beats}/min'],
     bands: [
-      band('≥ 131', 3, 131),
-      band('111–130', 2, 111, 130),
-      band('91–110', 1, 91, 110),
-      band('51–90', 0, 51, 90),
-      band('41–50', 1, 41, 50),
-      band('≤ 40', 3, undefined, 40),
+      band(3, 131),
+      band(2, 111, 130),
+      band(1, 91, 110),
+      band(0, 51, 90),
+      band(1, 41, 50),
+      band(3, undefined, 40),
     ],
   },
-  { title: 'obs.consciousness', codes: [], units: [], bands: [band('A', 0), band('C/V/P/U', 3)] },
+  { title: 'obs.consciousness', codes: [], units: [], bands: [word('A', 0), word('C/V/P/U', 3)] },
   {
     title: 'obs.temperature',
     codes: ['8310-5', '8331-1'],
     units: ['°C', 'Cel'],
     bands: [
-      band('≥ 39.1', 2, 39.1),
-      band('38.1–39.0', 1, 38.1, 39.0),
-      band('36.1–38.0', 0, 36.1, 38.0),
-      band('35.1–36.0', 1, 35.1, 36.0),
-      band('≤ 35.0', 3, undefined, 35.0),
+      band(2, 39.1),
+      band(1, 38.1, 39.0),
+      band(0, 36.1, 38.0),
+      band(1, 35.1, 36.0),
+      band(3, undefined, 35.0),
     ],
   },
 ];
@@ -143,13 +134,25 @@ export function obsChartReport(input: ObsChartInput, t: Translate, timeZone: str
   };
 }
 
+/** "21–24", "≥ 39,1": the band's limits in the reader's numbers (decimal comma fr/nl/de). */
+function bandLabel(b: Band, language: Language): string {
+  if (b.label !== undefined) return b.label;
+  const n = (v: number) => formatNumber(v, language);
+  if (b.min === undefined) return `≤ ${n(b.max ?? 0)}`;
+  if (b.max === undefined) return `≥ ${n(b.min)}`;
+  return `${n(b.min)}–${n(b.max)}`;
+}
+
 /** The band a value falls in, or null (no value, or not in the chart's unit). */
 export function bandOf(parameter: Parameter, observation: Observation | undefined): number | null {
   if (!observation || observation.value === null) return null;
   if (!parameter.units.includes(observation.unit ?? '')) return null;
   const value = observation.value;
   const index = parameter.bands.findIndex(
-    (b) => (b.min === undefined || value >= b.min) && (b.max === undefined || value <= b.max),
+    (b) =>
+      b.label === undefined &&
+      (b.min === undefined || value >= b.min) &&
+      (b.max === undefined || value <= b.max),
   );
   return index < 0 ? null : index;
 }
@@ -222,12 +225,13 @@ function drawGrid(
       pen.box(x, y, width, ROW, { fill: SHADE[b.score] ?? '#ffffff' });
       pen.box(x, y, width, ROW, { lineWidth: 0.4 });
       rules(y, ROW, true);
-      pen.text(b.label.replaceAll('.', t('obs.decimalMark')), x + 3, y + 2.5, TEXT);
+      pen.text(bandLabel(b, t.language), x + 3, y + 2.5, TEXT);
       pen.text(String(b.score), x + LABEL_WIDTH + 4, y + 2.5, BOLD);
       if (hit === i && observation) {
         const at = formatStoredDate(observation.at, timeZone).slice(11);
         const value =
-          observation.valueText ?? String(observation.value).replace('.', t('obs.decimalMark'));
+          observation.valueText ??
+          (observation.value === null ? '' : formatNumber(observation.value, t.language));
         pen.text(`● ${value}`, firstX + 2, y + 2.5, BOLD);
         if (at) pen.text(at, firstX + FIRST_WIDTH - 2, y + 3.5, SMALL, { right: true });
       }

@@ -6,10 +6,12 @@
  * their maximum as written, doses written as text ("1-2 tablets"), and active orders with no
  * computable times.
  */
+import { formatDose } from '../../common/dose.ts';
+import { describeScheduleProblem } from '../../common/schedule-problem.ts';
 import type { Chart, ChartMedication } from '../model.ts';
 import { heading, noticeSection, table, type Column } from './blocks.ts';
 import type { ReportDocument } from './document.ts';
-import { formatDose, parseInstant, wallClock } from './format.ts';
+import { parseInstant, wallClock } from './format.ts';
 import type { Block, Section } from './layout.ts';
 import type { Translate } from './messages.ts';
 
@@ -49,6 +51,7 @@ export interface PharmacyNeeds {
 export function pharmacyNeeds(
   patients: Iterable<{ readonly label: string; readonly readings: readonly Chart[] }>,
   window: PharmacyWindow,
+  t: Translate,
 ): PharmacyNeeds {
   const lines = new Map<string, Tally>();
   const prn: PharmacyApart[] = [];
@@ -59,7 +62,7 @@ export function pharmacyNeeds(
       for (const order of chart.medications) {
         const apart = (detail: string): PharmacyApart => ({
           drug: order.drug,
-          dose: formatDose(order),
+          dose: formatDose(order, t),
           route: order.route ?? '',
           detail,
           patient: label,
@@ -76,12 +79,18 @@ export function pharmacyNeeds(
           .filter((at): at is Date => at !== null && at >= window.start && at < window.end);
         if (order.dose === null) {
           if (firstSight && (due.length > 0 || order.scheduleProblem !== null))
-            uncounted.push(apart(order.scheduleProblem ?? order.doseText ?? ''));
+            uncounted.push(
+              apart(
+                order.scheduleProblem
+                  ? describeScheduleProblem(t, order.scheduleProblem)
+                  : (order.doseText ?? ''),
+              ),
+            );
           continue;
         }
         if (due.length === 0) {
           if (firstSight && order.scheduleProblem !== null)
-            uncounted.push(apart(order.scheduleProblem));
+            uncounted.push(apart(describeScheduleProblem(t, order.scheduleProblem)));
           continue;
         }
         addDoses(lines, order, due.length, label);
@@ -157,7 +166,7 @@ export function pharmacyReport(
           l.drug,
           l.route,
           String(l.doses),
-          formatDose({ dose: l.total, doseUnit: l.unit || null, doseText: null }),
+          formatDose({ dose: l.total, doseUnit: l.unit || null, doseText: null }, t),
           String(l.patients),
         ]),
         width,

@@ -7,10 +7,12 @@
  * orders whose times could not be computed are named under the patient, flagged, without boxes
  * — the nurse must read the order, never assume it is not due.
  */
+import { formatDose } from '../../common/dose.ts';
+import { describeScheduleProblem } from '../../common/schedule-problem.ts';
 import type { Chart, ChartMedication } from '../model.ts';
 import { BODY, heading, noticeSection, paragraph, table, type Column } from './blocks.ts';
 import type { ReportDocument } from './document.ts';
-import { formatDose, parseInstant, wallClock } from './format.ts';
+import { parseInstant, wallClock } from './format.ts';
 import type { Block, Measure, Section } from './layout.ts';
 import type { Translate } from './messages.ts';
 import {
@@ -117,9 +119,9 @@ function patientSection(
           // A round across midnight names the day of the doses after it.
           date === wallClock(patient.doses[0]?.at ?? at, timeZone).date ? time : `${date} ${time}`,
           order.drug,
-          formatDose(order),
+          formatDose(order, t),
           order.route ?? '',
-          order.highAlert ? `⚠ ${t('mar.highAlert')}` : '',
+          order.highAlert ? `⚠ ${t('drug.highAlert')}` : '',
         ];
       }),
       width,
@@ -130,10 +132,11 @@ function patientSection(
   if (patient.unscheduled.length > 0) {
     body.push(heading(m, `⚠ ${t('round.unscheduled')}`, width));
     for (const order of patient.unscheduled) {
-      const text = [order.drug, formatDose(order), order.route ?? '', order.frequency ?? '']
+      const text = [order.drug, formatDose(order, t), order.route ?? '', order.frequency ?? '']
         .filter((s) => s.length > 0)
         .join(' — ');
-      body.push(...paragraph(m, `⚠ ${text}: ${order.scheduleProblem ?? ''}`, BODY, width, 6));
+      const why = order.scheduleProblem ? describeScheduleProblem(t, order.scheduleProblem) : '';
+      body.push(...paragraph(m, `⚠ ${text}: ${why}`, BODY, width, 6));
     }
   }
   return {

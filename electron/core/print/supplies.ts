@@ -163,7 +163,7 @@ export function buildSupplyReport(
         ];
       });
       return pharmacyReport(
-        { scope: wardLabel(ward), window, needs: pharmacyNeeds(patients, window) },
+        { scope: wardLabel(ward), window, needs: pharmacyNeeds(patients, window, t) },
         t,
         ctx.timeZone,
       );

@@ -212,8 +212,10 @@ describe('observation chart', () => {
     expect(text).toContain('Observation chart (NEWS2)');
     expect(text).toMatch(/21–24 +2 +● 22/);
     expect(text).toMatch(/91–110 +1 +● 96/);
-    expect(text).toMatch(/38\.1–39\.0 +1 +● 38\.4/);
+    expect(text).toMatch(/38\.1–39 +1 +● 38\.4/);
     expect(text).toContain('MRN MRN0001');
+    const fr = await render({ report: 'obs-chart', patientId: 'p-helene' }, 'fr');
+    expect(fr.text).toMatch(/38,1–39 +1 +● 38,4/);
   });
 });
 
