@@ -373,4 +373,27 @@ export const de: Messages = {
     invalid: 'Ein Wert ist ungültig: Die technischen Einzelheiten nennen das Feld.',
     unchanged: 'Nichts wurde geändert.',
   },
+  supplies: {
+    labels: 'Patientenetiketten (Bogen)',
+    wristband: 'Identifikationsarmband',
+    round: 'Medikamentenrunde',
+    pharmacy: 'Apothekenbestellung',
+    'obs-chart': 'Überwachungsbogen (NEWS2)',
+    count: 'Etiketten pro Patient (leer: ein ganzer Bogen)',
+    roundFrom: 'Runde von',
+    roundTo: 'bis',
+    pharmacyFor: 'Bedarf für',
+    hours24: 'die nächsten 24 Stunden',
+    hours72: 'die nächsten 3 Tage',
+    printedJob: 'An die Druckwarteschlange gesendet, Auftrag {{job}}. Seiten: {{count}}',
+    registration: 'Neuaufnahme: vorläufige Nummer',
+    registrationHelp:
+      'Vergibt die nächste für diese Station reservierte vorläufige Nummer und druckt das Paket: Etiketten, Armband, leeres Verabreichungsblatt und Überwachungsbogen. Eine Nummer wird auf diesem Laptop nie zweimal vergeben.',
+    issue: 'Nächste Nummer vergeben und Paket drucken',
+    issued: 'Vorläufige Nummer {{number}} vergeben um {{time}} von {{user}}.',
+    remaining: 'Verbleibende Nummern in diesem Export: {{count}}',
+    noNumbers:
+      'Dieser Export enthält keine vorläufigen Nummern; fragen Sie die IT nach einem Export mit Nummern.',
+    reprint: 'Paket von {{number}} erneut drucken',
+  },
 };

@@ -367,6 +367,28 @@ export const en = {
     invalid: 'A value is not valid: the technical details name the field.',
     unchanged: 'Nothing was changed.',
   },
+  supplies: {
+    labels: 'Patient labels (sticker sheet)',
+    wristband: 'Wristband',
+    round: 'Medication round',
+    pharmacy: 'Pharmacy order list',
+    'obs-chart': 'Observation chart (NEWS2)',
+    count: 'Labels per patient (empty: a full sheet)',
+    roundFrom: 'Round from',
+    roundTo: 'to',
+    pharmacyFor: 'Needs for',
+    hours24: 'the next 24 hours',
+    hours72: 'the next 3 days',
+    printedJob: 'Sent to the printer queue as job {{job}}. Pages: {{count}}',
+    registration: 'New arrival: downtime number',
+    registrationHelp:
+      'Issues the next downtime number reserved for this ward and prints the packet: labels, wristband, blank medication worksheet and observation chart. A number is never issued twice on this laptop.',
+    issue: 'Issue the next number and print the packet',
+    issued: 'Downtime number {{number}} issued at {{time}} by {{user}}.',
+    remaining: 'Numbers left in this export: {{count}}',
+    noNumbers: 'This export carries no downtime numbers; ask IT for an export made with them.',
+    reprint: 'Print the packet of {{number}} again',
+  },
 };
 
 export type Messages = typeof en;

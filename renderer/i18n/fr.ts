@@ -372,4 +372,27 @@ export const fr: Messages = {
     invalid: 'Une valeur n’est pas valide : les détails techniques indiquent le champ.',
     unchanged: 'Rien n’a été modifié.',
   },
+  supplies: {
+    labels: 'Étiquettes patient (planche)',
+    wristband: "Bracelet d'identification",
+    round: 'Tour de médicaments',
+    pharmacy: 'Commande à la pharmacie',
+    'obs-chart': 'Feuille de surveillance (NEWS2)',
+    count: 'Étiquettes par patient (vide : une planche entière)',
+    roundFrom: 'Tour de',
+    roundTo: 'à',
+    pharmacyFor: 'Besoins pour',
+    hours24: 'les prochaines 24 heures',
+    hours72: 'les 3 prochains jours',
+    printedJob: 'Envoyé à la file d’impression, travail {{job}}. Pages : {{count}}',
+    registration: 'Nouvelle admission : numéro provisoire',
+    registrationHelp:
+      'Attribue le prochain numéro provisoire réservé pour cette unité et imprime le dossier : étiquettes, bracelet, feuille d’administration vierge et feuille de surveillance. Un numéro n’est jamais attribué deux fois sur cet ordinateur.',
+    issue: 'Attribuer le numéro suivant et imprimer le dossier',
+    issued: 'Numéro provisoire {{number}} attribué à {{time}} par {{user}}.',
+    remaining: 'Numéros restants dans cet export : {{count}}',
+    noNumbers:
+      'Cet export ne contient pas de numéros provisoires ; demandez-en un à l’informatique.',
+    reprint: 'Réimprimer le dossier de {{number}}',
+  },
 };

@@ -18,6 +18,7 @@ import {
   SearchHitSchema,
   WardSchema,
 } from '../model.ts';
+import { RegistrationSchema } from '../registrations/registrations.ts';
 import { SettingsSchema } from '../settings/settings.ts';
 import type { Result } from '../result.ts';
 
@@ -120,6 +121,14 @@ export const ReportRequestSchema = z.object({
 });
 export type ReportRequest = z.infer<typeof ReportRequestSchema>;
 
+export const RegistrationsSchema = z.object({
+  /** Oldest first. */
+  issued: z.array(RegistrationSchema),
+  /** Numbers reserved in the open export, and how many of them are not issued yet. */
+  reserved: z.number().int().nonnegative(),
+  remaining: z.number().int().nonnegative(),
+});
+
 export const contract = {
   getStatus: { args: Nothing, result: StatusSchema },
   enrol: {
@@ -189,6 +198,13 @@ export const contract = {
     result: z.object({ changed: z.array(z.string()) }),
   },
   exportAudit: { args: Nothing, result: z.object({ savedTo: z.string().nullable() }) },
+  /** Downtime registrations: what the open export reserved, what this laptop issued. */
+  registrations: { args: Nothing, result: RegistrationsSchema },
+  /** Issues the next reserved downtime number to a new arrival on a ward (audited, never twice). */
+  issueRegistration: {
+    args: z.object({ wardId: Id }).strict(),
+    result: RegistrationSchema,
+  },
 } as const;
 
 export type Contract = typeof contract;

@@ -15,6 +15,11 @@ import { generateDeviceIdentity, recipientQrSvg, sealIdentity } from '../keys/de
 import { loadTrustStore } from '../keys/trust-store.ts';
 import type { InboxEvent } from '../model.ts';
 import { checkReadiness } from '../readiness/readiness.ts';
+import {
+  issueRegistration,
+  readRegistrations,
+  remainingDowntimeIds,
+} from '../registrations/registrations.ts';
 import type { StoredExport } from '../store/store.ts';
 import type { AppPaths } from './app-paths.ts';
 import { writeIdentityFile, type AtRestSeal } from './identity-file.ts';
@@ -274,6 +279,35 @@ export function createApi(services: ApiServices): ApiImplementation {
         });
       }
       return { changed };
+    },
+
+    async registrations() {
+      const { export: open } = await session.require();
+      const issued = readRegistrations(store.current().dir);
+      const reserved = open.manifest.downtimeIds ?? [];
+      return {
+        issued,
+        reserved: reserved.length,
+        remaining: remainingDowntimeIds(reserved, issued),
+      };
+    },
+
+    async issueRegistration({ wardId }) {
+      const { user, export: open } = await session.require();
+      const ward = (await engine.listWards()).find((w) => w.id === wardId);
+      if (!ward)
+        throw new AppError('not-found', 'This ward is not in the open export; choose it again.');
+      return issueRegistration({
+        storeDir: store.current().dir,
+        auditFile: store.current().auditFile,
+        reserved: open.manifest.downtimeIds ?? [],
+        exportId: open.exportId,
+        wardId: ward.id,
+        wardName: ward.name,
+        user,
+        device,
+        now: clock(),
+      });
     },
 
     async exportAudit() {
