@@ -53,7 +53,7 @@ test('each supply document prints in the four languages with identity, data age 
   viewer,
 }, testInfo) => {
   test.setTimeout(180_000);
-  const api = viewer.app.core.api;
+  const api = viewer.app.api;
   const { wards } = await api.unlock({ passphrase: DEMO_PASSPHRASE, user: 'Supplies check' });
   const ward = wards.find((w) => w.inScope && w.censusCount > 0);
   if (!ward) throw new Error('the demo has no ward in scope');
