@@ -7,6 +7,7 @@
  * computable times.
  */
 import { formatDose } from '../../common/dose.ts';
+import { drugLabel } from '../../common/order-state.ts';
 import { describeScheduleProblem } from '../../common/schedule-problem.ts';
 import type { Chart, ChartMedication } from '../model.ts';
 import { heading, noticeSection, table, type Column } from './blocks.ts';
@@ -61,7 +62,7 @@ export function pharmacyNeeds(
     for (const chart of readings) {
       for (const order of chart.medications) {
         const apart = (detail: string): PharmacyApart => ({
-          drug: order.drug,
+          drug: drugLabel(t, order),
           dose: formatDose(order, t),
           route: order.route ?? '',
           detail,
@@ -75,7 +76,7 @@ export function pharmacyNeeds(
           continue;
         }
         const due = order.nextDue
-          .map(parseInstant)
+          .map((due) => parseInstant(due.at))
           .filter((at): at is Date => at !== null && at >= window.start && at < window.end);
         if (order.dose === null) {
           if (firstSight && (due.length > 0 || order.scheduleProblem !== null))
@@ -93,7 +94,7 @@ export function pharmacyNeeds(
             uncounted.push(apart(describeScheduleProblem(t, order.scheduleProblem)));
           continue;
         }
-        addDoses(lines, order, due.length, label);
+        addDoses(lines, order, due.length, label, drugLabel(t, order));
       }
     }
   }
@@ -111,12 +112,13 @@ function addDoses(
   order: ChartMedication,
   count: number,
   patient: string,
+  drug: string,
 ): void {
   const unit = order.doseUnit ?? '';
   const route = order.route ?? '';
-  const key = `${order.drug}\u0000${unit}\u0000${route}`;
+  const key = `${order.drug ?? ''}\u0000${unit}\u0000${route}`;
   const line: Tally = lines.get(key) ?? {
-    drug: order.drug,
+    drug,
     route,
     unit,
     doses: 0,

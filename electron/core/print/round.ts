@@ -8,6 +8,7 @@
  * — the nurse must read the order, never assume it is not due.
  */
 import { formatDose } from '../../common/dose.ts';
+import { drugLabel } from '../../common/order-state.ts';
 import { describeScheduleProblem } from '../../common/schedule-problem.ts';
 import type { Chart, ChartMedication } from '../model.ts';
 import { BODY, heading, noticeSection, paragraph, table, type Column } from './blocks.ts';
@@ -53,11 +54,14 @@ export function roundPatient(chart: Chart, window: RoundWindow): RoundPatient {
     if (!order.prn && order.nextDue.length === 0 && order.scheduleProblem !== null)
       unscheduled.push(order);
     for (const due of order.nextDue) {
-      const at = parseInstant(due);
+      const at = parseInstant(due.at);
       if (at && at >= window.start && at < window.end) doses.push({ at, order });
     }
   }
-  doses.sort((a, b) => a.at.getTime() - b.at.getTime() || a.order.drug.localeCompare(b.order.drug));
+  doses.sort(
+    (a, b) =>
+      a.at.getTime() - b.at.getTime() || (a.order.drug ?? '').localeCompare(b.order.drug ?? ''),
+  );
   return { identity: identityFromChart(chart), doses, unscheduled };
 }
 
@@ -118,7 +122,7 @@ function patientSection(
         return [
           // A round across midnight names the day of the doses after it.
           date === wallClock(patient.doses[0]?.at ?? at, timeZone).date ? time : `${date} ${time}`,
-          order.drug,
+          drugLabel(t, order),
           formatDose(order, t),
           order.route ?? '',
           order.highAlert ? `⚠ ${t('drug.highAlert')}` : '',
@@ -132,7 +136,12 @@ function patientSection(
   if (patient.unscheduled.length > 0) {
     body.push(heading(m, `⚠ ${t('round.unscheduled')}`, width));
     for (const order of patient.unscheduled) {
-      const text = [order.drug, formatDose(order, t), order.route ?? '', order.frequency ?? '']
+      const text = [
+        drugLabel(t, order),
+        formatDose(order, t),
+        order.route ?? '',
+        order.frequency ?? '',
+      ]
         .filter((s) => s.length > 0)
         .join(' — ');
       const why = order.scheduleProblem ? describeScheduleProblem(t, order.scheduleProblem) : '';
