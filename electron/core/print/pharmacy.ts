@@ -9,7 +9,7 @@
 import { formatDose } from '../../common/dose.ts';
 import { drugLabel } from '../../common/order-state.ts';
 import { describeScheduleProblem } from '../../common/schedule-problem.ts';
-import type { Chart, DoseLine } from '../model.ts';
+import type { Chart, ChartMedication } from '../model.ts';
 import { heading, noticeSection, table, type Column } from './blocks.ts';
 import type { ReportDocument } from './document.ts';
 import { parseInstant, wallClock } from './format.ts';
@@ -75,25 +75,26 @@ export function pharmacyNeeds(
             prn.push(apart([order.maxDose, order.frequency].filter(Boolean).join('; ')));
           continue;
         }
-        // Each dose counts in the dose of the instruction it is of (several instructions: each
-        // its own dose); a dose line without a single quantity cannot be added up.
-        const due: { at: Date; line: DoseLine }[] = [];
-        for (const d of order.nextDue) {
-          const at = parseInstant(d.at);
-          const line = d.line === null ? order : (order.doseLines[d.line] ?? order);
-          if (at !== null && at >= window.start && at < window.end) due.push({ at, line });
+        const due = order.nextDue
+          .map((due) => parseInstant(due.at))
+          .filter((at): at is Date => at !== null && at >= window.start && at < window.end);
+        if (order.dose === null) {
+          if (firstSight && (due.length > 0 || order.scheduleProblem !== null))
+            uncounted.push(
+              apart(
+                order.scheduleProblem
+                  ? describeScheduleProblem(t, order.scheduleProblem)
+                  : (order.doseText ?? ''),
+              ),
+            );
+          continue;
         }
         if (due.length === 0) {
           if (firstSight && order.scheduleProblem !== null)
             uncounted.push(apart(describeScheduleProblem(t, order.scheduleProblem)));
           continue;
         }
-        const uncountable = due.find((d) => d.line.dose === null);
-        if (uncountable) {
-          if (firstSight) uncounted.push(apart(uncountable.line.doseText ?? order.doseText ?? ''));
-          continue;
-        }
-        for (const d of due) addDoses(lines, drugLabel(t, order), d.line, order.route, 1, label);
+        addDoses(lines, order, due.length, label, drugLabel(t, order));
       }
     }
   }
@@ -108,15 +109,14 @@ type Tally = { -readonly [K in keyof PharmacyLine]: PharmacyLine[K] } & { who: S
 
 function addDoses(
   lines: Map<string, Tally>,
-  drug: string,
-  dose: DoseLine,
-  orderRoute: string | null,
+  order: ChartMedication,
   count: number,
   patient: string,
+  drug: string,
 ): void {
-  const unit = dose.doseUnit ?? '';
-  const route = dose.route ?? orderRoute ?? '';
-  const key = `${drug}\u0000${unit}\u0000${route}`;
+  const unit = order.doseUnit ?? '';
+  const route = order.route ?? '';
+  const key = `${order.drug ?? ''}\u0000${unit}\u0000${route}`;
   const line: Tally = lines.get(key) ?? {
     drug,
     route,
@@ -128,7 +128,7 @@ function addDoses(
   };
   line.doses += count;
   // Summed in thousandths so 0.1 + 0.2 prints as 0.3, not 0.30000000000000004.
-  line.total = Math.round((line.total + count * (dose.dose ?? 0)) * 1000) / 1000;
+  line.total = Math.round((line.total + count * (order.dose ?? 0)) * 1000) / 1000;
   line.who.add(patient);
   lines.set(key, line);
 }

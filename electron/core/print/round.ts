@@ -10,7 +10,7 @@
 import { formatDose } from '../../common/dose.ts';
 import { drugLabel } from '../../common/order-state.ts';
 import { describeScheduleProblem } from '../../common/schedule-problem.ts';
-import type { Chart, ChartMedication, OrderDoseLine } from '../model.ts';
+import type { Chart, ChartMedication } from '../model.ts';
 import { BODY, heading, noticeSection, paragraph, table, type Column } from './blocks.ts';
 import type { ReportDocument } from './document.ts';
 import { parseInstant, wallClock } from './format.ts';
@@ -28,17 +28,10 @@ export interface RoundWindow {
   readonly end: Date;
 }
 
-/** A dose due: its order, and the instruction (dose line) it is a dose of. */
-export interface RoundDose {
-  readonly at: Date;
-  readonly order: ChartMedication;
-  readonly line: OrderDoseLine | ChartMedication;
-}
-
 export interface RoundPatient {
   readonly identity: PatientIdentity;
   /** In time order. */
-  readonly doses: readonly RoundDose[];
+  readonly doses: readonly { readonly at: Date; readonly order: ChartMedication }[];
   /** Active, scheduled (not PRN) orders with no computable time. */
   readonly unscheduled: readonly ChartMedication[];
 }
@@ -55,16 +48,14 @@ export const MAX_ROUND_HOURS = 24;
 
 /** A patient's doses in the window, from the chart read at the window start. */
 export function roundPatient(chart: Chart, window: RoundWindow): RoundPatient {
-  const doses: RoundDose[] = [];
+  const doses: { at: Date; order: ChartMedication }[] = [];
   const unscheduled: ChartMedication[] = [];
   for (const order of chart.medications) {
     if (!order.prn && order.nextDue.length === 0 && order.scheduleProblem !== null)
       unscheduled.push(order);
     for (const due of order.nextDue) {
       const at = parseInstant(due.at);
-      // A dose of one of the order's several instructions is that instruction's dose and route.
-      const line = due.line === null ? order : (order.doseLines[due.line] ?? order);
-      if (at && at >= window.start && at < window.end) doses.push({ at, order, line });
+      if (at && at >= window.start && at < window.end) doses.push({ at, order });
     }
   }
   doses.sort(
@@ -126,14 +117,14 @@ function patientSection(
     const laid = table(
       m,
       columns,
-      patient.doses.map(({ at, order, line }) => {
+      patient.doses.map(({ at, order }) => {
         const { date, time } = wallClock(at, timeZone);
         return [
           // A round across midnight names the day of the doses after it.
           date === wallClock(patient.doses[0]?.at ?? at, timeZone).date ? time : `${date} ${time}`,
           drugLabel(t, order),
-          formatDose(line, t),
-          line.route ?? order.route ?? '',
+          formatDose(order, t),
+          order.route ?? '',
           order.highAlert ? `⚠ ${t('drug.highAlert')}` : '',
         ];
       }),

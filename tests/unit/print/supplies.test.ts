@@ -175,10 +175,15 @@ describe('medication round', () => {
     expect(text).toMatch(/⚠ Furosémide — 40 mg/);
   });
 
-  // The round and the pharmacy list take their doses from the schedule, which yields due times
-  // for active orders only once issue 11's choke point lands (order-schedule.ts, the `meds`
-  // work); this report does not re-implement that rule.
-  it.todo('never lists a held order (Énoxaparine, on-hold) on the round or the pharmacy list');
+  // The doses come from the schedule, which yields due times for active orders only (issue 11).
+  it('never lists a held order on the round or the pharmacy list', async () => {
+    const start = new Date('2026-11-28T07:00:00+01:00');
+    const round = await render({ report: 'round', wardId: 'w3b', start });
+    const pharmacy = await render({ report: 'pharmacy', wardId: 'w3b', start });
+    expect(round.text).toContain('Métoprolol');
+    expect(round.text).not.toContain('Énoxaparine');
+    expect(pharmacy.text).not.toMatch(/Énoxaparine.*\d+ mg/);
+  });
 
   it('refuses a window that ends before it starts', async () => {
     await expect(
