@@ -11,7 +11,15 @@
  *   await page.getByLabel(...)...; await viewer.close();
  * or use the `test` fixture exported below (`viewer`, configured with `test.use({ viewerOptions })`).
  */
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { test as base, type Page } from '@playwright/test';
@@ -20,6 +28,7 @@ import { METHOD_NAMES } from '../../electron/core/api/methods.ts';
 import type { HostServices } from '../../electron/core/app/create-api.ts';
 import { startApp, type RunningApp } from '../../electron/core/app/start-app.ts';
 import { installInto } from '../fixtures/install-into.ts';
+import { recipientPathFor } from '../../electron/core/keys/device-identity.ts';
 import { loadSiteKey } from '../../electron/core/keys/site-key.ts';
 import { signItSettings } from '../../electron/core/settings/it-settings.ts';
 import { isItSettingKey } from '../../electron/core/settings/settings.ts';
@@ -111,7 +120,17 @@ export async function openViewer(page: Page, options: ViewerOptions = {}): Promi
       );
     }
   }
-  if (options.identityFile) copyFileSync(options.identityFile, join(wardDir, 'device.key'));
+  // An enrolled laptop: its identity, and its recipient where the app keeps it, so the store
+  // installs the exports addressed to it (and only those).
+  let recipient: string | null = null;
+  if (options.identityFile) {
+    copyFileSync(options.identityFile, join(wardDir, 'device.key'));
+    const recipientFile = recipientPathFor(options.identityFile);
+    if (existsSync(recipientFile)) {
+      copyFileSync(recipientFile, join(wardDir, 'device-recipient.txt'));
+      recipient = readFileSync(recipientFile, 'utf8').trim();
+    }
+  }
   const demo = options.demo ?? true;
   const saved: string[] = [];
   const printed: Uint8Array[] = [];
@@ -131,6 +150,7 @@ export async function openViewer(page: Page, options: ViewerOptions = {}): Promi
       options.exportFile,
       options.trustDir ? [options.trustDir] : null,
       'e2e-laptop',
+      recipient,
     );
   }
 

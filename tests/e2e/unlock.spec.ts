@@ -42,7 +42,7 @@ test.describe('unlock', () => {
     await snap(page, testInfo, 'unlock-wrong-passphrase');
   });
 
-  test('an export not made for this laptop is refused with its reason, and the previous one opens instead', async ({
+  test('an export not made for this laptop is refused at install with its reason, and the current one stays and opens', async ({
     page,
   }, testInfo) => {
     const site = await makeTestSite();
@@ -55,19 +55,18 @@ test.describe('unlock', () => {
       identityFile: site.identityFile,
     });
     try {
-      await installInto(viewer.app, newer, [site.trustDir], 'e2e-laptop');
+      // Issue 15, M1: the signed recipient list does not name this laptop, so the export never
+      // becomes current and can never push out the exports this laptop can open.
+      const outcome = await installInto(viewer.app, newer, [site.trustDir], 'e2e-laptop');
+      expect(outcome).toMatchObject({ outcome: 'refused', kind: 'no-matching-identity' });
+      expect(outcome.message ?? '').toContain('This export was not made for this laptop');
       await page.reload();
-      await expect(page.getByRole('region', { name: 'Installed export' })).toContainText('2');
+      await expect(page.getByRole('region', { name: 'Installed export' })).toContainText('1');
+      await snap(page, testInfo, 'unlock-after-refused-export');
 
       await page.getByLabel('Your name or staff ID').fill(NURSE);
       await page.getByLabel('Ward passphrase').fill(SITE_PASSPHRASE);
       await page.getByRole('button', { name: 'Unlock', exact: true }).click();
-      const alert = page.getByRole('alert');
-      await expect(alert).toHaveAttribute('data-error-kind', 'no-matching-identity');
-      await expect(alert).toContainText('This export was not made for this laptop');
-      await snap(page, testInfo, 'unlock-refused-export');
-
-      await page.getByRole('button', { name: /Open the previous export/ }).click();
       await expect(page.getByRole('heading', { name: 'Census', level: 1 })).toBeVisible();
       const status = await viewer.app.api.getStatus({});
       expect(status.current?.sequence).toBe(1);
