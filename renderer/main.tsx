@@ -2,6 +2,7 @@
  * Renderer entry: reads the API status (for the remembered language and settings), starts
  * i18n in the right language, then mounts the app.
  */
+import './zod-config.ts';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import type { Status } from '../electron/core/api/contract.ts';

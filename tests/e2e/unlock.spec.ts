@@ -57,7 +57,13 @@ test.describe('unlock', () => {
     try {
       // Issue 15, M1: the signed recipient list does not name this laptop, so the export never
       // becomes current and can never push out the exports this laptop can open.
-      const outcome = await installInto(viewer.app, newer, [site.trustDir], 'e2e-laptop');
+      const outcome = await installInto(
+        viewer.app,
+        newer,
+        [site.trustDir],
+        'e2e-laptop',
+        site.recipient,
+      );
       expect(outcome).toMatchObject({ outcome: 'refused', kind: 'no-matching-identity' });
       expect(outcome.message ?? '').toContain('This export was not made for this laptop');
       await page.reload();
