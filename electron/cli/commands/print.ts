@@ -15,14 +15,20 @@ import {
   type ReadonlyDb,
 } from '../../core/db/queries.ts';
 import { AppError } from '../../core/errors.ts';
+import {
+  MAR_DAY_CHOICES,
+  MAR_START_CHOICES,
+  type MarDays,
+  type MarStart,
+} from '../../core/print/mar-window.ts';
 import { renderReport, type ReportRequest } from '../../core/print/render.ts';
 import { type Command, parseCommandArgs, requireOption, UsageError } from '../cli-kit.ts';
 import { OPEN_EXPORT_OPTIONS, openExportFromArgs, settingsFromArgs } from '../export-args.ts';
 
 const usage = `Usage: downtime print X.dtx --trust site.pub… --identity device.key --passphrase-file F
                       --report handover|mar|census|summary [--ward ID] [--patient MRN]
-                      [--lang fr|nl|de|en] [--paper A4|Letter] [--start ISO] [--user NAME]
-                      [--settings FILE] --out FILE.pdf
+                      [--lang fr|nl|de|en] [--paper A4|Letter] [--start now|round|ISO]
+                      [--days 1|3|7] [--user NAME] [--settings FILE] --out FILE.pdf
 
 Prints a report of the export to a PDF file (the same documents as the app's Print screen).
 
@@ -36,7 +42,10 @@ Prints a report of the export to a PDF file (the same documents as the app's Pri
   --patient MRN         the patient's MRN
   --lang LANG           fr, nl, de or en (default: the settings' language, else en)
   --paper SIZE          A4 or Letter (default: the settings' paper size, else A4)
-  --start ISO           MAR window start, e.g. 2026-11-28T07:00:00+01:00 (default: now)
+  --start WHEN          MAR window start: now (default), round (the start of the current round,
+                        from the settings' round start times), or an ISO date and time such
+                        as 2026-11-28T07:00:00+01:00
+  --days N              MAR length in wall-clock days: 1 (default), 3 or 7 (days as columns)
   --user NAME           who printed it, for the footer (default: the login name)
   --settings FILE       the viewer's settings file: time zone and administration times
   --out FILE.pdf        where to write the PDF
@@ -56,6 +65,7 @@ export const printCommand: Command = {
       lang: { type: 'string' },
       paper: { type: 'string' },
       start: { type: 'string' },
+      days: { type: 'string' },
       user: { type: 'string' },
       settings: { type: 'string' },
       out: { type: 'string' },
@@ -75,14 +85,17 @@ export const printCommand: Command = {
       values.paper === undefined
         ? settings.paper
         : choice(PaperSchema.options, values.paper, '--paper');
-    const start = values.start === undefined ? undefined : instant(values.start);
+    const window = {
+      ...(values.start === undefined ? {} : startOf(values.start)),
+      ...(values.days === undefined ? {} : { days: daysOf(values.days) }),
+    };
     const { manifest, db } = await openExportFromArgs(positionals, values);
     try {
       const request: ReportRequest = {
         report,
         ...(values.ward === undefined ? {} : { wardId: wardIdOf(db, values.ward) }),
         ...(values.patient === undefined ? {} : { patientId: patientIdOf(db, values.patient) }),
-        ...(start === undefined ? {} : { start }),
+        ...window,
       };
       const context = {
         manifest,
@@ -92,6 +105,8 @@ export const printCommand: Command = {
         printedBy: values.user ?? loginName(),
         timeZone: settings.timeZone,
         adminTimes: settings.adminTimes,
+        roundStarts: settings.roundStarts,
+        staleAmberHours: settings.staleAmberHours,
       };
       const { pages } = await writeAtomically(outPath, (out) =>
         renderReport(db, request, context, out),
@@ -111,11 +126,24 @@ function choice<T extends string>(options: readonly T[], value: string, flag: st
   return found;
 }
 
+/** `--start`: now, round, or an instant. */
+function startOf(value: string): { marStart: MarStart } | { start: Date } {
+  const named = MAR_START_CHOICES.find((c) => c === value);
+  return named === undefined ? { start: instant(value) } : { marStart: named };
+}
+
+function daysOf(value: string): MarDays {
+  const days = MAR_DAY_CHOICES.find((d) => String(d) === value);
+  if (days === undefined)
+    throw new UsageError(`--days must be one of ${MAR_DAY_CHOICES.join(', ')} (got "${value}")`);
+  return days;
+}
+
 function instant(value: string): Date {
   const date = new Date(value);
   if (Number.isNaN(date.getTime())) {
     throw new UsageError(
-      `--start must be an ISO date and time such as 2026-11-28T07:00:00+01:00 (got "${value}")`,
+      `--start must be now, round, or an ISO date and time such as 2026-11-28T07:00:00+01:00 (got "${value}")`,
     );
   }
   return date;

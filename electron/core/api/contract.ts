@@ -105,8 +105,12 @@ export const ReportRequestSchema = z.object({
   patientId: Id.optional(),
   paper: PaperSchema,
   language: LanguageSchema,
-  /** MAR window start (ISO instant); default: now. */
+  /** MAR window start (ISO instant); wins over `marStart`. */
   start: z.string().max(ARG_LIMITS.instant).optional(),
+  /** MAR window start: now (default) or the start of the current round (settings). */
+  marStart: z.enum(['now', 'round']).optional(),
+  /** MAR length in wall-clock days: 1 (default), 3 or 7. */
+  days: z.union([z.literal(1), z.literal(3), z.literal(7)]).optional(),
 });
 export type ReportRequest = z.infer<typeof ReportRequestSchema>;
 

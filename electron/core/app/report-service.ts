@@ -53,6 +53,8 @@ export function createReportService(options: {
         ...(wire.wardId === undefined ? {} : { wardId: wire.wardId }),
         ...(wire.patientId === undefined ? {} : { patientId: wire.patientId }),
         ...(start === undefined ? {} : { start }),
+        ...(wire.marStart === undefined ? {} : { marStart: wire.marStart }),
+        ...(wire.days === undefined ? {} : { days: wire.days }),
       };
       const current = settings.current();
       const { pdf, pages } = await engine.renderReport(request, {
@@ -62,6 +64,8 @@ export function createReportService(options: {
         printedBy: user,
         timeZone: current.timeZone,
         adminTimes: current.adminTimes,
+        roundStarts: current.roundStarts,
+        staleAmberHours: current.staleAmberHours,
       });
       const job: ReportJob = { id: randomUUID(), request: wire, pdf, pages, user };
       jobs.set(job.id, job);

@@ -5,11 +5,14 @@
 import { code128, MIN_MODULE } from './barcode.ts';
 import type { Block, Measure, Pen, Section, TextStyle } from './layout.ts';
 
-export const BODY: TextStyle = { face: 'regular', size: 8.5 };
-export const BODY_BOLD: TextStyle = { face: 'bold', size: 8.5 };
-export const SMALL: TextStyle = { face: 'regular', size: 7.5 };
-export const SMALL_BOLD: TextStyle = { face: 'bold', size: 7.5 };
-export const HEADING: TextStyle = { face: 'bold', size: 10 };
+/** Body text never under 9 pt, headers and small print never under 8 pt (read at arm's length, by torch). */
+export const BODY: TextStyle = { face: 'regular', size: 9 };
+export const BODY_BOLD: TextStyle = { face: 'bold', size: 9 };
+export const SMALL: TextStyle = { face: 'regular', size: 8 };
+export const SMALL_BOLD: TextStyle = { face: 'bold', size: 8 };
+export const HEADING: TextStyle = { face: 'bold', size: 10.5 };
+/** The smallest size a table cell shrinks to so an identifier or a name is never cut inside. */
+export const MIN_CELL_SIZE = 7;
 
 /** Long text is cut into blocks of this many lines so pages can break inside it. */
 const MAX_LINES_PER_BLOCK = 8;
@@ -195,15 +198,23 @@ export function table(
   };
 
   const body = rows.map((cells): Block => {
+    // Shrink a cell whose longest word would not fit, then wrap: never cut inside a word.
+    const cellStyles = columns.map((c, i) =>
+      m.fit(cells[i] ?? '', cellStyle(c), (widths[i] ?? 0) - 2 * CELL_PAD, MIN_CELL_SIZE),
+    );
     const cellLines = columns.map((c, i) =>
       c.kind === 'writeIn'
         ? []
-        : m.wrap(cells[i] ?? '', cellStyle(c), (widths[i] ?? 0) - 2 * CELL_PAD),
+        : m.wrap(cells[i] ?? '', cellStyles[i] ?? BODY, (widths[i] ?? 0) - 2 * CELL_PAD),
     );
+    const cellHeight = (i: number): number =>
+      (cellLines[i]?.length ?? 0) * m.lineHeight(cellStyles[i] ?? BODY);
     const barcodeHeight = columns.some((c) => c.kind === 'barcode') ? CELL_BAR_HEIGHT : 0;
     const height = Math.max(
       options.minRowHeight ?? 0,
-      Math.max(1, ...cellLines.map((l) => l.length)) * lineHeight + barcodeHeight + 2 * CELL_PAD,
+      Math.max(lineHeight, ...cellLines.map((_, i) => cellHeight(i))) +
+        barcodeHeight +
+        2 * CELL_PAD,
     );
     return {
       height,
@@ -222,11 +233,11 @@ export function table(
               if (pattern && moduleWidth >= MIN_MODULE) {
                 pen.bars(pattern, cx, y + CELL_PAD, moduleWidth, CELL_BAR_HEIGHT - 2);
               }
-              pen.lines(lines, cx, y + CELL_PAD + CELL_BAR_HEIGHT, BODY);
+              pen.lines(lines, cx, y + CELL_PAD + CELL_BAR_HEIGHT, cellStyles[i] ?? BODY);
               break;
             }
             case 'text':
-              pen.lines(lines, cx, y + CELL_PAD, cellStyle(c));
+              pen.lines(lines, cx, y + CELL_PAD, cellStyles[i] ?? cellStyle(c));
               break;
           }
         });

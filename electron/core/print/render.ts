@@ -13,12 +13,15 @@ import { writePdf, type ReportDocument } from './document.ts';
 import { loadFonts } from './fonts.ts';
 import { handoverReport } from './handover.ts';
 import { marReport, marSheetFromChart } from './mar.ts';
+import { currentRoundStart, type MarDays, type MarStart, wallClockDays } from './mar-window.ts';
 import type { Translate } from './messages.ts';
 import { summaryReport } from './summary.ts';
 
 export interface ReportContext extends PrintContext {
   /** The site's standard administration times (settings): what the MAR's dose times come from. */
   readonly adminTimes: AdminTimes;
+  /** The ward's round start times (settings, "07:00"): where a MAR started at the round begins. */
+  readonly roundStarts: readonly string[];
   /** Where the bundled fonts are, when not found beside this module (see fonts.ts). */
   readonly fontsDir?: string;
 }
@@ -27,12 +30,13 @@ export interface ReportRequest {
   readonly report: ReportKind;
   readonly wardId?: string;
   readonly patientId?: string;
-  /** MAR window start; default: the print time. */
+  /** MAR window start given as an instant (the CLI's `--start ISO`); wins over `marStart`. */
   readonly start?: Date;
+  /** MAR window start: the print time (default), or the start of the current round. */
+  readonly marStart?: MarStart;
+  /** MAR length in wall-clock days (default 1). */
+  readonly days?: MarDays;
 }
-
-/** The MAR covers the next 24 hours. */
-const MAR_HOURS = 24;
 
 /**
  * Renders `request` as a PDF onto `out` (ended when done) and resolves with the page count.
@@ -71,18 +75,16 @@ function buildReport(
     }
     case 'mar': {
       const scope = careScope(db, request, 'mar', ctx, t);
-      const start = request.start ?? ctx.printedAt;
-      if (Number.isNaN(start.getTime())) {
-        throw new AppError(
-          'invalid-argument',
-          'The start time of the worksheet is not a valid date; give it as an ISO date and time.',
-        );
-      }
-      const window = { start, end: new Date(start.getTime() + MAR_HOURS * 3_600_000) };
-      // The chart read "now" at the window start lists exactly the doses of the window.
+      const start =
+        request.start ??
+        (request.marStart === 'round'
+          ? currentRoundStart(ctx.printedAt, ctx.roundStarts, ctx.timeZone)
+          : ctx.printedAt);
+      const window = wallClockDays(start, request.days ?? 1, ctx.timeZone);
+      const asOf = new Date(ctx.manifest.dataAsOf);
       const sheets = lazy(function* () {
         for (const chart of charts(db, scope.patientIds(), { ...clock, now: start }))
-          yield marSheetFromChart(chart, window);
+          yield marSheetFromChart(chart, window, clock, asOf);
       });
       return marReport({ scope: scope.label, window, sheets }, t, ctx.timeZone);
     }

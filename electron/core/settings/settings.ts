@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { LanguageSchema, PaperSchema } from '../model.ts';
 import { AppError } from '../errors.ts';
-import { AdminTimesSchema, DEFAULT_ADMIN_TIMES } from '../schedule/admin-times.ts';
+import { AdminTimesSchema, DEFAULT_ADMIN_TIMES, WallTimeSchema } from '../schedule/admin-times.ts';
 import { writeFileAtomic } from '../store/atomic-file.ts';
 
 /** Longest path the settings accept (Windows' long-path limit is 32,767; no real folder is near 4,096). */
@@ -62,6 +62,11 @@ const FIELDS = {
   /** The ward's clock: schedules and printed times are in this zone. */
   timeZone: TimeZoneSchema,
   adminTimes: AdminTimesSchema,
+  /**
+   * Clinical: when the ward's rounds start (the shift changes). A MAR printed "from the start of
+   * the round" begins at the latest of these, so a round the outage interrupted stays on paper.
+   */
+  roundStarts: z.array(WallTimeSchema).min(1).max(12),
 } as const;
 
 /**
@@ -101,6 +106,7 @@ export const DEFAULT_SETTINGS: Settings = {
   defaultPrinter: null,
   timeZone: 'Europe/Brussels',
   adminTimes: DEFAULT_ADMIN_TIMES,
+  roundStarts: ['07:00', '15:00', '22:00'],
 };
 
 type FieldName = keyof typeof FIELDS;

@@ -39,6 +39,7 @@ export const context: PrintContext = {
   printedAt: new Date('2026-03-28T11:30:00Z'),
   printedBy: 'Nurse Ratched',
   timeZone: 'Europe/Brussels',
+  staleAmberHours: 2,
 };
 
 export function medication(
