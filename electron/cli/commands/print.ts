@@ -106,6 +106,7 @@ export const printCommand: Command = {
         timeZone: settings.timeZone,
         adminTimes: settings.adminTimes,
         roundStarts: settings.roundStarts,
+        censusBarcodes: settings.censusBarcodes,
         staleAmberHours: settings.staleAmberHours,
       };
       const { pages } = await writeAtomically(outPath, (out) =>

@@ -66,6 +66,7 @@ export function createReportService(options: {
         adminTimes: current.adminTimes,
         roundStarts: current.roundStarts,
         staleAmberHours: current.staleAmberHours,
+        censusBarcodes: current.censusBarcodes,
       });
       const job: ReportJob = { id: randomUUID(), request: wire, pdf, pages, user };
       jobs.set(job.id, job);

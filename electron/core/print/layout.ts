@@ -78,7 +78,13 @@ export class Measure {
    * identifiers shrink the text first (`fit`) so that never happens. Word widths are summed
    * rather than whole lines re-measured, so wrapping stays linear in the text length.
    */
-  wrap(text: string, style: TextStyle, width: number): string[] {
+  wrap(
+    text: string,
+    style: TextStyle,
+    width: number,
+    options: { hyphens?: boolean } = {},
+  ): string[] {
+    const hyphens = options.hyphens ?? true;
     const space = this.width(' ', style);
     const lines: string[] = [];
     for (const paragraph of text.split(/\r?\n/)) {
@@ -97,7 +103,9 @@ export class Measure {
           lineWidth = wordWidth;
           continue;
         }
-        const pieces = this.#breakWord(word, style, width);
+        const pieces = hyphens
+          ? this.#breakWord(word, style, width)
+          : this.#cut(word, style, width);
         line = pieces.pop() ?? '';
         lineWidth = this.width(line, style);
         lines.push(...pieces);
@@ -110,11 +118,18 @@ export class Measure {
   /**
    * The largest size, from `style.size` down to `minSize`, at which no unbreakable piece of
    * `text` (a word, or the part of a hyphenated word between hyphens) is wider than `width`:
-   * shrink first, then wrap, so an MRN or a name is never cut inside.
+   * shrink first, then wrap, so an MRN or a name is never cut inside (`keep` says what is one
+   * piece).
    */
-  fit(text: string, style: TextStyle, width: number, minSize: number): TextStyle {
+  fit(
+    text: string,
+    style: TextStyle,
+    width: number,
+    minSize: number,
+    options: { keep?: Keep } = {},
+  ): TextStyle {
     let widest = 0;
-    for (const piece of unbreakablePieces(text)) {
+    for (const piece of unbreakablePieces(text, options.keep ?? 'pieces')) {
       widest = Math.max(widest, this.width(piece, { face: style.face, size: 1 }));
     }
     if (widest * style.size <= width || widest === 0) return style;
@@ -157,9 +172,16 @@ export class Measure {
   }
 }
 
-/** The pieces `wrap` never breaks: words, split after their hyphens. */
-function unbreakablePieces(text: string): string[] {
-  return text.split(/[ \t\r\n]+/).flatMap((word) => word.split(/(?<=-)/));
+/**
+ * What may not be broken: `pieces`, the parts of words between hyphens (running text);
+ * `words`, whole words (identifiers among words: "1944-12-26 female"); `line`, everything.
+ */
+export type Keep = 'pieces' | 'words' | 'line';
+
+function unbreakablePieces(text: string, keep: Keep): string[] {
+  if (keep === 'line') return [text];
+  const words = text.split(/[ \t\r\n]+/);
+  return keep === 'words' ? words : words.flatMap((word) => word.split(/(?<=-)/));
 }
 
 /** Drawing primitives in page coordinates (points, origin top left). */

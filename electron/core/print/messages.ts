@@ -232,6 +232,11 @@ const en = {
   'when.ICM': 'between breakfast and lunch',
   'when.ICD': 'between lunch and dinner',
   'when.ICV': 'after dinner, before bedtime',
+  'col.room': 'Room',
+  'census.emptyBed': '— empty bed —',
+  'census.noBed': 'no bed',
+  'census.moreAllergies': '…+{count}',
+  'census.emptyCount': 'empty beds: {count}',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -459,6 +464,11 @@ const fr: Messages = {
   'when.ICM': 'entre le petit-déjeuner et le dîner',
   'when.ICD': 'entre le dîner et le souper',
   'when.ICV': 'après le souper, avant le coucher',
+  'col.room': 'Chambre',
+  'census.emptyBed': '— lit libre —',
+  'census.noBed': 'sans lit',
+  'census.moreAllergies': '…+{count}',
+  'census.emptyCount': 'lits libres : {count}',
 };
 
 const nl: Messages = {
@@ -683,6 +693,11 @@ const nl: Messages = {
   'when.ICM': 'tussen ontbijt en middagmaal',
   'when.ICD': 'tussen middag- en avondmaal',
   'when.ICV': 'na het avondmaal, vóór het slapengaan',
+  'col.room': 'Kamer',
+  'census.emptyBed': '— vrij bed —',
+  'census.noBed': 'geen bed',
+  'census.moreAllergies': '…+{count}',
+  'census.emptyCount': 'vrije bedden: {count}',
 };
 
 const de: Messages = {
@@ -908,6 +923,11 @@ const de: Messages = {
   'when.ICM': 'zwischen Frühstück und Mittagessen',
   'when.ICD': 'zwischen Mittag- und Abendessen',
   'when.ICV': 'nach dem Abendessen, vor der Nacht',
+  'col.room': 'Zimmer',
+  'census.emptyBed': '— freies Bett —',
+  'census.noBed': 'kein Bett',
+  'census.moreAllergies': '…+{count}',
+  'census.emptyCount': 'freie Betten: {count}',
 };
 
 export const MESSAGES: Readonly<Record<Language, Messages>> = { fr, nl, de, en };

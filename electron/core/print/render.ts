@@ -3,11 +3,18 @@
  * and hands it to the report builders, lazily, one patient at a time (see document.ts for why
  * every report is laid out twice). Used by the engine worker (app) and `downtime print` (CLI).
  */
-import { censusByWard, getChart, listWards, type ReadonlyDb } from '../db/queries.ts';
+import {
+  allergySubstancesOfWard,
+  bedsOfWard,
+  censusByWard,
+  getChart,
+  listWards,
+  type ReadonlyDb,
+} from '../db/queries.ts';
 import { AppError } from '../errors.ts';
 import type { Chart, ReportKind, Ward } from '../model.ts';
 import type { AdminTimes } from '../schedule/admin-times.ts';
-import { censusReport } from './census.ts';
+import { censusReport, type CensusWard } from './census.ts';
 import { pageSetup, type PrintContext } from './context.ts';
 import { writePdf, type ReportDocument } from './document.ts';
 import { loadFonts } from './fonts.ts';
@@ -22,6 +29,8 @@ export interface ReportContext extends PrintContext {
   readonly adminTimes: AdminTimes;
   /** The ward's round start times (settings, "07:00"): where a MAR started at the round begins. */
   readonly roundStarts: readonly string[];
+  /** A scannable MRN barcode on each census row (settings); without, ~25 rows fit a page. */
+  readonly censusBarcodes: boolean;
   /** Where the bundled fonts are, when not found beside this module (see fonts.ts). */
   readonly fontsDir?: string;
 }
@@ -89,19 +98,26 @@ function buildReport(
       return marReport({ scope: scope.label, window, sheets }, t, ctx.timeZone);
     }
     case 'census': {
+      const board = (ward: Ward): CensusWard => ({
+        ward,
+        rows: censusByWard(db, ward.id),
+        beds: bedsOfWard(db, ward.id),
+        allergies: allergySubstancesOfWard(db, ward.id),
+      });
       if (request.wardId === undefined) {
         const wards = listWards(db);
         return censusReport(
           {
             scope: `${ctx.manifest.site.name} — ${t('scope.allWards')}`,
-            wards: lazy(() => wards.map((ward) => ({ ward, rows: censusByWard(db, ward.id) }))),
+            wards: lazy(() => wards.map(board)),
+            barcodes: ctx.censusBarcodes,
           },
           t,
         );
       }
       const ward = wardById(db, request.wardId);
       return censusReport(
-        { scope: wardLabel(ward), wards: lazy(() => [{ ward, rows: censusByWard(db, ward.id) }]) },
+        { scope: wardLabel(ward), wards: lazy(() => [board(ward)]), barcodes: ctx.censusBarcodes },
         t,
       );
     }

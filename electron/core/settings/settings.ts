@@ -67,6 +67,8 @@ const FIELDS = {
    * the round" begins at the latest of these, so a round the outage interrupted stays on paper.
    */
   roundStarts: z.array(WallTimeSchema).min(1).max(12),
+  /** The printed census: an MRN barcode on each row (about 16 rows a page) or not (about 25). */
+  censusBarcodes: z.boolean(),
 } as const;
 
 /**
@@ -107,6 +109,7 @@ export const DEFAULT_SETTINGS: Settings = {
   timeZone: 'Europe/Brussels',
   adminTimes: DEFAULT_ADMIN_TIMES,
   roundStarts: ['07:00', '15:00', '22:00'],
+  censusBarcodes: false,
 };
 
 type FieldName = keyof typeof FIELDS;

@@ -24,6 +24,7 @@ const ctx: ReportContext = {
   timeZone: 'Europe/Brussels',
   adminTimes: DEFAULT_ADMIN_TIMES,
   roundStarts: ['07:00', '15:00', '22:00'],
+  censusBarcodes: true,
   staleAmberHours: 2,
 };
 
