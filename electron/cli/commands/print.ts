@@ -22,13 +22,16 @@ import {
   type MarStart,
 } from '../../core/print/mar-window.ts';
 import { renderReport, type ReportRequest } from '../../core/print/render.ts';
+
+const HANDOVER_LAYOUTS = ['per-patient', 'board'] as const;
 import { type Command, parseCommandArgs, requireOption, UsageError } from '../cli-kit.ts';
 import { OPEN_EXPORT_OPTIONS, openExportFromArgs, settingsFromArgs } from '../export-args.ts';
 
 const usage = `Usage: downtime print X.dtx --trust site.pub… --identity device.key --passphrase-file F
                       --report handover|mar|census|summary [--ward ID] [--patient MRN]
                       [--lang fr|nl|de|en] [--paper A4|Letter] [--start now|round|ISO]
-                      [--days 1|3|7] [--user NAME] [--settings FILE] --out FILE.pdf
+                      [--days 1|3|7] [--layout per-patient|board] [--user NAME]
+                      [--settings FILE] --out FILE.pdf
 
 Prints a report of the export to a PDF file (the same documents as the app's Print screen).
 
@@ -46,6 +49,7 @@ Prints a report of the export to a PDF file (the same documents as the app's Pri
                         from the settings' round start times), or an ISO date and time such
                         as 2026-11-28T07:00:00+01:00
   --days N              MAR length in wall-clock days: 1 (default), 3 or 7 (days as columns)
+  --layout L            handover: per-patient (default) or board (one row per bed)
   --user NAME           who printed it, for the footer (default: the login name)
   --settings FILE       the viewer's settings file: time zone and administration times
   --out FILE.pdf        where to write the PDF
@@ -66,6 +70,7 @@ export const printCommand: Command = {
       paper: { type: 'string' },
       start: { type: 'string' },
       days: { type: 'string' },
+      layout: { type: 'string' },
       user: { type: 'string' },
       settings: { type: 'string' },
       out: { type: 'string' },
@@ -88,6 +93,9 @@ export const printCommand: Command = {
     const window = {
       ...(values.start === undefined ? {} : startOf(values.start)),
       ...(values.days === undefined ? {} : { days: daysOf(values.days) }),
+      ...(values.layout === undefined
+        ? {}
+        : { handoverLayout: choice(HANDOVER_LAYOUTS, values.layout, '--layout') }),
     };
     const { manifest, db } = await openExportFromArgs(positionals, values);
     try {

@@ -111,6 +111,8 @@ export const ReportRequestSchema = z.object({
   marStart: z.enum(['now', 'round']).optional(),
   /** MAR length in wall-clock days: 1 (default), 3 or 7. */
   days: z.union([z.literal(1), z.literal(3), z.literal(7)]).optional(),
+  /** Handover: one block per patient (default) or one row per bed. */
+  handoverLayout: z.enum(['per-patient', 'board']).optional(),
 });
 export type ReportRequest = z.infer<typeof ReportRequestSchema>;
 

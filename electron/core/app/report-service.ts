@@ -55,6 +55,7 @@ export function createReportService(options: {
         ...(start === undefined ? {} : { start }),
         ...(wire.marStart === undefined ? {} : { marStart: wire.marStart }),
         ...(wire.days === undefined ? {} : { days: wire.days }),
+        ...(wire.handoverLayout === undefined ? {} : { handoverLayout: wire.handoverLayout }),
       };
       const current = settings.current();
       const { pdf, pages } = await engine.renderReport(request, {

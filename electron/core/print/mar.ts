@@ -14,8 +14,7 @@ import { drugLabel, notToGiveText } from '../../common/order-state.ts';
 import { describeScheduleProblem } from '../../common/schedule-problem.ts';
 import type { Administration, Chart, ChartMedication } from '../model.ts';
 import type { ScheduleClock } from '../db/order-schedule.ts';
-import { WHEN_CODES } from '../schedule/admin-times.ts';
-import { DAYS_OF_WEEK, type Repeat } from '../schedule/timing.ts';
+import { DAYS_OF_WEEK } from '../schedule/timing.ts';
 import { instantAt, localDayOf, localSecondOfDay } from '../schedule/zoned-time.ts';
 import {
   BODY,
@@ -41,6 +40,7 @@ import {
   type MarOrders,
 } from './mar-orders.ts';
 import type { MarWindow } from './mar-window.ts';
+import { frequencyInWords, weeklyMark } from './order-words.ts';
 import type { Translate } from './messages.ts';
 import { identityFromChart, patientHeader, type PatientIdentity } from './patient-header.ts';
 
@@ -246,56 +246,6 @@ function orderBlock(ctx: Ctx, order: ChartMedication, marks: readonly string[] =
 
 const widest = (pen: Pen, lines: readonly string[], style: TextStyle): number =>
   Math.max(0, ...lines.map((l) => pen.measure.width(l, style)));
-
-/** "Every 6 hours", "3 times a day", "Once a week" — the frequency said in the sheet's language. */
-export function frequencyInWords(t: Translate, repeat: Repeat | null): string | null {
-  if (!repeat) return null;
-  const times = repeat.timeOfDay?.map((time) => time.slice(0, 5)).join(', ');
-  const { period, periodUnit } = repeat;
-  const frequency = repeat.frequency ?? 1;
-  let words: string | null = null;
-  if (period !== undefined && periodUnit !== undefined) {
-    if (frequency === 1 && (periodUnit === 'h' || periodUnit === 'min')) {
-      words = t(periodUnit === 'h' ? 'freq.everyHours' : 'freq.everyMinutes', { n: period });
-    } else if (periodUnit === 'd' && period === 1) {
-      words = frequency === 1 ? t('freq.onceDaily') : t('freq.timesDaily', { n: frequency });
-    } else if (periodUnit === 'd') {
-      words = t('freq.everyDays', { n: period, times: frequency });
-    } else if (periodUnit === 'wk' && period === 1) {
-      words = frequency === 1 ? t('freq.onceWeekly') : t('freq.timesWeekly', { n: frequency });
-    } else if (periodUnit === 'wk') {
-      words = t('freq.everyWeeks', { n: period });
-    } else if (periodUnit === 'mo') {
-      words = t('freq.everyMonths', { n: period });
-    }
-  }
-  // Event codes in words ("before breakfast"); a code we do not know stays as written.
-  const when = repeat.when
-    ?.map((code) => {
-      const known = WHEN_CODES.find((c) => c === code);
-      return known ? t(`when.${known}`) : code;
-    })
-    .join(', ');
-  const named = [times, when].filter((s): s is string => !!s && s.length > 0);
-  const all = [words, ...named].filter((s): s is string => s !== null);
-  return all.length > 0 ? all.join(' — ') : null;
-}
-
-/** "WEEKLY — Friday": printed on every sheet of such an order, due in the window or not. */
-function weeklyMark(t: Translate, repeat: Repeat | null): string[] {
-  if (!repeat) return [];
-  const nonDaily =
-    repeat.periodUnit === 'wk' ||
-    repeat.periodUnit === 'mo' ||
-    (repeat.periodUnit === 'd' && (repeat.period ?? 1) > 1) ||
-    ((repeat.dayOfWeek?.length ?? 0) > 0 && (repeat.dayOfWeek?.length ?? 0) < 7);
-  if (!nonDaily) return [];
-  const days = (repeat.dayOfWeek ?? []).map((d) => t(`weekday.${d}`)).join(', ');
-  if (repeat.periodUnit === 'wk' || days.length > 0) {
-    return [days ? t('mar.weeklyOn', { days }) : t('mar.weekly')];
-  }
-  return [t('mar.notDaily')];
-}
 
 // ─── Scheduled orders: the grid to sign ──────────────────────────────────────────────────────
 

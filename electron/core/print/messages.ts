@@ -137,7 +137,6 @@ const en = {
   'stale.hours': '{count} hours',
   'stale.days': '{count} days',
   'stale.unknownAge': 'Age of the data unknown — check the paper orders',
-  'format.decimalSeparator': '.',
   'patient.weight': 'Weight {kg} kg',
   'patient.weightAt': 'Weight {kg} kg ({date})',
   'patient.weightMissingChild': 'WEIGHT NOT RECORDED — weigh before dosing',
@@ -178,9 +177,6 @@ const en = {
   'mar.heldDoNotGive': 'HELD — do not give; reason: see the order text, else ask the prescriber',
   'mar.check': 'DO NOT GIVE BEFORE CHECKING WITH THE PRESCRIBER',
   'mar.noSchedule': 'NO COMPUTABLE SCHEDULE — read the order text',
-  'orderState.draft': 'DRAFT — not a validated prescription',
-  'orderState.status-unknown': 'STATUS UNKNOWN — verify',
-  'orderState.not-interpretable': 'NOT INTERPRETABLE — read the source order',
   'mar.stopped': 'Stopped in the last 24 h — do not give',
   'mar.stoppedAt': 'STOPPED {date}',
   'mar.notGivenCodes':
@@ -237,6 +233,17 @@ const en = {
   'census.noBed': 'no bed',
   'census.moreAllergies': '…+{count}',
   'census.emptyCount': 'empty beds: {count}',
+  'handover.boardTitle': 'Handover (I-PASS) — one row per bed',
+  'handover.board': 'Ward overview',
+  'handover.wardSummary': 'The ward at a glance — {count} patients',
+  'handover.admitted24h': 'Admitted in the last 24 h',
+  'handover.noResuscitation': 'Not for resuscitation',
+  'handover.age': '{years} years',
+  'handover.admittedDay': 'admitted {date} (day {day})',
+  'handover.stay': 'Stay and team',
+  'handover.activeMeds': 'Active medications ({count})',
+  'handover.pending': 'Pending tests and results',
+  'handover.notes': 'Notes',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -367,7 +374,6 @@ const fr: Messages = {
   'stale.hours': '{count} heures',
   'stale.days': '{count} jours',
   'stale.unknownAge': 'Âge des données inconnu — vérifier les prescriptions papier',
-  'format.decimalSeparator': ',',
   'patient.weight': 'Poids {kg} kg',
   'patient.weightAt': 'Poids {kg} kg ({date})',
   'patient.weightMissingChild': 'POIDS NON ENREGISTRÉ — peser avant de doser',
@@ -410,9 +416,6 @@ const fr: Messages = {
     'SUSPENDU — ne pas administrer ; motif : voir le texte de la prescription, sinon demander au prescripteur',
   'mar.check': 'NE PAS ADMINISTRER AVANT VÉRIFICATION AVEC LE PRESCRIPTEUR',
   'mar.noSchedule': 'AUCUN HORAIRE CALCULABLE — lire le texte de la prescription',
-  'orderState.draft': 'BROUILLON — prescription non validée',
-  'orderState.status-unknown': 'STATUT INCONNU — à vérifier',
-  'orderState.not-interpretable': 'NON INTERPRÉTABLE — lire la prescription source',
   'mar.stopped': 'Arrêté dans les dernières 24 h — ne pas administrer',
   'mar.stoppedAt': 'ARRÊTÉ le {date}',
   'mar.notGivenCodes':
@@ -469,6 +472,17 @@ const fr: Messages = {
   'census.noBed': 'sans lit',
   'census.moreAllergies': '…+{count}',
   'census.emptyCount': 'lits libres : {count}',
+  'handover.boardTitle': 'Transmissions (I-PASS) — une ligne par lit',
+  'handover.board': 'Vue d’ensemble de l’unité',
+  'handover.wardSummary': 'L’unité en un coup d’œil — {count} patients',
+  'handover.admitted24h': 'Admis dans les dernières 24 h',
+  'handover.noResuscitation': 'Pas de réanimation',
+  'handover.age': '{years} ans',
+  'handover.admittedDay': 'admis le {date} (jour {day})',
+  'handover.stay': 'Séjour et équipe',
+  'handover.activeMeds': 'Médicaments actifs ({count})',
+  'handover.pending': 'Examens et résultats en attente',
+  'handover.notes': 'Notes',
 };
 
 const nl: Messages = {
@@ -596,7 +610,6 @@ const nl: Messages = {
   'stale.hours': '{count} uur',
   'stale.days': '{count} dagen',
   'stale.unknownAge': 'Ouderdom van de gegevens onbekend — controleer de papieren voorschriften',
-  'format.decimalSeparator': ',',
   'patient.weight': 'Gewicht {kg} kg',
   'patient.weightAt': 'Gewicht {kg} kg ({date})',
   'patient.weightMissingChild': 'GEWICHT NIET GENOTEERD — wegen vóór het doseren',
@@ -639,9 +652,6 @@ const nl: Messages = {
     'GESCHORST — niet toedienen; reden: zie de tekst van het voorschrift, anders de voorschrijver vragen',
   'mar.check': 'NIET TOEDIENEN VÓÓR OVERLEG MET DE VOORSCHRIJVER',
   'mar.noSchedule': 'GEEN BEREKENBAAR SCHEMA — lees de tekst van het voorschrift',
-  'orderState.draft': 'ONTWERP — geen gevalideerd voorschrift',
-  'orderState.status-unknown': 'STATUS ONBEKEND — nagaan',
-  'orderState.not-interpretable': 'NIET INTERPRETEERBAAR — lees het bronvoorschrift',
   'mar.stopped': 'Gestopt in de laatste 24 u — niet toedienen',
   'mar.stoppedAt': 'GESTOPT op {date}',
   'mar.notGivenCodes':
@@ -698,6 +708,17 @@ const nl: Messages = {
   'census.noBed': 'geen bed',
   'census.moreAllergies': '…+{count}',
   'census.emptyCount': 'vrije bedden: {count}',
+  'handover.boardTitle': 'Overdracht (I-PASS) — één rij per bed',
+  'handover.board': 'Overzicht van de afdeling',
+  'handover.wardSummary': 'De afdeling in één oogopslag — {count} patiënten',
+  'handover.admitted24h': 'Opgenomen in de laatste 24 u',
+  'handover.noResuscitation': 'Niet reanimeren',
+  'handover.age': '{years} jaar',
+  'handover.admittedDay': 'opgenomen op {date} (dag {day})',
+  'handover.stay': 'Opname en team',
+  'handover.activeMeds': 'Actieve medicatie ({count})',
+  'handover.pending': 'Onderzoeken en resultaten in afwachting',
+  'handover.notes': 'Notities',
 };
 
 const de: Messages = {
@@ -826,7 +847,6 @@ const de: Messages = {
   'stale.hours': '{count} Stunden',
   'stale.days': '{count} Tagen',
   'stale.unknownAge': 'Alter der Daten unbekannt — Papierverordnungen prüfen',
-  'format.decimalSeparator': ',',
   'patient.weight': 'Gewicht {kg} kg',
   'patient.weightAt': 'Gewicht {kg} kg ({date})',
   'patient.weightMissingChild': 'GEWICHT NICHT ERFASST — vor der Dosierung wiegen',
@@ -869,9 +889,6 @@ const de: Messages = {
     'PAUSIERT — nicht verabreichen; Grund: siehe Text der Verordnung, sonst beim Verordner nachfragen',
   'mar.check': 'NICHT VERABREICHEN, BEVOR MIT DEM VERORDNER GEKLÄRT',
   'mar.noSchedule': 'KEIN BERECHENBARER ZEITPLAN — Text der Verordnung lesen',
-  'orderState.draft': 'ENTWURF — keine freigegebene Verordnung',
-  'orderState.status-unknown': 'STATUS UNBEKANNT — prüfen',
-  'orderState.not-interpretable': 'NICHT INTERPRETIERBAR — Originalverordnung lesen',
   'mar.stopped': 'In den letzten 24 h abgesetzt — nicht verabreichen',
   'mar.stoppedAt': 'ABGESETZT am {date}',
   'mar.notGivenCodes':
@@ -928,6 +945,17 @@ const de: Messages = {
   'census.noBed': 'kein Bett',
   'census.moreAllergies': '…+{count}',
   'census.emptyCount': 'freie Betten: {count}',
+  'handover.boardTitle': 'Übergabe (I-PASS) — eine Zeile pro Bett',
+  'handover.board': 'Stationsübersicht',
+  'handover.wardSummary': 'Die Station auf einen Blick — {count} Patienten',
+  'handover.admitted24h': 'Aufgenommen in den letzten 24 h',
+  'handover.noResuscitation': 'Keine Reanimation',
+  'handover.age': '{years} Jahre',
+  'handover.admittedDay': 'aufgenommen am {date} (Tag {day})',
+  'handover.stay': 'Aufenthalt und Team',
+  'handover.activeMeds': 'Aktive Medikamente ({count})',
+  'handover.pending': 'Ausstehende Untersuchungen und Befunde',
+  'handover.notes': 'Notizen',
 };
 
 export const MESSAGES: Readonly<Record<Language, Messages>> = { fr, nl, de, en };

@@ -6,6 +6,7 @@
  */
 import { allergyLines } from '../../common/allergies.ts';
 import { allergyBand, codeStatusSources, codeStatusWithWording } from '../../common/clinical.ts';
+import { formatNumber } from '../../common/numbers.ts';
 import type { AllergyState, Chart, CodeStatus, CodeStatusClaim } from '../model.ts';
 import { code128, MIN_MODULE } from './barcode.ts';
 import type { Block, Measure, TextStyle } from './layout.ts';
@@ -233,15 +234,10 @@ function weightLine(t: Translate, identity: PatientIdentity): string {
   const w = identity.weight;
   if (!w) return '';
   if (w.kg === null) return w.child ? t('patient.weightMissingChild') : '';
-  const kg = formatDecimal(t, w.kg);
+  const kg = formatNumber(Math.round(w.kg * 100) / 100, t.language);
   return w.at
     ? t('patient.weightAt', { kg, date: w.at.slice(0, 10) })
     : t('patient.weight', { kg });
-}
-
-/** A number with the language's decimal separator ("12,4" in French, Dutch and German). */
-export function formatDecimal(t: Translate, value: number): string {
-  return String(Math.round(value * 100) / 100).replace('.', t('format.decimalSeparator'));
 }
 
 const SEXES = ['male', 'female', 'other', 'unknown'] as const;

@@ -18,7 +18,7 @@ import { censusReport, type CensusWard } from './census.ts';
 import { pageSetup, type PrintContext } from './context.ts';
 import { writePdf, type ReportDocument } from './document.ts';
 import { loadFonts } from './fonts.ts';
-import { handoverReport } from './handover.ts';
+import { handoverReport, type HandoverLayout } from './handover.ts';
 import { marReport, marSheetFromChart } from './mar.ts';
 import { currentRoundStart, type MarDays, type MarStart, wallClockDays } from './mar-window.ts';
 import type { Translate } from './messages.ts';
@@ -45,6 +45,14 @@ export interface ReportRequest {
   readonly marStart?: MarStart;
   /** MAR length in wall-clock days (default 1). */
   readonly days?: MarDays;
+  /** Handover: one block per patient (default) or one row per bed. */
+  readonly handoverLayout?: HandoverLayout;
+}
+
+/** The instant the export's data describes (what "last 24 h" and "stopped recently" count from). */
+function dataAsOf(ctx: ReportContext): Date {
+  const asOf = new Date(ctx.manifest.dataAsOf);
+  return Number.isNaN(asOf.getTime()) ? ctx.printedAt : asOf;
 }
 
 /**
@@ -78,6 +86,9 @@ function buildReport(
         {
           scope: scope.label,
           charts: lazy(() => charts(db, scope.patientIds(), { ...clock, now })),
+          asOf: dataAsOf(ctx),
+          timeZone: ctx.timeZone,
+          layout: request.handoverLayout ?? 'per-patient',
         },
         t,
       );
@@ -90,7 +101,7 @@ function buildReport(
           ? currentRoundStart(ctx.printedAt, ctx.roundStarts, ctx.timeZone)
           : ctx.printedAt);
       const window = wallClockDays(start, request.days ?? 1, ctx.timeZone);
-      const asOf = new Date(ctx.manifest.dataAsOf);
+      const asOf = dataAsOf(ctx);
       const sheets = lazy(function* () {
         for (const chart of charts(db, scope.patientIds(), { ...clock, now: start }))
           yield marSheetFromChart(chart, window, clock, asOf);
