@@ -9,6 +9,7 @@
  * puts one row per bed on the page, for the charge nurse's overview.
  */
 import { formatDose } from '../../common/dose.ts';
+import { drugLabel } from '../../common/order-state.ts';
 import type { Chart, Severity } from '../model.ts';
 import { localDayOf } from '../schedule/zoned-time.ts';
 import {
@@ -239,7 +240,7 @@ function factsBlocks(
     .map((o) =>
       [
         o.highAlert ? `⚠ ${t('drug.highAlert')}` : '',
-        o.drug,
+        drugLabel(t, o),
         formatDose(o, t),
         o.route ?? '',
         o.prn ? t('med.prnNoReason') : (frequencyInWords(t, repeatOf(o)) ?? o.frequency ?? ''),

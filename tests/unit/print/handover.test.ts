@@ -197,7 +197,14 @@ describe.each(['fr', 'nl', 'de', 'en'] as const)('I-PASS handover in %s', (langu
           highAlert: true,
           timing: JSON.stringify({ repeat: { frequency: 1, period: 4, periodUnit: 'h' } }),
         }),
-        medication({ id: 'b', drug: 'Furosémide', dose: 40, doseUnit: 'mg', status: 'on-hold' }),
+        medication({
+          id: 'b',
+          drug: 'Furosémide',
+          dose: 40,
+          doseUnit: 'mg',
+          status: 'on-hold',
+          state: 'held',
+        }),
       ],
       plan: [
         { kind: 'service-request', text: 'RX thorax', status: 'active', due: null, detail: null },
