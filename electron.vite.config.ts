@@ -1,6 +1,10 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
+import { buildInfoDefine } from './scripts/build-info.ts';
+
+/** Version and commit, the same in every bundle (core/version.ts). */
+const define = buildInfoDefine();
 
 /**
  * Three builds: main (with the core workers and the `downtime` CLI as extra Node entries, so
@@ -8,6 +12,7 @@ import react from '@vitejs/plugin-react';
  */
 export default defineConfig({
   main: {
+    define,
     build: {
       outDir: 'out/main',
       rollupOptions: {
@@ -21,6 +26,7 @@ export default defineConfig({
     },
   },
   preload: {
+    define,
     build: {
       outDir: 'out/preload',
       // A sandboxed preload cannot require() siblings: bundle it into one CommonJS file.
@@ -33,6 +39,7 @@ export default defineConfig({
   },
   renderer: {
     root: 'renderer',
+    define,
     plugins: [react()],
     build: {
       outDir: resolve('out/renderer'),

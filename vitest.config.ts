@@ -1,6 +1,9 @@
 import { defineConfig } from 'vitest/config';
+import { buildInfoDefine } from './scripts/build-info.ts';
 
 export default defineConfig({
+  // The build's version and commit, as electron-vite bakes them in (core/version.ts).
+  define: buildInfoDefine(),
   test: {
     include: ['tests/unit/**/*.test.ts'],
     environment: 'node',

@@ -4,6 +4,7 @@
  * `UsageError` into exit 2 with the command's usage.
  */
 import { isAppError } from '../core/errors.ts';
+import { versionInfo } from '../core/version.ts';
 import { type CliIo, type Command, UsageError } from './cli-kit.ts';
 import { auditCommand } from './commands/audit.ts';
 import { demoCommand } from './commands/demo.ts';
@@ -42,8 +43,19 @@ function overview(): string {
     'downtime — Downtime Viewer command line',
     '',
     'Usage: downtime <command> [options]    (downtime <command> --help for details)',
+    '       downtime --version',
     '',
     ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+  ].join('\n');
+}
+
+function versionText(): string {
+  const v = versionInfo();
+  return [
+    `downtime ${v.app}`,
+    `commit ${v.commit}`,
+    `export format ${v.exportFormat}, data schema ${v.schema}`,
+    `node ${process.versions.node}`,
   ].join('\n');
 }
 
@@ -52,6 +64,10 @@ export async function main(argv: readonly string[], io: CliIo = stdio): Promise<
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     io.out(overview());
     return name === undefined ? 2 : 0;
+  }
+  if (name === '--version' || name === '-V') {
+    io.out(versionText());
+    return 0;
   }
   const command = COMMANDS.find((c) => c.name === name);
   if (!command) {

@@ -28,10 +28,11 @@ export const READINESS_FACTS = [
   'none-recorded',
   'no-refusal',
   'refused',
-  'audit-intact',
+  'audit-ok',
   'audit-broken',
   'secure-storage-os',
   'secure-storage-none',
+  'version',
 ] as const;
 
 export const ReadinessFactSchema = z.object({

@@ -26,7 +26,19 @@ export { LanguageSchema, type Language } from '../common/language.ts';
 export const PaperSchema = z.enum(['A4', 'Letter']);
 export type Paper = z.infer<typeof PaperSchema>;
 
-export const ReportKindSchema = z.enum(['handover', 'mar', 'census', 'summary']);
+export const ReportKindSchema = z.enum([
+  'handover',
+  'mar',
+  'census',
+  'summary',
+  // What a ward on paper runs out of (issue 14):
+  'labels',
+  'wristband',
+  'round',
+  'pharmacy',
+  'obs-chart',
+  'registration',
+]);
 export type ReportKind = z.infer<typeof ReportKindSchema>;
 
 // ─── The export manifest (public, signed, readable without keys) ────────────────────────────
@@ -506,6 +518,7 @@ export const ReadinessCheckSchema = z.object({
     'audit',
     /** Whether keys at rest are sealed by the OS (not Linux's plaintext `basic_text`). */
     'secure-storage',
+    'version',
   ]),
   level: z.enum(['green', 'amber', 'red']),
   /** The facts as a code and values, said in the reader's language where shown. */

@@ -2,7 +2,6 @@
  * What only Electron can do for the API: the save dialog, printing (system dialog from a hidden
  * sandboxed window, else the OS spooler), the printer list, and safeStorage.
  */
-import { execFile } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import { BrowserWindow, dialog, safeStorage } from 'electron';
 import type { HostServices } from '../core/app/create-api.ts';
@@ -25,9 +24,9 @@ export function electronHost(mainWindow: () => BrowserWindow | null): HostServic
     },
 
     async printPdf(pdf, printer) {
-      if (await printWithDialog(pdf)) return 'dialog';
-      await spoolPdf(pdf, printer, execFile);
-      return 'spooler';
+      if (await printWithDialog(pdf)) return { via: 'dialog', jobId: null };
+      const { jobId } = await spoolPdf(pdf, printer);
+      return { via: 'spooler', jobId };
     },
 
     async listPrinters() {

@@ -1,54 +1,13 @@
 /**
- * The fallback printer path: hand the PDF to the OS spooler with `execFile` (never a shell
- * string). CUPS `lp` reads the PDF from standard input, so no copy is written to disk.
+ * The fallback printer path of the app: when the system print dialog cannot be shown, the PDF
+ * goes to the OS spooler by the same path as `downtime print --printer` (core/print/spool.ts).
  */
-import type { execFile as ExecFile } from 'node:child_process';
-import { AppError } from '../core/errors.ts';
-
-/** The command line for a platform; exported for its unit test. */
-export function spoolerCommand(
-  platform: NodeJS.Platform,
-  printer: string | null,
-): { file: string; args: string[] } | null {
-  switch (platform) {
-    case 'linux':
-    case 'darwin':
-    case 'freebsd':
-      return {
-        file: 'lp',
-        args: [...(printer ? ['-d', printer] : []), '-t', 'Downtime Viewer', '--', '-'],
-      };
-    default:
-      // Windows has no spooler command that reads a PDF; the system dialog is the way there.
-      return null;
-  }
-}
+import { execFile } from 'node:child_process';
+import { sendToSpooler } from '../core/print/spool.ts';
 
 export function spoolPdf(
   pdf: Uint8Array,
   printer: string | null,
-  execFile: typeof ExecFile,
-): Promise<void> {
-  const command = spoolerCommand(process.platform, printer);
-  if (!command) {
-    return Promise.reject(
-      new AppError(
-        'io',
-        'The print dialog could not be opened and this system has no print spooler command. Save the report as PDF and print it from another program.',
-      ),
-    );
-  }
-  return new Promise((resolve, reject) => {
-    const child = execFile(command.file, command.args, { timeout: 60_000 }, (error) => {
-      if (error)
-        reject(
-          new AppError(
-            'io',
-            `The printer did not accept the document (${command.file} failed). Check the printer, or save the report as PDF.`,
-          ),
-        );
-      else resolve();
-    });
-    child.stdin?.end(Buffer.from(pdf));
-  });
+): Promise<{ jobId: string | null }> {
+  return sendToSpooler(pdf, { printer }, execFile);
 }

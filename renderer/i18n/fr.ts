@@ -338,13 +338,14 @@ export const fr: Messages = {
     'last-refusal': 'Dernier export refusé',
     audit: 'Journal des accès (lignes / scellées)',
     'secure-storage': 'Clés scellées par le système d’exploitation',
+    version: 'Version · commit · format d’export · schéma',
     exportAudit: 'Exporter le journal d’accès (informatique)',
     auditSaved: 'Journal d’accès enregistré dans {{path}}',
     auditNotSaved: 'Journal d’accès non enregistré.',
   },
   settings: {
     heading: 'Paramètres (informatique)',
-    itHeading: 'Réservé à l’informatique : ce que cet ordinateur accepte et où il lit',
+    itHeading: 'Réservé à l’informatique : ce que cet ordinateur accepte et où il lit',
     itHow:
       'La phrase secrète du service ne permet pas de les modifier. L’informatique les signe avec la clé du site (downtime settings sign), copie le fichier settings.signed dans le dossier de données de cet ordinateur, puis redémarre la visionneuse.',
     intro:
@@ -380,5 +381,28 @@ export const fr: Messages = {
     saved: 'Enregistré. Modifié : {{fields}}',
     invalid: 'Une valeur n’est pas valide : les détails techniques indiquent le champ.',
     unchanged: 'Rien n’a été modifié.',
+  },
+  supplies: {
+    labels: 'Étiquettes patient (planche)',
+    wristband: "Bracelet d'identification",
+    round: 'Tour de médicaments',
+    pharmacy: 'Commande à la pharmacie',
+    'obs-chart': 'Feuille de surveillance (NEWS2)',
+    count: 'Étiquettes par patient (vide : une planche entière)',
+    roundFrom: 'Tour de',
+    roundTo: 'à',
+    pharmacyFor: 'Besoins pour',
+    hours24: 'les prochaines 24 heures',
+    hours72: 'les 3 prochains jours',
+    printedJob: 'Envoyé à la file d’impression, travail {{job}}. Pages : {{count}}',
+    registration: 'Nouvelle admission : numéro provisoire',
+    registrationHelp:
+      'Attribue le prochain numéro provisoire réservé pour cette unité et imprime le dossier : étiquettes, bracelet, feuille d’administration vierge et feuille de surveillance. Un numéro n’est jamais attribué deux fois sur cet ordinateur.',
+    issue: 'Attribuer le numéro suivant et imprimer le dossier',
+    issued: 'Numéro provisoire {{number}} attribué à {{time}} par {{user}}.',
+    remaining: 'Numéros restants dans cet export : {{count}}',
+    noNumbers:
+      'Cet export ne contient pas de numéros provisoires ; demandez-en un à l’informatique.',
+    reprint: 'Réimprimer le dossier de {{number}}',
   },
 };

@@ -15,6 +15,16 @@ import { useAppContext, useFormat } from '../app-context.ts';
 import { ErrorNotice } from '../components/ErrorNotice.tsx';
 import { PdfPreview } from '../components/PdfPreview.tsx';
 import { useFocusOnMount } from '../hooks/useFocusOnMount.ts';
+import {
+  isSupplyReport,
+  PrintedLine,
+  RegistrationPanel,
+  SUPPLY_REPORTS,
+  SupplyLabel,
+  SupplyOptionsFields,
+  wardOnly,
+  type SupplyOptions,
+} from './SupplyPrint.tsx';
 
 export interface PrintPatient {
   readonly patientId: string;
@@ -22,7 +32,13 @@ export interface PrintPatient {
   readonly mrn: string;
 }
 
-const REPORTS: readonly ReportKind[] = ['handover', 'mar', 'census', 'summary'];
+const CARE_REPORTS = [
+  'handover',
+  'mar',
+  'census',
+  'summary',
+] as const satisfies readonly ReportKind[];
+const REPORTS: readonly ReportKind[] = [...CARE_REPORTS, ...SUPPLY_REPORTS];
 const PAPERS: readonly Paper[] = ['A4', 'Letter'];
 const MAR_STARTS = ['round', 'now'] as const;
 const MAR_DAYS = [1, 3, 7] as const;
@@ -32,7 +48,12 @@ const START_LABEL = { round: 'startRound', now: 'startNow' } as const;
 
 type Outcome =
   | { readonly kind: 'previewed'; readonly pages: number }
-  | { readonly kind: 'printed'; readonly via: 'dialog' | 'spooler'; readonly pages: number }
+  | {
+      readonly kind: 'printed';
+      readonly via: 'dialog' | 'spooler';
+      readonly pages: number;
+      readonly spoolerJob: string | null;
+    }
   | { readonly kind: 'saved'; readonly path: string | null };
 
 interface Props {
@@ -62,7 +83,8 @@ export function PrintScreen({ wards, wardId, patient }: Props) {
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [preview, setPreview] = useState<Uint8Array | null>(null);
 
-  const forPatient = report === 'summary' || scope === 'patient';
+  const [supplyOptions, setSupplyOptions] = useState<SupplyOptions>({});
+  const forPatient = report === 'summary' || (scope === 'patient' && !wardOnly(report));
   const ready = forPatient ? patient !== null : ward !== '';
   const request = (): ReportRequest => ({
     report,
@@ -71,6 +93,7 @@ export function PrintScreen({ wards, wardId, patient }: Props) {
     ...(forPatient && patient ? { patientId: patient.patientId } : { wardId: ward }),
     ...(report === 'mar' ? { marStart, days } : {}),
     ...(report === 'handover' ? { handoverLayout: layout } : {}),
+    ...(isSupplyReport(report) ? supplyOptions : {}),
   });
 
   // What prints is the job previewed (same bytes, same audit line); a changed choice renders anew.
@@ -129,7 +152,7 @@ export function PrintScreen({ wards, wardId, patient }: Props) {
                   checked={report === kind}
                   onChange={() => setReport(kind)}
                 />
-                {t(`print.${kind}`)}
+                {isSupplyReport(kind) ? <SupplyLabel kind={kind} /> : t(`print.${careKind(kind)}`)}
               </label>
             ))}
           </fieldset>
@@ -150,7 +173,7 @@ export function PrintScreen({ wards, wardId, patient }: Props) {
                   type="radio"
                   name={`${id}-scope`}
                   checked={scope === 'patient'}
-                  disabled={patient === null}
+                  disabled={patient === null || wardOnly(report)}
                   onChange={() => setScope('patient')}
                 />
                 {patient
@@ -158,6 +181,9 @@ export function PrintScreen({ wards, wardId, patient }: Props) {
                   : t('print.patient')}
               </label>
             </fieldset>
+          )}
+          {isSupplyReport(report) && (
+            <SupplyOptionsFields kind={report} onChange={setSupplyOptions} />
           )}
           {!forPatient && (
             <div className="field">
@@ -277,22 +303,35 @@ export function PrintScreen({ wards, wardId, patient }: Props) {
         {error && <ErrorNotice error={error} />}
         {outcome && <OutcomeLine outcome={outcome} />}
       </div>
+      <RegistrationPanel wardId={ward} request={{ paper, language }} />
       {preview && <PdfPreview pdf={preview} />}
     </section>
   );
 }
 
+/** A care document's kind, for its label (the supply documents have their own, SupplyPrint). */
+const careKind = (kind: ReportKind): (typeof CARE_REPORTS)[number] =>
+  CARE_REPORTS.find((k) => k === kind) ?? 'handover';
+
 function OutcomeLine({ outcome }: { readonly outcome: Outcome }) {
+  return outcome.kind === 'printed' ? (
+    <PrintedLine printed={outcome} />
+  ) : (
+    <DocumentLine outcome={outcome} />
+  );
+}
+
+function DocumentLine({
+  outcome,
+}: {
+  readonly outcome: Exclude<Outcome, { readonly kind: 'printed' }>;
+}) {
   const { t } = useTranslation();
   const { format } = useFormat();
   const text = ((): string => {
     switch (outcome.kind) {
       case 'previewed':
         return t('print.pages', { count: format.number(outcome.pages) });
-      case 'printed':
-        return outcome.via === 'dialog'
-          ? t('print.printedDialog', { count: format.number(outcome.pages) })
-          : t('print.printedSpooler', { count: format.number(outcome.pages) });
       case 'saved':
         return outcome.path ? t('print.saved', { path: outcome.path }) : t('print.notSaved');
       default: {

@@ -76,10 +76,11 @@ export function formatGrowth(rows: readonly Row[]): string {
   return lines.join('\n');
 }
 
-/** The `--json` file: the fields of issue 8, plus the spread and note of each row. */
-export function benchJson(machine: string, rows: readonly Row[]): string {
+/** The `--json` file: the fields of issue 8 and the commit measured, plus the spread and note of each row. */
+export function benchJson(machine: string, commit: string, rows: readonly Row[]): string {
   return `${JSON.stringify(
     {
+      commit,
       machine,
       rows: rows.map((r) => ({
         id: r.id,

@@ -11,12 +11,17 @@ import { parseBenchArgs, USAGE } from './args.ts';
 import { ensureFixture } from './fixture.ts';
 import { benchJson, formatGrowth, formatTable, machineDescription } from './report.ts';
 import type { Row, RowId } from './row.ts';
+import { readBuildInfo } from '../../scripts/build-info.ts';
 import { measureChart } from './rows/chart.ts';
+import { measureFleet } from './rows/fleet.ts';
 import { launchChromium, measureHandover } from './rows/handover.ts';
 import { measureImport } from './rows/import.ts';
+import { measureMar } from './rows/mar.ts';
 import { measureMemory } from './rows/memory.ts';
 import { measureOpen } from './rows/open.ts';
 import { measureSearch } from './rows/search.ts';
+import { measureSoak } from './rows/soak.ts';
+import { measureUnlock } from './rows/unlock.ts';
 import type { Repeat } from './stats.ts';
 import { prepareWardDir, startBenchViewer, type BenchViewer } from './viewer.ts';
 
@@ -26,18 +31,30 @@ const CACHE = fileURLToPath(new URL('./.cache', import.meta.url));
 const say = (line: string) => process.stdout.write(`${line}\n`);
 
 /** Fewer repetitions where one run is long, so the full run stays within minutes. */
-function plan(scale: number): {
+function plan(
+  scale: number,
+  quick: boolean,
+): {
   open: Repeat;
   import: Repeat;
   handover: Repeat;
+  unlock: Repeat;
+  fleet: Repeat;
   memoryRuns: number;
+  soakCalls: number;
 } {
+  // A week of a ward's use is ~100,000 calls; --quick runs a tenth (said in the row's note).
+  const soakCalls = quick ? 10_000 : 100_000;
+  const unlock = { runs: 5, warmups: 1 };
   if (scale <= 1_000) {
     return {
       open: { runs: 15, warmups: 2 },
       import: { runs: 7, warmups: 1 },
       handover: { runs: 7, warmups: 1 },
+      unlock,
+      fleet: { runs: 5, warmups: 1 },
       memoryRuns: 3,
+      soakCalls,
     };
   }
   if (scale <= 10_000) {
@@ -45,7 +62,10 @@ function plan(scale: number): {
       open: { runs: 7, warmups: 1 },
       import: { runs: 3, warmups: 0 },
       handover: { runs: 5, warmups: 1 },
+      unlock,
+      fleet: { runs: 3, warmups: 0 },
       memoryRuns: 3,
+      soakCalls,
     };
   }
   // One import of 30,000 patients reads ~2 GB of NDJSON: a single run, said so in the table.
@@ -53,7 +73,10 @@ function plan(scale: number): {
     open: { runs: 3, warmups: 1 },
     import: { runs: 1, warmups: 0 },
     handover: { runs: 5, warmups: 1 },
+    unlock,
+    fleet: { runs: 1, warmups: 0 },
     memoryRuns: 3,
+    soakCalls,
   };
 }
 
@@ -93,7 +116,7 @@ async function main(): Promise<number> {
   try {
     for (const scale of args.scales) {
       const fixture = await ensureFixture(CACHE, REPO, scale, args.seed, say);
-      const repeat = plan(scale);
+      const repeat = plan(scale, args.quick);
       say(`${scale.toLocaleString('en')} patients:`);
       since = performance.now();
       const dataDir = await prepareWardDir(fixture);
@@ -118,14 +141,24 @@ async function main(): Promise<number> {
           await attempt('handover', scale, async () =>
             measureHandover(scale, viewer, (await session).wards, pdf, repeat.handover),
           );
+          await attempt('mar', scale, async () =>
+            measureMar(scale, viewer, (await session).wards, pdf, repeat.handover),
+          );
+          await attempt('soak', scale, async () => {
+            const { wards, census } = await session;
+            return measureSoak(scale, viewer, wards, census, repeat.soakCalls);
+          });
         } finally {
           await viewer.stop();
         }
         await attempt('memory', scale, () => measureMemory(fixture, dataDir, repeat.memoryRuns));
+        // Last on this folder: it reseals the identity at the app's own passphrase cost.
+        await attempt('unlock', scale, () => measureUnlock(fixture, dataDir, repeat.unlock));
       } finally {
         rmSync(dataDir, { recursive: true, force: true });
       }
       await attempt('import', scale, () => measureImport(fixture, repeat.import));
+      await attempt('fleet', scale, () => measureFleet(fixture, repeat.fleet));
     }
   } finally {
     if ('browser' in pdf) await pdf.browser.close();
@@ -135,7 +168,7 @@ async function main(): Promise<number> {
   say('');
   say(formatGrowth(rows));
   if (args.jsonFile) {
-    writeFileSync(args.jsonFile, benchJson(machine, rows));
+    writeFileSync(args.jsonFile, benchJson(machine, readBuildInfo().commit, rows));
     say(`\nrows written to ${args.jsonFile}`);
   }
   if (failed.length > 0) {

@@ -8,7 +8,7 @@ import { runInNewContext } from 'node:vm';
 
 // `npm run bench` runs plain `node`, so expose the collector from inside.
 setFlagsFromString('--expose-gc');
-const collectGarbage = runInNewContext('gc') as () => void;
+export const collectGarbage = runInNewContext('gc') as () => void;
 
 export interface Summary {
   readonly median: number;

@@ -23,7 +23,7 @@ const USER = 'Bench Nurse';
 
 const host: HostServices = {
   saveFile: async () => null,
-  printPdf: async () => 'dialog',
+  printPdf: async () => ({ via: 'dialog', jobId: null }),
   listPrinters: async () => null,
   atRest: null,
 };

@@ -83,7 +83,7 @@ function recordingHost(dataDir: string, saved: string[], printed: Uint8Array[]):
     },
     async printPdf(pdf) {
       printed.push(pdf);
-      return 'dialog';
+      return { via: 'dialog', jobId: null };
     },
     async listPrinters() {
       return ['Ward 3B printer'];

@@ -36,7 +36,7 @@ test.describe('language', () => {
     await unlock(page);
     await page.getByLabel('Language').selectOption('fr');
     await expect(
-      page.getByRole('heading', { level: 1, name: 'Patients du service' }),
+      page.getByRole('heading', { level: 1, name: 'Patients de l’unité' }),
     ).toBeVisible();
     await expect(page.getByRole('button', { name: 'Verrouiller' })).toBeVisible();
     await expect(page.locator('.age-banner')).toContainText('Données du');

@@ -1,13 +1,22 @@
 /**
- * `downtime print`: renders a report of an export to a PDF file, for IT's batch pre-printing at
- * shift change. The same renderer as the app's Print screen (core/print/render.ts).
+ * `downtime print`: renders a report of an export to a PDF file or straight to a printer, for
+ * IT's batch pre-printing at shift change. The same renderer as the app's Print screen
+ * (core/print/render.ts), the same spooler path as the app's fallback (core/print/spool.ts).
  *
  * The PDF is written to `FILE.part` and renamed when complete, so a failed or interrupted run
- * never leaves a half document that looks like a whole one.
+ * never leaves a half document that looks like a whole one. To a printer, the PDF is rendered
+ * in memory and piped to `lp` on standard input: no plaintext copy on disk.
  */
+import { execFile } from 'node:child_process';
 import { createWriteStream, openSync, renameSync, rmSync } from 'node:fs';
 import { userInfo } from 'node:os';
-import { LanguageSchema, PaperSchema, ReportKindSchema } from '../../core/api/contract.ts';
+import { Writable } from 'node:stream';
+import {
+  LanguageSchema,
+  PaperSchema,
+  ReportKindSchema,
+  type ReportKind,
+} from '../../core/api/contract.ts';
 import {
   allPatientIds,
   findPatientsByMrn,
@@ -21,44 +30,61 @@ import {
   type MarDays,
   type MarStart,
 } from '../../core/print/mar-window.ts';
-import { renderReport, type ReportRequest } from '../../core/print/render.ts';
+import { renderReport, type ReportContext, type ReportRequest } from '../../core/print/render.ts';
+import { MAX_COPIES, sendToSpooler } from '../../core/print/spool.ts';
 
 const HANDOVER_LAYOUTS = ['per-patient', 'board'] as const;
 import { type Command, parseCommandArgs, requireOption, UsageError } from '../cli-kit.ts';
 import { OPEN_EXPORT_OPTIONS, openExportFromArgs, settingsFromArgs } from '../export-args.ts';
 
 const usage = `Usage: downtime print X.dtx --trust site.pub… --identity device.key --passphrase-file F
-                      --report handover|mar|census|summary [--ward ID] [--patient MRN]
+                      --report KIND [--ward ID] [--patient MRN]
                       [--lang fr|nl|de|en] [--paper A4|Letter] [--start now|round|ISO]
-                      [--days 1|3|7] [--layout per-patient|board] [--user NAME]
-                      [--settings FILE] --out FILE.pdf
+                      [--end ISO] [--days 1|3|7] [--layout per-patient|board]
+                      [--hours 24|72] [--count N] [--band adult|child] [--user NAME]
+                      [--settings FILE] (--out FILE.pdf | --printer NAME [--copies N])
+       downtime print X.dtx … --all-wards --report mar,handover,census --printer NAME
 
-Prints a report of the export to a PDF file (the same documents as the app's Print screen).
+Prints a report of the export to a PDF file or to a printer (the same documents as the app's
+Print screen). --all-wards prints each report for every ward in the export's scope (the
+census once, for all wards): the scheduled paper backup.
 
   --trust PATH          a site.pub file or a folder of *.pub files; repeat it for several
   --identity FILE       this laptop's sealed device identity (downtime keygen device)
   --passphrase-file F   the ward passphrase, on the first line of F
   --report KIND         handover (I-PASS, per ward or patient), mar (24 h worksheet, per ward
                         or patient), census (one ward, or every ward without --ward),
-                        summary (the whole chart of one patient)
+                        summary (the whole chart of one patient), labels (sticker sheets),
+                        wristband, obs-chart (blank NEWS2 chart) — per ward or patient;
+                        round (doses due in a window), pharmacy (units for 24 h or 3 days)
+                        — per ward. With --all-wards, a comma-separated list.
   --ward ID             the ward id (or its exact name)
   --patient MRN         the patient's MRN
   --lang LANG           fr, nl, de or en (default: the settings' language, else en)
   --paper SIZE          A4 or Letter (default: the settings' paper size, else A4)
-  --start WHEN          MAR window start: now (default), round (the start of the current round,
-                        from the settings' round start times), or an ISO date and time such
-                        as 2026-11-28T07:00:00+01:00
+  --start WHEN          window start. MAR: now (default), round (the start of the current
+                        round, from the settings' round start times), or an ISO date and time
+                        such as 2026-11-28T07:00:00+01:00. Round or pharmacy: an ISO date and
+                        time (default: now)
+  --end ISO             round window end (default: two hours after the start)
   --days N              MAR length in wall-clock days: 1 (default), 3 or 7 (days as columns)
   --layout L            handover: per-patient (default) or board (one row per bed)
+  --hours 24|72         pharmacy list window (default 24)
+  --count N             labels per patient (default: one full sheet)
+  --band adult|child    wristband size (default: by the patient's age)
   --user NAME           who printed it, for the footer (default: the login name)
   --settings FILE       the viewer's settings file: time zone and administration times
   --out FILE.pdf        where to write the PDF
+  --printer NAME        send it to this CUPS printer instead (lp, on standard input); prints
+                        the job id
+  --copies N            copies on the printer (default 1)
+  --all-wards           every ward in scope (needs --printer)
 
 Exit 0 written, 1 refused or failed (one line on stderr says why and what to do), 2 usage.`;
 
 export const printCommand: Command = {
   name: 'print',
-  summary: 'print a handover, MAR worksheet, census or patient summary to a PDF file',
+  summary: 'print a report (handover, MAR, census, labels, round …) to a PDF file or a printer',
   usage,
   async run(argv, io) {
     const { values, positionals } = parseCommandArgs(argv, {
@@ -71,16 +97,29 @@ export const printCommand: Command = {
       start: { type: 'string' },
       days: { type: 'string' },
       layout: { type: 'string' },
+      end: { type: 'string' },
+      hours: { type: 'string' },
+      count: { type: 'string' },
+      band: { type: 'string' },
       user: { type: 'string' },
       settings: { type: 'string' },
       out: { type: 'string' },
+      printer: { type: 'string' },
+      copies: { type: 'string' },
+      'all-wards': { type: 'boolean' },
     });
-    const report = choice(
-      ReportKindSchema.options,
-      requireOption(values.report, '--report'),
-      '--report',
-    );
-    const outPath = requireOption(values.out, '--out');
+    const allWards = values['all-wards'] === true;
+    const reports = requireOption(values.report, '--report')
+      .split(',')
+      .map((r) => choice(PRINTABLE, r.trim(), '--report'));
+    if (reports.length > 1 && !allWards)
+      throw new UsageError('several reports at once only with --all-wards');
+    const target = outputOf(values.out, values.printer, values.copies);
+    if (allWards) {
+      if (target.kind !== 'printer') throw new UsageError('--all-wards prints to --printer NAME');
+      if (values.ward !== undefined || values.patient !== undefined)
+        throw new UsageError('--all-wards takes no --ward or --patient');
+    }
     const settings = settingsFromArgs(values.settings);
     const language =
       values.lang === undefined
@@ -90,22 +129,24 @@ export const printCommand: Command = {
       values.paper === undefined
         ? settings.paper
         : choice(PaperSchema.options, values.paper, '--paper');
-    const window = {
+    const options = {
       ...(values.start === undefined ? {} : startOf(values.start)),
+      ...(values.end === undefined ? {} : { end: instant(values.end, '--end') }),
       ...(values.days === undefined ? {} : { days: daysOf(values.days) }),
       ...(values.layout === undefined
         ? {}
         : { handoverLayout: choice(HANDOVER_LAYOUTS, values.layout, '--layout') }),
+      ...(values.hours === undefined
+        ? {}
+        : { hours: Number(choice(['24', '72'] as const, values.hours, '--hours')) as 24 | 72 }),
+      ...(values.count === undefined ? {} : { count: wholeNumber(values.count, '--count', 500) }),
+      ...(values.band === undefined
+        ? {}
+        : { band: choice(['adult', 'child'] as const, values.band, '--band') }),
     };
     const { manifest, db } = await openExportFromArgs(positionals, values);
     try {
-      const request: ReportRequest = {
-        report,
-        ...(values.ward === undefined ? {} : { wardId: wardIdOf(db, values.ward) }),
-        ...(values.patient === undefined ? {} : { patientId: patientIdOf(db, values.patient) }),
-        ...window,
-      };
-      const context = {
+      const context: ReportContext = {
         manifest,
         language,
         paper,
@@ -116,17 +157,105 @@ export const printCommand: Command = {
         roundStarts: settings.roundStarts,
         censusBarcodes: settings.censusBarcodes,
         staleAmberHours: settings.staleAmberHours,
+        labelSheet: settings.labelSheet,
+        wristbands: settings.wristbands,
       };
-      const { pages } = await writeAtomically(outPath, (out) =>
-        renderReport(db, request, context, out),
-      );
-      io.out(`${outPath}: ${pages} page${pages === 1 ? '' : 's'} (${report})`);
+      const requests: ReportRequest[] = allWards
+        ? everyWard(db, reports).map((r) => ({ ...r, ...options }))
+        : [
+            {
+              report: reports[0] as Printable,
+              ...(values.ward === undefined ? {} : { wardId: wardIdOf(db, values.ward) }),
+              ...(values.patient === undefined
+                ? {}
+                : { patientId: patientIdOf(db, values.patient) }),
+              ...options,
+            },
+          ];
+      for (const request of requests) {
+        const what = `${request.report}${request.wardId ? ` ${request.wardId}` : ''}`;
+        if (target.kind === 'file') {
+          const { pages } = await writeAtomically(target.path, (out) =>
+            renderReport(db, request, context, out),
+          );
+          io.out(`${target.path}: ${pages} page${pages === 1 ? '' : 's'} (${request.report})`);
+        } else {
+          const { pdf, pages } = await renderToMemory(db, request, context);
+          const { jobId } = await sendToSpooler(pdf, target, execFile);
+          io.out(
+            `${target.printer}: ${pages} page${pages === 1 ? '' : 's'} × ${target.copies} (${what}), job ${jobId ?? 'id not given by the spooler'}`,
+          );
+        }
+      }
       return 0;
     } finally {
       db.close();
     }
   },
 };
+
+/** What `downtime print` prints: every report but the registration packet (issued in the app). */
+const PRINTABLE = ReportKindSchema.options.filter(
+  (k): k is Exclude<ReportKind, 'registration'> => k !== 'registration',
+);
+type Printable = (typeof PRINTABLE)[number];
+
+type Target = { kind: 'file'; path: string } | { kind: 'printer'; printer: string; copies: number };
+
+function outputOf(
+  out: string | undefined,
+  printer: string | undefined,
+  copies: string | undefined,
+): Target {
+  if (out !== undefined && printer !== undefined)
+    throw new UsageError('give --out FILE.pdf or --printer NAME, not both');
+  if (printer !== undefined) {
+    return {
+      kind: 'printer',
+      printer,
+      copies: copies === undefined ? 1 : wholeNumber(copies, '--copies', MAX_COPIES),
+    };
+  }
+  if (copies !== undefined) throw new UsageError('--copies goes with --printer');
+  return { kind: 'file', path: requireOption(out, '--out') };
+}
+
+/**
+ * The pre-print job: each report for every ward in the export's scope, wards in the export's
+ * order; the census once, for all wards (it lists the locator wards too).
+ */
+function everyWard(db: ReadonlyDb, reports: readonly Printable[]): ReportRequest[] {
+  const wards = listWards(db).filter((w) => w.inScope);
+  return reports.flatMap((report): ReportRequest[] => {
+    if (report === 'census') return [{ report }];
+    if (report === 'summary')
+      throw new UsageError('--all-wards prints ward reports; summary is per patient');
+    return wards.map((w) => ({ report, wardId: w.id }));
+  });
+}
+
+async function renderToMemory(
+  db: ReadonlyDb,
+  request: ReportRequest,
+  context: ReportContext,
+): Promise<{ pdf: Buffer; pages: number }> {
+  const chunks: Buffer[] = [];
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, callback) {
+      chunks.push(chunk);
+      callback();
+    },
+  });
+  const { pages } = await renderReport(db, request, context, sink);
+  return { pdf: Buffer.concat(chunks), pages };
+}
+
+function wholeNumber(value: string, flag: string, max: number): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || n < 1 || n > max)
+    throw new UsageError(`${flag} must be a whole number from 1 to ${max} (got "${value}")`);
+  return n;
+}
 
 function choice<T extends string>(options: readonly T[], value: string, flag: string): T {
   const found = options.find((o) => o === value);
@@ -135,10 +264,20 @@ function choice<T extends string>(options: readonly T[], value: string, flag: st
   return found;
 }
 
-/** `--start`: now, round, or an instant. */
+/**
+ * `--start`: now or round (the MAR's named starts), else an instant — the MAR's, the round's or
+ * the pharmacy list's window start. One parser for every report.
+ */
 function startOf(value: string): { marStart: MarStart } | { start: Date } {
   const named = MAR_START_CHOICES.find((c) => c === value);
-  return named === undefined ? { start: instant(value) } : { marStart: named };
+  if (named !== undefined) return { marStart: named };
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) {
+    throw new UsageError(
+      `--start must be now, round, or an ISO date and time such as 2026-11-28T07:00:00+01:00 (got "${value}")`,
+    );
+  }
+  return { start: date };
 }
 
 function daysOf(value: string): MarDays {
@@ -148,11 +287,11 @@ function daysOf(value: string): MarDays {
   return days;
 }
 
-function instant(value: string): Date {
+function instant(value: string, flag: string): Date {
   const date = new Date(value);
   if (Number.isNaN(date.getTime())) {
     throw new UsageError(
-      `--start must be now, round, or an ISO date and time such as 2026-11-28T07:00:00+01:00 (got "${value}")`,
+      `${flag} must be an ISO date and time such as 2026-11-28T07:00:00+01:00 (got "${value}")`,
     );
   }
   return date;

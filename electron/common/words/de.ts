@@ -185,9 +185,11 @@ export const de: Words = {
   'readiness.none-recorded': 'keiner erfasst',
   'readiness.no-refusal': 'keiner',
   'readiness.refused': '{at} {source} ({kind})',
-  'readiness.audit-intact': '{lines} Zeilen, {sealed} versiegelt',
-  'readiness.audit-broken': 'unterbrochen in Zeile {line}',
-  'readiness.secure-storage-os': 'Schlüssel im sicheren Speicher des Systems versiegelt',
+  'readiness.version': '{facts}',
+
+  'readiness.audit-ok': '{lines} Zeilen, {sealed} versiegelt',
+  'readiness.audit-broken': 'ab Zeile {line}',
+  'readiness.secure-storage-os': 'sicherer Speicher des Systems',
   'readiness.secure-storage-none':
     'kein sicherer Speicher des Systems: Schlüssel nur durch Ordnerrechte geschützt',
 

@@ -189,9 +189,11 @@ export const en = {
   'readiness.none-recorded': 'none recorded',
   'readiness.no-refusal': 'none',
   'readiness.refused': '{at} {source} {kind}',
-  'readiness.audit-intact': '{lines} lines, {sealed} sealed',
-  'readiness.audit-broken': 'broken at line {line}',
-  'readiness.secure-storage-os': 'keys sealed by the OS secure storage',
+  'readiness.version': '{facts}',
+
+  'readiness.audit-ok': '{lines} / {sealed}',
+  'readiness.audit-broken': '#{line}',
+  'readiness.secure-storage-os': 'OS secure storage',
   'readiness.secure-storage-none':
     'no OS secure storage: keys protected by folder permissions only',
 

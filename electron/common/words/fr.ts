@@ -186,11 +186,13 @@ export const fr: Words = {
   'readiness.none-recorded': 'aucun enregistré',
   'readiness.no-refusal': 'aucun',
   'readiness.refused': '{at} {source} ({kind})',
-  'readiness.audit-intact': '{lines} lignes, {sealed} scellées',
-  'readiness.audit-broken': 'rompu à la ligne {line}',
-  'readiness.secure-storage-os': 'clés scellées par le coffre sécurisé du système',
+  'readiness.version': '{facts}',
+
+  'readiness.audit-ok': '{lines} lignes, {sealed} scellées',
+  'readiness.audit-broken': 'à partir de la ligne {line}',
+  'readiness.secure-storage-os': 'stockage sécurisé du système',
   'readiness.secure-storage-none':
-    'pas de coffre sécurisé du système : clés protégées par les seules permissions du dossier',
+    'pas de stockage sécurisé du système : clés protégées seulement par les droits du dossier',
 
   'timeUnit.s': 'secondes',
   'timeUnit.min': 'minutes',

@@ -185,11 +185,13 @@ export const nl: Words = {
   'readiness.none-recorded': 'geen geregistreerd',
   'readiness.no-refusal': 'geen',
   'readiness.refused': '{at} {source} ({kind})',
-  'readiness.audit-intact': '{lines} regels, {sealed} verzegeld',
-  'readiness.audit-broken': 'verbroken op regel {line}',
-  'readiness.secure-storage-os': 'sleutels verzegeld door de beveiligde opslag van het systeem',
+  'readiness.version': '{facts}',
+
+  'readiness.audit-ok': '{lines} regels, {sealed} verzegeld',
+  'readiness.audit-broken': 'vanaf regel {line}',
+  'readiness.secure-storage-os': 'beveiligde opslag van het systeem',
   'readiness.secure-storage-none':
-    'geen beveiligde opslag van het systeem: sleutels enkel beschermd door de maprechten',
+    'geen beveiligde opslag van het systeem: sleutels enkel beschermd door de mapmachtigingen',
 
   'timeUnit.s': 'seconden',
   'timeUnit.min': 'minuten',

@@ -18,6 +18,7 @@ import {
   SearchHitSchema,
   WardSchema,
 } from '../model.ts';
+import { RegistrationSchema } from '../registrations/registrations.ts';
 import { SettingsSchema } from '../settings/settings.ts';
 import type { Result } from '../result.ts';
 
@@ -105,7 +106,7 @@ export const ReportRequestSchema = z.object({
   patientId: Id.optional(),
   paper: PaperSchema,
   language: LanguageSchema,
-  /** MAR window start (ISO instant); wins over `marStart`. */
+  /** MAR, round or pharmacy window start (ISO instant); for the MAR it wins over `marStart`. */
   start: z.string().max(ARG_LIMITS.instant).optional(),
   /** MAR window start: now (default) or the start of the current round (settings). */
   marStart: z.enum(['now', 'round']).optional(),
@@ -113,8 +114,26 @@ export const ReportRequestSchema = z.object({
   days: z.union([z.literal(1), z.literal(3), z.literal(7)]).optional(),
   /** Handover: one block per patient (default) or one row per bed. */
   handoverLayout: z.enum(['per-patient', 'board']).optional(),
+  /** Round window end (ISO instant); default: two hours after the start. */
+  end: z.string().max(ARG_LIMITS.instant).optional(),
+  /** Labels per patient; default: one full sheet. */
+  count: z.number().int().min(1).max(500).optional(),
+  /** Pharmacy list: the next 24 hours (default) or 3 days. */
+  hours: z.union([z.literal(24), z.literal(72)]).optional(),
+  /** Wristband size; default: by the patient's age. */
+  band: z.enum(['adult', 'child']).optional(),
+  /** Registration packet: the downtime number it is for (one already issued). */
+  number: z.string().min(1).max(32).optional(),
 });
 export type ReportRequest = z.infer<typeof ReportRequestSchema>;
+
+export const RegistrationsSchema = z.object({
+  /** Oldest first. */
+  issued: z.array(RegistrationSchema),
+  /** Numbers reserved in the open export, and how many of them are not issued yet. */
+  reserved: z.number().int().nonnegative(),
+  remaining: z.number().int().nonnegative(),
+});
 
 export const contract = {
   getStatus: { args: Nothing, result: StatusSchema },
@@ -161,7 +180,12 @@ export const contract = {
     args: z
       .object({ jobId: Id, printer: z.string().min(1).max(ARG_LIMITS.printer).optional() })
       .strict(),
-    result: z.object({ via: z.enum(['dialog', 'spooler']), pages: z.number().int() }),
+    result: z.object({
+      via: z.enum(['dialog', 'spooler']),
+      pages: z.number().int(),
+      /** The spooler's own job id (`lpstat` shows it), when the spooler printed it. */
+      spoolerJob: z.string().nullable(),
+    }),
   },
   saveReport: {
     args: z.object({ jobId: Id }).strict(),
@@ -180,6 +204,13 @@ export const contract = {
     result: z.object({ changed: z.array(z.string()) }),
   },
   exportAudit: { args: Nothing, result: z.object({ savedTo: z.string().nullable() }) },
+  /** Downtime registrations: what the open export reserved, what this laptop issued. */
+  registrations: { args: Nothing, result: RegistrationsSchema },
+  /** Issues the next reserved downtime number to a new arrival on a ward (audited, never twice). */
+  issueRegistration: {
+    args: z.object({ wardId: Id }).strict(),
+    result: RegistrationSchema,
+  },
 } as const;
 
 export type Contract = typeof contract;

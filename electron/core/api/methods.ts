@@ -23,6 +23,8 @@ export const METHOD_NAMES = [
   'getSettings',
   'updateSettings',
   'exportAudit',
+  'registrations',
+  'issueRegistration',
 ] as const satisfies readonly MethodName[];
 
 /** The single IPC channel prefix; one channel per method keeps handlers independent. */

@@ -7,6 +7,7 @@
  * Decrypted data stays in the engine (a worker thread) and leaves it only as answers, each
  * audited by the session service before it is returned.
  */
+import { join } from 'node:path';
 import { existsSync, readFileSync, statfsSync } from 'node:fs';
 import type { ApiImplementation, ExportSummary } from '../api/contract.ts';
 import type { RemoteEngine } from '../engine/engine-protocol.ts';
@@ -14,8 +15,16 @@ import { AppError } from '../errors.ts';
 import { generateDeviceIdentity, recipientQrSvg, sealIdentity } from '../keys/device-identity.ts';
 import { loadTrustStore } from '../keys/trust-store.ts';
 import type { InboxEvent } from '../model.ts';
-import { checkReadiness } from '../readiness/readiness.ts';
-import type { StoredExport } from '../store/store.ts';
+import { auditSealFileFor, verifySealedAudit } from '../audit/audit-seal.ts';
+import { checkReadiness, type AuditFinding } from '../readiness/readiness.ts';
+import {
+  issueRegistration,
+  readRegistrations,
+  remainingDowntimeIds,
+} from '../registrations/registrations.ts';
+import { checkClinicalChange } from '../settings/it-settings.ts';
+import { loadRollbackKey, rollbackFilesFor } from '../store/rollback.ts';
+import { AUDIT_FILE, type StoredExport } from '../store/store.ts';
 import type { AppPaths } from './app-paths.ts';
 import { writeIdentityFile, type AtRestSeal } from './identity-file.ts';
 import type { ReportService } from './report-service.ts';
@@ -27,8 +36,11 @@ import type { StoreService } from './store-service.ts';
 export interface HostServices {
   /** Asks where to save (a dialog in the app); null when the user cancels. */
   saveFile(suggestedName: string, bytes: Uint8Array): Promise<string | null>;
-  /** Prints a PDF: the system dialog, else the OS spooler. */
-  printPdf(pdf: Uint8Array, printer: string | null): Promise<'dialog' | 'spooler'>;
+  /** The system dialog, else the spooler (then with the job id it gave, when it gave one). */
+  printPdf(
+    pdf: Uint8Array,
+    printer: string | null,
+  ): Promise<{ via: 'dialog' | 'spooler'; jobId: string | null }>;
   /** Printer names, or null when the host cannot tell. */
   listPrinters(): Promise<string[] | null>;
   /** Electron safeStorage, where the OS offers it. */
@@ -198,9 +210,20 @@ export function createApi(services: ApiServices): ApiImplementation {
     async printReport({ jobId, printer }) {
       await session.require();
       const job = reports.job(jobId);
-      const via = await host.printPdf(job.pdf, printer ?? settings.current().defaultPrinter);
-      session.record({ event: 'print', detail: { ...jobDetail(job), pages: job.pages, via } });
-      return { via, pages: job.pages };
+      const { via, jobId: spoolerJob } = await host.printPdf(
+        job.pdf,
+        printer ?? settings.current().defaultPrinter,
+      );
+      session.record({
+        event: 'print',
+        detail: {
+          ...jobDetail(job),
+          pages: job.pages,
+          via,
+          ...(spoolerJob === null ? {} : { spoolerJob }),
+        },
+      });
+      return { via, pages: job.pages, spoolerJob };
     },
 
     async saveReport({ jobId }) {
@@ -225,9 +248,12 @@ export function createApi(services: ApiServices): ApiImplementation {
         trust = { signers: [] };
       }
       const s = settings.current();
+      const dir = store.dirOf(s);
       return checkReadiness({
         now: clock(),
         store: store.current(),
+        audit: auditFinding(dir, host.atRest),
+        secureStorage: host.atRest ? 'os' : 'none',
         settings: s,
         identityPresent: existsSync(paths.identityFile),
         trust,
@@ -245,10 +271,9 @@ export function createApi(services: ApiServices): ApiImplementation {
       await session.require();
       // Changing how the laptop behaves needs the ward passphrase again, not just an open session.
       await session.checkPassphrase(passphrase);
+      // The trust, inbox and store folders and retention are IT's (a signed file), never this.
       const before = settings.current();
-      const fields = (Object.keys(next) as (keyof typeof next)[]).filter(
-        (key) => JSON.stringify(next[key]) !== JSON.stringify(before[key]),
-      );
+      const fields = checkClinicalChange(before, next);
       if (fields.length === 0) return { changed: [] };
       // Audited before it takes effect; a store move is recorded in the old chain and the new.
       session.record({ event: 'settings-changed', detail: { field: fields.join(',') } });
@@ -260,6 +285,35 @@ export function createApi(services: ApiServices): ApiImplementation {
         });
       }
       return { changed };
+    },
+
+    async registrations() {
+      const { export: open } = await session.require();
+      const issued = readRegistrations(store.current().dir);
+      const reserved = open.manifest.downtimeIds ?? [];
+      return {
+        issued,
+        reserved: reserved.length,
+        remaining: remainingDowntimeIds(reserved, issued),
+      };
+    },
+
+    async issueRegistration({ wardId }) {
+      const { user, export: open } = await session.require();
+      const ward = (await engine.listWards()).find((w) => w.id === wardId);
+      if (!ward)
+        throw new AppError('not-found', 'This ward is not in the open export; choose it again.');
+      return issueRegistration({
+        storeDir: store.current().dir,
+        auditFile: store.current().auditFile,
+        reserved: open.manifest.downtimeIds ?? [],
+        exportId: open.exportId,
+        wardId: ward.id,
+        wardName: ward.name,
+        user,
+        device,
+        now: clock(),
+      });
     },
 
     async exportAudit() {
@@ -277,6 +331,16 @@ export function createApi(services: ApiServices): ApiImplementation {
       return { savedTo };
     },
   };
+}
+
+/** The store's trail against its sealed head; null when the key cannot be read. */
+function auditFinding(storeDir: string, atRest: AtRestSeal | null): AuditFinding | null {
+  try {
+    const key = loadRollbackKey(rollbackFilesFor(storeDir).key, atRest, { create: false });
+    return verifySealedAudit(join(storeDir, AUDIT_FILE), auditSealFileFor(storeDir), key);
+  } catch {
+    return null;
+  }
 }
 
 function freeDiskBytes(dir: string): number | null {

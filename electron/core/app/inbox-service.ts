@@ -28,9 +28,11 @@ export interface InboxServiceOptions {
   readonly trustPaths: (settings: Settings) => string[];
   /** The store's audit trail, once the store service has followed the settings. */
   readonly auditFile: () => string;
-  readonly device: string;
-  /** The store's rollback MAC key, which the worker needs to keep the high-water mark. */
+  /** The key of the store's rollback state and audit seal, for the settings of the moment. */
   readonly rollbackKey: (settings: Settings) => Buffer;
+  /** Where the laptop's recipient is written at enrolment (read at every install). */
+  readonly recipientFile: string;
+  readonly device: string;
   readonly onEvent: (event: InboxEvent) => void;
   readonly log: { error(message: string): void };
   readonly pollMs?: number;
@@ -48,10 +50,11 @@ export function startInboxService(options: InboxServiceOptions): InboxService {
             dir: s.inboxDir,
             storeDir: options.storeDir(s),
             keep: s.keep,
+            rollbackKeyHex: options.rollbackKey(s).toString('hex'),
+            recipientFile: options.recipientFile,
             trustPaths: options.trustPaths(s),
             device: options.device,
             audit: options.auditFile(),
-            rollbackKeyHex: options.rollbackKey(s).toString('hex'),
             ...(options.pollMs === undefined ? {} : { pollMs: options.pollMs }),
             ...(options.stableMs === undefined ? {} : { stableMs: options.stableMs }),
           },

@@ -30,24 +30,30 @@ export interface ReportService {
   forget(): void;
 }
 
+function instant(value: string | undefined, which: 'start' | 'end'): Date | undefined {
+  if (value === undefined) return undefined;
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) {
+    throw new AppError('invalid-argument', `The ${which} time of the report is not a valid date.`);
+  }
+  return date;
+}
+
 export function createReportService(options: {
   readonly engine: RemoteEngine;
   readonly session: SessionService;
   readonly settings: SettingsService;
   readonly clock: () => Date;
+  /** Downtime numbers issued on this laptop: registration packets are printed for those only. */
+  readonly issuedNumbers: () => readonly string[];
 }): ReportService {
-  const { engine, session, settings, clock } = options;
+  const { engine, session, settings, clock, issuedNumbers } = options;
   const jobs = new Map<string, ReportJob>();
   return {
     async render(wire) {
       const { user } = await session.require();
-      const start = wire.start === undefined ? undefined : new Date(wire.start);
-      if (start && Number.isNaN(start.getTime())) {
-        throw new AppError(
-          'invalid-argument',
-          'The start time of the worksheet is not a valid date.',
-        );
-      }
+      const start = instant(wire.start, 'start');
+      const end = instant(wire.end, 'end');
       const request: ReportRequest = {
         report: wire.report,
         ...(wire.wardId === undefined ? {} : { wardId: wire.wardId }),
@@ -56,6 +62,11 @@ export function createReportService(options: {
         ...(wire.marStart === undefined ? {} : { marStart: wire.marStart }),
         ...(wire.days === undefined ? {} : { days: wire.days }),
         ...(wire.handoverLayout === undefined ? {} : { handoverLayout: wire.handoverLayout }),
+        ...(end === undefined ? {} : { end }),
+        ...(wire.count === undefined ? {} : { count: wire.count }),
+        ...(wire.hours === undefined ? {} : { hours: wire.hours }),
+        ...(wire.band === undefined ? {} : { band: wire.band }),
+        ...(wire.number === undefined ? {} : { number: wire.number }),
       };
       const current = settings.current();
       const { pdf, pages } = await engine.renderReport(request, {
@@ -68,6 +79,9 @@ export function createReportService(options: {
         roundStarts: current.roundStarts,
         staleAmberHours: current.staleAmberHours,
         censusBarcodes: current.censusBarcodes,
+        labelSheet: current.labelSheet,
+        wristbands: current.wristbands,
+        issuedNumbers: issuedNumbers(),
       });
       const job: ReportJob = { id: randomUUID(), request: wire, pdf, pages, user };
       jobs.set(job.id, job);

@@ -17,6 +17,7 @@ import { readIdentityFile, type AtRestSeal } from './identity-file.ts';
 import type { SettingsService } from './settings-service.ts';
 import type { StoreService } from './store-service.ts';
 import { describeWait, openUnlockThrottle } from './unlock-throttle.ts';
+import { assertRecordMatches } from '../store/store-index.ts';
 
 /** How often the main process looks at the idle deadline between calls. */
 const DEADLINE_CHECK_MS = 5_000;
@@ -168,11 +169,18 @@ export function createSessionService(options: SessionServiceOptions): SessionSer
       throttle.succeeded();
       if (session) await lock('button');
       try {
-        await engine.open({
+        const opened = await engine.open({
           bytes: current.readBytes(target.exportId),
           trustPaths: options.trustPaths(),
           identity,
         });
+        // Only signed facts on screen: a record that disagrees with the verified manifest is refused.
+        try {
+          assertRecordMatches(target, opened.manifest);
+        } catch (e) {
+          await engine.close();
+          throw e;
+        }
       } catch (e) {
         return failed(e);
       }

@@ -18,10 +18,13 @@ import { openStore } from '../store/store.ts';
 import { appPaths, type AppPaths } from './app-paths.ts';
 import { createApi, type HostServices } from './create-api.ts';
 import { startInboxService, type InboxService } from './inbox-service.ts';
+import { readRegistrations } from '../registrations/registrations.ts';
 import { createReportService } from './report-service.ts';
 import { createSessionService, type SessionService } from './session-service.ts';
 import { createSettingsService, type SettingsService } from './settings-service.ts';
 import { createStoreService, type StoreService } from './store-service.ts';
+import { auditSealFileFor, sealAuditTrail } from '../audit/audit-seal.ts';
+import { AUDIT_FILE } from '../store/store.ts';
 
 /** The bundled demo (written by scripts/make-demo.ts into resources/demo/). */
 export const DEMO_FILES = {
@@ -69,10 +72,32 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
   if (demoDir && !existsSync(paths.identityFile)) {
     copyFileSync(join(demoDir, DEMO_FILES.identity), paths.identityFile);
   }
-  const settings = createSettingsService(paths.settingsFile, options.log);
+  // Clinical settings from settings.json; IT's only signed, checked against the bundled trust.
+  const settings = createSettingsService(paths.settingsFile, options.log, {
+    file: paths.signedSettingsFile,
+    trust: () => loadTrustStore([paths.bundledTrustDir]),
+  });
   const storeDirOf = (s: Settings): string => s.storeDir ?? paths.defaultStoreDir;
   const trustPathsOf = (s: Settings): string[] => [s.trustDir ?? paths.bundledTrustDir];
   const trustPaths = () => trustPathsOf(settings.current());
+  // The rollback state's key, sealed with the OS secure storage where there is one; it also
+  // seals the audit trail's head (store/rollback.ts, audit/audit-seal.ts).
+  const rollbackKeyOf = (s: Settings): Buffer =>
+    loadRollbackKey(rollbackFilesFor(storeDirOf(s)).key, options.host.atRest);
+  const sealTrail = (s: Settings): void => {
+    const dir = storeDirOf(s);
+    sealAuditTrail(join(dir, AUDIT_FILE), auditSealFileFor(dir), rollbackKeyOf(s));
+  };
+  sealTrail(settings.current());
+  settings.onChange((next, _previous, changed) => {
+    if (changed.includes('storeDir')) sealTrail(next);
+  });
+  applyItReset(
+    settings,
+    storeDirOf(settings.current()),
+    rollbackKeyOf(settings.current()),
+    options.log,
+  );
   if (demoDir) {
     await installDemo(
       demoDir,
@@ -80,6 +105,7 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
       settings.current(),
       trustPaths(),
       options.device,
+      rollbackKeyOf(settings.current()),
     );
   }
 
@@ -96,16 +122,22 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
     clock,
     log: options.log,
   });
-  const reports = createReportService({ engine: worker.engine, session, settings, clock });
+  const reports = createReportService({
+    engine: worker.engine,
+    session,
+    settings,
+    clock,
+    issuedNumbers: () => readRegistrations(storeDirOf(settings.current())).map((r) => r.number),
+  });
   const recentInbox: InboxEvent[] = [];
   const inbox = startInboxService({
     settings,
     storeDir: storeDirOf,
     trustPaths: trustPathsOf,
     auditFile: () => store.current().auditFile,
+    rollbackKey: rollbackKeyOf,
+    recipientFile: paths.recipientFile,
     device: options.device,
-    rollbackKey: (s) =>
-      loadRollbackKey(rollbackFilesFor(storeDirOf(s)).key, options.host.atRest ?? null),
     onEvent: (event) => {
       // The inbox worker installed into the store folder: see its new state.
       if (event.outcome === 'installed') store.refresh();
@@ -153,13 +185,31 @@ async function installDemo(
   settings: Settings,
   trustPaths: string[],
   device: string,
+  rollbackKey: Buffer,
 ): Promise<void> {
   const demoExport = join(demoDir, DEMO_FILES.export);
-  const writer = openStore(storeDir, { keep: settings.keep });
+  const writer = openStore(storeDir, { keep: settings.keep, rollbackKey });
   // The demo's device is this laptop: its store installs for the demo identity's recipient.
   if (writer.enrolledRecipient() === null) {
     writer.enrolRecipient(readFileSync(join(demoDir, DEMO_FILES.recipient), 'utf8').trim());
   }
   const outcome = await writer.install(demoExport, { trust: loadTrustStore(trustPaths), device });
   auditInstall(writer.auditFile, demoExport, outcome, { device, user: null });
+}
+
+/**
+ * IT's signed `rollbackReset` (settings.signed), applied once per id at start — before the inbox
+ * worker, the store's writer, exists.
+ */
+function applyItReset(
+  settings: SettingsService,
+  storeDir: string,
+  rollbackKey: Buffer,
+  log: { warn(message: string): void },
+): void {
+  const id = settings.rollbackReset();
+  if (id === null) return;
+  const writer = openStore(storeDir, { keep: settings.current().keep, rollbackKey });
+  if (writer.rollback.applyReset(id))
+    log.warn(`rollback guard reset by IT's signed settings (${id})`);
 }

@@ -10,7 +10,13 @@ import { randomUUID } from 'node:crypto';
 import { openReadonlyDb } from '../db/open.ts';
 import { exportInfo, recordCounts, scopeWards } from '../db/queries.ts';
 import { toSqliteImage } from '../db/schema.ts';
-import { importFhir, type ImportOptions, type ImportReport } from '../fhir/import.ts';
+import {
+  type FhirInput,
+  type ImportOptions,
+  type ImportReport,
+  readFhir,
+  writeImport,
+} from '../fhir/import.ts';
 import { writeExport, type ExportManifestInput } from '../format/dtx.ts';
 import type { SiteKey } from '../keys/site-key.ts';
 
@@ -19,7 +25,18 @@ export async function buildImage(
   fhirPaths: readonly string[],
   options: ImportOptions,
 ): Promise<{ image: Buffer; report: ImportReport }> {
-  const { db, report } = await importFhir(fhirPaths, options);
+  return imageOf(await readFhir(fhirPaths, options), options);
+}
+
+/**
+ * One SQLite image of input read once (`readFhir`): the fleet path writes one per plan entry,
+ * each with its own ward scope. The caller zeroes the image when done with it.
+ */
+export function imageOf(
+  input: FhirInput,
+  options: Omit<ImportOptions, 'asOf' | 'onProgress' | 'timeZone'>,
+): { image: Buffer; report: ImportReport } {
+  const { db, report } = writeImport(input, options);
   try {
     return { image: toSqliteImage(db), report };
   } finally {

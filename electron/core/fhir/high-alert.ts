@@ -301,12 +301,25 @@ const RXNORM_CODES: ReadonlySet<string> = new Set(HIGH_ALERT_CLASSES.flatMap((c)
 const isAtc = (system: string | null) => system !== null && /atc/i.test(system);
 const isRxNorm = (system: string | null) => system !== null && /rxnorm/i.test(system);
 
+/**
+ * Names already checked: a hospital orders the same few hundred drugs thousands of times, and
+ * the stem search is the costly part of mapping an order.
+ */
+const checkedNames = new Map<string, boolean>();
+const MAX_CHECKED_NAMES = 50_000;
+
 /** Whether a name, in any of the ward's languages, is a high-alert medicine's. */
 export function isHighAlertName(name: string): boolean {
+  const known = checkedNames.get(name);
+  if (known !== undefined) return known;
   const folded = fold(name);
-  if (NAME_PATTERN.test(folded)) return true;
   const strength = SODIUM_CHLORIDE_STRENGTH.exec(folded)?.[1];
-  return strength !== undefined && Number(strength.replace(',', '.')) > ISOTONIC_PERCENT;
+  const high =
+    NAME_PATTERN.test(folded) ||
+    (strength !== undefined && Number(strength.replace(',', '.')) > ISOTONIC_PERCENT);
+  if (checkedNames.size >= MAX_CHECKED_NAMES) checkedNames.clear();
+  checkedNames.set(name, high);
+  return high;
 }
 
 /** Whether a coding (ATC or RxNorm code, or any system's display) names a high-alert medicine. */

@@ -7,7 +7,7 @@
 import type { WritableDb } from '../db/handle.ts';
 import { AppError } from '../errors.ts';
 import { createExportIndexes, createExportTables } from '../db/schema.ts';
-import { Collector } from './collect.ts';
+import { type Collected, Collector } from './collect.ts';
 import { readInputs } from './read-input.ts';
 import { type ImportReport, ReportTally } from './report.ts';
 import { writeRows } from './write-rows.ts';
@@ -35,6 +35,25 @@ export async function importFhir(
   paths: readonly string[],
   options: ImportOptions,
 ): Promise<{ db: WritableDb; report: ImportReport }> {
+  return writeImport(await readFhir(paths, options), options);
+}
+
+/**
+ * The input read and mapped once (the first, costly phase), so several exports of different
+ * ward scopes (a fleet plan) can be written from it without reading the FHIR again.
+ */
+export interface FhirInput {
+  readonly collected: Collected;
+  readonly asOf: Date;
+  readonly timeZone: string;
+  /** What reading counted; each write starts from a copy of it. */
+  readonly tally: ReportTally;
+}
+
+export async function readFhir(
+  paths: readonly string[],
+  options: Pick<ImportOptions, 'asOf' | 'onProgress' | 'timeZone'>,
+): Promise<FhirInput> {
   if (Number.isNaN(options.asOf.getTime())) {
     throw new AppError(
       'invalid-argument',
@@ -53,11 +72,25 @@ export async function importFhir(
   const tally = new ReportTally(options.onProgress);
   const collector = new Collector({ asOf: options.asOf.getTime(), timeZone }, tally);
   await readInputs(paths, collector, tally);
+  return { collected: collector.collected, asOf: options.asOf, timeZone, tally };
+}
+
+/** The second phase: one export database (its ward scope, site, demo mark) from input read once. */
+export function writeImport(
+  input: FhirInput,
+  options: Omit<ImportOptions, 'asOf' | 'onProgress' | 'timeZone'>,
+): { db: WritableDb; report: ImportReport } {
+  const tally = input.tally.copy();
   const db = createExportTables();
   try {
-    const summary = writeRows(db, collector.collected, { ...options, timeZone }, tally);
+    const summary = writeRows(
+      db,
+      input.collected,
+      { ...options, asOf: input.asOf, timeZone: input.timeZone },
+      tally,
+    );
     createExportIndexes(db);
-    return { db, report: tally.finish({ ...summary, asOf: options.asOf.toISOString() }) };
+    return { db, report: tally.finish({ ...summary, asOf: input.asOf.toISOString() }) };
   } catch (e) {
     db.close();
     throw e;

@@ -111,6 +111,18 @@ export class ReportTally {
     this.rowsWritten.set(table, (this.rowsWritten.get(table) ?? 0) + count);
   }
 
+  /** A copy of everything counted so far (keep it in step with the fields above), for one of several writes of the same input. */
+  copy(): ReportTally {
+    const copy = new ReportTally();
+    copy.total = this.total;
+    for (const [k, n] of this.resourcesRead) copy.resourcesRead.set(k, n);
+    for (const t of this.skipped) copy.skipped.add(t);
+    for (const [k, n] of this.rowsWritten) copy.rowsWritten.set(k, n);
+    for (const [k, n] of this.warnings) copy.warnings.set(k, n);
+    copy.rejected.push(...this.rejected);
+    return copy;
+  }
+
   finish(summary: { patients: number; census: number; asOf: string }): ImportReport {
     const warnings = Object.fromEntries(
       WARNING_KINDS.map((k) => [k, this.warnings.get(k) ?? 0]),

@@ -12,6 +12,8 @@ export interface InboxThreadOptions {
   readonly keep: number;
   /** The rollback state's key, hex (in memory only; the app keeps it sealed at rest). */
   readonly rollbackKeyHex: string;
+  /** This laptop's recipient file (written at enrolment), read at every install. */
+  readonly recipientFile?: string;
   readonly trustPaths: readonly string[];
   readonly device: string;
   readonly audit: string;

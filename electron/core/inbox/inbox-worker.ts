@@ -3,6 +3,7 @@
  * durably copying an arriving export is seconds of synchronous work, so it runs here, never on
  * the thread that serves the window. Each decision is posted to the parent as an `InboxEvent`.
  */
+import { readFileSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { auditSealFileFor, sealAuditTrail } from '../audit/audit-seal.ts';
 import { loadTrustStore } from '../keys/trust-store.ts';
@@ -25,6 +26,9 @@ const inbox = createInbox({
   }),
   trust: () => loadTrustStore(options.trustPaths),
   device: options.device,
+  ...(options.recipientFile === undefined
+    ? {}
+    : { recipient: () => readRecipient(options.recipientFile ?? '') }),
   audit: options.audit,
   ...(options.pollMs === undefined ? {} : { pollMs: options.pollMs }),
   ...(options.stableMs === undefined ? {} : { stableMs: options.stableMs }),
@@ -37,3 +41,12 @@ port.on('message', (message: unknown) => {
     port.close();
   }
 });
+
+/** The enrolled recipient, or null before enrolment (the store's own record applies then). */
+function readRecipient(file: string): string | null {
+  try {
+    return readFileSync(file, 'utf8').trim() || null;
+  } catch {
+    return null;
+  }
+}

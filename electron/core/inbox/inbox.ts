@@ -40,6 +40,8 @@ export interface InboxOptions {
   /** Read at every install, so a trust store IT just updated applies to the next file. */
   readonly trust: () => TrustStore;
   readonly device: string;
+  /** This laptop's `age1…` recipient at the moment (default: the store's enrolled one). */
+  readonly recipient?: () => string | null;
   /** The audit trail that records each decision. */
   readonly audit: string;
   readonly stableMs?: number;
@@ -100,7 +102,12 @@ export function createInbox(options: InboxOptions): Inbox {
     } catch (e) {
       return refused(e);
     }
-    return options.store.install(path, { trust, device: options.device, user: null });
+    return options.store.install(path, {
+      trust,
+      device: options.device,
+      user: null,
+      recipient: options.recipient?.() ?? null,
+    });
   };
 
   const clearAway = (name: string, outcome: InstallOutcome): void => {

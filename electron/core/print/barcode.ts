@@ -55,3 +55,35 @@ export function barRects(pattern: BarPattern, moduleWidth: number): { x: number;
   });
   return rects;
 }
+
+/** A DataMatrix symbol: `rows` × `columns` dark-or-light modules, row by row. */
+export interface ModuleMatrix {
+  readonly columns: number;
+  readonly rows: number;
+  readonly dark: readonly boolean[];
+}
+
+const recentMatrices = new Map<string, ModuleMatrix | null>();
+
+/**
+ * The DataMatrix (ECC 200) of `text` — what 2D ward scanners read off a label or a curved
+ * wristband, where a long Code 128 does not fit. Null when it cannot be encoded.
+ */
+export function dataMatrix(text: string): ModuleMatrix | null {
+  const known = recentMatrices.get(text);
+  if (known !== undefined) return known;
+  let matrix: ModuleMatrix | null = null;
+  if (text.length > 0 && /^[\x20-\x7e]+$/.test(text)) {
+    try {
+      const [symbol] = bwipjs.raw('datamatrix', text, {});
+      if (symbol && 'pixs' in symbol) {
+        matrix = { columns: symbol.pixx, rows: symbol.pixy, dark: symbol.pixs.map((p) => p === 1) };
+      }
+    } catch {
+      matrix = null;
+    }
+  }
+  if (recentMatrices.size >= RECENT_LIMIT) recentMatrices.clear();
+  recentMatrices.set(text, matrix);
+  return matrix;
+}

@@ -87,9 +87,10 @@ const bodyWidthOf = (paper: Paper): number => PAPER[paper].width - 2 * MARGIN;
 
 /**
  * The printable body of a page, between header (and the stale-data line) and footer (and the
- * report's page bottom block).
+ * report's page bottom block). Also used by the fixed-layout A4 pages (fixed-document.ts), which
+ * carry no page bottom block.
  */
-function pageGeometry(paper: Paper, furniture: Furniture) {
+export function pageGeometry(paper: Paper, furniture: Furniture = NO_FURNITURE) {
   const { width, height } = PAPER[paper];
   const staleTop = MARGIN + HEADER_HEIGHT + GUTTER;
   const staleHeight = furniture.stale ? furniture.stale.height + GUTTER : 0;
@@ -111,10 +112,12 @@ function pageGeometry(paper: Paper, furniture: Furniture) {
 }
 
 /** What every page carries besides the header and footer, measured once per pass. */
-interface Furniture {
+export interface Furniture {
   readonly stale: Block | null;
   readonly bottom: Block | null;
 }
+
+const NO_FURNITURE: Furniture = { stale: null, bottom: null };
 
 function furnitureOf(report: ReportDocument, setup: PageSetup, measure: Measure): Furniture {
   const width = bodyWidthOf(setup.paper);
@@ -125,7 +128,7 @@ function furnitureOf(report: ReportDocument, setup: PageSetup, measure: Measure)
 }
 
 /** The stale-data line: bold, boxed twice (a b&w printer keeps it), shrunk to one line if long. */
-function staleBlock(measure: Measure, text: string, width: number): Block {
+export function staleBlock(measure: Measure, text: string, width: number): Block {
   const lines = measure.wrap(text, STALE, width - 2 * STALE_PAD);
   const height = lines.length * measure.lineHeight(STALE) + 2 * STALE_PAD;
   return {
@@ -279,9 +282,15 @@ const layoutMismatch = (): AppError =>
     'The report came out with a different page count on its second pass; please report this to IT.',
   );
 
-type Geometry = ReturnType<typeof pageGeometry>;
+export type Geometry = ReturnType<typeof pageGeometry>;
 
-function drawHeader(pen: Pen, report: ReportDocument, setup: PageSetup, g: Geometry): void {
+/** Title, scope and demo marks; also drawn by the fixed-layout A4 pages (fixed-document.ts). */
+export function drawHeader(
+  pen: Pen,
+  report: Pick<ReportDocument, 'title' | 'scope'>,
+  setup: Pick<PageSetup, 'demo'>,
+  g: Geometry,
+): void {
   if (setup.demo) pen.watermark(setup.demo.watermark, g.width, g.height);
   const right = g.left + g.bodyWidth;
   // The demo banner sits above the title, in the margin: a long title never runs under it.
@@ -298,7 +307,7 @@ function drawHeader(pen: Pen, report: ReportDocument, setup: PageSetup, g: Geome
  * The footer on one line, shrunk (never cut) when a long name would overflow it; the section's
  * own page count ("Patient page 2/3") in bold at its right end.
  */
-function drawFooter(pen: Pen, text: string, sectionLabel: string | null, g: Geometry): void {
+export function drawFooter(pen: Pen, text: string, sectionLabel: string | null, g: Geometry): void {
   const labelStyle: TextStyle = { face: 'bold', size: 9 };
   const labelWidth = sectionLabel ? pen.measure.width(sectionLabel, labelStyle) + 12 : 0;
   const room = g.bodyWidth - labelWidth;

@@ -8,7 +8,7 @@
  * decide page breaks while drawing, and the table is ~200× slower with an embedded font.
  */
 import type PDFDocument from 'pdfkit';
-import { barRects, type BarPattern } from './barcode.ts';
+import { barRects, type BarPattern, type ModuleMatrix } from './barcode.ts';
 
 export type Face = 'regular' | 'bold';
 
@@ -238,9 +238,32 @@ export class Pen {
     this.#doc.moveTo(x1, y).lineTo(x2, y).lineWidth(lineWidth).stroke();
   }
 
+  vline(x: number, y1: number, y2: number, lineWidth = 0.4): void {
+    this.#doc.moveTo(x, y1).lineTo(x, y2).lineWidth(lineWidth).stroke();
+  }
+
   bars(pattern: BarPattern, x: number, y: number, moduleWidth: number, height: number): void {
     const doc = this.#doc;
     for (const bar of barRects(pattern, moduleWidth)) doc.rect(x + bar.x, y, bar.width, height);
+    doc.fillColor('black').fill();
+  }
+
+  /** Text drawn by `draw` in white (on a black box: the wristband's allergy flag). */
+  whiteText(draw: () => void): void {
+    this.#doc.fillColor('white');
+    draw();
+    this.#doc.fillColor('black');
+  }
+
+  /** A 2D symbol's dark modules as squares of `module` points, from its top-left corner. */
+  modules(matrix: ModuleMatrix, x: number, y: number, module: number): void {
+    const doc = this.#doc;
+    matrix.dark.forEach((dark, i) => {
+      if (!dark) return;
+      const column = i % matrix.columns;
+      const row = Math.floor(i / matrix.columns);
+      doc.rect(x + column * module, y + row * module, module, module);
+    });
     doc.fillColor('black').fill();
   }
 

@@ -23,6 +23,9 @@ import { marReport, marSheetFromChart } from './mar.ts';
 import { currentRoundStart, type MarDays, type MarStart, wallClockDays } from './mar-window.ts';
 import type { Translate } from './messages.ts';
 import { summaryReport } from './summary.ts';
+import { writeFixedPdf, type FixedReport } from './fixed-document.ts';
+import type { LabelSheet, Wristbands } from './media.ts';
+import { buildSupplyReport } from './supplies.ts';
 
 export interface ReportContext extends PrintContext {
   /** The site's standard administration times (settings): what the MAR's dose times come from. */
@@ -33,6 +36,11 @@ export interface ReportContext extends PrintContext {
   readonly censusBarcodes: boolean;
   /** Where the bundled fonts are, when not found beside this module (see fonts.ts). */
   readonly fontsDir?: string;
+  /** The ward's sticker sheets and wristband media (settings). */
+  readonly labelSheet?: LabelSheet;
+  readonly wristbands?: Wristbands;
+  /** Downtime numbers issued on this laptop: registration packets are printed for those. */
+  readonly issuedNumbers?: readonly string[];
 }
 
 export interface ReportRequest {
@@ -47,6 +55,15 @@ export interface ReportRequest {
   readonly days?: MarDays;
   /** Handover: one block per patient (default) or one row per bed. */
   readonly handoverLayout?: HandoverLayout;
+  /** Round window end. */
+  readonly end?: Date;
+  /** Labels per patient. */
+  readonly count?: number;
+  /** Pharmacy list window. */
+  readonly hours?: 24 | 72;
+  readonly band?: 'adult' | 'child';
+  /** Registration packet: the downtime number. */
+  readonly number?: string;
 }
 
 /** The instant the export's data describes (what "last 24 h" and "stopped recently" count from). */
@@ -68,7 +85,10 @@ export async function renderReport(
 ): Promise<{ pages: number }> {
   const { setup, t } = pageSetup(ctx);
   const report = buildReport(db, request, ctx, t);
-  return writePdf(report, setup, loadFonts(ctx.fontsDir), out, onProgress);
+  const fonts = loadFonts(ctx.fontsDir);
+  return 'pages' in report
+    ? writeFixedPdf(report, setup, fonts, out, onProgress)
+    : writePdf(report, setup, fonts, out, onProgress);
 }
 
 function buildReport(
@@ -76,7 +96,7 @@ function buildReport(
   request: ReportRequest,
   ctx: ReportContext,
   t: Translate,
-): ReportDocument {
+): ReportDocument | FixedReport {
   const clock = { adminTimes: ctx.adminTimes, timeZone: ctx.timeZone };
   switch (request.report) {
     case 'handover': {
@@ -145,6 +165,18 @@ function buildReport(
         ctx.timeZone,
       );
     }
+    case 'labels':
+    case 'wristband':
+    case 'round':
+    case 'pharmacy':
+    case 'obs-chart':
+    case 'registration':
+      return buildSupplyReport(
+        db,
+        { ...request, report: request.report },
+        { ...ctx, siteName: ctx.manifest.site.name },
+        t,
+      );
     default: {
       const unknown: never = request.report;
       throw new AppError(

@@ -17,6 +17,7 @@ import { verifyExport } from '../format/dtx.ts';
 import type { TrustStore } from '../keys/trust-store.ts';
 import type { Settings } from '../settings/settings.ts';
 import type { Store, StoredExport } from '../store/store.ts';
+import { versionFacts, versionInfo } from '../version.ts';
 
 export interface ReadinessInput {
   readonly now: Date;
@@ -70,6 +71,8 @@ export function checkReadiness(input: ReadinessInput): ReadinessCheck[] {
     ...lastDecisions(input.store),
     ...(input.audit ? [auditTrail(input.audit)] : []),
     ...(input.secureStorage ? [secureStorage(input.secureStorage)] : []),
+    // Not a question but the build's identity, so IT can read it off the screen.
+    check('version', 'green', readinessFact('version', { facts: versionFacts(versionInfo()) })),
   ];
 }
 
@@ -79,7 +82,7 @@ function auditTrail(verdict: AuditFinding): ReadinessCheck {
     ? check(
         'audit',
         'green',
-        readinessFact('audit-intact', { lines: verdict.lines, sealed: verdict.sealed }),
+        readinessFact('audit-ok', { lines: verdict.lines, sealed: verdict.sealed }),
       )
     : check('audit', 'red', readinessFact('audit-broken', { line: verdict.line }));
 }

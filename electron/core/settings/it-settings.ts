@@ -171,7 +171,7 @@ export function laptopSettings(
  * Refuses a change of IT settings through the app: the ward passphrase is not IT's authority.
  * Returns the keys that changed.
  */
-export function checkClinicalChange(before: Settings, after: Settings): string[] {
+export function checkClinicalChange(before: Settings, after: Settings): (keyof Settings)[] {
   const changed = (Object.keys(after) as (keyof Settings)[]).filter(
     (key) => JSON.stringify(after[key]) !== JSON.stringify(before[key]),
   );

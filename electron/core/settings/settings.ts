@@ -10,6 +10,13 @@ import { LanguageSchema, PaperSchema } from '../model.ts';
 import { AppError } from '../errors.ts';
 import { AdminTimesSchema, DEFAULT_ADMIN_TIMES, WallTimeSchema } from '../schedule/admin-times.ts';
 import { writeFileAtomic } from '../store/atomic-file.ts';
+import {
+  DEFAULT_WRISTBANDS,
+  LABEL_SHEET_PRESETS,
+  LabelSheetSchema,
+  sheetProblem,
+  WristbandsSchema,
+} from '../print/media.ts';
 
 /** Longest path the settings accept (Windows' long-path limit is 32,767; no real folder is near 4,096). */
 const MAX_PATH_LENGTH = 4096;
@@ -69,6 +76,12 @@ const FIELDS = {
   roundStarts: z.array(WallTimeSchema).min(1).max(12),
   /** The printed census: an MRN barcode on each row (about 16 rows a page) or not (about 25). */
   censusBarcodes: z.boolean(),
+  /** The ward's sticker sheets for patient labels (presets: print/media.ts). */
+  labelSheet: LabelSheetSchema.refine((sheet) => sheetProblem(sheet) === null, {
+    message: 'the labels do not fit on an A4 sheet',
+  }),
+  /** The ward's wristband media, adult and child. */
+  wristbands: WristbandsSchema,
 } as const;
 
 /**
@@ -110,6 +123,8 @@ export const DEFAULT_SETTINGS: Settings = {
   adminTimes: DEFAULT_ADMIN_TIMES,
   roundStarts: ['07:00', '15:00', '22:00'],
   censusBarcodes: false,
+  labelSheet: LABEL_SHEET_PRESETS['3x7'],
+  wristbands: DEFAULT_WRISTBANDS,
 };
 
 type FieldName = keyof typeof FIELDS;

@@ -13,7 +13,7 @@ import {
   placeLine,
 } from '../../../electron/core/print/patient-header.ts';
 
-const escape = (text: string): string =>
+export const escape = (text: string): string =>
   text.replace(
     /[&<>"]/g,
     (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c] ?? c,
@@ -34,9 +34,9 @@ function barcodeSvg(mrn: string): string {
   return `<svg class="bars" width="${width.toFixed(1)}pt" height="22pt" viewBox="0 0 ${width.toFixed(1)} 22">${bars}</svg><div class="mrn">${escape(mrn)}</div>`;
 }
 
-function patientBlock(t: Translate, chart: Chart): string {
+/** The patient band both sheets open with: identity, allergies, code status, MRN bars. */
+export function patientBand(t: Translate, chart: Chart): string {
   const id = identityFromChart(chart);
-  const severity = chart.handover.severity ?? chart.stay?.severity ?? null;
   const facts = [
     id.birthDate ? t('patient.born', { date: id.birthDate }) : t('patient.bornUnknown'),
     id.sex ?? '',
@@ -45,13 +45,18 @@ function patientBlock(t: Translate, chart: Chart): string {
   ]
     .filter((part) => part.length > 0)
     .join('  ·  ');
+  return `<div class="band"><div class="who"><b>${escape(id.name)}</b><br>${escape(facts)}<br><b>${escape(allergyLine(t, id))}</b><br><b>${escape(
+    t('patient.codeStatus', { status: t(`codeStatus.${id.codeStatus}`) }),
+  )}</b>${id.isolation ? `<br><b>${escape(t('patient.isolation', { isolation: id.isolation }))}</b>` : ''}</div><div class="code">${barcodeSvg(id.mrn)}</div></div>`;
+}
+
+function patientBlock(t: Translate, chart: Chart): string {
+  const severity = chart.handover.severity ?? chart.stay?.severity ?? null;
   const actions = chart.handover.actions.length === 0 ? [] : chart.handover.actions;
   const row = (label: string, value: string) =>
     `<tr><th>${escape(label)}</th><td>${value}</td></tr>`;
   return `<section>
-<div class="band"><div class="who"><b>${escape(id.name)}</b><br>${escape(facts)}<br><b>${escape(allergyLine(t, id))}</b><br><b>${escape(
-    t('patient.codeStatus', { status: t(`codeStatus.${id.codeStatus}`) }),
-  )}</b>${id.isolation ? `<br><b>${escape(t('patient.isolation', { isolation: id.isolation }))}</b>` : ''}</div><div class="code">${barcodeSvg(id.mrn)}</div></div>
+${patientBand(t, chart)}
 <table>
 ${row(t('ipass.severity'), escape(severity ? t(`severity.${severity}`).toUpperCase() : t('severity.none')))}
 ${row(t('ipass.summary'), escape(chart.handover.summary ?? chart.stay?.reason ?? t('summary.none')))}
@@ -89,11 +94,16 @@ table { width: 100%; border-collapse: collapse; } th { width: 150pt; text-align:
 </style></head><body><h1>${escape(t('report.handover'))}</h1><div class="scope">${escape(scope)}</div>
 ${charts.map((chart) => patientBlock(t, chart)).join('\n')}
 </body></html>`;
+  return { html, footer: footerTemplate(t, footer) };
+}
+
+/** Chromium's footer template with the same words as the printed footer, its own page numbers. */
+export function footerTemplate(
+  t: Translate,
+  footer: { dataAsOf: string; printedAt: string; user: string },
+): string {
   const text = escape(t('footer', { ...footer, page: '{page}', pages: '{pages}' }))
     .replace('{page}', '<span class="pageNumber"></span>')
     .replace('{pages}', '<span class="totalPages"></span>');
-  return {
-    html,
-    footer: `<div style="font-size:7pt; width:100%; text-align:center">${text}</div>`,
-  };
+  return `<div style="font-size:7pt; width:100%; text-align:center">${text}</div>`;
 }

@@ -43,15 +43,36 @@ export async function launchChromium(): Promise<PdfBrowser> {
 }
 
 /** The scoped ward whose census is nearest the target size (the larger one on a tie). */
-export function handoverWard(wards: readonly Ward[]): Ward {
+export function handoverWard(wards: readonly Ward[], target = TARGET_PATIENTS): Ward {
   const scoped = wards.filter((w) => w.inScope && w.censusCount > 0);
   const best = scoped.sort(
     (a, b) =>
-      Math.abs(a.censusCount - TARGET_PATIENTS) - Math.abs(b.censusCount - TARGET_PATIENTS) ||
+      Math.abs(a.censusCount - target) - Math.abs(b.censusCount - target) ||
       b.censusCount - a.censusCount,
   )[0];
   if (!best) throw new Error('no ward with patients in the export scope');
   return best;
+}
+
+/** What both Chromium baselines print: the ward's charts and the footer's facts. */
+export async function sheetContent(
+  viewer: BenchViewer,
+  ward: Ward,
+): Promise<{
+  charts: Chart[];
+  footer: { dataAsOf: string; printedAt: string; user: string };
+  now: string;
+}> {
+  const census = await viewer.call('census', { wardId: ward.id });
+  const charts: Chart[] = [];
+  for (const row of census) charts.push(await viewer.call('chart', { patientId: row.patientId }));
+  const status = await viewer.call('getStatus', {});
+  const footer = {
+    dataAsOf: status.current?.dataAsOf.slice(0, 16).replace('T', ' ') ?? '',
+    printedAt: status.now.slice(0, 16).replace('T', ' '),
+    user: status.user ?? '',
+  };
+  return { charts, footer, now: status.now };
 }
 
 export async function measureHandover(
@@ -81,15 +102,7 @@ export async function measureHandover(
     );
   }
 
-  const census = await viewer.call('census', { wardId: ward.id });
-  const charts: Chart[] = [];
-  for (const row of census) charts.push(await viewer.call('chart', { patientId: row.patientId }));
-  const status = await viewer.call('getStatus', {});
-  const footer = {
-    dataAsOf: status.current?.dataAsOf.slice(0, 16).replace('T', ' ') ?? '',
-    printedAt: status.now.slice(0, 16).replace('T', ' '),
-    user: status.user ?? '',
-  };
+  const { charts, footer } = await sheetContent(viewer, ward);
   const t = translator('en');
   const measured = await sideBySide(repeat, ours, {
     run: async () => {

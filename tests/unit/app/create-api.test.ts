@@ -20,8 +20,11 @@ import type { MethodName, ValueOf } from '../../../electron/core/api/contract.ts
 import { invokeApi } from '../../../electron/core/api/invoke.ts';
 import type { HostServices } from '../../../electron/core/app/create-api.ts';
 import { startApp, type RunningApp } from '../../../electron/core/app/start-app.ts';
+import { openStore } from '../../../electron/core/store/store.ts';
 import { installInto } from '../../fixtures/install-into.ts';
 import { verifyAudit } from '../../../electron/core/audit/audit-log.ts';
+import { loadSiteKey } from '../../../electron/core/keys/site-key.ts';
+import { signItSettings } from '../../../electron/core/settings/it-settings.ts';
 import type { Result } from '../../../electron/core/result.ts';
 import { makeTestSite, SITE_PASSPHRASE, type TestSite } from '../../fixtures/test-site.ts';
 
@@ -36,7 +39,7 @@ const host: HostServices = {
   },
   printPdf: async (pdf) => {
     printed.push(pdf);
-    return 'spooler';
+    return { via: 'spooler', jobId: 'Ward-printer-7' };
   },
   listPrinters: async () => ['Ward printer'],
   atRest: null,
@@ -227,6 +230,31 @@ describe('a ward laptop with an installed export', () => {
     );
   });
 
+  it('refuses a change of the trust folder (or inbox, store, retention) with the ward passphrase (H1)', async () => {
+    const current = await value(app, 'getSettings', {});
+    const rogueTrust = mkdtempSync(join(tmpdir(), 'rogue-trust-'));
+    for (const change of [
+      { trustDir: rogueTrust },
+      { inboxDir: rogueTrust },
+      { storeDir: rogueTrust },
+      { keep: 0 },
+    ]) {
+      const refused = await call(app, 'updateSettings', {
+        passphrase: SITE_PASSPHRASE,
+        settings: { ...current, ...change },
+      });
+      expect(refused).toMatchObject({ ok: false, error: { kind: 'invalid-config' } });
+      if (!refused.ok)
+        expect(refused.error.message).toMatch(/only by IT, with a settings file signed/);
+    }
+    expect(await value(app, 'getSettings', {})).toEqual(current);
+    // Nor is an IT field written into the plain settings.json.
+    expect(JSON.parse(readFileSync(join(dataDir, 'settings.json'), 'utf8'))).not.toHaveProperty(
+      'trustDir',
+    );
+    rmSync(rogueTrust, { recursive: true, force: true });
+  });
+
   it('locks: the data is gone until the next unlock', async () => {
     await value(app, 'lock', {});
     expect(await call(app, 'listWards', {})).toMatchObject({
@@ -294,10 +322,23 @@ describe('exports arriving in the inbox folder', () => {
     inboxDir = join(dataDir, 'inbox');
     mkdirSync(inboxDir);
     copyFileSync(site.identityFile, join(dataDir, 'device.key'));
+    // Which laptop this is (written at enrolment): the inbox installs only exports for it.
+    writeFileSync(join(dataDir, 'device-recipient.txt'), `${site.recipient}\n`);
+    // IT's settings come signed by the site key (downtime settings sign), not in settings.json.
     writeFileSync(
-      join(dataDir, 'settings.json'),
-      JSON.stringify({ inboxDir, trustDir: site.trustDir }),
+      join(dataDir, 'settings.signed'),
+      signItSettings(
+        {
+          kind: 'downtime-it-settings',
+          version: 1,
+          issuedAt: new Date().toISOString(),
+          settings: { inboxDir, trustDir: site.trustDir },
+        },
+        loadSiteKey(join(site.trustDir, 'site.key')),
+      ),
     );
+    // An enrolled laptop: its store knows the recipient arrivals must be addressed to.
+    openStore(join(dataDir, 'store')).enrolRecipient(site.recipient);
     app = await start(dataDir, site.trustDir);
   }, 120_000);
   afterAll(async () => {

@@ -37,7 +37,7 @@ const host: HostServices = {
   saveFile: async () => null,
   printPdf: async (pdf) => {
     printed.push(pdf);
-    return 'spooler';
+    return { via: 'spooler', jobId: null };
   },
   listPrinters: async () => [],
   atRest: null,

@@ -63,20 +63,20 @@ describe('bench command line', () => {
 describe('bench report', () => {
   const ms = (median: number) => ({ median, p95: median * 1.2, runs: 5 });
   const rows = [
-    medianRow('open', 100, 'ms', { ours: ms(30), baseline: ms(20) }),
+    medianRow('open', 100, 'ms', { ours: ms(30), baseline: ms(40) }),
     medianRow('open', 30000, 'ms', { ours: ms(4000), baseline: ms(2000) }),
     budgetRow('search', 100, ms(1), 2, null),
   ];
 
   it('marks each ratio against its goal', () => {
     const table = formatTable(rows);
-    expect(table).toMatch(/\| open +\| 100 +\| 30\.0 ms +\| 20\.0 ms +\| 1\.50× +\| ≤ 1\.5 +\| ok/);
-    expect(table).toMatch(/\| open +\| 30,000 .*\| 2\.00× +\| ≤ 1\.5 +\| MISSED/);
+    expect(table).toMatch(/\| open +\| 100 +\| 30\.0 ms +\| 40\.0 ms +\| 0\.75× +\| ≤ 1 +\| ok/);
+    expect(table).toMatch(/\| open +\| 30,000 .*\| 2\.00× +\| ≤ 1 +\| MISSED/);
     expect(table).toMatch(/\| search +\| 100 +\| p95 1\.20 ms +\| 2\.00 ms +\| 0\.60×/);
   });
 
   it('shows growth from the smallest to the largest scale, or says it needs two scales', () => {
-    expect(formatGrowth(rows)).toContain('open     30.0 ms → 4000 ms (×133.3); ratio 1.50 → 2.00');
+    expect(formatGrowth(rows)).toContain('open     30.0 ms → 4000 ms (×133.3); ratio 0.75 → 2.00');
     expect(formatGrowth(rows.slice(2))).toMatch(/needs two scales/);
   });
 });

@@ -2,16 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { toSqliteImage } from '../../../electron/core/db/schema.ts';
-import { importFhir } from '../../../electron/core/fhir/import.ts';
-import { writeExport } from '../../../electron/core/format/dtx.ts';
-import {
-  generateDeviceIdentity,
-  sealIdentity,
-} from '../../../electron/core/keys/device-identity.ts';
-import { generateSiteKey, writeSiteKeyFiles } from '../../../electron/core/keys/site-key.ts';
 import { expectRefusal, run } from '../cli/capture.ts';
-import { AS_OF, smallHospital, writeBundle } from '../fhir/small-hospital.ts';
+import { writeCliExport } from './cli-export.ts';
 import { pageTexts } from './fixtures.ts';
 
 let dir: string;
@@ -19,45 +11,7 @@ let common: string[];
 
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dtv-cli-print-'));
-  const bundle = writeBundle(smallHospital());
-  const { db } = await importFhir([bundle.file], { asOf: AS_OF, wards: ['w3b'] });
-  bundle.cleanup();
-  const sqlite = toSqliteImage(db);
-  db.close();
-  const siteKey = generateSiteKey();
-  const { pubPath } = writeSiteKeyFiles(siteKey, path.join(dir, 'site.key'));
-  const { identity, recipient } = await generateDeviceIdentity();
-  // A low scrypt cost keeps the test fast; the format is the same as enrolment's.
-  fs.writeFileSync(
-    path.join(dir, 'device.key'),
-    await sealIdentity(identity, 'ward 3B passphrase', { workFactor: 10 }),
-  );
-  fs.writeFileSync(path.join(dir, 'pass.txt'), 'ward 3B passphrase\n');
-  const dtx = await writeExport({
-    manifest: {
-      site: { id: 'chu', name: 'CHU Démo' },
-      exportId: 'exp-cli',
-      sequence: 1,
-      createdAt: AS_OF.toISOString(),
-      dataAsOf: AS_OF.toISOString(),
-      scope: { wards: ['w3b'] },
-      counts: {},
-      demo: true,
-    },
-    sqlite,
-    recipients: [recipient],
-    siteKey,
-  });
-  fs.writeFileSync(path.join(dir, 'x.dtx'), dtx);
-  common = [
-    path.join(dir, 'x.dtx'),
-    '--trust',
-    pubPath,
-    '--identity',
-    path.join(dir, 'device.key'),
-    '--passphrase-file',
-    path.join(dir, 'pass.txt'),
-  ];
+  common = await writeCliExport(dir);
 });
 
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -190,5 +144,136 @@ describe('downtime print', () => {
       ).code,
     ).toBe(2);
     expect((await run('print', '--help')).stdout).toContain('--report KIND');
+  });
+});
+
+describe('downtime print --printer', () => {
+  /** A stand-in `lp` first on PATH: keeps what it read on stdin, answers like CUPS. */
+  function fakeLp(): { bin: string; received: () => Buffer[]; args: () => string[] } {
+    const bin = fs.mkdtempSync(path.join(dir, 'bin-'));
+    const lp = path.join(bin, 'lp');
+    fs.writeFileSync(
+      lp,
+      `#!/bin/sh\nn=$(ls "${bin}" | grep -c '^job-')\ncat > "${bin}/job-$n.pdf"\necho "$@" > "${bin}/args-$n"\necho "request id is Fake-$n (1 file(s))"\n`,
+      { mode: 0o755 },
+    );
+    const jobs = () =>
+      fs
+        .readdirSync(bin)
+        .filter((f) => f.startsWith('job-'))
+        .sort();
+    return {
+      bin,
+      received: () => jobs().map((f) => fs.readFileSync(path.join(bin, f))),
+      args: () =>
+        fs
+          .readdirSync(bin)
+          .filter((f) => f.startsWith('args-'))
+          .sort()
+          .map((f) => fs.readFileSync(path.join(bin, f), 'utf8').trim()),
+    };
+  }
+
+  async function withPath<T>(bin: string, work: () => Promise<T>): Promise<T> {
+    const saved = process.env['PATH'];
+    process.env['PATH'] = `${bin}${path.delimiter}${saved ?? ''}`;
+    try {
+      return await work();
+    } finally {
+      process.env['PATH'] = saved;
+    }
+  }
+
+  it('pipes the PDF to lp and reports the job id, writing no file', async () => {
+    const lp = fakeLp();
+    const before = fs.readdirSync(dir).length;
+    const r = await withPath(lp.bin, () =>
+      run(
+        'print',
+        ...common,
+        '--report',
+        'labels',
+        '--ward',
+        'w3b',
+        '--printer',
+        'Ward-3B',
+        '--copies',
+        '2',
+      ),
+    );
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^Ward-3B: 3 pages × 2 \(labels w3b\), job Fake-0$/m);
+    const [pdf] = lp.received();
+    expect(pdf?.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(lp.args()).toEqual(['-d Ward-3B -n 2 -t Downtime Viewer -- -']);
+    expect(fs.readdirSync(dir).length).toBe(before);
+    const texts = await pageTexts(pdf ?? Buffer.alloc(0));
+    expect(texts).toHaveLength(3);
+    expect(texts[0]).toContain('MRN MRN0002');
+  });
+
+  it('pre-prints MAR, handover and census for every ward in scope', async () => {
+    const lp = fakeLp();
+    const r = await withPath(lp.bin, () =>
+      run(
+        'print',
+        ...common,
+        '--all-wards',
+        '--report',
+        'mar,handover,census',
+        '--printer',
+        'Backup',
+      ),
+    );
+    expect(r.code, r.stderr).toBe(0);
+    expect(
+      r.stdout
+        .trim()
+        .split('\n')
+        .map((l) => l.replace(/: \d+ pages?/, '')),
+    ).toEqual([
+      'Backup × 1 (mar w3b), job Fake-0',
+      'Backup × 1 (handover w3b), job Fake-1',
+      'Backup × 1 (census), job Fake-2',
+    ]);
+    expect(lp.received()).toHaveLength(3);
+  });
+
+  it('says what the printer answered when it refuses the job', async () => {
+    const bin = fs.mkdtempSync(path.join(dir, 'bin-'));
+    fs.writeFileSync(
+      path.join(bin, 'lp'),
+      '#!/bin/sh\ncat > /dev/null\necho "lp: The printer or class does not exist." >&2\nexit 1\n',
+      { mode: 0o755 },
+    );
+    const r = await withPath(bin, () =>
+      run('print', ...common, '--report', 'census', '--printer', 'Nope'),
+    );
+    expect(expectRefusal(r)).toMatch(/lp: The printer or class does not exist\./);
+  });
+
+  it('refuses --all-wards to a file and --copies without a printer', async () => {
+    const toFile = await run(
+      'print',
+      ...common,
+      '--all-wards',
+      '--report',
+      'mar',
+      '--out',
+      outFile('x.pdf'),
+    );
+    expect(toFile.code).toBe(2);
+    expect(toFile.stderr).toMatch(/--all-wards prints to --printer NAME/);
+    const copies = await run(
+      'print',
+      ...common,
+      '--report',
+      'mar',
+      '--copies',
+      '2',
+      '--out',
+      outFile('x.pdf'),
+    );
+    expect(copies.code).toBe(2);
   });
 });

@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ReadinessCheck } from '../../../electron/core/api/contract.ts';
+import { SCHEMA_VERSION } from '../../../electron/core/schema-version.ts';
+import { MANIFEST_FORMAT } from '../../../electron/core/model.ts';
 import { generateSiteKey } from '../../../electron/core/keys/site-key.ts';
 import { loadTrustStore } from '../../../electron/core/keys/trust-store.ts';
 import { checkReadiness, type ReadinessInput } from '../../../electron/core/readiness/readiness.ts';
@@ -85,9 +87,16 @@ describe('checkReadiness', () => {
       'printers',
       'last-install',
       'last-refusal',
+      'version',
     ]);
     expect(checks.every((c) => c.level === 'green')).toBe(true);
     expect(run().signature.detail).toContain(kit.siteKey.fingerprint);
+    // The build's identity, as `downtime --version` gives it: app · commit · format · schema.
+    expect(run().version.detail).toMatch(
+      new RegExp(
+        `^\\d+\\.\\d+\\.\\d+ · [0-9a-f]{12}(-modified)? · ${MANIFEST_FORMAT} · ${SCHEMA_VERSION}$`,
+      ),
+    );
   });
 
   it('a new laptop with nothing installed and no identity is red where it would fail', () => {
@@ -167,13 +176,14 @@ describe('checkReadiness', () => {
 
 describe('the audit trail and the keys at rest (issue 15)', () => {
   it('a trail cut short under its seal is red; an intact one green', () => {
-    expect(run({ audit: { ok: true, lines: 12, sealed: 12 } }).audit).toEqual({
+    expect(run({ audit: { ok: true, lines: 12, sealed: 12 } }).audit).toMatchObject({
       id: 'audit',
       level: 'green',
+      fact: { code: 'audit-ok', values: { lines: 12, sealed: 12 } },
       detail: '12 / 12',
     });
     expect(run({ audit: { ok: false, line: 4, problem: 'is missing lines' } }).audit).toMatchObject(
-      { level: 'red', detail: '#4' },
+      { level: 'red' },
     );
   });
 

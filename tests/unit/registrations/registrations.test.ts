@@ -25,6 +25,7 @@ import {
   readRegistrations,
   REGISTRATIONS_FILE,
 } from '../../../electron/core/registrations/registrations.ts';
+import { ENROLLED_RECIPIENT_FILE } from '../../../electron/core/store/store.ts';
 import { type ExportKit, makeExportKit } from '../store/make-exports.ts';
 import { expectRefusal, run } from '../cli/capture.ts';
 import { smallHospital, writeBundle } from '../fhir/small-hospital.ts';
@@ -163,6 +164,8 @@ describe('downtime export --downtime-ids and downtime registrations', () => {
   it('lists the numbers issued and what is left of the installed export', async () => {
     const path = join(root, `with-ids-${n}.dtx`);
     writeFileSync(path, await kit.exportBytes(5, { downtimeIds: ['D1', 'D2', 'D3'] }));
+    // The store installs only exports addressed to the laptop it was enrolled for.
+    writeFileSync(join(storeDir, ENROLLED_RECIPIENT_FILE), `${kit.recipient}\n`);
     const installed = await run('install', path, '--store', storeDir, '--trust', kit.trustDir);
     expect(installed.code, installed.stderr).toBe(0);
     issue(['D1', 'D2', 'D3'], 'exp-5');

@@ -1,0 +1,156 @@
+/**
+ * The medication round: every dose due in a window (e.g. 07:00–09:00) across the ward, patient
+ * by patient in bed order and by time within a patient, with drug, dose, route and boxes for
+ * given / initials / not given — the sheet the nurse pushes round with the trolley. The doses are
+ * the schedule's (the chart's `nextDue`), which only ever holds doses of active orders: held,
+ * draft, unknown or stopped orders have no due time, so they are never on the round. Active
+ * orders whose times could not be computed are named under the patient, flagged, without boxes
+ * — the nurse must read the order, never assume it is not due.
+ */
+import { formatDose } from '../../common/dose.ts';
+import { drugLabel } from '../../common/order-state.ts';
+import { describeScheduleProblem } from '../../common/schedule-problem.ts';
+import type { Chart, ChartMedication } from '../model.ts';
+import { BODY, heading, noticeSection, paragraph, table, type Column } from './blocks.ts';
+import type { ReportDocument } from './document.ts';
+import { parseInstant, wallClock } from './format.ts';
+import type { Block, Measure, Section } from './layout.ts';
+import type { Translate } from './messages.ts';
+import {
+  identityFromChart,
+  patientHeader,
+  placeLine,
+  type PatientIdentity,
+} from './patient-header.ts';
+
+export interface RoundWindow {
+  readonly start: Date;
+  readonly end: Date;
+}
+
+export interface RoundPatient {
+  readonly identity: PatientIdentity;
+  /** In time order. */
+  readonly doses: readonly { readonly at: Date; readonly order: ChartMedication }[];
+  /** Active, scheduled (not PRN) orders with no computable time. */
+  readonly unscheduled: readonly ChartMedication[];
+}
+
+export interface RoundInput {
+  readonly scope: string;
+  readonly window: RoundWindow;
+  /** In bed order; iterated once per layout pass. */
+  readonly patients: Iterable<RoundPatient>;
+}
+
+/** The longest round the chart's 24 h of due times can fill. */
+export const MAX_ROUND_HOURS = 24;
+
+/** A patient's doses in the window, from the chart read at the window start. */
+export function roundPatient(chart: Chart, window: RoundWindow): RoundPatient {
+  const doses: { at: Date; order: ChartMedication }[] = [];
+  const unscheduled: ChartMedication[] = [];
+  for (const order of chart.medications) {
+    if (!order.prn && order.nextDue.length === 0 && order.scheduleProblem !== null)
+      unscheduled.push(order);
+    for (const due of order.nextDue) {
+      const at = parseInstant(due.at);
+      if (at && at >= window.start && at < window.end) doses.push({ at, order });
+    }
+  }
+  doses.sort(
+    (a, b) =>
+      a.at.getTime() - b.at.getTime() || (a.order.drug ?? '').localeCompare(b.order.drug ?? ''),
+  );
+  return { identity: identityFromChart(chart), doses, unscheduled };
+}
+
+const WRITE_IN_ROW = 18;
+
+export function roundReport(input: RoundInput, t: Translate, timeZone: string): ReportDocument {
+  const start = wallClock(input.window.start, timeZone);
+  const end = wallClock(input.window.end, timeZone);
+  const window = t('scope.window', {
+    start: `${start.date} ${start.time}`,
+    end: `${end.date} ${end.time}`,
+  });
+  return {
+    title: t('report.round'),
+    scope: `${input.scope} — ${window}`,
+    *sections(m, width) {
+      let any = false;
+      const without: string[] = [];
+      for (const patient of input.patients) {
+        any = true;
+        if (patient.doses.length === 0 && patient.unscheduled.length === 0) {
+          without.push(`${placeLine(t, patient.identity)}: ${patient.identity.name}`);
+          continue;
+        }
+        yield patientSection(m, t, timeZone, patient, width);
+      }
+      if (!any) yield noticeSection(m, t('report.empty'), width);
+      else if (without.length > 0)
+        yield noticeSection(m, t('round.nothingDue', { list: without.join('; ') }), width);
+    },
+  };
+}
+
+function patientSection(
+  m: Measure,
+  t: Translate,
+  timeZone: string,
+  patient: RoundPatient,
+  width: number,
+): Section {
+  const body: Block[] = [];
+  if (patient.doses.length > 0) {
+    const columns: Column[] = [
+      { label: t('col.time'), weight: 0.6, bold: true },
+      { label: t('col.drug'), weight: 2.6 },
+      { label: t('col.dose'), weight: 1.1 },
+      { label: t('col.route'), weight: 0.8 },
+      { label: '', weight: 1.2, bold: true },
+      { label: t('col.given'), weight: 0.8, kind: 'writeIn' },
+      { label: t('col.initials'), weight: 0.8, kind: 'writeIn' },
+      { label: t('col.notGiven'), weight: 1, kind: 'writeIn' },
+    ];
+    const laid = table(
+      m,
+      columns,
+      patient.doses.map(({ at, order }) => {
+        const { date, time } = wallClock(at, timeZone);
+        return [
+          // A round across midnight names the day of the doses after it.
+          date === wallClock(patient.doses[0]?.at ?? at, timeZone).date ? time : `${date} ${time}`,
+          drugLabel(t, order),
+          formatDose(order, t),
+          order.route ?? '',
+          order.highAlert ? `⚠ ${t('drug.highAlert')}` : '',
+        ];
+      }),
+      width,
+      { minRowHeight: WRITE_IN_ROW },
+    );
+    body.push(laid.head, ...laid.rows);
+  }
+  if (patient.unscheduled.length > 0) {
+    body.push(heading(m, `⚠ ${t('round.unscheduled')}`, width));
+    for (const order of patient.unscheduled) {
+      const text = [
+        drugLabel(t, order),
+        formatDose(order, t),
+        order.route ?? '',
+        order.frequency ?? '',
+      ]
+        .filter((s) => s.length > 0)
+        .join(' — ');
+      const why = order.scheduleProblem ? describeScheduleProblem(t, order.scheduleProblem) : '';
+      body.push(...paragraph(m, `⚠ ${text}: ${why}`, BODY, width, 6));
+    }
+  }
+  return {
+    header: patientHeader(m, t, patient.identity, width, false),
+    continued: () => patientHeader(m, t, patient.identity, width, true),
+    body,
+  };
+}

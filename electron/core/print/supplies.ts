@@ -1,0 +1,306 @@
+/**
+ * The ward-supply reports of a paper ward (issue 14) from an open export: labels, wristbands,
+ * the medication round, the pharmacy list, observation charts and the registration packet. The
+ * dispatcher (render.ts) hands them the request; each reads what it needs with the named
+ * queries, and the schedule (the chart's due times) is the only source of what is due.
+ */
+import type { ReadonlyDb } from '../db/queries.ts';
+import { censusByWard, getChart, listWards } from '../db/queries.ts';
+import { AppError } from '../errors.ts';
+import type { Chart, Ward } from '../model.ts';
+import type { AdminTimes } from '../schedule/admin-times.ts';
+import type { ReportDocument } from './document.ts';
+import type { FixedReport } from './fixed-document.ts';
+import { labelsReport, type LabelPerson } from './labels.ts';
+import {
+  DEFAULT_WRISTBANDS,
+  LABEL_SHEET_PRESETS,
+  type LabelSheet,
+  type Wristbands,
+} from './media.ts';
+import type { Translate } from './messages.ts';
+import { obsChartReport } from './obs-chart.ts';
+import { identityFromChart, placeLine } from './patient-header.ts';
+import { pharmacyNeeds, pharmacyReport } from './pharmacy.ts';
+import { registrationReport } from './registration.ts';
+import { MAX_ROUND_HOURS, roundPatient, roundReport } from './round.ts';
+import { wristbandReport, type WristbandPerson } from './wristband.ts';
+
+export const SUPPLY_REPORTS = [
+  'labels',
+  'wristband',
+  'round',
+  'pharmacy',
+  'obs-chart',
+  'registration',
+] as const;
+export type SupplyReport = (typeof SUPPLY_REPORTS)[number];
+
+export interface SupplyRequest {
+  readonly report: SupplyReport;
+  readonly wardId?: string;
+  readonly patientId?: string;
+  readonly start?: Date;
+  readonly end?: Date;
+  readonly count?: number;
+  readonly hours?: 24 | 72;
+  readonly band?: 'adult' | 'child';
+  readonly number?: string;
+}
+
+export interface SupplyContext {
+  readonly adminTimes: AdminTimes;
+  readonly timeZone: string;
+  readonly printedAt: Date;
+  readonly siteName: string;
+  /** The ward's sticker sheets and wristband media (settings); default: 3 × 7, 25 × 280/180 mm. */
+  readonly labelSheet?: LabelSheet;
+  readonly wristbands?: Wristbands;
+  /** Downtime numbers this laptop issued (registration packets are for those only). */
+  readonly issuedNumbers?: readonly string[];
+}
+
+/** The default round: the two hours from its start (e.g. the 08:00 round, 07:00–09:00). */
+const DEFAULT_ROUND_HOURS = 2;
+const HOUR = 3_600_000;
+
+export function buildSupplyReport(
+  db: ReadonlyDb,
+  request: SupplyRequest,
+  ctx: SupplyContext,
+  t: Translate,
+): ReportDocument | FixedReport {
+  const sheet = ctx.labelSheet ?? LABEL_SHEET_PRESETS['3x7'];
+  const bands = ctx.wristbands ?? DEFAULT_WRISTBANDS;
+  switch (request.report) {
+    case 'labels': {
+      const { scope, charts } = people(db, request, ctx, t, 'labels');
+      return labelsReport(
+        {
+          people: charts.map((c) => labelPerson(t, c)),
+          sheet,
+          scope,
+          ...(request.count === undefined ? {} : { count: request.count }),
+        },
+        t,
+      );
+    }
+    case 'wristband': {
+      const { charts } = people(db, request, ctx, t, 'wristband');
+      return wristbandReport(
+        {
+          people: charts.map((c) => wristbandPerson(t, c, ctx.printedAt)),
+          bands,
+          ...(request.band === undefined ? {} : { size: request.band }),
+        },
+        t,
+      );
+    }
+    case 'obs-chart': {
+      const { scope, charts } = people(db, request, ctx, t, 'obs-chart');
+      return obsChartReport(
+        {
+          scope,
+          subjects: charts.map((c) => ({
+            subject: { kind: 'patient', identity: identityFromChart(c) },
+            observations: c.observations,
+          })),
+        },
+        t,
+        ctx.timeZone,
+      );
+    }
+    case 'round': {
+      const ward = careWard(db, request, 'round');
+      const start = validDate(request.start ?? ctx.printedAt, 'start');
+      const end = validDate(
+        request.end ?? new Date(start.getTime() + DEFAULT_ROUND_HOURS * HOUR),
+        'end',
+      );
+      if (end <= start || end.getTime() - start.getTime() > MAX_ROUND_HOURS * HOUR) {
+        throw new AppError(
+          'invalid-argument',
+          `The round must end after it starts and last at most ${MAX_ROUND_HOURS} hours; give another window.`,
+        );
+      }
+      const window = { start, end };
+      const ids = wardPatients(db, ward);
+      return roundReport(
+        {
+          scope: wardLabel(ward),
+          window,
+          patients: {
+            *[Symbol.iterator]() {
+              for (const id of ids) {
+                const chart = getChart(db, id, { ...clock(ctx), now: start });
+                if (chart) yield roundPatient(chart, window);
+              }
+            },
+          },
+        },
+        t,
+        ctx.timeZone,
+      );
+    }
+    case 'pharmacy': {
+      const ward = careWard(db, request, 'pharmacy');
+      const start = validDate(request.start ?? ctx.printedAt, 'start');
+      const hours = request.hours ?? 24;
+      const window = { start, end: new Date(start.getTime() + hours * HOUR) };
+      // Each chart holds 24 h of due times from its `now`: one reading per day of the window.
+      const days = Array.from(
+        { length: hours / 24 },
+        (_, i) => new Date(start.getTime() + i * 24 * HOUR),
+      );
+      const patients = wardPatients(db, ward).flatMap((id) => {
+        const readings = days
+          .map((now) => getChart(db, id, { ...clock(ctx), now }))
+          .filter((c): c is Chart => c !== null);
+        const first = readings[0];
+        if (!first) return [];
+        return [
+          { label: `${placeLine(t, identityFromChart(first))} — ${first.patient.name}`, readings },
+        ];
+      });
+      return pharmacyReport(
+        { scope: wardLabel(ward), window, needs: pharmacyNeeds(patients, window, t) },
+        t,
+        ctx.timeZone,
+      );
+    }
+    case 'registration': {
+      const number = request.number;
+      if (number === undefined || !(ctx.issuedNumbers ?? []).includes(number)) {
+        throw new AppError(
+          'invalid-argument',
+          'A registration packet is printed for a downtime number issued on this laptop; issue the next number first.',
+        );
+      }
+      const ward = request.wardId === undefined ? null : wardById(db, request.wardId);
+      const scope = ward ? wardLabel(ward) : ctx.siteName;
+      return registrationReport(
+        { number, scope, place: ward ? ward.name : ctx.siteName, sheet, bands },
+        t,
+        ctx.timeZone,
+      );
+    }
+    default: {
+      const unknown: never = request.report;
+      throw new AppError('invalid-argument', `Unknown report "${String(unknown)}".`);
+    }
+  }
+}
+
+const clock = (ctx: SupplyContext) => ({ adminTimes: ctx.adminTimes, timeZone: ctx.timeZone });
+
+function validDate(date: Date, which: 'start' | 'end'): Date {
+  if (Number.isNaN(date.getTime())) {
+    throw new AppError(
+      'invalid-argument',
+      `The ${which} time is not a valid date; give it as an ISO date and time.`,
+    );
+  }
+  return date;
+}
+
+/** One patient (`--patient`) or every admitted patient of a ward (`--ward`), with care data. */
+function people(
+  db: ReadonlyDb,
+  request: SupplyRequest,
+  ctx: SupplyContext,
+  t: Translate,
+  report: SupplyReport,
+): { scope: string; charts: Chart[] } {
+  const chartClock = { ...clock(ctx), now: ctx.printedAt };
+  if (request.patientId !== undefined) {
+    const chart = getChart(db, request.patientId, chartClock);
+    if (!chart)
+      throw new AppError(
+        'not-found',
+        'This patient is not in the open export; check the MRN or choose the patient again.',
+      );
+    if (chart.locator)
+      throw new AppError(
+        'invalid-argument',
+        "This patient's ward is in the export for locating patients only, without care data; print the census instead.",
+      );
+    const scope = chart.stay
+      ? `${chart.stay.siteName} — ${chart.stay.wardName}`
+      : `${ctx.siteName} — ${t('summary.notAdmitted')}`;
+    return { scope, charts: [chart] };
+  }
+  const ward = careWard(db, request, report);
+  const charts = wardPatients(db, ward)
+    .map((id) => getChart(db, id, chartClock))
+    .filter((c): c is Chart => c !== null);
+  return { scope: wardLabel(ward), charts };
+}
+
+function careWard(db: ReadonlyDb, request: SupplyRequest, report: SupplyReport): Ward {
+  if (request.wardId === undefined) {
+    throw new AppError(
+      'invalid-argument',
+      report === 'round' || report === 'pharmacy'
+        ? `The ${report} list is for a ward: choose one, or give --ward ID.`
+        : `The ${report} report needs a ward or a patient: choose one, or give --ward ID or --patient MRN.`,
+    );
+  }
+  const ward = wardById(db, request.wardId);
+  if (!ward.inScope) {
+    throw new AppError(
+      'invalid-argument',
+      `Ward "${ward.name}" is in this export for locating patients only, without care data; print its census instead.`,
+    );
+  }
+  return ward;
+}
+
+function wardById(db: ReadonlyDb, wardId: string): Ward {
+  const ward = listWards(db).find((w) => w.id === wardId);
+  if (!ward)
+    throw new AppError(
+      'not-found',
+      `There is no ward "${wardId}" in this export; choose one of the wards it lists.`,
+    );
+  return ward;
+}
+
+const wardPatients = (db: ReadonlyDb, ward: Ward): string[] =>
+  censusByWard(db, ward.id)
+    .filter((row) => !row.locator)
+    .map((row) => row.patientId);
+
+const wardLabel = (ward: Ward): string => `${ward.siteName} — ${ward.name}`;
+
+function labelPerson(t: Translate, chart: Chart): LabelPerson {
+  const identity = identityFromChart(chart);
+  return {
+    name: chart.patient.name,
+    birthDate: chart.patient.birthDate,
+    sex: chart.patient.sex,
+    id: chart.patient.mrn,
+    idKind: 'mrn',
+    place: chart.stay
+      ? `${chart.stay.wardName} — ${placeLine(t, identity)}`
+      : placeLine(t, identity),
+  };
+}
+
+function wristbandPerson(t: Translate, chart: Chart, at: Date): WristbandPerson {
+  return {
+    ...labelPerson(t, chart),
+    allergyState: chart.allergyState,
+    ageYears: ageInYears(chart.patient.birthDate, at),
+  };
+}
+
+/** Whole years from a full birth date (`YYYY-MM-DD`); null for a partial or missing one. */
+export function ageInYears(birthDate: string | null, at: Date): number | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(birthDate ?? '');
+  if (!match) return null;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  let age = at.getUTCFullYear() - year;
+  if (at.getUTCMonth() + 1 < month || (at.getUTCMonth() + 1 === month && at.getUTCDate() < day))
+    age--;
+  return age;
+}
