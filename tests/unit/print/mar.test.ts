@@ -167,6 +167,7 @@ async function printMar(
   return { texts: await pageTexts(pdf), pages };
 }
 
+/** Whitespace run together, on both sides of a comparison: `\s` covers French no-break spaces. */
 const running = (text: string): string => text.replace(/\s+/g, ' ');
 const patient = (n: number) => chart(n, { medications: orders, administrations });
 
@@ -239,7 +240,7 @@ describe.each(LANGUAGES)('MAR in %s', (language) => {
     const { texts } = await printMar([patient(1)], { language });
     const text = running(texts.join('\n'));
     for (const order of orders.slice(0, 7))
-      expect(text).toContain(t('mar.orderText', { text: order.instructions ?? '' }));
+      expect(text).toContain(running(t('mar.orderText', { text: order.instructions ?? '' })));
     expect(text).toContain(t('mar.prescriber', { name: 'Dr Delacroix' }));
     expect(text).toContain(t('freq.everyHours', { n: 8 }));
     expect(text).toContain(t('freq.timesDaily', { n: 2 }));
@@ -270,7 +271,7 @@ describe.each(LANGUAGES)('MAR in %s', (language) => {
   it('shows the last 24 h before the grid, "not given" with its reason', async () => {
     const { texts } = await printMar([patient(1)], { language });
     const text = running(texts.join('\n'));
-    const lastDay = text.indexOf(t('mar.lastDay'));
+    const lastDay = text.indexOf(running(t('mar.lastDay')));
     expect(lastDay).toBeGreaterThan(-1);
     expect(lastDay).toBeLessThan(text.indexOf(t('mar.scheduled')));
     expect(text).toContain(`${t('mar.notGiven')} — patient absent`);
@@ -280,9 +281,9 @@ describe.each(LANGUAGES)('MAR in %s', (language) => {
   it('gives PRN their indication, maximum, last dose and six write-in rows with a 24 h total', async () => {
     const { texts } = await printMar([patient(1)], { language });
     const text = running(texts.join('\n'));
-    expect(text).toContain(t('mar.indication', { reason: 'douleur EVA > 4' }));
-    expect(text).toContain(t('mar.maxPer24h', { limit: '15 mg / 24 h' }));
-    expect(text).toContain(t('mar.prnLastGiven', { list: '2026-12-01 07:53 2.5 mg' }));
+    expect(text).toContain(running(t('mar.indication', { reason: 'douleur EVA > 4' })));
+    expect(text).toContain(running(t('mar.maxPer24h', { limit: '15 mg / 24 h' })));
+    expect(text).toContain(running(t('mar.prnLastGiven', { list: '2026-12-01 07:53 2.5 mg' })));
     expect(text).toContain(t('mar.total24h'));
   });
 
