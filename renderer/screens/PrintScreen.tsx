@@ -1,6 +1,8 @@
 /**
  * Print: choose the document (handover, MAR, census, patient summary), the ward or the patient
- * last opened, and the paper size; preview the PDF the API renders, then print it or save it.
+ * last opened, and the paper size; for the MAR where it starts (the current round, so a round
+ * the outage interrupted is on it, or now) and how many days; for the handover one block per
+ * patient or one row per bed. Preview the PDF the API renders, then print it or save it.
  * The preview draws the PDF's pages itself (PdfPreview), so it needs no PDF plugin.
  */
 import { useId, useRef, useState } from 'react';
@@ -38,6 +40,11 @@ const CARE_REPORTS = [
 ] as const satisfies readonly ReportKind[];
 const REPORTS: readonly ReportKind[] = [...CARE_REPORTS, ...SUPPLY_REPORTS];
 const PAPERS: readonly Paper[] = ['A4', 'Letter'];
+const MAR_STARTS = ['round', 'now'] as const;
+const MAR_DAYS = [1, 3, 7] as const;
+const HANDOVER_LAYOUTS = ['per-patient', 'board'] as const;
+const LAYOUT_LABEL = { 'per-patient': 'layoutPerPatient', board: 'layoutBoard' } as const;
+const START_LABEL = { round: 'startRound', now: 'startNow' } as const;
 
 type Outcome =
   | { readonly kind: 'previewed'; readonly pages: number }
@@ -68,6 +75,9 @@ export function PrintScreen({ wards, wardId, patient }: Props) {
   const [scope, setScope] = useState<'ward' | 'patient'>('ward');
   const [ward, setWard] = useState(wardId);
   const [paper, setPaper] = useState<Paper>(status.settings.paper);
+  const [marStart, setMarStart] = useState<(typeof MAR_STARTS)[number]>('round');
+  const [days, setDays] = useState<(typeof MAR_DAYS)[number]>(1);
+  const [layout, setLayout] = useState<(typeof HANDOVER_LAYOUTS)[number]>('per-patient');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<AppErrorShape | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
@@ -81,6 +91,8 @@ export function PrintScreen({ wards, wardId, patient }: Props) {
     paper,
     language,
     ...(forPatient && patient ? { patientId: patient.patientId } : { wardId: ward }),
+    ...(report === 'mar' ? { marStart, days } : {}),
+    ...(report === 'handover' ? { handoverLayout: layout } : {}),
     ...(isSupplyReport(report) ? supplyOptions : {}),
   });
 
@@ -192,6 +204,54 @@ export function PrintScreen({ wards, wardId, patient }: Props) {
           )}
           {forPatient && !patient && (
             <p className="notice notice-info">{t('print.needsPatient')}</p>
+          )}
+          {report === 'mar' && (
+            <fieldset>
+              <legend>{t('print.start')}</legend>
+              {MAR_STARTS.map((start) => (
+                <label key={start} className="choice">
+                  <input
+                    type="radio"
+                    name={`${id}-start`}
+                    checked={marStart === start}
+                    onChange={() => setMarStart(start)}
+                  />
+                  {t(`print.${START_LABEL[start]}`)}
+                </label>
+              ))}
+            </fieldset>
+          )}
+          {report === 'mar' && (
+            <fieldset>
+              <legend>{t('print.days')}</legend>
+              {MAR_DAYS.map((n) => (
+                <label key={n} className="choice">
+                  <input
+                    type="radio"
+                    name={`${id}-days`}
+                    checked={days === n}
+                    onChange={() => setDays(n)}
+                  />
+                  {t(`print.days${n}`)}
+                </label>
+              ))}
+            </fieldset>
+          )}
+          {report === 'handover' && (
+            <fieldset>
+              <legend>{t('print.layout')}</legend>
+              {HANDOVER_LAYOUTS.map((l) => (
+                <label key={l} className="choice">
+                  <input
+                    type="radio"
+                    name={`${id}-layout`}
+                    checked={layout === l}
+                    onChange={() => setLayout(l)}
+                  />
+                  {t(`print.${LAYOUT_LABEL[l]}`)}
+                </label>
+              ))}
+            </fieldset>
           )}
           <div className="field">
             <label htmlFor={`${id}-paper`}>{t('print.paper')}</label>

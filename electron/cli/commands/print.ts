@@ -24,14 +24,23 @@ import {
   type ReadonlyDb,
 } from '../../core/db/queries.ts';
 import { AppError } from '../../core/errors.ts';
+import {
+  MAR_DAY_CHOICES,
+  MAR_START_CHOICES,
+  type MarDays,
+  type MarStart,
+} from '../../core/print/mar-window.ts';
 import { renderReport, type ReportContext, type ReportRequest } from '../../core/print/render.ts';
 import { MAX_COPIES, sendToSpooler } from '../../core/print/spool.ts';
+
+const HANDOVER_LAYOUTS = ['per-patient', 'board'] as const;
 import { type Command, parseCommandArgs, requireOption, UsageError } from '../cli-kit.ts';
 import { OPEN_EXPORT_OPTIONS, openExportFromArgs, settingsFromArgs } from '../export-args.ts';
 
 const usage = `Usage: downtime print X.dtx --trust site.pub… --identity device.key --passphrase-file F
                       --report KIND [--ward ID] [--patient MRN]
-                      [--lang fr|nl|de|en] [--paper A4|Letter] [--start ISO] [--end ISO]
+                      [--lang fr|nl|de|en] [--paper A4|Letter] [--start now|round|ISO]
+                      [--end ISO] [--days 1|3|7] [--layout per-patient|board]
                       [--hours 24|72] [--count N] [--band adult|child] [--user NAME]
                       [--settings FILE] (--out FILE.pdf | --printer NAME [--copies N])
        downtime print X.dtx … --all-wards --report mar,handover,census --printer NAME
@@ -53,9 +62,13 @@ census once, for all wards): the scheduled paper backup.
   --patient MRN         the patient's MRN
   --lang LANG           fr, nl, de or en (default: the settings' language, else en)
   --paper SIZE          A4 or Letter (default: the settings' paper size, else A4)
-  --start ISO           MAR, round or pharmacy window start, e.g. 2026-11-28T07:00:00+01:00
-                        (default: now)
+  --start WHEN          window start. MAR: now (default), round (the start of the current
+                        round, from the settings' round start times), or an ISO date and time
+                        such as 2026-11-28T07:00:00+01:00. Round or pharmacy: an ISO date and
+                        time (default: now)
   --end ISO             round window end (default: two hours after the start)
+  --days N              MAR length in wall-clock days: 1 (default), 3 or 7 (days as columns)
+  --layout L            handover: per-patient (default) or board (one row per bed)
   --hours 24|72         pharmacy list window (default 24)
   --count N             labels per patient (default: one full sheet)
   --band adult|child    wristband size (default: by the patient's age)
@@ -82,6 +95,8 @@ export const printCommand: Command = {
       lang: { type: 'string' },
       paper: { type: 'string' },
       start: { type: 'string' },
+      days: { type: 'string' },
+      layout: { type: 'string' },
       end: { type: 'string' },
       hours: { type: 'string' },
       count: { type: 'string' },
@@ -115,8 +130,12 @@ export const printCommand: Command = {
         ? settings.paper
         : choice(PaperSchema.options, values.paper, '--paper');
     const options = {
-      ...(values.start === undefined ? {} : { start: instant(values.start, '--start') }),
+      ...(values.start === undefined ? {} : startOf(values.start)),
       ...(values.end === undefined ? {} : { end: instant(values.end, '--end') }),
+      ...(values.days === undefined ? {} : { days: daysOf(values.days) }),
+      ...(values.layout === undefined
+        ? {}
+        : { handoverLayout: choice(HANDOVER_LAYOUTS, values.layout, '--layout') }),
       ...(values.hours === undefined
         ? {}
         : { hours: Number(choice(['24', '72'] as const, values.hours, '--hours')) as 24 | 72 }),
@@ -135,6 +154,9 @@ export const printCommand: Command = {
         printedBy: values.user ?? loginName(),
         timeZone: settings.timeZone,
         adminTimes: settings.adminTimes,
+        roundStarts: settings.roundStarts,
+        censusBarcodes: settings.censusBarcodes,
+        staleAmberHours: settings.staleAmberHours,
         labelSheet: settings.labelSheet,
         wristbands: settings.wristbands,
       };
@@ -240,6 +262,29 @@ function choice<T extends string>(options: readonly T[], value: string, flag: st
   if (found === undefined)
     throw new UsageError(`${flag} must be one of ${options.join(', ')} (got "${value}")`);
   return found;
+}
+
+/**
+ * `--start`: now or round (the MAR's named starts), else an instant — the MAR's, the round's or
+ * the pharmacy list's window start. One parser for every report.
+ */
+function startOf(value: string): { marStart: MarStart } | { start: Date } {
+  const named = MAR_START_CHOICES.find((c) => c === value);
+  if (named !== undefined) return { marStart: named };
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) {
+    throw new UsageError(
+      `--start must be now, round, or an ISO date and time such as 2026-11-28T07:00:00+01:00 (got "${value}")`,
+    );
+  }
+  return { start: date };
+}
+
+function daysOf(value: string): MarDays {
+  const days = MAR_DAY_CHOICES.find((d) => String(d) === value);
+  if (days === undefined)
+    throw new UsageError(`--days must be one of ${MAR_DAY_CHOICES.join(', ')} (got "${value}")`);
+  return days;
 }
 
 function instant(value: string, flag: string): Date {

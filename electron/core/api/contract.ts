@@ -106,8 +106,14 @@ export const ReportRequestSchema = z.object({
   patientId: Id.optional(),
   paper: PaperSchema,
   language: LanguageSchema,
-  /** MAR window start (ISO instant); default: now. */
+  /** MAR, round or pharmacy window start (ISO instant); for the MAR it wins over `marStart`. */
   start: z.string().max(ARG_LIMITS.instant).optional(),
+  /** MAR window start: now (default) or the start of the current round (settings). */
+  marStart: z.enum(['now', 'round']).optional(),
+  /** MAR length in wall-clock days: 1 (default), 3 or 7. */
+  days: z.union([z.literal(1), z.literal(3), z.literal(7)]).optional(),
+  /** Handover: one block per patient (default) or one row per bed. */
+  handoverLayout: z.enum(['per-patient', 'board']).optional(),
   /** Round window end (ISO instant); default: two hours after the start. */
   end: z.string().max(ARG_LIMITS.instant).optional(),
   /** Labels per patient; default: one full sheet. */

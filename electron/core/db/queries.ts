@@ -173,6 +173,27 @@ export function allPatientIds(db: ReadonlyDb): string[] {
   return cached(db, 'SELECT id FROM patients ORDER BY id').pluck().all() as string[];
 }
 
+/**
+ * The allergy substances of a ward's patients, by patient id, most critical first (refuted
+ * ones left out): what the printed bed board names in each row.
+ */
+export function allergySubstancesOfWard(db: ReadonlyDb, wardId: string): Map<string, string[]> {
+  const rows = cached(
+    db,
+    `SELECT a.patient_id AS patientId, a.substance
+     FROM allergies a JOIN stays s ON s.patient_id = a.patient_id
+     WHERE s.ward_id = ? AND coalesce(a.verification, '') <> 'refuted'
+     ORDER BY a.patient_id, a.criticality = 'high' DESC, a.substance`,
+  ).all(wardId) as { patientId: string; substance: string }[];
+  const byPatient = new Map<string, string[]>();
+  for (const { patientId, substance } of rows) {
+    const list = byPatient.get(patientId) ?? [];
+    list.push(substance);
+    byPatient.set(patientId, list);
+  }
+  return byPatient;
+}
+
 export interface RecordCounts {
   readonly patients: number;
   readonly census: number;

@@ -3,13 +3,16 @@
  * hand-laid tables, write-in boxes and lines. Each is measured when built (see layout.ts).
  */
 import { code128, MIN_MODULE } from './barcode.ts';
-import type { Block, Measure, Pen, Section, TextStyle } from './layout.ts';
+import type { Block, Keep, Measure, Pen, Section, TextStyle } from './layout.ts';
 
-export const BODY: TextStyle = { face: 'regular', size: 8.5 };
-export const BODY_BOLD: TextStyle = { face: 'bold', size: 8.5 };
-export const SMALL: TextStyle = { face: 'regular', size: 7.5 };
-export const SMALL_BOLD: TextStyle = { face: 'bold', size: 7.5 };
-export const HEADING: TextStyle = { face: 'bold', size: 10 };
+/** Body text never under 9 pt, headers and small print never under 8 pt (read at arm's length, by torch). */
+export const BODY: TextStyle = { face: 'regular', size: 9 };
+export const BODY_BOLD: TextStyle = { face: 'bold', size: 9 };
+export const SMALL: TextStyle = { face: 'regular', size: 8 };
+export const SMALL_BOLD: TextStyle = { face: 'bold', size: 8 };
+export const HEADING: TextStyle = { face: 'bold', size: 10.5 };
+/** The smallest size a table cell shrinks to so an identifier or a name is never cut inside. */
+export const MIN_CELL_SIZE = 7;
 
 /** Long text is cut into blocks of this many lines so pages can break inside it. */
 const MAX_LINES_PER_BLOCK = 8;
@@ -152,6 +155,12 @@ export interface Column {
    */
   readonly kind?: 'text' | 'writeIn' | 'barcode';
   readonly bold?: boolean;
+  /**
+   * What the cell never breaks (shrinking it instead): `line` the whole cell (an MRN, a bed),
+   * `words` each word, not even after its hyphens (a birth date: "1944-12-" / "26" reads as
+   * another date); default: parts of words between hyphens.
+   */
+  readonly keep?: Keep;
 }
 
 export interface Table {
@@ -160,7 +169,7 @@ export interface Table {
   readonly rows: Block[];
 }
 
-const CELL_PAD = 3;
+const CELL_PAD = 2.5;
 const CELL_BAR_HEIGHT = 16;
 
 const cellStyle = (column: Column): TextStyle => (column.bold ? BODY_BOLD : BODY);
@@ -178,8 +187,11 @@ export function table(
   const offsets = widths.map((_, i) => widths.slice(0, i).reduce((sum, w) => sum + w, 0));
   const lineHeight = m.lineHeight(BODY);
 
+  const headStyles = columns.map((c, i) =>
+    m.fit(c.label, SMALL_BOLD, (widths[i] ?? 0) - 2 * CELL_PAD, MIN_CELL_SIZE),
+  );
   const headLines = columns.map((c, i) =>
-    m.wrap(c.label, SMALL_BOLD, (widths[i] ?? 0) - 2 * CELL_PAD),
+    m.wrap(c.label, headStyles[i] ?? SMALL_BOLD, (widths[i] ?? 0) - 2 * CELL_PAD),
   );
   const headHeight =
     Math.max(...headLines.map((l) => l.length)) * m.lineHeight(SMALL_BOLD) + 2 * CELL_PAD;
@@ -189,21 +201,39 @@ export function table(
     draw: (pen, x, y) => {
       pen.box(x, y, width, headHeight, { fill: '#e6e6e6' });
       headLines.forEach((lines, i) =>
-        pen.lines(lines, x + (offsets[i] ?? 0) + CELL_PAD, y + CELL_PAD, SMALL_BOLD),
+        pen.lines(
+          lines,
+          x + (offsets[i] ?? 0) + CELL_PAD,
+          y + CELL_PAD,
+          headStyles[i] ?? SMALL_BOLD,
+        ),
       );
     },
   };
 
   const body = rows.map((cells): Block => {
-    const cellLines = columns.map((c, i) =>
-      c.kind === 'writeIn'
-        ? []
-        : m.wrap(cells[i] ?? '', cellStyle(c), (widths[i] ?? 0) - 2 * CELL_PAD),
+    // Shrink a cell whose longest word would not fit, then wrap: never cut inside a word.
+    const cellStyles = columns.map((c, i) =>
+      m.fit(cells[i] ?? '', cellStyle(c), (widths[i] ?? 0) - 2 * CELL_PAD, MIN_CELL_SIZE, {
+        keep: c.keep ?? 'pieces',
+      }),
     );
+    const cellLines = columns.map((c, i) => {
+      if (c.kind === 'writeIn') return [];
+      const text = cells[i] ?? '';
+      if (c.keep === 'line') return [text];
+      return m.wrap(text, cellStyles[i] ?? BODY, (widths[i] ?? 0) - 2 * CELL_PAD, {
+        hyphens: c.keep !== 'words',
+      });
+    });
+    const cellHeight = (i: number): number =>
+      (cellLines[i]?.length ?? 0) * m.lineHeight(cellStyles[i] ?? BODY);
     const barcodeHeight = columns.some((c) => c.kind === 'barcode') ? CELL_BAR_HEIGHT : 0;
     const height = Math.max(
       options.minRowHeight ?? 0,
-      Math.max(1, ...cellLines.map((l) => l.length)) * lineHeight + barcodeHeight + 2 * CELL_PAD,
+      Math.max(lineHeight, ...cellLines.map((_, i) => cellHeight(i))) +
+        barcodeHeight +
+        2 * CELL_PAD,
     );
     return {
       height,
@@ -222,11 +252,11 @@ export function table(
               if (pattern && moduleWidth >= MIN_MODULE) {
                 pen.bars(pattern, cx, y + CELL_PAD, moduleWidth, CELL_BAR_HEIGHT - 2);
               }
-              pen.lines(lines, cx, y + CELL_PAD + CELL_BAR_HEIGHT, BODY);
+              pen.lines(lines, cx, y + CELL_PAD + CELL_BAR_HEIGHT, cellStyles[i] ?? BODY);
               break;
             }
             case 'text':
-              pen.lines(lines, cx, y + CELL_PAD, cellStyle(c));
+              pen.lines(lines, cx, y + CELL_PAD, cellStyles[i] ?? cellStyle(c));
               break;
           }
         });

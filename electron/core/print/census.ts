@@ -1,8 +1,11 @@
 /**
- * The census: every patient of a ward (or of every ward of the site) by bed, one row each with
- * the MRN as a scannable barcode, allergies, code status, isolation and I-PASS severity.
+ * The census as a bed board: every bed of the ward in room and bed order, the empty ones
+ * included (a nurse placing an admission needs them as much as the full ones), each occupied
+ * bed with its patient's two identifiers, the allergies by name, code status, isolation and
+ * I-PASS severity. Patients whose bed the export does not list are added after, never left
+ * out. The MRN barcode per row is a setting: with it a page holds fewer rows.
  */
-import type { CensusRow, Ward } from '../model.ts';
+import type { Bed, CensusRow, Ward } from '../model.ts';
 import {
   HEADING,
   heading,
@@ -20,14 +23,20 @@ import { sexLabel } from './patient-header.ts';
 
 export interface CensusWard {
   readonly ward: Ward;
-  /** By bed. */
+  /** The ward's patients, by bed. */
   readonly rows: readonly CensusRow[];
+  /** Every bed and bedless room the export knows for the ward, by bed; empty when it has none. */
+  readonly beds: readonly Bed[];
+  /** Allergy substances per patient id, most critical first. */
+  readonly allergies: ReadonlyMap<string, readonly string[]>;
 }
 
 export interface CensusInput {
   readonly scope: string;
   /** Iterated once per layout pass. */
   readonly wards: Iterable<CensusWard>;
+  /** A scannable MRN barcode on each row (a setting). */
+  readonly barcodes: boolean;
 }
 
 export function censusReport(input: CensusInput, t: Translate): ReportDocument {
@@ -38,42 +47,101 @@ export function censusReport(input: CensusInput, t: Translate): ReportDocument {
       let any = false;
       for (const ward of input.wards) {
         any = true;
-        yield wardSection(m, t, ward, width);
+        yield wardSection(m, t, ward, width, input.barcodes);
       }
       if (!any) yield noticeSection(m, t('report.empty'), width);
     },
   };
 }
 
-function wardSection(m: Measure, t: Translate, { ward, rows }: CensusWard, width: number): Section {
+/** A line of the board: a bed with its patient, an empty bed, or a patient without a known bed. */
+type BoardLine =
+  | { readonly kind: 'patient'; readonly row: CensusRow }
+  | { readonly kind: 'empty'; readonly bed: Bed };
+
+/**
+ * The board in bed order: each bed with the patients in it, or empty; then the patients whose
+ * bed is not among the ward's beds (no bed assigned, or a bed the export does not list).
+ */
+export function boardLines(ward: CensusWard): BoardLine[] {
+  const byId = new Map(ward.rows.map((row) => [row.patientId, row]));
+  const placed = new Set<string>();
+  const lines: BoardLine[] = [];
+  for (const bed of ward.beds) {
+    const patients = bed.patientIds.flatMap((id) => {
+      const row = byId.get(id);
+      return row && !placed.has(id) ? [row] : [];
+    });
+    if (patients.length === 0) lines.push({ kind: 'empty', bed });
+    for (const row of patients) {
+      placed.add(row.patientId);
+      lines.push({ kind: 'patient', row });
+    }
+  }
+  for (const row of ward.rows) if (!placed.has(row.patientId)) lines.push({ kind: 'patient', row });
+  return lines;
+}
+
+/** "01A", or room and bed when the bed's name does not already say the room ("12 · A"). */
+function bedLabel(place: { readonly room: string | null; readonly bed: string | null }): string {
+  const { room, bed } = place;
+  if (!bed) return room ?? '';
+  return room && !bed.startsWith(room) ? `${room} · ${bed}` : bed;
+}
+
+/** Allergies shown by name in the row, the rest counted ("…+2"). */
+const ALLERGIES_NAMED = 2;
+
+function allergyCell(t: Translate, row: CensusRow, substances: readonly string[]): string {
+  if (row.allergyState !== 'present' || substances.length === 0)
+    return t(`allergyShort.${row.allergyState}`);
+  const named = substances.slice(0, ALLERGIES_NAMED).join(', ');
+  const more = substances.length - ALLERGIES_NAMED;
+  return more > 0 ? `${named} ${t('census.moreAllergies', { count: more })}` : named;
+}
+
+function wardSection(
+  m: Measure,
+  t: Translate,
+  census: CensusWard,
+  width: number,
+  barcodes: boolean,
+): Section {
+  const { ward, rows } = census;
   const columns: Column[] = [
-    { label: t('col.bed'), weight: 0.7, bold: true },
-    { label: t('col.patient'), weight: 2.2, bold: true },
-    { label: t('col.born'), weight: 1.1 },
-    { label: t('col.mrn'), weight: 1.6, kind: 'barcode' },
-    { label: t('col.allergies'), weight: 1 },
-    { label: t('col.codeStatus'), weight: 1.7 },
-    { label: t('col.isolation'), weight: 0.9 },
-    { label: t('col.severity'), weight: 0.9 },
-    { label: t('col.attending'), weight: 1.1 },
+    { label: t('col.bed'), weight: 0.8, bold: true, keep: 'line' },
+    { label: t('col.patient'), weight: 2.1, bold: true },
+    { label: t('col.born'), weight: 1.15, keep: 'words' },
+    { label: t('col.mrn'), weight: 1.15, kind: barcodes ? 'barcode' : 'text', keep: 'line' },
+    { label: t('col.allergies'), weight: 1.7, bold: true },
+    { label: t('col.codeStatus'), weight: 1.85, bold: true },
+    { label: t('col.isolation'), weight: 1.05 },
+    { label: t('col.severity'), weight: 1.2, bold: true },
   ];
-  const laid = table(
-    m,
-    columns,
-    rows.map((row) => [
-      row.bed ?? row.room ?? '',
-      row.sex ? `${row.name} (${sexLabel(t, row.sex)})` : row.name,
-      row.birthDate ?? '',
+  const cells = boardLines(census).map((line): string[] => {
+    if (line.kind === 'empty') return [bedLabel(line.bed), t('census.emptyBed')];
+    const { row } = line;
+    return [
+      row.bed || row.room ? bedLabel(row) : t('census.noBed'),
+      row.name,
+      [row.birthDate ?? '', sexLabel(t, row.sex)].filter((s) => s.length > 0).join(' '),
       row.mrn,
-      t(`allergyShort.${row.allergyState}`),
+      allergyCell(t, row, census.allergies.get(row.patientId) ?? []),
       t(`codeStatus.${row.codeStatus}`),
       row.isolation ?? '',
-      row.severity ? t(`severity.${row.severity}`) : '',
-      row.attending ?? '',
-    ]),
-    width,
-  );
-  const title = `${ward.name} — ${t('census.count', { count: rows.length })}`;
+      // Unstable and watcher in capitals: the word carries it, not a colour.
+      row.severity
+        ? row.severity === 'stable'
+          ? t('severity.stable')
+          : t(`severity.${row.severity}`).toUpperCase()
+        : '',
+    ];
+  });
+  const laid = table(m, columns, cells, width);
+  const empty = cells.length - rows.length;
+  const title = `${ward.name} — ${t('census.count', { count: rows.length })}${
+    census.beds.length > 0 ? ` — ${t('census.emptyCount', { count: Math.max(0, empty) })}` : ''
+  }`;
   const header = (continued: boolean): Block =>
     stack([
       heading(m, continued ? `${title} ${t('patient.continued')}` : title, width, HEADING),

@@ -16,6 +16,8 @@ export interface PrintContext {
   readonly printedBy: string;
   /** The site's IANA time zone: every clock time on paper is in it. */
   readonly timeZone: string;
+  /** Data older than this when printed (settings' amber threshold) gets the stale line. */
+  readonly staleAmberHours: number;
 }
 
 /** A footer must stay one legible line: longer user names are shortened there (not in the audit). */
@@ -39,6 +41,25 @@ export function pageSetup(ctx: PrintContext): { setup: PageSetup; t: Translate }
       createdAt: ctx.printedAt,
       demo: ctx.manifest.demo ? { banner: t('demo.banner'), watermark: t('demo.watermark') } : null,
       footer: (page, pages) => t('footer', { dataAsOf, printedAt, user, page, pages }),
+      staleNotice: asOf ? staleNotice(t, asOf, ctx, dataAsOf) : t('stale.unknownAge'),
     },
   };
+}
+
+const HOUR = 3_600_000;
+/** Up to two days the age is said in hours ("30 hours"): a shift counts hours, not days. */
+const HOURS_IN_WORDS_UP_TO = 48;
+
+/** The stale-data line, or null when the data is younger than the amber threshold. */
+function staleNotice(t: Translate, asOf: Date, ctx: PrintContext, dataAsOf: string): string | null {
+  const hours = (ctx.printedAt.getTime() - asOf.getTime()) / HOUR;
+  if (hours < ctx.staleAmberHours) return null;
+  const whole = Math.max(1, Math.floor(hours));
+  const age =
+    hours >= HOURS_IN_WORDS_UP_TO
+      ? t('stale.days', { count: Math.floor(hours / 24) })
+      : whole === 1
+        ? t('stale.oneHour')
+        : t('stale.hours', { count: whole });
+  return t('stale.line', { age, dataAsOf });
 }

@@ -20,6 +20,7 @@ import type { Paper } from '../model.ts';
 import { AppError } from '../errors.ts';
 import type { FontFiles } from './fonts.ts';
 import {
+  type Block,
   Measure,
   paginate,
   Pen,
@@ -40,6 +41,13 @@ export interface ReportDocument {
    * sections each time (so iterate re-readable data, not a one-shot stream).
    */
   sections(measure: Measure, width: number): Iterable<Section>;
+  /**
+   * For reports of `ownPages` sections (one patient each): "Patient page n/N", printed beside
+   * the report's page number, so a sheet filed in a chart shows whether one is missing.
+   */
+  readonly sectionPages?: (page: number, pages: number) => string;
+  /** Printed at the bottom of every page's body (the MAR's initials → name legend). */
+  readonly pageBottom?: (measure: Measure, width: number) => Block;
 }
 
 export interface PageSetup {
@@ -48,6 +56,11 @@ export interface PageSetup {
   readonly footer: (page: number, pages: number) => string;
   /** Demo export: a banner in the header and a watermark on every page. */
   readonly demo: { readonly banner: string; readonly watermark: string } | null;
+  /**
+   * Old data (older than the amber threshold when printed): one boxed line at the top of every
+   * page, in words, with what to do — a sheet used days into an outage must say so up front.
+   */
+  readonly staleNotice: string | null;
   /** Document metadata. */
   readonly language: string;
   readonly createdAt: Date;
@@ -62,24 +75,69 @@ const MARGIN = 36;
 const TITLE: TextStyle = { face: 'bold', size: 13 };
 const SCOPE: TextStyle = { face: 'regular', size: 9 };
 const BANNER: TextStyle = { face: 'bold', size: 9 };
-const FOOTER_SIZE = 7.5;
+const FOOTER_SIZE = 8;
+const STALE: TextStyle = { face: 'bold', size: 10 };
+const STALE_PAD = 4;
 const HEADER_HEIGHT = 36;
 const FOOTER_HEIGHT = 16;
 const GUTTER = 8;
 
-/** The printable body of a page, between header and footer. */
-export function pageGeometry(paper: Paper) {
+/** The paper's printable width, between the margins. */
+const bodyWidthOf = (paper: Paper): number => PAPER[paper].width - 2 * MARGIN;
+
+/**
+ * The printable body of a page, between header (and the stale-data line) and footer (and the
+ * report's page bottom block). Also used by the fixed-layout A4 pages (fixed-document.ts), which
+ * carry no page bottom block.
+ */
+export function pageGeometry(paper: Paper, furniture: Furniture = NO_FURNITURE) {
   const { width, height } = PAPER[paper];
-  const top = MARGIN + HEADER_HEIGHT + GUTTER;
+  const staleTop = MARGIN + HEADER_HEIGHT + GUTTER;
+  const staleHeight = furniture.stale ? furniture.stale.height + GUTTER : 0;
+  const top = staleTop + staleHeight;
   const footerTop = height - MARGIN - FOOTER_HEIGHT;
+  const bottomHeight = furniture.bottom ? furniture.bottom.height + GUTTER : 0;
+  const bodyHeight = footerTop - GUTTER - top - bottomHeight;
   return {
     width,
     height,
     left: MARGIN,
     top,
+    staleTop,
     bodyWidth: width - 2 * MARGIN,
-    bodyHeight: footerTop - GUTTER - top,
+    bodyHeight,
+    bottomTop: top + bodyHeight + GUTTER,
     footerTop,
+  };
+}
+
+/** What every page carries besides the header and footer, measured once per pass. */
+export interface Furniture {
+  readonly stale: Block | null;
+  readonly bottom: Block | null;
+}
+
+const NO_FURNITURE: Furniture = { stale: null, bottom: null };
+
+function furnitureOf(report: ReportDocument, setup: PageSetup, measure: Measure): Furniture {
+  const width = bodyWidthOf(setup.paper);
+  return {
+    stale: setup.staleNotice === null ? null : staleBlock(measure, setup.staleNotice, width),
+    bottom: report.pageBottom ? report.pageBottom(measure, width) : null,
+  };
+}
+
+/** The stale-data line: bold, boxed twice (a b&w printer keeps it), shrunk to one line if long. */
+export function staleBlock(measure: Measure, text: string, width: number): Block {
+  const lines = measure.wrap(text, STALE, width - 2 * STALE_PAD);
+  const height = lines.length * measure.lineHeight(STALE) + 2 * STALE_PAD;
+  return {
+    height,
+    draw: (pen, x, y) => {
+      pen.box(x, y, width, height, { lineWidth: 2 });
+      pen.box(x + 2.5, y + 2.5, width - 5, height - 5, { lineWidth: 0.5 });
+      pen.lines(lines, x + STALE_PAD + 2, y + STALE_PAD, STALE);
+    },
   };
 }
 
@@ -116,23 +174,30 @@ function rememberParsedFonts(fonts: FontFiles, doc: PdfDoc): void {
   if (regular && bold) parsedFonts.set(fonts, { regular, bold });
 }
 
-/** Pass 1: the number of pages, from layout alone. */
-function countPages(report: ReportDocument, fonts: FontFiles, setup: PageSetup): number {
-  const geometry = pageGeometry(setup.paper);
+/** Pass 1: the number of pages, in all and per section, from layout alone. */
+function countPages(
+  report: ReportDocument,
+  fonts: FontFiles,
+  setup: PageSetup,
+): { total: number; perSection: Map<number, number> } {
   const doc = createPdf(fonts, setup, report.title);
   const measure = new Measure(doc);
-  let pages = 0;
+  const geometry = pageGeometry(setup.paper, furnitureOf(report, setup, measure));
+  let total = 0;
+  const perSection = new Map<number, number>();
   for (const placement of paginate(
     report.sections(measure, geometry.bodyWidth),
     geometry.bodyHeight,
   )) {
     if (placement.kind === 'page') {
-      pages++;
+      total++;
+      if (report.sectionPages)
+        perSection.set(placement.section, (perSection.get(placement.section) ?? 0) + 1);
       trimFontCaches(doc);
     }
   }
   rememberParsedFonts(fonts, doc);
-  return pages;
+  return { total, perSection };
 }
 
 /**
@@ -146,12 +211,13 @@ export async function writePdf(
   out: NodeJS.WritableStream,
   onProgress?: (done: number, total: number) => void,
 ): Promise<{ pages: number }> {
-  const total = countPages(report, fonts, setup);
+  const { total, perSection } = countPages(report, fonts, setup);
   onProgress?.(0, total);
-  const geometry = pageGeometry(setup.paper);
   const doc = createPdf(fonts, setup, report.title);
   const measure = new Measure(doc);
   const pen = new Pen(doc, measure);
+  const furniture = furnitureOf(report, setup, measure);
+  const geometry = pageGeometry(setup.paper, furniture);
 
   // Back-pressure: once `out` refuses more, wait for its 'drain' before the next page. The
   // listener is attached at the refusal itself, so a drain that comes early is not missed.
@@ -167,8 +233,12 @@ export async function writePdf(
   outFailed.catch(() => undefined);
 
   let page = 0;
+  let section = -1;
+  let sectionPage = 0;
   const finishPage = async (): Promise<void> => {
-    drawFooter(pen, setup.footer(page, total), geometry);
+    if (furniture.bottom) furniture.bottom.draw(pen, geometry.left, geometry.bottomTop);
+    const sectionLabel = report.sectionPages?.(sectionPage, perSection.get(section) ?? 0);
+    drawFooter(pen, setup.footer(page, total), sectionLabel ?? null, geometry);
     trimFontCaches(doc);
     onProgress?.(page, total);
     // Let the finished page reach `out` before the next one starts.
@@ -189,9 +259,12 @@ export async function writePdf(
     }
     if (page > 0) await finishPage();
     page++;
+    sectionPage = placement.section === section ? sectionPage + 1 : 1;
+    section = placement.section;
     if (page > total) throw layoutMismatch();
     doc.addPage();
     drawHeader(pen, report, setup, geometry);
+    furniture.stale?.draw(pen, geometry.left, geometry.staleTop);
   }
   await finishPage();
   if (page !== total) throw layoutMismatch();
@@ -220,16 +293,28 @@ export function drawHeader(
 ): void {
   if (setup.demo) pen.watermark(setup.demo.watermark, g.width, g.height);
   const right = g.left + g.bodyWidth;
-  pen.text(report.title, g.left, MARGIN, TITLE);
-  if (setup.demo) pen.text(setup.demo.banner, right, MARGIN + 2, BANNER, { right: true });
+  // The demo banner sits above the title, in the margin: a long title never runs under it.
+  if (setup.demo) pen.text(setup.demo.banner, right, MARGIN - 12, BANNER, { right: true });
+  const titleWidth = pen.measure.width(report.title, TITLE);
+  const title: TextStyle =
+    titleWidth > g.bodyWidth ? { ...TITLE, size: (TITLE.size * g.bodyWidth) / titleWidth } : TITLE;
+  pen.text(report.title, g.left, MARGIN, title);
   pen.text(report.scope, g.left, MARGIN + 18, SCOPE);
   pen.hline(g.left, right, MARGIN + HEADER_HEIGHT - 4, 0.8);
 }
 
-/** The footer on one line, shrunk (never cut) when a long name would overflow it. */
-export function drawFooter(pen: Pen, text: string, g: Geometry): void {
+/**
+ * The footer on one line, shrunk (never cut) when a long name would overflow it; the section's
+ * own page count ("Patient page 2/3") in bold at its right end.
+ */
+export function drawFooter(pen: Pen, text: string, sectionLabel: string | null, g: Geometry): void {
+  const labelStyle: TextStyle = { face: 'bold', size: 9 };
+  const labelWidth = sectionLabel ? pen.measure.width(sectionLabel, labelStyle) + 12 : 0;
+  const room = g.bodyWidth - labelWidth;
   const natural = pen.measure.width(text, { face: 'regular', size: FOOTER_SIZE });
-  const size = natural > g.bodyWidth ? (FOOTER_SIZE * g.bodyWidth) / natural : FOOTER_SIZE;
+  const size = natural > room ? (FOOTER_SIZE * room) / natural : FOOTER_SIZE;
   pen.hline(g.left, g.left + g.bodyWidth, g.footerTop, 0.4);
   pen.text(text, g.left, g.footerTop + 4, { face: 'regular', size });
+  if (sectionLabel)
+    pen.text(sectionLabel, g.left + g.bodyWidth, g.footerTop + 3, labelStyle, { right: true });
 }

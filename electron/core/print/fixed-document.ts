@@ -13,7 +13,7 @@ import { finished } from 'node:stream/promises';
 import PDFDocument from 'pdfkit';
 import type { FontFiles } from './fonts.ts';
 import { Measure, Pen, type PdfDoc, type TextStyle } from './layout.ts';
-import { drawFooter, drawHeader, pageGeometry, type PageSetup } from './document.ts';
+import { drawFooter, drawHeader, pageGeometry, staleBlock, type PageSetup } from './document.ts';
 
 export interface FixedPage {
   /** Points. */
@@ -32,6 +32,8 @@ export interface Furniture {
   /** "Downtime copy — data as of … — printed … by … — page n/N". */
   readonly footer: string;
   readonly demo: PageSetup['demo'];
+  /** The stale-data line (PageSetup.staleNotice), drawn where a page has the room (A4 pages). */
+  readonly stale?: string | null;
 }
 
 /** A4 in points, for the pages that are sheets of paper. */
@@ -68,7 +70,11 @@ export async function writeFixedPdf(
   onProgress?.(0, total);
   for (const [i, page] of report.pages.entries()) {
     doc.addPage({ size: [page.width, page.height], margin: 0 });
-    page.draw(pen, { footer: setup.footer(i + 1, total), demo: setup.demo });
+    page.draw(pen, {
+      footer: setup.footer(i + 1, total),
+      demo: setup.demo,
+      stale: setup.staleNotice,
+    });
     onProgress?.(i + 1, total);
     await Promise.race([new Promise<void>((resolve) => setImmediate(resolve)), outFailed]);
   }
@@ -104,7 +110,8 @@ export function demoWatermark(pen: Pen, demo: Furniture['demo'], width: number, 
 }
 
 /**
- * An A4 page with the furniture of the flowed reports (title, scope, demo marks, footer) drawn
+ * An A4 page with the furniture of the flowed reports (title, scope, demo marks, stale-data line,
+ * footer) drawn
  * the same way (document.ts), and `body` drawn inside the same printable area.
  */
 export function a4Page(
@@ -112,13 +119,17 @@ export function a4Page(
   scope: string,
   body: (pen: Pen, area: { x: number; y: number; width: number; height: number }) => void,
 ): FixedPage {
-  const g = pageGeometry('A4');
   return {
     ...A4,
     draw(pen, furniture) {
+      const width = pageGeometry('A4').bodyWidth;
+      const notice = furniture.stale ?? null;
+      const stale = notice === null ? null : staleBlock(pen.measure, notice, width);
+      const g = pageGeometry('A4', { stale, bottom: null });
       drawHeader(pen, { title, scope }, { demo: furniture.demo }, g);
+      stale?.draw(pen, g.left, g.staleTop);
       body(pen, { x: g.left, y: g.top, width: g.bodyWidth, height: g.bodyHeight });
-      drawFooter(pen, furniture.footer, g);
+      drawFooter(pen, furniture.footer, null, g);
     },
   };
 }

@@ -1,73 +1,301 @@
 /**
- * The I-PASS handover sheet for a ward, one block per patient in bed order: Illness severity,
- * Patient summary, Action list (with boxes to tick), Situation awareness and contingencies, and
- * empty lines for the receiver's Synthesis.
+ * The I-PASS handover for a ward. On top, the ward at a glance: how many unstable, watcher and
+ * stable patients, admissions of the last 24 h, patients not for resuscitation, and who the
+ * unstable and watcher patients are. Then one block per patient in bed order: Illness severity
+ * first and strongest (UNSTABLE and WATCHER boxed in bold, readable in black and white), the
+ * Patient summary with age, weight, admission and day of stay, team, diet, the active
+ * medications one line each, pending results; the Action list with boxes to tick and three
+ * lines to add more; Situation awareness; lines for the receiver's Synthesis. A dense variant
+ * puts one row per bed on the page, for the charge nurse's overview.
  */
-import type { Chart } from '../model.ts';
+import { formatDose } from '../../common/dose.ts';
+import { drugLabel } from '../../common/order-state.ts';
+import type { Chart, Severity } from '../model.ts';
+import { localDayOf } from '../schedule/zoned-time.ts';
 import {
   BODY,
+  BODY_BOLD,
   checklist,
+  heading,
   labelled,
   labelledBlocks,
   noticeSection,
   paragraph,
+  spacer,
+  stack,
+  table,
   writeInLines,
+  type Column,
 } from './blocks.ts';
 import type { ReportDocument } from './document.ts';
-import type { Block, Measure, Section } from './layout.ts';
+import { formatStoredDate, parseInstant } from './format.ts';
+import type { Block, Measure, Section, TextStyle } from './layout.ts';
+import { orderStateOf, repeatOf } from './mar-orders.ts';
+import { frequencyInWords } from './order-words.ts';
 import type { Translate } from './messages.ts';
-import { identityFromChart, patientHeader } from './patient-header.ts';
+import {
+  ageInYears,
+  allergyLine,
+  identityFromChart,
+  patientHeader,
+  placeLine,
+} from './patient-header.ts';
 
 export interface HandoverInput {
   /** "Site — Ward". */
   readonly scope: string;
   /** In bed order; iterated once per layout pass. */
   readonly charts: Iterable<Chart>;
+  /** The export's data-as-of: "admitted in the last 24 h" and the day of stay count from it. */
+  readonly asOf: Date;
+  readonly timeZone: string;
+  /** One block per patient, or one row per bed (the charge nurse's overview). */
+  readonly layout: HandoverLayout;
 }
+
+export type HandoverLayout = 'per-patient' | 'board';
 
 const LABEL_WIDTH = 150;
 /** Room for actions the receiver adds by hand. */
-const BLANK_ACTIONS = 1;
+const BLANK_ACTIONS = 3;
 const SYNTHESIS_LINES = 2;
+const DAY = 86_400_000;
 
 export function handoverReport(input: HandoverInput, t: Translate): ReportDocument {
   return {
-    title: t('report.handover'),
+    title: input.layout === 'board' ? t('handover.boardTitle') : t('report.handover'),
     scope: input.scope,
     *sections(m, width) {
-      let any = false;
-      for (const chart of input.charts) {
-        any = true;
-        yield patientSection(m, t, chart, width);
+      const charts = [...input.charts];
+      if (charts.length === 0) {
+        yield noticeSection(m, t('report.empty'), width);
+        return;
       }
-      if (!any) yield noticeSection(m, t('report.empty'), width);
+      yield wardSummary(m, t, charts, input, width);
+      if (input.layout === 'board') {
+        yield boardSection(m, t, charts, input, width);
+        return;
+      }
+      for (const chart of charts) yield patientSection(m, t, chart, input, width);
     },
   };
 }
 
-function patientSection(m: Measure, t: Translate, chart: Chart, width: number): Section {
-  const identity = identityFromChart(chart);
+// ─── The ward at a glance ────────────────────────────────────────────────────────────────────
+
+const NO_RESUSCITATION = new Set(['dnr', 'dnr-dni', 'comfort-care']);
+
+const severityOf = (chart: Chart): Severity | null =>
+  chart.handover.severity ?? chart.stay?.severity ?? null;
+
+function admittedWithinDay(chart: Chart, asOf: Date): boolean {
+  const at = parseInstant(chart.stay?.admittedAt ?? null);
+  return at !== null && asOf.getTime() - at.getTime() <= DAY && at <= asOf;
+}
+
+function wardSummary(
+  m: Measure,
+  t: Translate,
+  charts: readonly Chart[],
+  input: HandoverInput,
+  width: number,
+): Section {
+  const count = (severity: Severity | null) =>
+    charts.filter((c) => severityOf(c) === severity).length;
+  const columns: Column[] = [
+    { label: t('severity.unstable').toUpperCase(), weight: 1, bold: true },
+    { label: t('severity.watcher').toUpperCase(), weight: 1, bold: true },
+    { label: t('severity.stable'), weight: 1 },
+    { label: t('severity.none'), weight: 1 },
+    { label: t('handover.admitted24h'), weight: 1.3 },
+    { label: t('handover.noResuscitation'), weight: 1.3, bold: true },
+  ];
+  const counts = table(
+    m,
+    columns,
+    [
+      [
+        String(count('unstable')),
+        String(count('watcher')),
+        String(count('stable')),
+        String(count(null)),
+        String(charts.filter((c) => admittedWithinDay(c, input.asOf)).length),
+        String(charts.filter((c) => NO_RESUSCITATION.has(c.stay?.codeStatus ?? '')).length),
+      ],
+    ],
+    width,
+  );
+  const watch = charts
+    .filter((c) => severityOf(c) === 'unstable' || severityOf(c) === 'watcher')
+    .sort((a, b) => (severityOf(a) === 'unstable' ? 0 : 1) - (severityOf(b) === 'unstable' ? 0 : 1))
+    .map(
+      (c) =>
+        `${t(`severity.${severityOf(c) ?? 'stable'}`).toUpperCase()} — ${placeLine(t, {
+          room: c.stay?.room ?? null,
+          bed: c.stay?.bed ?? null,
+        })} — ${c.patient.name} (${t('patient.mrn', { mrn: c.patient.mrn })})`,
+    );
+  const header = heading(m, t('handover.wardSummary', { count: charts.length }), width);
   return {
-    header: patientHeader(m, t, identity, width, false),
-    continued: () => patientHeader(m, t, identity, width, true),
-    body: ipassBlocks(m, t, chart, width),
+    header,
+    continued: () => header,
+    body: [
+      counts.head,
+      ...counts.rows,
+      spacer(4),
+      ...watch.flatMap((line) => paragraph(m, line, BODY_BOLD, width)),
+    ],
   };
 }
 
-/** The I-PASS rows of one patient (also part of the patient summary). */
-export function ipassBlocks(m: Measure, t: Translate, chart: Chart, width: number): Block[] {
-  const { handover, stay } = chart;
-  const severity = handover.severity ?? stay?.severity ?? null;
-  const summary = handover.summary ?? stay?.reason ?? t('summary.none');
-  const valueWidth = width - LABEL_WIDTH;
+// ─── Severity: first and strongest ───────────────────────────────────────────────────────────
+
+const SEVERITY_STRONG: TextStyle = { face: 'bold', size: 13 };
+const SEVERITY_PLAIN: TextStyle = { face: 'bold', size: 10.5 };
+
+/**
+ * UNSTABLE in a double heavy box, WATCHER in a heavy box, STABLE plain: the weight of the mark
+ * says it, in black and white, before any word is read.
+ */
+export function severityBlock(m: Measure, t: Translate, severity: Severity | null): Block {
+  const label = t('ipass.severity');
+  const word = severity ? t(`severity.${severity}`).toUpperCase() : t('severity.none');
+  const strong = severity === 'unstable' || severity === 'watcher';
+  const style = strong ? SEVERITY_STRONG : SEVERITY_PLAIN;
+  const textHeight = m.lineHeight(style);
+  const height = textHeight + (strong ? 10 : 4);
+  return {
+    height: height + 4,
+    keepWithNext: true,
+    draw: (pen, x, y) => {
+      pen.text(label, x, y + (height - m.lineHeight(BODY_BOLD)) / 2, BODY_BOLD);
+      const wx = x + LABEL_WIDTH;
+      const wordWidth = m.width(word, style);
+      if (strong) {
+        pen.box(wx, y, wordWidth + 16, height, { lineWidth: 2.2 });
+        if (severity === 'unstable')
+          pen.box(wx + 3, y + 3, wordWidth + 10, height - 6, { lineWidth: 1 });
+        pen.text(word, wx + 8, y + 5, style);
+      } else {
+        pen.text(word, wx, y + 2, style);
+      }
+    },
+  };
+}
+
+// ─── One patient ─────────────────────────────────────────────────────────────────────────────
+
+function patientSection(
+  m: Measure,
+  t: Translate,
+  chart: Chart,
+  input: HandoverInput,
+  width: number,
+): Section {
+  const identity = identityFromChart(chart, input.asOf);
+  return {
+    header: patientHeader(m, t, identity, width, false),
+    continued: () => patientHeader(m, t, identity, width, true),
+    body: [
+      severityBlock(m, t, severityOf(chart)),
+      ...factsBlocks(m, t, chart, input, width),
+      ...ipassBlocks(m, t, chart, width, { severity: false }),
+    ],
+  };
+}
+
+/** "78 years · admitted 2026-11-25 (day 4) · Dr Maes, Internal medicine". */
+function stayFacts(t: Translate, chart: Chart, input: HandoverInput): string {
+  const { stay, patient } = chart;
+  const age = ageInYears(patient.birthDate, input.asOf);
+  const admitted = parseInstant(stay?.admittedAt ?? null);
+  const dayOfStay = admitted
+    ? localDayOf(input.asOf.getTime(), input.timeZone) -
+      localDayOf(admitted.getTime(), input.timeZone) +
+      1
+    : null;
+  return [
+    age === null ? '' : t('handover.age', { years: age }),
+    admitted && dayOfStay !== null
+      ? t('handover.admittedDay', {
+          date: formatStoredDate(stay?.admittedAt ?? null, input.timeZone).slice(0, 10),
+          day: dayOfStay,
+        })
+      : '',
+    [stay?.attending, stay?.service].filter(Boolean).join(', '),
+  ]
+    .filter((s) => s.length > 0)
+    .join('  ·  ');
+}
+
+function factsBlocks(
+  m: Measure,
+  t: Translate,
+  chart: Chart,
+  input: HandoverInput,
+  width: number,
+): Block[] {
+  const meds = chart.medications
+    .filter((o) => orderStateOf(o, input.asOf) === 'active')
+    .map((o) =>
+      [
+        o.highAlert ? `⚠ ${t('drug.highAlert')}` : '',
+        drugLabel(t, o),
+        formatDose(o, t),
+        o.route ?? '',
+        o.prn ? t('med.prnNoReason') : (frequencyInWords(t, repeatOf(o)) ?? o.frequency ?? ''),
+      ]
+        .filter((s) => s.length > 0)
+        .join(' '),
+    );
+  const pending = chart.plan
+    .filter((p) => p.kind === 'service-request')
+    .map((p) => (p.due ? `${p.text} (${formatStoredDate(p.due, input.timeZone)})` : p.text));
   return [
     ...labelled(
       m,
-      t('ipass.severity'),
-      severity ? t(`severity.${severity}`).toUpperCase() : t('severity.none'),
+      t('handover.stay'),
+      stayFacts(t, chart, input) || t('summary.none'),
       width,
       LABEL_WIDTH,
     ),
+    ...labelled(m, t('label.diet'), chart.stay?.diet ?? t('summary.none'), width, LABEL_WIDTH),
+    ...labelledBlocks(
+      m,
+      t('handover.activeMeds', { count: meds.length }),
+      meds.length === 0
+        ? paragraph(m, t('summary.none'), BODY, width - LABEL_WIDTH)
+        : meds.flatMap((line) => paragraph(m, line, BODY, width - LABEL_WIDTH)),
+      LABEL_WIDTH,
+    ),
+    spacer(2),
+    ...labelled(
+      m,
+      t('handover.pending'),
+      pending.length === 0 ? t('summary.none') : pending.join('\n'),
+      width,
+      LABEL_WIDTH,
+    ),
+  ];
+}
+
+/**
+ * The I-PASS rows of one patient (also part of the patient summary): severity (unless the
+ * caller printed it first, stronger), summary, actions with three lines to add, awareness,
+ * synthesis.
+ */
+export function ipassBlocks(
+  m: Measure,
+  t: Translate,
+  chart: Chart,
+  width: number,
+  options: { severity?: boolean } = {},
+): Block[] {
+  const { handover, stay } = chart;
+  const summary = handover.summary ?? stay?.reason ?? t('summary.none');
+  const valueWidth = width - LABEL_WIDTH;
+  return [
+    ...(options.severity === false ? [] : [severityBlock(m, t, severityOf(chart))]),
     ...labelled(m, t('ipass.summary'), summary, width, LABEL_WIDTH),
     ...labelledBlocks(
       m,
@@ -94,4 +322,60 @@ export function ipassBlocks(m: Measure, t: Translate, chart: Chart, width: numbe
       LABEL_WIDTH,
     ),
   ];
+}
+
+// ─── The dense variant: one row per bed ──────────────────────────────────────────────────────
+
+function boardSection(
+  m: Measure,
+  t: Translate,
+  charts: readonly Chart[],
+  input: HandoverInput,
+  width: number,
+): Section {
+  const columns: Column[] = [
+    { label: t('col.bed'), weight: 0.7, bold: true, keep: 'line' },
+    { label: t('col.patient'), weight: 2, bold: true },
+    { label: t('col.severity'), weight: 1.1, bold: true },
+    { label: t('col.codeStatus'), weight: 1.3, bold: true },
+    { label: t('col.allergies'), weight: 1.5, bold: true },
+    { label: t('ipass.summary'), weight: 3 },
+    { label: t('ipass.actions'), weight: 2.2 },
+    { label: t('handover.notes'), weight: 1.6, kind: 'writeIn' },
+  ];
+  const rows = charts.map((chart) => {
+    const identity = identityFromChart(chart);
+    const severity = severityOf(chart);
+    const age = ageInYears(chart.patient.birthDate, input.asOf);
+    return [
+      chart.stay?.bed ?? chart.stay?.room ?? '',
+      [
+        chart.patient.name,
+        t('patient.mrn', { mrn: chart.patient.mrn }),
+        age === null ? '' : t('handover.age', { years: age }),
+      ]
+        .filter((s) => s.length > 0)
+        .join('\n'),
+      severity
+        ? severity === 'stable'
+          ? t('severity.stable')
+          : `■ ${t(`severity.${severity}`).toUpperCase()}`
+        : t('severity.none'),
+      t(`codeStatus.${chart.stay?.codeStatus ?? 'unknown'}`),
+      allergyLine(t, identity),
+      chart.handover.summary ?? chart.stay?.reason ?? '',
+      chart.handover.actions.map((a) => `☐ ${a}`).join('\n'),
+    ];
+  });
+  const laid = table(m, columns, rows, width, { minRowHeight: 40 });
+  const header = (continued: boolean): Block =>
+    stack([
+      heading(
+        m,
+        continued ? `${t('handover.board')} ${t('patient.continued')}` : t('handover.board'),
+        width,
+      ),
+      laid.head,
+    ]);
+  return { header: header(false), continued: () => header(true), body: laid.rows };
 }

@@ -71,11 +71,20 @@ export class Measure {
   }
 
   /**
-   * Greedy word wrap into lines no wider than `width`; hard line breaks kept; a word wider than
-   * the line is cut by characters. Word widths are summed rather than whole lines re-measured,
-   * so wrapping stays linear in the text length.
+   * Greedy word wrap into lines no wider than `width`; hard line breaks kept. Lines break at
+   * spaces, and inside a word only after a hyphen ("Pipéracilline-" / "tazobactam"): a drug name
+   * or an identifier cut anywhere else reads as two different words. A piece still wider than
+   * the line is cut by characters as a last resort (never dropped) — callers that lay out
+   * identifiers shrink the text first (`fit`) so that never happens. Word widths are summed
+   * rather than whole lines re-measured, so wrapping stays linear in the text length.
    */
-  wrap(text: string, style: TextStyle, width: number): string[] {
+  wrap(
+    text: string,
+    style: TextStyle,
+    width: number,
+    options: { hyphens?: boolean } = {},
+  ): string[] {
+    const hyphens = options.hyphens ?? true;
     const space = this.width(' ', style);
     const lines: string[] = [];
     for (const paragraph of text.split(/\r?\n/)) {
@@ -94,7 +103,9 @@ export class Measure {
           lineWidth = wordWidth;
           continue;
         }
-        const pieces = this.#cut(word, style, width);
+        const pieces = hyphens
+          ? this.#breakWord(word, style, width)
+          : this.#cut(word, style, width);
         line = pieces.pop() ?? '';
         lineWidth = this.width(line, style);
         lines.push(...pieces);
@@ -102,6 +113,48 @@ export class Measure {
       lines.push(line);
     }
     return lines;
+  }
+
+  /**
+   * The largest size, from `style.size` down to `minSize`, at which no unbreakable piece of
+   * `text` (a word, or the part of a hyphenated word between hyphens) is wider than `width`:
+   * shrink first, then wrap, so an MRN or a name is never cut inside (`keep` says what is one
+   * piece).
+   */
+  fit(
+    text: string,
+    style: TextStyle,
+    width: number,
+    minSize: number,
+    options: { keep?: Keep } = {},
+  ): TextStyle {
+    let widest = 0;
+    for (const piece of unbreakablePieces(text, options.keep ?? 'pieces')) {
+      widest = Math.max(widest, this.width(piece, { face: style.face, size: 1 }));
+    }
+    if (widest * style.size <= width || widest === 0) return style;
+    return { face: style.face, size: Math.max(minSize, Math.floor((width / widest) * 10) / 10) };
+  }
+
+  /** A word wider than the line: after its hyphens, then (last resort) by characters. */
+  #breakWord(word: string, style: TextStyle, width: number): string[] {
+    const pieces: string[] = [];
+    let piece = '';
+    for (const part of word.split(/(?<=-)/)) {
+      if (piece.length > 0 && this.width(piece + part, style) <= width) {
+        piece += part;
+        continue;
+      }
+      if (piece.length > 0) pieces.push(piece);
+      piece = part;
+      if (this.width(piece, style) > width) {
+        const cut = this.#cut(piece, style, width);
+        piece = cut.pop() ?? '';
+        pieces.push(...cut);
+      }
+    }
+    pieces.push(piece);
+    return pieces;
   }
 
   #cut(word: string, style: TextStyle, width: number): string[] {
@@ -117,6 +170,18 @@ export class Measure {
     pieces.push(piece);
     return pieces;
   }
+}
+
+/**
+ * What may not be broken: `pieces`, the parts of words between hyphens (running text);
+ * `words`, whole words (identifiers among words: "1944-12-26 female"); `line`, everything.
+ */
+export type Keep = 'pieces' | 'words' | 'line';
+
+function unbreakablePieces(text: string, keep: Keep): string[] {
+  if (keep === 'line') return [text];
+  const words = text.split(/[ \t\r\n]+/);
+  return keep === 'words' ? words : words.flatMap((word) => word.split(/(?<=-)/));
 }
 
 /** Drawing primitives in page coordinates (points, origin top left). */
@@ -234,13 +299,23 @@ export interface Section {
   /** Built only when the section does cross a page. */
   readonly continued: () => Block;
   readonly body: readonly Block[];
+  /**
+   * Start on a fresh page and let no other section share its pages (one patient's MAR: a sheet
+   * is filed in, and signed on, that patient's chart only).
+   */
+  readonly ownPages?: boolean;
 }
 
 /** Vertical space between sections. */
 const SECTION_GAP = 10;
 
 export type Placement =
-  { readonly kind: 'page' } | { readonly kind: 'block'; readonly block: Block; readonly y: number };
+  | {
+      readonly kind: 'page';
+      /** The index of the section the page opens with (or continues). */
+      readonly section: number;
+    }
+  | { readonly kind: 'block'; readonly block: Block; readonly y: number };
 
 /**
  * Where every block goes: a stream of "new page" and "block at y" (y from the top of the page
@@ -250,9 +325,11 @@ export type Placement =
 export function* paginate(sections: Iterable<Section>, bodyHeight: number): Generator<Placement> {
   let used = 0;
   let started = false;
+  let index = 0;
+  let ownedPage = false;
 
   function* newPage(): Generator<Placement> {
-    yield { kind: 'page' };
+    yield { kind: 'page', section: index };
     started = true;
     used = 0;
   }
@@ -266,7 +343,9 @@ export function* paginate(sections: Iterable<Section>, bodyHeight: number): Gene
     const total = section.header.height + section.body.reduce((sum, b) => sum + b.height, 0);
     const needed =
       total <= bodyHeight ? total : section.header.height + leadHeight(section.body, 0);
-    if (used > 0 && used + needed > bodyHeight) yield* newPage();
+    const alone = section.ownPages === true || ownedPage;
+    if (used > 0 && (alone || used + needed > bodyHeight)) yield* newPage();
+    ownedPage = section.ownPages === true;
     yield* place(section.header);
     let headerBottom = used;
     for (let i = 0; i < section.body.length; i++) {
@@ -279,6 +358,7 @@ export function* paginate(sections: Iterable<Section>, bodyHeight: number): Gene
       yield* place(block);
     }
     used += SECTION_GAP;
+    index++;
   }
   if (!started) yield* newPage();
 }

@@ -1,54 +1,52 @@
 /**
- * The 24-hour medication administration worksheet: per patient (bed order), one row per
- * scheduled dose in the window with empty boxes for the time given and initials; PRN orders
- * apart with their reason and limits; orders whose schedule could not be computed listed and
- * flagged, never dropped. Clock times are the site's wall clock; a day row marks each date, so
- * a window across midnight (or a DST change) reads without ambiguity.
+ * The medication administration record a ward gives and signs from during an outage: one
+ * patient per sheet (a sheet is filed in, and signed on, one chart), numbered per patient,
+ * the patient band on every page. Before the grid, what was given (or not, and why) in the
+ * last 24 h; then each active order with everything the prescriber wrote and boxes for the
+ * initials and the time given at each scheduled time of the window (days as columns for 3 or
+ * 7 days); sliding scales with glucose rows; PRN with their limits, last doses and write-in
+ * rows with a running 24 h total; held orders "do not give" and orders to check, with no boxes.
+ * On every page the not-given codes and the initials → name legend.
  */
 import { formatDose } from '../../common/dose.ts';
-import { orderFrequency } from '../../common/frequency.ts';
-import { describeScheduleProblem, type ScheduleProblem } from '../../common/schedule-problem.ts';
-import type { Chart, DoseLine, MedicationOrder } from '../model.ts';
+import { formatNumber } from '../../common/numbers.ts';
+import { drugLabel, notToGiveText } from '../../common/order-state.ts';
+import { describeScheduleProblem } from '../../common/schedule-problem.ts';
+import type { Administration, Chart, ChartMedication } from '../model.ts';
+import type { ScheduleClock } from '../db/order-schedule.ts';
+import { DAYS_OF_WEEK } from '../schedule/timing.ts';
+import { instantAt, localDayOf, localSecondOfDay } from '../schedule/zoned-time.ts';
 import {
+  BODY,
   BODY_BOLD,
   heading,
   noticeSection,
   paragraph,
+  SMALL,
   SMALL_BOLD,
+  spacer,
   table,
   type Column,
 } from './blocks.ts';
 import type { ReportDocument } from './document.ts';
-import { parseInstant, wallClock } from './format.ts';
-import type { Block, Measure, Section } from './layout.ts';
+import { formatStoredDate, wallClock } from './format.ts';
+import type { Block, Measure, Pen, Section, TextStyle } from './layout.ts';
+import {
+  isAntibiotic,
+  marOrders,
+  repeatOf,
+  treatmentDay,
+  type MarEntry,
+  type MarOrders,
+} from './mar-orders.ts';
+import type { MarWindow } from './mar-window.ts';
+import { frequencyInWords, weeklyMark } from './order-words.ts';
 import type { Translate } from './messages.ts';
-import { drugLabel, isToGive, notToGiveText } from '../../common/order-state.ts';
 import { identityFromChart, patientHeader, type PatientIdentity } from './patient-header.ts';
-
-export interface MarDose {
-  readonly at: Date;
-  readonly order: MedicationOrder;
-  /** The dose line this dose is of (the order itself when it is one instruction). */
-  readonly line: DoseLine;
-}
 
 export interface MarSheet {
   readonly identity: PatientIdentity;
-  /** Doses due in the window, in time order. */
-  readonly doses: readonly MarDose[];
-  readonly prn: readonly MedicationOrder[];
-  readonly infusions: readonly MedicationOrder[];
-  readonly unscheduled: readonly {
-    readonly order: MedicationOrder;
-    readonly problem: ScheduleProblem;
-  }[];
-  /** Held, not validated, stopped, to verify, not interpretable, do not give: no boxes to sign. */
-  readonly notToGive: readonly MedicationOrder[];
-}
-
-export interface MarWindow {
-  readonly start: Date;
-  readonly end: Date;
+  readonly orders: MarOrders;
 }
 
 export interface MarInput {
@@ -59,40 +57,26 @@ export interface MarInput {
   readonly sheets: Iterable<MarSheet>;
 }
 
-/**
- * A patient's worksheet from their chart, read at the window start: `nextDue` holds the doses
- * of the 24 h from the chart's `now`, `scheduleProblem` the orders with no computable times.
- */
-export function marSheetFromChart(chart: Chart, window: MarWindow): MarSheet {
-  const doses: MarDose[] = [];
-  const prn: MedicationOrder[] = [];
-  const infusions: MedicationOrder[] = [];
-  const unscheduled: { order: MedicationOrder; problem: ScheduleProblem }[] = [];
-  const notToGive: MedicationOrder[] = [];
-  for (const order of chart.medications) {
-    if (!isToGive(order)) {
-      notToGive.push(order);
-      continue;
-    }
-    if (order.prn) prn.push(order);
-    else if (order.continuous) infusions.push(order);
-    else if (order.scheduleProblem !== null)
-      unscheduled.push({ order, problem: order.scheduleProblem });
-    for (const due of order.nextDue) {
-      const at = parseInstant(due.at);
-      const line = due.line === null ? order : (order.doseLines[due.line] ?? order);
-      if (at && at >= window.start && at < window.end) doses.push({ at, order, line });
-    }
-  }
-  doses.sort(
-    (a, b) =>
-      a.at.getTime() - b.at.getTime() || (a.order.drug ?? '').localeCompare(b.order.drug ?? ''),
-  );
-  return { identity: identityFromChart(chart), doses, prn, infusions, unscheduled, notToGive };
+/** A patient's sheet from their chart: every order sorted into what the ward does with it. */
+export function marSheetFromChart(
+  chart: Chart,
+  window: MarWindow,
+  clock: ScheduleClock,
+  asOf: Date,
+): MarSheet {
+  return {
+    identity: identityFromChart(chart, window.start),
+    orders: marOrders(chart, window, clock, asOf),
+  };
 }
 
-/** Tall enough rows to write a time and initials in by hand. */
-const WRITE_IN_ROW = 18;
+interface Ctx {
+  readonly m: Measure;
+  readonly t: Translate;
+  readonly timeZone: string;
+  readonly window: MarWindow;
+  readonly width: number;
+}
 
 export function marReport(input: MarInput, t: Translate, timeZone: string): ReportDocument {
   const start = wallClock(input.window.start, timeZone);
@@ -102,202 +86,515 @@ export function marReport(input: MarInput, t: Translate, timeZone: string): Repo
     end: `${end.date} ${end.time}`,
   });
   return {
-    title: t('report.mar'),
+    title:
+      input.window.days === 1
+        ? t('mar.titleOneDay')
+        : t('mar.titleDays', { days: input.window.days }),
     scope: `${input.scope} — ${window}`,
     *sections(m, width) {
       let any = false;
+      const ctx: Ctx = { m, t, timeZone, window: input.window, width };
       for (const sheet of input.sheets) {
         any = true;
-        yield sheetSection(m, t, timeZone, sheet, width);
+        yield sheetSection(ctx, sheet);
       }
       if (!any) yield noticeSection(m, t('report.empty'), width);
     },
+    sectionPages: (page, pages) => t('mar.patientPage', { page, pages }),
+    pageBottom: (m, width) => legend(m, t, width),
   };
 }
 
-function sheetSection(
-  m: Measure,
-  t: Translate,
-  timeZone: string,
-  sheet: MarSheet,
-  width: number,
-): Section {
+function sheetSection(ctx: Ctx, sheet: MarSheet): Section {
+  const { m, t, width } = ctx;
+  const { entries, lastDay } = sheet.orders;
+  const of = <K extends MarEntry['kind']>(kind: K) =>
+    entries.filter((e): e is Extract<MarEntry, { kind: K }> => e.kind === kind);
+  const scheduled = of('scheduled');
+  const scales = of('sliding-scale');
+  const prn = of('prn');
+  const infusions = of('infusion');
+  const held = of('held');
+  const check = of('check');
+  const stopped = of('stopped');
   return {
+    ownPages: true,
     header: patientHeader(m, t, sheet.identity, width, false),
     continued: () => patientHeader(m, t, sheet.identity, width, true),
     body: [
-      ...scheduledBlocks(m, t, timeZone, sheet.doses, width),
-      ...(sheet.prn.length > 0 ? prnBlocks(m, t, sheet.prn, width) : []),
-      ...(sheet.infusions.length > 0 ? infusionBlocks(m, t, sheet.infusions, width) : []),
-      ...(sheet.unscheduled.length > 0 ? unscheduledBlocks(m, t, sheet.unscheduled, width) : []),
-      ...(sheet.notToGive.length > 0 ? notToGiveBlocks(m, t, sheet.notToGive, width) : []),
+      ...lastDayBlocks(ctx, lastDay),
+      ...(held.length > 0
+        ? heldBlocks(
+            ctx,
+            held.map((e) => e.order),
+          )
+        : []),
+      ...(check.length > 0 ? checkBlocks(ctx, check) : []),
+      heading(m, t('mar.scheduled'), width),
+      ...(scheduled.length === 0 ? paragraph(m, t('mar.noScheduled'), BODY, width) : []),
+      ...scheduled.flatMap((e) => scheduledBlocks(ctx, e)),
+      ...scales.flatMap((e) => scaleBlocks(ctx, e)),
+      ...(infusions.length > 0 ? [heading(m, t('mar.infusions'), width)] : []),
+      ...infusions.flatMap((e) => infusionBlocks(ctx, e.order)),
+      ...(prn.length > 0 ? [heading(m, t('mar.prn'), width)] : []),
+      ...prn.flatMap((e) => prnBlocks(ctx, e)),
+      ...(stopped.length > 0
+        ? stoppedBlocks(
+            ctx,
+            stopped.map((e) => e.order),
+          )
+        : []),
     ],
   };
 }
 
-function scheduledBlocks(
-  m: Measure,
-  t: Translate,
-  timeZone: string,
-  doses: readonly MarDose[],
-  width: number,
-): Block[] {
-  const title = heading(m, t('mar.scheduled'), width);
-  if (doses.length === 0) return [title, ...paragraph(m, t('mar.noDoses'), BODY_BOLD, width)];
-  const columns: Column[] = [
-    { label: t('col.time'), weight: 0.6, bold: true },
-    { label: t('col.drug'), weight: 2.4 },
-    { label: t('col.dose'), weight: 1.1 },
-    { label: t('col.route'), weight: 0.7 },
-    { label: '', weight: 1.3, bold: true },
-    { label: t('col.given'), weight: 1, kind: 'writeIn' },
-    { label: t('col.initials'), weight: 0.8, kind: 'writeIn' },
-  ];
-  const byDay = new Map<string, string[][]>();
-  for (const dose of doses) {
-    const { date, time } = wallClock(dose.at, timeZone);
-    const rows = byDay.get(date) ?? [];
-    rows.push([
-      time,
-      drugLabel(t, dose.order),
-      formatDose(dose.line, t),
-      dose.line.route ?? dose.order.route ?? '',
-      highAlert(t, dose.order),
-    ]);
-    byDay.set(date, rows);
-  }
-  const blocks: Block[] = [title];
-  let first = true;
-  for (const [date, rows] of byDay) {
-    const laid = table(m, columns, rows, width, { minRowHeight: WRITE_IN_ROW });
-    if (first) blocks.push(laid.head);
-    first = false;
-    blocks.push(dayRow(m, date, width), ...laid.rows);
-  }
-  return blocks;
-}
+// ─── Before the grid: the last 24 h ──────────────────────────────────────────────────────────
 
-function prnBlocks(
-  m: Measure,
-  t: Translate,
-  orders: readonly MedicationOrder[],
-  width: number,
-): Block[] {
+function lastDayBlocks(ctx: Ctx, given: readonly Administration[]): Block[] {
+  const { m, t, width, timeZone } = ctx;
+  const title = heading(m, t('mar.lastDay'), width);
+  if (given.length === 0) return [title, ...paragraph(m, t('mar.lastDayNone'), BODY, width)];
   const columns: Column[] = [
-    { label: t('col.drug'), weight: 2 },
+    { label: t('col.time'), weight: 1.1 },
+    { label: t('col.drug'), weight: 2.4, bold: true },
     { label: t('col.dose'), weight: 1 },
-    { label: t('col.route'), weight: 0.7 },
-    { label: t('col.reason'), weight: 1.7 },
-    { label: t('col.limits'), weight: 1.5 },
-    { label: '', weight: 1.3, bold: true },
-    { label: t('col.given'), weight: 1, kind: 'writeIn' },
-    { label: t('col.initials'), weight: 0.8, kind: 'writeIn' },
-  ];
-  const rows = orders.map((o) => [
-    drugLabel(t, o),
-    formatDose(o, t),
-    o.route ?? '',
-    o.prnReason ?? '',
-    [o.maxDose ? t('med.max', { limit: o.maxDose }) : '', orderFrequency(t, o)]
-      .filter((s) => s.length > 0)
-      .join('; '),
-    highAlert(t, o),
-  ]);
-  const laid = table(m, columns, rows, width, { minRowHeight: WRITE_IN_ROW });
-  return [heading(m, t('mar.prn'), width), laid.head, ...laid.rows];
-}
-
-function unscheduledBlocks(
-  m: Measure,
-  t: Translate,
-  entries: MarSheet['unscheduled'],
-  width: number,
-): Block[] {
-  const columns: Column[] = [
-    { label: t('col.drug'), weight: 2 },
-    { label: t('col.dose'), weight: 1 },
-    { label: t('col.route'), weight: 0.7 },
-    { label: t('col.asWritten'), weight: 1.8 },
-    { label: t('col.problem'), weight: 2.2, bold: true },
-    { label: '', weight: 1.3, bold: true },
-  ];
-  const rows = entries.map(({ order, problem }) => [
-    drugLabel(t, order),
-    formatDose(order, t),
-    order.route ?? '',
-    [orderFrequency(t, order), order.instructions ?? ''].filter((s) => s.length > 0).join(' — '),
-    `⚠ ${describeScheduleProblem(t, problem)}`,
-    highAlert(t, order),
-  ]);
-  const laid = table(m, columns, rows, width);
-  return [heading(m, `⚠ ${t('mar.unscheduled')}`, width), laid.head, ...laid.rows];
-}
-
-function infusionBlocks(
-  m: Measure,
-  t: Translate,
-  orders: readonly MedicationOrder[],
-  width: number,
-): Block[] {
-  const columns: Column[] = [
-    { label: t('col.drug'), weight: 2.2 },
-    { label: t('col.rate'), weight: 1.2, bold: true },
-    { label: t('col.concentration'), weight: 1.2 },
-    { label: t('col.route'), weight: 0.7 },
-    { label: t('col.asWritten'), weight: 1.8 },
-    { label: '', weight: 1.3, bold: true },
-  ];
-  const rows = orders.map((o) => [
-    drugLabel(t, o),
-    // A rate reads like a dose: one formatter, so both follow the sheet's number format.
-    formatDose({ dose: o.rate, doseUnit: o.rateUnit, doseText: o.rateText }, t),
-    o.concentration ?? '',
-    o.route ?? '',
-    o.instructions ?? '',
-    highAlert(t, o),
-  ]);
-  const laid = table(m, columns, rows, width);
-  return [heading(m, t('mar.infusions'), width), laid.head, ...laid.rows];
-}
-
-/** Orders shown so nobody gives them by mistake — with why, and no boxes to sign. */
-function notToGiveBlocks(
-  m: Measure,
-  t: Translate,
-  orders: readonly MedicationOrder[],
-  width: number,
-): Block[] {
-  const columns: Column[] = [
-    { label: t('col.drug'), weight: 2 },
-    { label: t('col.dose'), weight: 1 },
-    { label: t('col.route'), weight: 0.7 },
     { label: t('col.status'), weight: 2.2, bold: true },
-    { label: t('col.asWritten'), weight: 2.1 },
+    { label: t('col.performer'), weight: 1.3 },
   ];
-  const rows = orders.map((o) => [
-    drugLabel(t, o),
-    formatDose(o, t),
-    o.route ?? '',
-    `⚠ ${notToGiveText(t, o)}`,
-    [o.frequency ?? '', o.instructions ?? ''].filter((s) => s.length > 0).join(' — '),
+  const rows = given.map((a) => [
+    formatStoredDate(a.at, timeZone),
+    a.drug ?? t('order.unnamed'),
+    [a.dose, a.route].filter(Boolean).join(' '),
+    administrationResult(t, a),
+    a.performer ?? '',
   ]);
   const laid = table(m, columns, rows, width);
-  return [heading(m, `⚠ ${t('mar.notToGive')}`, width), laid.head, ...laid.rows];
+  return [title, laid.head, ...laid.rows];
 }
 
-function highAlert(t: Translate, order: MedicationOrder): string {
-  return order.highAlert ? `⚠ ${t('drug.highAlert')}` : '';
+/** "Given", or "NOT GIVEN — patient absent": a dose not given is said as loudly as one given. */
+function administrationResult(t: Translate, a: Administration): string {
+  const given = a.status === 'completed' || a.status === 'in-progress';
+  const word = given ? t('mar.given') : t('mar.notGiven');
+  return a.note ? `${word} — ${a.note}` : word;
 }
 
-/** A shaded row naming the date of the doses under it. */
-function dayRow(m: Measure, date: string, width: number): Block {
-  const height = m.lineHeight(SMALL_BOLD) + 4;
+// ─── One order: everything the prescriber wrote ──────────────────────────────────────────────
+
+const DRUG: TextStyle = { face: 'bold', size: 10.5 };
+const MARK: TextStyle = { face: 'bold', size: 9 };
+
+/** The order as written: drug, dose, route, frequency, dates, prescriber, the full text. */
+function orderBlock(ctx: Ctx, order: ChartMedication, marks: readonly string[] = []): Block {
+  const { m, t, width, timeZone, window } = ctx;
+  const dose = formatDose(order, t);
+  const line1 = [drugLabel(t, order), dose, order.route ?? '']
+    .filter((s) => s.length > 0)
+    .join('  ·  ');
+  const repeat = repeatOf(order);
+  const day = isAntibiotic(order) ? treatmentDay(order, window.start, timeZone) : null;
+  const facts = [
+    frequencyInWords(t, repeat) ?? order.frequency ?? '',
+    order.start ? t('mar.startDate', { date: formatStoredDate(order.start, timeZone) }) : '',
+    order.end ? t('mar.stopDate', { date: formatStoredDate(order.end, timeZone) }) : '',
+    order.prescriber ? t('mar.prescriber', { name: order.prescriber }) : '',
+    day === null ? '' : t('mar.antibioticDay', { day }),
+  ].filter((s) => s.length > 0);
+  const texts = [
+    order.doseText && order.dose !== null ? order.doseText : '',
+    order.prn && order.prnReason ? t('mar.indication', { reason: order.prnReason }) : '',
+    order.maxDose ? t('mar.maxPer24h', { limit: order.maxDose }) : '',
+    order.instructions ? t('mar.orderText', { text: order.instructions }) : '',
+  ].filter((s) => s.length > 0);
+  const allMarks = [
+    ...(order.highAlert ? [t('mar.highAlertCheck')] : []),
+    ...weeklyMark(t, repeat),
+    ...marks,
+  ];
+  const drugStyle = m.fit(line1, DRUG, width, 8);
+  const parts: { lines: string[]; style: TextStyle }[] = [
+    { lines: m.wrap(line1, drugStyle, width), style: drugStyle },
+    { lines: m.wrap(facts.join('  ·  '), BODY, width), style: BODY },
+    ...texts.map((text) => ({ lines: m.wrap(text, BODY, width), style: BODY })),
+  ];
+  const markLines = allMarks.map((mark) => m.wrap(mark, MARK, width - 8));
+  const markHeight = (lines: string[]) => lines.length * m.lineHeight(MARK) + 4;
+  const height =
+    4 +
+    parts.reduce((sum, p) => sum + p.lines.length * m.lineHeight(p.style), 0) +
+    markLines.reduce((sum, l) => sum + markHeight(l) + 2, 0);
   return {
     height,
     keepWithNext: true,
     draw: (pen, x, y) => {
-      pen.box(x, y, width, height, { fill: '#f3f3f3' });
-      pen.text(date, x + 3, y + 2, SMALL_BOLD);
+      pen.hline(x, x + width, y + 1, 1.2);
+      let top = y + 4;
+      for (const part of parts) {
+        pen.lines(part.lines, x, top, part.style);
+        top += part.lines.length * pen.measure.lineHeight(part.style);
+      }
+      for (const lines of markLines) {
+        // A mark is boxed and bold: it reads the same from a black-and-white printer.
+        const h = markHeight(lines);
+        pen.box(x, top, Math.min(width, widest(pen, lines, MARK) + 8), h, { lineWidth: 1.2 });
+        pen.lines(lines, x + 4, top + 2, MARK);
+        top += h + 2;
+      }
+    },
+  };
+}
+
+const widest = (pen: Pen, lines: readonly string[], style: TextStyle): number =>
+  Math.max(0, ...lines.map((l) => pen.measure.width(l, style)));
+
+// ─── Scheduled orders: the grid to sign ──────────────────────────────────────────────────────
+
+function scheduledBlocks(ctx: Ctx, entry: Extract<MarEntry, { kind: 'scheduled' }>): Block[] {
+  const { m, t, width, timeZone } = ctx;
+  const marks = entry.tooSoonAfter
+    ? [t('mar.tooSoon', { time: wallClock(entry.tooSoonAfter, timeZone).time })]
+    : [];
+  const description = orderBlock(ctx, entry.order, marks);
+  if (entry.times.length === 0) {
+    return [description, ...paragraph(m, t('mar.notDueInWindow'), BODY_BOLD, width), spacer(4)];
+  }
+  const rows = entry.order.highAlert
+    ? [t('mar.initials'), t('mar.timeGiven'), t('mar.secondCheck')]
+    : [t('mar.initials'), t('mar.timeGiven')];
+  const grid =
+    ctx.window.days === 1
+      ? dayGrid(ctx, entry.times, rows)
+      : daysGrid(ctx, entry.times, entry.order.highAlert);
+  return [description, ...grid, spacer(6)];
+}
+
+const LABEL_COLUMN = 62;
+const TIME_COLUMN = 52;
+const BOX_ROW = 20;
+
+/** One day: the scheduled times as columns, a box per row label under each. */
+function dayGrid(ctx: Ctx, times: readonly Date[], rowLabels: readonly string[]): Block[] {
+  const { m, width, timeZone, window } = ctx;
+  const perLine = Math.max(1, Math.floor((width - LABEL_COLUMN) / TIME_COLUMN));
+  const crossesDate =
+    localDayOf(window.start.getTime(), timeZone) !== localDayOf(window.end.getTime() - 1, timeZone);
+  const blocks: Block[] = [];
+  for (let i = 0; i < times.length; i += perLine) {
+    const chunk = times.slice(i, i + perLine).map((at) => wallClock(at, timeZone));
+    const headHeight = m.lineHeight(BODY_BOLD) + (crossesDate ? m.lineHeight(SMALL) : 0) + 4;
+    const height = headHeight + rowLabels.length * BOX_ROW + 4;
+    blocks.push({
+      height,
+      draw: (pen, x, y) => {
+        chunk.forEach((c, j) => {
+          const cx = x + LABEL_COLUMN + j * TIME_COLUMN;
+          pen.text(c.time, cx + 3, y + 2, BODY_BOLD);
+          if (crossesDate) pen.text(c.date, cx + 3, y + 2 + m.lineHeight(BODY_BOLD), SMALL);
+        });
+        rowLabels.forEach((label, r) => {
+          const ry = y + headHeight + r * BOX_ROW;
+          pen.text(label, x, ry + 5, SMALL_BOLD);
+          chunk.forEach((_, j) =>
+            pen.box(x + LABEL_COLUMN + j * TIME_COLUMN, ry, TIME_COLUMN - 4, BOX_ROW - 3, {
+              lineWidth: 0.8,
+            }),
+          );
+        });
+      },
+    });
+  }
+  return blocks;
+}
+
+/** The starts of the window's wall-clock days, and the window end. */
+function dayStarts(window: MarWindow, timeZone: string): number[] {
+  const start = window.start.getTime();
+  const day = localDayOf(start, timeZone);
+  const second = localSecondOfDay(start, timeZone);
+  const starts = [start];
+  for (let i = 1; i < window.days; i++) starts.push(instantAt(day + i, second, timeZone));
+  starts.push(window.end.getTime());
+  return starts;
+}
+
+/**
+ * Several days: the days as columns, the times of day as rows; a box (initials | time given)
+ * where a dose is due, a dash where none is, so a blank is never mistaken for a missed dose.
+ */
+function daysGrid(ctx: Ctx, times: readonly Date[], highAlert: boolean): Block[] {
+  const { m, t, width, timeZone, window } = ctx;
+  const starts = dayStarts(window, timeZone);
+  const columnWidth = (width - LABEL_COLUMN) / window.days;
+  const dayOf = (ms: number): number => {
+    let i = 0;
+    while (i + 1 < starts.length - 1 && ms >= (starts[i + 1] ?? Infinity)) i++;
+    return i;
+  };
+  const slots = new Map<string, Set<number>>();
+  for (const at of times) {
+    const { time } = wallClock(at, timeZone);
+    const days = slots.get(time) ?? new Set<number>();
+    days.add(dayOf(at.getTime()));
+    slots.set(time, days);
+  }
+  const rowHeight = highAlert ? BOX_ROW * 1.6 : BOX_ROW;
+  const headHeight = 2 * m.lineHeight(SMALL_BOLD) + 4;
+  const head: Block = {
+    height: headHeight,
+    keepWithNext: true,
+    draw: (pen, x, y) => {
+      for (let d = 0; d < window.days; d++) {
+        const { date } = wallClock(new Date(starts[d] ?? 0), timeZone);
+        const weekday = DAYS_OF_WEEK[new Date(`${date}T12:00:00Z`).getUTCDay()] ?? 'mon';
+        const cx = x + LABEL_COLUMN + d * columnWidth + 2;
+        pen.text(t(`weekday.${weekday}`), cx, y + 1, SMALL_BOLD);
+        pen.text(date, cx, y + 1 + m.lineHeight(SMALL_BOLD), SMALL_BOLD);
+      }
+    },
+  };
+  const rows = [...slots.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([time, days]): Block => ({
+      height: rowHeight,
+      draw: (pen, x, y) => {
+        pen.text(time, x, y + 4, BODY_BOLD);
+        for (let d = 0; d < window.days; d++) {
+          const cx = x + LABEL_COLUMN + d * columnWidth;
+          if (!days.has(d)) {
+            pen.text('—', cx + columnWidth / 2 - 4, y + 4, BODY);
+            continue;
+          }
+          const half = (columnWidth - 4) / 2;
+          pen.box(cx, y, half, rowHeight - 3, { lineWidth: 0.8 });
+          pen.box(cx + half, y, half, rowHeight - 3, { lineWidth: 0.8 });
+          if (highAlert) pen.hline(cx, cx + 2 * half, y + (rowHeight - 3) / 2, 0.3);
+        }
+      },
+    }));
+  const key = paragraph(
+    m,
+    highAlert ? t('mar.daysCellKeyHighAlert') : t('mar.daysCellKey'),
+    SMALL,
+    width,
+  );
+  return [head, ...rows, ...key];
+}
+
+// ─── Sliding scale ───────────────────────────────────────────────────────────────────────────
+
+function scaleBlocks(ctx: Ctx, entry: Extract<MarEntry, { kind: 'sliding-scale' }>): Block[] {
+  const { m, t, width, timeZone } = ctx;
+  const columns: Column[] = [
+    { label: t('col.due'), weight: 1.4, bold: true },
+    { label: t('mar.timeGiven'), weight: 1, kind: 'writeIn' },
+    { label: t('mar.glucose'), weight: 1, kind: 'writeIn' },
+    { label: t('mar.units'), weight: 1, kind: 'writeIn' },
+    { label: t('mar.initials'), weight: 1, kind: 'writeIn' },
+    ...(entry.order.highAlert
+      ? [{ label: t('mar.secondCheck'), weight: 1, kind: 'writeIn' } as const]
+      : []),
+  ];
+  const rows = entry.times.map((at) => [
+    ctx.window.days === 1 ? wallClock(at, timeZone).time : formatDateTimeShort(at, timeZone),
+  ]);
+  const laid = table(m, columns, [...rows, [''], ['']], width, { minRowHeight: BOX_ROW });
+  return [
+    // The scale itself is the order text, printed in full by the order block.
+    orderBlock(ctx, entry.order, entry.order.instructions ? [] : [t('mar.scaleMissing')]),
+    laid.head,
+    ...laid.rows,
+    spacer(6),
+  ];
+}
+
+const formatDateTimeShort = (at: Date, timeZone: string): string => {
+  const { date, time } = wallClock(at, timeZone);
+  return `${date} ${time}`;
+};
+
+// ─── Continuous infusions ───────────────────────────────────────────────────────────────────
+
+/** Rate-change rows per infusion and day: enough for a titrated drug's changes. */
+const RATE_ROWS = 6;
+
+function infusionBlocks(ctx: Ctx, order: ChartMedication): Block[] {
+  const { m, t, width } = ctx;
+  const rate =
+    order.rate !== null
+      ? `${formatNumber(order.rate, t.language)} ${order.rateUnit ?? ''}`.trim()
+      : (order.rateText ?? '');
+  const facts = [
+    order.concentration ? `${t('col.concentration')}: ${order.concentration}` : '',
+    rate ? `${t('col.rate')}: ${rate}` : '',
+  ].filter((s) => s.length > 0);
+  const columns: Column[] = [
+    { label: t('col.time'), weight: 1, kind: 'writeIn' },
+    { label: t('col.rate'), weight: 1.6, kind: 'writeIn' },
+    { label: t('mar.initials'), weight: 1, kind: 'writeIn' },
+    ...(order.highAlert
+      ? [{ label: t('mar.secondCheck'), weight: 1, kind: 'writeIn' } as const]
+      : []),
+  ];
+  const laid = table(
+    m,
+    columns,
+    Array.from({ length: RATE_ROWS * ctx.window.days }, () => []),
+    width,
+    { minRowHeight: BOX_ROW },
+  );
+  return [
+    orderBlock(ctx, order),
+    ...(facts.length > 0 ? paragraph(m, facts.join('  ·  '), BODY_BOLD, width) : []),
+    laid.head,
+    ...laid.rows,
+    spacer(6),
+  ];
+}
+
+// ─── PRN ─────────────────────────────────────────────────────────────────────────────────────
+
+/** Write-in rows per PRN order: a day of as-needed doses fits without a second sheet. */
+const PRN_ROWS = 6;
+
+function prnBlocks(ctx: Ctx, entry: Extract<MarEntry, { kind: 'prn' }>): Block[] {
+  const { m, t, width, timeZone } = ctx;
+  const recent = entry.given.slice(-4);
+  const last =
+    recent.length === 0
+      ? t('mar.prnNoneGiven')
+      : t('mar.prnLastGiven', {
+          list: recent
+            .map((a) => `${formatStoredDate(a.at, timeZone)} ${a.dose ?? ''}`.trim())
+            .join('; '),
+        });
+  const columns: Column[] = [
+    { label: t('col.time'), weight: 1, kind: 'writeIn' },
+    { label: t('col.dose'), weight: 1, kind: 'writeIn' },
+    { label: t('col.reason'), weight: 1.6, kind: 'writeIn' },
+    { label: t('mar.effect'), weight: 1.6, kind: 'writeIn' },
+    { label: t('mar.initials'), weight: 0.9, kind: 'writeIn' },
+    ...(entry.order.highAlert
+      ? [{ label: t('mar.secondCheck'), weight: 0.9, kind: 'writeIn' } as const]
+      : []),
+    { label: t('mar.total24h'), weight: 1.1, kind: 'writeIn' },
+  ];
+  const rowCount = Math.max(PRN_ROWS, ctx.window.days * 3);
+  const laid = table(
+    m,
+    columns,
+    Array.from({ length: rowCount }, () => []),
+    width,
+    { minRowHeight: BOX_ROW },
+  );
+  return [
+    orderBlock(ctx, entry.order),
+    ...paragraph(m, last, BODY_BOLD, width),
+    laid.head,
+    ...laid.rows,
+    spacer(6),
+  ];
+}
+
+// ─── Not to give: held, to check, stopped ────────────────────────────────────────────────────
+
+/** A boxed block title: bold on a double rule, so it stands out in black and white. */
+function boxedTitle(m: Measure, text: string, width: number): Block {
+  const lines = m.wrap(text, HELD_TITLE, width - 10);
+  const height = lines.length * m.lineHeight(HELD_TITLE) + 8;
+  return {
+    height: height + 4,
+    keepWithNext: true,
+    draw: (pen, x, y) => {
+      pen.box(x, y, width, height, { lineWidth: 2 });
+      pen.lines(lines, x + 5, y + 4, HELD_TITLE);
+    },
+  };
+}
+
+const HELD_TITLE: TextStyle = { face: 'bold', size: 11 };
+
+function heldBlocks(ctx: Ctx, orders: readonly ChartMedication[]): Block[] {
+  const { m, t, width } = ctx;
+  return [
+    boxedTitle(m, t('mar.held'), width),
+    ...orders.flatMap((order) => [orderBlock(ctx, order, [t('mar.heldDoNotGive')]), spacer(4)]),
+  ];
+}
+
+function checkBlocks(ctx: Ctx, entries: readonly Extract<MarEntry, { kind: 'check' }>[]): Block[] {
+  const { m, t, width } = ctx;
+  return [
+    boxedTitle(m, t('mar.check'), width),
+    ...entries.flatMap((e) => [
+      orderBlock(
+        ctx,
+        e.order,
+        e.problem === null
+          ? [notToGiveText(t, e.order) || t('mar.notToGive')]
+          : [t('mar.noSchedule'), describeScheduleProblem(t, e.problem)],
+      ),
+      spacer(4),
+    ]),
+  ];
+}
+
+function stoppedBlocks(ctx: Ctx, orders: readonly ChartMedication[]): Block[] {
+  const { m, t, width, timeZone } = ctx;
+  const columns: Column[] = [
+    { label: t('col.drug'), weight: 2.4, bold: true },
+    { label: t('col.dose'), weight: 1.2 },
+    { label: t('col.route'), weight: 0.8 },
+    { label: t('col.status'), weight: 2 },
+  ];
+  const laid = table(
+    m,
+    columns,
+    orders.map((o) => [
+      drugLabel(t, o),
+      formatDose(o, t),
+      o.route ?? '',
+      t('mar.stoppedAt', { date: formatStoredDate(o.end, timeZone) }),
+    ]),
+    width,
+  );
+  return [heading(m, t('mar.stopped'), width), laid.head, ...laid.rows];
+}
+
+// ─── Every page: the codes and who signed ────────────────────────────────────────────────────
+
+const LEGEND_ROWS = 3;
+const LEGEND_PAIRS = 3;
+
+/** Not-given codes, and initials → printed name / signature rows to fill in on each page. */
+function legend(m: Measure, t: Translate, width: number): Block {
+  const codes = m.wrap(t('mar.notGivenCodes'), SMALL, width);
+  const codesHeight = codes.length * m.lineHeight(SMALL);
+  const rowHeight = 16;
+  const head = m.lineHeight(SMALL_BOLD) + 2;
+  const pairWidth = width / LEGEND_PAIRS;
+  const initialsStyle = m.fit(t('mar.initials'), SMALL_BOLD, 42, 6);
+  const nameStyle = m.fit(
+    t('mar.nameSignature').replace(/ /g, '\u00a0'),
+    SMALL_BOLD,
+    pairWidth - 54,
+    6,
+  );
+  const height = codesHeight + 4 + head + LEGEND_ROWS * rowHeight;
+  return {
+    height,
+    draw: (pen, x, y) => {
+      pen.lines(codes, x, y, SMALL);
+      const top = y + codesHeight + 4;
+      for (let p = 0; p < LEGEND_PAIRS; p++) {
+        const px = x + p * pairWidth;
+        pen.text(t('mar.initials'), px, top, initialsStyle);
+        pen.text(t('mar.nameSignature'), px + 46, top, nameStyle);
+        for (let r = 0; r < LEGEND_ROWS; r++) {
+          const ry = top + head + r * rowHeight;
+          pen.box(px, ry, 40, rowHeight - 3, { lineWidth: 0.6 });
+          pen.box(px + 44, ry, pairWidth - 52, rowHeight - 3, { lineWidth: 0.6 });
+        }
+      }
     },
   };
 }

@@ -6,6 +6,7 @@
  */
 import { allergyLines } from '../../common/allergies.ts';
 import { allergyBand, codeStatusSources, codeStatusWithWording } from '../../common/clinical.ts';
+import { formatNumber } from '../../common/numbers.ts';
 import type { AllergyState, Chart, CodeStatus, CodeStatusClaim } from '../model.ts';
 import { code128, MIN_MODULE } from './barcode.ts';
 import type { Block, Measure, TextStyle } from './layout.ts';
@@ -28,10 +29,46 @@ export interface PatientIdentity {
   /** Every source's claim when they disagree. */
   readonly codeStatusClaims: readonly CodeStatusClaim[];
   readonly isolation: string | null;
+  /**
+   * The dosing weight and when it was measured; for a child (under 18 at `at`) said even when
+   * missing, since their doses are per kilogram. Absent where the report does not ask for it.
+   */
+  readonly weight?: {
+    readonly kg: number | null;
+    readonly at: string | null;
+    readonly child: boolean;
+  };
 }
 
-export function identityFromChart(chart: Chart): PatientIdentity {
+const WEIGHT_LOINC = '29463-7';
+
+/** The latest measured body weight, else the one on the patient record (without a date). */
+function weightOf(chart: Chart): { kg: number | null; at: string | null } {
+  let latest: { kg: number; at: string } | null = null;
+  for (const o of chart.observations) {
+    if (o.code !== WEIGHT_LOINC || o.value === null || o.at === null) continue;
+    if (!latest || o.at > latest.at) latest = { kg: o.value, at: o.at };
+  }
+  return latest ?? { kg: chart.patient.weightKg, at: null };
+}
+
+/** Age in whole years at `at`, or null when the birth date has no day. */
+export function ageInYears(birthDate: string | null, at: Date): number | null {
+  const match = birthDate?.match(/^(\d{4})-(\d{2})-(\d{2})$/);
+  if (!match) return null;
+  const [, y, mo, d] = match.map(Number) as [number, number, number, number];
+  const now = { y: at.getUTCFullYear(), mo: at.getUTCMonth() + 1, d: at.getUTCDate() };
+  return now.y - y - (now.mo < mo || (now.mo === mo && now.d < d) ? 1 : 0);
+}
+
+/** Under 18: paediatric dosing, by weight. */
+const ADULT_AGE = 18;
+
+/** The patient band's facts; `at` (the print time) adds the dosing weight. */
+export function identityFromChart(chart: Chart, at?: Date): PatientIdentity {
+  const age = at ? ageInYears(chart.patient.birthDate, at) : null;
   return {
+    ...(at ? { weight: { ...weightOf(chart), child: age !== null && age < ADULT_AGE } } : {}),
     name: chart.patient.name,
     birthDate: chart.patient.birthDate,
     sex: chart.patient.sex,
@@ -55,11 +92,12 @@ export function identityFromChart(chart: Chart): PatientIdentity {
 }
 
 const NAME: TextStyle = { face: 'bold', size: 11 };
-const LINE: TextStyle = { face: 'regular', size: 8.5 };
-const ALERT: TextStyle = { face: 'bold', size: 8.5 };
-const MRN_TEXT: TextStyle = { face: 'regular', size: 7 };
+const LINE: TextStyle = { face: 'regular', size: 9 };
+const ALERT: TextStyle = { face: 'bold', size: 9.5 };
+const MRN_TEXT: TextStyle = { face: 'regular', size: 8 };
 
 const PAD = 5;
+const ALLERGY_PAD = 2.5;
 const BAR_HEIGHT = 22;
 const MAX_MODULE = 0.9;
 const MAX_BARCODE_WIDTH = 150;
@@ -123,13 +161,18 @@ export function patientHeader(
     sexLabel(t, identity.sex),
     t('patient.mrn', { mrn: identity.mrn }),
     placeLine(t, identity),
+    weightLine(t, identity),
   ]
     .filter((part) => part.length > 0)
     .join('  ·  ');
-  const lines: { text: string[]; style: TextStyle }[] = [
+  const lines: { text: string[]; style: TextStyle; boxed?: boolean }[] = [
     { text: m.wrap(name, NAME, textWidth), style: NAME },
     { text: m.wrap(facts, LINE, textWidth), style: LINE },
-    { text: m.wrap(allergyLine(t, identity), ALERT, textWidth), style: ALERT },
+    {
+      text: m.wrap(allergyLine(t, identity), ALERT, textWidth - 2 * ALLERGY_PAD),
+      style: ALERT,
+      boxed: true,
+    },
     {
       text: m.wrap(
         t('patient.codeStatus', { status: codeStatusLine(t, identity) }),
@@ -145,7 +188,9 @@ export function patientHeader(
       style: ALERT,
     });
   }
-  const textHeight = lines.reduce((sum, l) => sum + l.text.length * m.lineHeight(l.style), 0);
+  const lineBlockHeight = (l: (typeof lines)[number]): number =>
+    l.text.length * m.lineHeight(l.style) + (l.boxed ? 2 * ALLERGY_PAD : 0);
+  const textHeight = lines.reduce((sum, l) => sum + lineBlockHeight(l), 0);
   const barcodeHeight = barcode ? BAR_HEIGHT + m.lineHeight(MRN_TEXT) + 2 : 0;
   const height = Math.max(textHeight, barcodeHeight) + 2 * PAD;
 
@@ -156,8 +201,16 @@ export function patientHeader(
       pen.box(x, y, width, height, { fill: '#ececec' });
       let lineY = y + PAD;
       for (const line of lines) {
-        pen.lines(line.text, x + PAD, lineY, line.style);
-        lineY += line.text.length * pen.measure.lineHeight(line.style);
+        if (line.boxed) {
+          // Allergies in a white box with a heavy rule: found at a glance, in black and white.
+          const h = lineBlockHeight(line);
+          pen.box(x + PAD - 2, lineY, textWidth + 4, h - 1, { fill: '#ffffff' });
+          pen.box(x + PAD - 2, lineY, textWidth + 4, h - 1, { lineWidth: 1.4 });
+          pen.lines(line.text, x + PAD + ALLERGY_PAD - 2, lineY + ALLERGY_PAD, line.style);
+        } else {
+          pen.lines(line.text, x + PAD, lineY, line.style);
+        }
+        lineY += lineBlockHeight(line);
       }
       if (barcode) {
         const bx = x + width - quiet - barcodeWidth;
@@ -174,6 +227,17 @@ export function patientHeader(
       }
     },
   };
+}
+
+/** "Weight 12,4 kg (2026-11-30)"; for a child with none, a warning to weigh before dosing. */
+function weightLine(t: Translate, identity: PatientIdentity): string {
+  const w = identity.weight;
+  if (!w) return '';
+  if (w.kg === null) return w.child ? t('patient.weightMissingChild') : '';
+  const kg = formatNumber(Math.round(w.kg * 100) / 100, t.language);
+  return w.at
+    ? t('patient.weightAt', { kg, date: w.at.slice(0, 10) })
+    : t('patient.weight', { kg });
 }
 
 const SEXES = ['male', 'female', 'other', 'unknown'] as const;

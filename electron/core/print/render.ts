@@ -3,16 +3,24 @@
  * and hands it to the report builders, lazily, one patient at a time (see document.ts for why
  * every report is laid out twice). Used by the engine worker (app) and `downtime print` (CLI).
  */
-import { censusByWard, getChart, listWards, type ReadonlyDb } from '../db/queries.ts';
+import {
+  allergySubstancesOfWard,
+  bedsOfWard,
+  censusByWard,
+  getChart,
+  listWards,
+  type ReadonlyDb,
+} from '../db/queries.ts';
 import { AppError } from '../errors.ts';
 import type { Chart, ReportKind, Ward } from '../model.ts';
 import type { AdminTimes } from '../schedule/admin-times.ts';
-import { censusReport } from './census.ts';
+import { censusReport, type CensusWard } from './census.ts';
 import { pageSetup, type PrintContext } from './context.ts';
 import { writePdf, type ReportDocument } from './document.ts';
 import { loadFonts } from './fonts.ts';
-import { handoverReport } from './handover.ts';
+import { handoverReport, type HandoverLayout } from './handover.ts';
 import { marReport, marSheetFromChart } from './mar.ts';
+import { currentRoundStart, type MarDays, type MarStart, wallClockDays } from './mar-window.ts';
 import type { Translate } from './messages.ts';
 import { summaryReport } from './summary.ts';
 import { writeFixedPdf, type FixedReport } from './fixed-document.ts';
@@ -22,6 +30,10 @@ import { buildSupplyReport } from './supplies.ts';
 export interface ReportContext extends PrintContext {
   /** The site's standard administration times (settings): what the MAR's dose times come from. */
   readonly adminTimes: AdminTimes;
+  /** The ward's round start times (settings, "07:00"): where a MAR started at the round begins. */
+  readonly roundStarts: readonly string[];
+  /** A scannable MRN barcode on each census row (settings); without, ~25 rows fit a page. */
+  readonly censusBarcodes: boolean;
   /** Where the bundled fonts are, when not found beside this module (see fonts.ts). */
   readonly fontsDir?: string;
   /** The ward's sticker sheets and wristband media (settings). */
@@ -35,8 +47,14 @@ export interface ReportRequest {
   readonly report: ReportKind;
   readonly wardId?: string;
   readonly patientId?: string;
-  /** MAR window start; default: the print time. */
+  /** MAR window start given as an instant (the CLI's `--start ISO`); wins over `marStart`. */
   readonly start?: Date;
+  /** MAR window start: the print time (default), or the start of the current round. */
+  readonly marStart?: MarStart;
+  /** MAR length in wall-clock days (default 1). */
+  readonly days?: MarDays;
+  /** Handover: one block per patient (default) or one row per bed. */
+  readonly handoverLayout?: HandoverLayout;
   /** Round window end. */
   readonly end?: Date;
   /** Labels per patient. */
@@ -48,8 +66,11 @@ export interface ReportRequest {
   readonly number?: string;
 }
 
-/** The MAR covers the next 24 hours. */
-const MAR_HOURS = 24;
+/** The instant the export's data describes (what "last 24 h" and "stopped recently" count from). */
+function dataAsOf(ctx: ReportContext): Date {
+  const asOf = new Date(ctx.manifest.dataAsOf);
+  return Number.isNaN(asOf.getTime()) ? ctx.printedAt : asOf;
+}
 
 /**
  * Renders `request` as a PDF onto `out` (ended when done) and resolves with the page count.
@@ -85,41 +106,49 @@ function buildReport(
         {
           scope: scope.label,
           charts: lazy(() => charts(db, scope.patientIds(), { ...clock, now })),
+          asOf: dataAsOf(ctx),
+          timeZone: ctx.timeZone,
+          layout: request.handoverLayout ?? 'per-patient',
         },
         t,
       );
     }
     case 'mar': {
       const scope = careScope(db, request, 'mar', ctx, t);
-      const start = request.start ?? ctx.printedAt;
-      if (Number.isNaN(start.getTime())) {
-        throw new AppError(
-          'invalid-argument',
-          'The start time of the worksheet is not a valid date; give it as an ISO date and time.',
-        );
-      }
-      const window = { start, end: new Date(start.getTime() + MAR_HOURS * 3_600_000) };
-      // The chart read "now" at the window start lists exactly the doses of the window.
+      const start =
+        request.start ??
+        (request.marStart === 'round'
+          ? currentRoundStart(ctx.printedAt, ctx.roundStarts, ctx.timeZone)
+          : ctx.printedAt);
+      const window = wallClockDays(start, request.days ?? 1, ctx.timeZone);
+      const asOf = dataAsOf(ctx);
       const sheets = lazy(function* () {
         for (const chart of charts(db, scope.patientIds(), { ...clock, now: start }))
-          yield marSheetFromChart(chart, window);
+          yield marSheetFromChart(chart, window, clock, asOf);
       });
       return marReport({ scope: scope.label, window, sheets }, t, ctx.timeZone);
     }
     case 'census': {
+      const board = (ward: Ward): CensusWard => ({
+        ward,
+        rows: censusByWard(db, ward.id),
+        beds: bedsOfWard(db, ward.id),
+        allergies: allergySubstancesOfWard(db, ward.id),
+      });
       if (request.wardId === undefined) {
         const wards = listWards(db);
         return censusReport(
           {
             scope: `${ctx.manifest.site.name} — ${t('scope.allWards')}`,
-            wards: lazy(() => wards.map((ward) => ({ ward, rows: censusByWard(db, ward.id) }))),
+            wards: lazy(() => wards.map(board)),
+            barcodes: ctx.censusBarcodes,
           },
           t,
         );
       }
       const ward = wardById(db, request.wardId);
       return censusReport(
-        { scope: wardLabel(ward), wards: lazy(() => [{ ward, rows: censusByWard(db, ward.id) }]) },
+        { scope: wardLabel(ward), wards: lazy(() => [board(ward)]), barcodes: ctx.censusBarcodes },
         t,
       );
     }

@@ -156,8 +156,8 @@ function medicationBlocks(
     { label: t('col.dose'), weight: 1 },
     { label: t('col.route'), weight: 0.8 },
     { label: t('col.frequency'), weight: 1.6 },
-    { label: t('col.nextDue'), weight: 1.6 },
-    { label: t('col.lastGiven'), weight: 1.1 },
+    { label: t('col.nextDue'), weight: 1.6, keep: 'words' },
+    { label: t('col.lastGiven'), weight: 1.1, keep: 'words' },
     { label: '', weight: 1.6, bold: true },
   ];
   const rows = chart.medications.map((med) => {

@@ -52,7 +52,7 @@ export const WHEN_CODES = [
 export type WhenCode = (typeof WHEN_CODES)[number];
 
 /** `HH:MM` or `HH:MM:SS`, 24-hour clock (FHIR `time`). */
-const WallTimeSchema = z
+export const WallTimeSchema = z
   .string()
   .max(8)
   .regex(/^([01]\d|2[0-3]):[0-5]\d(:[0-5]\d)?$/, 'expected a time as HH:MM (24-hour clock)');

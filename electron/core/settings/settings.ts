@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { LanguageSchema, PaperSchema } from '../model.ts';
 import { AppError } from '../errors.ts';
-import { AdminTimesSchema, DEFAULT_ADMIN_TIMES } from '../schedule/admin-times.ts';
+import { AdminTimesSchema, DEFAULT_ADMIN_TIMES, WallTimeSchema } from '../schedule/admin-times.ts';
 import { writeFileAtomic } from '../store/atomic-file.ts';
 import {
   DEFAULT_WRISTBANDS,
@@ -69,6 +69,13 @@ const FIELDS = {
   /** The ward's clock: schedules and printed times are in this zone. */
   timeZone: TimeZoneSchema,
   adminTimes: AdminTimesSchema,
+  /**
+   * Clinical: when the ward's rounds start (the shift changes). A MAR printed "from the start of
+   * the round" begins at the latest of these, so a round the outage interrupted stays on paper.
+   */
+  roundStarts: z.array(WallTimeSchema).min(1).max(12),
+  /** The printed census: an MRN barcode on each row (about 16 rows a page) or not (about 25). */
+  censusBarcodes: z.boolean(),
   /** The ward's sticker sheets for patient labels (presets: print/media.ts). */
   labelSheet: LabelSheetSchema.refine((sheet) => sheetProblem(sheet) === null, {
     message: 'the labels do not fit on an A4 sheet',
@@ -114,6 +121,8 @@ export const DEFAULT_SETTINGS: Settings = {
   defaultPrinter: null,
   timeZone: 'Europe/Brussels',
   adminTimes: DEFAULT_ADMIN_TIMES,
+  roundStarts: ['07:00', '15:00', '22:00'],
+  censusBarcodes: false,
   labelSheet: LABEL_SHEET_PRESETS['3x7'],
   wristbands: DEFAULT_WRISTBANDS,
 };

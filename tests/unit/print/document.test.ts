@@ -5,13 +5,18 @@ import { writePdf } from '../../../electron/core/print/document.ts';
 import { loadFonts } from '../../../electron/core/print/fonts.ts';
 import { handoverReport } from '../../../electron/core/print/handover.ts';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { chart, context, pageTexts } from './fixtures.ts';
+import { chart, context, pageTexts, handoverDefaults } from './fixtures.ts';
 
 const charts = Array.from({ length: 9 }, (_, i) => chart(i + 1));
 
 function render(out: Writable) {
   const { setup, t } = pageSetup(context);
-  return writePdf(handoverReport({ scope: 'CHU Test', charts }, t), setup, loadFonts(), out);
+  return writePdf(
+    handoverReport({ ...handoverDefaults, scope: 'CHU Test', charts }, t),
+    setup,
+    loadFonts(),
+    out,
+  );
 }
 
 describe('streaming the PDF', () => {
@@ -59,7 +64,7 @@ describe('page body', () => {
       },
     });
     const { pages } = await writePdf(
-      handoverReport({ scope: 'CHU Test', charts: [long] }, t),
+      handoverReport({ ...handoverDefaults, scope: 'CHU Test', charts: [long] }, t),
       setup,
       loadFonts(),
       out,

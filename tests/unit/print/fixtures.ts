@@ -39,6 +39,7 @@ export const context: PrintContext = {
   printedAt: new Date('2026-03-28T11:30:00Z'),
   printedBy: 'Nurse Ratched',
   timeZone: 'Europe/Brussels',
+  staleAmberHours: 2,
 };
 
 export function medication(
@@ -170,3 +171,10 @@ export async function pageTexts(pdf: Buffer): Promise<string[]> {
   await task.destroy();
   return pages;
 }
+
+/** The handover's clock and layout for the fixture charts (data as of the manifest). */
+export const handoverDefaults = {
+  asOf: new Date(manifest.dataAsOf),
+  timeZone: 'Europe/Brussels',
+  layout: 'per-patient',
+} as const;

@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import type { Language } from '../../../electron/core/api/contract.ts';
 import { handoverReport } from '../../../electron/core/print/handover.ts';
-import { chart, context, manifest, pageTexts, renderToBuffer } from './fixtures.ts';
+import { translator } from '../../../electron/core/print/messages.ts';
+import {
+  chart,
+  context,
+  manifest,
+  pageTexts,
+  renderToBuffer,
+  handoverDefaults,
+  medication,
+} from './fixtures.ts';
 
 const scope = 'CHU Test — Médecine interne 3B';
 const ward = Array.from({ length: 12 }, (_, i) => chart(i + 1));
@@ -19,7 +28,9 @@ describe('I-PASS handover', () => {
       chart(13, { stay: { ...ward[0]!.stay!, codeStatus: 'dnr' } }),
       chart(14, { allergies: [] }),
     ];
-    const { pdf } = await renderToBuffer((t) => handoverReport({ scope, charts: patients }, t));
+    const { pdf } = await renderToBuffer((t) =>
+      handoverReport({ ...handoverDefaults, scope, charts: patients }, t),
+    );
     const text = (await pageTexts(pdf)).join('\n');
     for (const c of patients.slice(0, 10)) {
       expect(text).toContain(c.patient.name);
@@ -37,7 +48,9 @@ describe('I-PASS handover', () => {
   });
 
   it('gives each patient the I-PASS parts: severity, summary, actions, awareness, synthesis', async () => {
-    const { pdf } = await renderToBuffer((t) => handoverReport({ scope, charts: [chart(1)] }, t));
+    const { pdf } = await renderToBuffer((t) =>
+      handoverReport({ ...handoverDefaults, scope, charts: [chart(1)] }, t),
+    );
     const [page] = await pageTexts(pdf);
     expect(page).toMatch(/Illness severity\nWATCHER/);
     expect(page).toContain('Summary for patient 1: improving on IV antibiotics');
@@ -47,7 +60,9 @@ describe('I-PASS handover', () => {
   });
 
   it('keeps each patient block on one page and puts the footer with data-as-of and page n/N on every page', async () => {
-    const { pdf, pages } = await renderToBuffer((t) => handoverReport({ scope, charts: ward }, t));
+    const { pdf, pages } = await renderToBuffer((t) =>
+      handoverReport({ ...handoverDefaults, scope, charts: ward }, t),
+    );
     const texts = await pageTexts(pdf);
     expect(texts).toHaveLength(pages);
     expect(pages).toBeGreaterThan(1);
@@ -77,10 +92,13 @@ describe('I-PASS handover', () => {
         handover: { ...chart(1).handover, situationAwareness: 'Si T° ≥ 38,5 °C → hémocultures ✓' },
       }),
     );
-    const { pdf } = await renderToBuffer((t) => handoverReport({ scope, charts }, t), {
-      ...context,
-      language: 'fr',
-    });
+    const { pdf } = await renderToBuffer(
+      (t) => handoverReport({ ...handoverDefaults, scope, charts }, t),
+      {
+        ...context,
+        language: 'fr',
+      },
+    );
     const text = (await pageTexts(pdf)).join('\n');
     for (const name of names) expect(text).toContain(name);
     expect(text).toContain('Allergies : Pénicilline (œdème de Quincke)');
@@ -105,7 +123,7 @@ describe('I-PASS handover', () => {
     'in %s: translated words, ISO dates in the site time zone, page n/N',
     async (language, footer) => {
       const { pdf, pages } = await renderToBuffer(
-        (t) => handoverReport({ scope, charts: ward.slice(0, 4) }, t),
+        (t) => handoverReport({ ...handoverDefaults, scope, charts: ward.slice(0, 4) }, t),
         {
           ...context,
           language,
@@ -118,10 +136,13 @@ describe('I-PASS handover', () => {
   );
 
   it('marks every page of a demo export', async () => {
-    const { pdf } = await renderToBuffer((t) => handoverReport({ scope, charts: ward }, t), {
-      ...context,
-      manifest: { ...manifest, demo: true },
-    });
+    const { pdf } = await renderToBuffer(
+      (t) => handoverReport({ ...handoverDefaults, scope, charts: ward }, t),
+      {
+        ...context,
+        manifest: { ...manifest, demo: true },
+      },
+    );
     for (const text of await pageTexts(pdf)) {
       expect(text).toContain('DEMO DATA — not real patients');
       expect(text).toMatch(/^DEMO DATA$/m);
@@ -130,13 +151,15 @@ describe('I-PASS handover', () => {
 
   it('does not mark a real export as demo', async () => {
     const { pdf } = await renderToBuffer((t) =>
-      handoverReport({ scope, charts: ward.slice(0, 1) }, t),
+      handoverReport({ ...handoverDefaults, scope, charts: ward.slice(0, 1) }, t),
     );
     expect((await pageTexts(pdf)).join('\n')).not.toContain('DEMO');
   });
 
   it('prints one page saying so for a ward without patients', async () => {
-    const { pdf, pages } = await renderToBuffer((t) => handoverReport({ scope, charts: [] }, t));
+    const { pdf, pages } = await renderToBuffer((t) =>
+      handoverReport({ ...handoverDefaults, scope, charts: [] }, t),
+    );
     expect(pages).toBe(1);
     expect((await pageTexts(pdf))[0]).toContain('No patients to print for this selection.');
   });
@@ -144,10 +167,100 @@ describe('I-PASS handover', () => {
   it('reports progress page by page up to the total', async () => {
     const progress: [number, number][] = [];
     const { pages } = await renderToBuffer(
-      (t) => handoverReport({ scope, charts: ward }, t),
+      (t) => handoverReport({ ...handoverDefaults, scope, charts: ward }, t),
       context,
       (done, total) => progress.push([done, total]),
     );
     expect(progress).toEqual(Array.from({ length: pages + 1 }, (_, i) => [i, pages]));
+  });
+});
+
+describe.each(['fr', 'nl', 'de', 'en'] as const)('I-PASS handover in %s', (language) => {
+  const t = translator(language);
+  const stay = chart(1).stay!;
+  const patients = [
+    chart(1, {
+      stay: {
+        ...stay,
+        severity: 'unstable',
+        codeStatus: 'dnr',
+        admittedAt: '2026-03-28T08:00:00Z',
+      },
+      handover: { ...chart(1).handover, severity: 'unstable' },
+      medications: [
+        medication({
+          id: 'a',
+          drug: 'Morphine',
+          dose: 2.5,
+          doseUnit: 'mg',
+          route: 'SC',
+          highAlert: true,
+          timing: JSON.stringify({ repeat: { frequency: 1, period: 4, periodUnit: 'h' } }),
+        }),
+        medication({
+          id: 'b',
+          drug: 'Furosémide',
+          dose: 40,
+          doseUnit: 'mg',
+          status: 'on-hold',
+          state: 'held',
+        }),
+      ],
+      plan: [
+        { kind: 'service-request', text: 'RX thorax', status: 'active', due: null, detail: null },
+      ],
+    }),
+    chart(2),
+    chart(3, {
+      handover: { ...chart(3).handover, severity: 'stable' },
+      stay: { ...stay, severity: 'stable' },
+    }),
+  ];
+
+  it('opens with the ward at a glance: severities, admissions of the last 24 h, not for resuscitation', async () => {
+    const { pdf } = await renderToBuffer(
+      (tr) => handoverReport({ ...handoverDefaults, scope, charts: patients }, tr),
+      { ...context, language },
+    );
+    const [first] = await pageTexts(pdf);
+    const text = (first ?? '').replace(/\s+/g, ' ');
+    const squeezed = (s: string) => s.replace(/\s+/g, '');
+    expect(squeezed(text)).toContain(squeezed(t('handover.wardSummary', { count: 3 })));
+    expect(text).toContain(`${t('handover.noResuscitation')}`);
+    // Unstable 1, watcher 1, stable 1, not assessed 0, admitted in 24 h 1, DNR 1.
+    expect(text).toMatch(/ 1 1 1 0 1 1 /);
+    expect(text).toContain(
+      `${t('severity.unstable').toUpperCase()} — ${t('patient.bed', { bed: '3B-1A' })}`,
+    );
+  });
+
+  it('gives each patient age, day of stay, active medications one line each, pending results and three lines to add actions', async () => {
+    const { pdf } = await renderToBuffer(
+      (tr) => handoverReport({ ...handoverDefaults, scope, charts: patients }, tr),
+      { ...context, language },
+    );
+    const text = (await pageTexts(pdf)).join('\n');
+    expect(text).toContain(t('handover.age', { years: 78 }));
+    expect(text).toContain(t('handover.admittedDay', { date: '2026-03-25', day: 4 }));
+    expect(text).toContain(
+      `⚠ ${t('drug.highAlert')} Morphine ${language === 'en' ? '2.5' : '2,5'} mg SC ${t('freq.everyHours', { n: 4 })}`,
+    );
+    // Held orders are not active medications.
+    expect(text).toContain(t('handover.activeMeds', { count: 1 }));
+    expect(text).toContain('RX thorax');
+    expect(text).toContain(t('severity.unstable').toUpperCase());
+  });
+
+  it('prints the dense variant with one row per bed', async () => {
+    const { pdf } = await renderToBuffer(
+      (tr) => handoverReport({ ...handoverDefaults, layout: 'board', scope, charts: ward }, tr),
+      { ...context, language },
+    );
+    const texts = await pageTexts(pdf);
+    const text = texts.join('\n');
+    expect(text).toContain(t('handover.boardTitle'));
+    const board = text.slice(text.indexOf(`\n${t('handover.board')}\n`));
+    for (const c of ward) expect(board.split(`\n${c.stay!.bed!}\n`).length - 1).toBe(1);
+    expect(texts.length).toBeLessThanOrEqual(3);
   });
 });

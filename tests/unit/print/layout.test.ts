@@ -36,6 +36,25 @@ function pages(placements: Iterable<Placement>): string[][] {
 }
 
 describe('paginate', () => {
+  it('gives an own-pages section fresh pages that no other section shares', () => {
+    const own = (name: string, body: number[]): Section => ({
+      ...section(name, 20, body),
+      ownPages: true,
+    });
+    const result = [
+      ...paginate([section('a', 20, [10]), own('b', [10, 200]), section('c', 20, [10])], 150),
+    ];
+    expect(pages(result)).toEqual([
+      ['a:header', 'a:0'],
+      ['b:header', 'b:0'],
+      ['b:continued', 'b:1'],
+      ['c:header', 'c:0'],
+    ]);
+    expect(
+      result.filter((p) => p.kind === 'page').map((p) => p.kind === 'page' && p.section),
+    ).toEqual([0, 1, 1, 2]);
+  });
+
   it('starts a new page for a section that fits on one page rather than splitting it', () => {
     const result = pages(paginate([section('a', 20, [30, 30]), section('b', 20, [30, 30])], 150));
     expect(result).toEqual([
@@ -102,6 +121,20 @@ describe('Measure.wrap', () => {
     const lines = m.wrap('x'.repeat(200), style, 50);
     expect(lines.join('')).toBe('x'.repeat(200));
     for (const line of lines) expect(m.width(line, style)).toBeLessThanOrEqual(50);
+  });
+
+  it('breaks a hyphenated word only after a hyphen, never inside a part', () => {
+    const lines = m.wrap('Pipéracilline-tazobactam 4 g', style, 80);
+    expect(lines).toEqual(['Pipéracilline-', 'tazobactam 4 g']);
+  });
+
+  it('finds the size at which no word of an identifier has to be cut', () => {
+    const fitted = m.fit('PRUD’HOMME-VANDENBROUCKE, Marie-Thérèse', style, 60, 5);
+    expect(fitted.size).toBeLessThan(style.size);
+    const lines = m.wrap('PRUD’HOMME-VANDENBROUCKE, Marie-Thérèse', fitted, 60);
+    expect(lines.join(' ').replace(/- /g, '-')).toBe('PRUD’HOMME-VANDENBROUCKE, Marie-Thérèse');
+    for (const line of lines) expect(m.width(line, fitted)).toBeLessThanOrEqual(60);
+    expect(m.fit('1944-12-26', style, 200, 5)).toBe(style);
   });
 
   it('keeps hard line breaks and empty text takes one empty line', () => {

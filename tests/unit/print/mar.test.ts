@@ -1,170 +1,335 @@
 import { describe, expect, it } from 'vitest';
-import type { ChartMedication } from '../../../electron/core/model.ts';
+import type { Language } from '../../../electron/core/api/contract.ts';
+import type { Administration, ChartMedication } from '../../../electron/core/model.ts';
 import { marReport, marSheetFromChart } from '../../../electron/core/print/mar.ts';
+import {
+  currentRoundStart,
+  wallClockDays,
+  type MarDays,
+} from '../../../electron/core/print/mar-window.ts';
+import { translator } from '../../../electron/core/print/messages.ts';
 import { DEFAULT_ADMIN_TIMES } from '../../../electron/core/schedule/admin-times.ts';
-import { expandTiming } from '../../../electron/core/schedule/expand.ts';
-import { chart, context, medication, pageTexts, renderToBuffer } from './fixtures.ts';
+import { chart, context, manifest, medication, pageTexts, renderToBuffer } from './fixtures.ts';
 
 const timeZone = 'Europe/Brussels';
-// 24 h across the spring-forward change (2026-03-29 02:00 CET → 03:00 CEST): 19:00 CET to 20:00 CEST.
-const window = { start: new Date('2026-03-28T18:00:00Z'), end: new Date('2026-03-29T18:00:00Z') };
+const clock = { adminTimes: DEFAULT_ADMIN_TIMES, timeZone };
+const LANGUAGES: readonly Language[] = ['fr', 'nl', 'de', 'en'];
+const HOUR = 3_600_000;
 
-/** An order as the chart query gives it: its times expanded by the site schedule over the window. */
-function ordered(
-  fields: Partial<ChartMedication> & Pick<ChartMedication, 'id' | 'drug'>,
-  timing: unknown,
-): ChartMedication {
-  const result = expandTiming(timing, window, {
+const timing = (repeat: object) => JSON.stringify({ repeat });
+
+const potassium = medication({
+  id: 'kcl',
+  drug: 'Chlorure de potassium',
+  dose: 20,
+  doseUnit: 'mmol',
+  route: 'IV',
+  timing: timing({ frequency: 2, period: 1, periodUnit: 'd' }),
+  instructions: 'Dans 500 mL NaCl 0,9 % sur 4 h, jamais en bolus',
+  prescriber: 'Dr Delacroix',
+  start: '2026-11-27T08:00:00Z',
+  highAlert: true,
+});
+const amoxicillin = medication({
+  id: 'amox',
+  drug: 'Amoxicilline-acide clavulanique',
+  code: 'J01CR02',
+  dose: 1,
+  doseUnit: 'g',
+  route: 'IV',
+  timing: timing({ frequency: 1, period: 8, periodUnit: 'h' }),
+  instructions: '1 g IV q8h',
+  start: '2026-11-28T06:00:00Z',
+  lastGiven: '2026-12-01T11:00:00Z',
+});
+const methotrexate = medication({
+  id: 'mtx',
+  drug: 'Méthotrexate',
+  dose: 15,
+  doseUnit: 'mg',
+  route: 'PO',
+  timing: timing({ frequency: 1, period: 1, periodUnit: 'wk', dayOfWeek: ['fri'] }),
+  instructions: 'Une fois par SEMAINE, le vendredi',
+  highAlert: true,
+});
+const furosemide = medication({
+  id: 'furo',
+  drug: 'Furosémide',
+  dose: 40,
+  doseUnit: 'mg',
+  route: 'IV',
+  status: 'on-hold',
+  state: 'held',
+  timing: timing({ frequency: 2, period: 1, periodUnit: 'd' }),
+  instructions: 'Suspendu : créatinine en hausse',
+});
+const morphine = medication({
+  id: 'morph',
+  drug: 'Morphine',
+  dose: 2.5,
+  doseUnit: 'mg',
+  route: 'SC',
+  prn: true,
+  prnReason: 'douleur EVA > 4',
+  maxDose: '15 mg / 24 h',
+  timing: timing({ frequency: 1, period: 4, periodUnit: 'h' }),
+  instructions: '2,5 mg SC si douleur, max 15 mg/24 h',
+  highAlert: true,
+});
+const insulin = medication({
+  id: 'ins',
+  drug: 'Insuline asparte',
+  code: 'A10AB05',
+  doseText: '0–8 UI',
+  route: 'SC',
+  timing: timing({ when: ['ACM', 'ACD', 'ACV'] }),
+  instructions: 'Selon glycémie : < 150 mg/dL 0 UI ; 150–199 : 2 UI ; ≥ 300 : 8 UI et appeler',
+  highAlert: true,
+});
+const unschedulable = medication({
+  id: 'odd',
+  drug: 'Lactulose',
+  dose: 10,
+  doseUnit: 'mL',
+  timing: JSON.stringify({ code: { text: 'selon transit' } }),
+  instructions: 'selon transit',
+});
+const stopped = medication({
+  id: 'old',
+  drug: 'Céfazoline',
+  status: 'stopped',
+  state: 'recently-stopped',
+  end: '2026-12-01T06:00:00Z',
+});
+const longStopped = medication({
+  id: 'older',
+  drug: 'Ancien traitement',
+  status: 'stopped',
+  state: 'recently-stopped',
+  end: '2026-11-20T06:00:00Z',
+});
+const orders: ChartMedication[] = [
+  potassium,
+  amoxicillin,
+  methotrexate,
+  furosemide,
+  morphine,
+  insulin,
+  unschedulable,
+  stopped,
+  longStopped,
+];
+
+const administrations: Administration[] = [
+  {
+    orderId: 'morph',
+    drug: 'Morphine',
+    dose: '2.5 mg',
+    route: 'SC',
+    at: '2026-12-01T06:53:00Z',
+    status: 'completed',
+    performer: 'Inf. Leroy',
+    note: null,
+  },
+  {
+    orderId: 'kcl',
+    drug: 'Chlorure de potassium',
+    dose: '20 mmol',
+    route: 'IV',
+    at: '2026-12-01T07:00:00Z',
+    status: 'not-done',
+    performer: 'Inf. Leroy',
+    note: 'patient absent',
+  },
+];
+
+const asOf = new Date('2026-12-01T08:19:00Z');
+const printed = { ...context, manifest: { ...manifest, dataAsOf: asOf.toISOString() } };
+
+async function printMar(
+  charts: ReturnType<typeof chart>[],
+  options: { language?: Language; start?: Date; days?: MarDays; printedAt?: Date } = {},
+): Promise<{ texts: string[]; pages: number }> {
+  const window = wallClockDays(
+    options.start ?? new Date('2026-12-01T08:00:00Z'),
+    options.days ?? 1,
     timeZone,
-    adminTimes: DEFAULT_ADMIN_TIMES,
-    prn: fields.prn ?? false,
-  });
-  return medication({
-    ...fields,
-    timing: JSON.stringify(timing),
-    nextDue:
-      result.kind === 'times' ? result.times.map((d) => ({ at: d.toISOString(), line: null })) : [],
-    scheduleProblem: result.kind === 'unscheduled' ? result.problem : null,
-  });
+  );
+  const sheets = charts.map((c) => marSheetFromChart(c, window, clock, asOf));
+  const { pdf, pages } = await renderToBuffer(
+    (t) => marReport({ scope: 'CHU Test — Chirurgie 2A', window, sheets }, t, timeZone),
+    {
+      ...printed,
+      language: options.language ?? 'en',
+      printedAt: options.printedAt ?? new Date('2026-12-01T09:22:00Z'),
+    },
+  );
+  return { texts: await pageTexts(pdf), pages };
 }
 
-const orders = [
-  ordered(
-    { id: 'o1', drug: 'Amoxicilline', dose: 1, doseUnit: 'g', route: 'IV' },
-    { repeat: { frequency: 2, period: 1, periodUnit: 'd' } },
-  ),
-  ordered(
-    { id: 'o2', drug: 'Morphine', dose: 2.5, doseUnit: 'mg', route: 'SC', highAlert: true },
-    { repeat: { frequency: 1, period: 6, periodUnit: 'h' } },
-  ),
-  ordered(
-    { id: 'o3', drug: 'Insuline asparte', doseText: 'selon schéma', route: 'SC', highAlert: true },
-    { repeat: { when: ['ACM', 'ACD', 'ACV'] } },
-  ),
-  ordered(
-    {
-      id: 'o4',
+/** Whitespace run together, on both sides of a comparison: `\s` covers French no-break spaces. */
+const running = (text: string): string => text.replace(/\s+/g, ' ');
+const patient = (n: number) => chart(n, { medications: orders, administrations });
+
+describe('MAR: the window is wall-clock days', () => {
+  it('runs a sheet started at 19:00 on 24 October 2026 to 19:00 on the 25th: 25 hours across the change', () => {
+    const start = new Date('2026-10-24T17:00:00Z'); // 19:00 CEST
+    const { end } = wallClockDays(start, 1, timeZone);
+    expect(end.toISOString()).toBe('2026-10-25T18:00:00.000Z'); // 19:00 CET
+    expect((end.getTime() - start.getTime()) / HOUR).toBe(25);
+    // The next evening's sheet starts where this one ends: no dose on no sheet, none on two.
+    expect(wallClockDays(end, 1, timeZone).start).toEqual(end);
+  });
+
+  it('runs a sheet started at 19:00 on 28 March 2026 to 19:00 on the 29th: 23 hours', () => {
+    const start = new Date('2026-03-28T18:00:00Z'); // 19:00 CET
+    const { end } = wallClockDays(start, 1, timeZone);
+    expect(end.toISOString()).toBe('2026-03-29T17:00:00.000Z'); // 19:00 CEST
+    expect((end.getTime() - start.getTime()) / HOUR).toBe(23);
+    expect(wallClockDays(start, 7, timeZone).end.toISOString()).toBe('2026-04-04T17:00:00.000Z');
+  });
+
+  it('puts the 18:00 dose of 25 October on the sheet that started the evening before', async () => {
+    const q6h = medication({
+      id: 'q6',
       drug: 'Paracétamol',
       dose: 1,
       doseUnit: 'g',
-      route: 'PO',
-      prn: true,
-      prnReason: 'douleur ou T° ≥ 38,5 °C',
-      maxDose: '4 g / 24 h',
-      frequency: 'toutes les 6 h',
-    },
-    { repeat: { frequency: 1, period: 6, periodUnit: 'h' } },
-  ),
-  ordered(
-    {
-      id: 'o5',
-      drug: 'Furosémide',
-      dose: 40,
-      doseUnit: 'mg',
-      route: 'PO',
-      frequency: 'selon diurèse',
-    },
-    { code: { text: 'selon diurèse' } },
-  ),
-  medication({
-    id: 'o6',
-    drug: 'Ancien traitement',
-    state: 'recently-stopped',
-    status: 'stopped',
-    nextDue: [],
-  }),
-  // Even with due times (which the schedule never gives it), a held order has no row to sign.
-  medication({
-    id: 'o7',
-    drug: 'Énoxaparine',
-    dose: 40,
-    doseUnit: 'mg',
-    state: 'held',
-    status: 'on-hold',
-    statusReason: 'ponction lombaire prévue',
-    nextDue: [{ at: '2026-03-29T06:00:00Z', line: null }],
-  }),
-];
-const patient = chart(1, { medications: orders });
-
-/** [date, time, drug] for every dose row, read off the printed page. */
-function doseRows(lines: string[]): string[][] {
-  const rows: string[][] = [];
-  let date = '';
-  lines.forEach((line, i) => {
-    if (/^\d{4}-\d{2}-\d{2}$/.test(line)) date = line;
-    else if (/^\d{2}:\d{2}$/.test(line)) rows.push([date, line, lines[i + 1] ?? '']);
-  });
-  return rows;
-}
-
-describe('MAR worksheet', () => {
-  it('prints one row per scheduled dose, at the wall-clock times the schedule expands to across the DST change', async () => {
-    const sheet = marSheetFromChart(patient, window);
-    const { pdf } = await renderToBuffer(
-      (t) =>
-        marReport(
-          { scope: 'CHU Test — Médecine interne 3B', window, sheets: [sheet] },
-          t,
-          timeZone,
-        ),
-      { ...context, language: 'fr' },
-    );
-    const lines = (await pageTexts(pdf)).join('\n').split('\n');
-    expect(doseRows(lines)).toEqual([
-      ['2026-03-28', '20:00', 'Amoxicilline'],
-      ['2026-03-29', '00:00', 'Morphine'],
-      ['2026-03-29', '06:00', 'Morphine'],
-      ['2026-03-29', '07:30', 'Insuline asparte'],
-      ['2026-03-29', '08:00', 'Amoxicilline'],
-      ['2026-03-29', '11:30', 'Insuline asparte'],
-      ['2026-03-29', '12:00', 'Morphine'],
-      ['2026-03-29', '17:30', 'Insuline asparte'],
-      ['2026-03-29', '18:00', 'Morphine'],
-    ]);
-    const expanded =
-      orders.reduce((sum, o) => sum + o.nextDue.length, 0) -
-      orders[3]!.nextDue.length -
-      orders[6]!.nextDue.length;
-    expect(doseRows(lines)).toHaveLength(expanded);
-    expect(lines.join('\n')).toContain('Du 2026-03-28 19:00 au 2026-03-29 20:00');
+      timing: timing({ frequency: 4, period: 1, periodUnit: 'd' }),
+    });
+    const { texts } = await printMar([chart(1, { medications: [q6h] })], {
+      start: new Date('2026-10-24T17:00:00Z'),
+    });
+    const text = texts.join('\n');
+    expect(text).toContain('From 2026-10-24 19:00 to 2026-10-25 19:00');
+    // 4×/day is 08, 12, 16, 20: 20:00 on the 24th, then the four of the 25th up to 16:00.
+    expect(text.match(/^(08|12|16|20):00$/gm)).toEqual(['20:00', '08:00', '12:00', '16:00']);
   });
 
-  it('shows the window, flags high-alert drugs, lists PRN with reason and limits, and flags unschedulable orders', async () => {
-    const sheet = marSheetFromChart(patient, window);
-    const { pdf } = await renderToBuffer((t) =>
-      marReport({ scope: 'CHU Test — Médecine interne 3B', window, sheets: [sheet] }, t, timeZone),
-    );
-    // Table cells wrap: read the page as running text.
-    const text = (await pageTexts(pdf)).join(' ').replace(/\s+/g, ' ');
-    expect(text).toContain(
-      'CHU Test — Médecine interne 3B — From 2026-03-28 19:00 to 2026-03-29 20:00',
-    );
-    expect(text.match(/⚠ HIGH RISK/g)).toHaveLength(7);
-    const prn = text.slice(text.indexOf('As needed (PRN)'));
-    expect(prn).toContain('Paracétamol');
-    expect(prn).toContain('douleur ou T° ≥ 38,5 °C');
-    expect(prn).toContain('Max 4 g / 24 h; every 6 h');
-    const flagged = text.slice(
-      text.indexOf('⚠ Orders without a computable schedule — check with the prescriber'),
-    );
-    expect(flagged).toContain('Furosémide');
-    expect(flagged).toContain('selon diurèse');
-    expect(flagged).toMatch(/⚠ the timing code “selon diurèse” cannot be scheduled/);
-    const notToGive = text.slice(text.indexOf('⚠ Not to give — no doses to sign'));
-    expect(notToGive).toContain('Ancien traitement oral ⚠ STOPPED — do not give');
-    expect(notToGive).toContain('⚠ HELD — do not give — ponction lombaire prévue');
-    expect(text.indexOf('Énoxaparine')).toBeGreaterThan(text.indexOf('⚠ Not to give'));
+  it('starts at the current round: the 08:00 round is on a sheet printed at 09:22', () => {
+    const rounds = ['07:00', '15:00', '22:00'];
+    const at = (iso: string) => currentRoundStart(new Date(iso), rounds, timeZone).toISOString();
+    expect(at('2026-12-01T08:22:00Z')).toBe('2026-12-01T06:00:00.000Z'); // 09:22 → 07:00
+    expect(at('2026-12-01T05:00:00Z')).toBe('2026-11-30T21:00:00.000Z'); // 06:00 → 22:00 yesterday
+    expect(at('2026-12-01T14:00:00Z')).toBe('2026-12-01T14:00:00.000Z'); // 15:00 → 15:00
+  });
+});
+
+describe.each(LANGUAGES)('MAR in %s', (language) => {
+  const t = translator(language);
+
+  it('gives every patient their own pages, numbered per patient, with the identity on each', async () => {
+    const { texts } = await printMar([patient(1), patient(2), chart(3)], { language });
+    const mrns = ['100001', '100002', '100003'];
+    for (const text of texts) {
+      const on = mrns.filter((mrn) => text.includes(mrn));
+      expect(on).toHaveLength(1);
+      expect(text).toMatch(new RegExp(t('mar.patientPage', { page: '\\d', pages: '\\d' })));
+      expect(text).toContain(t('mar.nameSignature'));
+    }
+    for (const mrn of mrns) {
+      const own = texts.filter((text) => text.includes(mrn));
+      own.forEach((text, i) =>
+        expect(text).toContain(t('mar.patientPage', { page: i + 1, pages: own.length })),
+      );
+    }
+    expect(texts.filter((text) => text.includes('100001')).length).toBeGreaterThan(1);
   });
 
-  it('says so when a patient has no dose due in the window', async () => {
-    const sheet = marSheetFromChart(chart(2), window);
-    const { pdf } = await renderToBuffer((t) =>
-      marReport({ scope: 'CHU Test', window, sheets: [sheet] }, t, timeZone),
-    );
-    const text = (await pageTexts(pdf)).join('\n');
-    expect(text).toContain('No scheduled doses in this window.');
-    expect(text).toContain('MRN 100002');
-    expect(text).toContain('Allergies: Penicillin2 (anaphylaxis)');
+  it('prints every order’s own text, prescriber, frequency in words and antibiotic day', async () => {
+    const { texts } = await printMar([patient(1)], { language });
+    const text = running(texts.join('\n'));
+    for (const order of orders.slice(0, 7))
+      expect(text).toContain(running(t('mar.orderText', { text: order.instructions ?? '' })));
+    expect(text).toContain(t('mar.prescriber', { name: 'Dr Delacroix' }));
+    expect(text).toContain(t('freq.everyHours', { n: 8 }));
+    expect(text).toContain(t('freq.timesDaily', { n: 2 }));
+    expect(text).toContain(t('mar.antibioticDay', { day: 4 }));
+    expect(text).toContain(t('mar.highAlertCheck'));
+    expect(text).not.toContain('ACM');
+    expect(text).toContain(t('when.ACM'));
+  });
+
+  it('prints held orders as "do not give" with no boxes, and orders to check apart', async () => {
+    const { texts } = await printMar([patient(1)], { language });
+    const text = texts.join('\n');
+    const held = text.slice(text.indexOf(t('mar.held')), text.indexOf(t('mar.check')));
+    expect(held).toContain('Furosémide');
+    expect(held).toContain('Suspendu : créatinine en hausse');
+    expect(held).not.toContain(t('mar.initials'));
+    expect(held).not.toContain(t('mar.timeGiven'));
+    const check = text.slice(text.indexOf(t('mar.check')), text.indexOf(t('mar.scheduled')));
+    expect(check).toContain('Lactulose');
+    expect(check).toContain(t('mar.noSchedule'));
+    expect(check).not.toContain(t('mar.initials'));
+    // Stopped in the last 24 h is listed as stopped; stopped long ago is history.
+    expect(text).toContain(t('mar.stopped'));
+    expect(text).toContain('Céfazoline');
+    expect(text).not.toContain('Ancien traitement');
+  });
+
+  it('shows the last 24 h before the grid, "not given" with its reason', async () => {
+    const { texts } = await printMar([patient(1)], { language });
+    const text = running(texts.join('\n'));
+    const lastDay = text.indexOf(running(t('mar.lastDay')));
+    expect(lastDay).toBeGreaterThan(-1);
+    expect(lastDay).toBeLessThan(text.indexOf(t('mar.scheduled')));
+    expect(text).toContain(`${t('mar.notGiven')} — patient absent`);
+    expect(text).toContain('2026-12-01 07:53');
+  });
+
+  it('gives PRN their indication, maximum, last dose and six write-in rows with a 24 h total', async () => {
+    const { texts } = await printMar([patient(1)], { language });
+    const text = running(texts.join('\n'));
+    expect(text).toContain(running(t('mar.indication', { reason: 'douleur EVA > 4' })));
+    expect(text).toContain(running(t('mar.maxPer24h', { limit: '15 mg / 24 h' })));
+    expect(text).toContain(running(t('mar.prnLastGiven', { list: '2026-12-01 07:53 2.5 mg' })));
+    expect(text).toContain(t('mar.total24h'));
+  });
+
+  it('marks the weekly drug with its day on a sheet where it is not due', async () => {
+    // 2026-12-01 is a Tuesday: methotrexate (Fridays) is not due on this sheet.
+    const { texts } = await printMar([patient(1)], { language });
+    const text = running(texts.join('\n'));
+    expect(text).toContain(t('mar.weeklyOn', { days: t('weekday.fri') }));
+    expect(text).toContain(t('mar.notDueInWindow'));
+  });
+
+  it('flags an interval order whose last dose is less than half an interval before the next time', async () => {
+    // Amoxicillin q8h: last given 12:00 local, next on the clock 14:00.
+    const { texts } = await printMar([patient(1)], { language });
+    expect(running(texts.join('\n'))).toContain(t('mar.tooSoon', { time: '12:00' }));
+  });
+
+  it('prints the sliding scale with glucose and units rows', async () => {
+    const { texts } = await printMar([patient(1)], { language });
+    const text = running(texts.join('\n'));
+    expect(text).toContain(t('mar.glucose'));
+    expect(text).toContain(t('mar.units'));
+    expect(text).toContain('Selon glycémie : < 150 mg/dL 0 UI');
+  });
+
+  it('lays 3 days out as columns with their dates', async () => {
+    const { texts } = await printMar([patient(1)], { language, days: 3 });
+    const text = texts.join('\n');
+    expect(text).toContain(t('mar.titleDays', { days: 3 }));
+    for (const date of ['2026-12-01', '2026-12-02', '2026-12-03']) expect(text).toContain(date);
+    expect(text).toContain(t('weekday.wed'));
+  });
+
+  it('puts the stale-data line at the top of every page when the data is old, and not when it is fresh', async () => {
+    const old = await printMar([patient(1), patient(2)], {
+      language,
+      printedAt: new Date('2026-12-04T08:22:00Z'),
+      start: new Date('2026-12-04T06:00:00Z'),
+    });
+    const line = t('stale.line', {
+      age: t('stale.days', { count: 3 }),
+      dataAsOf: '2026-12-01 09:19',
+    });
+    expect(old.texts.length).toBeGreaterThan(2);
+    for (const text of old.texts) expect(running(text)).toContain(line);
+    const fresh = await printMar([patient(1)], { language });
+    for (const text of fresh.texts) expect(text).not.toContain(line.slice(0, 12));
   });
 });

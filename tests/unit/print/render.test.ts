@@ -23,6 +23,9 @@ const ctx: ReportContext = {
   printedBy: 'IT batch',
   timeZone: 'Europe/Brussels',
   adminTimes: DEFAULT_ADMIN_TIMES,
+  roundStarts: ['07:00', '15:00', '22:00'],
+  censusBarcodes: true,
+  staleAmberHours: 2,
 };
 
 let db: ReadonlyDb;
@@ -56,18 +59,25 @@ describe('renderReport from an open export', () => {
     expect(text).toContain('data as of 2026-11-28 08:00');
   });
 
-  it('prints the MAR of a ward from the print time: doses, PRN and orders without a schedule', async () => {
+  it('prints the MAR of a ward from the start of the current round: each order, PRN and orders to check', async () => {
+    // Printed at 08:30 local: the round began at 07:00.
+    const { text } = await render({ report: 'mar', wardId: 'w3b', marStart: 'round' });
+    expect(text).toContain('From 2026-11-28 07:00 to 2026-11-29 07:00');
+    expect(text).toMatch(/Insuline glargine[^\n]*\n[^\n]*\n[\s\S]*?\n08:00\n/);
+    expect(text).toContain('As needed (PRN)');
+    expect(text).toContain('douleur');
+    expect(text).toMatch(/DO NOT GIVE BEFORE CHECKING WITH THE PRESCRIBER[\s\S]*Furosémide/);
+  });
+
+  it('prints a 3-day MAR from a given start', async () => {
     const { text } = await render({
       report: 'mar',
       wardId: 'w3b',
       start: new Date('2026-11-28T06:00:00Z'),
+      days: 3,
     });
-    expect(text).toContain('From 2026-11-28 07:00 to 2026-11-29 07:00');
-    const lines = text.split('\n');
-    expect(lines[lines.indexOf('08:00') + 1]).toBe('Insuline glargine');
-    expect(text).toContain('As needed (PRN)');
-    expect(text).toContain('douleur');
-    expect(text).toMatch(/Orders without a computable schedule[\s\S]*Furosémide/);
+    expect(text).toContain('Medication administration record — 3 days');
+    expect(text).toContain('From 2026-11-28 07:00 to 2026-12-01 07:00');
   });
 
   it('prints the census of every ward of the site by bed, and of one ward', async () => {

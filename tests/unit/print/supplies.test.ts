@@ -75,6 +75,9 @@ const ctx: ReportContext = {
   printedBy: 'Nurse Claes',
   timeZone: 'Europe/Brussels',
   adminTimes: DEFAULT_ADMIN_TIMES,
+  roundStarts: ['07:00', '15:00', '22:00'],
+  censusBarcodes: false,
+  staleAmberHours: 2,
   issuedNumbers: ['DT-0042'],
 };
 

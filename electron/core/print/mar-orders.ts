@@ -1,0 +1,197 @@
+/**
+ * What each order of a chart is on a MAR sheet: a row to sign at its times, a sliding scale, a
+ * PRN with write-in rows, a held order ("do not give", no boxes), one to check before giving
+ * (draft, status unknown, not interpretable, no computable schedule), or recently stopped. Only
+ * an active order is ever given boxes to sign; nothing is dropped.
+ */
+import type { ScheduleProblem } from '../../common/schedule-problem.ts';
+import type { Administration, Chart, ChartMedication, OrderState } from '../model.ts';
+import { scheduleOrder, type ScheduleClock } from '../db/order-schedule.ts';
+import { readTiming, repeatToSchedule, type Repeat } from '../schedule/timing.ts';
+import { localDayOf } from '../schedule/zoned-time.ts';
+import { parseInstant } from './format.ts';
+import type { MarWindow } from './mar-window.ts';
+
+export type MarEntry =
+  | {
+      readonly kind: 'scheduled';
+      readonly order: ChartMedication;
+      readonly times: readonly Date[];
+      /** The last dose given is less than half an interval before the first time: check it. */
+      readonly tooSoonAfter: Date | null;
+    }
+  | {
+      readonly kind: 'sliding-scale';
+      readonly order: ChartMedication;
+      readonly times: readonly Date[];
+    }
+  | {
+      readonly kind: 'prn';
+      readonly order: ChartMedication;
+      readonly given: readonly Administration[];
+    }
+  | { readonly kind: 'held'; readonly order: ChartMedication }
+  /** A continuous infusion: it runs at its rate; rows for rate changes, no dose times. */
+  | { readonly kind: 'infusion'; readonly order: ChartMedication }
+  | {
+      readonly kind: 'check';
+      readonly order: ChartMedication;
+      /** Why it is not to give: its state, or an active order not to give in this window. */
+      readonly state: Exclude<OrderState, 'held' | 'recently-stopped'>;
+      /** Why no times could be computed (an active order), else null. */
+      readonly problem: ScheduleProblem | null;
+    }
+  | { readonly kind: 'stopped'; readonly order: ChartMedication };
+
+export interface MarOrders {
+  readonly entries: readonly MarEntry[];
+  /** Administrations of the 24 h before the window start, newest last. */
+  readonly lastDay: readonly Administration[];
+}
+
+const HOUR = 3_600_000;
+/** "Stopped in the last 24 h" is listed; older stopped orders are history, not the round. */
+const STOPPED_SHOWN_HOURS = 24;
+
+/**
+ * The order's state on this sheet (the importer's, model.ts), with one refinement: an order
+ * stopped more than 24 h before the data is history, not part of the round.
+ */
+export function orderStateOf(order: ChartMedication, asOf: Date): OrderState | 'ended' {
+  if (order.state !== 'recently-stopped') return order.state;
+  const end = parseInstant(order.end);
+  return end && asOf.getTime() - end.getTime() <= STOPPED_SHOWN_HOURS * HOUR
+    ? 'recently-stopped'
+    : 'ended';
+}
+
+/** Insulin given by a correction scale rather than a fixed dose: glucose decides the units. */
+export function isSlidingScale(order: ChartMedication): boolean {
+  const insulin = order.code?.toUpperCase().startsWith('A10A') || /insulin/i.test(order.drug ?? '');
+  return insulin === true && order.dose === null;
+}
+
+/** ATC J01: antibacterials for systemic use, whose day of treatment the ward counts. */
+export function isAntibiotic(order: ChartMedication): boolean {
+  return order.code?.toUpperCase().startsWith('J01') === true;
+}
+
+/** Day n of the treatment at `at` (day 1 is the start date), on the ward's calendar. */
+export function treatmentDay(order: ChartMedication, at: Date, timeZone: string): number | null {
+  const start = parseInstant(order.start);
+  if (!start) return null;
+  const day = localDayOf(at.getTime(), timeZone) - localDayOf(start.getTime(), timeZone) + 1;
+  return day >= 1 ? day : null;
+}
+
+/** The structured repeat of an order's timing, or null when it has none that can be read. */
+export function repeatOf(order: ChartMedication): Repeat | null {
+  const read = readTiming(order.timing);
+  return 'problem' in read ? null : (repeatToSchedule(read.timing) ?? null);
+}
+
+/** An interval order (every n hours): its interval in ms. */
+function intervalOf(repeat: Repeat | null): number | null {
+  if (!repeat || repeat.period === undefined || (repeat.frequency ?? 1) !== 1) return null;
+  const unit = repeat.periodUnit === 'h' ? HOUR : repeat.periodUnit === 'min' ? 60_000 : null;
+  return unit === null ? null : repeat.period * unit;
+}
+
+/**
+ * The interval check: a dose given less than half an interval before the next scheduled time
+ * means the next one may come too soon ("last given 11:00 — check the interval").
+ */
+export function tooSoonAfterLastDose(order: ChartMedication, next: Date | undefined): Date | null {
+  const interval = intervalOf(repeatOf(order));
+  const last = parseInstant(order.lastGiven);
+  if (interval === null || !last || !next) return null;
+  const gap = next.getTime() - last.getTime();
+  return gap >= 0 && gap < interval / 2 ? last : null;
+}
+
+const GIVEN_STATUSES = new Set(['completed', 'in-progress']);
+
+export function marOrders(
+  chart: Chart,
+  window: MarWindow,
+  clock: ScheduleClock,
+  asOf: Date,
+): MarOrders {
+  const entries: MarEntry[] = [];
+  for (const order of chart.medications) {
+    const state = orderStateOf(order, asOf);
+    switch (state) {
+      case 'ended':
+        continue;
+      case 'held':
+        entries.push({ kind: 'held', order });
+        continue;
+      case 'recently-stopped':
+        entries.push({ kind: 'stopped', order });
+        continue;
+      case 'draft':
+      case 'status-unknown':
+      case 'not-interpretable':
+        entries.push({ kind: 'check', order, state, problem: null });
+        continue;
+      case 'active':
+        entries.push(
+          order.doNotPerform
+            ? { kind: 'check', order, state: 'active', problem: null }
+            : activeEntry(chart, order, window, clock),
+        );
+        continue;
+      default: {
+        const unreachable: never = state;
+        return unreachable;
+      }
+    }
+  }
+  const from = window.start.getTime() - 24 * HOUR;
+  const lastDay = chart.administrations
+    .filter((a) => {
+      const at = parseInstant(a.at)?.getTime();
+      return at !== undefined && at >= from && at < window.start.getTime();
+    })
+    .sort((a, b) => (a.at ?? '').localeCompare(b.at ?? ''));
+  return { entries, lastDay };
+}
+
+function activeEntry(
+  chart: Chart,
+  order: ChartMedication,
+  window: MarWindow,
+  clock: ScheduleClock,
+): MarEntry {
+  if (order.prn) {
+    const given = chart.administrations
+      .filter((a) => a.orderId === order.id && a.at !== null && GIVEN_STATUSES.has(a.status))
+      .sort((a, b) => (a.at ?? '').localeCompare(b.at ?? ''));
+    return { kind: 'prn', order, given };
+  }
+  const result = scheduleOrder(order, window, clock);
+  switch (result.kind) {
+    case 'unscheduled':
+      return { kind: 'check', order, state: 'not-interpretable', problem: result.problem };
+    case 'prn':
+      return { kind: 'prn', order, given: [] };
+    case 'continuous':
+      return { kind: 'infusion', order };
+    case 'not-given':
+      return { kind: 'check', order, state: 'active', problem: null };
+    case 'doses': {
+      const times = result.doses.map((d) => d.at);
+      if (isSlidingScale(order)) return { kind: 'sliding-scale', order, times };
+      return {
+        kind: 'scheduled',
+        order,
+        times,
+        tooSoonAfter: tooSoonAfterLastDose(order, times[0]),
+      };
+    }
+    default: {
+      const unreachable: never = result;
+      return unreachable;
+    }
+  }
+}
