@@ -96,11 +96,12 @@ let n = 0;
 async function render(
   request: ReportRequest,
   language: Language = 'en',
+  extra: Partial<ReportContext> = {},
 ): Promise<{ pages: number; text: string; flat: string; sizes: string[] }> {
   const sink = new PassThrough();
   const chunks: Buffer[] = [];
   sink.on('data', (c: Buffer) => chunks.push(c));
-  const { pages } = await renderReport(db, request, { ...ctx, language }, sink);
+  const { pages } = await renderReport(db, request, { ...ctx, language, ...extra }, sink);
   const file = path.join(dir, `${request.report}-${language}-${n++}.pdf`);
   fs.writeFileSync(file, Buffer.concat(chunks));
   if (process.env['SUPPLIES_PDF_DIR'])
@@ -224,6 +225,20 @@ describe('observation chart', () => {
     expect(text).toContain('MRN MRN0001');
     const fr = await render({ report: 'obs-chart', patientId: 'p-helene' }, 'fr');
     expect(fr.text).toMatch(/38,1–39 +1 +● 38,4/);
+  });
+});
+
+describe('the stale-data line on the A4 supply pages', () => {
+  it('is printed on the observation chart when the data is old, and the chart stays on one page', async () => {
+    const printedAt = new Date(AS_OF.getTime() + 30 * 3600_000);
+    const { pages, flat } = await render({ report: 'obs-chart', patientId: 'p-helene' }, 'en', {
+      printedAt,
+    });
+    expect(pages).toBe(1);
+    expect(flat).toContain('Data from 30 hours ago');
+    expect(flat).toContain('check the paper orders');
+    const fresh = await render({ report: 'obs-chart', patientId: 'p-helene' });
+    expect(fresh.flat).not.toContain('check the paper orders');
   });
 });
 
