@@ -517,7 +517,15 @@ function heldBlocks(ctx: Ctx, orders: readonly ChartMedication[]): Block[] {
   const { m, t, width } = ctx;
   return [
     boxedTitle(m, t('mar.held'), width),
-    ...orders.flatMap((order) => [orderBlock(ctx, order, [t('mar.heldDoNotGive')]), spacer(4)]),
+    ...orders.flatMap((order) => [
+      // The source's reason for the hold when it gives one (FHIR statusReason), else where to look.
+      orderBlock(ctx, order, [
+        order.statusReason === null
+          ? t('mar.heldDoNotGive')
+          : t('mar.heldReason', { reason: order.statusReason }),
+      ]),
+      spacer(4),
+    ]),
   ];
 }
 

@@ -175,6 +175,7 @@ const en = {
   'mar.total24h': 'Total 24 h',
   'mar.held': 'HELD — DO NOT GIVE',
   'mar.heldDoNotGive': 'HELD — do not give; reason: see the order text, else ask the prescriber',
+  'mar.heldReason': 'HELD — do not give; reason for the hold: {reason}',
   'mar.check': 'DO NOT GIVE BEFORE CHECKING WITH THE PRESCRIBER',
   'mar.noSchedule': 'NO COMPUTABLE SCHEDULE — read the order text',
   'mar.stopped': 'Stopped in the last 24 h — do not give',
@@ -462,6 +463,7 @@ const fr: Messages = {
   'mar.held': 'SUSPENDU — NE PAS ADMINISTRER',
   'mar.heldDoNotGive':
     'SUSPENDU — ne pas administrer ; motif : voir le texte de la prescription, sinon demander au prescripteur',
+  'mar.heldReason': 'SUSPENDU — ne pas administrer ; motif de la suspension : {reason}',
   'mar.check': 'NE PAS ADMINISTRER AVANT VÉRIFICATION AVEC LE PRESCRIPTEUR',
   'mar.noSchedule': 'AUCUN HORAIRE CALCULABLE — lire le texte de la prescription',
   'mar.stopped': 'Arrêté dans les dernières 24 h — ne pas administrer',
@@ -745,6 +747,7 @@ const nl: Messages = {
   'mar.held': 'GESCHORST — NIET TOEDIENEN',
   'mar.heldDoNotGive':
     'GESCHORST — niet toedienen; reden: zie de tekst van het voorschrift, anders de voorschrijver vragen',
+  'mar.heldReason': 'GESCHORST — niet toedienen; reden van de schorsing: {reason}',
   'mar.check': 'NIET TOEDIENEN VÓÓR OVERLEG MET DE VOORSCHRIJVER',
   'mar.noSchedule': 'GEEN BEREKENBAAR SCHEMA — lees de tekst van het voorschrift',
   'mar.stopped': 'Gestopt in de laatste 24 u — niet toedienen',
@@ -1029,6 +1032,7 @@ const de: Messages = {
   'mar.held': 'PAUSIERT — NICHT VERABREICHEN',
   'mar.heldDoNotGive':
     'PAUSIERT — nicht verabreichen; Grund: siehe Text der Verordnung, sonst beim Verordner nachfragen',
+  'mar.heldReason': 'PAUSIERT — nicht verabreichen; Grund der Pausierung: {reason}',
   'mar.check': 'NICHT VERABREICHEN, BEVOR MIT DEM VERORDNER GEKLÄRT',
   'mar.noSchedule': 'KEIN BERECHENBARER ZEITPLAN — Text der Verordnung lesen',
   'mar.stopped': 'In den letzten 24 h abgesetzt — nicht verabreichen',

@@ -250,6 +250,26 @@ describe.each(LANGUAGES)('MAR in %s', (language) => {
     expect(text).toContain(t('when.ACM'));
   });
 
+  it("prints the source's reason for a hold beside the held order, never a box to sign", async () => {
+    const held = medication({
+      id: 'enox',
+      drug: 'Énoxaparine',
+      dose: 40,
+      doseUnit: 'mg',
+      route: 'SC',
+      status: 'on-hold',
+      state: 'held',
+      statusReason: 'ponction lombaire prévue',
+      timing: timing({ frequency: 1, period: 1, periodUnit: 'd' }),
+    });
+    const { texts } = await printMar([chart(1, { medications: [held] })], { language });
+    const text = running(texts.join('\n'));
+    const block = text.slice(text.indexOf(running(t('mar.held'))));
+    expect(block).toContain(running(t('mar.heldReason', { reason: 'ponction lombaire prévue' })));
+    expect(block).not.toContain(running(t('mar.heldDoNotGive')));
+    expect(block).not.toContain(t('mar.timeGiven'));
+  });
+
   it('prints held orders as "do not give" with no boxes, and orders to check apart', async () => {
     const { texts } = await printMar([patient(1)], { language });
     const text = texts.join('\n');
