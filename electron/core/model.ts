@@ -439,10 +439,13 @@ export type PlanItemKind = z.infer<typeof PlanItemKindSchema>;
 
 export const PlanItemSchema = z.object({
   kind: PlanItemKindSchema,
+  /** What the item is about, as the source names it ("Sonde urinaire"). */
   text: z.string(),
   status: z.string().nullable(),
   due: z.string().nullable(),
   detail: z.string().nullable(),
+  /** An order *not* to do `text` (FHIR doNotPerform): shown as "do not" in the reader's words. */
+  doNotPerform: z.boolean(),
 });
 export type PlanItem = z.infer<typeof PlanItemSchema>;
 

@@ -90,9 +90,10 @@ export function getChart(
               other_ranges AS otherRanges, flag, flag_text AS flagText, at
        FROM observations WHERE patient_id = ? ORDER BY at DESC, name`,
     ).map(toObservation),
-    plan: all<PlanItem>(
-      'SELECT kind, text, status, due, detail FROM plan_items WHERE patient_id = ? ORDER BY kind, due',
-    ),
+    plan: all<Omit<PlanItem, 'doNotPerform'> & { doNotPerform: number }>(
+      `SELECT kind, text, status, due, detail, do_not_perform AS doNotPerform
+       FROM plan_items WHERE patient_id = ? ORDER BY kind, due`,
+    ).map((p) => ({ ...p, doNotPerform: p.doNotPerform === 1 })),
     notes: all<Note>(
       'SELECT kind, title, author, at, text FROM notes WHERE patient_id = ? ORDER BY at DESC',
     ),

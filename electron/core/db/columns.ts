@@ -160,6 +160,7 @@ export const COLUMNS = {
     status: 'status',
     due: 'due',
     detail: 'detail',
+    doNotPerform: 'do_not_perform',
   },
   notes: {
     patientId: 'patient_id',

@@ -238,7 +238,8 @@ CREATE TABLE plan_items (
   text       TEXT NOT NULL,
   status     TEXT,
   due        TEXT,
-  detail     TEXT
+  detail     TEXT,
+  do_not_perform INTEGER NOT NULL CHECK (do_not_perform IN (0, 1))
 ) STRICT;
 
 -- kind: the document type's words (NULL when none); title: description, else the type.

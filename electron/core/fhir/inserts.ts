@@ -306,6 +306,7 @@ export function prepareInserts(db: WritableDb) {
         status: p.status,
         due: p.due,
         detail: p.detail,
+        doNotPerform: p.doNotPerform ? 1 : 0,
       }),
     note: (patientId: string, n: Note) =>
       note({ patientId, kind: n.kind, title: n.title, author: n.author, at: n.at, text: n.text }),

@@ -50,9 +50,15 @@ const OPEN_TASK_STATUSES: ReadonlySet<string> = new Set([
 ]);
 const RECENT_PROCEDURE_MS = 30 * 24 * 3600 * 1000;
 
-function plan(r: Json, items: PlanItem[]): ClinicalRecord | null {
+/** A plan item as mapped: an order *not* to do something is said so only by `doNotPerform`. */
+type MappedPlanItem = Omit<PlanItem, 'doNotPerform'> & { readonly doNotPerform?: boolean };
+
+function plan(r: Json, items: MappedPlanItem[]): ClinicalRecord | null {
   return items.length > 0
-    ? { subject: subjectOf(r), items: items.map((p) => ({ item: 'plan', ...p })) }
+    ? {
+        subject: subjectOf(r),
+        items: items.map((p) => ({ item: 'plan', ...p, doNotPerform: p.doNotPerform ?? false })),
+      }
     : null;
 }
 
@@ -76,7 +82,7 @@ export function mapCarePlan(r: Json): ClinicalRecord | null {
     firstConceptText(r['category']),
     narrativeText(r),
   );
-  const items: PlanItem[] = [];
+  const items: MappedPlanItem[] = [];
   for (const activity of objects(r['activity'])) {
     const detail = obj(activity['detail']);
     const status = str(detail?.['status']);
@@ -90,7 +96,9 @@ export function mapCarePlan(r: Json): ClinicalRecord | null {
     const nursing = detail?.['kind'] === 'Task' || hasCoding(detail?.['category'], [], 'nursing');
     items.push({
       kind: nursing ? 'nursing-task' : 'careplan-activity',
-      text: detail?.['doNotPerform'] === true ? `Do not: ${what}` : what,
+      // Stored as a flag, never as words: the display says "do not" in the reader's language.
+      text: what,
+      doNotPerform: detail?.['doNotPerform'] === true,
       status,
       due: detail ? dueOf(detail, 'scheduled') : null,
       detail: title,
@@ -128,7 +136,8 @@ export function mapServiceRequest(r: Json): ClinicalRecord | null {
   return plan(r, [
     {
       kind: 'service-request',
-      text: r['doNotPerform'] === true ? `Do not: ${what}` : what,
+      text: what,
+      doNotPerform: r['doNotPerform'] === true,
       status: str(r['status']),
       due: dueOf(r, 'occurrence'),
       detail: first(...objects(r['note']).map((n) => str(n['text'])), str(r['priority'])),
@@ -247,6 +256,7 @@ export function mapNutritionOrder(r: Json): ClinicalRecord | null {
         status,
         due: null,
         detail: l.detail,
+        doNotPerform: false,
       })),
     ],
   };
@@ -289,6 +299,7 @@ export function mapFlag(
       status: 'active',
       due: null,
       detail: firstConceptText(r['category']),
+      doNotPerform: false,
     };
   }
   return { subject: subjectOf(r), items: [item] };

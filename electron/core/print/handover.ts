@@ -10,6 +10,7 @@
  */
 import { formatDose } from '../../common/dose.ts';
 import { drugLabel } from '../../common/order-state.ts';
+import { planItemText } from '../../common/plan-item.ts';
 import type { Chart, Severity } from '../model.ts';
 import { localDayOf } from '../schedule/zoned-time.ts';
 import {
@@ -250,7 +251,11 @@ function factsBlocks(
     );
   const pending = chart.plan
     .filter((p) => p.kind === 'service-request')
-    .map((p) => (p.due ? `${p.text} (${formatStoredDate(p.due, input.timeZone)})` : p.text));
+    .map((p) =>
+      p.due
+        ? `${planItemText(t, p)} (${formatStoredDate(p.due, input.timeZone)})`
+        : planItemText(t, p),
+    );
   return [
     ...labelled(
       m,

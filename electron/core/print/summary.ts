@@ -25,6 +25,7 @@ import {
 } from './blocks.ts';
 import type { ReportDocument } from './document.ts';
 import { drugLabel, isToGive, notToGiveText } from '../../common/order-state.ts';
+import { planItemText } from '../../common/plan-item.ts';
 import { formatStoredDate, parseInstant } from './format.ts';
 import { ipassBlocks } from './handover.ts';
 import type { Block, Measure } from './layout.ts';
@@ -267,7 +268,7 @@ function planBlocks(
     { label: t('col.due'), weight: 1.2 },
   ];
   const rows = chart.plan.map((p) => [
-    p.detail ? `${p.text} — ${p.detail}` : p.text,
+    p.detail ? `${planItemText(t, p)} — ${p.detail}` : planItemText(t, p),
     codeWord(t, 'planStatus', p.status),
     formatStoredDate(p.due, timeZone),
   ]);

@@ -1,6 +1,7 @@
 /** The plan: care plan, goals, requests, diet, activity, nursing tasks with due times. */
 import { useTranslation } from 'react-i18next';
 import { codeWord } from '../../../electron/common/clinical.ts';
+import { planItemText } from '../../../electron/common/plan-item.ts';
 import type { PlanItem, PlanItemKind } from '../../../electron/core/model.ts';
 import { useFormat } from '../../app-context.ts';
 
@@ -36,7 +37,9 @@ export function PlanTab({ items }: { readonly items: readonly PlanItem[] }) {
             <ul className="plan-list">
               {group.map((item, index) => (
                 <li key={index}>
-                  <span className="plan-text">{item.text}</span>
+                  <span className={item.doNotPerform ? 'plan-text do-not' : 'plan-text'}>
+                    {planItemText(words, item)}
+                  </span>
                   {item.due && (
                     <span className="due">{t('plan.due', { when: format.instant(item.due) })}</span>
                   )}

@@ -5,6 +5,8 @@
  */
 import type Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
+import { planItemText } from '../../../electron/common/plan-item.ts';
+import { wordsTranslator } from '../../../electron/common/words/index.ts';
 import { getChart } from '../../../electron/core/db/queries.ts';
 import { DEFAULT_ADMIN_TIMES } from '../../../electron/core/schedule/admin-times.ts';
 import { type Resource, asReadonly, importSmallHospital } from './small-hospital.ts';
@@ -133,6 +135,34 @@ describe('plan narratives', () => {
       { kind: 'careplan-activity', text: 'Kiné 2×/j' },
       { kind: 'goal', text: 'Marcher 50 m' },
     ]);
+  });
+});
+
+describe('orders not to do something', () => {
+  it('keeps a doNotPerform request as a flag beside what it names, no words written into the data', async () => {
+    const { db } = await load([
+      {
+        resourceType: 'ServiceRequest',
+        id: 'sr',
+        status: 'active',
+        intent: 'order',
+        doNotPerform: true,
+        subject: SUBJECT,
+        code: { text: 'Sonde urinaire' },
+      } as Resource,
+    ]);
+    const plan =
+      getChart(asReadonly(db), 'p-zoe', {
+        now: new Date('2026-11-28T08:00:00Z'),
+        adminTimes: DEFAULT_ADMIN_TIMES,
+        timeZone: 'Europe/Brussels',
+      })?.plan ?? [];
+    const item = plan.find((p) => p.kind === 'service-request');
+    expect(item).toMatchObject({ text: 'Sonde urinaire', doNotPerform: true });
+    // The reader's language says "do not"; the stored text never does, in any language.
+    expect(planItemText(wordsTranslator('fr'), item!)).toBe('NE PAS FAIRE\u00a0: Sonde urinaire');
+    expect(planItemText(wordsTranslator('nl'), item!)).toBe('NIET UITVOEREN: Sonde urinaire');
+    expect(planItemText(wordsTranslator('de'), item!)).toBe('NICHT DURCHFÜHREN: Sonde urinaire');
   });
 });
 

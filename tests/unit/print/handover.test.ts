@@ -207,7 +207,14 @@ describe.each(['fr', 'nl', 'de', 'en'] as const)('I-PASS handover in %s', (langu
         }),
       ],
       plan: [
-        { kind: 'service-request', text: 'RX thorax', status: 'active', due: null, detail: null },
+        {
+          kind: 'service-request',
+          text: 'RX thorax',
+          status: 'active',
+          due: null,
+          detail: null,
+          doNotPerform: false,
+        },
       ],
     }),
     chart(2),
