@@ -9,6 +9,7 @@
  * puts one row per bed on the page, for the charge nurse's overview.
  */
 import { formatDose } from '../../common/dose.ts';
+import { orderFrequency } from '../../common/frequency.ts';
 import { drugLabel } from '../../common/order-state.ts';
 import { planItemText } from '../../common/plan-item.ts';
 import type { Chart, Severity } from '../model.ts';
@@ -31,8 +32,7 @@ import {
 import type { ReportDocument } from './document.ts';
 import { formatStoredDate, parseInstant } from './format.ts';
 import type { Block, Measure, Section, TextStyle } from './layout.ts';
-import { orderStateOf, repeatOf } from './mar-orders.ts';
-import { frequencyInWords } from './order-words.ts';
+import { orderStateOf } from './mar-orders.ts';
 import type { Translate } from './messages.ts';
 import {
   ageInYears,
@@ -244,7 +244,7 @@ function factsBlocks(
         drugLabel(t, o),
         formatDose(o, t),
         o.route ?? '',
-        o.prn ? t('med.prnNoReason') : (frequencyInWords(t, repeatOf(o)) ?? o.frequency ?? ''),
+        o.prn ? t('med.prnNoReason') : orderFrequency(t, o),
       ]
         .filter((s) => s.length > 0)
         .join(' '),

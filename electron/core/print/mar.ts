@@ -9,6 +9,7 @@
  * On every page the not-given codes and the initials → name legend.
  */
 import { formatDose } from '../../common/dose.ts';
+import { orderFrequency } from '../../common/frequency.ts';
 import { formatNumber } from '../../common/numbers.ts';
 import { drugLabel, notToGiveText } from '../../common/order-state.ts';
 import { describeScheduleProblem } from '../../common/schedule-problem.ts';
@@ -40,7 +41,7 @@ import {
   type MarOrders,
 } from './mar-orders.ts';
 import type { MarWindow } from './mar-window.ts';
-import { frequencyInWords, weeklyMark } from './order-words.ts';
+import { weeklyMark } from './order-words.ts';
 import type { Translate } from './messages.ts';
 import { identityFromChart, patientHeader, type PatientIdentity } from './patient-header.ts';
 
@@ -194,7 +195,7 @@ function orderBlock(ctx: Ctx, order: ChartMedication, marks: readonly string[] =
   const repeat = repeatOf(order);
   const day = isAntibiotic(order) ? treatmentDay(order, window.start, timeZone) : null;
   const facts = [
-    frequencyInWords(t, repeat) ?? order.frequency ?? '',
+    orderFrequency(t, order),
     order.start ? t('mar.startDate', { date: formatStoredDate(order.start, timeZone) }) : '',
     order.end ? t('mar.stopDate', { date: formatStoredDate(order.end, timeZone) }) : '',
     order.prescriber ? t('mar.prescriber', { name: order.prescriber }) : '',

@@ -242,8 +242,8 @@ describe.each(LANGUAGES)('MAR in %s', (language) => {
     for (const order of orders.slice(0, 7))
       expect(text).toContain(running(t('mar.orderText', { text: order.instructions ?? '' })));
     expect(text).toContain(t('mar.prescriber', { name: 'Dr Delacroix' }));
-    expect(text).toContain(t('freq.everyHours', { n: 8 }));
-    expect(text).toContain(t('freq.timesDaily', { n: 2 }));
+    expect(text).toContain(t('frequency.every.h', { n: 8 }));
+    expect(text).toContain(t('frequency.times.d', { n: 2 }));
     expect(text).toContain(t('mar.antibioticDay', { day: 4 }));
     expect(text).toContain(t('mar.highAlertCheck'));
     expect(text).not.toContain('ACM');
