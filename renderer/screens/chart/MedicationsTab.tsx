@@ -178,7 +178,7 @@ function NotToGiveTable({ meds }: { readonly meds: readonly ChartMedication[] })
             <DrugCell med={med} />
             <td>{formatDose(med, words)}</td>
             <td>{med.route}</td>
-            <td>{med.frequency}</td>
+            <td>{orderFrequency(words, med)}</td>
             <td>
               <span className="schedule-problem">{notToGiveText(words, med)}</span>
             </td>
