@@ -7,6 +7,8 @@
  *   trust/demo-site.pub    the public key that signed demo.dtx (the demo's trust store);
  *   demo-site.key/.pub     that key pair, to try `downtime export --sign` by hand;
  *   README.md              what all this is, and the demo ward passphrase.
+ * The export carries reserved downtime numbers (as `downtime export --downtime-ids` signs them
+ * in), so a new arrival's registration can be issued in the demo app.
  * Nothing here is secret: it is demo data with published keys, generated (never committed).
  *
  * The export goes through the same pipeline as `downtime export` (core/export/pipeline.ts), so
@@ -42,6 +44,14 @@ const DEMO_DIR = join(ROOT, 'resources', 'demo');
 const PASSPHRASE = 'demo-ward-passphrase';
 const PATIENTS = 300;
 const SEED = 1;
+/**
+ * The demo's reserved downtime numbers, marked DEMO so none is ever taken for a real ADT number:
+ * DT-DEMO-0001 … DT-DEMO-0050.
+ */
+const DOWNTIME_IDS = Array.from(
+  { length: 50 },
+  (_, n) => `DT-DEMO-${String(n + 1).padStart(4, '0')}`,
+);
 /** What the demo export is built from: a change to any of these makes a new demo. */
 const SOURCES = [...EXPORT_SHAPING_SOURCES, 'scripts/make-demo.ts'];
 const STAMP = '.stamp.json';
@@ -82,7 +92,7 @@ on purpose; never use them for real data.
 
 | file | what it is |
 | --- | --- |
-| \`demo.dtx\` | the demo export, signed by the demo site key and encrypted to the demo device |
+| \`demo.dtx\` | the demo export, signed by the demo site key and encrypted to the demo device; it carries ${DOWNTIME_IDS.length} reserved downtime numbers (${DOWNTIME_IDS[0]} …) for new arrivals |
 | \`device.key\` | the demo device identity, sealed with the passphrase above (at a low scrypt cost: the passphrase is public); recipient \`${recipient}\` |
 | \`trust/demo-site.pub\` | the demo trust store: the public key that signed \`demo.dtx\` (${fingerprint}) |
 | \`demo-site.key\`, \`demo-site.pub\` | the demo site key pair, to try \`downtime export --sign\` |
@@ -135,6 +145,7 @@ async function build(stamp: Stamp): Promise<string> {
         createdAt,
         recipients: [recipient],
         siteKey,
+        downtimeIds: DOWNTIME_IDS,
       });
       writeFileSync(join(work, 'demo.dtx'), bytes);
     } finally {

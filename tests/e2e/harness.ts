@@ -58,6 +58,11 @@ export interface ViewerOptions {
   readonly settings?: Partial<Settings>;
   /** Shift the API's clock (e.g. to make the data look 9 hours old). */
   readonly clockOffsetMs?: number;
+  /**
+   * The laptop's folder of an earlier viewer (its `dataDir`), to start again on the same store:
+   * a restart. The caller removes it; `close()` leaves it.
+   */
+  readonly dataDir?: string;
 }
 
 export interface Viewer {
@@ -102,7 +107,7 @@ function recordingHost(dataDir: string, saved: string[], printed: Uint8Array[]):
 }
 
 export async function openViewer(page: Page, options: ViewerOptions = {}): Promise<Viewer> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'downtime-e2e-'));
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'downtime-e2e-'));
   const wardDir = join(dataDir, 'ward');
   mkdirSync(wardDir, { recursive: true });
   if (options.settings) {
@@ -203,7 +208,7 @@ export async function openViewer(page: Page, options: ViewerOptions = {}): Promi
     printed,
     async close() {
       await app[Symbol.asyncDispose]();
-      rmSync(dataDir, { recursive: true, force: true });
+      if (options.dataDir === undefined) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
