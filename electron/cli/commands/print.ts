@@ -62,10 +62,10 @@ census once, for all wards): the scheduled paper backup.
   --patient MRN         the patient's MRN
   --lang LANG           fr, nl, de or en (default: the settings' language, else en)
   --paper SIZE          A4 or Letter (default: the settings' paper size, else A4)
-  --start WHEN          window start. MAR: now (default), round (the start of the current
-                        round, from the settings' round start times), or an ISO date and time
-                        such as 2026-11-28T07:00:00+01:00. Round or pharmacy: an ISO date and
-                        time (default: now)
+  --start WHEN          window start of the MAR, the round and the pharmacy list: now
+                        (default), round (the start of the current round, from the settings'
+                        round start times), or an ISO date and time such as
+                        2026-11-28T07:00:00+01:00
   --end ISO             round window end (default: two hours after the start)
   --days N              MAR length in wall-clock days: 1 (default), 3 or 7 (days as columns)
   --layout L            handover: per-patient (default) or board (one row per bed)

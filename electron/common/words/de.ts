@@ -218,6 +218,8 @@ export const de: Words = {
   'doseUnit.suppository.one': 'Zäpfchen',
   'doseUnit.suppository.other': 'Zäpfchen',
 
+  'infusion.forWeight': '{rate} (für {weight} kg)',
+
   'scheduleProblem.timing-not-json': 'das gespeicherte Einnahmeschema ist unlesbar',
   'scheduleProblem.no-timing': 'die Verordnung hat kein Einnahmeschema',
   'scheduleProblem.timing-unreadable': 'das Einnahmeschema ist unlesbar',

@@ -222,6 +222,8 @@ export const en = {
   'doseUnit.suppository.one': 'suppository',
   'doseUnit.suppository.other': 'suppositories',
 
+  'infusion.forWeight': '{rate} (for {weight} kg)',
+
   'scheduleProblem.timing-not-json': 'the stored timing cannot be read',
   'scheduleProblem.no-timing': 'the order has no timing',
   'scheduleProblem.timing-unreadable': 'the timing cannot be read',

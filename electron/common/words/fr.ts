@@ -219,6 +219,8 @@ export const fr: Words = {
   'doseUnit.suppository.one': 'suppositoire',
   'doseUnit.suppository.other': 'suppositoires',
 
+  'infusion.forWeight': '{rate} (pour {weight} kg)',
+
   'scheduleProblem.timing-not-json': 'le rythme d’administration enregistré est illisible',
   'scheduleProblem.no-timing': 'la prescription n’a pas de rythme d’administration',
   'scheduleProblem.timing-unreadable': 'le rythme d’administration est illisible',

@@ -218,6 +218,8 @@ export const nl: Words = {
   'doseUnit.suppository.one': 'zetpil',
   'doseUnit.suppository.other': 'zetpillen',
 
+  'infusion.forWeight': '{rate} (voor {weight} kg)',
+
   'scheduleProblem.timing-not-json': 'het opgeslagen toedieningsschema is onleesbaar',
   'scheduleProblem.no-timing': 'het voorschrift heeft geen toedieningsschema',
   'scheduleProblem.timing-unreadable': 'het toedieningsschema is onleesbaar',

@@ -67,3 +67,17 @@ export function currentRoundStart(
   }
   return new Date(best);
 }
+
+/**
+ * Where a printed window starts — the MAR's, the medication round's, the pharmacy list's: the
+ * instant given (`--start ISO`), else the print time or the start of the current round.
+ */
+export function windowStart(
+  request: { readonly start?: Date; readonly marStart?: MarStart },
+  now: Date,
+  roundStarts: readonly string[],
+  timeZone: string,
+): Date {
+  if (request.start !== undefined) return request.start;
+  return request.marStart === 'round' ? currentRoundStart(now, roundStarts, timeZone) : now;
+}

@@ -10,7 +10,11 @@
  */
 import { formatDose } from '../../common/dose.ts';
 import { orderFrequency } from '../../common/frequency.ts';
-import { formatNumber } from '../../common/numbers.ts';
+import {
+  formatConcentration,
+  formatInfusionRate,
+  infusionRate,
+} from '../../common/infusion-rate.ts';
 import { drugLabel, notToGiveText } from '../../common/order-state.ts';
 import { describeScheduleProblem } from '../../common/schedule-problem.ts';
 import type { Administration, Chart, ChartMedication } from '../model.ts';
@@ -136,7 +140,7 @@ function sheetSection(ctx: Ctx, sheet: MarSheet): Section {
       ...scheduled.flatMap((e) => scheduledBlocks(ctx, e)),
       ...scales.flatMap((e) => scaleBlocks(ctx, e)),
       ...(infusions.length > 0 ? [heading(m, t('mar.infusions'), width)] : []),
-      ...infusions.flatMap((e) => infusionBlocks(ctx, e.order)),
+      ...infusions.flatMap((e) => infusionBlocks(ctx, e.order, sheet.identity.weight?.kg ?? null)),
       ...(prn.length > 0 ? [heading(m, t('mar.prn'), width)] : []),
       ...prn.flatMap((e) => prnBlocks(ctx, e)),
       ...(stopped.length > 0
@@ -418,15 +422,18 @@ const formatDateTimeShort = (at: Date, timeZone: string): string => {
 /** Rate-change rows per infusion and day: enough for a titrated drug's changes. */
 const RATE_ROWS = 6;
 
-function infusionBlocks(ctx: Ctx, order: ChartMedication): Block[] {
+/**
+ * `weightKg` is the dosing weight the sheet's band prints (with its date), the one a rate per
+ * kilogram is turned into mL/h with; without it such a rate is printed as ordered only.
+ */
+function infusionBlocks(ctx: Ctx, order: ChartMedication, weightKg: number | null): Block[] {
   const { m, t, width } = ctx;
-  const rate =
-    order.rate !== null
-      ? `${formatNumber(order.rate, t.language)} ${order.rateUnit ?? ''}`.trim()
-      : (order.rateText ?? '');
+  const rate = infusionRate(order, t, weightKg);
   const facts = [
-    order.concentration ? `${t('col.concentration')}: ${order.concentration}` : '',
-    rate ? `${t('col.rate')}: ${rate}` : '',
+    order.concentration
+      ? `${t('col.concentration')}: ${formatConcentration(order.concentration, t)}`
+      : '',
+    rate ? `${t('col.rate')}: ${formatInfusionRate(rate, t)}` : '',
   ].filter((s) => s.length > 0);
   const columns: Column[] = [
     { label: t('col.time'), weight: 1, kind: 'writeIn' },

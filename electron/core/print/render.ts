@@ -20,7 +20,7 @@ import { writePdf, type ReportDocument } from './document.ts';
 import { loadFonts } from './fonts.ts';
 import { handoverReport, type HandoverLayout } from './handover.ts';
 import { marReport, marSheetFromChart } from './mar.ts';
-import { currentRoundStart, type MarDays, type MarStart, wallClockDays } from './mar-window.ts';
+import { type MarDays, type MarStart, wallClockDays, windowStart } from './mar-window.ts';
 import type { Translate } from './messages.ts';
 import { summaryReport } from './summary.ts';
 import { writeFixedPdf, type FixedReport } from './fixed-document.ts';
@@ -49,7 +49,7 @@ export interface ReportRequest {
   readonly patientId?: string;
   /** MAR window start given as an instant (the CLI's `--start ISO`); wins over `marStart`. */
   readonly start?: Date;
-  /** MAR window start: the print time (default), or the start of the current round. */
+  /** MAR, round or pharmacy window start: the print time (default), or the current round's. */
   readonly marStart?: MarStart;
   /** MAR length in wall-clock days (default 1). */
   readonly days?: MarDays;
@@ -115,11 +115,7 @@ function buildReport(
     }
     case 'mar': {
       const scope = careScope(db, request, 'mar', ctx, t);
-      const start =
-        request.start ??
-        (request.marStart === 'round'
-          ? currentRoundStart(ctx.printedAt, ctx.roundStarts, ctx.timeZone)
-          : ctx.printedAt);
+      const start = windowStart(request, ctx.printedAt, ctx.roundStarts, ctx.timeZone);
       const window = wallClockDays(start, request.days ?? 1, ctx.timeZone);
       const asOf = dataAsOf(ctx);
       const sheets = lazy(function* () {

@@ -18,6 +18,7 @@ import {
   type LabelSheet,
   type Wristbands,
 } from './media.ts';
+import { type MarStart, windowStart } from './mar-window.ts';
 import type { Translate } from './messages.ts';
 import { obsChartReport } from './obs-chart.ts';
 import { identityFromChart, placeLine } from './patient-header.ts';
@@ -41,6 +42,8 @@ export interface SupplyRequest {
   readonly wardId?: string;
   readonly patientId?: string;
   readonly start?: Date;
+  /** Round and pharmacy: start at the print time (default) or at the current round's start. */
+  readonly marStart?: MarStart;
   readonly end?: Date;
   readonly count?: number;
   readonly hours?: 24 | 72;
@@ -52,6 +55,8 @@ export interface SupplyContext {
   readonly adminTimes: AdminTimes;
   readonly timeZone: string;
   readonly printedAt: Date;
+  /** The ward's round start times (settings): where `--start round` begins. */
+  readonly roundStarts: readonly string[];
   readonly siteName: string;
   /** The ward's sticker sheets and wristband media (settings); default: 3 × 7, 25 × 280/180 mm. */
   readonly labelSheet?: LabelSheet;
@@ -112,7 +117,7 @@ export function buildSupplyReport(
     }
     case 'round': {
       const ward = careWard(db, request, 'round');
-      const start = validDate(request.start ?? ctx.printedAt, 'start');
+      const start = validDate(startOf(request, ctx), 'start');
       const end = validDate(
         request.end ?? new Date(start.getTime() + DEFAULT_ROUND_HOURS * HOUR),
         'end',
@@ -144,7 +149,7 @@ export function buildSupplyReport(
     }
     case 'pharmacy': {
       const ward = careWard(db, request, 'pharmacy');
-      const start = validDate(request.start ?? ctx.printedAt, 'start');
+      const start = validDate(startOf(request, ctx), 'start');
       const hours = request.hours ?? 24;
       const window = { start, end: new Date(start.getTime() + hours * HOUR) };
       // Each chart holds 24 h of due times from its `now`: one reading per day of the window.
@@ -190,6 +195,9 @@ export function buildSupplyReport(
     }
   }
 }
+
+const startOf = (request: SupplyRequest, ctx: SupplyContext): Date =>
+  windowStart(request, ctx.printedAt, ctx.roundStarts, ctx.timeZone);
 
 const clock = (ctx: SupplyContext) => ({ adminTimes: ctx.adminTimes, timeZone: ctx.timeZone });
 

@@ -329,6 +329,41 @@ describe.each(LANGUAGES)('MAR in %s', (language) => {
     expect(text).toContain('Selon glycémie : < 150 mg/dL 0 UI');
   });
 
+  it('prints an infusion’s rate with its mL/h from the concentration and the band’s weight', async () => {
+    const noradrenaline = medication({
+      id: 'nora',
+      drug: 'Noradrénaline',
+      route: 'IV',
+      rate: 0.1,
+      rateUnit: 'ug/kg/min',
+      continuous: true,
+      concentration: '4 mg / 50 mL',
+      instructions: 'Noradrénaline 4 mg dans 50 mL NaCl 0,9 %, PAM > 65 mmHg',
+      highAlert: true,
+    });
+    const saline = medication({
+      id: 'nacl',
+      drug: 'NaCl 0,9 %',
+      route: 'IV',
+      rateText: '80–120 mL/h',
+      continuous: true,
+    });
+    const { texts } = await printMar([chart(1, { medications: [noradrenaline, saline] })], {
+      language,
+    });
+    // NFKC: the font's micro sign comes back from pdftotext as the Greek mu.
+    const text = running(texts.join('\n')).normalize('NFKC');
+    // The band's weight is 61,5 kg: 0,1 µg/kg/min × 61,5 kg × 60 ÷ 80 µg/mL = 4,6125 mL/h.
+    const kg = language === 'en' ? '61.5' : '61,5';
+    const perMin = language === 'en' ? '0.1' : '0,1';
+    const rate = `${perMin} µg/kg/min = ${t('infusion.forWeight', { rate: `${language === 'en' ? '4.61' : '4,61'} mL/h`, weight: kg })}`;
+    expect(text).toContain(running(`${t('col.rate')}: ${rate}`).normalize('NFKC'));
+    expect(text).toContain(running(`${t('col.concentration')}: 4 mg/50 mL`));
+    // A range is said as written, with nothing computed beside it.
+    expect(text).toContain(running(`${t('col.rate')}: 80–120 mL/h`));
+    expect(text).not.toMatch(/80–120 mL\/h =/);
+  });
+
   it('lays 3 days out as columns with their dates', async () => {
     const { texts } = await printMar([patient(1)], { language, days: 3 });
     const text = texts.join('\n');

@@ -189,6 +189,16 @@ describe('medication round', () => {
     expect(pharmacy.text).not.toMatch(/Énoxaparine.*\d+ mg/);
   });
 
+  it('starts at the current round with start "round": printed at 09:22, the 08:00 dose is on it', async () => {
+    const late = { printedAt: new Date('2026-11-28T09:22:00+01:00') };
+    const round = await render({ report: 'round', wardId: 'w3b', marStart: 'round' }, 'en', late);
+    expect(round.text).toContain('From 2026-11-28 07:00 to 2026-11-28 09:00');
+    expect(round.text).toMatch(/08:00 +Métoprolol 50 mg comprimé/);
+    const now = await render({ report: 'round', wardId: 'w3b', marStart: 'now' }, 'en', late);
+    expect(now.text).toContain('From 2026-11-28 09:22 to 2026-11-28 11:22');
+    expect(now.text).not.toMatch(/08:00 +Métoprolol/);
+  });
+
   it('refuses a window that ends before it starts', async () => {
     await expect(
       render({
@@ -210,6 +220,12 @@ describe('pharmacy list', () => {
     const three = await render({ report: 'pharmacy', wardId: 'w3b', start, hours: 72 });
     expect(three.text).toMatch(/Métoprolol 50 mg comprimé +PO +6 +300 mg +1/);
     expect(three.text).toContain('From 2026-11-28 07:00 to 2026-12-01 07:00');
+  });
+  it('starts at the current round with start "round", like the MAR', async () => {
+    // Printed at 23:40: the 22:00 round is under way.
+    const late = { printedAt: new Date('2026-11-28T23:40:00+01:00') };
+    const list = await render({ report: 'pharmacy', wardId: 'w3b', marStart: 'round' }, 'en', late);
+    expect(list.text).toContain('From 2026-11-28 22:00 to 2026-11-29 22:00');
   });
 });
 
