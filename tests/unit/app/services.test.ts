@@ -165,7 +165,8 @@ describe('the session', () => {
       .split('\n')
       .map((l) => JSON.parse(l));
     expect(lines.filter((l) => l.event === 'search').map((l) => l.detail)).toEqual([
-      { searches: 3 },
+      { burst: 'start' },
+      { burst: 'end', searches: 3 },
     ]);
     expect(lines.at(-1)).toMatchObject({ event: 'lock', detail: { reason: 'quit' } });
     expect(verifyAudit(auditFile)).toMatchObject({ ok: true });
@@ -175,12 +176,15 @@ describe('the session', () => {
     const app = await laptop('audit-closed');
     try {
       const { wards } = await unlock(app);
+      const patientId = (await value(app, 'census', { wardId: wards[0]!.id }))[0]!.patientId;
       const auditFile = app.store.current().auditFile;
       rmSync(auditFile);
       mkdirSync(auditFile); // a folder where the trail should be: every append fails
       for (const [method, args] of [
         ['census', { wardId: wards[0]!.id }],
         ['search', { query: 'a' }],
+        ['scan', { code: '30000004' }],
+        ['chart', { patientId }],
         ['renderReport', { report: 'census', wardId: wards[0]!.id, paper: 'A4', language: 'en' }],
       ] as const) {
         expect(await call(app, method, args)).toMatchObject({
