@@ -6,7 +6,8 @@
 import { fold } from './fold.ts';
 
 export interface AllergyRecord {
-  readonly substance: string;
+  /** Null when the source names no substance (the display says "substance not named"). */
+  readonly substance: string | null;
   readonly reaction: string | null;
   readonly criticality: string | null;
   /** FHIR verificationStatus: a `refuted` record is kept in the data, never in the band. */
@@ -14,19 +15,24 @@ export interface AllergyRecord {
 }
 
 export interface AllergyLine {
-  readonly substance: string;
+  readonly substance: string | null;
   readonly reactions: readonly string[];
   readonly highCriticality: boolean;
 }
 
 export function allergyLines(allergies: readonly AllergyRecord[]): AllergyLine[] {
-  const lines = new Map<string, { substance: string; reactions: Set<string>; high: boolean }>();
-  for (const allergy of allergies) {
+  const lines = new Map<
+    string,
+    { substance: string | null; reactions: Set<string>; high: boolean }
+  >();
+  for (const [index, allergy] of allergies.entries()) {
     // A refuted allergy is kept in the chart data, but it is no allergy: never in the band.
     if (allergy.verification === 'refuted') continue;
-    const key = fold(allergy.substance.trim());
+    const substance = allergy.substance?.trim() || null;
+    // Unnamed allergies are never merged: nothing says two of them are the same substance.
+    const key = substance === null ? `\u0000${index}` : fold(substance);
     const line = lines.get(key) ?? {
-      substance: allergy.substance.trim(),
+      substance,
       reactions: new Set(),
       high: false,
     };

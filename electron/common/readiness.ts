@@ -56,13 +56,15 @@ export function describeReadinessFact(
   fact: ReadinessFact,
   instant: (iso: string) => string,
 ): string {
-  const values = Object.fromEntries(
-    Object.entries(fact.values).map(([name, value]) => {
+  const values = Object.fromEntries([
+    // A fact naming no site (the source names none) says so in the reader's words.
+    ['site', t('placeholder.site')],
+    ...Object.entries(fact.values).map(([name, value]) => {
       if (INSTANTS.has(name) && typeof value === 'string') return [name, instant(value)];
       if (DECIMALS.has(name) && typeof value === 'number')
         return [name, formatFixed(value, 1, t.language)];
       return [name, value];
     }),
-  );
+  ]);
   return t(`readiness.${fact.code}`, values);
 }

@@ -48,7 +48,8 @@ export const MANIFEST_FORMAT = 2;
 
 export const ManifestSchema = z.object({
   format: z.literal(MANIFEST_FORMAT),
-  site: z.object({ id: z.string().min(1), name: z.string().min(1) }),
+  /** name null: the source names no site (screens and paper say "site unknown"). */
+  site: z.object({ id: z.string().min(1), name: z.string().min(1).nullable() }),
   exportId: z.string().min(1),
   /** Monotonically increasing per site: the rollback guard. */
   sequence: z.number().int().nonnegative(),
@@ -149,11 +150,15 @@ export const AllergyAbsenceSchema = z.object({
 });
 export type AllergyAbsence = z.infer<typeof AllergyAbsenceSchema>;
 
+/** Null only when nothing in the source names it: the display says the placeholder word. */
+const unnamed = z.string().nullable();
+
 export const WardSchema = z.object({
   id: z.string(),
-  name: z.string(),
+  /** Null for a site's unassigned ward ("no unit assigned" in the reader's language). */
+  name: unnamed,
   siteId: z.string(),
-  siteName: z.string(),
+  siteName: unnamed,
   /** In the export's scope (full detail) or not (locator rows only). */
   inScope: z.boolean(),
   censusCount: z.number().int().nonnegative(),
@@ -175,12 +180,12 @@ export type Bed = z.infer<typeof BedSchema>;
 export const CensusRowSchema = z.object({
   patientId: z.string(),
   mrn: z.string(),
-  /** "FAMILY, Given" as it should be read aloud at the bedside. */
-  name: z.string(),
+  /** "FAMILY, Given" as it should be read aloud at the bedside; null when none is recorded. */
+  name: unnamed,
   birthDate: z.string().nullable(),
   sex: z.string().nullable(),
   wardId: z.string(),
-  wardName: z.string(),
+  wardName: unnamed,
   room: z.string().nullable(),
   bed: z.string().nullable(),
   /** A patient of a ward outside the export's scope: where they are, nothing more. */
@@ -215,9 +220,9 @@ export type SearchHit = z.infer<typeof SearchHitSchema>;
 export const PatientSchema = z.object({
   id: z.string(),
   mrn: z.string(),
-  family: z.string(),
-  given: z.string(),
-  name: z.string(),
+  family: unnamed,
+  given: unnamed,
+  name: unnamed,
   birthDate: z.string().nullable(),
   sex: z.string().nullable(),
   language: z.string().nullable(),
@@ -229,8 +234,8 @@ export type Patient = z.infer<typeof PatientSchema>;
 
 export const StaySchema = z.object({
   wardId: z.string(),
-  wardName: z.string(),
-  siteName: z.string(),
+  wardName: unnamed,
+  siteName: unnamed,
   room: z.string().nullable(),
   bed: z.string().nullable(),
   admittedAt: z.string().nullable(),
@@ -254,7 +259,7 @@ export const StaySchema = z.object({
 export type Stay = z.infer<typeof StaySchema>;
 
 export const AllergySchema = z.object({
-  substance: z.string(),
+  substance: unnamed,
   /**
    * FHIR verificationStatus: `unconfirmed`, `presumed`, `confirmed`, `refuted` (a refuted one is
    * kept and shown as such, and is not an allergy for the allergy state); `not-interpretable`
@@ -271,7 +276,7 @@ export const AllergySchema = z.object({
 export type Allergy = z.infer<typeof AllergySchema>;
 
 export const ProblemSchema = z.object({
-  text: z.string(),
+  text: unnamed,
   code: z.string().nullable(),
   status: z.string().nullable(),
   onset: z.string().nullable(),

@@ -50,7 +50,7 @@ export function sortCensus(rows: readonly CensusRow[], order: SortOrder): Census
       const result = compareValues(x, y) * sign;
       if (result !== 0) return result;
     }
-    return collator.compare(a.name, b.name);
+    return collator.compare(a.name ?? '', b.name ?? '');
   });
 }
 

@@ -26,6 +26,7 @@ import {
 import type { SortKey, SortOrder } from '../lib/census-view.ts';
 import { ageInYears, daysSince } from '../lib/format.ts';
 import { rowWindow, scrollToReveal } from '../lib/virtual-window.ts';
+import { named } from '../../electron/common/placeholder.ts';
 
 /** Must equal `.grid-row { height }` in styles.css. */
 export const ROW_HEIGHT_PX = 40;
@@ -237,7 +238,7 @@ interface RowProps {
 
 function CensusGridRow({ id, row, index, active, onOpen }: RowProps) {
   const { t } = useTranslation();
-  const { format } = useFormat();
+  const { format, words } = useFormat();
   const { clock } = useAppContext();
   const sexLabel = useSexLabel();
   const now = clock.now();
@@ -269,12 +270,12 @@ function CensusGridRow({ id, row, index, active, onOpen }: RowProps) {
       onClick={onOpen}
     >
       {cell(1, bed, 'col-bed')}
-      {cell(2, row.name, 'col-name')}
+      {cell(2, named(words, 'name', row.name), 'col-name')}
       {cell(3, ageSex, 'col-age')}
       {cell(4, row.mrn, 'col-mrn mono')}
       {row.locator ? (
         <div role="gridcell" aria-colindex={5} aria-colspan={7} className="cell col-locator">
-          {t('census.locator', { ward: row.wardName })}
+          {t('census.locator', { ward: named(words, 'ward', row.wardName) })}
         </div>
       ) : (
         <>

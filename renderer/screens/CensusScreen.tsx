@@ -13,6 +13,7 @@ import { ErrorNotice } from '../components/ErrorNotice.tsx';
 import { useFocusOnMount } from '../hooks/useFocusOnMount.ts';
 import { filterCensus, sortCensus, type SortOrder } from '../lib/census-view.ts';
 import { CensusGrid } from './CensusGrid.tsx';
+import { named } from '../../electron/common/placeholder.ts';
 
 interface Props {
   readonly wards: readonly Ward[];
@@ -23,7 +24,7 @@ interface Props {
 
 export function CensusScreen({ wards, wardId, onWardChange, onOpen }: Props) {
   const { t } = useTranslation();
-  const { format } = useFormat();
+  const { format, words } = useFormat();
   const heading = useFocusOnMount<HTMLHeadingElement>();
   const id = useId();
   const [rows, setRows] = useState<readonly CensusRow[] | null>(null);
@@ -64,7 +65,7 @@ export function CensusScreen({ wards, wardId, onWardChange, onOpen }: Props) {
             {wards.map((w) => (
               <option key={w.id} value={w.id}>
                 {t(w.inScope ? 'census.wardOption' : 'census.wardOptionLocator', {
-                  name: w.name,
+                  name: named(words, 'ward', w.name),
                   count: format.number(w.censusCount),
                 })}
               </option>
@@ -94,7 +95,7 @@ export function CensusScreen({ wards, wardId, onWardChange, onOpen }: Props) {
       {rows && (
         <CensusGrid
           rows={shown}
-          label={t('census.tableLabel', { ward: ward?.name ?? wardId })}
+          label={t('census.tableLabel', { ward: ward ? named(words, 'ward', ward.name) : wardId })}
           order={order}
           onSort={setOrder}
           onOpen={onOpen}

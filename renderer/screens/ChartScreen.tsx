@@ -5,6 +5,7 @@
  */
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useFormat } from '../app-context.ts';
 import type { Chart } from '../../electron/core/model.ts';
 import type { AppErrorShape } from '../../electron/core/result.ts';
 import { call } from '../api.ts';
@@ -18,6 +19,7 @@ import { PlanTab } from './chart/PlanTab.tsx';
 import { ResultsTab } from './chart/ResultsTab.tsx';
 import { SummaryTab } from './chart/SummaryTab.tsx';
 import type { PrintPatient } from './PrintScreen.tsx';
+import { named } from '../../electron/common/placeholder.ts';
 
 const TABS = [
   'summary',
@@ -38,6 +40,7 @@ interface Props {
 
 export function ChartScreen({ patientId, onBack, onLoaded }: Props) {
   const { t } = useTranslation();
+  const { words } = useFormat();
   const id = useId();
   const [chart, setChart] = useState<Chart | null>(null);
   const [error, setError] = useState<AppErrorShape | null>(null);
@@ -93,7 +96,7 @@ export function ChartScreen({ patientId, onBack, onLoaded }: Props) {
       {chart && <ChartHeader chart={chart} headingId={`${id}-name`} />}
       {chart && chart.locator && (
         <p className="notice notice-info">
-          {t('chart.locatorNotice', { ward: chart.stay?.wardName ?? '' })}
+          {t('chart.locatorNotice', { ward: named(words, 'ward', chart.stay?.wardName) })}
         </p>
       )}
       {chart && !chart.locator && (

@@ -25,10 +25,12 @@ import {
   wardOnly,
   type SupplyOptions,
 } from './SupplyPrint.tsx';
+import { named } from '../../electron/common/placeholder.ts';
 
 export interface PrintPatient {
   readonly patientId: string;
-  readonly name: string;
+  /** Null when the source records no name (said as "no name recorded"). */
+  readonly name: string | null;
   readonly mrn: string;
 }
 
@@ -67,7 +69,7 @@ const pdfBytes = (base64: string): Uint8Array =>
 
 export function PrintScreen({ wards, wardId, patient }: Props) {
   const { t } = useTranslation();
-  const { language } = useFormat();
+  const { language, words } = useFormat();
   const { status } = useAppContext();
   const heading = useFocusOnMount<HTMLHeadingElement>();
   const id = useId();
@@ -177,7 +179,10 @@ export function PrintScreen({ wards, wardId, patient }: Props) {
                   onChange={() => setScope('patient')}
                 />
                 {patient
-                  ? t('print.thisPatient', { name: patient.name, mrn: patient.mrn })
+                  ? t('print.thisPatient', {
+                      name: named(words, 'name', patient.name),
+                      mrn: patient.mrn,
+                    })
                   : t('print.patient')}
               </label>
             </fieldset>
@@ -193,14 +198,19 @@ export function PrintScreen({ wards, wardId, patient }: Props) {
                   .filter((w) => w.inScope)
                   .map((w) => (
                     <option key={w.id} value={w.id}>
-                      {w.name}
+                      {named(words, 'ward', w.name)}
                     </option>
                   ))}
               </select>
             </div>
           )}
           {forPatient && patient && (
-            <p>{t('print.thisPatient', { name: patient.name, mrn: patient.mrn })}</p>
+            <p>
+              {t('print.thisPatient', {
+                name: named(words, 'name', patient.name),
+                mrn: patient.mrn,
+              })}
+            </p>
           )}
           {forPatient && !patient && (
             <p className="notice notice-info">{t('print.needsPatient')}</p>

@@ -9,6 +9,7 @@ import type { SearchHit } from '../../electron/core/model.ts';
 import { call } from '../api.ts';
 import { useFormat } from '../app-context.ts';
 import { useSexLabel } from '../components/Badges.tsx';
+import { named } from '../../electron/common/placeholder.ts';
 
 const DEBOUNCE_MS = 30;
 const LIMIT = 20;
@@ -22,7 +23,7 @@ interface Props {
 
 export function SearchBox({ inputRef, onOpen, clearSignal }: Props) {
   const { t } = useTranslation();
-  const { format } = useFormat();
+  const { format, words } = useFormat();
   const sexLabel = useSexLabel();
   const id = useId();
   const [query, setQuery] = useState('');
@@ -142,7 +143,7 @@ export function SearchBox({ inputRef, onOpen, clearSignal }: Props) {
                 choose(hit);
               }}
             >
-              <span className="hit-name">{hit.name}</span>
+              <span className="hit-name">{named(words, 'name', hit.name)}</span>
               <span className="hit-facts">
                 {hit.birthDate && t('search.born', { date: format.partialDate(hit.birthDate) })}
                 {hit.sex && ` · ${sexLabel(hit.sex)}`}
@@ -150,7 +151,7 @@ export function SearchBox({ inputRef, onOpen, clearSignal }: Props) {
               </span>
               <span className="hit-where">
                 {hit.admitted
-                  ? [hit.wardName, hit.bed].filter(Boolean).join(' · ')
+                  ? [named(words, 'ward', hit.wardName), hit.bed].filter(Boolean).join(' · ')
                   : t('search.notAdmitted')}
                 {hit.locator && ` · ${t('search.locator')}`}
               </span>

@@ -14,6 +14,7 @@ import { useAppContext, useFormat } from '../app-context.ts';
 import { ErrorNotice, useErrorSentence } from '../components/ErrorNotice.tsx';
 import { Shell } from '../components/Shell.tsx';
 import { useFocusOnMount } from '../hooks/useFocusOnMount.ts';
+import { named } from '../../electron/common/placeholder.ts';
 
 /** Failures of the export itself, where an older kept export may still open. */
 const EXPORT_FAULTS: readonly ExportErrorKind[] = [
@@ -183,7 +184,7 @@ export function UnlockScreen({ idleLocked, onUnlocked, onReadiness }: Props) {
 
 function ExportFacts({ summary }: { readonly summary: ExportSummary }) {
   const { t } = useTranslation();
-  const { format } = useFormat();
+  const { format, words } = useFormat();
   const id = useId();
   return (
     <section className="panel facts" aria-labelledby={id}>
@@ -191,7 +192,7 @@ function ExportFacts({ summary }: { readonly summary: ExportSummary }) {
       {!summary.current && <p className="notice notice-warn">{t('unlock.olderCopy')}</p>}
       <dl className="facts-list">
         <dt>{t('unlock.site')}</dt>
-        <dd>{summary.siteName}</dd>
+        <dd>{named(words, 'site', summary.siteName)}</dd>
         <dt>{t('unlock.dataAsOf')}</dt>
         <dd>{format.instant(summary.dataAsOf)}</dd>
         <dt>{t('unlock.created')}</dt>

@@ -43,7 +43,7 @@ test.describe('accessibility (axe-core, WCAG 2.x AA)', () => {
 
     const { rows } = await demoCensus(viewer);
     await page.getByRole('row').nth(1).click();
-    await expect(page.getByRole('heading', { level: 1, name: rows[0]?.name })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1, name: rows[0]?.name ?? '' })).toBeVisible();
     for (const tab of [
       'Summary',
       'Medications',

@@ -65,7 +65,7 @@ test.describe('census', () => {
     await unlock(page);
     const { rows } = await demoCensus(viewer);
     const byName = [...rows].sort((a, b) =>
-      a.name.localeCompare(b.name, undefined, { sensitivity: 'base', numeric: true }),
+      (a.name ?? '').localeCompare(b.name ?? '', undefined, { sensitivity: 'base', numeric: true }),
     );
     await page.getByRole('button', { name: 'Name' }).click();
     await expect(page.getByRole('columnheader', { name: 'Name' })).toHaveAttribute(
@@ -100,7 +100,7 @@ test.describe('census', () => {
     await page.keyboard.press('ArrowDown');
     await expect(grid).toHaveAttribute('aria-activedescendant', /row-1$/);
     await page.keyboard.press('Enter');
-    await expect(page.getByRole('heading', { level: 1, name: second.name })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1, name: second.name ?? '' })).toBeVisible();
 
     await page.getByRole('button', { name: 'Census', exact: true }).click();
     await page.getByLabel('Filter this list').fill(second.mrn);

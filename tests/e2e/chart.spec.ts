@@ -29,7 +29,7 @@ test.describe('chart', () => {
     if (!patient) throw new Error('the demo export has no patient');
     await openChart(page, patient);
     const header = chartHeader(page);
-    await expect(header).toContainText(patient.name);
+    await expect(header).toContainText(patient.name ?? '');
     await expect(header).toContainText(/Born/);
     await expect(header).toContainText('Code status');
     await expect(header).toContainText('Weight');

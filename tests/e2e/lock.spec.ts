@@ -15,11 +15,11 @@ test.describe('lock', () => {
     const patient = rows[0];
     if (!patient) throw new Error('the demo ward is empty');
     await page.getByRole('row').nth(1).click();
-    await expect(page.getByRole('heading', { level: 1, name: patient.name })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1, name: patient.name ?? '' })).toBeVisible();
 
     await page.getByRole('button', { name: 'Lock', exact: true }).click();
     await expect(page.getByRole('heading', { name: 'Unlock the downtime copy' })).toBeVisible();
-    await expect(page.locator('body')).not.toContainText(patient.name);
+    await expect(page.locator('body')).not.toContainText(patient.name ?? '');
     await expect(page.locator('body')).not.toContainText(patient.mrn);
     expect((await viewer.app.api.getStatus({})).unlocked).toBe(false);
     await snap(page, testInfo, 'locked');

@@ -47,7 +47,7 @@ test.describe('print', () => {
     const patient = rows[0];
     if (!patient) throw new Error('the demo ward is empty');
     await page.getByRole('row').nth(1).click();
-    await expect(page.getByRole('heading', { level: 1, name: patient.name })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1, name: patient.name ?? '' })).toBeVisible();
     await page.getByRole('button', { name: 'Print', exact: true }).click();
     await page.getByRole('radio', { name: 'Patient summary' }).check();
     await expect(

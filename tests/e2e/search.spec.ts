@@ -60,7 +60,7 @@ test.describe('search', () => {
     await expect(results(page).first()).toHaveAttribute('data-mrn', patient.mrn);
     await box.press('Enter');
     await expect(chartHeader(page)).toContainText(patient.mrn);
-    await expect(page.getByRole('heading', { level: 1, name: patient.name })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1, name: patient.name ?? '' })).toBeVisible();
   });
 
   test('a barcode scan (MRN in a burst, then Enter) jumps straight to the chart', async ({
@@ -74,7 +74,7 @@ test.describe('search', () => {
     await page.getByRole('grid').focus();
     await scan(page, patient.mrn);
     await expect(chartHeader(page)).toContainText(patient.mrn);
-    await expect(page.getByRole('heading', { level: 1, name: patient.name })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1, name: patient.name ?? '' })).toBeVisible();
   });
 
   test('a scan into the search box opens the chart and empties the box', async ({

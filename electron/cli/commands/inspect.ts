@@ -47,8 +47,9 @@ defaults, Europe/Brussels, without --settings). Exit 0 ok, 1 refused (one line o
 
 interface WardCensus {
   readonly id: string;
-  readonly name: string;
-  readonly census: { mrn: string; name: string; bed: string | null }[];
+  /** Null where the source names none (JSON keeps the null; the text says so). */
+  readonly name: string | null;
+  readonly census: { mrn: string; name: string | null; bed: string | null }[];
 }
 
 function readContents(db: ReadonlyDb) {
@@ -69,7 +70,7 @@ function chartFor(db: ReadonlyDb, wanted: string, settings: Settings, at: Date):
     const listed = hits
       .map(
         (h) =>
-          `${h.patientId} (${h.name}, born ${dash(h.birthDate)}, ${h.wardName || 'not admitted'})`,
+          `${h.patientId} (${h.name ?? '(no name)'}, born ${dash(h.birthDate)}, ${h.admitted ? (h.wardName ?? '(unassigned)') : 'not admitted'})`,
       )
       .join('; ');
     throw new AppError(
@@ -118,7 +119,7 @@ function describeCodeStatus(chart: Chart): string {
 function describeAllergies(chart: Chart): string {
   const listed = chart.allergies.map(
     (a) =>
-      `${a.substance}${a.reaction ? ` (${a.reaction})` : ''}${a.verification && a.verification !== 'confirmed' ? ` [${a.verification}]` : ''}`,
+      `${a.substance ?? '(substance not named)'}${a.reaction ? ` (${a.reaction})` : ''}${a.verification && a.verification !== 'confirmed' ? ` [${a.verification}]` : ''}`,
   );
   const absences = chart.allergyAbsences.map((a) => a.category);
   const state =
@@ -136,15 +137,17 @@ function describeChart(chart: Chart): string[] {
   const p = chart.patient;
   const lines = [
     '',
-    `${p.name}  MRN ${p.mrn}  born ${dash(p.birthDate)}  ${dash(p.sex)}`,
+    `${p.name ?? '(no name)'}  MRN ${p.mrn}  born ${dash(p.birthDate)}  ${dash(p.sex)}`,
     chart.stay
-      ? `  ${chart.stay.wardName}, room ${dash(chart.stay.room)}, bed ${dash(chart.stay.bed)} — admitted ${dash(chart.stay.admittedAt)}, attending ${dash(chart.stay.attending)}`
+      ? `  ${chart.stay.wardName ?? '(unassigned)'}, room ${dash(chart.stay.room)}, bed ${dash(chart.stay.bed)} — admitted ${dash(chart.stay.admittedAt)}, attending ${dash(chart.stay.attending)}`
       : '  not admitted at the time of the export',
     `  code status: ${describeCodeStatus(chart)}`,
     `  allergies: ${describeAllergies(chart)}`,
   ];
   if (chart.problems.length > 0)
-    lines.push(`  problems: ${chart.problems.map((x) => x.text).join('; ')}`);
+    lines.push(
+      `  problems: ${chart.problems.map((x) => x.text ?? '(condition not named)').join('; ')}`,
+    );
   lines.push(`  medications (${chart.medications.length}):`);
   for (const m of chart.medications) {
     const dose = m.doseText ?? [m.dose, m.doseUnit].filter((x) => x !== null).join(' ');
@@ -227,10 +230,12 @@ export const inspectCommand: Command = {
       for (const ward of wards) {
         lines.push(
           '',
-          `${ward.name} (${ward.id}) — ${ward.census.length} patient${ward.census.length === 1 ? '' : 's'}`,
+          `${ward.name ?? '(unassigned)'} (${ward.id}) — ${ward.census.length} patient${ward.census.length === 1 ? '' : 's'}`,
         );
         for (const row of ward.census)
-          lines.push(`  ${dash(row.bed).padEnd(8)} ${row.mrn.padEnd(12)} ${row.name}`);
+          lines.push(
+            `  ${dash(row.bed).padEnd(8)} ${row.mrn.padEnd(12)} ${row.name ?? '(no name)'}`,
+          );
       }
       if (chart) lines.push(...describeChart(chart));
       io.out(lines.join('\n'));

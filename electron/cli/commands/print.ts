@@ -302,7 +302,7 @@ function wardIdOf(db: ReadonlyDb, ward: string): string {
   const wards = listWards(db);
   const found =
     wards.find((w) => w.id === ward) ??
-    wards.find((w) => w.name.toLocaleLowerCase() === ward.toLocaleLowerCase());
+    wards.find((w) => w.name?.toLocaleLowerCase() === ward.toLocaleLowerCase());
   if (!found) {
     throw new AppError(
       'not-found',

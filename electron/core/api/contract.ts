@@ -60,7 +60,7 @@ export const ExportSummarySchema = z.object({
   exportId: z.string(),
   sequence: z.number().int(),
   siteId: z.string(),
-  siteName: z.string(),
+  siteName: z.string().nullable(),
   /** Short fingerprint of the signing key that the trust store pinned. */
   signer: z.string(),
   createdAt: z.string(),

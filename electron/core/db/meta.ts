@@ -3,7 +3,8 @@ import type { WritableDb } from './handle.ts';
 
 export interface ExportMeta {
   readonly siteId: string;
-  readonly siteName: string;
+  /** Null when the source names no site (the key is then absent). */
+  readonly siteName: string | null;
   /** ISO instant the census was computed for. */
   readonly dataAsOf: string;
   readonly demo: boolean;
@@ -15,7 +16,7 @@ export function writeExportMeta(db: WritableDb, meta: Partial<ExportMeta>): void
     'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
   );
   for (const [key, value] of Object.entries(meta)) {
-    if (value === undefined) continue;
+    if (value === undefined || value === null) continue;
     upsert.run(key, typeof value === 'boolean' ? (value ? '1' : '0') : value);
   }
 }

@@ -35,6 +35,14 @@ export function openReadonlyDb(image: Buffer | Uint8Array): ReadonlyDb {
         `This export uses data schema ${version}, newer than this viewer understands (${SCHEMA_VERSION}); update the Downtime Viewer.`,
       );
     }
+    // An older schema (the same tables, other columns or nullability) would fail or misread a
+    // query later: refused at once, saying why.
+    if (typeof version === 'number' && version > 0 && version < SCHEMA_VERSION) {
+      throw new AppError(
+        'not-an-export',
+        `This export uses data schema ${version}, older than this viewer reads (${SCHEMA_VERSION}); ask IT for a fresh export.`,
+      );
+    }
     const present = new Set(
       db
         .prepare("SELECT name FROM sqlite_master WHERE type IN ('table', 'view')")

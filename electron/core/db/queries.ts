@@ -31,7 +31,7 @@ export function censusByWard(db: ReadonlyDb, wardId: string): CensusRow[] {
 
 const HIT_COLUMNS = `
   p.id AS patientId, p.mrn, p.name, p.birth_date AS birthDate, p.sex,
-  coalesce(w.name, '') AS wardName, s.bed, p.locator, s.patient_id IS NOT NULL AS admitted`;
+  w.name AS wardName, s.bed, p.locator, s.patient_id IS NOT NULL AS admitted`;
 const HIT_JOINS = `
   LEFT JOIN stays s ON s.patient_id = p.id
   LEFT JOIN wards w ON w.id = s.ward_id`;
@@ -175,17 +175,20 @@ export function allPatientIds(db: ReadonlyDb): string[] {
 
 /**
  * The allergy substances of a ward's patients, by patient id, most critical first (refuted
- * ones left out): what the printed bed board names in each row.
+ * ones left out; null for an unnamed one): what the printed bed board names in each row.
  */
-export function allergySubstancesOfWard(db: ReadonlyDb, wardId: string): Map<string, string[]> {
+export function allergySubstancesOfWard(
+  db: ReadonlyDb,
+  wardId: string,
+): Map<string, (string | null)[]> {
   const rows = cached(
     db,
     `SELECT a.patient_id AS patientId, a.substance
      FROM allergies a JOIN stays s ON s.patient_id = a.patient_id
      WHERE s.ward_id = ? AND coalesce(a.verification, '') <> 'refuted'
      ORDER BY a.patient_id, a.criticality = 'high' DESC, a.substance`,
-  ).all(wardId) as { patientId: string; substance: string }[];
-  const byPatient = new Map<string, string[]>();
+  ).all(wardId) as { patientId: string; substance: string | null }[];
+  const byPatient = new Map<string, (string | null)[]>();
   for (const { patientId, substance } of rows) {
     const list = byPatient.get(patientId) ?? [];
     list.push(substance);
@@ -219,7 +222,7 @@ export function recordCounts(db: ReadonlyDb): RecordCounts {
 
 export interface ExportInfo {
   readonly siteId: string;
-  readonly siteName: string;
+  readonly siteName: string | null;
   readonly dataAsOf: string;
   readonly demo: boolean;
 }
@@ -228,7 +231,7 @@ export function exportInfo(db: ReadonlyDb): ExportInfo {
   const meta = new Map(cached(db, 'SELECT key, value FROM meta').raw().all() as [string, string][]);
   return {
     siteId: meta.get('siteId') ?? '',
-    siteName: meta.get('siteName') ?? '',
+    siteName: meta.get('siteName') ?? null,
     dataAsOf: meta.get('dataAsOf') ?? '',
     demo: meta.get('demo') === '1',
   };

@@ -43,12 +43,16 @@ const bedCollator = new Intl.Collator('en', { numeric: true, sensitivity: 'base'
 
 /** Bed order as a ward reads it: room then bed, numbers in numeric order ("2" before "10"). */
 export function byBed<
-  T extends { readonly room: string | null; readonly bed: string | null; readonly name: string },
+  T extends {
+    readonly room: string | null;
+    readonly bed: string | null;
+    readonly name: string | null;
+  },
 >(a: T, b: T): number {
   return (
     bedCollator.compare(a.room ?? '\uffff', b.room ?? '\uffff') ||
     bedCollator.compare(a.bed ?? '\uffff', b.bed ?? '\uffff') ||
-    a.name.localeCompare(b.name)
+    (a.name ?? '').localeCompare(b.name ?? '')
   );
 }
 

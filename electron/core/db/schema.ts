@@ -18,16 +18,18 @@ CREATE TABLE meta (
   value TEXT NOT NULL
 ) STRICT;
 
+-- Names are NULL when the source gives none (the unknown site 'unknown-site', a site's
+-- unassigned ward '<site>:unassigned'): the display says the placeholder word, the data none.
 CREATE TABLE sites (
   id   TEXT PRIMARY KEY,
-  name TEXT NOT NULL
+  name TEXT
 ) STRICT;
 
 -- in_scope = 1: exported with full detail; 0: its patients are locator rows only.
 CREATE TABLE wards (
   id       TEXT PRIMARY KEY,
   site_id  TEXT NOT NULL REFERENCES sites(id),
-  name     TEXT NOT NULL,
+  name     TEXT,
   in_scope INTEGER NOT NULL CHECK (in_scope IN (0, 1))
 ) STRICT;
 
@@ -41,15 +43,16 @@ CREATE TABLE beds (
 ) STRICT;
 
 -- Every patient of the input. locator = 1: admitted to a ward outside the scope, so only
--- name, birth date, MRN and whereabouts are exported. name is "FAMILY, Given".
+-- name, birth date, MRN and whereabouts are exported. name is "FAMILY, Given" (family, given
+-- and name NULL when the source records none).
 -- record_status: 'active'; 'inactive' (Patient.active = false) or 'replaced' (link replaced-by):
 -- kept for the record, never found by search or scan as a live patient.
 CREATE TABLE patients (
   id            TEXT PRIMARY KEY,
   mrn           TEXT NOT NULL,
-  family        TEXT NOT NULL,
-  given         TEXT NOT NULL,
-  name          TEXT NOT NULL,
+  family        TEXT,
+  given         TEXT,
+  name          TEXT,
   birth_date    TEXT,
   sex           TEXT,
   language      TEXT,
@@ -128,9 +131,10 @@ CREATE TABLE code_status_claims (
 
 -- verification: FHIR verificationStatus (a refuted allergy is kept, shown as refuted, and does
 -- not make allergy_state 'present'), or 'not-interpretable' (an unknown modifierExtension).
+-- substance NULL when nothing in the source names it.
 CREATE TABLE allergies (
   patient_id   TEXT NOT NULL REFERENCES patients(id),
-  substance    TEXT NOT NULL,
+  substance    TEXT,
   reaction     TEXT,
   severity     TEXT,
   criticality  TEXT,
@@ -149,9 +153,10 @@ CREATE TABLE allergy_absences (
   recorded_at  TEXT
 ) STRICT;
 
+-- text NULL when the condition's code has no words.
 CREATE TABLE problems (
   patient_id TEXT NOT NULL REFERENCES patients(id),
-  text       TEXT NOT NULL,
+  text       TEXT,
   code       TEXT,
   status     TEXT,
   onset      TEXT

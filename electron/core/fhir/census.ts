@@ -94,14 +94,20 @@ export function currentStays(
 
 export interface Placement {
   readonly siteId: string;
-  readonly siteName: string;
+  /** Null when nothing in the source names the site (the display says "site unknown"). */
+  readonly siteName: string | null;
   readonly wardId: string;
-  readonly wardName: string;
+  /** Null for the site's unassigned ward (the display says "no unit assigned"). */
+  readonly wardName: string | null;
   readonly room: string | null;
   readonly bed: string | null;
 }
 
-export const UNKNOWN_SITE = { id: 'unknown-site', name: 'Unknown site' } as const;
+/** The site of stays the source places nowhere: a code, never an English name in the data. */
+export const UNKNOWN_SITE: { readonly id: string; readonly name: string | null } = {
+  id: 'unknown-site',
+  name: null,
+};
 
 type EncounterLocation = EncounterRecord['locations'][number];
 
@@ -155,7 +161,7 @@ function placeDisplay(display: string, serviceProvider: string | null, dir: Dire
     siteId: site.id,
     siteName: site.name,
     wardId: wardName ? `${site.id}:ward:${wardName.toLowerCase()}` : `${site.id}:unassigned`,
-    wardName: wardName || 'Unassigned',
+    wardName: wardName || null,
     room,
     bed,
   };
@@ -163,7 +169,7 @@ function placeDisplay(display: string, serviceProvider: string | null, dir: Dire
 
 /**
  * Site, ward, room and bed of a location, walking its `partOf` chain; the site falls back to a
- * managing organization, then to `serviceProvider` (the encounter's), then to "Unknown site".
+ * managing organization, then to `serviceProvider` (the encounter's), then to the unknown site (no name).
  */
 export function placeLocation(
   locationKey: string | null,
@@ -174,7 +180,7 @@ export function placeLocation(
   let fallbackWard: LocationRecord | null = null;
   let room: string | null = null;
   let bed: string | null = null;
-  let site: { id: string; name: string } | null = null;
+  let site: { id: string; name: string | null } | null = null;
   let managingOrganization: string | null = null;
 
   let key = locationKey;
@@ -199,7 +205,7 @@ export function placeLocation(
     siteId: site.id,
     siteName: site.name,
     wardId: wardLoc?.id ?? `${site.id}:unassigned`,
-    wardName: wardLoc?.name ?? 'Unassigned',
+    wardName: wardLoc?.name ?? null,
     room,
     bed,
   };

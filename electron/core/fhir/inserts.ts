@@ -98,8 +98,8 @@ export function prepareInserts(db: WritableDb) {
     report(tally: ReportTally) {
       for (const [table, rows] of written) if (rows() > 0) tally.wrote(table, rows());
     },
-    site: (id: string, name: string) => site({ id, name }),
-    ward: (id: string, siteId: string, name: string, inScope: boolean) =>
+    site: (id: string, name: string | null) => site({ id, name }),
+    ward: (id: string, siteId: string, name: string | null, inScope: boolean) =>
       ward({ id, siteId, name, inScope: bit(inScope) }),
     bed: (id: string, wardId: string, room: string | null, name: string | null) =>
       bed({ id, wardId, room, name }),
@@ -152,7 +152,7 @@ export function prepareInserts(db: WritableDb) {
       const where = [place?.room, place?.bed].filter((x) => x).join(' ');
       search.run(
         p.id,
-        foldText(`${p.family} ${p.given} ${p.family ? '' : p.name}`),
+        foldText(`${p.family ?? ''} ${p.given ?? ''} ${p.family ? '' : (p.name ?? '')}`),
         ids,
         where,
         p.birthDate ?? '',

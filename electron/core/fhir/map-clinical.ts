@@ -80,7 +80,7 @@ export function mapAllergy(r: Json, _asOf: number, tally: ReportTally): Clinical
     .filter((m) => m !== null);
   const item: ClinicalItem = {
     item: 'allergy',
-    substance: substance ?? 'Unnamed substance',
+    substance,
     reaction: manifestations.length > 0 ? manifestations.join(', ') : null,
     severity: first(...reactions.map((x) => str(x['severity']))),
     criticality: str(r['criticality']),
@@ -98,7 +98,7 @@ export function mapCondition(r: Json, _asOf: number, tally: ReportTally): Clinic
   // A refuted diagnosis is not one (an allergy's refutation, by contrast, is shown).
   if (isVoid(r) || codeOrText(r['verificationStatus']) === 'refuted') return null;
   const status = codeOrText(r['clinicalStatus']);
-  const text = conceptText(r['code']) ?? 'Unnamed condition';
+  const text = conceptText(r['code']);
   const dnr = dnrEvidence(r['code']);
   const items: ClinicalItem[] = [
     {

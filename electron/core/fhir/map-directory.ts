@@ -38,13 +38,14 @@ export function mapPatient(r: Json, id: string): PatientRecord {
   const identifiers = objects(r['identifier']);
   const names = objects(r['name']);
   const n = humanName(names.find((x) => x['use'] === 'official') ?? names[0]);
-  const family = n?.family ?? '';
-  const given = n?.given ?? '';
+  // No name at all is stored as null (the display says "no name recorded"), never as ''.
+  const family = n?.family || null;
+  const given = n?.given || null;
   const name = family
     ? given
       ? `${family.toUpperCase()}, ${given}`
       : family.toUpperCase()
-    : given || n?.text || '';
+    : given || n?.text || null;
   const communication = objects(r['communication']);
   const language = conceptText(
     (communication.find((c) => c['preferred'] === true) ?? communication[0])?.['language'],

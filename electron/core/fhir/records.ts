@@ -19,10 +19,10 @@ import type {
 export interface PatientRecord {
   readonly id: string;
   readonly mrn: string;
-  readonly family: string;
-  readonly given: string;
-  /** "FAMILY, Given". */
-  readonly name: string;
+  readonly family: string | null;
+  readonly given: string | null;
+  /** "FAMILY, Given"; null when the source records no name. */
+  readonly name: string | null;
   readonly birthDate: string | null;
   readonly sex: string | null;
   readonly language: string | null;

@@ -40,7 +40,7 @@ export interface WriteSummary {
 
 interface Ward {
   readonly id: string;
-  readonly name: string;
+  readonly name: string | null;
   readonly siteId: string;
 }
 
@@ -67,7 +67,7 @@ export function writeRows(
   }
 
   // Wards: those with someone in them, and every Location typed as a ward (so empty wards show).
-  const sites = new Map<string, string>();
+  const sites = new Map<string, string | null>();
   const wards = new Map<string, Ward>();
   const addWard = (p: Placement) => {
     sites.set(p.siteId, p.siteName);
@@ -162,7 +162,7 @@ function scopeOf(
   for (const wanted of requested) {
     const w = wanted.trim().toLowerCase();
     const match = [...wards.values()].filter(
-      (x) => x.id.toLowerCase() === w || x.name.toLowerCase() === w,
+      (x) => x.id.toLowerCase() === w || x.name?.toLowerCase() === w,
     );
     if (match.length === 0) {
       const known = [...wards.values()]
@@ -183,13 +183,13 @@ function scopeOf(
 /** The site most current stays are at: the export's site unless the caller names one. */
 function mainSite(
   stays: ReadonlyMap<string, { place: Placement }>,
-  sites: ReadonlyMap<string, string>,
-): { id: string; name: string } {
+  sites: ReadonlyMap<string, string | null>,
+): { id: string; name: string | null } {
   const counts = new Map<string, number>();
   for (const { place } of stays.values())
     counts.set(place.siteId, (counts.get(place.siteId) ?? 0) + 1);
   const top = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? sites.keys().next().value;
-  return top === undefined ? UNKNOWN_SITE : { id: top, name: sites.get(top) ?? top };
+  return top === undefined ? UNKNOWN_SITE : { id: top, name: sites.get(top) ?? null };
 }
 
 type Keyed = readonly [key: string, item: ClinicalItem];

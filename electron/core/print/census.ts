@@ -20,6 +20,7 @@ import type { ReportDocument } from './document.ts';
 import type { Block, Measure, Section } from './layout.ts';
 import type { Translate } from './messages.ts';
 import { sexLabel } from './patient-header.ts';
+import { named } from '../../common/placeholder.ts';
 
 export interface CensusWard {
   readonly ward: Ward;
@@ -28,7 +29,7 @@ export interface CensusWard {
   /** Every bed and bedless room the export knows for the ward, by bed; empty when it has none. */
   readonly beds: readonly Bed[];
   /** Allergy substances per patient id, most critical first. */
-  readonly allergies: ReadonlyMap<string, readonly string[]>;
+  readonly allergies: ReadonlyMap<string, readonly (string | null)[]>;
 }
 
 export interface CensusInput {
@@ -92,12 +93,15 @@ function bedLabel(place: { readonly room: string | null; readonly bed: string | 
 /** Allergies shown by name in the row, the rest counted ("…+2"). */
 const ALLERGIES_NAMED = 2;
 
-function allergyCell(t: Translate, row: CensusRow, substances: readonly string[]): string {
+function allergyCell(t: Translate, row: CensusRow, substances: readonly (string | null)[]): string {
   if (row.allergyState !== 'present' || substances.length === 0)
     return t(`allergyShort.${row.allergyState}`);
-  const named = substances.slice(0, ALLERGIES_NAMED).join(', ');
+  const listed = substances
+    .slice(0, ALLERGIES_NAMED)
+    .map((substance) => named(t, 'substance', substance))
+    .join(', ');
   const more = substances.length - ALLERGIES_NAMED;
-  return more > 0 ? `${named} ${t('census.moreAllergies', { count: more })}` : named;
+  return more > 0 ? `${listed} ${t('census.moreAllergies', { count: more })}` : listed;
 }
 
 function wardSection(
@@ -123,7 +127,7 @@ function wardSection(
     const { row } = line;
     return [
       row.bed || row.room ? bedLabel(row) : t('census.noBed'),
-      row.name,
+      named(t, 'name', row.name),
       [row.birthDate ?? '', sexLabel(t, row.sex)].filter((s) => s.length > 0).join(' '),
       row.mrn,
       allergyCell(t, row, census.allergies.get(row.patientId) ?? []),
@@ -139,7 +143,7 @@ function wardSection(
   });
   const laid = table(m, columns, cells, width);
   const empty = cells.length - rows.length;
-  const title = `${ward.name} — ${t('census.count', { count: rows.length })}${
+  const title = `${named(t, 'ward', ward.name)} — ${t('census.count', { count: rows.length })}${
     census.beds.length > 0 ? ` — ${t('census.emptyCount', { count: Math.max(0, empty) })}` : ''
   }`;
   const header = (continued: boolean): Block =>

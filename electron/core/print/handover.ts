@@ -41,6 +41,7 @@ import {
   patientHeader,
   placeLine,
 } from './patient-header.ts';
+import { named } from '../../common/placeholder.ts';
 
 export interface HandoverInput {
   /** "Site — Ward". */
@@ -134,7 +135,7 @@ function wardSummary(
         `${t(`severity.${severityOf(c) ?? 'stable'}`).toUpperCase()} — ${placeLine(t, {
           room: c.stay?.room ?? null,
           bed: c.stay?.bed ?? null,
-        })} — ${c.patient.name} (${t('patient.mrn', { mrn: c.patient.mrn })})`,
+        })} — ${named(t, 'name', c.patient.name)} (${t('patient.mrn', { mrn: c.patient.mrn })})`,
     );
   const header = heading(m, t('handover.wardSummary', { count: charts.length }), width);
   return {
@@ -355,7 +356,7 @@ function boardSection(
     return [
       chart.stay?.bed ?? chart.stay?.room ?? '',
       [
-        chart.patient.name,
+        named(t, 'name', chart.patient.name),
         t('patient.mrn', { mrn: chart.patient.mrn }),
         age === null ? '' : t('handover.age', { years: age }),
       ]

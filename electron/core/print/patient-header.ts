@@ -4,24 +4,26 @@
  * patient is, allergies and code status — the facts that must be in front of whoever acts on
  * the paper. Allergies are never blank: "no known allergies" and "not recorded" are said out loud.
  */
-import { allergyLines } from '../../common/allergies.ts';
+import { allergyLines, type AllergyLine } from '../../common/allergies.ts';
 import { allergyBand, codeStatusSources, codeStatusWithWording } from '../../common/clinical.ts';
 import { formatNumber } from '../../common/numbers.ts';
+import { named } from '../../common/placeholder.ts';
 import type { AllergyState, Chart, CodeStatus, CodeStatusClaim } from '../model.ts';
 import { code128, MIN_MODULE } from './barcode.ts';
 import type { Block, Measure, TextStyle } from './layout.ts';
 import type { Translate } from './messages.ts';
 
 export interface PatientIdentity {
-  readonly name: string;
+  /** Null when the source records no name (printed as "no name recorded"). */
+  readonly name: string | null;
   readonly birthDate: string | null;
   readonly sex: string | null;
   readonly mrn: string;
   readonly room: string | null;
   readonly bed: string | null;
   readonly allergyState: AllergyState;
-  /** "Penicillin (anaphylaxis)", one per allergy; empty unless `allergyState` is present. */
-  readonly allergies: readonly string[];
+  /** One per substance, merged as on screen; empty unless `allergyState` is present. */
+  readonly allergies: readonly AllergyLine[];
   readonly codeStatus: CodeStatus;
   /** The hospital's own wording of the code status, printed beside the category. */
   readonly codeStatusText: string | null;
@@ -78,11 +80,7 @@ export function identityFromChart(chart: Chart, at?: Date): PatientIdentity {
     allergyState: chart.allergyState,
     // Merged as on screen: one entry per substance, its reactions together; a refuted allergy
     // is no allergy (allergyLines leaves it out), so it is never in the header's allergy box.
-    allergies: allergyLines(chart.allergies).map((line) =>
-      line.reactions.length > 0
-        ? `${line.substance} (${line.reactions.join(', ')})`
-        : line.substance,
-    ),
+    allergies: allergyLines(chart.allergies),
     codeStatus: chart.stay?.codeStatus ?? 'unknown',
     codeStatusText: chart.stay?.codeStatusText ?? null,
     codeStatusFromText: chart.stay?.codeStatusFromText ?? false,
@@ -103,12 +101,24 @@ const MAX_MODULE = 0.9;
 const MAX_BARCODE_WIDTH = 150;
 const QUIET_MODULES = 10;
 
+/** "Penicillin (anaphylaxis)": the substance (or the word for an unnamed one), its reactions. */
+export function allergyText(t: Translate, line: AllergyLine): string {
+  const substance = named(t, 'substance', line.substance);
+  return line.reactions.length > 0 ? `${substance} (${line.reactions.join(', ')})` : substance;
+}
+
 export function allergyLine(t: Translate, identity: PatientIdentity): string {
   const band = allergyBand(identity.allergyState, identity.allergies.length);
   return band === 'list'
-    ? t('patient.allergies', { list: identity.allergies.join(', ') })
+    ? t('patient.allergies', {
+        list: identity.allergies.map((line) => allergyText(t, line)).join(', '),
+      })
     : t(`allergy.${band}`);
 }
+
+/** The patient's name, or "no name recorded" in the reader's words. */
+export const patientName = (t: Translate, identity: Pick<PatientIdentity, 'name'>): string =>
+  named(t, 'name', identity.name);
 
 /** The code status category, the hospital's wording beside it (as on the chart header). */
 export function codeStatusLine(
@@ -155,7 +165,9 @@ export function patientHeader(
   const quiet = barcode ? QUIET_MODULES * barcode.moduleWidth : 0;
   const textWidth = width - 2 * PAD - (barcode ? barcodeWidth + 2 * quiet + 4 : 0);
 
-  const name = continued ? `${identity.name} ${t('patient.continued')}` : identity.name;
+  const name = continued
+    ? `${patientName(t, identity)} ${t('patient.continued')}`
+    : patientName(t, identity);
   const facts = [
     identity.birthDate ? t('patient.born', { date: identity.birthDate }) : t('patient.bornUnknown'),
     sexLabel(t, identity.sex),

@@ -26,6 +26,7 @@ import { summaryReport } from './summary.ts';
 import { writeFixedPdf, type FixedReport } from './fixed-document.ts';
 import type { LabelSheet, Wristbands } from './media.ts';
 import { buildSupplyReport } from './supplies.ts';
+import { named, siteAndWard } from '../../common/placeholder.ts';
 
 export interface ReportContext extends PrintContext {
   /** The site's standard administration times (settings): what the MAR's dose times come from. */
@@ -135,7 +136,7 @@ function buildReport(
         const wards = listWards(db);
         return censusReport(
           {
-            scope: `${ctx.manifest.site.name} — ${t('scope.allWards')}`,
+            scope: `${named(t, 'site', ctx.manifest.site.name)} — ${t('scope.allWards')}`,
             wards: lazy(() => wards.map(board)),
             barcodes: ctx.censusBarcodes,
           },
@@ -144,7 +145,11 @@ function buildReport(
       }
       const ward = wardById(db, request.wardId);
       return censusReport(
-        { scope: wardLabel(ward), wards: lazy(() => [board(ward)]), barcodes: ctx.censusBarcodes },
+        {
+          scope: siteAndWard(t, ward.siteName, ward.name),
+          wards: lazy(() => [board(ward)]),
+          barcodes: ctx.censusBarcodes,
+        },
         t,
       );
     }
@@ -199,8 +204,8 @@ function careScope(
       now: ctx.printedAt,
     });
     const label = chart.stay
-      ? `${chart.stay.siteName} — ${chart.stay.wardName}`
-      : `${ctx.manifest.site.name} — ${t('summary.notAdmitted')}`;
+      ? siteAndWard(t, chart.stay.siteName, chart.stay.wardName)
+      : `${named(t, 'site', ctx.manifest.site.name)} — ${t('summary.notAdmitted')}`;
     return { label, patientIds: () => [patientId] };
   }
   if (wardId === undefined) {
@@ -213,11 +218,11 @@ function careScope(
   if (!ward.inScope) {
     throw new AppError(
       'invalid-argument',
-      `Ward "${ward.name}" is in this export for locating patients only, without care data; print its census instead.`,
+      `Ward "${ward.name ?? ward.id}" is in this export for locating patients only, without care data; print its census instead.`,
     );
   }
   return {
-    label: wardLabel(ward),
+    label: siteAndWard(t, ward.siteName, ward.name),
     patientIds: () =>
       censusByWard(db, ward.id)
         .filter((row) => !row.locator)
@@ -234,8 +239,6 @@ function wardById(db: ReadonlyDb, wardId: string): Ward {
     );
   return ward;
 }
-
-const wardLabel = (ward: Ward): string => `${ward.siteName} — ${ward.name}`;
 
 type ChartClock = Parameters<typeof getChart>[2];
 

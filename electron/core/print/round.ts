@@ -19,6 +19,7 @@ import type { Translate } from './messages.ts';
 import {
   identityFromChart,
   patientHeader,
+  patientName,
   placeLine,
   type PatientIdentity,
 } from './patient-header.ts';
@@ -83,7 +84,7 @@ export function roundReport(input: RoundInput, t: Translate, timeZone: string): 
       for (const patient of input.patients) {
         any = true;
         if (patient.doses.length === 0 && patient.unscheduled.length === 0) {
-          without.push(`${placeLine(t, patient.identity)}: ${patient.identity.name}`);
+          without.push(`${placeLine(t, patient.identity)}: ${patientName(t, patient.identity)}`);
           continue;
         }
         yield patientSection(m, t, timeZone, patient, width);

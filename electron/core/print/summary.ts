@@ -31,12 +31,13 @@ import { ipassBlocks } from './handover.ts';
 import type { Block, Measure } from './layout.ts';
 import type { Translate } from './messages.ts';
 import { allergyLine, identityFromChart, patientHeader, placeLine } from './patient-header.ts';
+import { named, siteAndWard } from '../../common/placeholder.ts';
 
 const LABEL_WIDTH = 150;
 
 export function summaryReport(chart: Chart, t: Translate, timeZone: string): ReportDocument {
   const scope = chart.stay
-    ? `${chart.stay.siteName} — ${chart.stay.wardName}`
+    ? siteAndWard(t, chart.stay.siteName, chart.stay.wardName)
     : t('summary.notAdmitted');
   return {
     title: t('report.summary'),
@@ -78,7 +79,7 @@ function stayBlocks(
   const number = (value: number): string => formatNumber(value, t.language);
   if (!stay) return [title, ...paragraph(m, t('summary.notAdmitted'), BODY_BOLD, width)];
   const facts: [string, string | null][] = [
-    [t('label.ward'), `${stay.wardName} — ${placeLine(t, stay)}`],
+    [t('label.ward'), `${named(t, 'ward', stay.wardName)} — ${placeLine(t, stay)}`],
     [t('label.admitted'), formatStoredDate(stay.admittedAt, timeZone)],
     [t('label.expectedDischarge'), formatStoredDate(stay.expectedDischarge, timeZone)],
     [t('label.attending'), stay.attending],
@@ -113,7 +114,7 @@ function allergyBlocks(m: Measure, t: Translate, chart: Chart, width: number): B
     { label: t('col.status'), weight: 1 },
   ];
   const rows = chart.allergies.map((a) => [
-    a.substance,
+    named(t, 'substance', a.substance),
     a.reaction ?? '',
     codeWord(t, 'allergySeverity', a.severity),
     codeWord(t, 'allergyCriticality', a.criticality),
@@ -138,7 +139,7 @@ function problemBlocks(
     { label: t('col.onset'), weight: 1 },
   ];
   const rows = chart.problems.map((p) => [
-    p.code ? `${p.text} (${p.code})` : p.text,
+    p.code ? `${named(t, 'condition', p.text)} (${p.code})` : named(t, 'condition', p.text),
     codeWord(t, 'problemStatus', p.status),
     formatStoredDate(p.onset, timeZone),
   ]);
@@ -285,7 +286,11 @@ function noteBlocks(
   const blocks: Block[] = [heading(m, t('summary.notes'), width)];
   if (chart.notes.length === 0) return [...blocks, ...paragraph(m, t('summary.none'), BODY, width)];
   for (const note of newestFirst(chart.notes)) {
-    const byline = [formatStoredDate(note.at, timeZone), note.title ?? note.kind, note.author]
+    const byline = [
+      formatStoredDate(note.at, timeZone),
+      named(t, 'note', note.title ?? note.kind),
+      note.author,
+    ]
       .filter((s): s is string => s !== null && s.length > 0)
       .join(' — ');
     blocks.push(

@@ -26,6 +26,7 @@ import { pharmacyNeeds, pharmacyReport } from './pharmacy.ts';
 import { registrationReport } from './registration.ts';
 import { MAX_ROUND_HOURS, roundPatient, roundReport } from './round.ts';
 import { wristbandReport, type WristbandPerson } from './wristband.ts';
+import { named, siteAndWard } from '../../common/placeholder.ts';
 
 export const SUPPLY_REPORTS = [
   'labels',
@@ -57,7 +58,7 @@ export interface SupplyContext {
   readonly printedAt: Date;
   /** The ward's round start times (settings): where `--start round` begins. */
   readonly roundStarts: readonly string[];
-  readonly siteName: string;
+  readonly siteName: string | null;
   /** The ward's sticker sheets and wristband media (settings); default: 3 × 7, 25 × 280/180 mm. */
   readonly labelSheet?: LabelSheet;
   readonly wristbands?: Wristbands;
@@ -132,7 +133,7 @@ export function buildSupplyReport(
       const ids = wardPatients(db, ward);
       return roundReport(
         {
-          scope: wardLabel(ward),
+          scope: siteAndWard(t, ward.siteName, ward.name),
           window,
           patients: {
             *[Symbol.iterator]() {
@@ -164,11 +165,18 @@ export function buildSupplyReport(
         const first = readings[0];
         if (!first) return [];
         return [
-          { label: `${placeLine(t, identityFromChart(first))} — ${first.patient.name}`, readings },
+          {
+            label: `${placeLine(t, identityFromChart(first))} — ${named(t, 'name', first.patient.name)}`,
+            readings,
+          },
         ];
       });
       return pharmacyReport(
-        { scope: wardLabel(ward), window, needs: pharmacyNeeds(patients, window, t) },
+        {
+          scope: siteAndWard(t, ward.siteName, ward.name),
+          window,
+          needs: pharmacyNeeds(patients, window, t),
+        },
         t,
         ctx.timeZone,
       );
@@ -182,9 +190,17 @@ export function buildSupplyReport(
         );
       }
       const ward = request.wardId === undefined ? null : wardById(db, request.wardId);
-      const scope = ward ? wardLabel(ward) : ctx.siteName;
+      const scope = ward
+        ? siteAndWard(t, ward.siteName, ward.name)
+        : named(t, 'site', ctx.siteName);
       return registrationReport(
-        { number, scope, place: ward ? ward.name : ctx.siteName, sheet, bands },
+        {
+          number,
+          scope,
+          place: ward ? named(t, 'ward', ward.name) : named(t, 'site', ctx.siteName),
+          sheet,
+          bands,
+        },
         t,
         ctx.timeZone,
       );
@@ -233,15 +249,15 @@ function people(
         "This patient's ward is in the export for locating patients only, without care data; print the census instead.",
       );
     const scope = chart.stay
-      ? `${chart.stay.siteName} — ${chart.stay.wardName}`
-      : `${ctx.siteName} — ${t('summary.notAdmitted')}`;
+      ? siteAndWard(t, chart.stay.siteName, chart.stay.wardName)
+      : `${named(t, 'site', ctx.siteName)} — ${t('summary.notAdmitted')}`;
     return { scope, charts: [chart] };
   }
   const ward = careWard(db, request, report);
   const charts = wardPatients(db, ward)
     .map((id) => getChart(db, id, chartClock))
     .filter((c): c is Chart => c !== null);
-  return { scope: wardLabel(ward), charts };
+  return { scope: siteAndWard(t, ward.siteName, ward.name), charts };
 }
 
 function careWard(db: ReadonlyDb, request: SupplyRequest, report: SupplyReport): Ward {
@@ -257,7 +273,7 @@ function careWard(db: ReadonlyDb, request: SupplyRequest, report: SupplyReport):
   if (!ward.inScope) {
     throw new AppError(
       'invalid-argument',
-      `Ward "${ward.name}" is in this export for locating patients only, without care data; print its census instead.`,
+      `Ward "${ward.name ?? ward.id}" is in this export for locating patients only, without care data; print its census instead.`,
     );
   }
   return ward;
@@ -278,8 +294,6 @@ const wardPatients = (db: ReadonlyDb, ward: Ward): string[] =>
     .filter((row) => !row.locator)
     .map((row) => row.patientId);
 
-const wardLabel = (ward: Ward): string => `${ward.siteName} — ${ward.name}`;
-
 function labelPerson(t: Translate, chart: Chart): LabelPerson {
   const identity = identityFromChart(chart);
   return {
@@ -289,7 +303,7 @@ function labelPerson(t: Translate, chart: Chart): LabelPerson {
     id: chart.patient.mrn,
     idKind: 'mrn',
     place: chart.stay
-      ? `${chart.stay.wardName} — ${placeLine(t, identity)}`
+      ? `${named(t, 'ward', chart.stay.wardName)} — ${placeLine(t, identity)}`
       : placeLine(t, identity),
   };
 }

@@ -112,7 +112,11 @@ function signature(current: StoredExport | null, { store, trust }: ReadinessInpu
     return check(
       'signature',
       'green',
-      readinessFact('signed-by', { signer, site: current.manifest.site.name }),
+      // A site the source does not name is left out: the words say "site unknown".
+      readinessFact('signed-by', {
+        signer,
+        ...(current.manifest.site.name === null ? {} : { site: current.manifest.site.name }),
+      }),
     );
   } catch (e) {
     return check(

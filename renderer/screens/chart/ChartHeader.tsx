@@ -10,6 +10,7 @@ import { CodeStatusBadge, useSexLabel } from '../../components/Badges.tsx';
 import { allergyLines } from '../../../electron/common/allergies.ts';
 import { allergyBand, codeStatusSources } from '../../../electron/common/clinical.ts';
 import { ageInYears } from '../../lib/format.ts';
+import { named } from '../../../electron/common/placeholder.ts';
 
 export function ChartHeader({
   chart,
@@ -28,7 +29,7 @@ export function ChartHeader({
     <section className="chart-header" aria-label={t('chart.headerLabel')}>
       <div className="identity">
         <h1 id={headingId} tabIndex={-1} className="patient-name">
-          {patient.name}
+          {named(words, 'name', patient.name)}
         </h1>
         <span className="born">
           {patient.birthDate
@@ -43,7 +44,7 @@ export function ChartHeader({
         <span className="location">
           {stay
             ? [
-                stay.wardName,
+                named(words, 'ward', stay.wardName),
                 stay.room && `${t('chart.room')} ${stay.room}`,
                 stay.bed && `${t('chart.bed')} ${stay.bed}`,
               ]
@@ -109,9 +110,9 @@ function AllergyBand({ chart }: { readonly chart: Chart }) {
     <div className="allergy-band allergy-band-present" data-allergy-state="present" role="note">
       <strong>{t('chart.allergiesLabel')}</strong>
       <ul>
-        {lines.map((line) => (
-          <li key={line.substance}>
-            <strong>{line.substance}</strong>
+        {lines.map((line, index) => (
+          <li key={index}>
+            <strong>{named(words, 'substance', line.substance)}</strong>
             {line.reactions.length > 0 && ` (${line.reactions.join(', ')})`}
             {line.highCriticality && ' ⚠'}
           </li>

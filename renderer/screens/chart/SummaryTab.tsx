@@ -3,10 +3,11 @@ import { useTranslation } from 'react-i18next';
 import type { Chart } from '../../../electron/core/model.ts';
 import { useFormat } from '../../app-context.ts';
 import { SeverityBadge } from '../../components/Badges.tsx';
+import { named } from '../../../electron/common/placeholder.ts';
 
 export function SummaryTab({ chart }: { readonly chart: Chart }) {
   const { t } = useTranslation();
-  const { format } = useFormat();
+  const { format, words } = useFormat();
   const { handover, stay, problems } = chart;
   const stayFacts: readonly [string, string | null][] = stay
     ? [
@@ -59,7 +60,7 @@ export function SummaryTab({ chart }: { readonly chart: Chart }) {
           <ul>
             {problems.map((p, index) => (
               <li key={index}>
-                {p.text}
+                {named(words, 'condition', p.text)}
                 {p.onset && ` (${t('summary.since', { date: format.partialDate(p.onset) })})`}
               </li>
             ))}

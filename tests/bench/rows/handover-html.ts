@@ -45,7 +45,7 @@ export function patientBand(t: Translate, chart: Chart): string {
   ]
     .filter((part) => part.length > 0)
     .join('  ·  ');
-  return `<div class="band"><div class="who"><b>${escape(id.name)}</b><br>${escape(facts)}<br><b>${escape(allergyLine(t, id))}</b><br><b>${escape(
+  return `<div class="band"><div class="who"><b>${escape(id.name ?? '')}</b><br>${escape(facts)}<br><b>${escape(allergyLine(t, id))}</b><br><b>${escape(
     t('patient.codeStatus', { status: t(`codeStatus.${id.codeStatus}`) }),
   )}</b>${id.isolation ? `<br><b>${escape(t('patient.isolation', { isolation: id.isolation }))}</b>` : ''}</div><div class="code">${barcodeSvg(id.mrn)}</div></div>`;
 }

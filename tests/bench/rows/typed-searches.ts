@@ -7,7 +7,7 @@ import type { Rng } from '../../../electron/cli/demo/prng.ts';
 
 export interface Findable {
   /** "FAMILY, Given" as the census shows it. */
-  readonly name: string;
+  readonly name: string | null;
   readonly mrn: string;
   readonly bed: string | null;
 }
@@ -49,7 +49,9 @@ export function typedSearches(people: readonly Findable[], count: number, rng: R
   const searches: string[] = [];
   for (let i = 0; searches.length < count; i++) {
     const person = rng.pick(people);
-    const [family = person.name, given = ''] = person.name.split(', ');
+    // A patient without a recorded name is looked up by MRN.
+    const name = person.name ?? person.mrn;
+    const [family = name, given = ''] = name.split(', ');
     const way = WAYS[i % WAYS.length];
     if (way) searches.push(...way(person, family, given));
   }

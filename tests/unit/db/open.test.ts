@@ -44,6 +44,15 @@ describe('openReadonlyDb', () => {
     expect(kindOf(() => openReadonlyDb(toSqliteImage(db)))).toBe('schema-too-new');
   });
 
+  it('refuses an export of an older schema at open, saying so (schema 4 stores null names)', () => {
+    const db = createExportDatabase();
+    db.pragma(`user_version = ${SCHEMA_VERSION - 1}`);
+    expect(kindOf(() => openReadonlyDb(toSqliteImage(db)))).toBe('not-an-export');
+    expect(() => openReadonlyDb(toSqliteImage(db))).toThrow(
+      `data schema ${SCHEMA_VERSION - 1}, older than this viewer reads (${SCHEMA_VERSION}); ask IT for a fresh export`,
+    );
+  });
+
   it('writes a rollback-journal image (a WAL image would not deserialize)', () => {
     const image = toSqliteImage(createExportDatabase());
     // File format bytes 18-19: 1 = rollback journal, 2 = WAL.

@@ -42,7 +42,7 @@ describe('searchPatients', () => {
     expect(hits.map((h) => h.admitted)).toEqual([true, true, true, true, false]);
     expect(hits.at(-1)).toMatchObject({
       name: 'VAN DEN BROECK, Jan',
-      wardName: '',
+      wardName: null,
       bed: null,
       admitted: false,
     });

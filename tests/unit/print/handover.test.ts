@@ -75,8 +75,9 @@ describe('I-PASS handover', () => {
     });
     // A patient's header and the end of their block ("Synthesis by receiver") share a page.
     for (const c of ward) {
-      const page = texts.find((text) => text.includes(c.patient.name));
-      const block = page?.slice(page.indexOf(c.patient.name));
+      const name = c.patient.name ?? '';
+      const page = texts.find((text) => text.includes(name));
+      const block = page?.slice(page.indexOf(name));
       expect(block).toContain('Synthesis by receiver');
     }
   });
