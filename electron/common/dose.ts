@@ -7,6 +7,7 @@
  */
 import { formatNumber } from './numbers.ts';
 import { fold } from './fold.ts';
+import { parseMaxPerPeriod, parseQuantity } from './quantity.ts';
 import type { TranslateWord } from './words/index.ts';
 
 type SpelledUnit =
@@ -70,4 +71,39 @@ export function formatDose(
   if (order.dose === null) return order.doseText ?? '';
   const amount = formatNumber(order.dose, t.language);
   return order.doseUnit ? `${amount} ${formatDoseUnit(order.doseUnit, order.dose, t)}` : amount;
+}
+
+/**
+ * A dose stored as text (an administration's "2.5 mg", a maximum without a period) said as a
+ * dose: "2,5 mg", "2 unités"; text that is not one quantity as written.
+ */
+export function formatStoredDose(text: string, t: TranslateWord): string {
+  const q = parseQuantity(text);
+  return q === null ? text : formatDose({ dose: q.value, doseUnit: q.unit, doseText: null }, t);
+}
+
+/**
+ * An order's maximum in words: "4 g / 1 d" reads "4 g par 24 h", "4 g per 24 u", "4 g pro
+ * 24 Std."; another period in its words ("1 g per 2 days"); a maximum without a period as a
+ * dose. Several (one per instruction, "; "-joined) each so; anything else as written.
+ */
+export function formatMaxDose(maxDose: string | null, t: TranslateWord): string {
+  if (maxDose === null) return '';
+  return maxDose
+    .split('; ')
+    .map((part) => {
+      const max = parseMaxPerPeriod(part);
+      if (max === null) return formatStoredDose(part, t);
+      const dose = formatDose({ dose: max.dose.value, doseUnit: max.dose.unit, doseText: null }, t);
+      const { value, unit } = max.period;
+      if ((value === 1 && unit === 'd') || (value === 24 && unit === 'h')) {
+        return t('maxDose.perDay', { dose });
+      }
+      return t('maxDose.perPeriod', {
+        dose,
+        n: formatNumber(value, t.language),
+        unit: t(`timeUnit.${unit}`),
+      });
+    })
+    .join('; ');
 }

@@ -223,6 +223,7 @@ export const de: Messages = {
     frequency: 'Häufigkeit',
     nextDue: 'Fällig in den nächsten 24 h',
     lastGiven: 'Zuletzt gegeben',
+    lastDay: 'Letzte 24 Std. des Exports',
     prnReason: 'Grund: {{reason}}',
     maxDose: 'Höchstdosis: {{max}}',
     noneDue: 'Nichts fällig',

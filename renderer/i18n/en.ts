@@ -220,6 +220,7 @@ export const en = {
     frequency: 'Frequency',
     nextDue: 'Due in the next 24 h',
     lastGiven: 'Last given',
+    lastDay: 'Last 24 h of the export',
     prnReason: 'Reason: {{reason}}',
     maxDose: 'Maximum: {{max}}',
     noneDue: 'None due',

@@ -222,6 +222,7 @@ export const fr: Messages = {
     frequency: 'Fréquence',
     nextDue: 'Prévu dans les 24 h',
     lastGiven: 'Dernière administration',
+    lastDay: 'Dernières 24 h de l’export',
     prnReason: 'Motif : {{reason}}',
     maxDose: 'Maximum : {{max}}',
     noneDue: 'Rien de prévu',

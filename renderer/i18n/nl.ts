@@ -219,6 +219,7 @@ export const nl: Messages = {
     frequency: 'Frequentie',
     nextDue: 'Gepland in de komende 24 u',
     lastGiven: 'Laatst gegeven',
+    lastDay: 'Laatste 24 u van de export',
     prnReason: 'Reden: {{reason}}',
     maxDose: 'Maximum: {{max}}',
     noneDue: 'Niets gepland',

@@ -14,6 +14,8 @@ export interface Formatters {
   readonly instant: (iso: string) => string;
   /** "28 Nov, 21:05" for this year, "2 Jul 2019, 00:00" before: dense lists of values. */
   readonly short: (iso: string) => string;
+  /** "21:05" on the ward clock: a time beside its day, or within a day already said. */
+  readonly time: (iso: string) => string;
   /** "Sat 21:05" — for due times within the next day. */
   readonly dayTime: (iso: string) => string;
   /** Full or partial FHIR date, or an instant shown as its date: "2014", "March 2014", "3 Mar 2014". */
@@ -69,6 +71,12 @@ function createFormatters(language: Language, timeZone: string | undefined): For
   });
   const dayTimeFormat = new Intl.DateTimeFormat(language, {
     weekday: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    timeZone,
+  });
+  const timeFormat = new Intl.DateTimeFormat(language, {
     hour: '2-digit',
     minute: '2-digit',
     hourCycle: 'h23',
@@ -133,6 +141,10 @@ function createFormatters(language: Language, timeZone: string | undefined): For
       return date.getFullYear() === new Date().getFullYear()
         ? shortFormat.format(date)
         : instantFormat.format(date);
+    },
+    time: (iso) => {
+      const date = parsed(iso);
+      return date ? timeFormat.format(date) : iso;
     },
     dayTime: (iso) => {
       const date = parsed(iso);

@@ -147,7 +147,9 @@ function TabContent({ tab, chart }: { readonly tab: Tab; readonly chart: Chart }
     case 'summary':
       return <SummaryTab chart={chart} />;
     case 'medications':
-      return <MedicationsTab medications={chart.medications} />;
+      return (
+        <MedicationsTab medications={chart.medications} administrations={chart.administrations} />
+      );
     case 'administrations':
       return <AdministrationsTab items={chart.administrations} />;
     case 'plan':

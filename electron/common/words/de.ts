@@ -217,6 +217,15 @@ export const de: Words = {
   'doseUnit.puff.other': 'Hübe',
   'doseUnit.suppository.one': 'Zäpfchen',
   'doseUnit.suppository.other': 'Zäpfchen',
+  'maxDose.perDay': '{dose} pro 24 Std.',
+  'maxDose.perPeriod': '{dose} pro {n} {unit}',
+  'prn.total': '{total} von max. {max} pro 24 Std.',
+  'prn.totalNoMax': '{total} in 24 Std.',
+  'prn.uncountable': 'Summe nicht berechenbar — die aufgeführten Dosen zusammenzählen',
+  'prn.noneGiven': 'Nicht gegeben in den 24 Std. bis {time}',
+  'prn.given': 'Gegeben in den 24 Std. bis {time}',
+  'prn.maxReached': 'HÖCHSTDOSIS ERREICHT — vor der Gabe den verordnenden Arzt fragen',
+  'interval.tooSoon': 'Zuletzt gegeben {time} — Abstand prüfen',
 
   'infusion.forWeight': '{rate} (für {weight} kg)',
 

@@ -221,6 +221,15 @@ export const en = {
   'doseUnit.puff.other': 'puffs',
   'doseUnit.suppository.one': 'suppository',
   'doseUnit.suppository.other': 'suppositories',
+  'maxDose.perDay': '{dose} per 24 h',
+  'maxDose.perPeriod': '{dose} per {n} {unit}',
+  'prn.total': '{total} of max. {max} per 24 h',
+  'prn.totalNoMax': '{total} in 24 h',
+  'prn.uncountable': 'total cannot be counted — add up the doses listed',
+  'prn.noneGiven': 'None given in the 24 h to {time}',
+  'prn.given': 'Given in the 24 h to {time}',
+  'prn.maxReached': 'MAXIMUM REACHED — ask the prescriber before giving',
+  'interval.tooSoon': 'Last given {time} — check the interval',
 
   'infusion.forWeight': '{rate} (for {weight} kg)',
 

@@ -218,6 +218,15 @@ export const fr: Words = {
   'doseUnit.puff.other': 'bouffées',
   'doseUnit.suppository.one': 'suppositoire',
   'doseUnit.suppository.other': 'suppositoires',
+  'maxDose.perDay': '{dose} par 24 h',
+  'maxDose.perPeriod': '{dose} par {n} {unit}',
+  'prn.total': '{total} sur max. {max} par 24 h',
+  'prn.totalNoMax': '{total} en 24 h',
+  'prn.uncountable': 'total non calculable — additionner les doses listées',
+  'prn.noneGiven': 'Aucune dose dans les 24 h jusqu’à {time}',
+  'prn.given': 'Administré dans les 24 h jusqu’à {time}',
+  'prn.maxReached': 'MAXIMUM ATTEINT — demander au prescripteur avant d’administrer',
+  'interval.tooSoon': 'Dernière administration {time} — vérifier l’intervalle',
 
   'infusion.forWeight': '{rate} (pour {weight} kg)',
 

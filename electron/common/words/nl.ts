@@ -217,6 +217,15 @@ export const nl: Words = {
   'doseUnit.puff.other': 'puffs',
   'doseUnit.suppository.one': 'zetpil',
   'doseUnit.suppository.other': 'zetpillen',
+  'maxDose.perDay': '{dose} per 24 u',
+  'maxDose.perPeriod': '{dose} per {n} {unit}',
+  'prn.total': '{total} van max. {max} per 24 u',
+  'prn.totalNoMax': '{total} in 24 u',
+  'prn.uncountable': 'totaal niet te berekenen — tel de vermelde dosissen op',
+  'prn.noneGiven': 'Niet gegeven in de 24 u tot {time}',
+  'prn.given': 'Gegeven in de 24 u tot {time}',
+  'prn.maxReached': 'MAXIMUM BEREIKT — vraag het de voorschrijver vóór toediening',
+  'interval.tooSoon': 'Laatst gegeven {time} — controleer het interval',
 
   'infusion.forWeight': '{rate} (voor {weight} kg)',
 

@@ -4,6 +4,7 @@
  * (draft, status unknown, not interpretable, no computable schedule), or recently stopped. Only
  * an active order is ever given boxes to sign; nothing is dropped.
  */
+import { givenDoses, tooSoonAfterLastDose } from '../../common/administered.ts';
 import type { ScheduleProblem } from '../../common/schedule-problem.ts';
 import type { Administration, Chart, ChartMedication, OrderState } from '../model.ts';
 import { scheduleOrder, type ScheduleClock } from '../db/order-schedule.ts';
@@ -90,27 +91,6 @@ export function repeatOf(order: ChartMedication): Repeat | null {
   return 'problem' in read ? null : (repeatToSchedule(read.timing) ?? null);
 }
 
-/** An interval order (every n hours): its interval in ms. */
-function intervalOf(repeat: Repeat | null): number | null {
-  if (!repeat || repeat.period === undefined || (repeat.frequency ?? 1) !== 1) return null;
-  const unit = repeat.periodUnit === 'h' ? HOUR : repeat.periodUnit === 'min' ? 60_000 : null;
-  return unit === null ? null : repeat.period * unit;
-}
-
-/**
- * The interval check: a dose given less than half an interval before the next scheduled time
- * means the next one may come too soon ("last given 11:00 — check the interval").
- */
-export function tooSoonAfterLastDose(order: ChartMedication, next: Date | undefined): Date | null {
-  const interval = intervalOf(repeatOf(order));
-  const last = parseInstant(order.lastGiven);
-  if (interval === null || !last || !next) return null;
-  const gap = next.getTime() - last.getTime();
-  return gap >= 0 && gap < interval / 2 ? last : null;
-}
-
-const GIVEN_STATUSES = new Set(['completed', 'in-progress']);
-
 export function marOrders(
   chart: Chart,
   window: MarWindow,
@@ -164,10 +144,7 @@ function activeEntry(
   clock: ScheduleClock,
 ): MarEntry {
   if (order.prn) {
-    const given = chart.administrations
-      .filter((a) => a.orderId === order.id && a.at !== null && GIVEN_STATUSES.has(a.status))
-      .sort((a, b) => (a.at ?? '').localeCompare(b.at ?? ''));
-    return { kind: 'prn', order, given };
+    return { kind: 'prn', order, given: givenDoses(order.id, chart.administrations) };
   }
   const result = scheduleOrder(order, window, clock);
   switch (result.kind) {

@@ -8,7 +8,7 @@
  * rows with a running 24 h total; held orders "do not give" and orders to check, with no boxes.
  * On every page the not-given codes and the initials → name legend.
  */
-import { formatDose } from '../../common/dose.ts';
+import { formatDose, formatMaxDose } from '../../common/dose.ts';
 import { orderFrequency } from '../../common/frequency.ts';
 import {
   formatConcentration,
@@ -208,7 +208,7 @@ function orderBlock(ctx: Ctx, order: ChartMedication, marks: readonly string[] =
   const texts = [
     order.doseText && order.dose !== null ? order.doseText : '',
     order.prn && order.prnReason ? t('mar.indication', { reason: order.prnReason }) : '',
-    order.maxDose ? t('mar.maxPer24h', { limit: order.maxDose }) : '',
+    order.maxDose ? t('mar.maxPer24h', { limit: formatMaxDose(order.maxDose, t) }) : '',
     order.instructions ? t('mar.orderText', { text: order.instructions }) : '',
   ].filter((s) => s.length > 0);
   const allMarks = [
@@ -257,7 +257,7 @@ const widest = (pen: Pen, lines: readonly string[], style: TextStyle): number =>
 function scheduledBlocks(ctx: Ctx, entry: Extract<MarEntry, { kind: 'scheduled' }>): Block[] {
   const { m, t, width, timeZone } = ctx;
   const marks = entry.tooSoonAfter
-    ? [t('mar.tooSoon', { time: wallClock(entry.tooSoonAfter, timeZone).time })]
+    ? [t('interval.tooSoon', { time: wallClock(entry.tooSoonAfter, timeZone).time })]
     : [];
   const description = orderBlock(ctx, entry.order, marks);
   if (entry.times.length === 0) {

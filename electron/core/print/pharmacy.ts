@@ -6,7 +6,8 @@
  * their maximum as written, doses written as text ("1-2 tablets"), and active orders with no
  * computable times.
  */
-import { formatDose } from '../../common/dose.ts';
+import { formatDose, formatMaxDose } from '../../common/dose.ts';
+import { orderFrequency } from '../../common/frequency.ts';
 import { drugLabel } from '../../common/order-state.ts';
 import { describeScheduleProblem } from '../../common/schedule-problem.ts';
 import type { Chart, ChartMedication } from '../model.ts';
@@ -72,7 +73,13 @@ export function pharmacyNeeds(
         seen.add(order.id);
         if (order.prn) {
           if (firstSight)
-            prn.push(apart([order.maxDose, order.frequency].filter(Boolean).join('; ')));
+            prn.push(
+              apart(
+                [formatMaxDose(order.maxDose, t), orderFrequency(t, order)]
+                  .filter(Boolean)
+                  .join('; '),
+              ),
+            );
           continue;
         }
         const due = order.nextDue

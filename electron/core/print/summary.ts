@@ -4,7 +4,7 @@
  * laboratory results, plan, notes and contacts. Lists are printed newest first and in full:
  * this is the record during the outage, so nothing is summarised away.
  */
-import { formatDose } from '../../common/dose.ts';
+import { formatDose, formatMaxDose } from '../../common/dose.ts';
 import { orderFrequency } from '../../common/frequency.ts';
 import { codeWord } from '../../common/clinical.ts';
 import { formatNumber } from '../../common/numbers.ts';
@@ -173,7 +173,7 @@ function medicationBlocks(
       med.scheduleProblem
         ? `⚠ ${t('med.unscheduled', { reason: describeScheduleProblem(t, med.scheduleProblem) })}`
         : '',
-      med.maxDose ? t('med.max', { limit: med.maxDose }) : '',
+      med.maxDose ? t('med.max', { limit: formatMaxDose(med.maxDose, t) }) : '',
       med.instructions ?? '',
       isToGive(med) ? '' : `⚠ ${notToGiveText(t, med)}`,
     ];

@@ -1,6 +1,7 @@
 /** Administrations of the last 72 hours, newest first. */
 import { useTranslation } from 'react-i18next';
 import { codeWord } from '../../../electron/common/clinical.ts';
+import { formatStoredDose } from '../../../electron/common/dose.ts';
 import type { Administration } from '../../../electron/core/model.ts';
 import { useFormat } from '../../app-context.ts';
 
@@ -31,7 +32,7 @@ export function AdministrationsTab({ items }: { readonly items: readonly Adminis
             <tr key={`${item.at ?? ''}-${index}`}>
               <td>{item.at ? format.instant(item.at) : ''}</td>
               <th scope="row">{item.drug}</th>
-              <td>{item.dose}</td>
+              <td>{item.dose === null ? '' : formatStoredDose(item.dose, words)}</td>
               <td>{item.route}</td>
               <td>{codeWord(words, 'adminStatus', item.status)}</td>
               <td>{item.performer}</td>

@@ -6,17 +6,24 @@
  */
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatDose } from '../../../electron/common/dose.ts';
+import {
+  lastDayOfDoses,
+  prnTooSoon,
+  tooSoonAfterLastDose,
+} from '../../../electron/common/administered.ts';
+import { formatDose, formatMaxDose, formatStoredDose } from '../../../electron/common/dose.ts';
 import { orderFrequency } from '../../../electron/common/frequency.ts';
 import { drugLabel, isToGive, notToGiveText } from '../../../electron/common/order-state.ts';
 import { describeScheduleProblem } from '../../../electron/common/schedule-problem.ts';
-import type { ChartMedication } from '../../../electron/core/model.ts';
-import { useFormat } from '../../app-context.ts';
+import type { Administration, ChartMedication } from '../../../electron/core/model.ts';
+import { useAppContext, useFormat } from '../../app-context.ts';
 
 export function MedicationsTab({
   medications,
+  administrations,
 }: {
   readonly medications: readonly ChartMedication[];
+  readonly administrations: readonly Administration[];
 }) {
   const { t } = useTranslation();
   const toGive = medications.filter(isToGive);
@@ -33,7 +40,11 @@ export function MedicationsTab({
       </section>
       <section>
         <h2>{t('meds.prn')}</h2>
-        {prn.length === 0 ? <p>{t('chart.none')}</p> : <PrnTable meds={prn} />}
+        {prn.length === 0 ? (
+          <p>{t('chart.none')}</p>
+        ) : (
+          <PrnTable meds={prn} administrations={administrations} />
+        )}
       </section>
       {notToGive.length > 0 && (
         <section aria-labelledby={notToGiveId}>
@@ -113,7 +124,9 @@ function ScheduledTable({ meds }: { readonly meds: readonly ChartMedication[] })
                 </ul>
               )}
             </td>
-            <td>{med.lastGiven ? format.instant(med.lastGiven) : t('meds.never')}</td>
+            <td>
+              <LastGiven med={med} tooSoon={tooSoonAfterLastDose(med, nextDueOf(med))} />
+            </td>
           </tr>
         ))}
       </tbody>
@@ -121,9 +134,45 @@ function ScheduledTable({ meds }: { readonly meds: readonly ChartMedication[] })
   );
 }
 
-function PrnTable({ meds }: { readonly meds: readonly ChartMedication[] }) {
+function nextDueOf(med: ChartMedication): Date | undefined {
+  const first = med.nextDue[0];
+  return first === undefined ? undefined : new Date(first.at);
+}
+
+/** The last dose given, and the interval check when the next time comes too soon after it. */
+function LastGiven({
+  med,
+  tooSoon,
+}: {
+  readonly med: ChartMedication;
+  readonly tooSoon: Date | null;
+}) {
   const { t } = useTranslation();
   const { format, words } = useFormat();
+  return (
+    <>
+      {med.lastGiven ? format.instant(med.lastGiven) : t('meds.never')}
+      {tooSoon && (
+        <span className="schedule-problem interval-check">
+          {words('interval.tooSoon', { time: format.time(tooSoon.toISOString()) })}
+        </span>
+      )}
+    </>
+  );
+}
+
+function PrnTable({
+  meds,
+  administrations,
+}: {
+  readonly meds: readonly ChartMedication[];
+  readonly administrations: readonly Administration[];
+}) {
+  const { t } = useTranslation();
+  const { words } = useFormat();
+  const { clock, status } = useAppContext();
+  // The export knows nothing after its data time: "the last 24 h" are the 24 h before it.
+  const asOf = status.current?.dataAsOf;
   return (
     <table className="data-table">
       <thead>
@@ -132,6 +181,7 @@ function PrnTable({ meds }: { readonly meds: readonly ChartMedication[] }) {
           <th scope="col">{t('meds.dose')}</th>
           <th scope="col">{t('meds.route')}</th>
           <th scope="col">{t('meds.frequency')}</th>
+          <th scope="col">{t('meds.lastDay')}</th>
           <th scope="col">{t('meds.lastGiven')}</th>
         </tr>
       </thead>
@@ -147,14 +197,59 @@ function PrnTable({ meds }: { readonly meds: readonly ChartMedication[] }) {
                 <span className="sub">{t('meds.prnReason', { reason: med.prnReason })}</span>
               )}
               {med.maxDose && (
-                <span className="sub">{t('meds.maxDose', { max: med.maxDose })}</span>
+                <span className="sub">
+                  {t('meds.maxDose', { max: formatMaxDose(med.maxDose, words) })}
+                </span>
               )}
             </td>
-            <td>{med.lastGiven ? format.instant(med.lastGiven) : t('meds.never')}</td>
+            <td>
+              {asOf && <PrnLastDay med={med} administrations={administrations} asOf={asOf} />}
+            </td>
+            <td>
+              <LastGiven med={med} tooSoon={prnTooSoon(med, new Date(clock.now()))} />
+            </td>
           </tr>
         ))}
       </tbody>
     </table>
+  );
+}
+
+/** The doses given in the 24 h before the data and their total against the maximum. */
+function PrnLastDay({
+  med,
+  administrations,
+  asOf,
+}: {
+  readonly med: ChartMedication;
+  readonly administrations: readonly Administration[];
+  readonly asOf: string;
+}) {
+  const { format, words } = useFormat();
+  const day = lastDayOfDoses(med, administrations, new Date(asOf));
+  const time = format.instant(asOf);
+  const quantity = (q: { value: number; unit: string }) =>
+    formatDose({ dose: q.value, doseUnit: q.unit, doseText: null }, words);
+  if (day.total.kind === 'none-given') return <>{words('prn.noneGiven', { time })}</>;
+  return (
+    <div className="prn-last-day">
+      <span className="sub">{words('prn.given', { time })}</span>
+      <ul className="due-times">
+        {day.given.map((a, i) => (
+          <li key={`${a.at ?? ''}-${i}`}>
+            {format.dayTime(a.at ?? '')} {a.dose ? formatStoredDose(a.dose, words) : ''}
+          </li>
+        ))}
+      </ul>
+      <strong className={day.atOrOverMax ? 'schedule-problem' : undefined}>
+        {day.total.kind === 'uncountable'
+          ? words('prn.uncountable')
+          : day.max
+            ? words('prn.total', { total: quantity(day.total.total), max: quantity(day.max) })
+            : words('prn.totalNoMax', { total: quantity(day.total.total) })}
+      </strong>
+      {day.atOrOverMax && <span className="schedule-problem">{words('prn.maxReached')}</span>}
+    </div>
   );
 }
 

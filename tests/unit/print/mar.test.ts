@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { formatMaxDose } from '../../../electron/common/dose.ts';
 import type { Language } from '../../../electron/core/api/contract.ts';
 import type { Administration, ChartMedication } from '../../../electron/core/model.ts';
 import { marReport, marSheetFromChart } from '../../../electron/core/print/mar.ts';
@@ -302,7 +303,7 @@ describe.each(LANGUAGES)('MAR in %s', (language) => {
     const { texts } = await printMar([patient(1)], { language });
     const text = running(texts.join('\n'));
     expect(text).toContain(running(t('mar.indication', { reason: 'douleur EVA > 4' })));
-    expect(text).toContain(running(t('mar.maxPer24h', { limit: '15 mg / 24 h' })));
+    expect(text).toContain(running(t('mar.maxPer24h', { limit: formatMaxDose('15 mg / 24 h', t) })));
     expect(text).toContain(running(t('mar.prnLastGiven', { list: '2026-12-01 07:53 2.5 mg' })));
     expect(text).toContain(t('mar.total24h'));
   });
@@ -318,7 +319,7 @@ describe.each(LANGUAGES)('MAR in %s', (language) => {
   it('flags an interval order whose last dose is less than half an interval before the next time', async () => {
     // Amoxicillin q8h: last given 12:00 local, next on the clock 14:00.
     const { texts } = await printMar([patient(1)], { language });
-    expect(running(texts.join('\n'))).toContain(t('mar.tooSoon', { time: '12:00' }));
+    expect(running(texts.join('\n'))).toContain(t('interval.tooSoon', { time: '12:00' }));
   });
 
   it('prints the sliding scale with glucose and units rows', async () => {
