@@ -7,6 +7,7 @@
  * computable times.
  */
 import { formatDose } from '../../common/dose.ts';
+import { orderFrequency } from '../../common/frequency.ts';
 import { drugLabel } from '../../common/order-state.ts';
 import { describeScheduleProblem } from '../../common/schedule-problem.ts';
 import type { Chart, ChartMedication } from '../model.ts';
@@ -72,7 +73,7 @@ export function pharmacyNeeds(
         seen.add(order.id);
         if (order.prn) {
           if (firstSight)
-            prn.push(apart([order.maxDose, order.frequency].filter(Boolean).join('; ')));
+            prn.push(apart([order.maxDose, orderFrequency(t, order)].filter(Boolean).join('; ')));
           continue;
         }
         const due = order.nextDue
