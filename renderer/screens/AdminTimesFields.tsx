@@ -5,6 +5,8 @@
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { isWordKey, type TranslateWord } from '../../electron/common/words/index.ts';
+import { useFormat } from '../app-context.ts';
 import {
   ADMIN_TABLES,
   rowProblem,
@@ -32,6 +34,7 @@ export function AdminTimesFields({
   readonly onChange: (table: AdminTable, key: string, value: string) => void;
 }) {
   const { t } = useTranslation();
+  const { words } = useFormat();
   const [left, setLeft] = useState<ReadonlySet<string>>(new Set());
   const hintId = `${idPrefix}-times-hint`;
   return (
@@ -50,7 +53,7 @@ export function AdminTimesFields({
               const shown = problem !== null && (showAll || left.has(id));
               return (
                 <div className="field" key={key}>
-                  <label htmlFor={id}>{rowLabel(t, table, key)}</label>
+                  <label htmlFor={id}>{rowLabel(t, words, table, key)}</label>
                   <input
                     id={id}
                     type="text"
@@ -93,15 +96,20 @@ function legendOf(t: T, table: AdminTable): string {
   }
 }
 
-/** "2 × a day", "Every 6 h"; an event row is named by its FHIR code (MORN, ACV), as IT knows it. */
-function rowLabel(t: T, table: AdminTable, key: string): string {
+/**
+ * "2 × a day", "Every 6 h", "before breakfast": an event row in the words the MAR says it with,
+ * never its FHIR code (HS is on ISMP's error-prone list); a code without words stays as given.
+ */
+function rowLabel(t: T, words: TranslateWord, table: AdminTable, key: string): string {
   switch (table) {
     case 'perDay':
       return t('settings.perDay', { count: Number(key) });
     case 'everyHours':
       return t('settings.everyHours', { hours: Number(key) });
-    case 'when':
-      return key;
+    case 'when': {
+      const word = `when.${key}`;
+      return isWordKey(word) ? words(word) : key;
+    }
     default: {
       const _: never = table;
       return _;

@@ -323,8 +323,8 @@ export const DRUGS = {
     route: 'SC',
     timing: at('ACM', 'ACD', 'ACV', 'HS'),
     doseText: {
-      fr: 'Selon glycémie : < 150 mg/dL 0 UI ; 150–199 : 2 UI ; 200–249 : 4 UI ; 250–299 : 6 UI ; ≥ 300 : 8 UI et appeler le médecin',
-      nl: 'Volgens glykemie: < 150 mg/dL 0 E; 150–199: 2 E; 200–249: 4 E; 250–299: 6 E; ≥ 300: 8 E en arts verwittigen',
+      fr: 'Selon glycémie : < 150 mg/dL 0 unité ; 150–199 : 2 unités ; 200–249 : 4 unités ; 250–299 : 6 unités ; ≥ 300 : 8 unités et appeler le médecin',
+      nl: 'Volgens glykemie: < 150 mg/dL 0 eenheden; 150–199: 2 eenheden; 200–249: 4 eenheden; 250–299: 6 eenheden; ≥ 300: 8 eenheden en arts verwittigen',
     },
   },
   insulinBasal: {
@@ -592,7 +592,7 @@ export const ISOLATIONS: readonly Text[] = [
 export const DIETS: readonly (Text & { readonly texture?: Text; readonly fluid?: Text })[] = [
   { fr: 'Normal', nl: 'Normaal' },
   { fr: 'Diabétique 1800 kcal', nl: 'Diabetisch 1800 kcal' },
-  { fr: 'Pauvre en sel (< 6 g/j)', nl: 'Zoutarm (< 6 g/d)' },
+  { fr: 'Pauvre en sel (< 6 g/j)', nl: 'Zoutarm (< 6 g per dag)' },
   {
     fr: 'Mixé',
     nl: 'Gemixt',

@@ -3,8 +3,12 @@
  * (MedicationAdministration). Administration times come from the same schedule expansion the
  * viewer uses, so the demo MAR and the chart's "next due" agree.
  */
+import { formatDose } from '../../common/dose.ts';
+import { describeFrequency } from '../../common/frequency.ts';
+import { wordsTranslator } from '../../common/words/index.ts';
 import { DEFAULT_ADMIN_TIMES } from '../../core/schedule/admin-times.ts';
-import { describeTiming, expandTiming } from '../../core/schedule/expand.ts';
+import { frequencyOf } from '../../core/schedule/describe.ts';
+import { expandTiming } from '../../core/schedule/expand.ts';
 import {
   DRUGS,
   type Drug,
@@ -79,11 +83,26 @@ function prnParts(drug: Drug, prn: NonNullable<Drug['prn']>, ctx: PatientContext
   };
 }
 
+/**
+ * The order as the prescriber wrote it, in the site's language ("1 sachet per os le matin",
+ * "20 mmol IV 2 fois par jour"): the viewer prints the source's text as it is, so a French site
+ * must write it in French.
+ */
+function writtenOrder(drug: Drug, ctx: PatientContext, timing: unknown): string {
+  const t = wordsTranslator(ctx.lang);
+  const frequency = frequencyOf(timing);
+  return [
+    formatDose({ dose: drug.dose, doseUnit: drug.unit, doseText: null }, t),
+    ROUTES[drug.route][ctx.lang],
+    frequency && describeFrequency(t, frequency),
+  ]
+    .filter(Boolean)
+    .join(' ');
+}
+
 function dosage(drug: Drug, ctx: PatientContext, timing: unknown) {
   const route = routeOf(drug, ctx);
-  const written =
-    drug.doseText?.[ctx.lang] ??
-    [`${drug.dose} ${drug.unit}`, route.text, describeTiming(timing)].filter(Boolean).join(' ');
+  const written = drug.doseText?.[ctx.lang] ?? writtenOrder(drug, ctx, timing);
   const instructions = drug.instructions?.[ctx.lang];
   return {
     text: instructions ? `${written} — ${instructions}` : written,
