@@ -9,7 +9,7 @@
  */
 import { execFile } from 'node:child_process';
 import { createWriteStream, openSync, renameSync, rmSync } from 'node:fs';
-import { userInfo } from 'node:os';
+import { hostname, userInfo } from 'node:os';
 import { Writable } from 'node:stream';
 import {
   LanguageSchema,
@@ -32,6 +32,9 @@ import {
 } from '../../core/print/mar-window.ts';
 import { renderReport, type ReportContext, type ReportRequest } from '../../core/print/render.ts';
 import { MAX_COPIES, sendToSpooler } from '../../core/print/spool.ts';
+import { issueRegistration, readRegistrations } from '../../core/registrations/registrations.ts';
+import { openStore } from '../../core/store/store.ts';
+import type { Manifest } from '../../core/model.ts';
 
 const HANDOVER_LAYOUTS = ['per-patient', 'board'] as const;
 import { type Command, parseCommandArgs, requireOption, UsageError } from '../cli-kit.ts';
@@ -43,6 +46,7 @@ const usage = `Usage: downtime print X.dtx --trust site.pub… --identity device
                       [--end ISO] [--days 1|3|7] [--layout per-patient|board]
                       [--hours 24|72] [--count N] [--band adult|child] [--user NAME]
                       [--settings FILE] (--out FILE.pdf | --printer NAME [--copies N])
+       downtime print X.dtx … --report registration --ward ID --store DIR [--number N] …
        downtime print X.dtx … --all-wards --report mar,handover,census --printer NAME
 
 Prints a report of the export to a PDF file or to a printer (the same documents as the app's
@@ -57,7 +61,10 @@ census once, for all wards): the scheduled paper backup.
                         summary (the whole chart of one patient), labels (sticker sheets),
                         wristband, obs-chart (blank NEWS2 chart) — per ward or patient;
                         round (doses due in a window), pharmacy (units for 24 h or 3 days)
-                        — per ward. With --all-wards, a comma-separated list.
+                        — per ward; registration (a new arrival's packet: labels, wristband,
+                        blank MAR and observation chart) — issues the next downtime number
+                        of the export to --ward, once, recorded and audited in --store.
+                        With --all-wards, a comma-separated list.
   --ward ID             the ward id (or its exact name)
   --patient MRN         the patient's MRN
   --lang LANG           fr, nl, de or en (default: the settings' language, else en)
@@ -72,7 +79,12 @@ census once, for all wards): the scheduled paper backup.
   --hours 24|72         pharmacy list window (default 24)
   --count N             labels per patient (default: one full sheet)
   --band adult|child    wristband size (default: by the patient's age)
-  --user NAME           who printed it, for the footer (default: the login name)
+  --store DIR           registration: the laptop's export store, which keeps every number
+                        issued (the same file as the app's, see downtime registrations)
+  --number N            registration: print the packet of a number already issued again,
+                        instead of issuing the next one
+  --user NAME           who printed it (the footer) or issued the number (default: the
+                        login name)
   --settings FILE       the viewer's settings file: time zone and administration times
   --out FILE.pdf        where to write the PDF
   --printer NAME        send it to this CUPS printer instead (lp, on standard input); prints
@@ -103,6 +115,8 @@ export const printCommand: Command = {
       band: { type: 'string' },
       user: { type: 'string' },
       settings: { type: 'string' },
+      store: { type: 'string' },
+      number: { type: 'string' },
       out: { type: 'string' },
       printer: { type: 'string' },
       copies: { type: 'string' },
@@ -120,6 +134,11 @@ export const printCommand: Command = {
       if (values.ward !== undefined || values.patient !== undefined)
         throw new UsageError('--all-wards takes no --ward or --patient');
     }
+    const registration = reports[0] === 'registration';
+    if (!registration && (values.store !== undefined || values.number !== undefined))
+      throw new UsageError('--store and --number go with --report registration');
+    if (registration && allWards)
+      throw new UsageError('--all-wards prints ward reports; a registration is one new arrival');
     const settings = settingsFromArgs(values.settings);
     const language =
       values.lang === undefined
@@ -146,12 +165,26 @@ export const printCommand: Command = {
     };
     const { manifest, db } = await openExportFromArgs(positionals, values);
     try {
+      const user = values.user ?? loginName();
+      const packet = registration
+        ? registrationPacket(db, manifest, {
+            storeDir: requireOption(values.store, '--store'),
+            ward: requireOption(values.ward, '--ward'),
+            number: values.number,
+            user,
+          })
+        : null;
+      if (packet?.issued) {
+        io.out(
+          `Issued downtime number ${packet.number} to ${packet.wardName} (recorded and audited in ${packet.storeDir})`,
+        );
+      }
       const context: ReportContext = {
         manifest,
         language,
         paper,
         printedAt: new Date(),
-        printedBy: values.user ?? loginName(),
+        printedBy: user,
         timeZone: settings.timeZone,
         adminTimes: settings.adminTimes,
         roundStarts: settings.roundStarts,
@@ -159,16 +192,18 @@ export const printCommand: Command = {
         staleAmberHours: settings.staleAmberHours,
         labelSheet: settings.labelSheet,
         wristbands: settings.wristbands,
+        ...(packet === null ? {} : { issuedNumbers: packet.issuedNumbers }),
       };
       const requests: ReportRequest[] = allWards
         ? everyWard(db, reports).map((r) => ({ ...r, ...options }))
         : [
             {
-              report: reports[0] as Printable,
+              report: reports[0] as ReportKind,
               ...(values.ward === undefined ? {} : { wardId: wardIdOf(db, values.ward) }),
               ...(values.patient === undefined
                 ? {}
                 : { patientId: patientIdOf(db, values.patient) }),
+              ...(packet === null ? {} : { number: packet.number }),
               ...options,
             },
           ];
@@ -194,11 +229,56 @@ export const printCommand: Command = {
   },
 };
 
-/** What `downtime print` prints: every report but the registration packet (issued in the app). */
-const PRINTABLE = ReportKindSchema.options.filter(
-  (k): k is Exclude<ReportKind, 'registration'> => k !== 'registration',
-);
-type Printable = (typeof PRINTABLE)[number];
+const PRINTABLE = ReportKindSchema.options;
+
+/**
+ * A registration packet's number: the next reserved number of the export, issued through the
+ * same registrations file, lock and audit line as the app's (never twice on this laptop), or,
+ * with `--number`, one this laptop already issued, printed again.
+ */
+function registrationPacket(
+  db: ReadonlyDb,
+  manifest: Manifest,
+  request: { storeDir: string; ward: string; number: string | undefined; user: string },
+): {
+  number: string;
+  issuedNumbers: string[];
+  issued: boolean;
+  wardName: string;
+  storeDir: string;
+} {
+  const { storeDir } = request;
+  const ward = listWards(db).find((w) => w.id === wardIdOf(db, request.ward));
+  const wardName = ward?.name ?? request.ward;
+  const store = openStore(storeDir, { readOnly: true });
+  if (request.number !== undefined) {
+    const issuedNumbers = readRegistrations(storeDir).map((r) => r.number);
+    if (!issuedNumbers.includes(request.number)) {
+      throw new AppError(
+        'not-found',
+        `Downtime number ${request.number} was not issued on this laptop (${storeDir}); \`downtime registrations --store DIR\` lists those that were.`,
+      );
+    }
+    return { number: request.number, issuedNumbers, issued: false, wardName, storeDir };
+  }
+  const issued = issueRegistration({
+    storeDir,
+    auditFile: store.auditFile,
+    reserved: manifest.downtimeIds ?? [],
+    exportId: manifest.exportId,
+    wardId: ward?.id ?? null,
+    wardName: ward?.name ?? null,
+    user: request.user,
+    device: hostname(),
+  });
+  return {
+    number: issued.number,
+    issuedNumbers: [issued.number],
+    issued: true,
+    wardName,
+    storeDir,
+  };
+}
 
 type Target = { kind: 'file'; path: string } | { kind: 'printer'; printer: string; copies: number };
 
@@ -224,7 +304,7 @@ function outputOf(
  * The pre-print job: each report for every ward in the export's scope, wards in the export's
  * order; the census once, for all wards (it lists the locator wards too).
  */
-function everyWard(db: ReadonlyDb, reports: readonly Printable[]): ReportRequest[] {
+function everyWard(db: ReadonlyDb, reports: readonly ReportKind[]): ReportRequest[] {
   const wards = listWards(db).filter((w) => w.inScope);
   return reports.flatMap((report): ReportRequest[] => {
     if (report === 'census') return [{ report }];

@@ -15,7 +15,10 @@ import {
 import { generateSiteKey, writeSiteKeyFiles } from '../../../electron/core/keys/site-key.ts';
 import { AS_OF, smallHospital, writeBundle } from '../fhir/small-hospital.ts';
 
-export async function writeCliExport(dir: string): Promise<string[]> {
+export async function writeCliExport(
+  dir: string,
+  extra: { readonly downtimeIds?: readonly string[] } = {},
+): Promise<string[]> {
   const bundle = writeBundle(smallHospital());
   const { db } = await importFhir([bundle.file], { asOf: AS_OF, wards: ['w3b'] });
   bundle.cleanup();
@@ -40,6 +43,7 @@ export async function writeCliExport(dir: string): Promise<string[]> {
       scope: { wards: ['w3b'] },
       counts: {},
       demo: true,
+      ...(extra.downtimeIds ? { downtimeIds: [...extra.downtimeIds] } : {}),
     },
     sqlite,
     recipients: [recipient],

@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readRegistrations } from '../../../electron/core/registrations/registrations.ts';
+import { openStore } from '../../../electron/core/store/store.ts';
 import { expectRefusal, run } from '../cli/capture.ts';
 import { writeCliExport } from './cli-export.ts';
 import { pageTexts } from './fixtures.ts';
@@ -275,5 +277,101 @@ describe('downtime print --printer', () => {
       outFile('x.pdf'),
     );
     expect(copies.code).toBe(2);
+  });
+});
+
+describe('downtime print --report registration', () => {
+  let regDir: string;
+  let withIds: string[];
+  let storeDir: string;
+  beforeAll(async () => {
+    regDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dtv-cli-registration-'));
+    withIds = await writeCliExport(regDir, { downtimeIds: ['DT-0001', 'DT-0002'] });
+    storeDir = path.join(regDir, 'store');
+    openStore(storeDir);
+  });
+  afterAll(() => fs.rmSync(regDir, { recursive: true, force: true }));
+
+  const issue = (out: string, ...more: string[]) =>
+    run(
+      'print',
+      ...withIds,
+      '--report',
+      'registration',
+      '--ward',
+      'w3b',
+      '--store',
+      storeDir,
+      '--user',
+      'Inf. Claes',
+      '--out',
+      path.join(regDir, out),
+      ...more,
+    );
+  const auditLines = () =>
+    fs
+      .readFileSync(path.join(storeDir, 'audit.jsonl'), 'utf8')
+      .split('\n')
+      .filter((line) => line.includes('"registration-issued"'));
+
+  it('issues the next number once, through the laptop’s registrations file and audit, and prints its packet', async () => {
+    const first = await issue('first.pdf');
+    expect(first).toMatchObject({ code: 0, stderr: '' });
+    expect(first.stdout).toContain('Issued downtime number DT-0001 to Médecine interne 3B');
+    expect(first.stdout).toMatch(/first\.pdf: \d+ pages \(registration\)/);
+    const packet = (await pageTexts(fs.readFileSync(path.join(regDir, 'first.pdf')))).join('\n');
+    expect(packet).toContain('DT-0001');
+    expect(packet).not.toContain('DT-0002');
+
+    const second = await issue('second.pdf');
+    expect(second.stdout).toContain('Issued downtime number DT-0002');
+    expect(readRegistrations(storeDir).map((r) => [r.number, r.issuedBy, r.wardId])).toEqual([
+      ['DT-0001', 'Inf. Claes', 'w3b'],
+      ['DT-0002', 'Inf. Claes', 'w3b'],
+    ]);
+    expect(auditLines()).toHaveLength(2);
+  });
+
+  it('prints an issued number again with --number, issuing nothing; refuses one never issued', async () => {
+    const again = await issue('again.pdf', '--number', 'DT-0001');
+    expect(again.code).toBe(0);
+    expect(again.stdout).not.toContain('Issued');
+    expect((await pageTexts(fs.readFileSync(path.join(regDir, 'again.pdf')))).join('\n')).toContain(
+      'DT-0001',
+    );
+    expect(expectRefusal(await issue('never.pdf', '--number', 'DT-0099'))).toMatch(
+      /DT-0099 was not issued on this laptop/,
+    );
+    expect(readRegistrations(storeDir)).toHaveLength(2);
+    expect(auditLines()).toHaveLength(2);
+  });
+
+  it('refuses once every reserved number is issued, and without a store or a ward', async () => {
+    expect(expectRefusal(await issue('none-left.pdf'))).toMatch(/All 2 downtime numbers/);
+    expect(fs.existsSync(path.join(regDir, 'none-left.pdf'))).toBe(false);
+    const noStore = await run(
+      'print',
+      ...withIds,
+      '--report',
+      'registration',
+      '--ward',
+      'w3b',
+      '--out',
+      path.join(regDir, 'x.pdf'),
+    );
+    expect(noStore.code).toBe(2);
+    expect(noStore.stderr).toContain('missing --store');
+    const storeElsewhere = await run(
+      'print',
+      ...withIds,
+      '--report',
+      'census',
+      '--store',
+      storeDir,
+      '--out',
+      path.join(regDir, 'x.pdf'),
+    );
+    expect(storeElsewhere.code).toBe(2);
+    expect(readRegistrations(storeDir)).toHaveLength(2);
   });
 });
