@@ -480,12 +480,47 @@ function diskFailure(error: unknown, dir: string): string {
     : `The export could not be written to the store ${dir} (${code ?? 'error'}); check the disk. The current export stays in use.`;
 }
 
-/** Temporary files of installs or index writes cut short by a crash. */
-function sweepTemporaries(dir: string, exportsDir: string, io: FileIo): void {
+/** Temporary files of installs or index writes cut short by a crash (`keep`: spare this one). */
+function sweepTemporaries(
+  dir: string,
+  exportsDir: string,
+  io: FileIo,
+  keep: (path: string) => boolean = () => false,
+): void {
   for (const folder of [dir, exportsDir]) {
     for (const name of readdirSync(folder)) {
-      if (name.startsWith(TEMP_PREFIX)) removeQuietly(join(folder, name), io);
+      const path = join(folder, name);
+      if (name.startsWith(TEMP_PREFIX) && !keep(path)) removeQuietly(path, io);
     }
+  }
+}
+
+/**
+ * A temporary this old is a crash's leftover: an install writes, fsyncs and renames its
+ * temporary within seconds, and an index, seal or settings write within milliseconds.
+ */
+export const STALE_TEMPORARY_MS = 15 * 60 * 1000;
+
+/**
+ * Sweeps what crashed writes left in the store at `dir`, for a store that no writer keeps (the
+ * app with no inbox configured: no inbox worker opens it for writing, so nothing else would).
+ * Only temporaries untouched for `STALE_TEMPORARY_MS`: `downtime install`, or the app's own
+ * audit seal, may be writing a fresh one at this very moment.
+ */
+export function sweepStaleTemporaries(dir: string, now: number = Date.now()): void {
+  const exportsDir = join(dir, EXPORTS_FOLDER);
+  if (!existsSync(exportsDir)) return;
+  sweepTemporaries(dir, exportsDir, nodeFileIo, (path) => {
+    const mtime = fileMtime(path);
+    return mtime === null || now - mtime < STALE_TEMPORARY_MS;
+  });
+}
+
+function fileMtime(path: string): number | null {
+  try {
+    return statSync(path).mtimeMs;
+  } catch {
+    return null;
   }
 }
 

@@ -12,6 +12,8 @@ import {
   readFileSync,
   renameSync,
   rmSync,
+  utimesSync,
+  writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -27,7 +29,7 @@ import {
   waitAfter,
 } from '../../../electron/core/app/unlock-throttle.ts';
 import { verifyAudit } from '../../../electron/core/audit/audit-log.ts';
-import { openStore } from '../../../electron/core/store/store.ts';
+import { openStore, STALE_TEMPORARY_MS } from '../../../electron/core/store/store.ts';
 import { installInto } from '../../fixtures/install-into.ts';
 import { makeTestSite, SITE_PASSPHRASE, type TestSite } from '../../fixtures/test-site.ts';
 
@@ -117,6 +119,52 @@ describe('the inbox service', () => {
         .poll(() => app.store.current().current()?.sequence, { timeout: 20_000 })
         .toBe(11);
       expect(readdirSync(second)).toEqual([]);
+    } finally {
+      await app[Symbol.asyncDispose]();
+    }
+  }, 60_000);
+});
+
+describe('the store service', () => {
+  /** A temporary as a crashed write leaves it, last touched `ageMs` ago. */
+  const leftover = (path: string, ageMs: number): string => {
+    writeFileSync(path, 'cut short');
+    const at = new Date(Date.now() - ageMs);
+    utimesSync(path, at, at);
+    return path;
+  };
+
+  it('sweeps what crashed writes left when no inbox worker runs, sparing a write in progress', async () => {
+    const dataDir = join(root, 'leftovers');
+    const exportsDir = join(dataDir, 'store', 'exports');
+    mkdirSync(exportsDir, { recursive: true });
+    const hour = 60 * 60 * 1000;
+    const crashedInstall = leftover(join(exportsDir, '.incoming-10-abc.dtx'), hour);
+    const crashedIndex = leftover(join(dataDir, 'store', '.incoming-1f2e-index.json'), hour);
+    const beingWritten = leftover(join(exportsDir, '.incoming-11-def.dtx'), 1_000);
+    copyFileSync(site.identityFile, join(dataDir, 'device.key'));
+    const app = await startApp({
+      dataDir,
+      bundledTrustDir: site.trustDir,
+      host,
+      device: 'services-laptop',
+      clock,
+      log: { warn: () => {}, error: () => {} },
+    });
+    try {
+      expect(app.settings.current().inboxDir).toBeNull();
+      expect(existsSync(crashedInstall)).toBe(false);
+      expect(existsSync(crashedIndex)).toBe(false);
+      expect(existsSync(beingWritten)).toBe(true);
+
+      // With an inbox the worker is the one writer (and sweeps at its own open); when the
+      // inbox is taken away again, the service sweeps what is stale by then.
+      const inbox = join(root, 'leftovers-inbox');
+      mkdirSync(inbox);
+      await app.settings.update({ ...app.settings.current(), inboxDir: inbox });
+      const laterCrash = leftover(join(exportsDir, '.incoming-12-0a1.dtx'), STALE_TEMPORARY_MS);
+      await app.settings.update({ ...app.settings.current(), inboxDir: null });
+      expect(existsSync(laterCrash)).toBe(false);
     } finally {
       await app[Symbol.asyncDispose]();
     }

@@ -57,6 +57,15 @@ describe('bench command line', () => {
     expect(parseBenchArgs(['--json'])).toBe('--json needs a file name');
     expect(parseBenchArgs(['--fast'])).toBe('unknown argument --fast');
     expect(parseBenchArgs(['--scales', '100,lots'])).toMatch(/whole numbers/);
+    expect(parseBenchArgs(['--rows', 'chart,speed'])).toBe('--rows: unknown row "speed"');
+  });
+
+  it('measures every row unless told which', () => {
+    const all = parseBenchArgs([]);
+    const some = parseBenchArgs(['--quick', '--rows', 'memory,chart']);
+    if (typeof all === 'string' || typeof some === 'string') throw new Error('parse failed');
+    expect(all.rows.size).toBe(10);
+    expect([...some.rows].sort()).toEqual(['chart', 'memory']);
   });
 });
 
