@@ -118,6 +118,7 @@ export function mapCondition(r: Json, _asOf: number, tally: ReportTally): Clinic
     items.push({
       item: 'code-status',
       explicit: false,
+      encounterRef: referenceOf(r['encounter'], 'Encounter'),
       value: 'dnr',
       source: 'condition',
       fromText: dnr === 'text',

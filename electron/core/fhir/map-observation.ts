@@ -35,7 +35,7 @@ import type {
   ObservationItem,
   ReferenceRange,
 } from './records.ts';
-import { subjectOf } from './references.ts';
+import { referenceOf, subjectOf } from './references.ts';
 import type { ReportTally } from './report.ts';
 
 const VOID_STATUSES: ReadonlySet<string> = new Set(['entered-in-error', 'cancelled']);
@@ -241,6 +241,7 @@ function codeStatusItem(r: Json, at: string | null, tally: ReportTally): Clinica
   return {
     item: 'code-status',
     explicit: true,
+    encounterRef: referenceOf(r['encounter'], 'Encounter'),
     value,
     source: 'observation',
     fromText: false,

@@ -21,7 +21,7 @@ import {
 } from './json.ts';
 import { hasUnknownModifier } from './modifiers.ts';
 import type { ClinicalItem, ClinicalRecord } from './records.ts';
-import { subjectOf } from './references.ts';
+import { referenceOf, subjectOf } from './references.ts';
 import type { ReportTally } from './report.ts';
 import { narrativeText } from './text-content.ts';
 
@@ -284,6 +284,7 @@ export function mapFlag(
     item = {
       item: 'code-status',
       explicit: false,
+      encounterRef: referenceOf(r['encounter'], 'Encounter'),
       value: 'dnr',
       source: 'flag',
       fromText: dnr === 'text',
@@ -316,6 +317,8 @@ export function mapConsent(r: Json, _asOf: number, tally: ReportTally): Clinical
       {
         item: 'code-status',
         explicit: false,
+        // R4 Consent names no encounter.
+        encounterRef: null,
         value: 'dnr',
         source: 'consent',
         fromText: false,

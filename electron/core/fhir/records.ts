@@ -128,6 +128,8 @@ export type ClinicalItem =
       readonly item: 'code-status';
       /** Explicit (an Observation of resuscitation status) or a fallback (Consent, Flag, Condition). */
       readonly explicit: boolean;
+      /** The stay (`encounter`) it was recorded on, as referenced; null when not given. */
+      readonly encounterRef: string | null;
     } & CodeStatusClaim)
   | {
       readonly item: 'fact';

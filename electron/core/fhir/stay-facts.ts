@@ -40,7 +40,25 @@ function latest<T extends Dated>(items: readonly T[], timeZone: string): T | nul
 type FactItem = Extract<ClinicalItem, { item: 'fact' }>;
 type CodeStatusItem = Extract<ClinicalItem, { item: 'code-status' }>;
 
-export function stayFacts(items: readonly ClinicalItem[], timeZone: string): StayFacts {
+/**
+ * Which stay a code-status claim was recorded on: the key of its encounter, null when the claim
+ * names none (or one the input does not hold).
+ */
+export type StayOfClaim = (encounterRef: string | null) => string | null;
+
+/** Where the claims are: the current stay's encounter key (null: not admitted) and the resolver. */
+export interface ClaimStays {
+  readonly current: string | null;
+  readonly stayOf: StayOfClaim;
+}
+
+const NO_STAYS: ClaimStays = { current: null, stayOf: () => null };
+
+export function stayFacts(
+  items: readonly ClinicalItem[],
+  timeZone: string,
+  stays: ClaimStays = NO_STAYS,
+): StayFacts {
   const facts = new Map<FactName, FactItem[]>();
   const explicit: CodeStatusItem[] = [];
   const fallback: CodeStatusItem[] = [];
@@ -62,7 +80,7 @@ export function stayFacts(items: readonly ClinicalItem[], timeZone: string): Sta
   }
   const text = (name: FactName) => latest(facts.get(name) ?? [], timeZone)?.text ?? null;
   const value = (name: FactName) => latest(facts.get(name) ?? [], timeZone)?.value ?? null;
-  const code = codeStatusOf(explicit, fallback, timeZone);
+  const code = codeStatusOf(explicit, fallback, timeZone, stays);
   return {
     allergyState: allergies > 0 ? 'present' : noneKnown > 0 ? 'none-known' : 'unknown',
     ...code,
@@ -79,19 +97,28 @@ export function stayFacts(items: readonly ClinicalItem[], timeZone: string): Sta
 /** Statuses that agree with "do not resuscitate". */
 const DNR_COMPATIBLE: ReadonlySet<CodeStatus> = new Set(['dnr', 'dnr-dni', 'comfort-care']);
 
-const claimOf = ({ item: _item, explicit: _explicit, ...claim }: CodeStatusItem): CodeStatusClaim =>
-  claim;
+const claimOf = ({
+  item: _item,
+  explicit: _explicit,
+  encounterRef: _encounterRef,
+  ...claim
+}: CodeStatusItem): CodeStatusClaim => claim;
 
 /**
  * Code status is never guessed. The latest explicit status stands unless something disagrees
  * with it: another explicit status of the same instant, or a DNR fallback (Condition, Flag,
- * Consent) that is newer than it or undated — then it is `conflicting`, with every claim. No
- * explicit status: a DNR fallback (flagged when only a text says so), else unknown.
+ * Consent) that is newer than it or undated, whatever stay it was recorded on — then it is
+ * `conflicting`, with every claim. A status reassessed on the current stay stands over older
+ * ones of earlier stays; but when the latest was recorded on another stay than the current one,
+ * an explicit status of yet another stay that says otherwise is a conflict too: no stay's
+ * decision is this one's, and none is picked silently. No explicit status: a DNR fallback
+ * (flagged when only a text says so), else unknown.
  */
 function codeStatusOf(
   explicit: readonly CodeStatusItem[],
   fallback: readonly CodeStatusItem[],
   timeZone: string,
+  stays: ClaimStays,
 ): Pick<StayFacts, 'codeStatus' | 'codeStatusText' | 'codeStatusFromText' | 'codeStatusClaims'> {
   const chosen = latest(explicit, timeZone);
   if (chosen === null) {
@@ -106,8 +133,16 @@ function codeStatusOf(
   }
   const at = (x: CodeStatusItem) => instantOf(x.at, 'start', timeZone);
   const chosenAt = at(chosen);
+  const stayOf = (x: CodeStatusItem) => stays.stayOf(x.encounterRef);
+  const chosenStay = stayOf(chosen);
+  const fromOtherStay = chosenStay !== null && chosenStay !== stays.current;
   const disagreeing = [
-    ...explicit.filter((x) => x !== chosen && x.value !== chosen.value && at(x) === chosenAt),
+    ...explicit.filter(
+      (x) =>
+        x !== chosen &&
+        x.value !== chosen.value &&
+        (at(x) === chosenAt || (fromOtherStay && stayOf(x) !== null && stayOf(x) !== chosenStay)),
+    ),
     ...(DNR_COMPATIBLE.has(chosen.value)
       ? []
       : fallback.filter((f) => {

@@ -59,11 +59,14 @@ export function writeRows(
     timeZone: options.timeZone,
   };
 
-  const stays = new Map<string, { encounter: EncounterRecord; place: Placement }>();
+  const stays = new Map<string, { encounter: EncounterRecord; key: string; place: Placement }>();
+  // The stay a code-status claim names (unresolved: unknown, not warned twice).
+  const claimStay = (ref: string | null): string | null =>
+    ref === null ? null : c.index.resolve(ref);
   for (const [patientKey, encounterKey] of currentStays(c.encounters, t, dir)) {
     const encounter = c.encounters.get(encounterKey);
     if (!encounter || !c.patients.has(patientKey)) continue;
-    stays.set(patientKey, { encounter, place: placeStay(encounter, t, dir) });
+    stays.set(patientKey, { encounter, key: encounterKey, place: placeStay(encounter, t, dir) });
   }
 
   // Wards: those with someone in them, and every Location typed as a ward (so empty wards show).
@@ -98,6 +101,7 @@ export function writeRows(
       const facts = stayFacts(
         items.map(([, item]) => item),
         options.timeZone,
+        { current: stay?.key ?? null, stayOf: claimStay },
       );
       ins.patient(patient, facts, { locator: stay !== undefined && !inScope, detail: inScope });
       ins.search(patient, stay?.place ?? null);

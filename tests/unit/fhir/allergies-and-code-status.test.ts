@@ -12,6 +12,7 @@ import {
   codeStatusObservation,
   condition,
   importSmallHospital,
+  stay,
 } from './small-hospital.ts';
 
 const SNOMED = 'http://snomed.info/sct';
@@ -228,6 +229,110 @@ describe('conflicting code status', () => {
       codeStatusObservation('o2', 'p-zoe', 'dnr', '2026-11-22T09:00:00+01:00'),
     ]);
     expect(codeStatusOf(db).code_status).toBe('conflicting');
+  });
+
+  const onStay = (resource: Resource, encounter: string): Resource => ({
+    ...resource,
+    encounter: { reference: `Encounter/${encounter}` },
+  });
+  const previousStay = stay(
+    'e-zoe-2025',
+    'p-zoe',
+    'b3b-12b',
+    '2025-03-01T10:00:00+01:00',
+    '2025-03-09T12:00:00+01:00',
+  );
+  const olderStay = stay(
+    'e-zoe-2024',
+    'p-zoe',
+    'b3b-12b',
+    '2024-06-01T10:00:00+01:00',
+    '2024-06-05T12:00:00+01:00',
+  );
+  const claims = (db: Database.Database) =>
+    db
+      .prepare(
+        "SELECT value, source, at FROM code_status_claims WHERE patient_id = 'p-zoe' ORDER BY seq",
+      )
+      .all();
+
+  it('is conflicting when the latest status is from an earlier stay and another stay said otherwise, with both claims', async () => {
+    const { db } = await load([
+      previousStay,
+      olderStay,
+      onStay(
+        codeStatusObservation('o-2024', 'p-zoe', 'dnr', '2024-06-02T09:00:00+02:00'),
+        'e-zoe-2024',
+      ),
+      onStay(
+        codeStatusObservation('o-2025', 'p-zoe', 'full-code', '2025-03-02T09:00:00+01:00'),
+        'e-zoe-2025',
+      ),
+    ]);
+    // Nothing on the current stay: neither earlier stay's decision is picked silently.
+    expect(codeStatusOf(db).code_status).toBe('conflicting');
+    expect(claims(db)).toEqual([
+      { value: 'full-code', source: 'observation', at: '2025-03-02T09:00:00+01:00' },
+      { value: 'dnr', source: 'observation', at: '2024-06-02T09:00:00+02:00' },
+    ]);
+  });
+
+  it('keeps a status reassessed on the current stay over an earlier stay that said otherwise', async () => {
+    const { db } = await load([
+      previousStay,
+      onStay(
+        codeStatusObservation('o-2025', 'p-zoe', 'dnr', '2025-03-02T09:00:00+01:00'),
+        'e-zoe-2025',
+      ),
+      onStay(
+        codeStatusObservation('o-now', 'p-zoe', 'full-code', '2026-11-22T09:00:00+01:00'),
+        'e-zoe',
+      ),
+    ]);
+    expect(codeStatusOf(db).code_status).toBe('full-code');
+    expect(claims(db)).toEqual([]);
+  });
+
+  it('is conflicting when a DNR diagnosis on another stay is newer than the current stay’s full code', async () => {
+    const { db } = await load([
+      previousStay,
+      onStay(
+        codeStatusObservation('o-now', 'p-zoe', 'full-code', '2026-11-22T09:00:00+01:00'),
+        'e-zoe',
+      ),
+      onStay(
+        {
+          ...condition('c', 'p-zoe', {
+            system: 'http://hl7.org/fhir/sid/icd-10',
+            code: 'Z66',
+            display: 'Do not resuscitate',
+          }),
+          recordedDate: '2026-11-25T10:00:00+01:00',
+        },
+        'e-zoe-2025',
+      ),
+    ]);
+    expect(codeStatusOf(db).code_status).toBe('conflicting');
+    expect(claims(db)).toEqual([
+      { value: 'full-code', source: 'observation', at: '2026-11-22T09:00:00+01:00' },
+      { value: 'dnr', source: 'condition', at: '2026-11-25T10:00:00+01:00' },
+    ]);
+  });
+
+  it('is not a conflict when the earlier stays agree', async () => {
+    const { db } = await load([
+      previousStay,
+      olderStay,
+      onStay(
+        codeStatusObservation('o-2024', 'p-zoe', 'dnr', '2024-06-02T09:00:00+02:00'),
+        'e-zoe-2024',
+      ),
+      onStay(
+        codeStatusObservation('o-2025', 'p-zoe', 'dnr', '2025-03-02T09:00:00+01:00'),
+        'e-zoe-2025',
+      ),
+    ]);
+    expect(codeStatusOf(db).code_status).toBe('dnr');
   });
 
   it('agrees when the explicit status already says DNR', async () => {
