@@ -258,7 +258,8 @@ function summaryOf(lines: readonly OrderDoseLine[]): DoseLine {
  * R4: equal numbers are concurrent, increasing ones follow each other):
  * - all without a sequence, or all the same: concurrent lines, each on its own schedule;
  * - distinct sequences: taper steps, each step but the last must say when it ends;
- * - PRN and scheduled lines mixed, or sequences given for some lines only: not computable.
+ * - PRN and scheduled lines mixed, or sequences given for some lines only: not computable
+ *   (concurrent PRN and scheduled lines are split into two orders before: `partsOf`).
  */
 function combinable(lines: readonly OrderDoseLine[]): boolean {
   if (new Set(lines.map((l) => l.prn)).size > 1) return false;
@@ -267,6 +268,32 @@ function combinable(lines: readonly OrderDoseLine[]): boolean {
   if (sequences.includes(null)) return false;
   const last = Math.max(...(sequences as number[]));
   return lines.every((l) => l.sequence === last || timingEnds(l.timing));
+}
+
+/**
+ * The parts an order is written as: one, or — when concurrent lines (no sequence, or all the
+ * same) mix scheduled and as-needed doses ("1 g 4×/day, plus 1 g if fever") — its scheduled
+ * lines and its PRN lines, each an order row of its own, so the PRN part is never scheduled.
+ * PRN lines inside a taper (distinct sequences) stay one order: not computable.
+ */
+interface OrderPart {
+  readonly part: 'prn' | null;
+  readonly instructions: readonly Json[];
+  readonly lines: readonly OrderDoseLine[];
+}
+
+function partsOf(instructions: readonly Json[], lines: readonly OrderDoseLine[]): OrderPart[] {
+  const whole = [{ part: null, instructions, lines }];
+  const concurrent = new Set(lines.map((l) => l.sequence)).size === 1;
+  if (!concurrent || new Set(lines.map((l) => l.prn)).size === 1) return whole;
+  const pick = (prn: boolean) => {
+    const at = lines.flatMap((l, i) => (l.prn === prn ? [i] : []));
+    return { instructions: at.map((i) => instructions[i]!), lines: at.map((i) => lines[i]!) };
+  };
+  return [
+    { part: null, ...pick(false) },
+    { part: 'prn', ...pick(true) },
+  ];
 }
 
 // ─── State ──────────────────────────────────────────────────────────────────────────────────
@@ -341,23 +368,63 @@ export function mapMedicationRequest(
   const instructions = objects(r['dosageInstruction']);
   if (isDispenseOnly(r, instructions)) return null;
 
-  const lines = instructions.map(doseLineOf);
+  const modifiers = readModifiers(r);
+  const drug = drugOf(r);
+  const unknownModifier = modifiers.unknown > 0 || drug.medication?.unknownModifier === true;
+  if (unknownModifier) tally.warn('unknown-modifier');
+  const request: RequestFacts = {
+    drug,
+    modifiers: unknownModifier
+      ? { ...modifiers, unknown: Math.max(1, modifiers.unknown) }
+      : modifiers,
+    unknownModifier,
+    clock: { asOf, timeZone },
+    // Every text the source gives, on every part: each line's (its text, else its patient
+    // instruction), the patient instructions beside a text, additional instructions, notes.
+    instructions: instructionsOf(r, instructions),
+  };
+  const orders = partsOf(instructions, instructions.map(doseLineOf)).flatMap((part) => {
+    const order = partOrder(r, part, request);
+    return order === null ? [] : [{ item: 'order' as const, ...order }];
+  });
+  return orders.length === 0 ? null : { subject: subjectOf(r), items: orders };
+}
+
+/** What every part of one MedicationRequest shares. */
+interface RequestFacts {
+  readonly drug: ReturnType<typeof drugOf>;
+  readonly modifiers: ModifierReading;
+  readonly unknownModifier: boolean;
+  readonly clock: { readonly asOf: number; readonly timeZone: string };
+  readonly instructions: string | null;
+}
+
+function instructionsOf(r: Json, instructions: readonly Json[]): string | null {
+  const texts = [
+    ...instructions.map((d) => first(str(d['text']), str(d['patientInstruction']))),
+    ...instructions.map((d) => (str(d['text']) !== null ? str(d['patientInstruction']) : null)),
+    ...instructions.flatMap((d) => list(d['additionalInstruction']).map(conceptText)),
+    ...objects(r['note']).map((n) => str(n['text'])),
+  ].filter((x) => x !== null);
+  return texts.length > 0 ? texts.join(' — ') : null;
+}
+
+/** One order row: the whole request, or one part of it (`partsOf`), in its state. */
+function partOrder(
+  r: Json,
+  { part, instructions, lines }: OrderPart,
+  request: RequestFacts,
+): OrderRecord | null {
+  const { drug, modifiers, unknownModifier } = request;
   const firstRepeat = obj(obj(obj(instructions[0])?.['timing'])?.['repeat']);
   const bounds = lines.length === 1 ? obj(firstRepeat?.['boundsPeriod']) : null;
   const validity = obj(obj(r['dispenseRequest'])?.['validityPeriod']);
   const national = periodExtension(r);
-  const end = earliestEnd([str(bounds?.['end']), str(validity?.['end']), national.end], timeZone);
-
-  const modifiers = readModifiers(r);
-  const drug = drugOf(r);
-  const unknownModifier = modifiers.unknown > 0 || drug.medication?.unknownModifier === true;
-  const state = stateOf(
-    str(r['status']),
-    unknownModifier ? { ...modifiers, unknown: Math.max(1, modifiers.unknown) } : modifiers,
-    end,
-    { asOf, timeZone },
+  const end = earliestEnd(
+    [str(bounds?.['end']), str(validity?.['end']), national.end],
+    request.clock.timeZone,
   );
-  if (unknownModifier) tally.warn('unknown-modifier');
+  const state = stateOf(str(r['status']), modifiers, end, request.clock);
   if (state === null) return null;
 
   const severalInstructions = lines.length > 1 && !combinable(lines);
@@ -369,16 +436,9 @@ export function mapMedicationRequest(
   const own: DoseLine =
     lines.length === 0 ? NO_DOSE : lines.length === 1 ? lines[0]! : summaryOf(lines);
   const requester = obj(r['requester']);
-  // Every text the source gives: each line's (its text, else its patient instruction), the
-  // patient instructions beside a text, additional instructions, notes.
-  const instructionText = [
-    ...lines.map((l) => l.text),
-    ...instructions.map((d) => (str(d['text']) !== null ? str(d['patientInstruction']) : null)),
-    ...instructions.flatMap((d) => list(d['additionalInstruction']).map(conceptText)),
-    ...objects(r['note']).map((n) => str(n['text'])),
-  ].filter((x) => x !== null);
-  const order: OrderRecord = {
+  return {
     ...own,
+    part,
     drug: drug.name,
     medicationRef: drug.ref,
     code: drug.code,
@@ -392,7 +452,7 @@ export function mapMedicationRequest(
     notInterpretable,
     doNotPerform: r['doNotPerform'] === true || modifiers.effects.includes('do-not-perform'),
     concentration: drug.medication?.concentration ?? null,
-    doseLines: lines.length > 1 ? lines : [],
+    doseLines: lines.length > 1 ? [...lines] : [],
     start: first(
       str(bounds?.['start']),
       str(validity?.['start']),
@@ -402,12 +462,11 @@ export function mapMedicationRequest(
     end,
     prescriberRef: referenceOf(requester, 'Practitioner'),
     prescriberDisplay: str(requester?.['display']),
-    instructions: instructionText.length > 0 ? instructionText.join(' — ') : null,
+    instructions: request.instructions,
     highAlert:
       drug.medication?.highAlert === true ||
       isHighAlert({ names: [drug.name], codings: drug.codings }),
   };
-  return { subject: subjectOf(r), items: [{ item: 'order', ...order }] };
 }
 
 export function mapMedicationAdministration(

@@ -159,6 +159,12 @@ export type ObservationItem = { readonly item: 'observation' } & Observation & {
 
 /** A medication order as mapped, before its references are resolved (write-export.ts). */
 export interface OrderRecord extends Omit<MedicationOrder, 'id' | 'prescriber'> {
+  /**
+   * `prn`: the as-needed part of an order that also has scheduled dose lines, written as a row
+   * of its own (id `<order id>:prn`) so it is never scheduled; null: the order (or its
+   * scheduled part, under the order's own id).
+   */
+  readonly part: 'prn' | null;
   /** A Medication resource to name the drug (and check it for high alert) at write time. */
   readonly medicationRef: string | null;
   readonly prescriberRef: string | null;

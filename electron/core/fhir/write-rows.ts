@@ -319,11 +319,20 @@ function writeClinical(
         ins.problem(patientId, item);
         break;
       case 'order': {
-        const { item: _kind, medicationRef, prescriberRef, prescriberDisplay, ...order } = item;
+        const {
+          item: _kind,
+          part,
+          medicationRef,
+          prescriberRef,
+          prescriberDisplay,
+          ...order
+        } = item;
         const medication = names.medication(medicationRef);
         // A referenced Medication with a modifier we do not understand taints the order too.
         const unknownModifier = medication?.unknownModifier === true;
-        ins.order(idOfKey(key), patientId, {
+        // The PRN part of an order with scheduled lines too is a row of its own.
+        const id = part === 'prn' ? `${idOfKey(key)}:prn` : idOfKey(key);
+        ins.order(id, patientId, {
           ...order,
           drug: order.drug ?? medication?.name ?? null,
           concentration: order.concentration ?? medication?.concentration ?? null,

@@ -73,6 +73,7 @@ const FIXTURE_NAMES = [
   'nictiz-stop-type-paused',
   'unknown-modifier',
   'dispense-only',
+  'paracetamol-scheduled-plus-prn',
 ];
 
 let db: ReadonlyDb;
@@ -249,6 +250,32 @@ describe('dose lines', () => {
     expect(JSON.parse(oxy.timing ?? '{}')).toMatchObject({ repeat: { period: 4, periodMax: 6 } });
     expect(oxy.instructions).toContain('May cause drowsiness');
     expect(oxy.instructions).toContain('Patient told to take with food');
+  });
+
+  it('splits scheduled and PRN lines given together into two orders; the PRN part is never due, each keeps its max', () => {
+    // "Paracétamol 1 g 4×/jour, plus 1 g si fièvre, max 4 g / 24 h".
+    const scheduled = med('paracetamol-plus-prn');
+    const prn = med('paracetamol-plus-prn:prn');
+    const common = {
+      drug: 'Paracétamol 1 g comprimé',
+      state: 'active',
+      notInterpretable: null,
+      dose: 1,
+      doseUnit: 'g',
+      route: 'Per os',
+      maxDose: '4 g / 24 h',
+      doseLines: [],
+      instructions: '1 g 4×/jour — 1 g si fièvre > 38,5 °C',
+    };
+    expect(scheduled).toMatchObject({ ...common, prn: false, prnReason: null });
+    expect(dueTimes('paracetamol-plus-prn')).toEqual([
+      '2026-11-28T07:00:00.000Z',
+      '2026-11-28T11:00:00.000Z',
+      '2026-11-28T15:00:00.000Z',
+      '2026-11-28T19:00:00.000Z',
+    ]);
+    expect(prn).toMatchObject({ ...common, prn: true, prnReason: 'fièvre > 38,5 °C', nextDue: [] });
+    expect(JSON.parse(prn.timing ?? '{}')).toMatchObject({ repeat: { frequency: 1, period: 6 } });
   });
 
   it('flags several instructions it cannot combine, keeping every text, never due', async () => {
