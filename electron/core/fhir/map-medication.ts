@@ -15,6 +15,7 @@ import {
 } from '../model.ts';
 import { describeTiming } from '../schedule/describe.ts';
 import { timingEnds, timingGivesTimes } from '../schedule/timing.ts';
+import { concentrationOf, ingredientFacts } from './concentration.ts';
 import { instantOf } from './dates.ts';
 import { isHighAlert } from './high-alert.ts';
 import {
@@ -98,23 +99,23 @@ export function mapMedication(r: Json): MedicationRecord {
   const code = r['code'];
   const ingredients = objects(r['ingredient']).map((i) => {
     const item = obj(i['itemCodeableConcept']) ?? obj(i['itemReference']);
+    const name = first(drugName(item), str(item?.['display']));
     return {
-      name: first(drugName(item), str(item?.['display'])),
+      ...ingredientFacts(i, name),
       codings: codings(item),
-      strength: ratioText(i['strength']),
+      strengthText: ratioText(i['strength']),
     };
   });
   const named = ingredients.filter((i) => i.name !== null);
   const ingredientText =
     named.length === 0
       ? null
-      : named.map((i) => (i.strength ? `${i.name} ${i.strength}` : i.name)).join(' + ');
-  const strengths = ingredients.map((i) => i.strength).filter((s) => s !== null);
+      : named.map((i) => (i.strengthText ? `${i.name} ${i.strengthText}` : i.name)).join(' + ');
   const allCodings = [...codings(code), ...ingredients.flatMap((i) => i.codings)];
   return {
     name: first(drugName(code), ingredientText),
     code: codings(code)[0]?.code ?? null,
-    concentration: strengths.length === 1 ? strengths[0]! : null,
+    concentration: concentrationOf(ingredients, r['amount']),
     highAlert: isHighAlert({
       names: [drugName(code), ...ingredients.map((i) => i.name)],
       codings: allCodings,

@@ -50,7 +50,7 @@ export interface MedicationRecord {
   /** Its code's text or display, else its ingredients with their strengths; null if nothing names it. */
   readonly name: string | null;
   readonly code: string | null;
-  /** The one ingredient strength, when given ("8 mg / 50 mL"). */
+  /** The drug's amount per volume when the source states both ("4 mg / 50 mL"; concentration.ts). */
   readonly concentration: string | null;
   /** Its codes, names or ingredients are a high-alert medicine's (high-alert.ts). */
   readonly highAlert: boolean;

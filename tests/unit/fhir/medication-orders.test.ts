@@ -74,6 +74,7 @@ const FIXTURE_NAMES = [
   'unknown-modifier',
   'dispense-only',
   'paracetamol-scheduled-plus-prn',
+  'noradrenaline-in-nacl',
 ];
 
 let db: ReadonlyDb;
@@ -363,6 +364,18 @@ describe('rates, infusions and names', () => {
       highAlert: true,
       nextDue: [],
       scheduleProblem: null,
+    });
+  });
+
+  it('computes a multi-ingredient infusion’s concentration from the drug and its vehicle (4 mg in 50 mL NaCl)', () => {
+    expect(med('noradrenaline-in-nacl')).toMatchObject({
+      drug: 'Noradrénaline 4 mg dans 50 mL NaCl 0,9 %',
+      continuous: true,
+      rate: 5,
+      rateUnit: 'mL/h',
+      concentration: '4 mg / 50 mL',
+      highAlert: true,
+      nextDue: [],
     });
   });
 
