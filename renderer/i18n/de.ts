@@ -377,7 +377,14 @@ export const de: Messages = {
     timesFormat: 'Schreiben Sie jede Zeit als HH:MM (24-Stunden-Uhr), durch Kommas getrennt.',
     timesEmpty: 'Geben Sie mindestens eine Zeit an.',
     timesCount: 'Benötigte Zeiten: {{expected}} (angegeben: {{given}}).',
+    timesTooMany: 'Höchstens {{max}} Uhrzeiten.',
     timesRefused: 'Nicht gespeichert: Korrigieren Sie die rot markierten Verabreichungszeiten.',
+    printLegend: 'Gedruckte Berichte',
+    roundStarts: 'Beginn der Runden',
+    roundStartsHint:
+      'Wann die Runden beginnen, als HH:MM durch Kommas getrennt: ein Verabreichungsblatt „ab Beginn der Runde“ beginnt bei der letzten.',
+    censusBarcodes:
+      'Ein Barcode der Patienten-Nr. auf jeder Zeile der Belegungsliste (etwa 16 Zeilen pro Seite statt 25)',
     passphrase: 'Stations-Passphrase (zum Speichern)',
     save: 'Einstellungen speichern',
     saved: 'Gespeichert. Geändert: {{fields}}',

@@ -371,7 +371,13 @@ export const en = {
     timesFormat: 'Write each time as HH:MM (24-hour clock), separated by commas.',
     timesEmpty: 'Give at least one time.',
     timesCount: 'Times needed: {{expected}} (given: {{given}}).',
+    timesTooMany: 'At most {{max}} times.',
     timesRefused: 'Not saved: correct the administration times marked in red.',
+    printLegend: 'Printed reports',
+    roundStarts: 'Round start times',
+    roundStartsHint:
+      'When the rounds start, as HH:MM separated by commas: a MAR printed “from the start of the round” begins at the latest one.',
+    censusBarcodes: 'A barcode of the MRN on each census row (about 16 rows a page instead of 25)',
     passphrase: 'Ward passphrase (to save)',
     save: 'Save settings',
     saved: 'Saved. Changed: {{fields}}',

@@ -376,7 +376,14 @@ export const fr: Messages = {
     timesFormat: 'Écrivez chaque heure au format HH:MM (sur 24 heures), séparées par des virgules.',
     timesEmpty: 'Indiquez au moins une heure.',
     timesCount: 'Heures attendues : {{expected}} (indiquées : {{given}}).',
+    timesTooMany: 'Au plus {{max}} heures.',
     timesRefused: 'Non enregistré : corrigez les heures d’administration marquées en rouge.',
+    printLegend: 'Documents imprimés',
+    roundStarts: 'Début des tours',
+    roundStartsHint:
+      'Heures de début des tours, en HH:MM séparées par des virgules : une feuille d’administration imprimée « depuis le début du tour » commence à la dernière.',
+    censusBarcodes:
+      'Un code-barres du n° dossier sur chaque ligne de la liste des patients (environ 16 lignes par page au lieu de 25)',
     passphrase: 'Phrase secrète de l’unité (pour enregistrer)',
     save: 'Enregistrer les paramètres',
     saved: 'Enregistré. Modifié : {{fields}}',

@@ -373,7 +373,14 @@ export const nl: Messages = {
     timesFormat: 'Schrijf elke tijd als UU:MM (24-uursklok), gescheiden door komma’s.',
     timesEmpty: 'Geef minstens één tijd op.',
     timesCount: 'Aantal tijden nodig: {{expected}} (opgegeven: {{given}}).',
+    timesTooMany: 'Hoogstens {{max}} tijden.',
     timesRefused: 'Niet bewaard: corrigeer de rood gemarkeerde toedieningstijden.',
+    printLegend: 'Afgedrukte documenten',
+    roundStarts: 'Begin van de rondes',
+    roundStartsHint:
+      'Wanneer de rondes beginnen, als UU:MM gescheiden door komma’s: een toedieningsblad afgedrukt „vanaf het begin van de ronde” begint bij de laatste.',
+    censusBarcodes:
+      'Een streepjescode van het patiëntnummer op elke regel van de bezetting (ongeveer 16 regels per pagina in plaats van 25)',
     passphrase: 'Wachtwoordzin van de afdeling (om te bewaren)',
     save: 'Instellingen bewaren',
     saved: 'Bewaard. Gewijzigd: {{fields}}',
