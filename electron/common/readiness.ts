@@ -4,6 +4,7 @@
  * English wording is also the `downtime status` text for IT.
  */
 import { z } from 'zod';
+import { errorKindSentence } from './error-kinds.ts';
 import { formatFixed } from './numbers.ts';
 import type { TranslateWord } from './words/index.ts';
 
@@ -35,6 +36,34 @@ export const READINESS_FACTS = [
   'version',
 ] as const;
 
+/** What can be wrong with the export store, said as `storeIssue.*` words. */
+export const STORE_ISSUES = [
+  'unrecorded',
+  'disagreeing',
+  'missing',
+  'resized',
+  'rollback-damaged',
+  'rollback-unwritable',
+] as const;
+export interface StoreIssue {
+  readonly code: (typeof STORE_ISSUES)[number];
+  /** The file (or folder) it is about. */
+  readonly file: string;
+}
+
+/** The store check's fact: its first issue in words, and how many more (all in `downtime status`). */
+export function storeProblemsFact(issues: readonly StoreIssue[]): ReadinessFact {
+  const [first] = issues;
+  return readinessFact('store-problems', {
+    issue: first?.code ?? 'unrecorded',
+    file: first?.file ?? '',
+    more: Math.max(0, issues.length - 1),
+  });
+}
+
+const isStoreIssue = (code: unknown): code is StoreIssue['code'] =>
+  STORE_ISSUES.some((issue) => issue === code);
+
 export const ReadinessFactSchema = z.object({
   code: z.enum(READINESS_FACTS),
   values: z.record(z.string(), z.union([z.string(), z.number()])),
@@ -50,6 +79,8 @@ export const readinessFact = (
 const INSTANTS = new Set(['dataAsOf', 'at']);
 /** Values that are numbers with one decimal (hours, GiB). */
 const DECIMALS = new Set(['hours', 'gib']);
+/** Values that are an error kind (a refused signature or export), said as its sentence. */
+const ERROR_KIND_VALUES = new Set(['kind']);
 
 export function describeReadinessFact(
   t: TranslateWord,
@@ -63,6 +94,13 @@ export function describeReadinessFact(
       if (INSTANTS.has(name) && typeof value === 'string') return [name, instant(value)];
       if (DECIMALS.has(name) && typeof value === 'number')
         return [name, formatFixed(value, 1, t.language)];
+      if (ERROR_KIND_VALUES.has(name) && typeof value === 'string')
+        return [name, errorKindSentence(t, value, value)];
+      if (name === 'issue' && isStoreIssue(value)) {
+        const more = typeof fact.values['more'] === 'number' ? fact.values['more'] : 0;
+        const issue = t(`storeIssue.${value}`, { file: String(fact.values['file'] ?? '') });
+        return [name, more > 0 ? t('readiness.store-more', { issue, n: more }) : issue];
+      }
       return [name, value];
     }),
   ]);

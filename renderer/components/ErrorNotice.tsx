@@ -3,14 +3,14 @@
  * sentence (meant for IT, never patient data) folded away under "Technical details".
  */
 import { useTranslation } from 'react-i18next';
-import type { ErrorKind } from '../../electron/core/errors.ts';
+import { errorKindSentence } from '../../electron/common/error-kinds.ts';
 import type { AppErrorShape } from '../../electron/core/result.ts';
+import { useFormat } from '../app-context.ts';
 
 /** The translated sentence for an error kind; the API's sentence for a kind we do not know. */
 export function useErrorSentence(): (kind: string | null, fallback: string) => string {
-  const { t, i18n } = useTranslation();
-  return (kind, fallback) =>
-    kind !== null && i18n.exists(`errors.${kind}`) ? t(`errors.${kind as ErrorKind}`) : fallback;
+  const { words } = useFormat();
+  return (kind, fallback) => errorKindSentence(words, kind, fallback);
 }
 
 /** `sentence` replaces the kind's generic sentence where the screen knows better. */

@@ -61,44 +61,6 @@ export const de: Messages = {
     inboxRefused: 'Eine neue Exportdatei wurde am {{when}} abgelehnt: {{reason}}',
     readiness: 'Systemprüfung',
   },
-  errors: {
-    'not-an-export':
-      'Diese Datei ist kein Ausfallexport. Fordern Sie bei der IT eine richtige .dtx-Datei an.',
-    'unsupported-version':
-      'Dieser Export stammt von einer neueren Version des Exporters. Bitten Sie die IT, diesen Viewer zu aktualisieren.',
-    truncated:
-      'Die Exportdatei ist unvollständig (beim Kopieren abgeschnitten). Bitten Sie die IT, sie erneut zu kopieren.',
-    'bad-signature':
-      'Die Signatur des Exports stimmt nicht: Die Datei wurde möglicherweise verändert. Nicht verwenden; rufen Sie die IT an.',
-    'unknown-signer':
-      'Der Export ist mit einem Schlüssel signiert, dem dieser Laptop nicht vertraut. Nicht verwenden; rufen Sie die IT an.',
-    'payload-mismatch':
-      'Der Inhalt des Exports passt nicht zu seiner signierten Beschreibung: beschädigt oder verändert. Rufen Sie die IT an.',
-    'no-matching-identity':
-      'Dieser Export wurde nicht für diesen Laptop erstellt. Bitten Sie die IT, den Gerätecode dieses Laptops in die Exportliste aufzunehmen.',
-    'wrong-passphrase':
-      'Die Stations-Passphrase ist falsch. Prüfen Sie Tastaturbelegung und Feststelltaste und versuchen Sie es erneut.',
-    'schema-too-new':
-      'Dieser Export braucht eine neuere Version des Viewers. Bitten Sie die IT, diesen Laptop zu aktualisieren.',
-    'older-than-installed':
-      'Dieser Export ist älter als der bereits installierte und wurde deshalb nicht verwendet.',
-    'sequence-out-of-range':
-      'Die Laufnummer oder das Erstellungsdatum dieses Exports ist nicht plausibel; er wurde nicht verwendet. Prüfen Sie Datum und Uhrzeit dieses Laptops; stimmen sie, rufen Sie die IT.',
-    'invalid-argument': 'Die Anfrage wurde nicht verstanden. Bitte melden Sie das der IT.',
-    locked: 'Der Viewer ist gesperrt. Entsperren Sie ihn, um fortzufahren.',
-    'no-identity': 'Dieser Laptop hat noch keinen Geräteschlüssel. Richten Sie ihn zuerst ein.',
-    'no-export':
-      'Auf diesem Laptop ist kein Export installiert. Bitten Sie die IT, einen in den Eingangsordner zu kopieren.',
-    'not-found': 'Dieser Eintrag ist nicht im Export enthalten.',
-    io: 'Eine Datei konnte nicht gelesen oder geschrieben werden. Prüfen Sie den Datenträger oder den gewählten Ordner und versuchen Sie es erneut.',
-    'invalid-config': 'Die Einstellungsdatei ist ungültig. Die IT muss sie korrigieren.',
-    throttled:
-      'Zu viele falsche Passphrasen. Warten Sie einige Minuten und versuchen Sie es dann erneut.',
-    'audit-unavailable':
-      'Das Zugriffsprotokoll kann nicht geschrieben werden, daher werden keine Patientendaten angezeigt. Rufen Sie die IT.',
-    internal:
-      'Etwas Unerwartetes ist passiert. Versuchen Sie es erneut; bleibt es, rufen Sie die IT an.',
-  },
   enrol: {
     heading: 'Diesen Laptop einrichten',
     intro:
@@ -377,7 +339,14 @@ export const de: Messages = {
     timesFormat: 'Schreiben Sie jede Zeit als HH:MM (24-Stunden-Uhr), durch Kommas getrennt.',
     timesEmpty: 'Geben Sie mindestens eine Zeit an.',
     timesCount: 'Benötigte Zeiten: {{expected}} (angegeben: {{given}}).',
+    timesTooMany: 'Höchstens {{max}} Uhrzeiten.',
     timesRefused: 'Nicht gespeichert: Korrigieren Sie die rot markierten Verabreichungszeiten.',
+    printLegend: 'Gedruckte Berichte',
+    roundStarts: 'Beginn der Runden',
+    roundStartsHint:
+      'Wann die Runden beginnen, als HH:MM durch Kommas getrennt: ein Verabreichungsblatt „ab Beginn der Runde“ beginnt bei der letzten.',
+    censusBarcodes:
+      'Ein Barcode der Patienten-Nr. auf jeder Zeile der Belegungsliste (etwa 16 Zeilen pro Seite statt 25)',
     passphrase: 'Stations-Passphrase (zum Speichern)',
     save: 'Einstellungen speichern',
     saved: 'Gespeichert. Geändert: {{fields}}',

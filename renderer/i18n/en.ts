@@ -2,7 +2,6 @@
  * English UI strings: the reference set. The other languages are typed as `Messages`, so a
  * missing or extra key fails the typecheck (and the key-parity unit test at run time).
  */
-import type { ErrorKind } from '../../electron/core/errors.ts';
 
 export const en = {
   app: {
@@ -63,39 +62,6 @@ export const en = {
     inboxRefused: 'A new export file was refused on {{when}}: {{reason}}',
     readiness: 'Readiness check',
   },
-  errors: {
-    'not-an-export': 'This file is not a downtime export. Ask IT for a proper .dtx file.',
-    'unsupported-version':
-      'This export was made by a newer version of the exporter. Ask IT to update this viewer.',
-    truncated: 'The export file is incomplete (cut off while copying). Ask IT to copy it again.',
-    'bad-signature':
-      'The export signature does not match: the file may have been altered. Do not use it; call IT.',
-    'unknown-signer':
-      'The export is signed by a key this laptop does not trust. Do not use it; call IT.',
-    'payload-mismatch':
-      'The export content does not match its signed description: the file is damaged or altered. Call IT.',
-    'no-matching-identity':
-      'This export was not made for this laptop. Ask IT to add this laptop’s device code to the export list.',
-    'wrong-passphrase':
-      'The ward passphrase is not correct. Check the keyboard layout and Caps Lock, then try again.',
-    'schema-too-new':
-      'This export needs a newer version of the viewer. Ask IT to update this laptop.',
-    'older-than-installed':
-      'This export is older than the one already installed, so it was not used.',
-    'sequence-out-of-range':
-      'This export’s sequence number or creation date is not plausible, so it was not used. Check this laptop’s date and time; if it is right, call IT.',
-    'invalid-argument': 'The request was not understood. Please report this to IT.',
-    locked: 'The viewer is locked. Unlock it to continue.',
-    'no-identity': 'This laptop has no device key yet. Set it up first.',
-    'no-export': 'No export is installed on this laptop. Ask IT to copy one into the inbox folder.',
-    'not-found': 'This item is not in the export.',
-    io: 'A file could not be read or written. Check the disk or the chosen folder and try again.',
-    'invalid-config': 'The settings file is not valid. IT must correct it.',
-    throttled: 'Too many wrong passphrases. Wait a few minutes, then try again.',
-    'audit-unavailable':
-      'The access audit cannot be written, so no patient data is shown. Call IT.',
-    internal: 'Something unexpected went wrong. Try again; if it persists, call IT.',
-  } satisfies Record<ErrorKind, string>,
   enrol: {
     heading: 'Set up this laptop',
     intro:
@@ -371,7 +337,13 @@ export const en = {
     timesFormat: 'Write each time as HH:MM (24-hour clock), separated by commas.',
     timesEmpty: 'Give at least one time.',
     timesCount: 'Times needed: {{expected}} (given: {{given}}).',
+    timesTooMany: 'At most {{max}} times.',
     timesRefused: 'Not saved: correct the administration times marked in red.',
+    printLegend: 'Printed reports',
+    roundStarts: 'Round start times',
+    roundStartsHint:
+      'When the rounds start, as HH:MM separated by commas: a MAR printed “from the start of the round” begins at the latest one.',
+    censusBarcodes: 'A barcode of the MRN on each census row (about 16 rows a page instead of 25)',
     passphrase: 'Ward passphrase (to save)',
     save: 'Save settings',
     saved: 'Saved. Changed: {{fields}}',

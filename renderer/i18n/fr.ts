@@ -61,43 +61,6 @@ export const fr: Messages = {
     inboxRefused: 'Un nouveau fichier d’export a été refusé le {{when}} : {{reason}}',
     readiness: 'État de préparation',
   },
-  errors: {
-    'not-an-export':
-      'Ce fichier n’est pas un export de secours. Demandez un vrai fichier .dtx à l’informatique.',
-    'unsupported-version':
-      'Cet export a été produit par une version plus récente de l’exportateur. Demandez à l’informatique de mettre à jour la visionneuse.',
-    truncated:
-      'Le fichier d’export est incomplet (coupé pendant la copie). Demandez à l’informatique de le recopier.',
-    'bad-signature':
-      'La signature de l’export ne correspond pas : le fichier a peut-être été modifié. Ne l’utilisez pas ; appelez l’informatique.',
-    'unknown-signer':
-      'L’export est signé par une clé que cet ordinateur ne reconnaît pas. Ne l’utilisez pas ; appelez l’informatique.',
-    'payload-mismatch':
-      'Le contenu de l’export ne correspond pas à sa description signée : fichier abîmé ou modifié. Appelez l’informatique.',
-    'no-matching-identity':
-      'Cet export n’a pas été fait pour cet ordinateur. Demandez à l’informatique d’ajouter le code de cet appareil à la liste d’export.',
-    'wrong-passphrase':
-      'La phrase secrète de l’unité est incorrecte. Vérifiez la disposition du clavier et la touche Verr. Maj, puis réessayez.',
-    'schema-too-new':
-      'Cet export demande une version plus récente de la visionneuse. Demandez à l’informatique de mettre cet ordinateur à jour.',
-    'older-than-installed':
-      'Cet export est plus ancien que celui déjà installé ; il n’a donc pas été utilisé.',
-    'sequence-out-of-range':
-      'Le numéro de séquence ou la date de création de cet export n’est pas plausible ; il n’a pas été utilisé. Vérifiez la date et l’heure de cet ordinateur ; si elles sont justes, appelez l’informatique.',
-    'invalid-argument': 'La demande n’a pas été comprise. Signalez-le à l’informatique.',
-    locked: 'La visionneuse est verrouillée. Déverrouillez-la pour continuer.',
-    'no-identity': 'Cet ordinateur n’a pas encore de clé d’appareil. Configurez-le d’abord.',
-    'no-export':
-      'Aucun export n’est installé sur cet ordinateur. Demandez à l’informatique d’en copier un dans le dossier d’entrée.',
-    'not-found': 'Cet élément ne figure pas dans l’export.',
-    io: 'Un fichier n’a pas pu être lu ou écrit. Vérifiez le disque ou le dossier choisi, puis réessayez.',
-    'invalid-config': 'Le fichier de paramètres n’est pas valide. L’informatique doit le corriger.',
-    throttled: 'Trop de phrases de passe erronées. Attendez quelques minutes, puis réessayez.',
-    'audit-unavailable':
-      'Le journal des accès ne peut pas être écrit : aucune donnée patient n’est affichée. Appelez l’informatique.',
-    internal:
-      'Un problème inattendu s’est produit. Réessayez ; s’il persiste, appelez l’informatique.',
-  },
   enrol: {
     heading: 'Configurer cet ordinateur',
     intro:
@@ -376,7 +339,14 @@ export const fr: Messages = {
     timesFormat: 'Écrivez chaque heure au format HH:MM (sur 24 heures), séparées par des virgules.',
     timesEmpty: 'Indiquez au moins une heure.',
     timesCount: 'Heures attendues : {{expected}} (indiquées : {{given}}).',
+    timesTooMany: 'Au plus {{max}} heures.',
     timesRefused: 'Non enregistré : corrigez les heures d’administration marquées en rouge.',
+    printLegend: 'Documents imprimés',
+    roundStarts: 'Début des tours',
+    roundStartsHint:
+      'Heures de début des tours, en HH:MM séparées par des virgules : une feuille d’administration imprimée « depuis le début du tour » commence à la dernière.',
+    censusBarcodes:
+      'Un code-barres du n° dossier sur chaque ligne de la liste des patients (environ 16 lignes par page au lieu de 25)',
     passphrase: 'Phrase secrète de l’unité (pour enregistrer)',
     save: 'Enregistrer les paramètres',
     saved: 'Enregistré. Modifié : {{fields}}',

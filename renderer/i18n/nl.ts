@@ -60,41 +60,6 @@ export const nl: Messages = {
     inboxRefused: 'Een nieuw exportbestand werd geweigerd op {{when}}: {{reason}}',
     readiness: 'Systeemcontrolescontrole',
   },
-  errors: {
-    'not-an-export': 'Dit bestand is geen noodexport. Vraag IT een correct .dtx-bestand.',
-    'unsupported-version':
-      'Deze export is gemaakt door een nieuwere versie van de exporteur. Vraag IT deze viewer bij te werken.',
-    truncated:
-      'Het exportbestand is onvolledig (afgebroken tijdens het kopiëren). Vraag IT het opnieuw te kopiëren.',
-    'bad-signature':
-      'De handtekening van de export klopt niet: het bestand is mogelijk gewijzigd. Gebruik het niet; bel IT.',
-    'unknown-signer':
-      'De export is ondertekend met een sleutel die deze laptop niet vertrouwt. Gebruik hem niet; bel IT.',
-    'payload-mismatch':
-      'De inhoud van de export komt niet overeen met de ondertekende beschrijving: beschadigd of gewijzigd. Bel IT.',
-    'no-matching-identity':
-      'Deze export is niet voor deze laptop gemaakt. Vraag IT de apparaatcode van deze laptop aan de exportlijst toe te voegen.',
-    'wrong-passphrase':
-      'De wachtwoordzin van de afdeling is niet juist. Controleer de toetsenbordindeling en Caps Lock en probeer opnieuw.',
-    'schema-too-new':
-      'Deze export vraagt een nieuwere versie van de viewer. Vraag IT deze laptop bij te werken.',
-    'older-than-installed':
-      'Deze export is ouder dan de reeds geïnstalleerde en werd daarom niet gebruikt.',
-    'sequence-out-of-range':
-      'Het volgnummer of de aanmaakdatum van deze export is niet aannemelijk; hij werd niet gebruikt. Controleer datum en tijd van deze laptop; kloppen die, bel dan IT.',
-    'invalid-argument': 'De aanvraag werd niet begrepen. Meld dit aan IT.',
-    locked: 'De viewer is vergrendeld. Ontgrendel hem om verder te gaan.',
-    'no-identity': 'Deze laptop heeft nog geen apparaatsleutel. Stel die eerst in.',
-    'no-export':
-      'Er is geen export op deze laptop geïnstalleerd. Vraag IT er een in de inboxmap te kopiëren.',
-    'not-found': 'Dit staat niet in de export.',
-    io: 'Een bestand kon niet gelezen of geschreven worden. Controleer de schijf of de gekozen map en probeer opnieuw.',
-    'invalid-config': 'Het instellingenbestand is ongeldig. IT moet het verbeteren.',
-    throttled: 'Te veel foute wachtwoordzinnen. Wacht enkele minuten en probeer het dan opnieuw.',
-    'audit-unavailable':
-      'Het toegangslogboek kan niet worden geschreven, dus worden geen patiëntgegevens getoond. Bel IT.',
-    internal: 'Er ging iets onverwachts mis. Probeer opnieuw; blijft het probleem, bel dan IT.',
-  },
   enrol: {
     heading: 'Deze laptop instellen',
     intro:
@@ -373,7 +338,14 @@ export const nl: Messages = {
     timesFormat: 'Schrijf elke tijd als UU:MM (24-uursklok), gescheiden door komma’s.',
     timesEmpty: 'Geef minstens één tijd op.',
     timesCount: 'Aantal tijden nodig: {{expected}} (opgegeven: {{given}}).',
+    timesTooMany: 'Hoogstens {{max}} tijden.',
     timesRefused: 'Niet bewaard: corrigeer de rood gemarkeerde toedieningstijden.',
+    printLegend: 'Afgedrukte documenten',
+    roundStarts: 'Begin van de rondes',
+    roundStartsHint:
+      'Wanneer de rondes beginnen, als UU:MM gescheiden door komma’s: een toedieningsblad afgedrukt „vanaf het begin van de ronde” begint bij de laatste.',
+    censusBarcodes:
+      'Een streepjescode van het patiëntnummer op elke regel van de bezetting (ongeveer 16 regels per pagina in plaats van 25)',
     passphrase: 'Wachtwoordzin van de afdeling (om te bewaren)',
     save: 'Instellingen bewaren',
     saved: 'Bewaard. Gewijzigd: {{fields}}',

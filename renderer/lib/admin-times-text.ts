@@ -15,7 +15,8 @@ export type AdminTimesText = Readonly<Record<AdminTable, Readonly<Record<string,
 export type TimesProblem =
   | { readonly kind: 'format' }
   | { readonly kind: 'empty' }
-  | { readonly kind: 'count'; readonly expected: number; readonly given: number };
+  | { readonly kind: 'count'; readonly expected: number; readonly given: number }
+  | { readonly kind: 'tooMany'; readonly max: number };
 
 /** `HH:MM` (or `HH:MM:SS`, which the settings file also accepts), 24-hour clock. */
 const WALL_TIME = /^([01]\d|2[0-3]):[0-5]\d(:[0-5]\d)?$/;
@@ -58,6 +59,16 @@ export function rowProblem(table: AdminTable, key: string, text: string): TimesP
     return { kind: 'count', expected, given: times.length };
   }
   return null;
+}
+
+/** Round start times (settings `roundStarts`, the shift changes): 1 to 12, each HH:MM. */
+export const MAX_ROUND_STARTS = 12;
+
+export function roundStartsProblem(text: string): TimesProblem | null {
+  const times = parseTimes(text);
+  if (times.length === 0) return { kind: 'empty' };
+  if (!times.every((time) => WALL_TIME.test(time))) return { kind: 'format' };
+  return times.length > MAX_ROUND_STARTS ? { kind: 'tooMany', max: MAX_ROUND_STARTS } : null;
 }
 
 /** Every row with a problem, in table and row order (the first is where the cursor goes). */

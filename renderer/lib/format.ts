@@ -28,10 +28,6 @@ export interface Formatters {
   readonly days: (count: number) => string;
   /** "4d" — a length of stay in a dense table. */
   readonly daysNarrow: (count: number) => string;
-  /** "72 yr" — an age. */
-  readonly years: (count: number) => string;
-  /** "72 kg" */
-  readonly kilograms: (value: number) => string;
 }
 
 const MINUTE = 60_000;
@@ -107,11 +103,25 @@ function createFormatters(language: Language, timeZone: string | undefined): For
     unit: 'day',
     unitDisplay: 'narrow',
   });
-  const yearCount = new Intl.NumberFormat(language, {
-    style: 'unit',
-    unit: 'year',
-    unitDisplay: 'short',
+
+  // The hour the clocks go back happens twice: two doses an hour apart would read the same
+  // "02:30". There (only there) the offset is said too: "02:30 (UTC+2)", "02:30 (UTC+1)".
+  const wallClock = new Intl.DateTimeFormat('en-GB', {
+    dateStyle: 'short',
+    timeStyle: 'short',
+    hourCycle: 'h23',
+    timeZone,
   });
+  const offsetFormat = new Intl.DateTimeFormat(language, { timeZoneName: 'shortOffset', timeZone });
+  const clockTime = (date: Date, format: Intl.DateTimeFormat): string => {
+    const wall = wallClock.format(date);
+    const repeated = [-HOUR, HOUR].some(
+      (shift) => wallClock.format(new Date(date.getTime() + shift)) === wall,
+    );
+    if (!repeated) return format.format(date);
+    const offset = offsetFormat.formatToParts(date).find((p) => p.type === 'timeZoneName');
+    return `${format.format(date)} (${offset?.value ?? ''})`;
+  };
 
   const parsed = (iso: string): Date | null => {
     const ms = Date.parse(iso);
@@ -132,23 +142,24 @@ function createFormatters(language: Language, timeZone: string | undefined): For
     },
     instant: (iso) => {
       const date = parsed(iso);
-      return date ? instantFormat.format(date) : iso;
+      return date ? clockTime(date, instantFormat) : iso;
     },
     short: (iso) => {
       const date = parsed(iso);
       if (!date) return iso;
       // The year only when it is not this one: old results must not pass for recent ones.
-      return date.getFullYear() === new Date().getFullYear()
-        ? shortFormat.format(date)
-        : instantFormat.format(date);
+      return clockTime(
+        date,
+        date.getFullYear() === new Date().getFullYear() ? shortFormat : instantFormat,
+      );
     },
     time: (iso) => {
       const date = parsed(iso);
-      return date ? timeFormat.format(date) : iso;
+      return date ? clockTime(date, timeFormat) : iso;
     },
     dayTime: (iso) => {
       const date = parsed(iso);
-      return date ? dayTimeFormat.format(date) : iso;
+      return date ? clockTime(date, dayTimeFormat) : iso;
     },
     partialDate: (date) => {
       const match = PARTIAL_DATE.exec(date);
@@ -171,25 +182,7 @@ function createFormatters(language: Language, timeZone: string | undefined): For
     },
     days: (count) => dayCount.format(count),
     daysNarrow: (count) => dayCountNarrow.format(count),
-    years: (count) => yearCount.format(count),
-    kilograms: (value) => `${formatNumber(value, language)} kg`,
   };
-}
-
-/** Whole years between a (possibly partial) birth date and an instant; null when unknown. */
-export function ageInYears(birthDate: string | null, atMs: number): number | null {
-  if (birthDate === null) return null;
-  const match = PARTIAL_DATE.exec(birthDate);
-  if (!match) return null;
-  const at = new Date(atMs);
-  const year = Number(match[1]);
-  const month = match[2] === undefined ? 1 : Number(match[2]);
-  const day = match[3] === undefined ? 1 : Number(match[3]);
-  let age = at.getUTCFullYear() - year;
-  const beforeBirthday =
-    at.getUTCMonth() + 1 < month || (at.getUTCMonth() + 1 === month && at.getUTCDate() < day);
-  if (beforeBirthday) age -= 1;
-  return age >= 0 ? age : null;
 }
 
 /** Whole days since admission at the given instant; null when unknown. */

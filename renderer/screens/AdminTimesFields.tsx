@@ -117,7 +117,8 @@ function rowLabel(t: T, words: TranslateWord, table: AdminTable, key: string): s
   }
 }
 
-function problemText(t: T, problem: TimesProblem): string {
+/** What is wrong with a list of times, next to its field (here and for the round starts). */
+export function problemText(t: T, problem: TimesProblem): string {
   switch (problem.kind) {
     case 'format':
       return t('settings.timesFormat');
@@ -125,6 +126,8 @@ function problemText(t: T, problem: TimesProblem): string {
       return t('settings.timesEmpty');
     case 'count':
       return t('settings.timesCount', { expected: problem.expected, given: problem.given });
+    case 'tooMany':
+      return t('settings.timesTooMany', { max: problem.max });
     default: {
       const _: never = problem;
       return _;

@@ -24,7 +24,8 @@ import {
   useSexLabel,
 } from '../components/Badges.tsx';
 import type { SortKey, SortOrder } from '../lib/census-view.ts';
-import { ageInYears, daysSince } from '../lib/format.ts';
+import { daysSince } from '../lib/format.ts';
+import { ageAt, formatAge } from '../../electron/common/age.ts';
 import { rowWindow, scrollToReveal } from '../lib/virtual-window.ts';
 import { named } from '../../electron/common/placeholder.ts';
 
@@ -239,10 +240,10 @@ interface RowProps {
 function CensusGridRow({ id, row, index, active, onOpen }: RowProps) {
   const { t } = useTranslation();
   const { format, words } = useFormat();
-  const { clock } = useAppContext();
+  const { clock, status } = useAppContext();
   const sexLabel = useSexLabel();
   const now = clock.now();
-  const age = ageInYears(row.birthDate, now);
+  const age = ageAt(row.birthDate, new Date(now), status.settings.timeZone);
   const stayDays = daysSince(row.admittedAt, now);
   const cell = (column: number, content: ReactNode, extra = '') => (
     // Text cells carry their full text as a tooltip: narrow columns cut it with an ellipsis.
@@ -256,7 +257,7 @@ function CensusGridRow({ id, row, index, active, onOpen }: RowProps) {
     </div>
   );
   const bed = [row.room, row.bed].filter(Boolean).join(' · ');
-  const ageSex = [age === null ? null : format.years(age), sexLabel(row.sex) || null]
+  const ageSex = [age === null ? null : formatAge(age, words), sexLabel(row.sex) || null]
     .filter(Boolean)
     .join(' · ');
   return (

@@ -147,9 +147,7 @@ function TabContent({ tab, chart }: { readonly tab: Tab; readonly chart: Chart }
     case 'summary':
       return <SummaryTab chart={chart} />;
     case 'medications':
-      return (
-        <MedicationsTab medications={chart.medications} administrations={chart.administrations} />
-      );
+      return <MedicationsTab chart={chart} />;
     case 'administrations':
       return <AdministrationsTab items={chart.administrations} />;
     case 'plan':

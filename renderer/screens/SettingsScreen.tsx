@@ -17,12 +17,14 @@ import { switchLanguage } from '../i18n/setup.ts';
 import {
   fromText,
   problemRows,
+  parseTimes,
+  roundStartsProblem,
   toText,
   type AdminTable,
   type AdminTimesText,
 } from '../lib/admin-times-text.ts';
 import { LANGUAGES } from '../lib/language.ts';
-import { AdminTimesFields, adminRowId } from './AdminTimesFields.tsx';
+import { AdminTimesFields, adminRowId, problemText } from './AdminTimesFields.tsx';
 
 type Settings = ValueOf<'getSettings'>;
 type TextField = 'inboxDir' | 'trustDir' | 'storeDir' | 'defaultPrinter' | 'timeZone';
@@ -66,6 +68,8 @@ export function SettingsScreen({ onSaved }: { readonly onSaved: () => Promise<vo
   const [settings, setSettings] = useState<Settings | null>(null);
   const [timesText, setTimesText] = useState<AdminTimesText | null>(null);
   const [timesRefused, setTimesRefused] = useState(false);
+  const [roundText, setRoundText] = useState('');
+  const [roundLeft, setRoundLeft] = useState(false);
   const [passphrase, setPassphrase] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<AppErrorShape | null>(null);
@@ -76,6 +80,7 @@ export function SettingsScreen({ onSaved }: { readonly onSaved: () => Promise<vo
       if (!result.ok) return setError(result.error);
       setSettings(result.value);
       setTimesText(toText(result.value.adminTimes));
+      setRoundText(result.value.roundStarts.join(', '));
     });
   }, []);
 
@@ -101,16 +106,22 @@ export function SettingsScreen({ onSaved }: { readonly onSaved: () => Promise<vo
       document.getElementById(adminRowId(id, wrong.table, wrong.key))?.focus();
       return;
     }
+    if (roundStartsProblem(roundText) !== null) {
+      setRoundLeft(true);
+      document.getElementById(`${id}-roundStarts`)?.focus();
+      return;
+    }
     setBusy(true);
     const adminTimes = fromText(settings.adminTimes, timesText);
+    const roundStarts = parseTimes(roundText);
     const result = await call('updateSettings', {
       passphrase,
-      settings: { ...settings, adminTimes },
+      settings: { ...settings, adminTimes, roundStarts },
     });
     setBusy(false);
     setPassphrase('');
     if (!result.ok) return setError(result.error);
-    setSettings({ ...settings, adminTimes });
+    setSettings({ ...settings, adminTimes, roundStarts });
     setChanged(result.value.changed);
     if (settings.language) await switchLanguage(settings.language);
     await onSaved();
@@ -212,6 +223,18 @@ export function SettingsScreen({ onSaved }: { readonly onSaved: () => Promise<vo
               />
             )),
           )}
+          <PrintFields
+            idPrefix={id}
+            roundText={roundText}
+            showProblem={roundLeft}
+            censusBarcodes={settings.censusBarcodes}
+            onRoundText={(text) => {
+              setRoundText(text);
+              setChanged(null);
+            }}
+            onRoundLeft={() => setRoundLeft(true)}
+            onCensusBarcodes={(censusBarcodes) => edit({ censusBarcodes })}
+          />
           <AdminTimesFields
             idPrefix={id}
             text={timesText}
@@ -264,7 +287,75 @@ function fieldLabel(t: ReturnType<typeof useTranslation>['t'], key: string): str
     'language',
     'paper',
     'adminTimes',
+    'roundStarts',
+    'censusBarcodes',
   ] as const;
   const match = known.find((k) => k === key);
   return match ? t(`settings.${match}`) : key;
+}
+
+/**
+ * What the printed reports start from and hold: the round start times (a MAR "from the start of
+ * the round" begins at the latest of them) and a barcode on each census row. Clinical
+ * settings, saved with the ward passphrase; the round times are checked here first.
+ */
+function PrintFields({
+  idPrefix,
+  roundText,
+  showProblem,
+  censusBarcodes,
+  onRoundText,
+  onRoundLeft,
+  onCensusBarcodes,
+}: {
+  readonly idPrefix: string;
+  readonly roundText: string;
+  readonly showProblem: boolean;
+  readonly censusBarcodes: boolean;
+  readonly onRoundText: (text: string) => void;
+  readonly onRoundLeft: () => void;
+  readonly onCensusBarcodes: (on: boolean) => void;
+}) {
+  const { t } = useTranslation();
+  const roundId = `${idPrefix}-roundStarts`;
+  const hintId = `${roundId}-hint`;
+  const problem = roundStartsProblem(roundText);
+  const shown = problem !== null && showProblem;
+  return (
+    <fieldset className="print-settings">
+      <legend>{t('settings.printLegend')}</legend>
+      <div className="field">
+        <label htmlFor={roundId}>{t('settings.roundStarts')}</label>
+        <input
+          id={roundId}
+          type="text"
+          className="mono"
+          autoComplete="off"
+          spellCheck={false}
+          value={roundText}
+          aria-invalid={shown}
+          aria-describedby={shown ? `${roundId}-error ${hintId}` : hintId}
+          onChange={(e) => onRoundText(e.target.value)}
+          onBlur={onRoundLeft}
+        />
+        <p id={hintId} className="hint">
+          {t('settings.roundStartsHint')}
+        </p>
+        {shown && (
+          <p id={`${roundId}-error`} className="hint hint-error">
+            {problemText(t, problem)}
+          </p>
+        )}
+      </div>
+      <div className="field inline">
+        <input
+          id={`${idPrefix}-censusBarcodes`}
+          type="checkbox"
+          checked={censusBarcodes}
+          onChange={(e) => onCensusBarcodes(e.target.checked)}
+        />
+        <label htmlFor={`${idPrefix}-censusBarcodes`}>{t('settings.censusBarcodes')}</label>
+      </div>
+    </fieldset>
+  );
 }

@@ -6,7 +6,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ExportSummary } from '../../electron/core/api/contract.ts';
-import type { ExportErrorKind } from '../../electron/core/errors.ts';
+import { EXPORT_FAULTS } from '../../electron/common/error-kinds.ts';
 import type { Ward } from '../../electron/core/model.ts';
 import type { AppErrorShape } from '../../electron/core/result.ts';
 import { call } from '../api.ts';
@@ -15,18 +15,6 @@ import { ErrorNotice, useErrorSentence } from '../components/ErrorNotice.tsx';
 import { Shell } from '../components/Shell.tsx';
 import { useFocusOnMount } from '../hooks/useFocusOnMount.ts';
 import { named } from '../../electron/common/placeholder.ts';
-
-/** Failures of the export itself, where an older kept export may still open. */
-const EXPORT_FAULTS: readonly ExportErrorKind[] = [
-  'not-an-export',
-  'unsupported-version',
-  'truncated',
-  'bad-signature',
-  'unknown-signer',
-  'payload-mismatch',
-  'no-matching-identity',
-  'schema-too-new',
-];
 
 interface Props {
   readonly idleLocked: boolean;

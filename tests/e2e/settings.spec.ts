@@ -90,4 +90,36 @@ test.describe('settings', () => {
     await snap(page, testInfo, 'settings-admin-times-refused');
     await expectAccessible(page, testInfo, 'settings with refused administration times');
   });
+
+  test('sets the round start times and the census barcodes, refusing a wrong time before saving', async ({
+    viewer,
+    page,
+  }, testInfo) => {
+    await unlock(page);
+    await page.getByRole('button', { name: 'Settings', exact: true }).click();
+    const rounds = page.getByLabel('Round start times', { exact: true });
+    await expect(rounds).toHaveValue('07:00, 15:00, 22:00');
+    const barcodes = page.getByLabel(/^A barcode of the MRN on each census row/);
+    await expect(barcodes).not.toBeChecked();
+
+    await rounds.fill('06:30, 14:30, 7pm');
+    await page.getByLabel('Ward passphrase (to save)').fill(DEMO_PASSPHRASE);
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await expect(rounds).toBeFocused();
+    await expect(rounds).toHaveAttribute('aria-invalid', 'true');
+    await expect(rounds).toHaveAccessibleDescription(/^Write each time as HH:MM/);
+    expect((await viewer.app.api.getSettings({})).roundStarts).toEqual(['07:00', '15:00', '22:00']);
+    await snap(page, testInfo, 'settings-round-starts-refused');
+
+    await rounds.fill('06:30, 14:30, 21:30');
+    await barcodes.check();
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await expect(page.getByTestId('settings-saved')).toHaveText(
+      /^Saved\. Changed: (Round start times, A barcode|A barcode.*Round start times)/,
+    );
+    const saved = await viewer.app.api.getSettings({});
+    expect(saved.roundStarts).toEqual(['06:30', '14:30', '21:30']);
+    expect(saved.censusBarcodes).toBe(true);
+    await expectAccessible(page, testInfo, 'settings with the print rows');
+  });
 });

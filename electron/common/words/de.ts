@@ -165,16 +165,56 @@ export const de: Words = {
   'when.NIGHT': 'nachts',
   'when.PHS': 'nach dem Schlaf',
 
+  'errorKind.not-an-export':
+    'Diese Datei ist kein Ausfallexport. Fordern Sie bei der IT eine richtige .dtx-Datei an.',
+  'errorKind.unsupported-version':
+    'Dieser Export stammt von einer neueren Version des Exporters. Bitten Sie die IT, diesen Viewer zu aktualisieren.',
+  'errorKind.truncated':
+    'Die Exportdatei ist unvollständig (beim Kopieren abgeschnitten). Bitten Sie die IT, sie erneut zu kopieren.',
+  'errorKind.bad-signature':
+    'Die Signatur des Exports stimmt nicht: Die Datei wurde möglicherweise verändert. Nicht verwenden; rufen Sie die IT an.',
+  'errorKind.unknown-signer':
+    'Der Export ist mit einem Schlüssel signiert, dem dieser Laptop nicht vertraut. Nicht verwenden; rufen Sie die IT an.',
+  'errorKind.payload-mismatch':
+    'Der Inhalt des Exports passt nicht zu seiner signierten Beschreibung: beschädigt oder verändert. Rufen Sie die IT an.',
+  'errorKind.no-matching-identity':
+    'Dieser Export wurde nicht für diesen Laptop erstellt. Bitten Sie die IT, den Gerätecode dieses Laptops in die Exportliste aufzunehmen.',
+  'errorKind.wrong-passphrase':
+    'Die Stations-Passphrase ist falsch. Prüfen Sie Tastaturbelegung und Feststelltaste und versuchen Sie es erneut.',
+  'errorKind.schema-too-new':
+    'Dieser Export braucht eine neuere Version des Viewers. Bitten Sie die IT, diesen Laptop zu aktualisieren.',
+  'errorKind.older-than-installed':
+    'Dieser Export ist älter als der bereits installierte und wurde deshalb nicht verwendet.',
+  'errorKind.sequence-out-of-range':
+    'Die Laufnummer oder das Erstellungsdatum dieses Exports ist nicht plausibel; er wurde nicht verwendet. Prüfen Sie Datum und Uhrzeit dieses Laptops; stimmen sie, rufen Sie die IT.',
+  'errorKind.invalid-argument': 'Die Anfrage wurde nicht verstanden. Bitte melden Sie das der IT.',
+  'errorKind.locked': 'Der Viewer ist gesperrt. Entsperren Sie ihn, um fortzufahren.',
+  'errorKind.no-identity':
+    'Dieser Laptop hat noch keinen Geräteschlüssel. Richten Sie ihn zuerst ein.',
+  'errorKind.no-export':
+    'Auf diesem Laptop ist kein Export installiert. Bitten Sie die IT, einen in den Eingangsordner zu kopieren.',
+  'errorKind.not-found': 'Dieser Eintrag ist nicht im Export enthalten.',
+  'errorKind.io':
+    'Eine Datei konnte nicht gelesen oder geschrieben werden. Prüfen Sie den Datenträger oder den gewählten Ordner und versuchen Sie es erneut.',
+  'errorKind.invalid-config': 'Die Einstellungsdatei ist ungültig. Die IT muss sie korrigieren.',
+  'errorKind.throttled':
+    'Zu viele falsche Passphrasen. Warten Sie einige Minuten und versuchen Sie es dann erneut.',
+  'errorKind.audit-unavailable':
+    'Das Zugriffsprotokoll kann nicht geschrieben werden, daher werden keine Patientendaten angezeigt. Rufen Sie die IT.',
+  'errorKind.internal':
+    'Etwas Unerwartetes ist passiert. Versuchen Sie es erneut; bleibt es, rufen Sie die IT an.',
+
   'readiness.no-export': 'kein Export installiert',
   'readiness.unreadable-time': 'unlesbare Zeit {value}',
   'readiness.data-age': '{dataAsOf} ({hours} Std.)',
   'readiness.signed-by': '{signer} ({site})',
-  'readiness.signature-refused': 'abgelehnt ({kind}): {signer}',
+  'readiness.signature-refused': 'abgelehnt: {signer} — {kind}',
   'readiness.signature-unverifiable': 'nicht prüfbar: {signer}',
   'readiness.device-present': 'vorhanden',
   'readiness.device-absent': 'fehlt',
   'readiness.store-ok': '{count} Export(e) in {dir}',
-  'readiness.store-problems': '{problems}',
+  'readiness.store-problems': '{issue}',
+  'readiness.store-more': '{issue} (und {n} weitere)',
   'readiness.disk-unknown': 'freier Speicher unbekannt',
   'readiness.disk-free': '{gib} GiB frei',
   'readiness.printers-unlisted': 'Drucker konnten nicht aufgelistet werden',
@@ -184,7 +224,7 @@ export const de: Words = {
   'readiness.installed': '{at} {source}',
   'readiness.none-recorded': 'keiner erfasst',
   'readiness.no-refusal': 'keiner',
-  'readiness.refused': '{at} {source} ({kind})',
+  'readiness.refused': '{at} {source} — {kind}',
   'readiness.version': '{facts}',
 
   'readiness.audit-ok': '{lines} Zeilen, {sealed} versiegelt',
@@ -192,6 +232,18 @@ export const de: Words = {
   'readiness.secure-storage-os': 'sicherer Speicher des Systems',
   'readiness.secure-storage-none':
     'kein sicherer Speicher des Systems: Schlüssel nur durch Ordnerrechte geschützt',
+
+  'storeIssue.unrecorded':
+    '{file} im Speicher hat keinen Nachweis seiner Prüfungen und wird nicht verwendet; die IT muss es entfernen oder neu installieren.',
+  'storeIssue.disagreeing':
+    '{file} im Speicher stimmt nicht mit seinem Eintrag überein; es wird nicht verwendet — die IT muss den Export neu installieren.',
+  'storeIssue.missing': '{file} fehlt im Speicher; die IT muss den Export neu installieren.',
+  'storeIssue.resized':
+    '{file} hat auf der Festplatte seine Größe geändert (beschädigt); die IT muss den Export neu installieren.',
+  'storeIssue.rollback-damaged':
+    'Der Rücksetzschutz {file} wurde geändert, beschädigt oder auf einem anderen Computer versiegelt; Installationen werden abgelehnt, bis die IT ihn zurücksetzt.',
+  'storeIssue.rollback-unwritable':
+    'Der Rücksetzschutz neben {file} konnte nicht geschrieben werden; Festplatte prüfen.',
 
   'timeUnit.s': 'Sekunden',
   'timeUnit.min': 'Minuten',
@@ -226,6 +278,20 @@ export const de: Words = {
   'prn.given': 'Gegeben in den 24 Std. bis {time}',
   'prn.maxReached': 'HÖCHSTDOSIS ERREICHT — vor der Gabe den verordnenden Arzt fragen',
   'interval.tooSoon': 'Zuletzt gegeben {time} — Abstand prüfen',
+  'age.years.one': '{n} Jahr',
+  'age.years.other': '{n} Jahre',
+  'age.months.one': '{n} Monat',
+  'age.months.other': '{n} Monate',
+  'age.days.one': '{n} Tag',
+  'age.days.other': '{n} Tage',
+  'weight.at': '{kg} kg ({date})',
+  'weight.undated': '{kg} kg (Datum nicht erfasst)',
+  'weight.missingChild': 'NICHT ERFASST — vor Dosierung wiegen',
+  'perKg.dose': '{value} mg/kg pro Dosis',
+  'perKg.day': '{value} mg/kg pro 24 Std.',
+  'perKg.maxDay': 'max. {value} mg/kg pro 24 Std.',
+  'perKg.undated': 'kein mg/kg: Gewicht ohne Datum — wiegen',
+  'perKg.tooOld': 'kein mg/kg: Gewicht vom {date}, älter als {days} Tage — wiegen',
 
   'infusion.forWeight': '{rate} (für {weight} kg)',
 

@@ -169,16 +169,52 @@ export const en = {
   'when.NIGHT': 'at night',
   'when.PHS': 'after sleep',
 
+  'errorKind.not-an-export': 'This file is not a downtime export. Ask IT for a proper .dtx file.',
+  'errorKind.unsupported-version':
+    'This export was made by a newer version of the exporter. Ask IT to update this viewer.',
+  'errorKind.truncated':
+    'The export file is incomplete (cut off while copying). Ask IT to copy it again.',
+  'errorKind.bad-signature':
+    'The export signature does not match: the file may have been altered. Do not use it; call IT.',
+  'errorKind.unknown-signer':
+    'The export is signed by a key this laptop does not trust. Do not use it; call IT.',
+  'errorKind.payload-mismatch':
+    'The export content does not match its signed description: the file is damaged or altered. Call IT.',
+  'errorKind.no-matching-identity':
+    'This export was not made for this laptop. Ask IT to add this laptop’s device code to the export list.',
+  'errorKind.wrong-passphrase':
+    'The ward passphrase is not correct. Check the keyboard layout and Caps Lock, then try again.',
+  'errorKind.schema-too-new':
+    'This export needs a newer version of the viewer. Ask IT to update this laptop.',
+  'errorKind.older-than-installed':
+    'This export is older than the one already installed, so it was not used.',
+  'errorKind.sequence-out-of-range':
+    'This export’s sequence number or creation date is not plausible, so it was not used. Check this laptop’s date and time; if it is right, call IT.',
+  'errorKind.invalid-argument': 'The request was not understood. Please report this to IT.',
+  'errorKind.locked': 'The viewer is locked. Unlock it to continue.',
+  'errorKind.no-identity': 'This laptop has no device key yet. Set it up first.',
+  'errorKind.no-export':
+    'No export is installed on this laptop. Ask IT to copy one into the inbox folder.',
+  'errorKind.not-found': 'This item is not in the export.',
+  'errorKind.io':
+    'A file could not be read or written. Check the disk or the chosen folder and try again.',
+  'errorKind.invalid-config': 'The settings file is not valid. IT must correct it.',
+  'errorKind.throttled': 'Too many wrong passphrases. Wait a few minutes, then try again.',
+  'errorKind.audit-unavailable':
+    'The access audit cannot be written, so no patient data is shown. Call IT.',
+  'errorKind.internal': 'Something unexpected went wrong. Try again; if it persists, call IT.',
+
   'readiness.no-export': 'no export installed',
   'readiness.unreadable-time': 'unreadable time {value}',
   'readiness.data-age': '{dataAsOf} ({hours} h)',
   'readiness.signed-by': '{signer} ({site})',
-  'readiness.signature-refused': '{kind}: {signer}',
+  'readiness.signature-refused': 'refused: {signer} — {kind}',
   'readiness.signature-unverifiable': 'unverifiable: {signer}',
   'readiness.device-present': 'present',
   'readiness.device-absent': 'absent',
   'readiness.store-ok': '{count} export(s) in {dir}',
-  'readiness.store-problems': '{problems}',
+  'readiness.store-problems': '{issue}',
+  'readiness.store-more': '{issue} (and {n} more)',
   'readiness.disk-unknown': 'free space unknown',
   'readiness.disk-free': '{gib} GiB free',
   'readiness.printers-unlisted': 'printers could not be listed',
@@ -188,7 +224,7 @@ export const en = {
   'readiness.installed': '{at} {source}',
   'readiness.none-recorded': 'none recorded',
   'readiness.no-refusal': 'none',
-  'readiness.refused': '{at} {source} {kind}',
+  'readiness.refused': '{at} {source} — {kind}',
   'readiness.version': '{facts}',
 
   'readiness.audit-ok': '{lines} / {sealed}',
@@ -196,6 +232,17 @@ export const en = {
   'readiness.secure-storage-os': 'OS secure storage',
   'readiness.secure-storage-none':
     'no OS secure storage: keys protected by folder permissions only',
+
+  'storeIssue.unrecorded':
+    '{file} in the store has no record of its checks and is not used; IT must remove or reinstall it.',
+  'storeIssue.disagreeing':
+    '{file} in the store does not match its record; it is not used — IT must reinstall the export.',
+  'storeIssue.missing': '{file} is missing from the store; IT must reinstall the export.',
+  'storeIssue.resized': '{file} has changed size on disk (damaged); IT must reinstall the export.',
+  'storeIssue.rollback-damaged':
+    'The rollback state {file} was edited, damaged or sealed on another computer; installs are refused until IT resets it.',
+  'storeIssue.rollback-unwritable':
+    'The rollback state beside {file} could not be written; check the disk.',
 
   'timeUnit.s': 'seconds',
   'timeUnit.min': 'minutes',
@@ -230,6 +277,20 @@ export const en = {
   'prn.given': 'Given in the 24 h to {time}',
   'prn.maxReached': 'MAXIMUM REACHED — ask the prescriber before giving',
   'interval.tooSoon': 'Last given {time} — check the interval',
+  'age.years.one': '{n} year',
+  'age.years.other': '{n} years',
+  'age.months.one': '{n} month',
+  'age.months.other': '{n} months',
+  'age.days.one': '{n} day',
+  'age.days.other': '{n} days',
+  'weight.at': '{kg} kg ({date})',
+  'weight.undated': '{kg} kg (date not recorded)',
+  'weight.missingChild': 'NOT RECORDED — weigh before dosing',
+  'perKg.dose': '{value} mg/kg per dose',
+  'perKg.day': '{value} mg/kg per 24 h',
+  'perKg.maxDay': 'max. {value} mg/kg per 24 h',
+  'perKg.undated': 'no mg/kg: the weight has no date — weigh',
+  'perKg.tooOld': 'no mg/kg: weight of {date}, older than {days} days — weigh',
 
   'infusion.forWeight': '{rate} (for {weight} kg)',
 

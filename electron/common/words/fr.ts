@@ -166,16 +166,57 @@ export const fr: Words = {
   'when.NIGHT': 'la nuit',
   'when.PHS': 'après le sommeil',
 
+  'errorKind.not-an-export':
+    'Ce fichier n’est pas un export de secours. Demandez un vrai fichier .dtx à l’informatique.',
+  'errorKind.unsupported-version':
+    'Cet export a été produit par une version plus récente de l’exportateur. Demandez à l’informatique de mettre à jour la visionneuse.',
+  'errorKind.truncated':
+    'Le fichier d’export est incomplet (coupé pendant la copie). Demandez à l’informatique de le recopier.',
+  'errorKind.bad-signature':
+    'La signature de l’export ne correspond pas : le fichier a peut-être été modifié. Ne l’utilisez pas ; appelez l’informatique.',
+  'errorKind.unknown-signer':
+    'L’export est signé par une clé que cet ordinateur ne reconnaît pas. Ne l’utilisez pas ; appelez l’informatique.',
+  'errorKind.payload-mismatch':
+    'Le contenu de l’export ne correspond pas à sa description signée : fichier abîmé ou modifié. Appelez l’informatique.',
+  'errorKind.no-matching-identity':
+    'Cet export n’a pas été fait pour cet ordinateur. Demandez à l’informatique d’ajouter le code de cet appareil à la liste d’export.',
+  'errorKind.wrong-passphrase':
+    'La phrase secrète de l’unité est incorrecte. Vérifiez la disposition du clavier et la touche Verr. Maj, puis réessayez.',
+  'errorKind.schema-too-new':
+    'Cet export demande une version plus récente de la visionneuse. Demandez à l’informatique de mettre cet ordinateur à jour.',
+  'errorKind.older-than-installed':
+    'Cet export est plus ancien que celui déjà installé ; il n’a donc pas été utilisé.',
+  'errorKind.sequence-out-of-range':
+    'Le numéro de séquence ou la date de création de cet export n’est pas plausible ; il n’a pas été utilisé. Vérifiez la date et l’heure de cet ordinateur ; si elles sont justes, appelez l’informatique.',
+  'errorKind.invalid-argument': 'La demande n’a pas été comprise. Signalez-le à l’informatique.',
+  'errorKind.locked': 'La visionneuse est verrouillée. Déverrouillez-la pour continuer.',
+  'errorKind.no-identity':
+    'Cet ordinateur n’a pas encore de clé d’appareil. Configurez-le d’abord.',
+  'errorKind.no-export':
+    'Aucun export n’est installé sur cet ordinateur. Demandez à l’informatique d’en copier un dans le dossier d’entrée.',
+  'errorKind.not-found': 'Cet élément ne figure pas dans l’export.',
+  'errorKind.io':
+    'Un fichier n’a pas pu être lu ou écrit. Vérifiez le disque ou le dossier choisi, puis réessayez.',
+  'errorKind.invalid-config':
+    'Le fichier de paramètres n’est pas valide. L’informatique doit le corriger.',
+  'errorKind.throttled':
+    'Trop de phrases de passe erronées. Attendez quelques minutes, puis réessayez.',
+  'errorKind.audit-unavailable':
+    'Le journal des accès ne peut pas être écrit : aucune donnée patient n’est affichée. Appelez l’informatique.',
+  'errorKind.internal':
+    'Un problème inattendu s’est produit. Réessayez ; s’il persiste, appelez l’informatique.',
+
   'readiness.no-export': 'aucun export installé',
   'readiness.unreadable-time': 'heure illisible {value}',
   'readiness.data-age': '{dataAsOf} ({hours} h)',
   'readiness.signed-by': '{signer} ({site})',
-  'readiness.signature-refused': 'refusée ({kind}) : {signer}',
+  'readiness.signature-refused': 'refusée : {signer} — {kind}',
   'readiness.signature-unverifiable': 'invérifiable : {signer}',
   'readiness.device-present': 'présente',
   'readiness.device-absent': 'absente',
   'readiness.store-ok': '{count} export(s) dans {dir}',
-  'readiness.store-problems': '{problems}',
+  'readiness.store-problems': '{issue}',
+  'readiness.store-more': '{issue} (et {n} autre(s))',
   'readiness.disk-unknown': 'espace libre inconnu',
   'readiness.disk-free': '{gib} Gio libres',
   'readiness.printers-unlisted': 'les imprimantes n’ont pas pu être listées',
@@ -185,7 +226,7 @@ export const fr: Words = {
   'readiness.installed': '{at} {source}',
   'readiness.none-recorded': 'aucun enregistré',
   'readiness.no-refusal': 'aucun',
-  'readiness.refused': '{at} {source} ({kind})',
+  'readiness.refused': '{at} {source} — {kind}',
   'readiness.version': '{facts}',
 
   'readiness.audit-ok': '{lines} lignes, {sealed} scellées',
@@ -193,6 +234,18 @@ export const fr: Words = {
   'readiness.secure-storage-os': 'stockage sécurisé du système',
   'readiness.secure-storage-none':
     'pas de stockage sécurisé du système : clés protégées seulement par les droits du dossier',
+
+  'storeIssue.unrecorded':
+    '{file} dans le dépôt n’a pas de trace de ses vérifications et n’est pas utilisé ; l’IT doit le retirer ou le réinstaller.',
+  'storeIssue.disagreeing':
+    '{file} dans le dépôt ne correspond pas à sa fiche ; il n’est pas utilisé — l’IT doit réinstaller l’export.',
+  'storeIssue.missing': '{file} manque dans le dépôt ; l’IT doit réinstaller l’export.',
+  'storeIssue.resized':
+    '{file} a changé de taille sur le disque (endommagé) ; l’IT doit réinstaller l’export.',
+  'storeIssue.rollback-damaged':
+    'L’état anti-retour {file} a été modifié, endommagé ou scellé sur un autre ordinateur ; les installations sont refusées jusqu’à sa réinitialisation par l’IT.',
+  'storeIssue.rollback-unwritable':
+    'L’état anti-retour à côté de {file} n’a pas pu être écrit ; vérifier le disque.',
 
   'timeUnit.s': 'secondes',
   'timeUnit.min': 'minutes',
@@ -227,6 +280,20 @@ export const fr: Words = {
   'prn.given': 'Administré dans les 24 h jusqu’à {time}',
   'prn.maxReached': 'MAXIMUM ATTEINT — demander au prescripteur avant d’administrer',
   'interval.tooSoon': 'Dernière administration {time} — vérifier l’intervalle',
+  'age.years.one': '{n} an',
+  'age.years.other': '{n} ans',
+  'age.months.one': '{n} mois',
+  'age.months.other': '{n} mois',
+  'age.days.one': '{n} jour',
+  'age.days.other': '{n} jours',
+  'weight.at': '{kg} kg ({date})',
+  'weight.undated': '{kg} kg (date non renseignée)',
+  'weight.missingChild': 'NON RENSEIGNÉ — peser avant toute dose',
+  'perKg.dose': '{value} mg/kg par dose',
+  'perKg.day': '{value} mg/kg par 24 h',
+  'perKg.maxDay': 'max. {value} mg/kg par 24 h',
+  'perKg.undated': 'pas de mg/kg : poids sans date — peser',
+  'perKg.tooOld': 'pas de mg/kg : poids du {date}, plus de {days} jours — peser',
 
   'infusion.forWeight': '{rate} (pour {weight} kg)',
 

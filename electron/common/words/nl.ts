@@ -165,16 +165,54 @@ export const nl: Words = {
   'when.NIGHT': '’s nachts',
   'when.PHS': 'na het slapen',
 
+  'errorKind.not-an-export': 'Dit bestand is geen noodexport. Vraag IT een correct .dtx-bestand.',
+  'errorKind.unsupported-version':
+    'Deze export is gemaakt door een nieuwere versie van de exporteur. Vraag IT deze viewer bij te werken.',
+  'errorKind.truncated':
+    'Het exportbestand is onvolledig (afgebroken tijdens het kopiëren). Vraag IT het opnieuw te kopiëren.',
+  'errorKind.bad-signature':
+    'De handtekening van de export klopt niet: het bestand is mogelijk gewijzigd. Gebruik het niet; bel IT.',
+  'errorKind.unknown-signer':
+    'De export is ondertekend met een sleutel die deze laptop niet vertrouwt. Gebruik hem niet; bel IT.',
+  'errorKind.payload-mismatch':
+    'De inhoud van de export komt niet overeen met de ondertekende beschrijving: beschadigd of gewijzigd. Bel IT.',
+  'errorKind.no-matching-identity':
+    'Deze export is niet voor deze laptop gemaakt. Vraag IT de apparaatcode van deze laptop aan de exportlijst toe te voegen.',
+  'errorKind.wrong-passphrase':
+    'De wachtwoordzin van de afdeling is niet juist. Controleer de toetsenbordindeling en Caps Lock en probeer opnieuw.',
+  'errorKind.schema-too-new':
+    'Deze export vraagt een nieuwere versie van de viewer. Vraag IT deze laptop bij te werken.',
+  'errorKind.older-than-installed':
+    'Deze export is ouder dan de reeds geïnstalleerde en werd daarom niet gebruikt.',
+  'errorKind.sequence-out-of-range':
+    'Het volgnummer of de aanmaakdatum van deze export is niet aannemelijk; hij werd niet gebruikt. Controleer datum en tijd van deze laptop; kloppen die, bel dan IT.',
+  'errorKind.invalid-argument': 'De aanvraag werd niet begrepen. Meld dit aan IT.',
+  'errorKind.locked': 'De viewer is vergrendeld. Ontgrendel hem om verder te gaan.',
+  'errorKind.no-identity': 'Deze laptop heeft nog geen apparaatsleutel. Stel die eerst in.',
+  'errorKind.no-export':
+    'Er is geen export op deze laptop geïnstalleerd. Vraag IT er een in de inboxmap te kopiëren.',
+  'errorKind.not-found': 'Dit staat niet in de export.',
+  'errorKind.io':
+    'Een bestand kon niet gelezen of geschreven worden. Controleer de schijf of de gekozen map en probeer opnieuw.',
+  'errorKind.invalid-config': 'Het instellingenbestand is ongeldig. IT moet het verbeteren.',
+  'errorKind.throttled':
+    'Te veel foute wachtwoordzinnen. Wacht enkele minuten en probeer het dan opnieuw.',
+  'errorKind.audit-unavailable':
+    'Het toegangslogboek kan niet worden geschreven, dus worden geen patiëntgegevens getoond. Bel IT.',
+  'errorKind.internal':
+    'Er ging iets onverwachts mis. Probeer opnieuw; blijft het probleem, bel dan IT.',
+
   'readiness.no-export': 'geen export geïnstalleerd',
   'readiness.unreadable-time': 'onleesbaar tijdstip {value}',
   'readiness.data-age': '{dataAsOf} ({hours} u)',
   'readiness.signed-by': '{signer} ({site})',
-  'readiness.signature-refused': 'geweigerd ({kind}): {signer}',
+  'readiness.signature-refused': 'geweigerd: {signer} — {kind}',
   'readiness.signature-unverifiable': 'niet te controleren: {signer}',
   'readiness.device-present': 'aanwezig',
   'readiness.device-absent': 'afwezig',
   'readiness.store-ok': '{count} export(s) in {dir}',
-  'readiness.store-problems': '{problems}',
+  'readiness.store-problems': '{issue}',
+  'readiness.store-more': '{issue} (en nog {n})',
   'readiness.disk-unknown': 'vrije ruimte onbekend',
   'readiness.disk-free': '{gib} GiB vrij',
   'readiness.printers-unlisted': 'de printers konden niet opgesomd worden',
@@ -184,7 +222,7 @@ export const nl: Words = {
   'readiness.installed': '{at} {source}',
   'readiness.none-recorded': 'geen geregistreerd',
   'readiness.no-refusal': 'geen',
-  'readiness.refused': '{at} {source} ({kind})',
+  'readiness.refused': '{at} {source} — {kind}',
   'readiness.version': '{facts}',
 
   'readiness.audit-ok': '{lines} regels, {sealed} verzegeld',
@@ -192,6 +230,18 @@ export const nl: Words = {
   'readiness.secure-storage-os': 'beveiligde opslag van het systeem',
   'readiness.secure-storage-none':
     'geen beveiligde opslag van het systeem: sleutels enkel beschermd door de mapmachtigingen',
+
+  'storeIssue.unrecorded':
+    '{file} in de opslag heeft geen verslag van zijn controles en wordt niet gebruikt; IT moet het verwijderen of opnieuw installeren.',
+  'storeIssue.disagreeing':
+    '{file} in de opslag komt niet overeen met zijn verslag; het wordt niet gebruikt — IT moet de export opnieuw installeren.',
+  'storeIssue.missing': '{file} ontbreekt in de opslag; IT moet de export opnieuw installeren.',
+  'storeIssue.resized':
+    '{file} is op de schijf van grootte veranderd (beschadigd); IT moet de export opnieuw installeren.',
+  'storeIssue.rollback-damaged':
+    'De terugrolbeveiliging {file} is gewijzigd, beschadigd of op een andere computer verzegeld; installaties worden geweigerd tot IT ze herstelt.',
+  'storeIssue.rollback-unwritable':
+    'De terugrolbeveiliging naast {file} kon niet worden geschreven; controleer de schijf.',
 
   'timeUnit.s': 'seconden',
   'timeUnit.min': 'minuten',
@@ -226,6 +276,20 @@ export const nl: Words = {
   'prn.given': 'Gegeven in de 24 u tot {time}',
   'prn.maxReached': 'MAXIMUM BEREIKT — vraag het de voorschrijver vóór toediening',
   'interval.tooSoon': 'Laatst gegeven {time} — controleer het interval',
+  'age.years.one': '{n} jaar',
+  'age.years.other': '{n} jaar',
+  'age.months.one': '{n} maand',
+  'age.months.other': '{n} maanden',
+  'age.days.one': '{n} dag',
+  'age.days.other': '{n} dagen',
+  'weight.at': '{kg} kg ({date})',
+  'weight.undated': '{kg} kg (datum niet geregistreerd)',
+  'weight.missingChild': 'NIET GEREGISTREERD — wegen vóór dosering',
+  'perKg.dose': '{value} mg/kg per dosis',
+  'perKg.day': '{value} mg/kg per 24 u',
+  'perKg.maxDay': 'max. {value} mg/kg per 24 u',
+  'perKg.undated': 'geen mg/kg: gewicht zonder datum — wegen',
+  'perKg.tooOld': 'geen mg/kg: gewicht van {date}, ouder dan {days} dagen — wegen',
 
   'infusion.forWeight': '{rate} (voor {weight} kg)',
 

@@ -8,6 +8,7 @@
  * lines to add more; Situation awareness; lines for the receiver's Synthesis. A dense variant
  * puts one row per bed on the page, for the charge nurse's overview.
  */
+import { ageAt, formatAge } from '../../common/age.ts';
 import { formatDose } from '../../common/dose.ts';
 import { orderFrequency } from '../../common/frequency.ts';
 import { drugLabel } from '../../common/order-state.ts';
@@ -34,13 +35,7 @@ import { formatStoredDate, parseInstant } from './format.ts';
 import type { Block, Measure, Section, TextStyle } from './layout.ts';
 import { orderStateOf } from './mar-orders.ts';
 import type { Translate } from './messages.ts';
-import {
-  ageInYears,
-  allergyLine,
-  identityFromChart,
-  patientHeader,
-  placeLine,
-} from './patient-header.ts';
+import { allergyLine, identityFromChart, patientHeader, placeLine } from './patient-header.ts';
 import { named } from '../../common/placeholder.ts';
 
 export interface HandoverInput {
@@ -209,7 +204,7 @@ function patientSection(
 /** "78 years · admitted 2026-11-25 (day 4) · Dr Maes, Internal medicine". */
 function stayFacts(t: Translate, chart: Chart, input: HandoverInput): string {
   const { stay, patient } = chart;
-  const age = ageInYears(patient.birthDate, input.asOf);
+  const age = ageAt(patient.birthDate, input.asOf, input.timeZone);
   const admitted = parseInstant(stay?.admittedAt ?? null);
   const dayOfStay = admitted
     ? localDayOf(input.asOf.getTime(), input.timeZone) -
@@ -217,7 +212,7 @@ function stayFacts(t: Translate, chart: Chart, input: HandoverInput): string {
       1
     : null;
   return [
-    age === null ? '' : t('handover.age', { years: age }),
+    age === null ? '' : formatAge(age, t),
     admitted && dayOfStay !== null
       ? t('handover.admittedDay', {
           date: formatStoredDate(stay?.admittedAt ?? null, input.timeZone).slice(0, 10),
@@ -352,13 +347,13 @@ function boardSection(
   const rows = charts.map((chart) => {
     const identity = identityFromChart(chart);
     const severity = severityOf(chart);
-    const age = ageInYears(chart.patient.birthDate, input.asOf);
+    const age = ageAt(chart.patient.birthDate, input.asOf, input.timeZone);
     return [
       chart.stay?.bed ?? chart.stay?.room ?? '',
       [
         named(t, 'name', chart.patient.name),
         t('patient.mrn', { mrn: chart.patient.mrn }),
-        age === null ? '' : t('handover.age', { years: age }),
+        age === null ? '' : formatAge(age, t),
       ]
         .filter((s) => s.length > 0)
         .join('\n'),

@@ -4,10 +4,12 @@
  * patient is, allergies and code status — the facts that must be in front of whoever acts on
  * the paper. Allergies are never blank: "no known allergies" and "not recorded" are said out loud.
  */
+import { isChild } from '../../common/age.ts';
 import { allergyLines, type AllergyLine } from '../../common/allergies.ts';
 import { allergyBand, codeStatusSources, codeStatusWithWording } from '../../common/clinical.ts';
 import { formatNumber } from '../../common/numbers.ts';
 import { named } from '../../common/placeholder.ts';
+import { dosingWeight } from '../../common/weight.ts';
 import type { AllergyState, Chart, CodeStatus, CodeStatusClaim } from '../model.ts';
 import { code128, MIN_MODULE } from './barcode.ts';
 import type { Block, Measure, TextStyle } from './layout.ts';
@@ -42,35 +44,19 @@ export interface PatientIdentity {
   };
 }
 
-const WEIGHT_LOINC = '29463-7';
-
-/** The latest measured body weight, else the one on the patient record (without a date). */
-function weightOf(chart: Chart): { kg: number | null; at: string | null } {
-  let latest: { kg: number; at: string } | null = null;
-  for (const o of chart.observations) {
-    if (o.code !== WEIGHT_LOINC || o.value === null || o.at === null) continue;
-    if (!latest || o.at > latest.at) latest = { kg: o.value, at: o.at };
-  }
-  return latest ?? { kg: chart.patient.weightKg, at: null };
-}
-
-/** Age in whole years at `at`, or null when the birth date has no day. */
-export function ageInYears(birthDate: string | null, at: Date): number | null {
-  const match = birthDate?.match(/^(\d{4})-(\d{2})-(\d{2})$/);
-  if (!match) return null;
-  const [, y, mo, d] = match.map(Number) as [number, number, number, number];
-  const now = { y: at.getUTCFullYear(), mo: at.getUTCMonth() + 1, d: at.getUTCDate() };
-  return now.y - y - (now.mo < mo || (now.mo === mo && now.d < d) ? 1 : 0);
-}
-
-/** Under 18: paediatric dosing, by weight. */
-const ADULT_AGE = 18;
-
 /** The patient band's facts; `at` (the print time) adds the dosing weight. */
 export function identityFromChart(chart: Chart, at?: Date): PatientIdentity {
-  const age = at ? ageInYears(chart.patient.birthDate, at) : null;
+  const weight = dosingWeight(chart.observations, chart.patient.weightKg);
   return {
-    ...(at ? { weight: { ...weightOf(chart), child: age !== null && age < ADULT_AGE } } : {}),
+    ...(at
+      ? {
+          weight: {
+            kg: weight?.kg ?? null,
+            at: weight?.at ?? null,
+            child: isChild(chart.patient.birthDate, at),
+          },
+        }
+      : {}),
     name: chart.patient.name,
     birthDate: chart.patient.birthDate,
     sex: chart.patient.sex,

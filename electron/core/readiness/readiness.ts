@@ -9,6 +9,7 @@ import {
   describeReadinessFact,
   type ReadinessFact,
   readinessFact,
+  storeProblemsFact,
 } from '../../common/readiness.ts';
 import { wordsTranslator } from '../../common/words/index.ts';
 import type { ReadinessCheck } from '../model.ts';
@@ -130,11 +131,11 @@ function signature(current: StoredExport | null, { store, trust }: ReadinessInpu
 }
 
 function storeHealth(store: Store): ReadinessCheck {
-  const { ok, problems } = store.health();
+  const { ok, issues } = store.health();
   const kept = store.list().length;
   return ok
     ? check('store', 'green', readinessFact('store-ok', { count: kept, dir: store.dir }))
-    : check('store', 'red', readinessFact('store-problems', { problems: problems.join(' ') }));
+    : check('store', 'red', storeProblemsFact(issues));
 }
 
 function disk(current: StoredExport | null, freeBytes: number | null): ReadinessCheck {

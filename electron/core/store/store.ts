@@ -49,6 +49,7 @@ import {
   rollbackFilesFor,
   type RollbackState,
 } from './rollback.ts';
+import type { StoreIssue } from '../../common/readiness.ts';
 import {
   baseNameOf,
   EXPORT_EXTENSION,
@@ -101,7 +102,7 @@ export interface Store {
   current(): StoredExport | null;
   install(sourcePath: string, ctx: InstallContext): Promise<InstallOutcome>;
   readBytes(exportId: string): Buffer;
-  health(): { ok: boolean; problems: string[] };
+  health(): { ok: boolean; problems: string[]; issues: StoreIssue[] };
   /** Newest first. */
   lastDecisions(): InstallDecision[];
   /** The `age1…` recipient the store installs for, or null before enrolment. */
@@ -168,6 +169,8 @@ export function openStore(dir: string, options: StoreOptions = {}): Store {
   let decisions: InstallDecision[] = [];
   /** Found on open and not fixable by the store itself: shown by `health()`. */
   let damage: string[] = [];
+  /** The same problems as codes, said in the reader's words on the readiness screen. */
+  let damageIssues: StoreIssue[] = [];
 
   /** Makes memory and the index agree with the files; sweeps what crashed installs left. */
   const load = (): void => {
@@ -188,6 +191,10 @@ export function openStore(dir: string, options: StoreOptions = {}): Store {
         (name) =>
           `${name} in the store does not match its record (the record was edited or another export copied over it); it is not used — reinstall the export.`,
       ),
+    ];
+    damageIssues = [
+      ...scan.unrecorded.map((file) => ({ code: 'unrecorded' as const, file })),
+      ...scan.disagreeing.map((file) => ({ code: 'disagreeing' as const, file })),
     ];
     if (!index || !indexMatches(index, records)) tryWriteIndex();
   };
@@ -345,6 +352,7 @@ export function openStore(dir: string, options: StoreOptions = {}): Store {
         ...damage,
         `The rollback state beside ${dir} could not be written; check the disk.`,
       ];
+      damageIssues = [...damageIssues, { code: 'rollback-unwritable', file: dir }];
     }
     return decideAndPrune(sourcePath, ctx, {
       outcome: 'installed',
@@ -374,21 +382,27 @@ export function openStore(dir: string, options: StoreOptions = {}): Store {
     }
   };
 
-  const health = (): { ok: boolean; problems: string[] } => {
+  const health = (): { ok: boolean; problems: string[]; issues: StoreIssue[] } => {
     const problems = [...damage];
+    const issues = [...damageIssues];
     const rollbackProblem = rollback.problem();
-    if (rollbackProblem) problems.push(rollbackProblem);
+    if (rollbackProblem) {
+      problems.push(rollbackProblem);
+      issues.push({ code: 'rollback-damaged', file: rollbackFiles.state });
+    }
     for (const stored of records.map(toStored)) {
       const size = fileSize(stored.file);
       if (size !== stored.size) {
+        const file = basename(stored.file);
         problems.push(
           size === null
-            ? `${basename(stored.file)} is missing from the store; reinstall the export.`
-            : `${basename(stored.file)} has changed size on disk (damaged); reinstall the export.`,
+            ? `${file} is missing from the store; reinstall the export.`
+            : `${file} has changed size on disk (damaged); reinstall the export.`,
         );
+        issues.push({ code: size === null ? 'missing' : 'resized', file });
       }
     }
-    return { ok: problems.length === 0, problems };
+    return { ok: problems.length === 0, problems, issues };
   };
 
   load();

@@ -9,7 +9,8 @@ import { useAppContext, useFormat } from '../../app-context.ts';
 import { CodeStatusBadge, useSexLabel } from '../../components/Badges.tsx';
 import { allergyLines } from '../../../electron/common/allergies.ts';
 import { allergyBand, codeStatusSources } from '../../../electron/common/clinical.ts';
-import { ageInYears } from '../../lib/format.ts';
+import { ageAt, formatAge, isChild } from '../../../electron/common/age.ts';
+import { dosingWeight } from '../../../electron/common/weight.ts';
 import { named } from '../../../electron/common/placeholder.ts';
 
 export function ChartHeader({
@@ -21,10 +22,11 @@ export function ChartHeader({
 }) {
   const { t } = useTranslation();
   const { format, words } = useFormat();
-  const { clock } = useAppContext();
+  const { clock, status } = useAppContext();
   const sexLabel = useSexLabel();
   const { patient, stay } = chart;
-  const age = ageInYears(patient.birthDate, clock.now());
+  const now = new Date(clock.now());
+  const age = ageAt(patient.birthDate, now, status.settings.timeZone);
   return (
     <section className="chart-header" aria-label={t('chart.headerLabel')}>
       <div className="identity">
@@ -35,7 +37,7 @@ export function ChartHeader({
           {patient.birthDate
             ? t('chart.born', { date: format.partialDate(patient.birthDate) })
             : t('chart.born', { date: t('chart.notRecorded') })}
-          {age !== null && ` · ${format.years(age)}`}
+          {age !== null && ` · ${formatAge(age, words)}`}
           {patient.sex && ` · ${sexLabel(patient.sex)}`}
         </span>
         <span className="mrn">
@@ -80,15 +82,36 @@ export function ChartHeader({
           </div>
           <div>
             <dt>{t('chart.weight')}</dt>
-            <dd>
-              {patient.weightKg === null
-                ? t('chart.notRecorded')
-                : format.kilograms(patient.weightKg)}
-            </dd>
+            <WeightFact
+              chart={chart}
+              child={isChild(patient.birthDate, now, status.settings.timeZone)}
+            />
           </div>
         </dl>
       )}
     </section>
+  );
+}
+
+/** The dosing weight with its date; for a child without one, a warning to weigh first. */
+function WeightFact({ chart, child }: { readonly chart: Chart; readonly child: boolean }) {
+  const { t } = useTranslation();
+  const { format, words } = useFormat();
+  const weight = dosingWeight(chart.observations, chart.patient.weightKg);
+  if (weight === null) {
+    return child ? (
+      <dd className="schedule-problem">{words('weight.missingChild')}</dd>
+    ) : (
+      <dd>{t('chart.notRecorded')}</dd>
+    );
+  }
+  const kg = format.number(weight.kg);
+  return (
+    <dd className="weight">
+      {weight.at === null
+        ? words('weight.undated', { kg })
+        : words('weight.at', { kg, date: format.date(weight.at) })}
+    </dd>
   );
 }
 

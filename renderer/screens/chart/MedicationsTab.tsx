@@ -6,6 +6,7 @@
  */
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ageAt, isChild } from '../../../electron/common/age.ts';
 import {
   lastDayOfDoses,
   prnTooSoon,
@@ -15,17 +16,21 @@ import { formatDose, formatMaxDose, formatStoredDose } from '../../../electron/c
 import { orderFrequency } from '../../../electron/common/frequency.ts';
 import { drugLabel, isToGive, notToGiveText } from '../../../electron/common/order-state.ts';
 import { describeScheduleProblem } from '../../../electron/common/schedule-problem.ts';
-import type { Administration, ChartMedication } from '../../../electron/core/model.ts';
+import {
+  dosingWeight,
+  formatPerKg,
+  perKg,
+  perKgWeight,
+  type PerKgWeight,
+} from '../../../electron/common/weight.ts';
+import type { Administration, Chart, ChartMedication } from '../../../electron/core/model.ts';
 import { useAppContext, useFormat } from '../../app-context.ts';
 
-export function MedicationsTab({
-  medications,
-  administrations,
-}: {
-  readonly medications: readonly ChartMedication[];
-  readonly administrations: readonly Administration[];
-}) {
+export function MedicationsTab({ chart }: { readonly chart: Chart }) {
   const { t } = useTranslation();
+  const { clock, status } = useAppContext();
+  const { medications, administrations } = chart;
+  const dosing = childDosingWeight(chart, new Date(clock.now()), status.settings.timeZone);
   const toGive = medications.filter(isToGive);
   const scheduled = toGive.filter((m) => !m.prn);
   const prn = toGive.filter((m) => m.prn);
@@ -36,14 +41,18 @@ export function MedicationsTab({
     <div className="tab-sections">
       <section>
         <h2>{t('meds.scheduled')}</h2>
-        {scheduled.length === 0 ? <p>{t('chart.none')}</p> : <ScheduledTable meds={scheduled} />}
+        {scheduled.length === 0 ? (
+          <p>{t('chart.none')}</p>
+        ) : (
+          <ScheduledTable meds={scheduled} dosing={dosing} />
+        )}
       </section>
       <section>
         <h2>{t('meds.prn')}</h2>
         {prn.length === 0 ? (
           <p>{t('chart.none')}</p>
         ) : (
-          <PrnTable meds={prn} administrations={administrations} />
+          <PrnTable meds={prn} administrations={administrations} dosing={dosing} />
         )}
       </section>
       {notToGive.length > 0 && (
@@ -67,7 +76,51 @@ function DrugCell({ med }: { readonly med: ChartMedication }) {
   );
 }
 
-function ScheduledTable({ meds }: { readonly meds: readonly ChartMedication[] }) {
+/** For a child, whether (and from what) mg/kg may be computed; null for an adult or no age. */
+function childDosingWeight(chart: Chart, now: Date, timeZone: string): PerKgWeight | null {
+  const age = ageAt(chart.patient.birthDate, now, timeZone);
+  if (age === null || !isChild(chart.patient.birthDate, now, timeZone)) return null;
+  return perKgWeight(dosingWeight(chart.observations, chart.patient.weightKg), age, now);
+}
+
+/** mg/kg beside a child's dose in a mass unit, or why it is not computed. */
+function PerKgNote({
+  med,
+  dosing,
+}: {
+  readonly med: ChartMedication;
+  readonly dosing: PerKgWeight | null;
+}) {
+  const { format, words } = useFormat();
+  // A dose in a mass unit at all? Asked with 1 kg, since the answer does not depend on it.
+  if (dosing === null || dosing.kind === 'none' || perKg(med, 1) === null) return null;
+  switch (dosing.kind) {
+    case 'usable': {
+      const values = perKg(med, dosing.kg);
+      return values && <span className="sub per-kg">{formatPerKg(values, words)}</span>;
+    }
+    case 'undated':
+      return <span className="sub schedule-problem">{words('perKg.undated')}</span>;
+    case 'too-old':
+      return (
+        <span className="sub schedule-problem">
+          {words('perKg.tooOld', { date: format.date(dosing.at), days: dosing.maxDays })}
+        </span>
+      );
+    default: {
+      const unknown: never = dosing;
+      return unknown;
+    }
+  }
+}
+
+function ScheduledTable({
+  meds,
+  dosing,
+}: {
+  readonly meds: readonly ChartMedication[];
+  readonly dosing: PerKgWeight | null;
+}) {
   const { t } = useTranslation();
   const { format, words } = useFormat();
   return (
@@ -88,6 +141,7 @@ function ScheduledTable({ meds }: { readonly meds: readonly ChartMedication[] })
             <DrugCell med={med} />
             <td>
               {formatDose(med, words)}
+              <PerKgNote med={med} dosing={dosing} />
               {med.rate !== null || med.rateText !== null ? (
                 <span className="sub">
                   {t('meds.rate', {
@@ -164,9 +218,11 @@ function LastGiven({
 function PrnTable({
   meds,
   administrations,
+  dosing,
 }: {
   readonly meds: readonly ChartMedication[];
   readonly administrations: readonly Administration[];
+  readonly dosing: PerKgWeight | null;
 }) {
   const { t } = useTranslation();
   const { words } = useFormat();
@@ -189,7 +245,10 @@ function PrnTable({
         {meds.map((med) => (
           <tr key={med.id} className={med.highAlert ? 'high-alert-row' : undefined}>
             <DrugCell med={med} />
-            <td>{formatDose(med, words)}</td>
+            <td>
+              {formatDose(med, words)}
+              <PerKgNote med={med} dosing={dosing} />
+            </td>
             <td>{med.route}</td>
             <td>
               {orderFrequency(words, med)}

@@ -87,11 +87,7 @@ describe('a PRN order: doses given in the 24 h before the data, against its maxi
   });
 
   it('does not compare against a maximum over another period (said as written instead)', () => {
-    const day = lastDayOfDoses(
-      order('6 g / 2 d'),
-      [given('2026-12-01T01:00:00Z', '4 g')],
-      AS_OF,
-    );
+    const day = lastDayOfDoses(order('6 g / 2 d'), [given('2026-12-01T01:00:00Z', '4 g')], AS_OF);
     expect(day.max).toBeNull();
     expect(day.total).toEqual({ kind: 'total', total: { value: 4, unit: 'g' } });
   });

@@ -248,7 +248,7 @@ describe.each(['fr', 'nl', 'de', 'en'] as const)('I-PASS handover in %s', (langu
       { ...context, language },
     );
     const text = (await pageTexts(pdf)).join('\n');
-    expect(text).toContain(t('handover.age', { years: 78 }));
+    expect(text).toContain(t('age.years.other', { n: 78 }));
     expect(text).toContain(t('handover.admittedDay', { date: '2026-03-25', day: 4 }));
     expect(text).toContain(
       `⚠ ${t('drug.highAlert')} Morphine ${language === 'en' ? '2.5' : '2,5'} mg SC ${t('frequency.every.h', { n: 4 })}`,

@@ -131,7 +131,7 @@ describe('checkReadiness', () => {
     );
     expect(run({ trust: loadTrustStore([otherTrust]) }).signature).toMatchObject({
       level: 'red',
-      detail: expect.stringContaining('unknown-signer'),
+      detail: expect.stringContaining('signed by a key this laptop does not trust'),
     });
   });
 
@@ -166,7 +166,9 @@ describe('checkReadiness', () => {
     await installExport(1);
     expect(run()['last-refusal']).toMatchObject({
       level: 'amber',
-      detail: expect.stringContaining('export-1.dtx older-than-installed'),
+      detail: expect.stringContaining(
+        'export-1.dtx — This export is older than the one already installed',
+      ),
     });
     expect(run()['last-install'].detail).toContain('export-2.dtx');
     await installExport(3);

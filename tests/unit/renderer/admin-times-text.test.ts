@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import {
   fromText,
   problemRows,
+  roundStartsProblem,
   rowProblem,
   toText,
 } from '../../../renderer/lib/admin-times-text.ts';
@@ -56,5 +57,17 @@ describe('the whole table', () => {
     expect(problemRows(edited)).toEqual([{ table: 'perDay', key: '3' }]);
     const fixed = { ...edited, perDay: { ...edited.perDay, '3': '08:00, 14:00, 20:00' } };
     expect(fromText(DEFAULT_ADMIN_TIMES, fixed).perDay['2']).toEqual(['09:00', '21:00']);
+  });
+});
+
+describe('round start times on the settings form', () => {
+  it('takes 1 to 12 times as HH:MM, and names what is wrong otherwise', () => {
+    expect(roundStartsProblem('07:00, 15:00, 22:00')).toBeNull();
+    expect(roundStartsProblem(' ')).toEqual({ kind: 'empty' });
+    expect(roundStartsProblem('07:00, 3pm')).toEqual({ kind: 'format' });
+    expect(roundStartsProblem('7:00')).toEqual({ kind: 'format' });
+    const thirteen = Array.from({ length: 13 }, (_, h) => `${String(h).padStart(2, '0')}:00`);
+    expect(roundStartsProblem(thirteen.join(', '))).toEqual({ kind: 'tooMany', max: 12 });
+    expect(roundStartsProblem(thirteen.slice(0, 12).join(', '))).toBeNull();
   });
 });

@@ -1,6 +1,6 @@
 /** Dates, ages and durations per locale, with partial FHIR dates shown as given. */
 import { describe, expect, it } from 'vitest';
-import { ageInYears, daysSince, formatters } from '../../../renderer/lib/format.ts';
+import { daysSince, formatters } from '../../../renderer/lib/format.ts';
 
 describe('formatters', () => {
   it('shows partial birth dates at their precision', () => {
@@ -27,15 +27,8 @@ describe('formatters', () => {
   });
 });
 
-describe('ages and stays', () => {
+describe('stays', () => {
   const at = Date.parse('2026-11-28T12:00:00Z');
-
-  it('counts whole years, before and after the birthday', () => {
-    expect(ageInYears('1950-11-28', at)).toBe(76);
-    expect(ageInYears('1950-11-29', at)).toBe(75);
-    expect(ageInYears('1950', at)).toBe(76);
-    expect(ageInYears(null, at)).toBeNull();
-  });
 
   it('counts whole days since admission', () => {
     expect(daysSince('2026-11-25T08:00:00Z', at)).toBe(3);
@@ -48,5 +41,68 @@ describe('times on screen', () => {
     const at = '2026-11-29T07:00:00Z'; // 08:00 in Brussels (winter)
     expect(formatters('en', 'Europe/Brussels').dayTime(at)).toMatch(/08:00/u);
     expect(formatters('en', 'UTC').dayTime(at)).toMatch(/07:00/u);
+  });
+});
+
+describe('times on the ward clock across midnight and the daylight-saving changes', () => {
+  const ZONE = 'Europe/Brussels';
+  const LANGUAGES = ['fr', 'nl', 'de', 'en'] as const;
+  const shown = (iso: string, pick: 'dayTime' | 'time' | 'instant') =>
+    LANGUAGES.map((l) => formatters(l, ZONE)[pick](iso));
+
+  it('puts a due time after local midnight on the next day, whatever UTC says', () => {
+    // 22:30 UTC is 23:30 on Saturday in Brussels; 23:30 UTC is already Sunday 00:30.
+    expect(shown('2026-11-28T22:30:00Z', 'dayTime')).toEqual([
+      'sam. 23:30',
+      'za 23:30',
+      'Sa., 23:30',
+      'Sat 23:30',
+    ]);
+    expect(shown('2026-11-28T23:30:00Z', 'dayTime')).toEqual([
+      'dim. 00:30',
+      'zo 00:30',
+      'So., 00:30',
+      'Sun 00:30',
+    ]);
+    expect(shown('2026-11-28T23:30:00Z', 'instant')).toEqual([
+      '29 nov. 2026, 00:30',
+      '29 nov 2026, 00:30',
+      '29.11.2026, 00:30',
+      'Nov 29, 2026, 00:30',
+    ]);
+  });
+
+  it('says the offset in the hour that happens twice when the clocks go back (25 October)', () => {
+    // q1h across the night: 00:30 and 01:30 UTC are both 02:30 on the wall.
+    expect(shown('2026-10-25T00:30:00Z', 'dayTime')).toEqual([
+      'dim. 02:30 (UTC+2)',
+      'zo 02:30 (GMT+2)',
+      'So., 02:30 (GMT+2)',
+      'Sun 02:30 (GMT+2)',
+    ]);
+    expect(shown('2026-10-25T01:30:00Z', 'time')).toEqual([
+      '02:30 (UTC+1)',
+      '02:30 (GMT+1)',
+      '02:30 (GMT+1)',
+      '02:30 (GMT+1)',
+    ]);
+    // The hours around it are said plainly.
+    expect(shown('2026-10-25T02:30:00Z', 'time')).toEqual(['03:30', '03:30', '03:30', '03:30']);
+    expect(shown('2026-10-24T23:30:00Z', 'time')).toEqual(['01:30', '01:30', '01:30', '01:30']);
+  });
+
+  it('skips the missing hour when the clocks go forward (29 March): 01:30 then 03:30', () => {
+    expect(shown('2026-03-29T00:30:00Z', 'dayTime')).toEqual([
+      'dim. 01:30',
+      'zo 01:30',
+      'So., 01:30',
+      'Sun 01:30',
+    ]);
+    expect(shown('2026-03-29T01:30:00Z', 'dayTime')).toEqual([
+      'dim. 03:30',
+      'zo 03:30',
+      'So., 03:30',
+      'Sun 03:30',
+    ]);
   });
 });

@@ -62,7 +62,7 @@ it('a SIGKILL at every file-system step of an install leaves a usable store', as
     expect(['exp-2', 'exp-3']).toContain(current?.exportId);
     const id = current?.exportId ?? '';
     expect(verifyExport(store.readBytes(id), kit.trust).manifest.exportId).toBe(id);
-    expect(store.health()).toEqual({ ok: true, problems: [] });
+    expect(store.health()).toEqual({ ok: true, problems: [], issues: [] });
     expect(readdirSync(join(dir, 'exports')).filter((n) => n.startsWith('.'))).toEqual([]);
     currentAfterCrash.push(id);
 

@@ -58,7 +58,7 @@ async function installFile(store: Store, name: string, bytes: Buffer) {
 function expectCurrentIntact(store: Store, exportId: string): void {
   expect(store.current()?.exportId).toBe(exportId);
   expect(verifyExport(store.readBytes(exportId), kit.trust).manifest.exportId).toBe(exportId);
-  expect(store.health()).toEqual({ ok: true, problems: [] });
+  expect(store.health()).toEqual({ ok: true, problems: [], issues: [] });
 }
 
 describe('installing exports', () => {
