@@ -17,10 +17,11 @@ export interface VersionInfo {
 }
 
 export function versionInfo(): VersionInfo {
-  // Unbundled code run straight from the sources (a script) has no build: say so.
+  // Unbundled code run straight from the sources (a script) has no build: say so, in a form
+  // that reads the same in every language (the readiness screen shows it as it is).
   const build =
     typeof __DOWNTIME_BUILD__ === 'undefined'
-      ? { version: 'unbuilt', commit: 'unknown' }
+      ? { version: '0.0.0-dev', commit: '–' }
       : __DOWNTIME_BUILD__;
   return {
     app: build.version,

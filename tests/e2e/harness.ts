@@ -100,7 +100,7 @@ function recordingHost(dataDir: string, saved: string[], printed: Uint8Array[]):
       return { via: 'dialog', jobId: null };
     },
     async listPrinters() {
-      return ['Ward 3B printer'];
+      return ['HP-3B-01'];
     },
     atRest: null,
   };
