@@ -586,15 +586,13 @@ function legend(m: Measure, t: Translate, width: number): Block {
   const codes = m.wrap(t('mar.notGivenCodes'), SMALL, width);
   const codesHeight = codes.length * m.lineHeight(SMALL);
   const rowHeight = 16;
-  const head = m.lineHeight(SMALL_BOLD) + 2;
   const pairWidth = width / LEGEND_PAIRS;
   const initialsStyle = m.fit(t('mar.initials'), SMALL_BOLD, 42, 6);
-  const nameStyle = m.fit(
-    t('mar.nameSignature').replace(/ /g, '\u00a0'),
-    SMALL_BOLD,
-    pairWidth - 54,
-    6,
-  );
+  // Shrunk a little, then wrapped at its spaces: shrunk alone, "Name in Druckschrift und
+  // Unterschrift" ran into the next pair's label.
+  const nameStyle = m.fit(t('mar.nameSignature'), SMALL_BOLD, pairWidth - 54, 7);
+  const nameLines = m.wrap(t('mar.nameSignature'), nameStyle, pairWidth - 54);
+  const head = nameLines.length * m.lineHeight(nameStyle) + 2;
   const height = codesHeight + 4 + head + LEGEND_ROWS * rowHeight;
   return {
     height,
@@ -604,7 +602,7 @@ function legend(m: Measure, t: Translate, width: number): Block {
       for (let p = 0; p < LEGEND_PAIRS; p++) {
         const px = x + p * pairWidth;
         pen.text(t('mar.initials'), px, top, initialsStyle);
-        pen.text(t('mar.nameSignature'), px + 46, top, nameStyle);
+        pen.lines(nameLines, px + 46, top, nameStyle);
         for (let r = 0; r < LEGEND_ROWS; r++) {
           const ry = top + head + r * rowHeight;
           pen.box(px, ry, 40, rowHeight - 3, { lineWidth: 0.6 });
