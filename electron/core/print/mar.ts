@@ -8,7 +8,7 @@
  * rows with a running 24 h total; held orders "do not give" and orders to check, with no boxes.
  * On every page the not-given codes and the initials → name legend.
  */
-import { formatDose, formatMaxDose } from '../../common/dose.ts';
+import { formatDose, formatMaxDose, formatStoredDose } from '../../common/dose.ts';
 import { orderFrequency } from '../../common/frequency.ts';
 import {
   formatConcentration,
@@ -169,7 +169,7 @@ function lastDayBlocks(ctx: Ctx, given: readonly Administration[]): Block[] {
   const rows = given.map((a) => [
     formatStoredDate(a.at, timeZone),
     a.drug ?? t('order.unnamed'),
-    [a.dose, a.route].filter(Boolean).join(' '),
+    [a.dose === null ? '' : formatStoredDose(a.dose, t), a.route ?? ''].filter(Boolean).join(' '),
     administrationResult(t, a),
     a.performer ?? '',
   ]);
@@ -472,7 +472,9 @@ function prnBlocks(ctx: Ctx, entry: Extract<MarEntry, { kind: 'prn' }>): Block[]
       ? t('mar.prnNoneGiven')
       : t('mar.prnLastGiven', {
           list: recent
-            .map((a) => `${formatStoredDate(a.at, timeZone)} ${a.dose ?? ''}`.trim())
+            .map((a) =>
+              `${formatStoredDate(a.at, timeZone)} ${a.dose === null ? '' : formatStoredDose(a.dose, t)}`.trim(),
+            )
             .join('; '),
         });
   const columns: Column[] = [

@@ -306,7 +306,9 @@ describe.each(LANGUAGES)('MAR in %s', (language) => {
     expect(text).toContain(
       running(t('mar.maxPer24h', { limit: formatMaxDose('15 mg / 24 h', t) })),
     );
-    expect(text).toContain(running(t('mar.prnLastGiven', { list: '2026-12-01 07:53 2.5 mg' })));
+    // The stored "2.5 mg" said as a dose, in the reader's decimals.
+    const dose = language === 'en' ? '2.5 mg' : '2,5 mg';
+    expect(text).toContain(running(t('mar.prnLastGiven', { list: `2026-12-01 07:53 ${dose}` })));
     expect(text).toContain(t('mar.total24h'));
   });
 
