@@ -31,6 +31,7 @@ import {
   type MarStart,
 } from '../../core/print/mar-window.ts';
 import { renderReport, type ReportContext, type ReportRequest } from '../../core/print/render.ts';
+import { OBS_LAYOUT_CHOICES } from '../../core/print/obs-chart.ts';
 import { MAX_COPIES, sendToSpooler } from '../../core/print/spool.ts';
 import { issueRegistration, readRegistrations } from '../../core/registrations/registrations.ts';
 import { openStore } from '../../core/store/store.ts';
@@ -43,7 +44,7 @@ import { OPEN_EXPORT_OPTIONS, openExportFromArgs, settingsFromArgs } from '../ex
 const usage = `Usage: downtime print X.dtx --trust site.pub… --identity device.key --passphrase-file F
                       --report KIND [--ward ID] [--patient MRN]
                       [--lang fr|nl|de|en] [--paper A4|Letter] [--start now|round|ISO]
-                      [--end ISO] [--days 1|3|7] [--layout per-patient|board]
+                      [--end ISO] [--days 1|3|7] [--layout per-patient|board|news2|pews]
                       [--hours 24|72] [--count N] [--band adult|child] [--user NAME]
                       [--settings FILE] (--out FILE.pdf | --printer NAME [--copies N])
        downtime print X.dtx … --report registration --ward ID --store DIR [--number N] …
@@ -75,7 +76,9 @@ census once, for all wards): the scheduled paper backup.
                         2026-11-28T07:00:00+01:00
   --end ISO             round window end (default: two hours after the start)
   --days N              MAR length in wall-clock days: 1 (default), 3 or 7 (days as columns)
-  --layout L            handover: per-patient (default) or board (one row per bed)
+  --layout L            handover: per-patient (default) or board (one row per bed);
+                        obs-chart: auto (default: PEWS for the age group under 16, else
+                        NEWS2), news2 or pews
   --hours 24|72         pharmacy list window (default 24)
   --count N             labels per patient (default: one full sheet)
   --band adult|child    wristband size (default: by the patient's age)
@@ -152,9 +155,7 @@ export const printCommand: Command = {
       ...(values.start === undefined ? {} : startOf(values.start)),
       ...(values.end === undefined ? {} : { end: instant(values.end, '--end') }),
       ...(values.days === undefined ? {} : { days: daysOf(values.days) }),
-      ...(values.layout === undefined
-        ? {}
-        : { handoverLayout: choice(HANDOVER_LAYOUTS, values.layout, '--layout') }),
+      ...layoutOf(reports, values.layout),
       ...(values.hours === undefined
         ? {}
         : { hours: Number(choice(['24', '72'] as const, values.hours, '--hours')) as 24 | 72 }),
@@ -358,6 +359,17 @@ function startOf(value: string): { marStart: MarStart } | { start: Date } {
     );
   }
   return { start: date };
+}
+
+/** `--layout`: the handover's (per-patient | board) or the observation chart's (news2 | pews). */
+function layoutOf(
+  reports: readonly ReportKind[],
+  layout: string | undefined,
+): Pick<ReportRequest, 'handoverLayout' | 'obsLayout'> {
+  if (layout === undefined) return {};
+  if (reports.length === 1 && reports[0] === 'obs-chart')
+    return { obsLayout: choice(OBS_LAYOUT_CHOICES, layout, '--layout') };
+  return { handoverLayout: choice(HANDOVER_LAYOUTS, layout, '--layout') };
 }
 
 function daysOf(value: string): MarDays {

@@ -114,13 +114,14 @@ function wardSection(
   const { ward, rows } = census;
   const columns: Column[] = [
     { label: t('col.bed'), weight: 0.8, bold: true, keep: 'line' },
-    { label: t('col.patient'), weight: 2.1, bold: true },
+    // Widths for the longest words at the smallest cell size ("BEOBACHTEN", "Therapiebegrenzung", "neutropénie").
+    { label: t('col.patient'), weight: 1.85, bold: true },
     { label: t('col.born'), weight: 1.15, keep: 'words' },
     { label: t('col.mrn'), weight: 1.15, kind: barcodes ? 'barcode' : 'text', keep: 'line' },
     { label: t('col.allergies'), weight: 1.7, bold: true },
     { label: t('col.codeStatus'), weight: 1.85, bold: true },
-    { label: t('col.isolation'), weight: 1.05 },
-    { label: t('col.severity'), weight: 1.2, bold: true },
+    { label: t('col.isolation'), weight: 1.2 },
+    { label: t('col.severity'), weight: 1.4, bold: true },
   ];
   const cells = boardLines(census).map((line): string[] => {
     if (line.kind === 'empty') return [bedLabel(line.bed), t('census.emptyBed')];

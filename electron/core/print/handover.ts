@@ -335,14 +335,16 @@ function boardSection(
   width: number,
 ): Section {
   const columns: Column[] = [
+    // Widths for the longest words of the four languages at the smallest cell size
+    // ("BEOBACHTEN", "Schweregrad", "anaphylactique"): a word is never cut to fit.
     { label: t('col.bed'), weight: 0.7, bold: true, keep: 'line' },
     { label: t('col.patient'), weight: 2, bold: true },
-    { label: t('col.severity'), weight: 1.1, bold: true },
-    { label: t('col.codeStatus'), weight: 1.3, bold: true },
-    { label: t('col.allergies'), weight: 1.5, bold: true },
-    { label: t('ipass.summary'), weight: 3 },
-    { label: t('ipass.actions'), weight: 2.2 },
-    { label: t('handover.notes'), weight: 1.6, kind: 'writeIn' },
+    { label: t('col.severity'), weight: 1.5, bold: true },
+    { label: t('col.codeStatus'), weight: 1.7, bold: true },
+    { label: t('col.allergies'), weight: 1.8, bold: true },
+    { label: t('handover.boardSummary'), weight: 2.6 },
+    { label: t('ipass.actions'), weight: 2 },
+    { label: t('handover.notes'), weight: 1.1, kind: 'writeIn' },
   ];
   const rows = charts.map((chart) => {
     const identity = identityFromChart(chart);

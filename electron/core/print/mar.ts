@@ -8,7 +8,7 @@
  * rows with a running 24 h total; held orders "do not give" and orders to check, with no boxes.
  * On every page the not-given codes and the initials → name legend.
  */
-import { formatDose, formatMaxDose } from '../../common/dose.ts';
+import { formatDose, formatMaxDose, formatStoredDose } from '../../common/dose.ts';
 import { orderFrequency } from '../../common/frequency.ts';
 import {
   formatConcentration,
@@ -169,7 +169,7 @@ function lastDayBlocks(ctx: Ctx, given: readonly Administration[]): Block[] {
   const rows = given.map((a) => [
     formatStoredDate(a.at, timeZone),
     a.drug ?? t('order.unnamed'),
-    [a.dose, a.route].filter(Boolean).join(' '),
+    [a.dose === null ? '' : formatStoredDose(a.dose, t), a.route ?? ''].filter(Boolean).join(' '),
     administrationResult(t, a),
     a.performer ?? '',
   ]);
@@ -472,7 +472,9 @@ function prnBlocks(ctx: Ctx, entry: Extract<MarEntry, { kind: 'prn' }>): Block[]
       ? t('mar.prnNoneGiven')
       : t('mar.prnLastGiven', {
           list: recent
-            .map((a) => `${formatStoredDate(a.at, timeZone)} ${a.dose ?? ''}`.trim())
+            .map((a) =>
+              `${formatStoredDate(a.at, timeZone)} ${a.dose === null ? '' : formatStoredDose(a.dose, t)}`.trim(),
+            )
             .join('; '),
         });
   const columns: Column[] = [
@@ -586,15 +588,13 @@ function legend(m: Measure, t: Translate, width: number): Block {
   const codes = m.wrap(t('mar.notGivenCodes'), SMALL, width);
   const codesHeight = codes.length * m.lineHeight(SMALL);
   const rowHeight = 16;
-  const head = m.lineHeight(SMALL_BOLD) + 2;
   const pairWidth = width / LEGEND_PAIRS;
   const initialsStyle = m.fit(t('mar.initials'), SMALL_BOLD, 42, 6);
-  const nameStyle = m.fit(
-    t('mar.nameSignature').replace(/ /g, '\u00a0'),
-    SMALL_BOLD,
-    pairWidth - 54,
-    6,
-  );
+  // Shrunk a little, then wrapped at its spaces: shrunk alone, "Name in Druckschrift und
+  // Unterschrift" ran into the next pair's label.
+  const nameStyle = m.fit(t('mar.nameSignature'), SMALL_BOLD, pairWidth - 54, 7);
+  const nameLines = m.wrap(t('mar.nameSignature'), nameStyle, pairWidth - 54);
+  const head = nameLines.length * m.lineHeight(nameStyle) + 2;
   const height = codesHeight + 4 + head + LEGEND_ROWS * rowHeight;
   return {
     height,
@@ -604,7 +604,7 @@ function legend(m: Measure, t: Translate, width: number): Block {
       for (let p = 0; p < LEGEND_PAIRS; p++) {
         const px = x + p * pairWidth;
         pen.text(t('mar.initials'), px, top, initialsStyle);
-        pen.text(t('mar.nameSignature'), px + 46, top, nameStyle);
+        pen.lines(nameLines, px + 46, top, nameStyle);
         for (let r = 0; r < LEGEND_ROWS; r++) {
           const ry = top + head + r * rowHeight;
           pen.box(px, ry, 40, rowHeight - 3, { lineWidth: 0.6 });

@@ -7,14 +7,28 @@
  * each in the band it falls in with the time it was taken; the columns after it are for the
  * ward to fill in by hand. A value whose unit is not the chart's is not placed in a band (that
  * would be reading more into it than the source says); it stays on the patient summary.
+ *
+ * A child gets the same chart in a PEWS layout for their age band (see pews-bands.ts for the
+ * published bands and where they come from): NEWS2 is not for use under 16 (RCP, 2017).
  */
 import { formatNumber } from '../../common/numbers.ts';
-import type { Language, Observation } from '../model.ts';
+import { AppError } from '../errors.ts';
+import type { Observation } from '../model.ts';
 import { formatStoredDate, parseInstant, wallClock } from './format.ts';
 import { a4Page, fitText, type FixedPage, type FixedReport } from './fixed-document.ts';
 import { identityBand, type Subject } from './identity-band.ts';
 import type { Pen, TextStyle } from './layout.ts';
 import type { MessageKey, Translate } from './messages.ts';
+import { ageInYears } from './patient-header.ts';
+import {
+  band,
+  pewsAgeOf,
+  pewsParameters,
+  type Band,
+  type Parameter,
+  type PewsAge,
+  word,
+} from './pews-bands.ts';
 
 export interface ObsChartInput {
   readonly subjects: readonly ObsSubject[];
@@ -25,31 +39,46 @@ export interface ObsSubject {
   readonly subject: Subject;
   /** Newest first (as the chart holds them); empty for a new arrival. */
   readonly observations: readonly Observation[];
+  /** The layout for this person: NEWS2, or PEWS for a child's age band. Default NEWS2. */
+  readonly layout?: ObsLayout;
 }
 
-/** A band: the values it holds (inclusive) and the NEWS2 score it earns. */
-interface Band {
-  /** A band that is a word (A, C/V/P/U), not a range of numbers. */
-  readonly label?: string;
-  readonly score: number;
-  readonly min?: number;
-  readonly max?: number;
+export const OBS_LAYOUT_CHOICES = ['auto', 'news2', 'pews'] as const;
+export type ObsLayoutChoice = (typeof OBS_LAYOUT_CHOICES)[number];
+
+/**
+ * The observation chart of one patient: PEWS for their age group when under 16 (NEWS2 is not
+ * for children), else NEWS2. PEWS asked for an adult takes the oldest group; asked for a
+ * patient without a full birth date it is refused — its bands depend on the age.
+ */
+export function obsLayoutFor(
+  birthDate: string | null,
+  choice: ObsLayoutChoice,
+  at: Date,
+): ObsLayout {
+  const age = pewsAgeOf(birthDate, at);
+  switch (choice) {
+    case 'news2':
+      return { kind: 'news2' };
+    case 'auto':
+      return age === null ? { kind: 'news2' } : { kind: 'pews', age };
+    case 'pews': {
+      if (age !== null) return { kind: 'pews', age };
+      if (ageInYears(birthDate, at) !== null) return { kind: 'pews', age: '12y+' };
+      throw new AppError(
+        'invalid-argument',
+        "The PEWS chart's bands depend on the age, and this patient has no full birth date; print the NEWS2 chart or fill the bands in by hand.",
+      );
+    }
+    default: {
+      const unreachable: never = choice;
+      return unreachable;
+    }
+  }
 }
 
-interface Parameter {
-  readonly title: MessageKey;
-  /** LOINC codes read for the first column, and the units the bands are in. */
-  readonly codes: readonly string[];
-  readonly units: readonly string[];
-  readonly bands: readonly Band[];
-}
-
-const band = (score: number, min?: number, max?: number): Band => ({
-  score,
-  ...(min === undefined ? {} : { min }),
-  ...(max === undefined ? {} : { max }),
-});
-const word = (label: string, score: number): Band => ({ label, score });
+export type ObsLayout =
+  { readonly kind: 'news2' } | { readonly kind: 'pews'; readonly age: PewsAge };
 
 /** NEWS2 chart bands; score per band as published by the RCP. */
 const PARAMETERS: readonly Parameter[] = [
@@ -113,31 +142,75 @@ const FOOT_ROWS: readonly MessageKey[] = [
   'obs.escalation',
   'obs.initials',
 ];
+const PEWS_FOOT_ROWS: readonly MessageKey[] = [
+  'obs.pewsTotal',
+  'obs.frequency',
+  'obs.escalation',
+  'obs.initials',
+];
+
+/** What one layout prints: its page title, rows, hand-filled rows and key. */
+interface Grid {
+  readonly title: string;
+  readonly parameters: readonly Parameter[];
+  readonly foot: readonly MessageKey[];
+  readonly legend: string;
+}
+
+function gridOf(t: Translate, layout: ObsLayout): Grid {
+  switch (layout.kind) {
+    case 'news2':
+      return {
+        title: t('report.obsChart'),
+        parameters: PARAMETERS,
+        foot: FOOT_ROWS,
+        legend: t('obs.legend'),
+      };
+    case 'pews':
+      return {
+        title: t('report.obsChartPews', { band: t(`obs.age.${layout.age}`) }),
+        parameters: pewsParameters(layout.age),
+        foot: PEWS_FOOT_ROWS,
+        legend: t('obs.pewsLegend'),
+      };
+    default: {
+      const unreachable: never = layout;
+      return unreachable;
+    }
+  }
+}
 
 const BLANK_COLUMNS = 11;
 const ROW = 12.5;
 const TITLE_ROW = 11;
-const LABEL_WIDTH = 92;
+/** Wide enough for the PEWS words ("Augmentation sévère ou apnée") at the chart's size. */
+const LABEL_WIDTH = 118;
 const SCORE_WIDTH = 14;
 const FIRST_WIDTH = 52;
 const TEXT: TextStyle = { face: 'regular', size: 7.5 };
 const BOLD: TextStyle = { face: 'bold', size: 7.5 };
 const SMALL: TextStyle = { face: 'regular', size: 6.5 };
-/** Grey per score: 0 white … 3 darkest, light enough for handwriting on top. */
+/** Grey per score: 0 white … 3 and more darkest, light enough for handwriting on top. */
 const SHADE = ['#ffffff', '#e6e6e6', '#cccccc', '#b3b3b3'];
+const shadeOf = (score: number | null): string =>
+  score === null ? '#ffffff' : (SHADE[Math.min(score, SHADE.length - 1)] ?? '#ffffff');
 
 export function obsChartReport(input: ObsChartInput, t: Translate, timeZone: string): FixedReport {
-  const title = t('report.obsChart');
   return {
-    title,
-    pages: input.subjects.map((s) => chartPage(t, timeZone, title, input.scope, s)),
+    title: t('report.obsChart'),
+    pages: input.subjects.map((s) =>
+      chartPage(t, timeZone, gridOf(t, s.layout ?? { kind: 'news2' }), input.scope, s),
+    ),
   };
 }
 
 /** "21–24", "≥ 39,1": the band's limits in the reader's numbers (decimal comma fr/nl/de). */
-function bandLabel(b: Band, language: Language): string {
+function bandLabel(b: Band, t: Translate): string {
   if (b.label !== undefined) return b.label;
-  const n = (v: number) => formatNumber(v, language);
+  if (b.labelKey !== undefined) return t(b.labelKey);
+  const n = (v: number) => formatNumber(v, t.language);
+  // A row to record the value in, with no band printed (PEWS SpO2).
+  if (b.min === undefined && b.max === undefined) return '';
   if (b.min === undefined) return `≤ ${n(b.max ?? 0)}`;
   if (b.max === undefined) return `≥ ${n(b.min)}`;
   return `${n(b.min)}–${n(b.max)}`;
@@ -151,6 +224,7 @@ export function bandOf(parameter: Parameter, observation: Observation | undefine
   const index = parameter.bands.findIndex(
     (b) =>
       b.label === undefined &&
+      b.labelKey === undefined &&
       (b.min === undefined || value >= b.min) &&
       (b.max === undefined || value <= b.max),
   );
@@ -160,14 +234,18 @@ export function bandOf(parameter: Parameter, observation: Observation | undefine
 function chartPage(
   t: Translate,
   timeZone: string,
-  title: string,
+  grid: Grid,
   scope: string,
   { subject, observations }: ObsSubject,
 ): FixedPage {
-  return a4Page(title, scope, (pen, area) => {
+  return a4Page(grid.title, scope, (pen, area) => {
     const header = identityBand(pen.measure, t, subject, area.width);
     header.draw(pen, area.x, area.y);
-    drawGrid(pen, t, timeZone, observations, area.x, area.y + header.height + 6, area.width);
+    drawGrid(pen, t, timeZone, grid, observations, {
+      x: area.x,
+      top: area.y + header.height + 6,
+      width: area.width,
+    });
   });
 }
 
@@ -175,11 +253,11 @@ function drawGrid(
   pen: Pen,
   t: Translate,
   timeZone: string,
+  grid: Grid,
   observations: readonly Observation[],
-  x: number,
-  top: number,
-  width: number,
+  { x, top, width }: { x: number; top: number; width: number },
 ): void {
+  const { parameters } = grid;
   const columnWidth = (width - LABEL_WIDTH - SCORE_WIDTH - FIRST_WIDTH) / BLANK_COLUMNS;
   const firstX = x + LABEL_WIDTH + SCORE_WIDTH;
   const columnX = (i: number) => firstX + FIRST_WIDTH + i * columnWidth;
@@ -195,7 +273,7 @@ function drawGrid(
 
   const last = (p: Parameter) =>
     observations.find((o) => o.code !== null && p.codes.includes(o.code));
-  const latest = PARAMETERS.map(last).filter((o): o is Observation => o !== undefined);
+  const latest = parameters.map(last).filter((o): o is Observation => o !== undefined);
   const newest = latest.map((o) => parseInstant(o.at)).find((d) => d !== null) ?? null;
 
   // Date and time rows: the first column says where its values come from.
@@ -215,18 +293,18 @@ function drawGrid(
   });
   y += 8;
 
-  for (const parameter of PARAMETERS) {
+  for (const parameter of parameters) {
     pen.box(x, y, width, TITLE_ROW, { fill: '#000000' });
     pen.whiteText(() => pen.text(t(parameter.title), x + 3, y + 2, BOLD));
     y += TITLE_ROW;
     const observation = last(parameter);
     const hit = bandOf(parameter, observation);
     parameter.bands.forEach((b, i) => {
-      pen.box(x, y, width, ROW, { fill: SHADE[b.score] ?? '#ffffff' });
+      pen.box(x, y, width, ROW, { fill: shadeOf(b.score) });
       pen.box(x, y, width, ROW, { lineWidth: 0.4 });
       rules(y, ROW, true);
-      pen.text(bandLabel(b, t.language), x + 3, y + 2.5, TEXT);
-      pen.text(String(b.score), x + LABEL_WIDTH + 4, y + 2.5, BOLD);
+      fitText(pen, bandLabel(b, t), x + 3, y + 2.5, LABEL_WIDTH - 5, TEXT);
+      if (b.score !== null) pen.text(String(b.score), x + LABEL_WIDTH + 4, y + 2.5, BOLD);
       if (hit === i && observation) {
         const at = formatStoredDate(observation.at, timeZone).slice(11);
         const value =
@@ -239,7 +317,7 @@ function drawGrid(
     });
   }
   y += 4;
-  for (const key of FOOT_ROWS) {
+  for (const key of grid.foot) {
     pen.box(x, y, width, ROW + 2, { lineWidth: 0.6 });
     fitText(pen, t(key), x + 3, y + 3, LABEL_WIDTH + SCORE_WIDTH - 5, BOLD);
     rules(y, ROW + 2, false);
@@ -247,5 +325,5 @@ function drawGrid(
   }
   pen.vline(right, top, y, 0.6);
   y += 6;
-  pen.lines(pen.measure.wrap(t('obs.legend'), SMALL, width), x, y, SMALL);
+  pen.lines(pen.measure.wrap(grid.legend, SMALL, width), x, y, SMALL);
 }

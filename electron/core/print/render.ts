@@ -25,6 +25,7 @@ import type { Translate } from './messages.ts';
 import { summaryReport } from './summary.ts';
 import { writeFixedPdf, type FixedReport } from './fixed-document.ts';
 import type { LabelSheet, Wristbands } from './media.ts';
+import type { ObsLayoutChoice } from './obs-chart.ts';
 import { buildSupplyReport } from './supplies.ts';
 import { named, siteAndWard } from '../../common/placeholder.ts';
 
@@ -63,6 +64,8 @@ export interface ReportRequest {
   /** Pharmacy list window. */
   readonly hours?: 24 | 72;
   readonly band?: 'adult' | 'child';
+  /** Observation chart layout: by age (default), NEWS2 or PEWS. */
+  readonly obsLayout?: ObsLayoutChoice;
   /** Registration packet: the downtime number. */
   readonly number?: string;
 }

@@ -107,12 +107,13 @@ function patientSection(
   if (patient.doses.length > 0) {
     const columns: Column[] = [
       { label: t('col.time'), weight: 0.6, bold: true },
-      { label: t('col.drug'), weight: 2.6 },
+      { label: t('col.drug'), weight: 2.5 },
       { label: t('col.dose'), weight: 1.1 },
       { label: t('col.route'), weight: 0.8 },
-      { label: '', weight: 1.2, bold: true },
+      { label: '', weight: 1.1, bold: true },
       { label: t('col.given'), weight: 0.8, kind: 'writeIn' },
-      { label: t('col.initials'), weight: 0.8, kind: 'writeIn' },
+      // Wide enough for "Handzeichen" whole.
+      { label: t('col.initials'), weight: 1, kind: 'writeIn' },
       { label: t('col.notGiven'), weight: 1, kind: 'writeIn' },
     ];
     const laid = table(

@@ -4,7 +4,7 @@
  * laboratory results, plan, notes and contacts. Lists are printed newest first and in full:
  * this is the record during the outage, so nothing is summarised away.
  */
-import { formatDose, formatMaxDose } from '../../common/dose.ts';
+import { formatDose, formatMaxDose, formatStoredDose } from '../../common/dose.ts';
 import { orderFrequency } from '../../common/frequency.ts';
 import { codeWord } from '../../common/clinical.ts';
 import { formatNumber } from '../../common/numbers.ts';
@@ -208,7 +208,7 @@ function administrationBlocks(
   const rows = newestFirst(chart.administrations).map((a) => [
     formatStoredDate(a.at, timeZone),
     a.note ? `${drugLabel(t, a)} — ${a.note}` : drugLabel(t, a),
-    a.dose ?? '',
+    a.dose === null ? '' : formatStoredDose(a.dose, t),
     a.route ?? '',
     codeWord(t, 'adminStatus', a.status),
     a.performer ?? '',

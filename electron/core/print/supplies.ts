@@ -20,7 +20,7 @@ import {
 } from './media.ts';
 import { type MarStart, windowStart } from './mar-window.ts';
 import type { Translate } from './messages.ts';
-import { obsChartReport } from './obs-chart.ts';
+import { obsChartReport, obsLayoutFor, type ObsLayoutChoice } from './obs-chart.ts';
 import { identityFromChart, placeLine } from './patient-header.ts';
 import { pharmacyNeeds, pharmacyReport } from './pharmacy.ts';
 import { registrationReport } from './registration.ts';
@@ -49,6 +49,8 @@ export interface SupplyRequest {
   readonly count?: number;
   readonly hours?: 24 | 72;
   readonly band?: 'adult' | 'child';
+  /** Observation chart: by the patient's age (default), or NEWS2 or PEWS whatever the age. */
+  readonly obsLayout?: ObsLayoutChoice;
   readonly number?: string;
 }
 
@@ -110,6 +112,7 @@ export function buildSupplyReport(
           subjects: charts.map((c) => ({
             subject: { kind: 'patient', identity: identityFromChart(c) },
             observations: c.observations,
+            layout: obsLayoutFor(c.patient.birthDate, request.obsLayout ?? 'auto', ctx.printedAt),
           })),
         },
         t,

@@ -270,5 +270,21 @@ describe.each(['fr', 'nl', 'de', 'en'] as const)('I-PASS handover in %s', (langu
     const board = text.slice(text.indexOf(`\n${t('handover.board')}\n`));
     for (const c of ward) expect(board.split(`\n${c.stay!.bed!}\n`).length - 1).toBe(1);
     expect(texts.length).toBeLessThanOrEqual(3);
+    // Each column title and the severity word drawn whole, never cut inside ("Reanimatio/n").
+    const lines = board.split('\n');
+    for (const key of [
+      'col.severity',
+      'col.codeStatus',
+      'col.allergies',
+      'handover.boardSummary',
+      'ipass.actions',
+    ] as const)
+      expect(lines).toContain(t(key));
+    // Wrapped at a space if it must be ("À / SURVEILLER"), each word whole.
+    for (const word of t('severity.watcher').toUpperCase().split(' '))
+      expect(
+        lines.some((l) => l.split(/\s+/).includes(word)),
+        word,
+      ).toBe(true);
   });
 });
