@@ -8,7 +8,7 @@ import { hostname, userInfo } from 'node:os';
 import { auditInstall } from '../../core/audit/install-audit.ts';
 import { readRecipientArgument } from '../../core/keys/recipient.ts';
 import { auditSealFileFor, sealAuditTrail } from '../../core/audit/audit-seal.ts';
-import { loadRollbackKey, rollbackFilesFor } from '../../core/store/rollback.ts';
+import { loadStoreRollbackKey } from '../../core/store/rollback.ts';
 import { DEFAULT_KEEP, ENROLLED_RECIPIENT_FILE, openStore } from '../../core/store/store.ts';
 import { type Command, parseCommandArgs, requireOption, UsageError } from '../cli-kit.ts';
 import { exportAndTrust } from '../export-args.ts';
@@ -64,7 +64,7 @@ export const installCommand: Command = {
     const recipient =
       values.recipient === undefined ? null : readRecipientArgument(values.recipient);
     // The plain key beside the store; a key sealed to a laptop's OS account is refused here.
-    const rollbackKey = loadRollbackKey(rollbackFilesFor(storeDir).key, null);
+    const rollbackKey = loadStoreRollbackKey(storeDir, null);
     const store = openStore(storeDir, { keep, rollbackKey });
     sealAuditTrail(store.auditFile, auditSealFileFor(storeDir), rollbackKey);
     if (recipient !== null && store.enrolledRecipient() === null) store.enrolRecipient(recipient);
