@@ -14,7 +14,12 @@ import { loadTrustStore } from '../keys/trust-store.ts';
 import type { InboxEvent } from '../model.ts';
 import type { Settings } from '../settings/settings.ts';
 import type { SignedReset } from '../settings/it-settings.ts';
-import { loadStoreRollbackKey } from '../store/rollback.ts';
+import {
+  loadStoreRollbackKey,
+  openRollbackState,
+  rollbackFilesFor,
+  type RollbackState,
+} from '../store/rollback.ts';
 import { openStore } from '../store/store.ts';
 import { appPaths, type AppPaths } from './app-paths.ts';
 import { createApi, type HostServices } from './create-api.ts';
@@ -109,9 +114,13 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
     if (changed.includes('storeDir')) sealTrail(next);
   });
   // Before the inbox worker, the store's writer, exists: IT's reset, then both copies of the
-  // marks raised to each other's (a deleted store state restored).
-  const guardWriter = (s: Settings) =>
-    openStore(storeDirOf(s), { keep: s.keep, rollbackKey: rollbackKeyOf(s) });
+  // marks raised to each other's (a deleted store state restored). Only the state file, not a
+  // writable store: opening one would sweep the temporaries of a write in progress.
+  const guardState = (s: Settings): RollbackState => {
+    const dir = storeDirOf(s);
+    mkdirSync(dir, { recursive: true });
+    return openRollbackState(rollbackFilesFor(dir).state, rollbackKeyOf(s));
+  };
   const guardAudit = (s: Settings): GuardAudit => ({
     auditFile: join(storeDirOf(s), AUDIT_FILE),
     device: options.device,
@@ -120,12 +129,12 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
   });
   const applyReset = (reset: SignedReset): void => {
     const s = settings.current();
-    applySignedReset(reset, guardWriter(s).rollback, laptopCopy, guardAudit(s));
+    applySignedReset(reset, guardState(s), laptopCopy, guardAudit(s));
   };
   const atStart = settings.current();
   const resetAtStart = settings.rollbackReset();
   if (resetAtStart) applyReset(resetAtStart);
-  reconcileMarks(guardWriter(atStart).rollback, laptopCopy, guardAudit(atStart));
+  reconcileMarks(guardState(atStart), laptopCopy, guardAudit(atStart));
   if (demoDir) {
     await installDemo(
       demoDir,
@@ -148,10 +157,10 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
       }
     },
   });
-  settings.onChange((_next, _previous, changed) => {
+  settings.onChange((next, _previous, changed) => {
     // A store IT moved starts with the laptop's marks: a move is not a reset.
     if (changed.includes('storeDir')) {
-      reconcileMarks(guardWriter(_next).rollback, laptopCopy, guardAudit(_next));
+      reconcileMarks(guardState(next), laptopCopy, guardAudit(next));
     }
   });
   const worker = startEngineWorker((diagnostic) => options.log.error(`engine: ${diagnostic}`));
