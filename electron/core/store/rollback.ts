@@ -119,7 +119,7 @@ export function loadRollbackKey(
     if (!seal) {
       throw new AppError(
         'invalid-config',
-        `The rollback key ${file} is sealed to the laptop's OS account; install through the app's inbox on that laptop.`,
+        `The rollback key ${file} is sealed to the laptop's OS account by the app (Electron safeStorage), which only the app itself can open; nothing was installed — install through the app's inbox on that laptop.`,
       );
     }
     try {
