@@ -152,6 +152,24 @@ describe('deleting the store together with the rollback state beside it', () => 
   }, 60_000);
 });
 
+describe('a store IT moves (a signed storeDir)', () => {
+  it('starts with the laptop’s marks: a move is not a reset', async () => {
+    const { dataDir, app } = await laptop('moved');
+    try {
+      const moved = join(root, 'moved-store');
+      signSettings(dataDir, hoursAgo(1), { storeDir: moved });
+      await expect.poll(() => app.store.current().dir, { timeout: 10_000 }).toBe(moved);
+      openStore(moved).enrolRecipient(site.recipient);
+      expect(await installOld(app)).toMatchObject({
+        outcome: 'refused',
+        kind: 'older-than-installed',
+      });
+    } finally {
+      await app[Symbol.asyncDispose]();
+    }
+  }, 60_000);
+});
+
 describe('IT’s signed rollback reset', () => {
   it('is written to the audit trail with who signed it and the marks before and after', async () => {
     const { dataDir, app } = await laptop('reset');
