@@ -8,7 +8,7 @@ import { hostname, userInfo } from 'node:os';
 import { auditInstall } from '../../core/audit/install-audit.ts';
 import { readRecipientArgument } from '../../core/keys/recipient.ts';
 import { auditSealFileFor, sealAuditTrail } from '../../core/audit/audit-seal.ts';
-import { loadRollbackKey, rollbackFilesFor } from '../../core/store/rollback.ts';
+import { loadStoreRollbackKey } from '../../core/store/rollback.ts';
 import { DEFAULT_KEEP, ENROLLED_RECIPIENT_FILE, openStore } from '../../core/store/store.ts';
 import { type Command, parseCommandArgs, requireOption, UsageError } from '../cli-kit.ts';
 import { exportAndTrust } from '../export-args.ts';
@@ -20,6 +20,8 @@ addressed to the laptop, within its sequence bound and newer than anything insta
 otherwise the installed export stays in use and one line on stderr says why. The same checks
 as the app's inbox; the decision goes to DIR/audit.jsonl. The highest sequence installed is
 kept beside the store (DIR.rollback.json), so emptying the store does not allow a rollback.
+A store whose rollback key the app sealed to the laptop's OS account is refused untouched:
+only the app can open that seal, so on such a laptop install through the app's inbox.
 
   --store DIR        the export store folder (created if missing)
   --trust PATH       a site.pub file or a folder of *.pub files; repeat it for several
@@ -63,8 +65,9 @@ export const installCommand: Command = {
     const { exportPath, trust } = exportAndTrust(positionals, values.trust);
     const recipient =
       values.recipient === undefined ? null : readRecipientArgument(values.recipient);
-    // The plain key beside the store; a key sealed to a laptop's OS account is refused here.
-    const rollbackKey = loadRollbackKey(rollbackFilesFor(storeDir).key, null);
+    // The plain key beside the store. A key the app sealed with Electron's safeStorage is
+    // refused: that seal is reachable only inside an Electron process (README, Security).
+    const rollbackKey = loadStoreRollbackKey(storeDir, null);
     const store = openStore(storeDir, { keep, rollbackKey });
     sealAuditTrail(store.auditFile, auditSealFileFor(storeDir), rollbackKey);
     if (recipient !== null && store.enrolledRecipient() === null) store.enrolRecipient(recipient);

@@ -13,6 +13,8 @@ export interface AppPaths {
   readonly throttleFile: string;
   /** IT's settings, signed by the site key (settings/it-settings.ts). */
   readonly signedSettingsFile: string;
+  /** The signed settings accepted last, MAC'd: an older file put back is refused. */
+  readonly signedSettingsMarkFile: string;
   /** The device identity, sealed with the ward passphrase (and, in the app, safeStorage). */
   readonly identityFile: string;
   /** The `age1…` recipient, written at enrolment for IT to pick up. */
@@ -29,6 +31,7 @@ export function appPaths(dataDir: string, bundledTrustDir: string): AppPaths {
     settingsFile: join(dataDir, 'settings.json'),
     throttleFile: join(dataDir, 'unlock-throttle.json'),
     signedSettingsFile: join(dataDir, 'settings.signed'),
+    signedSettingsMarkFile: join(dataDir, 'settings.signed.mark'),
     identityFile: join(dataDir, 'device.key'),
     recipientFile: join(dataDir, 'device-recipient.txt'),
     defaultStoreDir: join(dataDir, 'store'),

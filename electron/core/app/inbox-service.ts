@@ -20,6 +20,11 @@ export interface InboxService {
   [Symbol.asyncDispose](): Promise<void>;
   /** Where arrivals are watched now; null when no inbox is configured. */
   watching(): string | null;
+  /**
+   * Runs `work` while the worker is stopped, so the main thread may write the store (IT's
+   * rollback reset, applied live) without the worker's next install writing over it.
+   */
+  paused<T>(work: () => T): Promise<T>;
 }
 
 export interface InboxServiceOptions {
@@ -77,6 +82,14 @@ export function startInboxService(options: InboxServiceOptions): InboxService {
   });
   return {
     watching: () => dir,
+    async paused(work) {
+      await stop();
+      try {
+        return work();
+      } finally {
+        start(options.settings.current());
+      }
+    },
     async [Symbol.asyncDispose]() {
       unsubscribe();
       await stop();

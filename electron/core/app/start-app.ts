@@ -13,13 +13,26 @@ import { startEngineWorker } from '../engine/engine-client.ts';
 import { loadTrustStore } from '../keys/trust-store.ts';
 import type { InboxEvent } from '../model.ts';
 import type { Settings } from '../settings/settings.ts';
-import { loadRollbackKey, rollbackFilesFor } from '../store/rollback.ts';
+import type { SignedReset } from '../settings/it-settings.ts';
+import {
+  loadStoreRollbackKey,
+  openRollbackState,
+  rollbackFilesFor,
+  type RollbackState,
+} from '../store/rollback.ts';
 import { openStore } from '../store/store.ts';
 import { appPaths, type AppPaths } from './app-paths.ts';
 import { createApi, type HostServices } from './create-api.ts';
 import { startInboxService, type InboxService } from './inbox-service.ts';
 import { readRegistrations } from '../registrations/registrations.ts';
 import { createReportService } from './report-service.ts';
+import {
+  applySignedReset,
+  followStore,
+  openLaptopCopy,
+  reconcileMarks,
+  type GuardAudit,
+} from './rollback-guard.ts';
 import { createSessionService, type SessionService } from './session-service.ts';
 import { createSettingsService, type SettingsService } from './settings-service.ts';
 import { createStoreService, type StoreService } from './store-service.ts';
@@ -46,6 +59,8 @@ export interface StartOptions {
   readonly device: string;
   readonly clock?: () => Date;
   readonly log: { warn(message: string): void; error(message: string): void };
+  /** How often settings.signed is looked at (tests make it quick). */
+  readonly settingsWatchMs?: number;
   /** Inbox polling (tests make it quick). */
   readonly inboxTiming?: { readonly pollMs: number; readonly stableMs: number };
 }
@@ -72,10 +87,16 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
   if (demoDir && !existsSync(paths.identityFile)) {
     copyFileSync(join(demoDir, DEMO_FILES.identity), paths.identityFile);
   }
-  // Clinical settings from settings.json; IT's only signed, checked against the bundled trust.
+  // The second copy of the rollback marks; its key also MACs the record of IT's settings.
+  const laptopCopy = openLaptopCopy(options.dataDir, options.host.atRest);
+  // Clinical settings from settings.json; IT's only signed, checked against the bundled trust,
+  // never older than the signed file accepted before; a new one applies live (watched).
   const settings = createSettingsService(paths.settingsFile, options.log, {
     file: paths.signedSettingsFile,
     trust: () => loadTrustStore([paths.bundledTrustDir]),
+    mark: { file: paths.signedSettingsMarkFile, key: laptopCopy.key },
+    now: clock,
+    ...(options.settingsWatchMs === undefined ? {} : { watchMs: options.settingsWatchMs }),
   });
   const storeDirOf = (s: Settings): string => s.storeDir ?? paths.defaultStoreDir;
   const trustPathsOf = (s: Settings): string[] => [s.trustDir ?? paths.bundledTrustDir];
@@ -83,7 +104,7 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
   // The rollback state's key, sealed with the OS secure storage where there is one; it also
   // seals the audit trail's head (store/rollback.ts, audit/audit-seal.ts).
   const rollbackKeyOf = (s: Settings): Buffer =>
-    loadRollbackKey(rollbackFilesFor(storeDirOf(s)).key, options.host.atRest);
+    loadStoreRollbackKey(storeDirOf(s), options.host.atRest);
   const sealTrail = (s: Settings): void => {
     const dir = storeDirOf(s);
     sealAuditTrail(join(dir, AUDIT_FILE), auditSealFileFor(dir), rollbackKeyOf(s));
@@ -92,12 +113,28 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
   settings.onChange((next, _previous, changed) => {
     if (changed.includes('storeDir')) sealTrail(next);
   });
-  applyItReset(
-    settings,
-    storeDirOf(settings.current()),
-    rollbackKeyOf(settings.current()),
-    options.log,
-  );
+  // Before the inbox worker, the store's writer, exists: IT's reset, then both copies of the
+  // marks raised to each other's (a deleted store state restored). Only the state file, not a
+  // writable store: opening one would sweep the temporaries of a write in progress.
+  const guardState = (s: Settings): RollbackState => {
+    const dir = storeDirOf(s);
+    mkdirSync(dir, { recursive: true });
+    return openRollbackState(rollbackFilesFor(dir).state, rollbackKeyOf(s));
+  };
+  const guardAudit = (s: Settings): GuardAudit => ({
+    auditFile: join(storeDirOf(s), AUDIT_FILE),
+    device: options.device,
+    now: clock(),
+    warn: (message) => options.log.warn(message),
+  });
+  const applyReset = (reset: SignedReset): void => {
+    const s = settings.current();
+    applySignedReset(reset, guardState(s), laptopCopy, guardAudit(s));
+  };
+  const atStart = settings.current();
+  const resetAtStart = settings.rollbackReset();
+  if (resetAtStart) applyReset(resetAtStart);
+  reconcileMarks(guardState(atStart), laptopCopy, guardAudit(atStart));
   if (demoDir) {
     await installDemo(
       demoDir,
@@ -109,7 +146,23 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
     );
   }
 
-  const store = createStoreService(settings, paths.defaultStoreDir);
+  // The copy follows the store's marks each time the store is read again (after an install).
+  const store = createStoreService(settings, paths.defaultStoreDir, {
+    rollbackKey: rollbackKeyOf,
+    onOpen: (opened) => {
+      try {
+        followStore(opened.rollback, laptopCopy);
+      } catch (e) {
+        options.log.warn(`rollback guard: the laptop's copy could not be updated (${String(e)})`);
+      }
+    },
+  });
+  settings.onChange((next, _previous, changed) => {
+    // A store IT moved starts with the laptop's marks: a move is not a reset.
+    if (changed.includes('storeDir')) {
+      reconcileMarks(guardState(next), laptopCopy, guardAudit(next));
+    }
+  });
   const worker = startEngineWorker((diagnostic) => options.log.error(`engine: ${diagnostic}`));
   const session = createSessionService({
     paths,
@@ -147,6 +200,11 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
     log: options.log,
     ...(options.inboxTiming ?? {}),
   });
+  // IT's signed reset arriving while the app runs: applied with the store's writer paused.
+  settings.onReset(async (reset) => {
+    await inbox.paused(() => applyReset(reset));
+    store.refresh();
+  });
   const api = createApi({
     paths,
     engine: worker.engine,
@@ -168,6 +226,7 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
     session,
     inbox,
     async [Symbol.asyncDispose]() {
+      settings[Symbol.dispose]();
       await inbox[Symbol.asyncDispose]();
       await session[Symbol.asyncDispose]();
       await worker[Symbol.asyncDispose]();
@@ -195,21 +254,4 @@ async function installDemo(
   }
   const outcome = await writer.install(demoExport, { trust: loadTrustStore(trustPaths), device });
   auditInstall(writer.auditFile, demoExport, outcome, { device, user: null });
-}
-
-/**
- * IT's signed `rollbackReset` (settings.signed), applied once per id at start — before the inbox
- * worker, the store's writer, exists.
- */
-function applyItReset(
-  settings: SettingsService,
-  storeDir: string,
-  rollbackKey: Buffer,
-  log: { warn(message: string): void },
-): void {
-  const id = settings.rollbackReset();
-  if (id === null) return;
-  const writer = openStore(storeDir, { keep: settings.current().keep, rollbackKey });
-  if (writer.rollback.applyReset(id))
-    log.warn(`rollback guard reset by IT's signed settings (${id})`);
 }

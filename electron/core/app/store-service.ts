@@ -32,15 +32,27 @@ const STORE_SETTINGS = [
 export function createStoreService(
   settings: SettingsService,
   defaultStoreDir: string,
+  guard: {
+    /** The key of the store's rollback state, so its health reports a deleted or edited state. */
+    readonly rollbackKey: (settings: Settings) => Buffer;
+    /** Called with each store opened (at start, after an install, after a move). */
+    readonly onOpen: (store: Store) => void;
+  } | null = null,
 ): StoreService {
   const dirOf = (s: Settings): string => s.storeDir ?? defaultStoreDir;
   const open = (): Store => {
-    const current = settings.current();
-    const dir = dirOf(current);
+    const s = settings.current();
+    const dir = dirOf(s);
     // Creating the empty folders races with nothing; everything inside is the writer's.
     mkdirSync(join(dir, EXPORTS_FOLDER), { recursive: true });
-    if (current.inboxDir === null) sweepStaleTemporaries(dir);
-    return openStore(dir, { keep: current.keep, readOnly: true });
+    if (s.inboxDir === null) sweepStaleTemporaries(dir);
+    const opened = openStore(dir, {
+      keep: s.keep,
+      readOnly: true,
+      ...(guard ? { rollbackKey: guard.rollbackKey(s) } : {}),
+    });
+    guard?.onOpen(opened);
+    return opened;
   };
   let store = open();
   settings.onChange((_next, _previous, changed) => {

@@ -39,6 +39,8 @@ export const AUDIT_EVENTS = [
   'print',
   'export-installed',
   'export-refused',
+  'rollback-reset',
+  'rollback-restored',
   'settings-changed',
   'audit-exported',
   'registration-issued',

@@ -15,9 +15,19 @@
  * "signature": "<base64>"}`, the signature over the payload's UTF-8 bytes; the payload is
  * `{"kind": "downtime-it-settings", "version": 1, "issuedAt": ISO, "settings": {…},
  * "rollbackReset"?: "<id>"}`.
+ *
+ * **An old signed file put back stays refused.** A signed file stays signed forever, so the
+ * laptop keeps the one it accepted — its text and `issuedAt`, MAC'd with the laptop key — in
+ * `settings.signed.mark` (`ItSettingsMark`) and refuses a file issued earlier (or a different
+ * one issued at the same instant), keeping the accepted one; so does a settings.signed that is
+ * deleted or garbled. `issuedAt` may not be later than the laptop's clock plus the rollback
+ * guard's skew, so one mistaken date cannot shut out every later file. IT goes back to the
+ * defaults by signing a newer file with no settings.
  */
-import { sign, verify } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { createHmac, sign, timingSafeEqual, verify } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { writeFileAtomic } from '../store/atomic-file.ts';
+import { MAX_CLOCK_AHEAD_MS } from '../store/rollback.ts';
 import { z } from 'zod';
 import { AppError } from '../errors.ts';
 import { ed25519PublicKey, ed25519Raw, type TrustStore } from '../keys/trust-store.ts';
@@ -85,11 +95,20 @@ export function signItSettings(input: unknown, siteKey: SiteKey): string {
 
 /** The laptop's side: the payload if a key of `trust` signed exactly it; else `invalid-config`. */
 export function verifyItSettings(text: string, trust: TrustStore): ItSettingsPayload {
+  return verifySignedSettings(text, trust).payload;
+}
+
+/** A verified settings file: its payload and the fingerprint of the trusted key that signed it. */
+export interface VerifiedItSettings {
+  readonly payload: ItSettingsPayload;
+  readonly signer: string;
+  /** The signed payload's text, exactly (two files say the same when these are equal). */
+  readonly payloadText: string;
+}
+
+function verifySignedSettings(text: string, trust: TrustStore): VerifiedItSettings {
   const refuse = (why: string) =>
-    new AppError(
-      'invalid-config',
-      `The signed IT settings file ${why}; the IT settings stay at their defaults.`,
-    );
+    new AppError('invalid-config', `The signed IT settings file ${why}; it is not used.`);
   let file: z.infer<typeof SignedFileSchema>;
   try {
     file = SignedFileSchema.parse(JSON.parse(text));
@@ -113,25 +132,94 @@ export function verifyItSettings(text: string, trust: TrustStore): ItSettingsPay
   }
   const parsed = ItSettingsPayloadSchema.safeParse(payload);
   if (!parsed.success) throw refuse('is signed but its settings are invalid');
-  return parsed.data;
+  return { payload: parsed.data, signer: trusted.fingerprint, payloadText: file.payload };
+}
+
+/** Where the accepted settings file is kept (beside settings.signed) and the key that MACs it. */
+export interface ItSettingsMark {
+  readonly file: string;
+  readonly key: Buffer;
+}
+
+const MarkFileSchema = z
+  .object({
+    version: z.literal(1),
+    issuedAt: z.string().max(40),
+    /** The accepted settings.signed, exactly as read (it is re-verified at each use). */
+    signed: z.string().max(2 * MAX_SIGNED_BYTES),
+    mac: z.string().regex(/^[0-9a-f]{64}$/),
+  })
+  .strict();
+
+const markMac = (key: Buffer, issuedAt: string, signed: string): string =>
+  createHmac('sha256', key)
+    .update(`downtime-viewer it-settings mark v1\0${issuedAt}\0`)
+    .update(signed, 'utf8')
+    .digest('hex');
+
+/** The accepted file, or null (none yet); a mark that does not verify is a problem. */
+function readMark(
+  mark: ItSettingsMark,
+  problems: string[],
+): { issuedAt: string; signed: string } | null {
+  if (!existsSync(mark.file)) return null;
+  try {
+    const parsed = MarkFileSchema.parse(JSON.parse(readFileSync(mark.file, 'utf8')));
+    const expected = Buffer.from(markMac(mark.key, parsed.issuedAt, parsed.signed), 'hex');
+    if (!timingSafeEqual(expected, Buffer.from(parsed.mac, 'hex'))) throw new Error('mac');
+    return parsed;
+  } catch {
+    problems.push(
+      `settings: the record of the IT settings in use (${mark.file}) was edited or damaged; it is ignored and rewritten from settings.signed`,
+    );
+    return null;
+  }
+}
+
+function writeMark(mark: ItSettingsMark, issuedAt: string, signed: string): void {
+  const content = { version: 1, issuedAt, signed, mac: markMac(mark.key, issuedAt, signed) };
+  writeFileAtomic(mark.file, `${JSON.stringify(content)}\n`);
+}
+
+/** Whether `candidate` may replace the accepted file: issued later, or the very same payload. */
+function supersedes(candidate: VerifiedItSettings, accepted: VerifiedItSettings): boolean {
+  const by = Date.parse(candidate.payload.issuedAt) - Date.parse(accepted.payload.issuedAt);
+  return by > 0 || (by === 0 && candidate.payloadText === accepted.payloadText);
 }
 
 export interface LaptopSettings {
   readonly settings: Settings;
   /** One sentence per problem, for the log and the settings screen. */
   readonly problems: string[];
-  /** The verified IT payload, or null (no file, or refused: IT defaults). */
+  /** The verified IT payload in use, or null (none accepted: IT defaults). */
   readonly it: ItSettingsPayload | null;
+  /** The fingerprint of the key that signed `it`. */
+  readonly itSigner: string | null;
+}
+
+/** IT's signed rollback reset, with who signed it and when (for its audit line). */
+export interface SignedReset {
+  readonly id: string;
+  readonly issuedAt: string;
+  readonly signer: string;
+}
+
+export interface SignedSettingsSource {
+  readonly file: string;
+  readonly trust: () => TrustStore;
+  /** The accepted file's record; null: no memory of it (an old file is not refused). */
+  readonly mark?: ItSettingsMark | null;
+  readonly now?: () => Date;
 }
 
 /**
  * The laptop's settings: the clinical ones from `settings.json` (IT fields there ignored), the
- * IT ones from `settings.signed` if a key of `trust` signed it (else the IT defaults).
+ * IT ones from `settings.signed` if a key of `trust` signed it and it is not older than the one
+ * accepted before (`mark`), else the accepted one, else the IT defaults.
  */
 export function laptopSettings(
   plain: LoadedSettings,
-  signedFile: string,
-  trust: () => TrustStore,
+  source: SignedSettingsSource,
 ): LaptopSettings {
   const problems = [...plain.problems];
   for (const key of plain.keysInFile.filter(isItSettingKey)) {
@@ -139,24 +227,8 @@ export function laptopSettings(
       `settings: "${key}" in settings.json is ignored: IT settings come only from a signed settings.signed (downtime settings sign)`,
     );
   }
-  let it: ItSettingsPayload | null = null;
-  let text: string | null;
-  try {
-    text = readFileSync(signedFile, 'utf8');
-  } catch {
-    text = null; // No signed file: the IT defaults.
-  }
-  if (text !== null) {
-    try {
-      it = verifyItSettings(text, trust());
-    } catch (e) {
-      problems.push(
-        e instanceof AppError
-          ? `settings: ${e.message}`
-          : 'settings: the signed IT settings cannot be read',
-      );
-    }
-  }
+  const verified = chooseItSettings(source, problems);
+  const it = verified?.payload ?? null;
   const itPart: ItSettings = {
     inboxDir: DEFAULT_SETTINGS.inboxDir,
     trustDir: DEFAULT_SETTINGS.trustDir,
@@ -164,7 +236,69 @@ export function laptopSettings(
     keep: DEFAULT_SETTINGS.keep,
     ...it?.settings,
   };
-  return { settings: { ...plain.settings, ...itPart }, problems, it };
+  return {
+    settings: { ...plain.settings, ...itPart },
+    problems,
+    it,
+    itSigner: verified?.signer ?? null,
+  };
+}
+
+/** settings.signed if it verifies and supersedes the accepted one (then it is recorded). */
+function chooseItSettings(
+  source: SignedSettingsSource,
+  problems: string[],
+): VerifiedItSettings | null {
+  const trust = source.trust();
+  const now = (source.now ?? (() => new Date()))();
+  const verifies = (text: string, what: string): VerifiedItSettings | null => {
+    try {
+      return verifySignedSettings(text, trust);
+    } catch (e) {
+      problems.push(
+        e instanceof AppError
+          ? `settings: ${what}: ${e.message}`
+          : `settings: ${what}: the signed IT settings cannot be read`,
+      );
+      return null;
+    }
+  };
+  let text: string | null;
+  try {
+    text = readFileSync(source.file, 'utf8');
+  } catch {
+    text = null; // No signed file: the accepted one, else the IT defaults.
+  }
+  let candidate = text === null ? null : verifies(text, 'settings.signed');
+  if (candidate && Date.parse(candidate.payload.issuedAt) > now.getTime() + MAX_CLOCK_AHEAD_MS) {
+    problems.push(
+      `settings: settings.signed says it was issued at ${candidate.payload.issuedAt}, later than this laptop's clock (${now.toISOString()}); it is refused — check the date on IT's computer or on this laptop.`,
+    );
+    candidate = null;
+  }
+  const mark = source.mark ?? null;
+  const record = mark ? readMark(mark, problems) : null;
+  const accepted = record ? verifies(record.signed, 'the IT settings in use') : null;
+  if (candidate && (!accepted || supersedes(candidate, accepted))) {
+    if (mark && text !== null && record?.signed !== text) {
+      writeMark(mark, candidate.payload.issuedAt, text);
+    }
+    return candidate;
+  }
+  if (!accepted) {
+    if (text !== null) problems.push('settings: the IT settings stay at their defaults.');
+    return null;
+  }
+  if (candidate) {
+    problems.push(
+      `settings: settings.signed was issued at ${candidate.payload.issuedAt}, not after the IT settings in use (issued at ${accepted.payload.issuedAt}): it is refused (an old copy put back?) and the IT settings issued at ${accepted.payload.issuedAt} stay. IT: sign a new file.`,
+    );
+  } else {
+    problems.push(
+      `settings: settings.signed is ${text === null ? 'missing' : 'not usable'}; the IT settings issued at ${accepted.payload.issuedAt} stay in use.`,
+    );
+  }
+  return accepted;
 }
 
 /**

@@ -15,8 +15,13 @@
  *   whole store keeps old exports refused; an edited state file is refused as a whole (installs
  *   stop until IT resets it), never silently trusted. Signers the trust store no longer holds
  *   are left out of the baseline, so a rotated-out (or rogue) key cannot block the real one.
- * - **IT reset.** `reset()` forgets the mark; it is reached only through a settings file signed
- *   by the site key (settings/it-settings.ts: `rollbackReset`), never the ward passphrase.
+ * - **A deleted state is seen.** The state is written (empty) together with its key, so a key
+ *   without its state means the state was deleted: `problem()` says so and installs stop, as
+ *   for an edited state. The app also keeps a second copy of the marks in its data folder
+ *   (app/rollback-guard.ts) and restores a deleted state from it.
+ * - **IT reset.** `applyReset()` forgets the marks; it is reached only through a settings file
+ *   signed by the site key (settings/it-settings.ts: `rollbackReset`), never the ward
+ *   passphrase, and returns the marks it forgot for the audit trail.
  */
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { chmodSync, existsSync, readFileSync } from 'node:fs';
@@ -63,6 +68,18 @@ export function rollbackFilesFor(storeDir: string): { state: string; key: string
   };
 }
 
+/**
+ * The key of the rollback state beside `storeDir` (loadRollbackKey), made on first use together
+ * with an empty state, so a state missing beside its key is known to have been deleted.
+ */
+export function loadStoreRollbackKey(storeDir: string, seal: KeySeal | null): Buffer {
+  const files = rollbackFilesFor(storeDir);
+  const isNew = !existsSync(files.key);
+  const key = loadRollbackKey(files.key, seal);
+  if (isNew && !existsSync(files.state)) writeState(files.state, key, {}, null);
+  return key;
+}
+
 /** Sealing for the key file: Electron safeStorage in the app (the same shape as AtRestSeal). */
 export interface KeySeal {
   seal(bytes: Uint8Array): Uint8Array;
@@ -102,7 +119,7 @@ export function loadRollbackKey(
     if (!seal) {
       throw new AppError(
         'invalid-config',
-        `The rollback key ${file} is sealed to the laptop's OS account; install through the app's inbox on that laptop.`,
+        `The rollback key ${file} is sealed to the laptop's OS account by the app (Electron safeStorage), which only the app itself can open; nothing was installed — install through the app's inbox on that laptop.`,
       );
     }
     try {
@@ -137,14 +154,26 @@ const StateSchema = z
   })
   .strict();
 
+export type Marks = Readonly<Record<string, HighWaterMark>>;
+
 export interface RollbackState {
   /** The highest sequence installed by any of `trustedSigners`, or null. */
   baseline(trustedSigners: readonly string[]): HighWaterMark | null;
+  /** Every signer's mark (refused, like `baseline`, while the state cannot be trusted). */
+  marks(): Marks;
   /** Raises the signer's mark (never lowers it) and writes it durably. */
   record(signer: string, mark: HighWaterMark): void;
-  /** IT's reset (a signed settings file's `rollbackReset`): forgets every mark, once per id. */
-  applyReset(id: string): boolean;
-  /** Why the state cannot be trusted (edited, damaged, wrong key), or null. */
+  /**
+   * Raises the marks to `copy`'s (a second copy of them): repairs a deleted state, never an
+   * edited one (that takes IT's reset). Returns the signers whose mark was raised.
+   */
+  restore(copy: Marks): string[];
+  /**
+   * IT's reset (a signed settings file's `rollbackReset`): forgets every mark, once per id.
+   * Returns the marks forgotten (for the audit trail), or null when `id` was applied before.
+   */
+  applyReset(id: string): Marks | null;
+  /** Why the state cannot be trusted (deleted, edited, damaged, wrong key), or null. */
   problem(): string | null;
 }
 
@@ -160,17 +189,33 @@ const macOf = (
     )
     .digest('hex');
 
+function writeState(
+  file: string,
+  key: Buffer,
+  marks: Record<string, HighWaterMark>,
+  lastReset: string | null,
+): void {
+  const content = { version: 1, marks, lastReset, mac: macOf(key, marks, lastReset) };
+  writeFileAtomic(file, `${JSON.stringify(content, null, 1)}\n`);
+}
+
 /**
- * Opens the state file with its key. A missing file is an empty state (a new laptop); a file
- * that does not verify makes `problem()` say so and `baseline` refuse — fail closed. Without a
- * key (a read-only look) nothing is checked and every use but `problem()` is refused.
+ * Opens the state file with its key (made with it by `loadStoreRollbackKey`). A missing file, or
+ * one that does not verify, makes `problem()` say so and `baseline` refuse — fail closed: a
+ * missing state beside its key was deleted. Without a key (a read-only look) nothing is checked
+ * and every use but `problem()` is refused.
  */
 export function openRollbackState(file: string, key: Buffer | null): RollbackState {
   if (key === null) return unverifiable(file);
   let marks: Record<string, HighWaterMark> = {};
   let lastReset: string | null = null;
   let problem: string | null = null;
-  if (existsSync(file)) {
+  /** A deleted state may be restored from a copy of its marks; an edited one may not. */
+  let deleted = false;
+  if (!existsSync(file)) {
+    deleted = true;
+    problem = `The rollback state ${file} is missing beside its key: it was deleted, so exports older than those installed could come back; installs are refused until the app restores it from its own copy or IT resets the rollback guard (a signed settings file with rollbackReset).`;
+  } else {
     try {
       const parsed = StateSchema.parse(JSON.parse(readFileSync(file, 'utf8')));
       const expected = Buffer.from(macOf(key, parsed.marks, parsed.lastReset), 'hex');
@@ -182,8 +227,7 @@ export function openRollbackState(file: string, key: Buffer | null): RollbackSta
     }
   }
   const write = (next: Record<string, HighWaterMark>, reset: string | null): void => {
-    const content = { version: 1, marks: next, lastReset: reset, mac: macOf(key, next, reset) };
-    writeFileAtomic(file, `${JSON.stringify(content, null, 1)}\n`);
+    writeState(file, key, next, reset);
     marks = next;
     lastReset = reset;
   };
@@ -200,18 +244,35 @@ export function openRollbackState(file: string, key: Buffer | null): RollbackSta
       }
       return best;
     },
+    marks() {
+      refuseIfDamaged();
+      return marks;
+    },
     record(signer, mark) {
       refuseIfDamaged();
       const before = marks[signer];
       if (before && before.sequence >= mark.sequence) return;
       write({ ...marks, [signer]: mark }, lastReset);
     },
+    restore(copy) {
+      if (!deleted) refuseIfDamaged();
+      const raised = Object.entries(copy).filter(
+        ([signer, mark]) => (marks[signer]?.sequence ?? -1) < mark.sequence,
+      );
+      if (raised.length > 0 || deleted)
+        write({ ...marks, ...Object.fromEntries(raised) }, lastReset);
+      deleted = false;
+      problem = null;
+      return raised.map(([signer]) => signer);
+    },
     applyReset(id) {
       // A damaged state cannot say which resets were applied: a signed reset repairs it.
-      if (problem === null && lastReset === id) return false;
+      if (problem === null && lastReset === id) return null;
+      const forgotten = problem === null ? marks : {};
       write({}, id);
       problem = null;
-      return true;
+      deleted = false;
+      return forgotten;
     },
     problem: () => problem,
   };
@@ -221,5 +282,12 @@ function unverifiable(file: string): RollbackState {
   const refuse = (): never => {
     throw new AppError('internal', `The rollback state ${file} was opened without its key.`);
   };
-  return { baseline: refuse, record: refuse, applyReset: refuse, problem: () => null };
+  return {
+    baseline: refuse,
+    marks: refuse,
+    record: refuse,
+    restore: refuse,
+    applyReset: refuse,
+    problem: () => null,
+  };
 }

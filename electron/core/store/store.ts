@@ -44,7 +44,7 @@ import {
 } from './atomic-file.ts';
 import { type CheckedExport, checkCandidate, refused } from './install-check.ts';
 import {
-  loadRollbackKey,
+  loadStoreRollbackKey,
   openRollbackState,
   rollbackFilesFor,
   type RollbackState,
@@ -156,7 +156,7 @@ export function openStore(dir: string, options: StoreOptions = {}): Store {
   // Read-only (`downtime status`) never installs, so it neither needs nor makes the key.
   const rollback = openRollbackState(
     rollbackFiles.state,
-    options.rollbackKey ?? (readOnly ? null : loadRollbackKey(rollbackFiles.key, null)),
+    options.rollbackKey ?? (readOnly ? null : loadStoreRollbackKey(dir, null)),
   );
   const recipientFile = join(dir, ENROLLED_RECIPIENT_FILE);
 

@@ -18,7 +18,7 @@ import {
   sealAuditTrail,
   verifySealedAudit,
 } from '../../../electron/core/audit/audit-seal.ts';
-import { loadRollbackKey, rollbackFilesFor } from '../../../electron/core/store/rollback.ts';
+import { loadStoreRollbackKey, rollbackFilesFor } from '../../../electron/core/store/rollback.ts';
 import { run } from '../cli/capture.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'audit-seal-'));
@@ -33,7 +33,7 @@ beforeEach(() => {
   storeDir = join(root, `store-${++n}`);
   trail = join(root, `trail-${n}.jsonl`);
   seal = auditSealFileFor(storeDir);
-  key = loadRollbackKey(rollbackFilesFor(storeDir).key, null);
+  key = loadStoreRollbackKey(storeDir, null);
   sealAuditTrail(trail, seal, key);
 });
 

@@ -1,9 +1,10 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { verifyAudit } from '../../../electron/core/audit/audit-log.ts';
 import { generateDeviceIdentity } from '../../../electron/core/keys/device-identity.ts';
+import { loadStoreRollbackKey, rollbackFilesFor } from '../../../electron/core/store/rollback.ts';
 import { openStore } from '../../../electron/core/store/store.ts';
 import { type ExportKit, makeExportKit } from '../store/make-exports.ts';
 import { expectRefusal, run } from './capture.ts';
@@ -37,6 +38,22 @@ const install = async (sequence: number) =>
   );
 
 describe('downtime install', () => {
+  it('refuses, clearly, a store whose rollback key the app sealed to the OS, and leaves it as it was', async () => {
+    const osSeal = {
+      seal: (b: Uint8Array) => Buffer.from(b).reverse(),
+      open: (b: Uint8Array) => b,
+    };
+    loadStoreRollbackKey(storeDir, osSeal);
+    const { key, state } = rollbackFilesFor(storeDir);
+    const before = [readFileSync(key), readFileSync(state)];
+    const line = expectRefusal(await install(1));
+    expect(line).toMatch(
+      /sealed to the laptop's OS account .* nothing was installed — install through the app's inbox/,
+    );
+    expect([readFileSync(key), readFileSync(state)]).toEqual(before);
+    expect(existsSync(storeDir)).toBe(false);
+  });
+
   it('installs a good export, says so, and audits it', async () => {
     const result = await install(1);
     expect(result).toMatchObject({ code: 0, stderr: '' });

@@ -3,7 +3,7 @@
  * and retention come only from a file signed by the site key, verified against the trust store
  * shipped with the app; the ward passphrase and the plain settings.json cannot set them.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -38,7 +38,7 @@ function files(plain: object, signed: string | null) {
   const signedFile = join(dir, `settings-${Math.random()}.signed`);
   writeFileSync(settingsFile, JSON.stringify(plain));
   if (signed !== null) writeFileSync(signedFile, signed);
-  return laptopSettings(loadSettings(settingsFile), signedFile, () => trust);
+  return laptopSettings(loadSettings(settingsFile), { file: signedFile, trust: () => trust });
 }
 
 describe('signed IT settings', () => {
@@ -79,6 +79,60 @@ describe('signed IT settings', () => {
   it('carries the rollback reset IT decides', () => {
     const signed = signItSettings(payload({}, { rollbackReset: 'ticket-4711' }), site);
     expect(files({}, signed).it?.rollbackReset).toBe('ticket-4711');
+  });
+});
+
+describe('the IT settings in use are remembered (an old signed file put back)', () => {
+  const NOW = new Date('2026-12-01T12:00:00Z');
+  const mark = () => ({ file: join(dir, `mark-${Math.random()}`), key: Buffer.alloc(32, 7) });
+  const signedAt = (issuedAt: string, settings: Record<string, unknown>) =>
+    signItSettings({ ...payload(settings), issuedAt }, site);
+  const load = (m: { file: string; key: Buffer }, text: string | null) => {
+    const signedFile = join(dir, `signed-${Math.random()}`);
+    if (text !== null) writeFileSync(signedFile, text);
+    return laptopSettings(loadSettings(join(dir, 'absent.json')), {
+      file: signedFile,
+      trust: () => trust,
+      mark: m,
+      now: () => NOW,
+    });
+  };
+
+  it('refuses a different file signed at the same instant as the one in use', () => {
+    const m = mark();
+    expect(load(m, signedAt('2026-12-01T08:00:00Z', { keep: 5 })).settings.keep).toBe(5);
+    const twin = load(m, signedAt('2026-12-01T08:00:00Z', { keep: 1 }));
+    expect(twin.settings.keep).toBe(5);
+    expect(twin.problems.join(' ')).toMatch(/not after the IT settings in use/);
+    // The very same file again is no problem.
+    expect(load(m, signedAt('2026-12-01T08:00:00Z', { keep: 5 })).problems).toEqual([]);
+  });
+
+  it('refuses a file dated after the laptop clock (plus skew), so one bad date cannot block the next', () => {
+    const m = mark();
+    const future = load(m, signedAt('2026-12-01T18:00:00Z', { keep: 1 }));
+    expect(future.settings.keep).toBe(DEFAULT_SETTINGS.keep);
+    expect(future.problems.join(' ')).toMatch(/later than this laptop's clock/);
+    expect(load(m, signedAt('2026-12-01T09:00:00Z', { keep: 3 })).settings.keep).toBe(3);
+  });
+
+  it('keeps the one in use when settings.signed is garbled or gone', () => {
+    const m = mark();
+    load(m, signedAt('2026-12-01T08:00:00Z', { keep: 5 }));
+    expect(load(m, '{not json').settings.keep).toBe(5);
+    const gone = load(m, null);
+    expect(gone.settings.keep).toBe(5);
+    expect(gone.problems.join(' ')).toMatch(/missing; the IT settings issued at .* stay in use/);
+  });
+
+  it('reports an edited record and ignores it, as if there were none', () => {
+    const m = mark();
+    load(m, signedAt('2026-12-01T08:00:00Z', { keep: 5 }));
+    const record = JSON.parse(readFileSync(m.file, 'utf8')) as { issuedAt: string };
+    writeFileSync(m.file, JSON.stringify({ ...record, issuedAt: '2020-01-01T00:00:00Z' }));
+    const loaded = load(m, signedAt('2026-12-01T07:00:00Z', { keep: 2 }));
+    expect(loaded.problems.join(' ')).toMatch(/was edited or damaged/);
+    expect(loaded.settings.keep).toBe(2);
   });
 });
 

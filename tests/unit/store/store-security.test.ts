@@ -206,6 +206,30 @@ describe('the high-water mark outside the store (H3)', () => {
     expect(outcome.kind).toBe('older-than-installed');
   });
 
+  it('a state deleted beside its key (with the store) is seen: installs stop until it is restored or reset', async () => {
+    const store = open();
+    await installBytes(store, 'new.dtx', await kit.exportBytes(200));
+    rmSync(dir, { recursive: true });
+    rmSync(rollbackFilesFor(dir).state);
+    const reopened = open();
+    expect(reopened.health().problems.join(' ')).toMatch(
+      /rollback state .* is missing beside its key/,
+    );
+    const refused = await installBytes(reopened, 'old.dtx', await kit.exportBytes(100));
+    expect(refused).toMatchObject({ outcome: 'refused' });
+    expect(refused.message).toMatch(/missing beside its key/);
+    // The app's copy of the marks puts the state back; the old export stays refused.
+    expect(
+      reopened.rollback.restore({ fp: { sequence: 200, exportId: 'exp-200', createdAt: CREATED } }),
+    ).toEqual(['fp']);
+    expect(reopened.health().ok).toBe(true);
+  });
+
+  it('a new store has its (empty) state from the start, so it is not mistaken for a deleted one', () => {
+    expect(open().health()).toEqual({ ok: true, problems: [] });
+    expect(readFileSync(rollbackFilesFor(dir).state, 'utf8')).toMatch(/"marks": \{\}/);
+  });
+
   it('an edited rollback state stops installs until IT resets it', async () => {
     const store = open();
     await installBytes(store, 'new.dtx', await kit.exportBytes(200));
@@ -215,8 +239,8 @@ describe('the high-water mark outside the store (H3)', () => {
     expect(reopened.health().problems.join(' ')).toMatch(/rollback state .* was edited/);
     const refused = await installBytes(reopened, 'old.dtx', await kit.exportBytes(100));
     expect(refused).toMatchObject({ outcome: 'refused' });
-    expect(reopened.rollback.applyReset('it-2026-12-01')).toBe(true);
-    expect(reopened.rollback.applyReset('it-2026-12-01')).toBe(false);
+    expect(reopened.rollback.applyReset('it-2026-12-01')).toEqual({});
+    expect(reopened.rollback.applyReset('it-2026-12-01')).toBeNull();
     expect((await installBytes(reopened, 'newer.dtx', await kit.exportBytes(300))).outcome).toBe(
       'installed',
     );
