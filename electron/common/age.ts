@@ -63,6 +63,20 @@ export function ageInYears(birthDate: string | null, at: Date, timeZone?: string
   return age === null ? null : age.unit === 'years' ? age.count : 0;
 }
 
+/**
+ * Whole years from a full birth date only (null for a partial or missing one): for what needs
+ * the exact age band — a PEWS chart, a wristband's size — where "2014" cannot say which side
+ * of a birthday the patient is.
+ */
+export function fullAgeInYears(
+  birthDate: string | null,
+  at: Date,
+  timeZone?: string,
+): number | null {
+  const match = birthDate === null ? null : BIRTH_DATE.exec(birthDate);
+  return match?.[3] === undefined ? null : ageInYears(birthDate, at, timeZone);
+}
+
 export function isChild(birthDate: string | null, at: Date, timeZone?: string): boolean {
   const years = ageInYears(birthDate, at, timeZone);
   return years !== null && years < ADULT_AGE_YEARS;

@@ -8,6 +8,7 @@
  */
 import { z } from 'zod';
 import { FrequencySchema } from '../common/frequency.ts';
+import { LanguageSchema } from '../common/language.ts';
 import { NotInterpretableSchema, OrderStateSchema } from '../common/order-state.ts';
 import { ReadinessFactSchema } from '../common/readiness.ts';
 import { ScheduleProblemSchema } from '../common/schedule-problem.ts';
@@ -40,6 +41,60 @@ export const ReportKindSchema = z.enum([
   'registration',
 ]);
 export type ReportKind = z.infer<typeof ReportKindSchema>;
+
+/**
+ * Every string and array the renderer may send has a maximum, so a compromised renderer cannot
+ * hand the main process a 50 MB ward id (checked for every method by tests/unit/api).
+ */
+export const ARG_LIMITS = {
+  /** Ward, patient and export ids: FHIR ids are ≤ 64 characters; room for prefixes. */
+  id: 200,
+  passphrase: 1024,
+  userName: 200,
+  query: 200,
+  printer: 256,
+  /** An ISO 8601 instant with offset and fractions. */
+  instant: 40,
+} as const;
+
+/**
+ * A report to render, one shape from the renderer's request (validated at the IPC gate) through
+ * the report service and the engine to the printer, and the CLI's too: what, for whom, the
+ * window as ISO instants (the printer parses them where it lays the report out), paper and
+ * language.
+ */
+/** The observation chart's layout: by the patient's age, NEWS2 or PEWS. */
+export const ObsLayoutChoiceSchema = z.enum(['auto', 'news2', 'pews']);
+export type ObsLayoutChoice = z.infer<typeof ObsLayoutChoiceSchema>;
+
+export const ReportRequestSchema = z.object({
+  report: ReportKindSchema,
+  wardId: z.string().min(1).max(ARG_LIMITS.id).optional(),
+  patientId: z.string().min(1).max(ARG_LIMITS.id).optional(),
+  paper: PaperSchema,
+  language: LanguageSchema,
+  /** MAR, round or pharmacy window start (ISO instant); for the MAR it wins over `marStart`. */
+  start: z.string().max(ARG_LIMITS.instant).optional(),
+  /** MAR window start: now (default) or the start of the current round (settings). */
+  marStart: z.enum(['now', 'round']).optional(),
+  /** MAR length in wall-clock days: 1 (default), 3 or 7. */
+  days: z.union([z.literal(1), z.literal(3), z.literal(7)]).optional(),
+  /** Handover: one block per patient (default) or one row per bed. */
+  handoverLayout: z.enum(['per-patient', 'board']).optional(),
+  /** Round window end (ISO instant); default: two hours after the start. */
+  end: z.string().max(ARG_LIMITS.instant).optional(),
+  /** Labels per patient; default: one full sheet. */
+  count: z.number().int().min(1).max(500).optional(),
+  /** Pharmacy list: the next 24 hours (default) or 3 days. */
+  hours: z.union([z.literal(24), z.literal(72)]).optional(),
+  /** Wristband size; default: by the patient's age. */
+  band: z.enum(['adult', 'child']).optional(),
+  /** Registration packet: the downtime number it is for (one already issued). */
+  number: z.string().min(1).max(32).optional(),
+  /** Observation chart: by the patient's age (default), NEWS2 or PEWS. */
+  obsLayout: ObsLayoutChoiceSchema.optional(),
+});
+export type ReportRequest = z.infer<typeof ReportRequestSchema>;
 
 // ─── The export manifest (public, signed, readable without keys) ────────────────────────────
 

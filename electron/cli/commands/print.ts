@@ -16,6 +16,7 @@ import {
   PaperSchema,
   ReportKindSchema,
   type ReportKind,
+  type ReportRequest,
 } from '../../core/api/contract.ts';
 import {
   allPatientIds,
@@ -30,7 +31,7 @@ import {
   type MarDays,
   type MarStart,
 } from '../../core/print/mar-window.ts';
-import { renderReport, type ReportContext, type ReportRequest } from '../../core/print/render.ts';
+import { renderReport, type ReportSettings } from '../../core/print/render.ts';
 import { OBS_LAYOUT_CHOICES } from '../../core/print/obs-chart.ts';
 import { MAX_COPIES, sendToSpooler } from '../../core/print/spool.ts';
 import { issueRegistration, readRegistrations } from '../../core/registrations/registrations.ts';
@@ -152,6 +153,8 @@ export const printCommand: Command = {
         ? settings.paper
         : choice(PaperSchema.options, values.paper, '--paper');
     const options = {
+      language,
+      paper,
       ...(values.start === undefined ? {} : startOf(values.start)),
       ...(values.end === undefined ? {} : { end: instant(values.end, '--end') }),
       ...(values.days === undefined ? {} : { days: daysOf(values.days) }),
@@ -180,10 +183,8 @@ export const printCommand: Command = {
           `Issued downtime number ${packet.number} to ${packet.wardName} (recorded and audited in ${packet.storeDir})`,
         );
       }
-      const context: ReportContext = {
+      const context: ReportSettings = {
         manifest,
-        language,
-        paper,
         printedAt: new Date(),
         printedBy: user,
         timeZone: settings.timeZone,
@@ -305,9 +306,11 @@ function outputOf(
  * The pre-print job: each report for every ward in the export's scope, wards in the export's
  * order; the census once, for all wards (it lists the locator wards too).
  */
-function everyWard(db: ReadonlyDb, reports: readonly ReportKind[]): ReportRequest[] {
+type WardJob = Pick<ReportRequest, 'report' | 'wardId'>;
+
+function everyWard(db: ReadonlyDb, reports: readonly ReportKind[]): WardJob[] {
   const wards = listWards(db).filter((w) => w.inScope);
-  return reports.flatMap((report): ReportRequest[] => {
+  return reports.flatMap((report): WardJob[] => {
     if (report === 'census') return [{ report }];
     if (report === 'summary')
       throw new UsageError('--all-wards prints ward reports; summary is per patient');
@@ -318,7 +321,7 @@ function everyWard(db: ReadonlyDb, reports: readonly ReportKind[]): ReportReques
 async function renderToMemory(
   db: ReadonlyDb,
   request: ReportRequest,
-  context: ReportContext,
+  context: ReportSettings,
 ): Promise<{ pdf: Buffer; pages: number }> {
   const chunks: Buffer[] = [];
   const sink = new Writable({
@@ -349,16 +352,15 @@ function choice<T extends string>(options: readonly T[], value: string, flag: st
  * `--start`: now or round (the MAR's named starts), else an instant — the MAR's, the round's or
  * the pharmacy list's window start. One parser for every report.
  */
-function startOf(value: string): { marStart: MarStart } | { start: Date } {
+function startOf(value: string): { marStart: MarStart } | { start: string } {
   const named = MAR_START_CHOICES.find((c) => c === value);
   if (named !== undefined) return { marStart: named };
-  const date = new Date(value);
-  if (Number.isNaN(date.getTime())) {
+  if (Number.isNaN(new Date(value).getTime())) {
     throw new UsageError(
       `--start must be now, round, or an ISO date and time such as 2026-11-28T07:00:00+01:00 (got "${value}")`,
     );
   }
-  return { start: date };
+  return { start: value };
 }
 
 /** `--layout`: the handover's (per-patient | board) or the observation chart's (news2 | pews). */
@@ -379,14 +381,14 @@ function daysOf(value: string): MarDays {
   return days;
 }
 
-function instant(value: string, flag: string): Date {
-  const date = new Date(value);
-  if (Number.isNaN(date.getTime())) {
+/** An ISO instant given on the command line, checked here so a typo is a usage error. */
+function instant(value: string, flag: string): string {
+  if (Number.isNaN(new Date(value).getTime())) {
     throw new UsageError(
       `${flag} must be an ISO date and time such as 2026-11-28T07:00:00+01:00 (got "${value}")`,
     );
   }
-  return date;
+  return value;
 }
 
 /** The settings file, refused rather than half-used: wrong administration times misprint a MAR. */

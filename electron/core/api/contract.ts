@@ -8,13 +8,14 @@
  */
 import { z } from 'zod';
 import {
+  ARG_LIMITS,
   CensusRowSchema,
   ChartSchema,
   InboxEventSchema,
   LanguageSchema,
   PaperSchema,
   ReadinessCheckSchema,
-  ReportKindSchema,
+  ReportRequestSchema,
   SearchHitSchema,
   WardSchema,
 } from '../model.ts';
@@ -24,35 +25,24 @@ import type { Result } from '../result.ts';
 
 const Nothing = z.object({}).strict();
 
-/**
- * Every string and array the renderer may send has a maximum, so a compromised renderer cannot
- * hand the main process a 50 MB ward id (checked for every method by tests/unit/api).
- */
-export const ARG_LIMITS = {
-  /** Ward, patient and export ids: FHIR ids are ≤ 64 characters; room for prefixes. */
-  id: 200,
-  passphrase: 1024,
-  userName: 200,
-  query: 200,
-  printer: 256,
-  /** An ISO 8601 instant with offset and fractions. */
-  instant: 40,
-} as const;
 const Id = z.string().min(1).max(ARG_LIMITS.id);
 
 // Shapes that print, inbox and readiness share live in the model; the contract re-exports them
 // so the renderer and the CLI keep one place to import the API's types from.
 export {
+  ARG_LIMITS,
   InboxEventSchema,
   LanguageSchema,
   PaperSchema,
   ReadinessCheckSchema,
   ReportKindSchema,
+  ReportRequestSchema,
   type InboxEvent,
   type Language,
   type Paper,
   type ReadinessCheck,
   type ReportKind,
+  type ReportRequest,
 } from '../model.ts';
 
 /** What the unlock screen shows about an installed export before any key is used. */
@@ -99,33 +89,6 @@ export const StatusSchema = z.object({
   settings: UiSettingsSchema,
 });
 export type Status = z.infer<typeof StatusSchema>;
-
-export const ReportRequestSchema = z.object({
-  report: ReportKindSchema,
-  wardId: Id.optional(),
-  patientId: Id.optional(),
-  paper: PaperSchema,
-  language: LanguageSchema,
-  /** MAR, round or pharmacy window start (ISO instant); for the MAR it wins over `marStart`. */
-  start: z.string().max(ARG_LIMITS.instant).optional(),
-  /** MAR window start: now (default) or the start of the current round (settings). */
-  marStart: z.enum(['now', 'round']).optional(),
-  /** MAR length in wall-clock days: 1 (default), 3 or 7. */
-  days: z.union([z.literal(1), z.literal(3), z.literal(7)]).optional(),
-  /** Handover: one block per patient (default) or one row per bed. */
-  handoverLayout: z.enum(['per-patient', 'board']).optional(),
-  /** Round window end (ISO instant); default: two hours after the start. */
-  end: z.string().max(ARG_LIMITS.instant).optional(),
-  /** Labels per patient; default: one full sheet. */
-  count: z.number().int().min(1).max(500).optional(),
-  /** Pharmacy list: the next 24 hours (default) or 3 days. */
-  hours: z.union([z.literal(24), z.literal(72)]).optional(),
-  /** Wristband size; default: by the patient's age. */
-  band: z.enum(['adult', 'child']).optional(),
-  /** Registration packet: the downtime number it is for (one already issued). */
-  number: z.string().min(1).max(32).optional(),
-});
-export type ReportRequest = z.infer<typeof ReportRequestSchema>;
 
 export const RegistrationsSchema = z.object({
   /** Oldest first. */

@@ -4,10 +4,9 @@
  * between), and the audit names the same job. Jobs go when the session does.
  */
 import { randomUUID } from 'node:crypto';
-import type { ReportRequest as WireReportRequest } from '../api/contract.ts';
 import type { RemoteEngine } from '../engine/engine-protocol.ts';
 import { AppError } from '../errors.ts';
-import type { ReportRequest } from '../print/render.ts';
+import type { ReportRequest } from '../model.ts';
 import type { SessionService } from './session-service.ts';
 import type { SettingsService } from './settings-service.ts';
 
@@ -16,27 +15,18 @@ const KEPT_JOBS = 8;
 
 export interface ReportJob {
   readonly id: string;
-  readonly request: WireReportRequest;
+  readonly request: ReportRequest;
   readonly pdf: Uint8Array;
   readonly pages: number;
   readonly user: string;
 }
 
 export interface ReportService {
-  render(request: WireReportRequest): Promise<ReportJob>;
+  render(request: ReportRequest): Promise<ReportJob>;
   /** A job rendered in this session, by id. */
   job(id: string): ReportJob;
   /** Forgets every job (at lock). */
   forget(): void;
-}
-
-function instant(value: string | undefined, which: 'start' | 'end'): Date | undefined {
-  if (value === undefined) return undefined;
-  const date = new Date(value);
-  if (Number.isNaN(date.getTime())) {
-    throw new AppError('invalid-argument', `The ${which} time of the report is not a valid date.`);
-  }
-  return date;
 }
 
 export function createReportService(options: {
@@ -50,28 +40,10 @@ export function createReportService(options: {
   const { engine, session, settings, clock, issuedNumbers } = options;
   const jobs = new Map<string, ReportJob>();
   return {
-    async render(wire) {
+    async render(request) {
       const { user } = await session.require();
-      const start = instant(wire.start, 'start');
-      const end = instant(wire.end, 'end');
-      const request: ReportRequest = {
-        report: wire.report,
-        ...(wire.wardId === undefined ? {} : { wardId: wire.wardId }),
-        ...(wire.patientId === undefined ? {} : { patientId: wire.patientId }),
-        ...(start === undefined ? {} : { start }),
-        ...(wire.marStart === undefined ? {} : { marStart: wire.marStart }),
-        ...(wire.days === undefined ? {} : { days: wire.days }),
-        ...(wire.handoverLayout === undefined ? {} : { handoverLayout: wire.handoverLayout }),
-        ...(end === undefined ? {} : { end }),
-        ...(wire.count === undefined ? {} : { count: wire.count }),
-        ...(wire.hours === undefined ? {} : { hours: wire.hours }),
-        ...(wire.band === undefined ? {} : { band: wire.band }),
-        ...(wire.number === undefined ? {} : { number: wire.number }),
-      };
       const current = settings.current();
       const { pdf, pages } = await engine.renderReport(request, {
-        language: wire.language,
-        paper: wire.paper,
         printedAt: clock(),
         printedBy: user,
         timeZone: current.timeZone,
@@ -83,7 +55,7 @@ export function createReportService(options: {
         wristbands: current.wristbands,
         issuedNumbers: issuedNumbers(),
       });
-      const job: ReportJob = { id: randomUUID(), request: wire, pdf, pages, user };
+      const job: ReportJob = { id: randomUUID(), request, pdf, pages, user };
       jobs.set(job.id, job);
       for (const id of jobs.keys()) if (jobs.size > KEPT_JOBS) jobs.delete(id);
       return job;

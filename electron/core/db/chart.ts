@@ -20,20 +20,76 @@ import { type ReadonlyDb, cached } from './handle.ts';
 import { frequencyOf } from '../schedule/describe.ts';
 import { type ScheduleClock, scheduleOrder } from './order-schedule.ts';
 import { ORDER_COLUMNS, toMedicationOrder } from './rows.ts';
+import { fieldsOf, selectColumns, type Field } from './columns.ts';
+import type { Table } from './schema.ts';
 
 const DAY_MS = 24 * 3600 * 1000;
+
+/** Every field of a per-patient table but the patient and its order within the patient. */
+const detailOf = <T extends Table>(table: T): string =>
+  selectColumns(
+    table,
+    null,
+    fieldsOf(table).filter((f: Field<T>) => f !== 'patientId' && f !== 'seq'),
+  );
+
+// The SELECT lists, generated from the column descriptors (columns.ts), named as the model names
+// the fields.
+const PATIENT = selectColumns('patients', null, [
+  'id',
+  'mrn',
+  'family',
+  'given',
+  'name',
+  'birthDate',
+  'sex',
+  'language',
+  'weightKg',
+  'heightCm',
+  'allergyState',
+  'locator',
+]);
+const IDENTIFIER = detailOf('patient_identifiers');
+const ADMINISTRATION = detailOf('administrations');
+const ALLERGY = detailOf('allergies');
+const ALLERGY_ABSENCE = detailOf('allergy_absences');
+const PROBLEM = detailOf('problems');
+const OBSERVATION = detailOf('observations');
+const PLAN_ITEM = detailOf('plan_items');
+const NOTE = detailOf('notes');
+const CONTACT = detailOf('contacts');
+const CODE_STATUS_CLAIM = detailOf('code_status_claims');
+const HANDOVER = detailOf('handover');
+/** The stay with its ward and site names and the handover's severity (`s`, `w`, `si`, `h`). */
+const STAY = [
+  selectColumns('stays', 's', [
+    'wardId',
+    'room',
+    'bed',
+    'admittedAt',
+    'expectedDischarge',
+    'attending',
+    'service',
+    'reason',
+    'isolation',
+    'codeStatus',
+    'codeStatusText',
+    'codeStatusFromText',
+    'diet',
+    'mobility',
+    'fallRisk',
+  ]),
+  selectColumns('wards', 'w', ['name'], { name: 'wardName' }),
+  selectColumns('sites', 'si', ['name'], { name: 'siteName' }),
+  selectColumns('handover', 'h', ['severity']),
+].join(', ');
 
 export function getChart(
   db: ReadonlyDb,
   patientId: string,
   at: ScheduleClock & { readonly now: Date },
 ): Chart | null {
-  const patient = cached(
-    db,
-    `SELECT id, mrn, family, given, name, birth_date AS birthDate, sex, language,
-            weight_kg AS weightKg, height_cm AS heightCm, allergy_state AS allergyState, locator
-     FROM patients WHERE id = ?`,
-  ).get(patientId) as
+  const patient = cached(db, `SELECT ${PATIENT} FROM patients WHERE id = ?`).get(patientId) as
     | (Omit<Patient, 'identifiers'> & { allergyState: Chart['allergyState']; locator: number })
     | undefined;
   if (!patient) return null;
@@ -44,8 +100,7 @@ export function getChart(
     `SELECT ${ORDER_COLUMNS} FROM medication_orders WHERE patient_id = ? ORDER BY prn, drug`,
   ).map(toMedicationOrder);
   const administrations = all<Administration>(
-    `SELECT order_id AS orderId, drug, dose, route, at, status, performer, note
-     FROM administrations WHERE patient_id = ? ORDER BY at DESC`,
+    `SELECT ${ADMINISTRATION} FROM administrations WHERE patient_id = ? ORDER BY at DESC`,
   );
   const lastGiven = new Map<string, string>();
   for (const a of administrations) {
@@ -62,44 +117,33 @@ export function getChart(
     patient: {
       ...core,
       identifiers: all<Patient['identifiers'][number]>(
-        'SELECT system, value FROM patient_identifiers WHERE patient_id = ? ORDER BY seq',
+        `SELECT ${IDENTIFIER} FROM patient_identifiers WHERE patient_id = ? ORDER BY seq`,
       ),
     },
     stay: stayOf(db, patientId),
     locator: locator === 1,
     allergyState,
     allergies: all<Allergy>(
-      `SELECT substance, verification, reaction, severity, criticality, status, category,
-              recorded_at AS recordedAt
-       FROM allergies WHERE patient_id = ?
+      `SELECT ${ALLERGY} FROM allergies WHERE patient_id = ?
        ORDER BY coalesce(verification, '') = 'refuted', criticality = 'high' DESC, substance`,
     ),
     allergyAbsences: all<AllergyAbsence>(
-      `SELECT category, text, verification, recorded_at AS recordedAt
-       FROM allergy_absences WHERE patient_id = ? ORDER BY category = 'all' DESC, category`,
+      `SELECT ${ALLERGY_ABSENCE} FROM allergy_absences WHERE patient_id = ? ORDER BY category = 'all' DESC, category`,
     ),
     problems: all<Problem>(
-      `SELECT text, code, status, onset FROM problems WHERE patient_id = ?
+      `SELECT ${PROBLEM} FROM problems WHERE patient_id = ?
        ORDER BY coalesce(status, '') <> 'active', onset DESC`,
     ),
     medications: orders.map((o) => chartMedication(o, at, lastGiven.get(o.id) ?? null)),
     administrations,
     observations: all<RawObservation>(
-      `SELECT code, name, category, value, value_text AS valueText, unit, comparator,
-              ref_low AS refLow, ref_high AS refHigh, ref_text AS refText,
-              other_ranges AS otherRanges, flag, flag_text AS flagText, at
-       FROM observations WHERE patient_id = ? ORDER BY at DESC, name`,
+      `SELECT ${OBSERVATION} FROM observations WHERE patient_id = ? ORDER BY at DESC, name`,
     ).map(toObservation),
     plan: all<Omit<PlanItem, 'doNotPerform'> & { doNotPerform: number }>(
-      `SELECT kind, text, status, due, detail, do_not_perform AS doNotPerform
-       FROM plan_items WHERE patient_id = ? ORDER BY kind, due`,
+      `SELECT ${PLAN_ITEM} FROM plan_items WHERE patient_id = ? ORDER BY kind, due`,
     ).map((p) => ({ ...p, doNotPerform: p.doNotPerform === 1 })),
-    notes: all<Note>(
-      'SELECT kind, title, author, at, text FROM notes WHERE patient_id = ? ORDER BY at DESC',
-    ),
-    contacts: all<Contact>(
-      'SELECT name, relationship, phone FROM contacts WHERE patient_id = ? ORDER BY seq',
-    ),
+    notes: all<Note>(`SELECT ${NOTE} FROM notes WHERE patient_id = ? ORDER BY at DESC`),
+    contacts: all<Contact>(`SELECT ${CONTACT} FROM contacts WHERE patient_id = ? ORDER BY seq`),
     handover: handoverOf(db, patientId),
   };
 }
@@ -117,11 +161,7 @@ function toObservation(row: RawObservation): Observation {
 function stayOf(db: ReadonlyDb, patientId: string): Stay | null {
   const stay = cached(
     db,
-    `SELECT s.ward_id AS wardId, w.name AS wardName, si.name AS siteName, s.room, s.bed,
-            s.admitted_at AS admittedAt, s.expected_discharge AS expectedDischarge, s.attending,
-            s.service, s.reason, s.isolation, s.code_status AS codeStatus,
-            s.code_status_text AS codeStatusText, s.code_status_from_text AS codeStatusFromText,
-            s.diet, s.mobility, s.fall_risk AS fallRisk, h.severity
+    `SELECT ${STAY}
      FROM stays s JOIN wards w ON w.id = s.ward_id JOIN sites si ON si.id = w.site_id
      LEFT JOIN handover h ON h.patient_id = s.patient_id
      WHERE s.patient_id = ?`,
@@ -132,8 +172,7 @@ function stayOf(db: ReadonlyDb, patientId: string): Stay | null {
   const claims = (
     cached(
       db,
-      `SELECT value, source, text, at, from_text AS fromText, unverified
-       FROM code_status_claims WHERE patient_id = ? ORDER BY seq`,
+      `SELECT ${CODE_STATUS_CLAIM} FROM code_status_claims WHERE patient_id = ? ORDER BY seq`,
     ).all(patientId) as (Omit<CodeStatusClaim, 'fromText' | 'unverified'> & {
       fromText: number;
       unverified: number;
@@ -143,10 +182,8 @@ function stayOf(db: ReadonlyDb, patientId: string): Stay | null {
 }
 
 function handoverOf(db: ReadonlyDb, patientId: string): Handover {
-  const h = cached(
-    db,
-    'SELECT severity, summary, situation_awareness AS situationAwareness FROM handover WHERE patient_id = ?',
-  ).get(patientId) as Omit<Handover, 'actions'> | undefined;
+  const h = cached(db, `SELECT ${HANDOVER} FROM handover WHERE patient_id = ?`).get(patientId) as
+    Omit<Handover, 'actions'> | undefined;
   const actions = cached(db, 'SELECT text FROM handover_actions WHERE patient_id = ? ORDER BY seq')
     .pluck()
     .all(patientId) as string[];

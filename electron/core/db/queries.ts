@@ -3,6 +3,7 @@
  * it. Each takes the branded read-only handle; statements are prepared once per handle.
  */
 import type { Bed, CensusRow, SearchHit, Ward } from '../model.ts';
+import { selectColumns } from './columns.ts';
 import { type ReadonlyDb, cached } from './handle.ts';
 import { CENSUS_COLUMNS, CENSUS_FROM, byBed, toCensusRow } from './rows.ts';
 import { matchExpression } from './search-query.ts';
@@ -10,10 +11,15 @@ import { matchExpression } from './search-query.ts';
 export type { ReadonlyDb } from './handle.ts';
 export { getChart } from './chart.ts';
 
+const WARD_COLUMNS = [
+  selectColumns('wards', 'w', ['id', 'name', 'siteId', 'inScope']),
+  selectColumns('sites', 'si', ['name'], { name: 'siteName' }),
+].join(', ');
+
 export function listWards(db: ReadonlyDb): Ward[] {
   const rows = cached(
     db,
-    `SELECT w.id, w.name, w.site_id AS siteId, si.name AS siteName, w.in_scope AS inScope,
+    `SELECT ${WARD_COLUMNS},
             (SELECT count(*) FROM stays s WHERE s.ward_id = w.id) AS censusCount
      FROM wards w JOIN sites si ON si.id = w.site_id
      ORDER BY si.name, w.name`,
@@ -30,8 +36,9 @@ export function censusByWard(db: ReadonlyDb, wardId: string): CensusRow[] {
 }
 
 const HIT_COLUMNS = `
-  p.id AS patientId, p.mrn, p.name, p.birth_date AS birthDate, p.sex,
-  w.name AS wardName, s.bed, p.locator, s.patient_id IS NOT NULL AS admitted`;
+  ${selectColumns('patients', 'p', ['id', 'mrn', 'name', 'birthDate', 'sex'], { id: 'patientId' })},
+  ${selectColumns('wards', 'w', ['name'], { name: 'wardName' })}, ${selectColumns('stays', 's', ['bed'])},
+  ${selectColumns('patients', 'p', ['locator'])}, s.patient_id IS NOT NULL AS admitted`;
 const HIT_JOINS = `
   LEFT JOIN stays s ON s.patient_id = p.id
   LEFT JOIN wards w ON w.id = s.ward_id`;
@@ -152,7 +159,7 @@ export function findPatientByMrn(db: ReadonlyDb, mrn: string): SearchHit | null 
 export function bedsOfWard(db: ReadonlyDb, wardId: string): Bed[] {
   const beds = cached(
     db,
-    `SELECT b.id, b.ward_id AS wardId, b.room, b.name AS bed,
+    `SELECT ${selectColumns('beds', 'b', ['id', 'wardId', 'room', 'name'], { name: 'bed' })},
             (SELECT group_concat(s.patient_id, char(31)) FROM stays s
              WHERE s.ward_id = b.ward_id
                AND (b.name IS NOT NULL AND s.bed = b.name
@@ -183,7 +190,7 @@ export function allergySubstancesOfWard(
 ): Map<string, (string | null)[]> {
   const rows = cached(
     db,
-    `SELECT a.patient_id AS patientId, a.substance
+    `SELECT ${selectColumns('allergies', 'a', ['patientId', 'substance'])}
      FROM allergies a JOIN stays s ON s.patient_id = a.patient_id
      WHERE s.ward_id = ? AND coalesce(a.verification, '') <> 'refuted'
      ORDER BY a.patient_id, a.criticality = 'high' DESC, a.substance`,

@@ -16,9 +16,9 @@ import {
   listWards,
   searchPatients,
 } from '../db/queries.ts';
-import { renderReport, type ReportContext, type ReportRequest } from '../print/render.ts';
+import { renderReport, type ReportSettings } from '../print/render.ts';
 import type { AdminTimes } from '../schedule/admin-times.ts';
-import type { Chart, Manifest } from '../model.ts';
+import type { Chart, Manifest, ReportRequest } from '../model.ts';
 import { Writable } from 'node:stream';
 
 export interface OpenRequest {
@@ -72,7 +72,7 @@ export function createEngine() {
     },
     async renderReport(
       request: ReportRequest,
-      context: Omit<ReportContext, 'manifest'>,
+      settings: Omit<ReportSettings, 'manifest'>,
     ): Promise<{ pdf: Uint8Array; pages: number }> {
       const { db, manifest } = opened();
       const chunks: Buffer[] = [];
@@ -82,7 +82,7 @@ export function createEngine() {
           callback();
         },
       });
-      const { pages } = await renderReport(db, request, { ...context, manifest }, sink);
+      const { pages } = await renderReport(db, request, { ...settings, manifest }, sink);
       return { pdf: Buffer.concat(chunks), pages };
     },
   };

@@ -13,13 +13,13 @@
  */
 import { formatNumber } from '../../common/numbers.ts';
 import { AppError } from '../errors.ts';
-import type { Observation } from '../model.ts';
+import { ObsLayoutChoiceSchema, type ObsLayoutChoice, type Observation } from '../model.ts';
 import { formatStoredDate, parseInstant, wallClock } from './format.ts';
 import { a4Page, fitText, type FixedPage, type FixedReport } from './fixed-document.ts';
 import { identityBand, type Subject } from './identity-band.ts';
 import type { Pen, TextStyle } from './layout.ts';
 import type { MessageKey, Translate } from './messages.ts';
-import { ageInYears } from './patient-header.ts';
+import { fullAgeInYears } from '../../common/age.ts';
 import {
   band,
   pewsAgeOf,
@@ -43,8 +43,8 @@ export interface ObsSubject {
   readonly layout?: ObsLayout;
 }
 
-export const OBS_LAYOUT_CHOICES = ['auto', 'news2', 'pews'] as const;
-export type ObsLayoutChoice = (typeof OBS_LAYOUT_CHOICES)[number];
+export const OBS_LAYOUT_CHOICES = ObsLayoutChoiceSchema.options;
+export type { ObsLayoutChoice };
 
 /**
  * The observation chart of one patient: PEWS for their age group when under 16 (NEWS2 is not
@@ -64,7 +64,7 @@ export function obsLayoutFor(
       return age === null ? { kind: 'news2' } : { kind: 'pews', age };
     case 'pews': {
       if (age !== null) return { kind: 'pews', age };
-      if (ageInYears(birthDate, at) !== null) return { kind: 'pews', age: '12y+' };
+      if (fullAgeInYears(birthDate, at) !== null) return { kind: 'pews', age: '12y+' };
       throw new AppError(
         'invalid-argument',
         "The PEWS chart's bands depend on the age, and this patient has no full birth date; print the NEWS2 chart or fill the bands in by hand.",

@@ -12,20 +12,19 @@ import {
   type ReadonlyDb,
 } from '../db/queries.ts';
 import { AppError } from '../errors.ts';
-import type { Chart, ReportKind, Ward } from '../model.ts';
+import type { Chart, ReportRequest, Ward } from '../model.ts';
 import type { AdminTimes } from '../schedule/admin-times.ts';
 import { censusReport, type CensusWard } from './census.ts';
 import { pageSetup, type PrintContext } from './context.ts';
 import { writePdf, type ReportDocument } from './document.ts';
 import { loadFonts } from './fonts.ts';
-import { handoverReport, type HandoverLayout } from './handover.ts';
+import { handoverReport } from './handover.ts';
 import { marReport, marSheetFromChart } from './mar.ts';
-import { type MarDays, type MarStart, wallClockDays, windowStart } from './mar-window.ts';
+import { wallClockDays, windowStart } from './mar-window.ts';
 import type { Translate } from './messages.ts';
 import { summaryReport } from './summary.ts';
 import { writeFixedPdf, type FixedReport } from './fixed-document.ts';
 import type { LabelSheet, Wristbands } from './media.ts';
-import type { ObsLayoutChoice } from './obs-chart.ts';
 import { buildSupplyReport } from './supplies.ts';
 import { named, siteAndWard } from '../../common/placeholder.ts';
 
@@ -45,29 +44,34 @@ export interface ReportContext extends PrintContext {
   readonly issuedNumbers?: readonly string[];
 }
 
-export interface ReportRequest {
-  readonly report: ReportKind;
-  readonly wardId?: string;
-  readonly patientId?: string;
-  /** MAR window start given as an instant (the CLI's `--start ISO`); wins over `marStart`. */
+/** What a report needs besides its request (which names its language and paper). */
+export type ReportSettings = Omit<ReportContext, 'language' | 'paper'>;
+
+/** The request with its window's ISO instants read as dates (see `withInstants`). */
+type Request = Omit<ReportRequest, 'language' | 'paper' | 'start' | 'end'> & {
   readonly start?: Date;
-  /** MAR, round or pharmacy window start: the print time (default), or the current round's. */
-  readonly marStart?: MarStart;
-  /** MAR length in wall-clock days (default 1). */
-  readonly days?: MarDays;
-  /** Handover: one block per patient (default) or one row per bed. */
-  readonly handoverLayout?: HandoverLayout;
-  /** Round window end. */
   readonly end?: Date;
-  /** Labels per patient. */
-  readonly count?: number;
-  /** Pharmacy list window. */
-  readonly hours?: 24 | 72;
-  readonly band?: 'adult' | 'child';
-  /** Observation chart layout: by age (default), NEWS2 or PEWS. */
-  readonly obsLayout?: ObsLayoutChoice;
-  /** Registration packet: the downtime number. */
-  readonly number?: string;
+};
+
+function instant(value: string | undefined, which: 'start' | 'end'): Date | undefined {
+  if (value === undefined) return undefined;
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) {
+    throw new AppError('invalid-argument', `The ${which} time of the report is not a valid date.`);
+  }
+  return date;
+}
+
+/** The request as the report builders read it: a bad instant is refused before any layout. */
+function withInstants(request: ReportRequest): Request {
+  const { language: _language, paper: _paper, start, end, ...rest } = request;
+  const from = instant(start, 'start');
+  const to = instant(end, 'end');
+  return {
+    ...rest,
+    ...(from === undefined ? {} : { start: from }),
+    ...(to === undefined ? {} : { end: to }),
+  };
 }
 
 /** The instant the export's data describes (what "last 24 h" and "stopped recently" count from). */
@@ -83,12 +87,13 @@ function dataAsOf(ctx: ReportContext): Date {
 export async function renderReport(
   db: ReadonlyDb,
   request: ReportRequest,
-  ctx: ReportContext,
+  settings: ReportSettings,
   out: NodeJS.WritableStream,
   onProgress?: (done: number, total: number) => void,
 ): Promise<{ pages: number }> {
+  const ctx: ReportContext = { ...settings, language: request.language, paper: request.paper };
   const { setup, t } = pageSetup(ctx);
-  const report = buildReport(db, request, ctx, t);
+  const report = buildReport(db, withInstants(request), ctx, t);
   const fonts = loadFonts(ctx.fontsDir);
   return 'pages' in report
     ? writeFixedPdf(report, setup, fonts, out, onProgress)
@@ -97,7 +102,7 @@ export async function renderReport(
 
 function buildReport(
   db: ReadonlyDb,
-  request: ReportRequest,
+  request: Request,
   ctx: ReportContext,
   t: Translate,
 ): ReportDocument | FixedReport {
@@ -194,7 +199,7 @@ function buildReport(
 /** Who a handover or MAR covers: one patient, or the care-data patients of one ward. */
 function careScope(
   db: ReadonlyDb,
-  request: ReportRequest,
+  request: Request,
   report: 'handover' | 'mar',
   ctx: ReportContext,
   t: Translate,

@@ -27,6 +27,7 @@ import { registrationReport } from './registration.ts';
 import { MAX_ROUND_HOURS, roundPatient, roundReport } from './round.ts';
 import { wristbandReport, type WristbandPerson } from './wristband.ts';
 import { named, siteAndWard } from '../../common/placeholder.ts';
+import { fullAgeInYears } from '../../common/age.ts';
 
 export const SUPPLY_REPORTS = [
   'labels',
@@ -315,17 +316,6 @@ function wristbandPerson(t: Translate, chart: Chart, at: Date): WristbandPerson 
   return {
     ...labelPerson(t, chart),
     allergyState: chart.allergyState,
-    ageYears: ageInYears(chart.patient.birthDate, at),
+    ageYears: fullAgeInYears(chart.patient.birthDate, at),
   };
-}
-
-/** Whole years from a full birth date (`YYYY-MM-DD`); null for a partial or missing one. */
-export function ageInYears(birthDate: string | null, at: Date): number | null {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(birthDate ?? '');
-  if (!match) return null;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  let age = at.getUTCFullYear() - year;
-  if (at.getUTCMonth() + 1 < month || (at.getUTCMonth() + 1 === month && at.getUTCDate() < day))
-    age--;
-  return age;
 }

@@ -17,9 +17,12 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from 'vitest';
 import { invokeApi } from '../../../electron/core/api/invoke.ts';
-import type { MethodName, ValueOf } from '../../../electron/core/api/contract.ts';
+import type { ArgsOf, MethodName, ValueOf } from '../../../electron/core/api/contract.ts';
+import type { RemoteEngine } from '../../../electron/core/engine/engine-protocol.ts';
+import type { ReportRequest } from '../../../electron/core/model.ts';
+import type { renderReport } from '../../../electron/core/print/render.ts';
 import { startApp, type RunningApp } from '../../../electron/core/app/start-app.ts';
 import type { HostServices } from '../../../electron/core/app/create-api.ts';
 import {
@@ -196,6 +199,40 @@ describe('reports', () => {
       });
     } finally {
       offsetMs = 0;
+      await app[Symbol.asyncDispose]();
+    }
+  }, 60_000);
+});
+
+describe('one report request', () => {
+  it('is the same type from the API through the engine to the printer', () => {
+    expectTypeOf<ArgsOf<'renderReport'>>().toEqualTypeOf<ReportRequest>();
+    expectTypeOf<Parameters<RemoteEngine['renderReport']>[0]>().toEqualTypeOf<ReportRequest>();
+    expectTypeOf<Parameters<typeof renderReport>[1]>().toEqualTypeOf<ReportRequest>();
+  });
+
+  it('reaches the printer as sent: its instants are read there, a bad one refused by name', async () => {
+    const app = await laptop('one-request');
+    try {
+      const { wards } = await unlock(app);
+      const request = {
+        report: 'mar',
+        wardId: wards[0]!.id,
+        paper: 'A4',
+        language: 'nl',
+        start: '2026-11-28T06:00:00Z',
+        days: 3,
+      } as const;
+      const job = await value(app, 'renderReport', request);
+      expect(job.pages).toBeGreaterThan(0);
+      expect(await call(app, 'renderReport', { ...request, start: 'gisteren' })).toEqual({
+        ok: false,
+        error: {
+          kind: 'invalid-argument',
+          message: 'The start time of the report is not a valid date.',
+        },
+      });
+    } finally {
       await app[Symbol.asyncDispose]();
     }
   }, 60_000);

@@ -192,7 +192,12 @@ describe.each(['fr', 'nl', 'de'] as const)('in %s', (language) => {
     const sink = new PassThrough();
     const chunks: Buffer[] = [];
     sink.on('data', (chunk: Buffer) => chunks.push(chunk));
-    await renderReport(readonly, { report: 'summary', patientId: 'p-anon' }, ctx, sink);
+    await renderReport(
+      readonly,
+      { report: 'summary', patientId: 'p-anon', language, paper: 'A4' },
+      ctx,
+      sink,
+    );
     return (await pageTexts(Buffer.concat(chunks))).join('\n').replace(/\s+/g, ' ');
   }
 
@@ -211,11 +216,9 @@ describe.each(['fr', 'nl', 'de'] as const)('in %s', (language) => {
     sink.on('data', (chunk: Buffer) => chunks.push(chunk));
     await renderReport(
       readonly,
-      { report: 'census', wardId: ward!.id },
+      { report: 'census', wardId: ward!.id, language, paper: 'A4' },
       {
         manifest: { ...manifest, dataAsOf: AS_OF.toISOString(), site: { id: 'x', name: null } },
-        language,
-        paper: 'A4',
         printedAt: AS_OF,
         printedBy: 'Inf. Test',
         timeZone: 'Europe/Brussels',

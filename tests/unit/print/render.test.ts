@@ -6,11 +6,8 @@ import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ReadonlyDb } from '../../../electron/core/db/queries.ts';
 import { listWards } from '../../../electron/core/db/queries.ts';
-import {
-  renderReport,
-  type ReportContext,
-  type ReportRequest,
-} from '../../../electron/core/print/render.ts';
+import type { ReportRequest } from '../../../electron/core/model.ts';
+import { renderReport, type ReportContext } from '../../../electron/core/print/render.ts';
 import { DEFAULT_ADMIN_TIMES } from '../../../electron/core/schedule/admin-times.ts';
 import { smallHospitalDb, AS_OF } from './export-db.ts';
 import { manifest, pageTexts } from './fixtures.ts';
@@ -34,10 +31,12 @@ beforeAll(async () => {
 });
 afterAll(() => db.close());
 
+/** Renders in the context's language and paper (the request names them). */
 async function render(
-  request: ReportRequest,
+  what: Omit<ReportRequest, 'language' | 'paper'>,
   context: ReportContext = ctx,
 ): Promise<{ pdf: Buffer; text: string; pages: number }> {
+  const request: ReportRequest = { ...what, language: context.language, paper: context.paper };
   const sink = new PassThrough();
   const chunks: Buffer[] = [];
   sink.on('data', (c: Buffer) => chunks.push(c));
@@ -73,7 +72,7 @@ describe('renderReport from an open export', () => {
     const { text } = await render({
       report: 'mar',
       wardId: 'w3b',
-      start: new Date('2026-11-28T06:00:00Z'),
+      start: '2026-11-28T06:00:00Z',
       days: 3,
     });
     expect(text).toContain('Medication administration record — 3 days');
@@ -122,9 +121,9 @@ describe('renderReport from an open export', () => {
     await expect(render({ report: 'summary', patientId: 'p-prudhomme' })).rejects.toThrow(
       /locating patients only/,
     );
-    await expect(
-      render({ report: 'mar', wardId: 'w3b', start: new Date('garbage') }),
-    ).rejects.toMatchObject({ kind: 'invalid-argument' });
+    await expect(render({ report: 'mar', wardId: 'w3b', start: 'garbage' })).rejects.toMatchObject({
+      kind: 'invalid-argument',
+    });
     await expect(
       render({ report: 'census' }, { ...ctx, timeZone: 'Mars/Olympus' }),
     ).rejects.toMatchObject({ kind: 'invalid-config' });

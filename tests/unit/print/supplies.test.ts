@@ -10,14 +10,10 @@ import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ReadonlyDb } from '../../../electron/core/db/queries.ts';
-import type { Language } from '../../../electron/core/model.ts';
+import type { Language, ReportRequest } from '../../../electron/core/model.ts';
 import { MM } from '../../../electron/core/print/media.ts';
-import {
-  renderReport,
-  type ReportContext,
-  type ReportRequest,
-} from '../../../electron/core/print/render.ts';
-import { ageInYears } from '../../../electron/core/print/supplies.ts';
+import { renderReport, type ReportContext } from '../../../electron/core/print/render.ts';
+import { fullAgeInYears as ageInYears } from '../../../electron/common/age.ts';
 import { DEFAULT_ADMIN_TIMES } from '../../../electron/core/schedule/admin-times.ts';
 import { medicationRequest } from '../fhir/small-hospital.ts';
 import { smallHospitalDb, AS_OF } from './export-db.ts';
@@ -94,14 +90,16 @@ afterAll(() => {
 
 let n = 0;
 async function render(
-  request: ReportRequest,
+  what: Omit<ReportRequest, 'language' | 'paper'>,
   language: Language = 'en',
   extra: Partial<ReportContext> = {},
 ): Promise<{ pages: number; text: string; flat: string; sizes: string[] }> {
   const sink = new PassThrough();
   const chunks: Buffer[] = [];
   sink.on('data', (c: Buffer) => chunks.push(c));
-  const { pages } = await renderReport(db, request, { ...ctx, language, ...extra }, sink);
+  const context = { ...ctx, ...extra };
+  const request: ReportRequest = { ...what, language, paper: context.paper };
+  const { pages } = await renderReport(db, request, context, sink);
   const file = path.join(dir, `${request.report}-${language}-${n++}.pdf`);
   fs.writeFileSync(file, Buffer.concat(chunks));
   if (process.env['SUPPLIES_PDF_DIR'])
@@ -169,8 +167,8 @@ describe('medication round', () => {
     const { text } = await render({
       report: 'round',
       wardId: 'w3b',
-      start: new Date('2026-11-28T07:00:00+01:00'),
-      end: new Date('2026-11-28T09:00:00+01:00'),
+      start: '2026-11-28T07:00:00+01:00',
+      end: '2026-11-28T09:00:00+01:00',
     });
     expect(text).toContain('Medication round');
     expect(text).toMatch(/08:00 +Métoprolol 50 mg comprimé +50 mg +PO/);
@@ -181,7 +179,7 @@ describe('medication round', () => {
 
   // The doses come from the schedule, which yields due times for active orders only (issue 11).
   it('never lists a held order on the round or the pharmacy list', async () => {
-    const start = new Date('2026-11-28T07:00:00+01:00');
+    const start = '2026-11-28T07:00:00+01:00';
     const round = await render({ report: 'round', wardId: 'w3b', start });
     const pharmacy = await render({ report: 'pharmacy', wardId: 'w3b', start });
     expect(round.text).toContain('Métoprolol');
@@ -204,8 +202,8 @@ describe('medication round', () => {
       render({
         report: 'round',
         wardId: 'w3b',
-        start: new Date('2026-11-28T09:00:00+01:00'),
-        end: new Date('2026-11-28T07:00:00+01:00'),
+        start: '2026-11-28T09:00:00+01:00',
+        end: '2026-11-28T07:00:00+01:00',
       }),
     ).rejects.toThrow(/must end after it starts/);
   });
@@ -213,7 +211,7 @@ describe('medication round', () => {
 
 describe('pharmacy list', () => {
   it('adds up the scheduled doses per drug for 24 h and 3 days, PRN apart', async () => {
-    const start = new Date('2026-11-28T07:00:00+01:00');
+    const start = '2026-11-28T07:00:00+01:00';
     const day = await render({ report: 'pharmacy', wardId: 'w3b', start });
     expect(day.text).toMatch(/Métoprolol 50 mg comprimé +PO +2 +100 mg +1/);
     expect(day.text).toMatch(/Paracétamol +1 ?g +4 ?g/); // PRN, listed apart
@@ -315,7 +313,7 @@ describe('in the four languages', () => {
             ? { patientId: 'p-helene' }
             : { wardId: 'w3b' };
         const { text } = await render(
-          { report, ...scope, start: new Date('2026-11-28T07:00:00+01:00') },
+          { report, ...scope, start: '2026-11-28T07:00:00+01:00' },
           language,
         );
         // The wristband has no room for a title: its identity and footer carry it.
