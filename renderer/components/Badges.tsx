@@ -2,7 +2,7 @@
  * Small clinical markers shared by the census, search results and the chart header, in the
  * words of electron/common (the ones the printed reports use).
  */
-import { useTranslation } from 'react-i18next';
+import { sexShort } from '../../electron/common/sex.ts';
 import type { AllergyState, CodeStatus, Severity } from '../../electron/core/model.ts';
 import { useFormat } from '../app-context.ts';
 
@@ -54,14 +54,8 @@ export function SeverityBadge({ severity }: { readonly severity: Severity | null
   return <span className={`badge severity-${severity}`}>{words(`severity.${severity}`)}</span>;
 }
 
-const SEXES = ['male', 'female', 'other', 'unknown'] as const;
-
-/** FHIR administrative gender as a short translated label; anything else as written. */
+/** FHIR administrative gender as a short label in the reader's words (common/sex.ts). */
 export function useSexLabel(): (sex: string | null) => string {
-  const { t } = useTranslation();
-  return (sex) => {
-    if (sex === null) return '';
-    const known = SEXES.find((s) => s === sex.toLowerCase());
-    return known ? t(`sex.${known}`) : sex;
-  };
+  const { words } = useFormat();
+  return (sex) => sexShort(words, sex);
 }

@@ -107,12 +107,6 @@ export const de: Messages = {
     severity: 'Schweregrad',
     stay: '{{date}} · {{days}}',
   },
-  sex: {
-    male: 'M',
-    female: 'W',
-    other: 'Divers',
-    unknown: '?',
-  },
   search: {
     label: 'Patienten suchen',
     placeholder: 'Name, Patienten-Nr., Bett oder Geburtsdatum (Strg+F)',

@@ -108,12 +108,6 @@ export const en = {
     severity: 'Severity',
     stay: '{{date}} · {{days}}',
   },
-  sex: {
-    male: 'M',
-    female: 'F',
-    other: 'Other',
-    unknown: '?',
-  },
   search: {
     label: 'Find a patient',
     placeholder: 'Name, MRN, bed or birth date (Ctrl+F)',

@@ -107,12 +107,6 @@ export const fr: Messages = {
     severity: 'Gravité',
     stay: '{{date}} · {{days}}',
   },
-  sex: {
-    male: 'H',
-    female: 'F',
-    other: 'Autre',
-    unknown: '?',
-  },
   search: {
     label: 'Trouver un patient',
     placeholder: 'Nom, n° dossier, lit ou date de naissance (Ctrl+F)',

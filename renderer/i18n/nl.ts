@@ -106,12 +106,6 @@ export const nl: Messages = {
     severity: 'Ernst',
     stay: '{{date}} · {{days}}',
   },
-  sex: {
-    male: 'M',
-    female: 'V',
-    other: 'Ander',
-    unknown: '?',
-  },
   search: {
     label: 'Een patiënt zoeken',
     placeholder: 'Naam, patiëntnr., bed of geboortedatum (Ctrl+F)',

@@ -4,7 +4,14 @@
  * or says "No known allergies" / "Allergies not recorded — ask before giving anything" — never blank.
  */
 import type { Page } from '@playwright/test';
-import type { AllergyState, CensusRow } from '../../electron/core/model.ts';
+import { lastDayOfDoses } from '../../electron/common/administered.ts';
+import { ageAt, formatAge, isChild } from '../../electron/common/age.ts';
+import { formatDose } from '../../electron/common/dose.ts';
+import { wordsTranslator } from '../../electron/common/words/index.ts';
+import type { AllergyState, CensusRow, Chart } from '../../electron/core/model.ts';
+import { de } from '../../renderer/i18n/de.ts';
+import { fr } from '../../renderer/i18n/fr.ts';
+import { nl } from '../../renderer/i18n/nl.ts';
 import { expect, test } from './harness.ts';
 import { allInScopeRows, chartHeader, snap, unlock } from './viewer-steps.ts';
 
@@ -124,4 +131,88 @@ test.describe('chart', () => {
       await snap(page, testInfo, `allergy-band-${state}`);
     });
   }
+
+  const SCREENS = { fr, nl, de } as const;
+
+  test('a PRN shows its doses of the last 24 h and the total against its maximum, and a child its age and weight, in fr, nl and de', async ({
+    viewer,
+    page,
+  }, testInfo) => {
+    await unlock(page);
+    const status = await viewer.app.api.getStatus({});
+    const asOf = new Date(status.current?.dataAsOf ?? '');
+    const zone = status.settings.timeZone;
+    const charts: Chart[] = [];
+    for (const row of await allInScopeRows(viewer)) {
+      charts.push(await viewer.app.api.chart({ patientId: row.patientId }));
+    }
+    const withPrn = charts.find((c) =>
+      c.medications.some(
+        (m) =>
+          m.prn &&
+          m.state === 'active' &&
+          lastDayOfDoses(m, c.administrations, asOf).given.length > 0,
+      ),
+    );
+    const child = charts.find((c) => isChild(c.patient.birthDate, asOf, zone));
+    expect(withPrn, 'the demo has a PRN given in the last 24 h').toBeDefined();
+    expect(child, 'the demo has a child').toBeDefined();
+    if (!withPrn || !child) return;
+    const prn = withPrn.medications.find(
+      (m) =>
+        m.prn &&
+        m.state === 'active' &&
+        lastDayOfDoses(m, withPrn.administrations, asOf).given.length > 0,
+    );
+    if (!prn) return;
+    const day = lastDayOfDoses(prn, withPrn.administrations, asOf);
+
+    for (const [language, screen] of Object.entries(SCREENS)) {
+      const words = wordsTranslator(language as keyof typeof SCREENS);
+      await page.locator('.language-picker select').selectOption(language);
+      await expect(page.locator('html')).toHaveAttribute('lang', language);
+      const pair: readonly Chart[] = [withPrn, child];
+      for (const chart of pair) {
+        const search = page.getByRole('combobox', { name: screen.search.label });
+        await search.fill(chart.patient.mrn);
+        await expect(page.getByRole('option').first()).toHaveAttribute(
+          'data-mrn',
+          chart.patient.mrn,
+        );
+        await search.press('Enter');
+        await expect(chartHeader(page)).toContainText(chart.patient.mrn);
+        if (chart === child) {
+          const age = ageAt(child.patient.birthDate, new Date(), zone);
+          if (age) await expect(chartHeader(page)).toContainText(formatAge(age, words));
+          await expect(chartHeader(page).locator('.header-facts')).not.toContainText('undefined');
+        }
+        await page.getByRole('tab', { name: screen.tabs.medications }).click();
+        await snap(
+          page,
+          testInfo,
+          `chart-medications-${chart === child ? 'child' : 'prn'}-${language}`,
+        );
+      }
+      // Back on the PRN patient: its row says the doses and the total in the reader's words.
+      await page.getByRole('combobox', { name: screen.search.label }).fill(withPrn.patient.mrn);
+      await page.getByRole('combobox', { name: screen.search.label }).press('Enter');
+      await page.getByRole('tab', { name: screen.tabs.medications }).click();
+      const cell = page.locator('.prn-last-day').first();
+      await expect(cell).toBeVisible();
+      const quantity = (q: { value: number; unit: string }) =>
+        formatDose({ dose: q.value, doseUnit: q.unit, doseText: null }, words);
+      const total =
+        day.total.kind === 'total'
+          ? day.max
+            ? words('prn.total', { total: quantity(day.total.total), max: quantity(day.max) })
+            : words('prn.totalNoMax', { total: quantity(day.total.total) })
+          : words('prn.uncountable');
+      await expect(
+        page
+          .getByRole('row')
+          .filter({ hasText: prn.drug ?? '' })
+          .first(),
+      ).toContainText(total);
+    }
+  });
 });

@@ -19,7 +19,7 @@ import {
 import type { ReportDocument } from './document.ts';
 import type { Block, Measure, Section } from './layout.ts';
 import type { Translate } from './messages.ts';
-import { sexLabel } from './patient-header.ts';
+import { sexLabel } from '../../common/sex.ts';
 import { named } from '../../common/placeholder.ts';
 
 export interface CensusWard {

@@ -11,7 +11,7 @@ import { A4, demoWatermark, fitText, type FixedPage, type FixedReport } from './
 import type { Pen, TextStyle } from './layout.ts';
 import { labelPositions, MM, type LabelSheet } from './media.ts';
 import type { Translate } from './messages.ts';
-import { sexLabel } from './patient-header.ts';
+import { sexLabel } from '../../common/sex.ts';
 
 /** Who a label names: an admitted patient, or a new arrival known only by a downtime number. */
 export interface LabelPerson {

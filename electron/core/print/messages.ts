@@ -24,10 +24,6 @@ const en = {
     'Downtime copy — data as of {dataAsOf} — printed {printedAt} by {user} — page {page}/{pages}',
   'demo.banner': 'DEMO DATA — not real patients',
   'demo.watermark': 'DEMO DATA',
-  'sex.male': 'male',
-  'sex.female': 'female',
-  'sex.other': 'other',
-  'sex.unknown': 'sex unknown',
 
   'patient.born': 'Born {date}',
   'patient.bornUnknown': 'Birth date unknown',
@@ -292,10 +288,6 @@ const fr: Messages = {
     'Copie de secours — données au {dataAsOf} — imprimé le {printedAt} par {user} — page {page}/{pages}',
   'demo.banner': 'DONNÉES DE DÉMONSTRATION — pas de vrais patients',
   'demo.watermark': 'DÉMONSTRATION',
-  'sex.male': 'homme',
-  'sex.female': 'femme',
-  'sex.other': 'autre',
-  'sex.unknown': 'sexe inconnu',
 
   'patient.born': 'Né(e) le {date}',
   'patient.bornUnknown': 'Date de naissance inconnue',
@@ -558,10 +550,6 @@ const nl: Messages = {
     'Noodkopie — gegevens van {dataAsOf} — afgedrukt op {printedAt} door {user} — pagina {page}/{pages}',
   'demo.banner': 'DEMOGEGEVENS — geen echte patiënten',
   'demo.watermark': 'DEMO',
-  'sex.male': 'man',
-  'sex.female': 'vrouw',
-  'sex.other': 'anders',
-  'sex.unknown': 'geslacht onbekend',
 
   'patient.born': 'Geboren {date}',
   'patient.bornUnknown': 'Geboortedatum onbekend',
@@ -824,10 +812,6 @@ const de: Messages = {
     'Ausfallkopie — Datenstand {dataAsOf} — gedruckt am {printedAt} von {user} — Seite {page}/{pages}',
   'demo.banner': 'DEMODATEN — keine echten Patienten',
   'demo.watermark': 'DEMODATEN',
-  'sex.male': 'männlich',
-  'sex.female': 'weiblich',
-  'sex.other': 'divers',
-  'sex.unknown': 'Geschlecht unbekannt',
 
   'patient.born': 'Geboren {date}',
   'patient.bornUnknown': 'Geburtsdatum unbekannt',

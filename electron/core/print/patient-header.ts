@@ -9,6 +9,7 @@ import { allergyLines, type AllergyLine } from '../../common/allergies.ts';
 import { allergyBand, codeStatusSources, codeStatusWithWording } from '../../common/clinical.ts';
 import { formatNumber } from '../../common/numbers.ts';
 import { named } from '../../common/placeholder.ts';
+import { sexLabel } from '../../common/sex.ts';
 import { dosingWeight } from '../../common/weight.ts';
 import type { AllergyState, Chart, CodeStatus, CodeStatusClaim } from '../model.ts';
 import { code128, MIN_MODULE } from './barcode.ts';
@@ -236,12 +237,4 @@ function weightLine(t: Translate, identity: PatientIdentity): string {
   return w.at
     ? t('patient.weightAt', { kg, date: w.at.slice(0, 10) })
     : t('patient.weight', { kg });
-}
-
-const SEXES = ['male', 'female', 'other', 'unknown'] as const;
-
-/** FHIR administrative gender in the report's language; another value as the source wrote it. */
-export function sexLabel(t: Translate, sex: string | null): string {
-  const known = SEXES.find((s) => s === sex);
-  return known ? t(`sex.${known}`) : (sex ?? '');
 }

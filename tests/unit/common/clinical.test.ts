@@ -6,6 +6,7 @@ import {
   codeWord,
 } from '../../../electron/common/clinical.ts';
 import { wordsTranslator } from '../../../electron/common/words/index.ts';
+import { sexLabel, sexShort } from '../../../electron/common/sex.ts';
 
 const fr = wordsTranslator('fr');
 const nl = wordsTranslator('nl');
@@ -65,5 +66,17 @@ describe('readiness facts', () => {
     expect(describeReadinessFact(wordsTranslator('en'), fact, (iso) => iso)).toBe(
       '2026-11-22T13:01:00Z (2.0 h)',
     );
+  });
+});
+
+describe('sex in the reader’s words, one table for screen and paper', () => {
+  it('says the word on paper and the short mark on screen, and an unknown value as given', () => {
+    const all = (f: typeof sexLabel, sex: string | null) =>
+      (['fr', 'nl', 'de', 'en'] as const).map((l) => f(wordsTranslator(l), sex));
+    expect(all(sexLabel, 'female')).toEqual(['femme', 'vrouw', 'weiblich', 'female']);
+    expect(all(sexShort, 'female')).toEqual(['F', 'V', 'W', 'F']);
+    expect(all(sexShort, 'Male')).toEqual(['H', 'M', 'M', 'M']);
+    expect(all(sexLabel, 'intersex')).toEqual(['intersex', 'intersex', 'intersex', 'intersex']);
+    expect(sexLabel(wordsTranslator('fr'), null)).toBe('');
   });
 });
