@@ -46,8 +46,13 @@ export type MarEntry =
 
 export interface MarOrders {
   readonly entries: readonly MarEntry[];
-  /** Administrations of the 24 h before the window start, newest last. */
+  /**
+   * Administrations of the 24 h before the window start — and up to the data's time when the
+   * window starts before it — newest last.
+   */
   readonly lastDay: readonly Administration[];
+  /** The data's time when the window starts before it: the list runs to then. */
+  readonly lastDayUntil: Date | null;
 }
 
 const HOUR = 3_600_000;
@@ -127,14 +132,21 @@ export function marOrders(
       }
     }
   }
+  // A sheet started at the round, before the data's time, lists what was already given since
+  // (the 08:00 doses of a sheet from 07:00 printed at 09:22) — never as blank boxes alone.
   const from = window.start.getTime() - 24 * HOUR;
+  const until = Math.max(window.start.getTime(), asOf.getTime() + 1);
   const lastDay = chart.administrations
     .filter((a) => {
       const at = parseInstant(a.at)?.getTime();
-      return at !== undefined && at >= from && at < window.start.getTime();
+      return at !== undefined && at >= from && at < until;
     })
     .sort((a, b) => (a.at ?? '').localeCompare(b.at ?? ''));
-  return { entries, lastDay };
+  return {
+    entries,
+    lastDay,
+    lastDayUntil: asOf.getTime() > window.start.getTime() ? asOf : null,
+  };
 }
 
 function activeEntry(

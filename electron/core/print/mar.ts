@@ -112,7 +112,7 @@ export function marReport(input: MarInput, t: Translate, timeZone: string): Repo
 
 function sheetSection(ctx: Ctx, sheet: MarSheet): Section {
   const { m, t, width } = ctx;
-  const { entries, lastDay } = sheet.orders;
+  const { entries, lastDay, lastDayUntil } = sheet.orders;
   const of = <K extends MarEntry['kind']>(kind: K) =>
     entries.filter((e): e is Extract<MarEntry, { kind: K }> => e.kind === kind);
   const scheduled = of('scheduled');
@@ -127,7 +127,7 @@ function sheetSection(ctx: Ctx, sheet: MarSheet): Section {
     header: patientHeader(m, t, sheet.identity, width, false),
     continued: () => patientHeader(m, t, sheet.identity, width, true),
     body: [
-      ...lastDayBlocks(ctx, lastDay),
+      ...lastDayBlocks(ctx, lastDay, lastDayUntil),
       ...(held.length > 0
         ? heldBlocks(
             ctx,
@@ -155,9 +155,19 @@ function sheetSection(ctx: Ctx, sheet: MarSheet): Section {
 
 // ─── Before the grid: the last 24 h ──────────────────────────────────────────────────────────
 
-function lastDayBlocks(ctx: Ctx, given: readonly Administration[]): Block[] {
-  const { m, t, width, timeZone } = ctx;
-  const title = heading(m, t('mar.lastDay'), width);
+function lastDayBlocks(ctx: Ctx, given: readonly Administration[], until: Date | null): Block[] {
+  const { m, t, width, timeZone, window } = ctx;
+  const from = new Date(window.start.getTime() - 24 * 3_600_000);
+  const title = heading(
+    m,
+    until === null
+      ? t('mar.lastDay')
+      : t('mar.lastDaySince', {
+          from: formatStoredDate(from.toISOString(), timeZone),
+          to: formatStoredDate(until.toISOString(), timeZone),
+        }),
+    width,
+  );
   if (given.length === 0) return [title, ...paragraph(m, t('mar.lastDayNone'), BODY, width)];
   const columns: Column[] = [
     { label: t('col.time'), weight: 1.1 },

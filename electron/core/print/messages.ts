@@ -141,6 +141,8 @@ const en = {
   'mar.patientPage': 'Patient page {page}/{pages}',
   'mar.lastDay': 'Last 24 h before this sheet: given and not given',
   'mar.lastDayNone': 'No administration recorded in the 24 h before this sheet.',
+  'mar.lastDaySince':
+    'Given and not given from {from} to the data of {to} — the doses of this sheet already given are here',
   'mar.given': 'Given',
   'mar.notGiven': 'NOT GIVEN',
   'mar.noScheduled': 'No active scheduled orders.',
@@ -405,6 +407,8 @@ const fr: Messages = {
   'mar.patientPage': 'Page patient {page}/{pages}',
   'mar.lastDay': 'Dernières 24 h avant cette feuille : administré et non administré',
   'mar.lastDayNone': 'Aucune administration enregistrée dans les 24 h avant cette feuille.',
+  'mar.lastDaySince':
+    'Administré et non administré du {from} aux données du {to} — les doses de cette feuille déjà données sont ici',
   'mar.given': 'Administré',
   'mar.notGiven': 'NON ADMINISTRÉ',
   'mar.noScheduled': 'Aucune prescription planifiée active.',
@@ -667,6 +671,8 @@ const nl: Messages = {
   'mar.patientPage': 'Patiëntpagina {page}/{pages}',
   'mar.lastDay': 'Laatste 24 u vóór dit blad: toegediend en niet toegediend',
   'mar.lastDayNone': 'Geen toediening geregistreerd in de 24 u vóór dit blad.',
+  'mar.lastDaySince':
+    'Toegediend en niet toegediend van {from} tot de gegevens van {to} — de reeds gegeven dosissen van dit blad staan hier',
   'mar.given': 'Toegediend',
   'mar.notGiven': 'NIET TOEGEDIEND',
   'mar.noScheduled': 'Geen actieve geplande voorschriften.',
@@ -930,6 +936,8 @@ const de: Messages = {
   'mar.patientPage': 'Patientenseite {page}/{pages}',
   'mar.lastDay': 'Letzte 24 h vor diesem Blatt: verabreicht und nicht verabreicht',
   'mar.lastDayNone': 'Keine Verabreichung in den 24 h vor diesem Blatt erfasst.',
+  'mar.lastDaySince':
+    'Verabreicht und nicht verabreicht von {from} bis zum Datenstand {to} — bereits gegebene Gaben dieses Blatts stehen hier',
   'mar.given': 'Verabreicht',
   'mar.notGiven': 'NICHT VERABREICHT',
   'mar.noScheduled': 'Keine aktiven geplanten Verordnungen.',

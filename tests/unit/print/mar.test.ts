@@ -290,13 +290,37 @@ describe.each(LANGUAGES)('MAR in %s', (language) => {
   });
 
   it('shows the last 24 h before the grid, "not given" with its reason', async () => {
+    // A sheet from 09:00 on data of 09:19: the list runs to the data's time.
     const { texts } = await printMar([patient(1)], { language });
     const text = running(texts.join('\n'));
-    const lastDay = text.indexOf(running(t('mar.lastDay')));
+    const title = t('mar.lastDaySince', { from: '2026-11-30 09:00', to: '2026-12-01 09:19' });
+    const lastDay = text.indexOf(running(title));
     expect(lastDay).toBeGreaterThan(-1);
     expect(lastDay).toBeLessThan(text.indexOf(t('mar.scheduled')));
     expect(text).toContain(`${t('mar.notGiven')} — patient absent`);
     expect(text).toContain('2026-12-01 07:53');
+    // A sheet starting after the data says "the 24 h before this sheet".
+    const later = await printMar([patient(1)], {
+      language,
+      start: new Date('2026-12-01T09:00:00Z'),
+    });
+    expect(running(later.texts.join('\n'))).toContain(running(t('mar.lastDay')));
+  });
+
+  it('lists the doses already given since a sheet started at the round, before its boxes', async () => {
+    // Started at 07:00 (the round), data of 09:19: the 07:53 morphine and the 08:00 potassium
+    // not given are after the start — on the sheet, never only blank boxes to give again.
+    const { texts } = await printMar([patient(1)], {
+      language,
+      start: new Date('2026-12-01T06:00:00Z'),
+    });
+    const text = running(texts.join('\n'));
+    expect(text).toContain(
+      running(t('mar.lastDaySince', { from: '2026-11-30 07:00', to: '2026-12-01 09:19' })),
+    );
+    const grid = text.indexOf(t('mar.scheduled'));
+    expect(text.indexOf('2026-12-01 07:53')).toBeLessThan(grid);
+    expect(text.indexOf(`${t('mar.notGiven')} — patient absent`)).toBeLessThan(grid);
   });
 
   it('gives PRN their indication, maximum, last dose and six write-in rows with a 24 h total', async () => {
