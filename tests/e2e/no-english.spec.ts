@@ -146,7 +146,7 @@ for (const language of ['fr', 'nl', 'de'] as const satisfies readonly Language[]
     for (const ward of wards) {
       await page.getByLabel(m.census.ward, { exact: true }).selectOption(ward.id);
       await expect(
-        page.getByRole('grid', { name: m.census.tableLabel.replace('{{ward}}', ward.name ?? '') }),
+        page.getByRole('grid', { name: m.census.tableLabel.replace('{{ward}}', ward.name) }),
       ).toBeVisible();
       await read(`census ${ward.name}`);
     }
