@@ -509,6 +509,27 @@ export const PlanItemSchema = z.object({
 });
 export type PlanItem = z.infer<typeof PlanItemSchema>;
 
+/**
+ * A line, drain or device in use (FHIR DeviceUseStatement, status active): what the handover
+ * lists. Every field is the source's words; kind and name null only when the source names
+ * neither (the display says "device not named").
+ */
+export const DeviceSchema = z.object({
+  /** `Device.type` text/display ("Peripheral venous catheter", "Sonde urinaire"). */
+  kind: z.string().nullable(),
+  /** `Device.deviceName`, else the reference's display. */
+  name: z.string().nullable(),
+  /** `bodySite` text/display ("Left forearm"). */
+  site: z.string().nullable(),
+  /** When it was placed: `timingPeriod.start`, else `timingDateTime`, as given. */
+  placedAt: z.string().nullable(),
+  /** The statement's notes and reasons. */
+  note: z.string().nullable(),
+  /** The statement or its Device carries a modifier the importer does not know: verify. */
+  unverified: z.boolean(),
+});
+export type Device = z.infer<typeof DeviceSchema>;
+
 export const NoteSchema = z.object({
   /** The document type's text or display; null when the source gives none (the display words it). */
   kind: z.string().nullable(),
@@ -549,6 +570,8 @@ export const ChartSchema = z.object({
   administrations: z.array(AdministrationSchema),
   observations: z.array(ObservationSchema),
   plan: z.array(PlanItemSchema),
+  /** Lines, drains and devices in use, newest placed first. */
+  devices: z.array(DeviceSchema),
   notes: z.array(NoteSchema),
   contacts: z.array(ContactSchema),
   handover: HandoverSchema,

@@ -121,6 +121,7 @@ export const de: Words = {
   'placeholder.ward': '(keine Station zugewiesen)',
   'placeholder.name': '(kein Name erfasst)',
   'placeholder.note': 'Notiz',
+  'placeholder.device': '(Medizinprodukt nicht benannt)',
 
   'frequency.every.s': 'alle {n} Sek.',
   'frequency.every.min': 'alle {n} Min.',

@@ -125,6 +125,7 @@ export const en = {
   'placeholder.ward': '(no unit assigned)',
   'placeholder.name': '(no name recorded)',
   'placeholder.note': 'Note',
+  'placeholder.device': '(device not named)',
 
   'frequency.every.s': 'every {n} s',
   'frequency.every.min': 'every {n} min',

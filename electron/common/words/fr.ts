@@ -122,6 +122,7 @@ export const fr: Words = {
   'placeholder.ward': '(pas d’unité attribuée)',
   'placeholder.name': '(nom non enregistré)',
   'placeholder.note': 'Note',
+  'placeholder.device': '(dispositif non nommé)',
 
   'frequency.every.s': 'toutes les {n} s',
   'frequency.every.min': 'toutes les {n} min',

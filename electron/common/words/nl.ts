@@ -121,6 +121,7 @@ export const nl: Words = {
   'placeholder.ward': '(geen afdeling toegewezen)',
   'placeholder.name': '(geen naam geregistreerd)',
   'placeholder.note': 'Notitie',
+  'placeholder.device': '(hulpmiddel niet benoemd)',
 
   'frequency.every.s': 'om de {n} s',
   'frequency.every.min': 'om de {n} min',

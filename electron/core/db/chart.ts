@@ -7,6 +7,7 @@ import type {
   Chart,
   ChartMedication,
   Contact,
+  Device,
   Handover,
   MedicationOrder,
   Note,
@@ -142,11 +143,23 @@ export function getChart(
     plan: all<Omit<PlanItem, 'doNotPerform'> & { doNotPerform: number }>(
       `SELECT ${PLAN_ITEM} FROM plan_items WHERE patient_id = ? ORDER BY kind, due`,
     ).map((p) => ({ ...p, doNotPerform: p.doNotPerform === 1 })),
+    devices: devicesOfPatient(db, patientId),
     notes: all<Note>(`SELECT ${NOTE} FROM notes WHERE patient_id = ? ORDER BY at DESC`),
     contacts: all<Contact>(`SELECT ${CONTACT} FROM contacts WHERE patient_id = ? ORDER BY seq`),
     handover: handoverOf(db, patientId),
   };
 }
+
+/** Lines, drains and devices in use, newest placed first (those without a date last). */
+export function devicesOfPatient(db: ReadonlyDb, patientId: string): Device[] {
+  const rows = cached(
+    db,
+    `SELECT ${DEVICE} FROM devices WHERE patient_id = ? ORDER BY placed_at IS NULL, placed_at DESC, kind, name`,
+  ).all(patientId) as (Omit<Device, 'unverified'> & { unverified: number })[];
+  return rows.map((d) => ({ ...d, unverified: d.unverified === 1 }));
+}
+
+const DEVICE = detailOf('devices');
 
 type RawObservation = Omit<Observation, 'otherRanges'> & { otherRanges: string | null };
 

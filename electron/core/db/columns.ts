@@ -162,6 +162,15 @@ export const COLUMNS = {
     detail: 'detail',
     doNotPerform: 'do_not_perform',
   },
+  devices: {
+    patientId: 'patient_id',
+    kind: 'kind',
+    name: 'name',
+    site: 'site',
+    placedAt: 'placed_at',
+    note: 'note',
+    unverified: 'unverified',
+  },
   notes: {
     patientId: 'patient_id',
     kind: 'kind',

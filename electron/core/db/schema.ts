@@ -247,6 +247,19 @@ CREATE TABLE plan_items (
   do_not_perform INTEGER NOT NULL CHECK (do_not_perform IN (0, 1))
 ) STRICT;
 
+-- Lines, drains and devices in use (DeviceUseStatement active): the source's words for its kind
+-- (Device.type), name (Device.deviceName), body site; placed_at as given. unverified = 1: an
+-- unknown modifierExtension on the statement or its Device.
+CREATE TABLE devices (
+  patient_id TEXT NOT NULL REFERENCES patients(id),
+  kind       TEXT,
+  name       TEXT,
+  site       TEXT,
+  placed_at  TEXT,
+  note       TEXT,
+  unverified INTEGER NOT NULL CHECK (unverified IN (0, 1))
+) STRICT;
+
 -- kind: the document type's words (NULL when none); title: description, else the type.
 CREATE TABLE notes (
   patient_id TEXT NOT NULL REFERENCES patients(id),
@@ -283,6 +296,7 @@ CREATE INDEX administrations_patient ON administrations(patient_id);
 CREATE INDEX observations_patient ON observations(patient_id, at);
 CREATE INDEX plan_items_patient ON plan_items(patient_id);
 CREATE INDEX notes_patient ON notes(patient_id, at);
+CREATE INDEX devices_patient ON devices(patient_id);
 `;
 
 /** The table names whose rows `recordCounts` and the import report count. */
@@ -304,6 +318,7 @@ export const TABLES = [
   'administrations',
   'observations',
   'plan_items',
+  'devices',
   'notes',
 ] as const;
 export type Table = (typeof TABLES)[number];

@@ -16,6 +16,7 @@ import {
   mapTask,
 } from './map-plan.ts';
 import { mapAllergy, mapCondition, mapDocumentReference } from './map-clinical.ts';
+import { mapDevice, mapDeviceUseStatement } from './map-device.ts';
 import {
   mapEncounter,
   mapLocation,
@@ -33,6 +34,7 @@ import { mapObservation } from './map-observation.ts';
 import type { ResourceSink } from './read-input.ts';
 import type {
   ClinicalRecord,
+  DeviceRecord,
   EncounterRecord,
   LocationRecord,
   MedicationRecord,
@@ -53,6 +55,7 @@ export interface Collected {
   /** PractitionerRole key → its practitioner reference. */
   readonly roles: Map<string, string | null>;
   readonly medications: Map<string, MedicationRecord>;
+  readonly devices: Map<string, DeviceRecord>;
   readonly encounters: Map<string, EncounterRecord>;
   /** Every clinical resource's contribution, by resource key. */
   readonly clinical: Map<string, ClinicalRecord>;
@@ -115,6 +118,11 @@ const HANDLERS: Readonly<Record<string, Handler>> = {
     if (medication.unknownModifier) tally.warn('unknown-modifier');
     c.medications.set(key, medication);
   },
+  Device: (c, r, key, _clock, tally) => {
+    const device = mapDevice(r);
+    if (device.unknownModifier) tally.warn('unknown-modifier');
+    c.devices.set(key, device);
+  },
   Encounter: (c, r, key) => {
     collectContainedLocations(c, r, key);
     const e = mapEncounter(r);
@@ -141,6 +149,7 @@ const HANDLERS: Readonly<Record<string, Handler>> = {
   NutritionOrder: clinical(mapNutritionOrder),
   Flag: clinical(mapFlag),
   Consent: clinical(mapConsent),
+  DeviceUseStatement: clinical(mapDeviceUseStatement),
 };
 
 export class Collector implements ResourceSink {
@@ -152,6 +161,7 @@ export class Collector implements ResourceSink {
     practitioners: new Map(),
     roles: new Map(),
     medications: new Map(),
+    devices: new Map(),
     encounters: new Map(),
     clinical: new Map(),
     binaries: new Map(),

@@ -11,6 +11,7 @@ import type {
   Allergy,
   AllergyAbsence,
   CodeStatusClaim,
+  Device,
   Handover,
   MedicationOrder,
   Note,
@@ -85,6 +86,7 @@ export function prepareInserts(db: WritableDb) {
   const observation = batched('observations');
   const plan = batched('plan_items');
   const note = batched('notes');
+  const device = batched('devices');
   const search = db.prepare(
     'INSERT INTO patient_search (rowid, name, mrn, bed, birth) VALUES ((SELECT rowid FROM patients WHERE id = ?), ?, ?, ?, ?)',
   );
@@ -310,6 +312,16 @@ export function prepareInserts(db: WritableDb) {
       }),
     note: (patientId: string, n: Note) =>
       note({ patientId, kind: n.kind, title: n.title, author: n.author, at: n.at, text: n.text }),
+    device: (patientId: string, d: Device) =>
+      device({
+        patientId,
+        kind: d.kind,
+        name: d.name,
+        site: d.site,
+        placedAt: d.placedAt,
+        note: d.note,
+        unverified: bit(d.unverified),
+      }),
   };
 }
 

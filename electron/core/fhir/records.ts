@@ -9,6 +9,7 @@ import type {
   AllergyAbsence,
   CodeStatusClaim,
   Contact,
+  Device,
   MedicationOrder,
   Note,
   Observation,
@@ -39,6 +40,13 @@ export interface LocationRecord {
   readonly physicalType: string | null;
   readonly partOf: string | null;
   readonly managingOrganization: string | null;
+}
+
+/** What a Device resource says of itself: its kind and name, and whether it can be read. */
+export interface DeviceRecord {
+  readonly kind: string | null;
+  readonly name: string | null;
+  readonly unknownModifier: boolean;
 }
 
 export interface OrganizationRecord {
@@ -114,6 +122,14 @@ export type ClinicalItem =
     } & Omit<Administration, 'orderId' | 'performer'>)
   | ObservationItem
   | ({ readonly item: 'plan' } & PlanItem)
+  | ({
+      readonly item: 'device';
+      /** The Device the statement is about, resolved at write time (contained: read here). */
+      readonly deviceRef: string | null;
+      readonly deviceDisplay: string | null;
+      /** A contained Device, read with its statement. */
+      readonly device: DeviceRecord | null;
+    } & Omit<Device, 'kind' | 'name'>)
   | ({
       readonly item: 'note';
       readonly authorRef: string | null;

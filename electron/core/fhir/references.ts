@@ -65,6 +65,7 @@ const REFERENCE_TARGETS: ReadonlySet<string> = new Set([
   'Practitioner',
   'PractitionerRole',
   'Medication',
+  'Device',
   'MedicationRequest',
   'Condition',
   'Binary',

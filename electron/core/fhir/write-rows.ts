@@ -17,7 +17,7 @@ import {
 import type { Collected } from './collect.ts';
 import { instantOf } from './dates.ts';
 import { type RangePatient, ageAt, chooseRange } from './reference-range.ts';
-import type { ClinicalItem, EncounterRecord, MedicationRecord } from './records.ts';
+import type { ClinicalItem, DeviceRecord, EncounterRecord, MedicationRecord } from './records.ts';
 import { idOfKey } from './references.ts';
 import type { ReportTally } from './report.ts';
 import { type StayFacts, stayFacts } from './stay-facts.ts';
@@ -256,6 +256,11 @@ class Names {
     return key === null ? null : (this.c.medications.get(key) ?? null);
   }
 
+  device(ref: string | null): DeviceRecord | null {
+    const key = resolveCounted(this.dir, ref);
+    return key === null ? null : (this.c.devices.get(key) ?? null);
+  }
+
   condition(ref: string | null): string | null {
     const key = resolveCounted(this.dir, ref);
     const problem =
@@ -376,6 +381,19 @@ function writeClinical(
           author: names.practitioner(item.authorRef, item.authorDisplay),
           at: item.at,
           text,
+        });
+        break;
+      }
+      case 'device': {
+        // A referenced Device is read now; a contained one came with the statement.
+        const device = item.device ?? names.device(item.deviceRef);
+        ins.device(patientId, {
+          kind: device?.kind ?? null,
+          name: device?.name ?? item.deviceDisplay,
+          site: item.site,
+          placedAt: item.placedAt,
+          note: item.note,
+          unverified: item.unverified || device?.unknownModifier === true,
         });
         break;
       }

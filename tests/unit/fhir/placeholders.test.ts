@@ -141,6 +141,7 @@ const WORD: Record<Exclude<Language, 'en'>, Record<Unnamed, string>> = {
     ward: '(pas d’unité attribuée)',
     name: '(nom non enregistré)',
     note: 'Note',
+    device: '(dispositif non nommé)',
   },
   nl: {
     substance: '(stof niet benoemd)',
@@ -149,6 +150,7 @@ const WORD: Record<Exclude<Language, 'en'>, Record<Unnamed, string>> = {
     ward: '(geen afdeling toegewezen)',
     name: '(geen naam geregistreerd)',
     note: 'Notitie',
+    device: '(hulpmiddel niet benoemd)',
   },
   de: {
     substance: '(Stoff nicht benannt)',
@@ -157,6 +159,7 @@ const WORD: Record<Exclude<Language, 'en'>, Record<Unnamed, string>> = {
     ward: '(keine Station zugewiesen)',
     name: '(kein Name erfasst)',
     note: 'Notiz',
+    device: '(Medizinprodukt nicht benannt)',
   },
 };
 

@@ -127,6 +127,7 @@ export function chart(n: number, overrides: Partial<Chart> = {}): Chart {
     administrations: [],
     observations: [],
     plan: [],
+    devices: [],
     notes: [],
     contacts: [],
     handover: {
