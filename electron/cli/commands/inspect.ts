@@ -148,6 +148,15 @@ function describeChart(chart: Chart): string[] {
     lines.push(
       `  problems: ${chart.problems.map((x) => x.text ?? '(condition not named)').join('; ')}`,
     );
+  if (chart.devices.length > 0)
+    lines.push(
+      `  lines/drains/devices: ${chart.devices
+        .map(
+          (d) =>
+            `${d.kind ?? d.name ?? '(device not named)'}${d.site ? ` (${d.site})` : ''}${d.placedAt ? ` since ${d.placedAt}` : ''}${d.unverified ? ' [unverified]' : ''}`,
+        )
+        .join('; ')}`,
+    );
   lines.push(`  medications (${chart.medications.length}):`);
   for (const m of chart.medications) {
     const dose = m.doseText ?? [m.dose, m.doseUnit].filter((x) => x !== null).join(' ');
