@@ -180,11 +180,13 @@ test.describe('chart', () => {
           chart.patient.mrn,
         );
         await search.press('Enter');
-        await expect(chartHeader(page)).toContainText(chart.patient.mrn);
+        await expect(page.locator('.chart-header')).toContainText(chart.patient.mrn);
         if (chart === child) {
           const age = ageAt(child.patient.birthDate, new Date(), zone);
-          if (age) await expect(chartHeader(page)).toContainText(formatAge(age, words));
-          await expect(chartHeader(page).locator('.header-facts')).not.toContainText('undefined');
+          if (age) await expect(page.locator('.chart-header')).toContainText(formatAge(age, words));
+          await expect(page.locator('.chart-header').locator('.header-facts')).not.toContainText(
+            'undefined',
+          );
         }
         await page.getByRole('tab', { name: screen.tabs.medications }).click();
         await snap(
@@ -199,6 +201,8 @@ test.describe('chart', () => {
       await page.getByRole('tab', { name: screen.tabs.medications }).click();
       const cell = page.locator('.prn-last-day').first();
       await expect(cell).toBeVisible();
+      await cell.scrollIntoViewIfNeeded();
+      await snap(page, testInfo, `chart-medications-prn-rows-${language}`);
       const quantity = (q: { value: number; unit: string }) =>
         formatDose({ dose: q.value, doseUnit: q.unit, doseText: null }, words);
       const total =

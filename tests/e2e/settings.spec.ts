@@ -121,5 +121,11 @@ test.describe('settings', () => {
     expect(saved.roundStarts).toEqual(['06:30', '14:30', '21:30']);
     expect(saved.censusBarcodes).toBe(true);
     await expectAccessible(page, testInfo, 'settings with the print rows');
+    for (const language of ['fr', 'nl', 'de']) {
+      await page.locator('.language-picker select').selectOption(language);
+      await expect(page.locator('html')).toHaveAttribute('lang', language);
+      await page.locator('.print-settings').scrollIntoViewIfNeeded();
+      await snap(page, testInfo, `settings-print-rows-${language}`);
+    }
   });
 });
