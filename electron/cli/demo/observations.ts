@@ -40,7 +40,7 @@ function partsOf(measure: Measure): MeasureParts {
     const code = (lang: PatientContext['lang']) =>
       concept(SYSTEMS.loinc, measure.loinc, measure.display, measure.text[lang]);
     parts = {
-      code: { fr: code('fr'), nl: code('nl') },
+      code: { fr: code('fr'), nl: code('nl'), de: code('de') },
       referenceRange: [
         {
           low: quantity(measure.low, measure.unit, measure.ucum),
@@ -238,14 +238,24 @@ export function emitBodyMeasures(ctx: PatientContext): void {
     resourceType: 'Observation',
     id: `${ctx.id}-weight`,
     ...base,
-    code: concept(SYSTEMS.loinc, '29463-7', 'Body weight', ctx.lang === 'fr' ? 'Poids' : 'Gewicht'),
+    code: concept(
+      SYSTEMS.loinc,
+      '29463-7',
+      'Body weight',
+      { fr: 'Poids', nl: 'Gewicht', de: 'Gewicht' }[ctx.lang],
+    ),
     valueQuantity: quantity(roundTo(weight, 1), 'kg', 'kg'),
   });
   ctx.emit({
     resourceType: 'Observation',
     id: `${ctx.id}-height`,
     ...base,
-    code: concept(SYSTEMS.loinc, '8302-2', 'Body height', ctx.lang === 'fr' ? 'Taille' : 'Lengte'),
+    code: concept(
+      SYSTEMS.loinc,
+      '8302-2',
+      'Body height',
+      { fr: 'Taille', nl: 'Lengte', de: 'Größe' }[ctx.lang],
+    ),
     valueQuantity: quantity(Math.round(height), 'cm', 'cm'),
   });
 }
