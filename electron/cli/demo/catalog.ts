@@ -321,6 +321,11 @@ export interface Drug {
   readonly avoidWith?: readonly string[];
   /** At most one drug of a group per patient (no double anticoagulation). */
   readonly group?: 'anticoagulant' | 'antibiotic';
+  /**
+   * A child's dose by weight: `dose` per kg, rounded to `step` and never above `cap` (the
+   * adult dose), as a paediatrician orders it ("15 mg/kg").
+   */
+  readonly perKg?: { readonly dose: number; readonly step: number; readonly cap: number };
 }
 
 const GTS_ABBREVIATION = 'http://terminology.hl7.org/CodeSystem/v3-GTSAbbreviation';
@@ -680,6 +685,7 @@ export const DRUGS = {
       },
       maxPer24h: 4,
     },
+    perKg: { dose: 15, step: 10, cap: 1000 },
   },
   amoxicillinSyrup: {
     atc: 'J01CA04',
@@ -691,6 +697,7 @@ export const DRUGS = {
     timing: daily(3),
     avoidWith: [PENICILLIN],
     group: 'antibiotic',
+    perKg: { dose: 25, step: 10, cap: 1000 },
   },
   ondansetronPrn: {
     atc: 'A04AA01',
@@ -701,6 +708,7 @@ export const DRUGS = {
     route: 'IV',
     timing: everyHours(8),
     prn: { reason: { fr: 'Vomissements', nl: 'Braken', de: 'Erbrechen' }, maxPer24h: 3 },
+    perKg: { dose: 0.15, step: 0.1, cap: 4 },
   },
 } as const satisfies Record<string, Drug>;
 export type DrugKey = keyof typeof DRUGS;
@@ -897,6 +905,25 @@ export const DO_NOT_REQUESTS: readonly Text[] = [
   { fr: 'Sonde urinaire', nl: 'Blaassonde', de: 'Blasenkatheter' },
 ];
 
+/** A child's contingencies: volumes by weight, never an adult's 500 mL bolus. */
+export const IPASS_AWARENESS_CHILD: readonly Text[] = [
+  {
+    fr: 'Si SpO2 < 92 % : O2 aux lunettes et appeler le pédiatre de garde',
+    nl: 'Bij SpO2 < 92 %: O2 via neusbril en wachtdienst pediatrie bellen',
+    de: 'Bei SpO2 < 92 %: O2 über Nasenbrille und diensthabenden Kinderarzt rufen',
+  },
+  {
+    fr: 'Si signes de choc : remplissage NaCl 0,9 % 10 mL/kg et appeler le pédiatre',
+    nl: 'Bij tekenen van shock: NaCl 0,9 % 10 mL/kg vulling en pediater bellen',
+    de: 'Bei Schockzeichen: NaCl 0,9 % 10 mL/kg als Bolus und Kinderarzt rufen',
+  },
+  {
+    fr: 'Si T° > 38,5 °C : paracétamol selon le poids, pas plus de 4 doses par 24 h',
+    nl: 'Bij T° > 38,5 °C: paracetamol volgens gewicht, maximaal 4 doses per 24 u',
+    de: 'Bei T° > 38,5 °C: Paracetamol nach Gewicht, höchstens 4 Gaben in 24 Std.',
+  },
+];
+
 export const NOTES: readonly Text[] = [
   {
     fr: 'Patient(e) calme et orienté(e). Douleur contrôlée (EVA 2/10). A mangé la moitié du repas. Mobilisation au fauteuil avec l’aide d’une personne.',
@@ -978,6 +1005,25 @@ export const IPASS_AWARENESS: readonly Text[] = [
     fr: 'Surveiller la diurèse : si < 30 mL/h pendant 2 h, appeler',
     nl: 'Diurese opvolgen: bij < 30 mL/u gedurende 2 u, bellen',
     de: 'Diurese überwachen: bei < 30 mL/h über 2 Std. anrufen',
+  },
+];
+
+/** Why an order is on hold, as the prescriber wrote it (statusReason). */
+export const HOLD_REASONS: readonly Text[] = [
+  {
+    fr: 'En attente du résultat de l’INR',
+    nl: 'In afwachting van de INR-uitslag',
+    de: 'Warten auf den INR-Wert',
+  },
+  {
+    fr: 'À jeun pour intervention demain',
+    nl: 'Nuchter voor ingreep morgen',
+    de: 'Nüchtern für den Eingriff morgen',
+  },
+  {
+    fr: 'Créatinine en hausse : avis néphrologie',
+    nl: 'Stijgend creatinine: advies nefrologie',
+    de: 'Kreatinin steigend: Nephrologie-Konsil',
   },
 ];
 

@@ -216,8 +216,8 @@ export function emitLabs(ctx: PatientContext): void {
   }
 }
 
-/** Weight and height at admission. */
-export function emitBodyMeasures(ctx: PatientContext): void {
+/** Weight and height at admission; returns the weight (kg, as charted) for weight-based doses. */
+export function emitBodyMeasures(ctx: PatientContext): number {
   const { rng } = ctx;
   const child = ctx.age < 16;
   const height = child
@@ -258,4 +258,5 @@ export function emitBodyMeasures(ctx: PatientContext): void {
     ),
     valueQuantity: quantity(Math.round(height), 'cm', 'cm'),
   });
+  return roundTo(weight, 1);
 }

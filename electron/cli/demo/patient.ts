@@ -224,10 +224,10 @@ export function generatePatient(input: PatientInput): void {
   if (fate.status !== 'admitted') return;
   emitCodeStatus(ctx);
   emitIsolation(ctx);
-  emitBodyMeasures(ctx);
+  const weightKg = emitBodyMeasures(ctx);
   emitVitals(ctx);
   emitLabs(ctx);
-  emitMedications(ctx, allergens);
+  emitMedications(ctx, allergens, weightKg);
   emitWardFacts(ctx);
   emitCarePlan(ctx);
   emitNotes(ctx, input.encodeNote);

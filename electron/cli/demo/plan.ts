@@ -9,6 +9,7 @@ import {
   GOALS,
   IPASS_ACTIONS,
   IPASS_AWARENESS,
+  IPASS_AWARENESS_CHILD,
   MOBILITY,
   NOTES,
   NURSING_TASKS,
@@ -241,6 +242,6 @@ export function emitHandover(ctx: PatientContext): void {
     ipass('ipass-action', 'I-PASS — action list', { valueString: action[ctx.lang] });
   }
   ipass('ipass-awareness', 'I-PASS — situation awareness', {
-    valueString: rng.pick(IPASS_AWARENESS)[ctx.lang],
+    valueString: rng.pick(ctx.age < 16 ? IPASS_AWARENESS_CHILD : IPASS_AWARENESS)[ctx.lang],
   });
 }
