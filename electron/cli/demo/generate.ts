@@ -88,7 +88,7 @@ const PHYSICAL = {
   bd: concept(SYSTEMS.physicalType, 'bd', 'Bed'),
 } as const;
 
-const EMERGENCY_NAME = { fr: 'Urgences', nl: 'Spoedgevallen' } as const;
+const EMERGENCY_NAME = { fr: 'Urgences', nl: 'Spoedgevallen', de: 'Notaufnahme' } as const;
 
 /** Organisations, the Location tree (site → ward → room → bed) and staff of every site. */
 function emitDirectory(layout: HospitalLayout, seed: number, emit: Emit): Map<string, Staff> {

@@ -1,5 +1,5 @@
 /**
- * The demo hospital's buildings: two Belgian sites (one French-speaking, one Dutch-speaking),
+ * The demo hospital's buildings: three Belgian sites (French-, Dutch- and German-speaking),
  * their wards, rooms and beds as a FHIR `Location` partOf chain (bed → room → ward → site), the
  * organisations and the staff. Ward sizes follow the number of admitted patients, so the
  * hospital stays plausible (wards of at most ~30 beds, ~88 % occupied) from 10 to 30,000.
@@ -21,7 +21,7 @@ export interface SiteTemplate {
   readonly key: string;
   readonly name: string;
   readonly city: string;
-  readonly language: Exclude<Language, 'de'>;
+  readonly language: Language;
   readonly wards: readonly WardTemplate[];
 }
 
@@ -50,6 +50,18 @@ export const SITES: readonly SiteTemplate[] = [
       { name: 'Geriatrie', code: 'GER', kind: 'geriatrics', weight: 3 },
       { name: 'Heelkunde 3', code: 'HK3', kind: 'surgery', weight: 3 },
       { name: 'Intensieve Zorg', code: 'IZ', kind: 'icu', weight: 1 },
+    ],
+  },
+  {
+    // The East Cantons: German is the language of the ward, the chart and the paper.
+    key: 'stvith',
+    name: 'Klinik Hohes Venn',
+    city: 'St. Vith',
+    language: 'de',
+    wards: [
+      { name: 'Innere Medizin 1', code: 'IM1', kind: 'medicine', weight: 2 },
+      { name: 'Altersmedizin', code: 'AM', kind: 'geriatrics', weight: 1 },
+      { name: 'Kinderstation', code: 'KS', kind: 'pediatrics', weight: 1 },
     ],
   },
 ];

@@ -4,6 +4,7 @@
  * viewer uses, so the demo MAR and the chart's "next due" agree.
  */
 import { formatDose } from '../../common/dose.ts';
+import { formatNumber } from '../../common/numbers.ts';
 import { describeFrequency } from '../../common/frequency.ts';
 import { wordsTranslator } from '../../common/words/index.ts';
 import { DEFAULT_ADMIN_TIMES } from '../../core/schedule/admin-times.ts';
@@ -13,6 +14,7 @@ import {
   DRUGS,
   type Drug,
   type DrugKey,
+  HOLD_REASONS,
   NOT_GIVEN_REASONS,
   PROFILE_DRUGS,
   ROUTES,
@@ -93,6 +95,7 @@ function writtenOrder(drug: Drug, ctx: PatientContext, timing: unknown): string 
   const frequency = frequencyOf(timing);
   return [
     formatDose({ dose: drug.dose, doseUnit: drug.unit, doseText: null }, t),
+    drug.perKg && `(${formatNumber(drug.perKg.dose, ctx.lang)} ${drug.unit}/kg)`,
     ROUTES[drug.route][ctx.lang],
     frequency && describeFrequency(t, frequency),
   ]
@@ -161,10 +164,22 @@ function emitAdministrations(
   });
 }
 
-export function emitMedications(ctx: PatientContext, allergens: readonly string[]): void {
+/** A child's drug at the dose its weight calls for (rounded, never above the adult dose). */
+function doseFor(drug: Drug, weightKg: number): Drug {
+  if (!drug.perKg) return drug;
+  const { dose, step, cap } = drug.perKg;
+  const rounded = Number((Math.max(1, Math.round((dose * weightKg) / step)) * step).toFixed(3));
+  return { ...drug, dose: Math.min(cap, rounded) };
+}
+
+export function emitMedications(
+  ctx: PatientContext,
+  allergens: readonly string[],
+  weightKg: number,
+): void {
   const { rng } = ctx;
   chooseDrugs(ctx, allergens).forEach((key, n) => {
-    const drug: Drug = DRUGS[key];
+    const drug = doseFor(DRUGS[key], weightKg);
     const id = `${ctx.id}-rx${n}`;
     const orderStart = ctx.admittedAt + rng.int(1, 6) * HOUR_MS;
     const status = rng.weighted([
@@ -190,6 +205,7 @@ export function emitMedications(ctx: PatientContext, allergens: readonly string[
       resourceType: 'MedicationRequest',
       id,
       status,
+      ...(status === 'on-hold' ? { statusReason: { text: rng.pick(HOLD_REASONS)[ctx.lang] } } : {}),
       intent: 'order',
       medicationCodeableConcept: medication,
       subject: ctx.subject,

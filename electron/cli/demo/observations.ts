@@ -40,7 +40,7 @@ function partsOf(measure: Measure): MeasureParts {
     const code = (lang: PatientContext['lang']) =>
       concept(SYSTEMS.loinc, measure.loinc, measure.display, measure.text[lang]);
     parts = {
-      code: { fr: code('fr'), nl: code('nl') },
+      code: { fr: code('fr'), nl: code('nl'), de: code('de') },
       referenceRange: [
         {
           low: quantity(measure.low, measure.unit, measure.ucum),
@@ -216,8 +216,8 @@ export function emitLabs(ctx: PatientContext): void {
   }
 }
 
-/** Weight and height at admission. */
-export function emitBodyMeasures(ctx: PatientContext): void {
+/** Weight and height at admission; returns the weight (kg, as charted) for weight-based doses. */
+export function emitBodyMeasures(ctx: PatientContext): number {
   const { rng } = ctx;
   const child = ctx.age < 16;
   const height = child
@@ -238,14 +238,25 @@ export function emitBodyMeasures(ctx: PatientContext): void {
     resourceType: 'Observation',
     id: `${ctx.id}-weight`,
     ...base,
-    code: concept(SYSTEMS.loinc, '29463-7', 'Body weight', ctx.lang === 'fr' ? 'Poids' : 'Gewicht'),
+    code: concept(
+      SYSTEMS.loinc,
+      '29463-7',
+      'Body weight',
+      { fr: 'Poids', nl: 'Gewicht', de: 'Gewicht' }[ctx.lang],
+    ),
     valueQuantity: quantity(roundTo(weight, 1), 'kg', 'kg'),
   });
   ctx.emit({
     resourceType: 'Observation',
     id: `${ctx.id}-height`,
     ...base,
-    code: concept(SYSTEMS.loinc, '8302-2', 'Body height', ctx.lang === 'fr' ? 'Taille' : 'Lengte'),
+    code: concept(
+      SYSTEMS.loinc,
+      '8302-2',
+      'Body height',
+      { fr: 'Taille', nl: 'Lengte', de: 'Größe' }[ctx.lang],
+    ),
     valueQuantity: quantity(Math.round(height), 'cm', 'cm'),
   });
+  return roundTo(weight, 1);
 }

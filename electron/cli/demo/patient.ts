@@ -2,7 +2,7 @@
  * One demo patient: who they are, where they are (admitted to a bed, discharged, or seen as an
  * outpatient) and, for admitted patients, the whole chart a ward needs during a downtime.
  */
-import { PARENTS, REASONS, RELATIONSHIPS } from './catalog.ts';
+import { PARENTS, REASONS, RELATIONSHIPS, type Text } from './catalog.ts';
 import { DAY_MS, HOUR_MS, type PatientContext, type Profile, type Trajectory } from './context.ts';
 import { type Emit, type Reference, SYSTEMS, concept, iso, ref } from './fhir.ts';
 import { type Bed, WARD_TEMPLATES, type WardKind } from './hospital.ts';
@@ -117,7 +117,7 @@ function emitPatient(
   id: string,
   name: PersonName,
   age: number,
-  lang: 'fr' | 'nl',
+  lang: PatientContext['lang'],
 ): void {
   const { rng } = input;
   const contacts = Array.from({ length: rng.chance(0.8) ? rng.int(1, 2) : 0 }, () => {
@@ -167,13 +167,13 @@ function emitPatient(
   });
 }
 
-const SERVICE_TEXT: Readonly<Record<WardKind, { fr: string; nl: string }>> = {
-  medicine: { fr: 'Médecine interne', nl: 'Inwendige geneeskunde' },
-  surgery: { fr: 'Chirurgie', nl: 'Heelkunde' },
-  icu: { fr: 'Soins intensifs', nl: 'Intensieve zorg' },
-  geriatrics: { fr: 'Gériatrie', nl: 'Geriatrie' },
-  cardiology: { fr: 'Cardiologie', nl: 'Cardiologie' },
-  pediatrics: { fr: 'Pédiatrie', nl: 'Pediatrie' },
+const SERVICE_TEXT: Readonly<Record<WardKind, Text>> = {
+  medicine: { fr: 'Médecine interne', nl: 'Inwendige geneeskunde', de: 'Innere Medizin' },
+  surgery: { fr: 'Chirurgie', nl: 'Heelkunde', de: 'Chirurgie' },
+  icu: { fr: 'Soins intensifs', nl: 'Intensieve zorg', de: 'Intensivmedizin' },
+  geriatrics: { fr: 'Gériatrie', nl: 'Geriatrie', de: 'Geriatrie' },
+  cardiology: { fr: 'Cardiologie', nl: 'Cardiologie', de: 'Kardiologie' },
+  pediatrics: { fr: 'Pédiatrie', nl: 'Pediatrie', de: 'Pädiatrie' },
 };
 
 export function generatePatient(input: PatientInput): void {
@@ -224,10 +224,10 @@ export function generatePatient(input: PatientInput): void {
   if (fate.status !== 'admitted') return;
   emitCodeStatus(ctx);
   emitIsolation(ctx);
-  emitBodyMeasures(ctx);
+  const weightKg = emitBodyMeasures(ctx);
   emitVitals(ctx);
   emitLabs(ctx);
-  emitMedications(ctx, allergens);
+  emitMedications(ctx, allergens, weightKg);
   emitWardFacts(ctx);
   emitCarePlan(ctx);
   emitNotes(ctx, input.encodeNote);

@@ -9,6 +9,7 @@ import {
   GOALS,
   IPASS_ACTIONS,
   IPASS_AWARENESS,
+  IPASS_AWARENESS_CHILD,
   MOBILITY,
   NOTES,
   NURSING_TASKS,
@@ -40,7 +41,11 @@ export function emitCarePlan(ctx: PatientContext): void {
       code: { text: task[ctx.lang] },
       status: n === 0 && rng.chance(0.3) ? 'in-progress' : 'scheduled',
       ...(n === 0 && rng.chance(0.4)
-        ? { scheduledString: ctx.lang === 'fr' ? 'Chaque matin' : 'Elke ochtend' }
+        ? {
+            scheduledString: { fr: 'Chaque matin', nl: 'Elke ochtend', de: 'Jeden Morgen' }[
+              ctx.lang
+            ],
+          }
         : { scheduledPeriod: { start: dueIn(ctx, rng.int(1, 20)) } }),
       performer: [ctx.nurses[0]],
     },
@@ -50,11 +55,11 @@ export function emitCarePlan(ctx: PatientContext): void {
     id: `${ctx.id}-cp`,
     status: 'active',
     intent: 'plan',
-    title: ctx.lang === 'fr' ? 'Plan de soins infirmiers' : 'Verpleegplan',
+    title: { fr: 'Plan de soins infirmiers', nl: 'Verpleegplan', de: 'Pflegeplan' }[ctx.lang],
     category: [
       {
         coding: [{ system: SYSTEMS.ward, code: 'nursing' }],
-        text: ctx.lang === 'fr' ? 'Soins infirmiers' : 'Verpleegkunde',
+        text: { fr: 'Soins infirmiers', nl: 'Verpleegkunde', de: 'Pflege' }[ctx.lang],
       },
     ],
     subject: ctx.subject,
@@ -127,12 +132,19 @@ export function emitWardFacts(ctx: PatientContext): void {
     });
   fact(
     'fall-risk',
-    { fr: 'Risque de chute', nl: 'Valrisico' },
+    { fr: 'Risque de chute', nl: 'Valrisico', de: 'Sturzrisiko' },
     rng.pick(elderly ? FALL_RISK.slice(1) : FALL_RISK.slice(0, 2))[ctx.lang],
     0,
   );
-  fact('mobility', { fr: 'Mobilité', nl: 'Mobiliteit' }, rng.pick(MOBILITY)[ctx.lang], 1);
+  fact(
+    'mobility',
+    { fr: 'Mobilité', nl: 'Mobiliteit', de: 'Mobilität' },
+    rng.pick(MOBILITY)[ctx.lang],
+    1,
+  );
 }
+
+const NOTE_TITLE: Text = { fr: 'Note infirmière', nl: 'Verpleegnota', de: 'Pflegebericht' };
 
 export function emitNotes(ctx: PatientContext, encode: (text: string) => string): void {
   const { rng } = ctx;
@@ -142,12 +154,7 @@ export function emitNotes(ctx: PatientContext, encode: (text: string) => string)
       id: `${ctx.id}-note${n}`,
       status: 'current',
       docStatus: 'final',
-      type: concept(
-        SYSTEMS.loinc,
-        '34746-8',
-        'Nurse Note',
-        ctx.lang === 'fr' ? 'Note infirmière' : 'Verpleegnota',
-      ),
+      type: concept(SYSTEMS.loinc, '34746-8', 'Nurse Note', NOTE_TITLE[ctx.lang]),
       subject: ctx.subject,
       date: iso(ctx.asOf - (n * 8 + rng.int(1, 6)) * HOUR_MS),
       author: [rng.pick(ctx.nurses)],
@@ -155,9 +162,9 @@ export function emitNotes(ctx: PatientContext, encode: (text: string) => string)
         {
           attachment: {
             contentType: 'text/plain; charset=utf-8',
-            language: ctx.lang === 'fr' ? 'fr-BE' : 'nl-BE',
+            language: `${ctx.lang}-BE`,
             data: encode(note[ctx.lang]),
-            title: ctx.lang === 'fr' ? 'Note infirmière' : 'Verpleegnota',
+            title: NOTE_TITLE[ctx.lang],
           },
         },
       ],
@@ -167,30 +174,38 @@ export function emitNotes(ctx: PatientContext, encode: (text: string) => string)
 }
 
 const SEVERITY_TEXT = {
-  stable: { fr: 'Stable', nl: 'Stabiel' },
-  watcher: { fr: 'À surveiller', nl: 'Op te volgen' },
-  unstable: { fr: 'Instable', nl: 'Instabiel' },
+  stable: { fr: 'Stable', nl: 'Stabiel', de: 'Stabil' },
+  watcher: { fr: 'À surveiller', nl: 'Op te volgen', de: 'Beobachten' },
+  unstable: { fr: 'Instable', nl: 'Instabiel', de: 'Instabil' },
 } as const;
 
 function summaryOf(ctx: PatientContext): string {
   const day = new Date(ctx.admittedAt).toISOString().slice(0, 10);
   const age =
     ctx.age === 0
-      ? ctx.lang === 'fr'
-        ? 'Nourrisson'
-        : 'Zuigeling'
-      : `${ctx.age} ${ctx.lang === 'fr' ? 'ans' : 'jaar'}`;
+      ? { fr: 'Nourrisson', nl: 'Zuigeling', de: 'Säugling' }[ctx.lang]
+      : `${ctx.age} ${{ fr: 'ans', nl: 'jaar', de: 'Jahre' }[ctx.lang]}`;
   const course = {
-    improving: { fr: 'Évolution favorable.', nl: 'Gunstige evolutie.' },
-    stable: { fr: 'État stationnaire.', nl: 'Stationaire toestand.' },
+    improving: { fr: 'Évolution favorable.', nl: 'Gunstige evolutie.', de: 'Günstiger Verlauf.' },
+    stable: { fr: 'État stationnaire.', nl: 'Stationaire toestand.', de: 'Zustand unverändert.' },
     worsening: {
       fr: 'Dégradation depuis hier : à réévaluer.',
       nl: 'Achteruitgang sinds gisteren: herevalueren.',
+      de: 'Verschlechterung seit gestern: neu beurteilen.',
     },
   }[ctx.trajectory][ctx.lang];
-  return ctx.lang === 'fr'
-    ? `${age}, admis(e) le ${day} pour ${ctx.reason.fr.toLowerCase()}. ${course}`
-    : `${age}, opgenomen op ${day} voor ${ctx.reason.nl.toLowerCase()}. ${course}`;
+  switch (ctx.lang) {
+    case 'fr':
+      return `${age}, admis(e) le ${day} pour ${ctx.reason.fr.toLowerCase()}. ${course}`;
+    case 'nl':
+      return `${age}, opgenomen op ${day} voor ${ctx.reason.nl.toLowerCase()}. ${course}`;
+    case 'de':
+      return `${age}, aufgenommen am ${day} wegen ${ctx.reason.de}. ${course}`;
+    default: {
+      const unknown: never = ctx.lang;
+      return unknown;
+    }
+  }
 }
 
 export function emitHandover(ctx: PatientContext): void {
@@ -227,6 +242,6 @@ export function emitHandover(ctx: PatientContext): void {
     ipass('ipass-action', 'I-PASS — action list', { valueString: action[ctx.lang] });
   }
   ipass('ipass-awareness', 'I-PASS — situation awareness', {
-    valueString: rng.pick(IPASS_AWARENESS)[ctx.lang],
+    valueString: rng.pick(ctx.age < 16 ? IPASS_AWARENESS_CHILD : IPASS_AWARENESS)[ctx.lang],
   });
 }

@@ -9,13 +9,26 @@ import { SYSTEMS, concept, iso, wardConcept } from './fhir.ts';
 import type { Rng } from './prng.ts';
 
 const CODE_STATUS_TEXT = {
-  'full-code': { fr: 'Réanimation complète', nl: 'Volledige reanimatie' },
-  dnr: { fr: 'Ne pas réanimer (DNR)', nl: 'Niet reanimeren (DNR)' },
-  'dnr-dni': { fr: 'Ne pas réanimer, ne pas intuber', nl: 'Niet reanimeren, niet intuberen' },
-  'comfort-care': { fr: 'Soins de confort uniquement', nl: 'Enkel comfortzorg' },
+  'full-code': { fr: 'Réanimation complète', nl: 'Volledige reanimatie', de: 'Volle Reanimation' },
+  dnr: {
+    fr: 'Ne pas réanimer (DNR)',
+    nl: 'Niet reanimeren (DNR)',
+    de: 'Keine Reanimation (DNR)',
+  },
+  'dnr-dni': {
+    fr: 'Ne pas réanimer, ne pas intuber',
+    nl: 'Niet reanimeren, niet intuberen',
+    de: 'Keine Reanimation, keine Intubation',
+  },
+  'comfort-care': {
+    fr: 'Soins de confort uniquement',
+    nl: 'Enkel comfortzorg',
+    de: 'Nur Komfortmaßnahmen',
+  },
   limited: {
     fr: 'Limitation thérapeutique (pas de soins intensifs)',
     nl: 'Therapiebeperking (geen intensieve zorg)',
+    de: 'Therapiebegrenzung (keine Intensivstation)',
   },
 } as const;
 type CodeStatus = keyof typeof CODE_STATUS_TEXT;
@@ -93,7 +106,11 @@ export function emitAllergies(ctx: PatientContext): string[] {
         SYSTEMS.snomed,
         '716186003',
         'No known allergy',
-        ctx.lang === 'fr' ? 'Aucune allergie connue' : 'Geen gekende allergieën',
+        {
+          fr: 'Aucune allergie connue',
+          nl: 'Geen gekende allergieën',
+          de: 'Keine bekannten Allergien',
+        }[ctx.lang],
       ),
     });
     return [];
@@ -183,7 +200,9 @@ export function emitCodeStatus(ctx: PatientContext): void {
         { system: SYSTEMS.snomed, code: '304251008', display: 'Resuscitation status' },
         { system: SYSTEMS.ward, code: 'code-status' },
       ],
-      text: ctx.lang === 'fr' ? 'Statut de réanimation' : 'Reanimatiestatus',
+      text: { fr: 'Statut de réanimation', nl: 'Reanimatiestatus', de: 'Reanimationsstatus' }[
+        ctx.lang
+      ],
     },
     subject: ctx.subject,
     encounter: ctx.encounter,
@@ -200,7 +219,13 @@ export function emitIsolation(ctx: PatientContext): void {
     resourceType: 'Flag',
     id: `${ctx.id}-iso`,
     status: 'active',
-    category: [{ text: ctx.lang === 'fr' ? 'Hygiène hospitalière' : 'Ziekenhuishygiëne' }],
+    category: [
+      {
+        text: { fr: 'Hygiène hospitalière', nl: 'Ziekenhuishygiëne', de: 'Krankenhaushygiene' }[
+          ctx.lang
+        ],
+      },
+    ],
     code: {
       coding: [
         { system: SYSTEMS.ward, code: 'isolation' },

@@ -26,7 +26,7 @@ describe('downtime demo', () => {
     );
     expect(r).toMatchObject({ code: 0, stderr: '' });
     expect(r.stdout).toMatch(
-      /^Wrote 12 demo patients \(\d+ admitted at 2026-11-28T08:00:00.000Z; 2 sites/,
+      /^Wrote 12 demo patients \(\d+ admitted at 2026-11-28T08:00:00.000Z; 3 sites/,
     );
     const patients = readFileSync(join(out, 'Patient.ndjson'), 'utf8').trimEnd().split('\n');
     expect(patients).toHaveLength(12);

@@ -116,7 +116,7 @@ describe('generateDemoHospital', () => {
     );
     expect(wardNames).toContain('Médecine interne 3B');
     expect(wardNames).toContain('Interne Geneeskunde 5');
-    expect(all('Location').filter((l) => typeOf(l) === 'si')).toHaveLength(2);
+    expect(all('Location').filter((l) => typeOf(l) === 'si')).toHaveLength(3);
     for (const stay of all('Encounter').filter((e) => e['status'] === 'in-progress')) {
       const current = (stay['location'] as { location: { reference: string } }[]).at(-1);
       const chain: (string | undefined)[] = [];
