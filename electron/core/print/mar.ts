@@ -441,9 +441,9 @@ function infusionBlocks(ctx: Ctx, order: ChartMedication, weightKg: number | nul
   const rate = infusionRate(order, t, weightKg);
   const facts = [
     order.concentration
-      ? `${t('col.concentration')}: ${formatConcentration(order.concentration, t)}`
+      ? t('mar.concentrationIs', { value: formatConcentration(order.concentration, t) })
       : '',
-    rate ? `${t('col.rate')}: ${formatInfusionRate(rate, t)}` : '',
+    rate ? t('mar.rateIs', { value: formatInfusionRate(rate, t) }) : '',
   ].filter((s) => s.length > 0);
   const columns: Column[] = [
     { label: t('col.time'), weight: 1, kind: 'writeIn' },

@@ -125,7 +125,8 @@ const en = {
   'mar.notToGive': 'Not to give — no doses to sign',
   'mar.infusions': 'Continuous infusions',
   'col.rate': 'Rate',
-  'col.concentration': 'Concentration',
+  'mar.concentrationIs': 'Concentration: {value}',
+  'mar.rateIs': 'Rate: {value}',
 
   // ─── Issue 13: paper a ward can work from (print engineer) ───
   'stale.line': 'Data from {age} ago (as of {dataAsOf}) — check the paper orders',
@@ -391,7 +392,8 @@ const fr: Messages = {
   'mar.notToGive': 'Ne pas administrer — aucune dose à signer',
   'mar.infusions': 'Perfusions continues',
   'col.rate': 'Débit',
-  'col.concentration': 'Concentration',
+  'mar.concentrationIs': 'Concentration : {value}',
+  'mar.rateIs': 'Débit : {value}',
 
   // ─── Issue 13: paper a ward can work from (print engineer) ───
   'stale.line': 'Données d’il y a {age} (au {dataAsOf}) — vérifier les prescriptions papier',
@@ -655,7 +657,8 @@ const nl: Messages = {
   'mar.notToGive': 'Niet toedienen — geen dosissen af te tekenen',
   'mar.infusions': 'Continue infusen',
   'col.rate': 'Snelheid',
-  'col.concentration': 'Concentratie',
+  'mar.concentrationIs': 'Concentratie: {value}',
+  'mar.rateIs': 'Snelheid: {value}',
 
   // ─── Issue 13: paper a ward can work from (print engineer) ───
   'stale.line': 'Gegevens van {age} geleden (op {dataAsOf}) — controleer de papieren voorschriften',
@@ -920,7 +923,8 @@ const de: Messages = {
   'mar.notToGive': 'Nicht verabreichen — keine Gaben abzuzeichnen',
   'mar.infusions': 'Dauerinfusionen',
   'col.rate': 'Laufrate',
-  'col.concentration': 'Konzentration',
+  'mar.concentrationIs': 'Konzentration: {value}',
+  'mar.rateIs': 'Laufrate: {value}',
 
   // ─── Issue 13: paper a ward can work from (print engineer) ───
   'stale.line': 'Daten von vor {age} (Stand {dataAsOf}) — Papierverordnungen prüfen',

@@ -7,6 +7,7 @@
  * orders whose times could not be computed are named under the patient, flagged, without boxes
  * — the nurse must read the order, never assume it is not due.
  */
+import { orderFrequency } from '../../common/frequency.ts';
 import { formatDose } from '../../common/dose.ts';
 import { drugLabel } from '../../common/order-state.ts';
 import { describeScheduleProblem } from '../../common/schedule-problem.ts';
@@ -84,7 +85,7 @@ export function roundReport(input: RoundInput, t: Translate, timeZone: string): 
       for (const patient of input.patients) {
         any = true;
         if (patient.doses.length === 0 && patient.unscheduled.length === 0) {
-          without.push(`${placeLine(t, patient.identity)}: ${patientName(t, patient.identity)}`);
+          without.push(`${placeLine(t, patient.identity)} — ${patientName(t, patient.identity)}`);
           continue;
         }
         yield patientSection(m, t, timeZone, patient, width);
@@ -142,12 +143,14 @@ function patientSection(
         drugLabel(t, order),
         formatDose(order, t),
         order.route ?? '',
-        order.frequency ?? '',
+        // In the reader's words, never the stored English short form ("every 6 h").
+        orderFrequency(t, order),
       ]
         .filter((s) => s.length > 0)
         .join(' — ');
       const why = order.scheduleProblem ? describeScheduleProblem(t, order.scheduleProblem) : '';
-      body.push(...paragraph(m, `⚠ ${text}: ${why}`, BODY, width, 6));
+      // A dash, not a colon: the same in every language (French wants a space before ':').
+      body.push(...paragraph(m, why ? `⚠ ${text} — ${why}` : `⚠ ${text}`, BODY, width, 6));
     }
   }
   return {

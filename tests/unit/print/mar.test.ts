@@ -386,10 +386,10 @@ describe.each(LANGUAGES)('MAR in %s', (language) => {
     const kg = language === 'en' ? '61.5' : '61,5';
     const perMin = language === 'en' ? '0.1' : '0,1';
     const rate = `${perMin} µg/kg/min = ${t('infusion.forWeight', { rate: `${language === 'en' ? '4.61' : '4,61'} mL/h`, weight: kg })}`;
-    expect(text).toContain(running(`${t('col.rate')}: ${rate}`).normalize('NFKC'));
-    expect(text).toContain(running(`${t('col.concentration')}: 4 mg/50 mL`));
+    expect(text).toContain(running(t('mar.rateIs', { value: rate })).normalize('NFKC'));
+    expect(text).toContain(running(t('mar.concentrationIs', { value: '4 mg/50 mL' })));
     // A range is said as written, with nothing computed beside it.
-    expect(text).toContain(running(`${t('col.rate')}: 80–120 mL/h`));
+    expect(text).toContain(running(t('mar.rateIs', { value: '80–120 mL/h' })));
     expect(text).not.toMatch(/80–120 mL\/h =/);
   });
 
