@@ -81,4 +81,5 @@ it('a SIGKILL at every file-system step of an install leaves a usable store', as
   expect(currentAfterCrash).toContain('exp-3');
   // Once the new export is current, it stays current for every later crash point.
   expect(currentAfterCrash.slice(currentAfterCrash.indexOf('exp-3'))).not.toContain('exp-2');
-});
+  // About 40 child processes, each starting Node: ~30 s alone, twice that on a loaded machine.
+}, 180_000);
