@@ -226,7 +226,7 @@ describe('the high-water mark outside the store (H3)', () => {
   });
 
   it('a new store has its (empty) state from the start, so it is not mistaken for a deleted one', () => {
-    expect(open().health()).toEqual({ ok: true, problems: [] });
+    expect(open().health()).toEqual({ ok: true, problems: [], issues: [] });
     expect(readFileSync(rollbackFilesFor(dir).state, 'utf8')).toMatch(/"marks": \{\}/);
   });
 
