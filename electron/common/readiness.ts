@@ -42,6 +42,7 @@ export const STORE_ISSUES = [
   'disagreeing',
   'missing',
   'resized',
+  'rollback-deleted',
   'rollback-damaged',
   'rollback-unwritable',
 ] as const;

@@ -249,6 +249,8 @@ export const de: Words = {
   'storeIssue.missing': '{file} fehlt im Speicher; die IT muss den Export neu installieren.',
   'storeIssue.resized':
     '{file} hat auf der Festplatte seine Größe geändert (beschädigt); die IT muss den Export neu installieren.',
+  'storeIssue.rollback-deleted':
+    'Der Rücksetzschutz {file} fehlt neben seinem Schlüssel: er wurde gelöscht, ältere Exporte könnten zurückkommen; Installationen werden abgelehnt, bis er wiederhergestellt ist oder die IT ihn zurücksetzt.',
   'storeIssue.rollback-damaged':
     'Der Rücksetzschutz {file} wurde geändert, beschädigt oder auf einem anderen Computer versiegelt; Installationen werden abgelehnt, bis die IT ihn zurücksetzt.',
   'storeIssue.rollback-unwritable':

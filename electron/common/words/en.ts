@@ -248,6 +248,8 @@ export const en = {
     '{file} in the store does not match its record; it is not used — IT must reinstall the export.',
   'storeIssue.missing': '{file} is missing from the store; IT must reinstall the export.',
   'storeIssue.resized': '{file} has changed size on disk (damaged); IT must reinstall the export.',
+  'storeIssue.rollback-deleted':
+    'The rollback state {file} is missing beside its key: it was deleted, so older exports could come back; installs are refused until it is restored or IT resets it.',
   'storeIssue.rollback-damaged':
     'The rollback state {file} was edited, damaged or sealed on another computer; installs are refused until IT resets it.',
   'storeIssue.rollback-unwritable':

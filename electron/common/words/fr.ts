@@ -251,6 +251,8 @@ export const fr: Words = {
   'storeIssue.missing': '{file} manque dans le dépôt ; l’IT doit réinstaller l’export.',
   'storeIssue.resized':
     '{file} a changé de taille sur le disque (endommagé) ; l’IT doit réinstaller l’export.',
+  'storeIssue.rollback-deleted':
+    'L’état anti-retour {file} manque à côté de sa clé : il a été supprimé, des exports plus anciens pourraient revenir ; les installations sont refusées jusqu’à sa restauration ou sa réinitialisation par l’IT.',
   'storeIssue.rollback-damaged':
     'L’état anti-retour {file} a été modifié, endommagé ou scellé sur un autre ordinateur ; les installations sont refusées jusqu’à sa réinitialisation par l’IT.',
   'storeIssue.rollback-unwritable':

@@ -247,6 +247,8 @@ export const nl: Words = {
   'storeIssue.missing': '{file} ontbreekt in de opslag; IT moet de export opnieuw installeren.',
   'storeIssue.resized':
     '{file} is op de schijf van grootte veranderd (beschadigd); IT moet de export opnieuw installeren.',
+  'storeIssue.rollback-deleted':
+    'De terugrolbeveiliging {file} ontbreekt naast haar sleutel: ze werd verwijderd, dus oudere exports kunnen terugkomen; installaties worden geweigerd tot ze hersteld is of IT ze herstelt.',
   'storeIssue.rollback-damaged':
     'De terugrolbeveiliging {file} is gewijzigd, beschadigd of op een andere computer verzegeld; installaties worden geweigerd tot IT ze herstelt.',
   'storeIssue.rollback-unwritable':

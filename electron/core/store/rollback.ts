@@ -175,6 +175,8 @@ export interface RollbackState {
   applyReset(id: string): Marks | null;
   /** Why the state cannot be trusted (deleted, edited, damaged, wrong key), or null. */
   problem(): string | null;
+  /** The same as a kind, said in the reader's words on the readiness screen. */
+  problemKind(): 'deleted' | 'damaged' | null;
 }
 
 const macOf = (
@@ -275,6 +277,7 @@ export function openRollbackState(file: string, key: Buffer | null): RollbackSta
       return forgotten;
     },
     problem: () => problem,
+    problemKind: () => (problem === null ? null : deleted ? 'deleted' : 'damaged'),
   };
 }
 
@@ -289,5 +292,6 @@ function unverifiable(file: string): RollbackState {
     restore: refuse,
     applyReset: refuse,
     problem: () => null,
+    problemKind: () => null,
   };
 }

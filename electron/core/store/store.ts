@@ -388,7 +388,11 @@ export function openStore(dir: string, options: StoreOptions = {}): Store {
     const rollbackProblem = rollback.problem();
     if (rollbackProblem) {
       problems.push(rollbackProblem);
-      issues.push({ code: 'rollback-damaged', file: rollbackFiles.state });
+      const deleted = rollback.problemKind() === 'deleted';
+      issues.push({
+        code: deleted ? 'rollback-deleted' : 'rollback-damaged',
+        file: rollbackFiles.state,
+      });
     }
     for (const stored of records.map(toStored)) {
       const size = fileSize(stored.file);
