@@ -6,7 +6,8 @@
  * IT's signed file is watched: a new `settings.signed` is verified again (signature, trust,
  * not older than the one in use: settings/it-settings.ts) and applied live — its settings
  * through the same change events, its `rollbackReset` through `onReset`. A refused file changes
- * nothing and is reported.
+ * nothing and is reported (log and readiness). The mark of the file in use is watched too: one
+ * edited or deleted while the app runs is rewritten at once from the one the service holds.
  */
 import { unwatchFile, watchFile } from 'node:fs';
 import type { ItSettingsStatus } from '../readiness/readiness.ts';

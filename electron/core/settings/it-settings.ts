@@ -23,6 +23,11 @@
  * deleted or garbled. `issuedAt` may not be later than the laptop's clock plus the rollback
  * guard's skew, so one mistaken date cannot shut out every later file. IT goes back to the
  * defaults by signing a newer file with no settings.
+ *
+ * **A mark edited or deleted is not "no record"** (else the old copy would come back with it):
+ * the running app rewrites it from the one it holds; at start it becomes "none accepted,
+ * nothing issued before now", so settings.signed is not used until IT signs a newer file. Each
+ * problem is also a readiness fact (`findings`), red when trust is in doubt.
  */
 import { createHmac, sign, timingSafeEqual, verify } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
