@@ -33,6 +33,19 @@ export const READINESS_FACTS = [
   'audit-broken',
   'secure-storage-os',
   'secure-storage-none',
+  'it-settings-signed',
+  'it-settings-defaults',
+  'it-settings-older',
+  'it-settings-same-instant',
+  'it-settings-future',
+  'it-settings-unusable',
+  'it-settings-missing',
+  'it-settings-mark-damaged',
+  'it-settings-mark-missing',
+  'it-settings-mark-restored',
+  'rollback-copy-ok',
+  'rollback-copy-missing',
+  'rollback-copy-edited',
   'version',
 ] as const;
 
@@ -77,7 +90,7 @@ export const readinessFact = (
 ): ReadinessFact => ({ code, values: { ...values } });
 
 /** Values that are instants, shown in the ward's zone by `instant`. */
-const INSTANTS = new Set(['dataAsOf', 'at']);
+const INSTANTS = new Set(['dataAsOf', 'at', 'issuedAt', 'inUseAt', 'floor']);
 /** Values that are numbers with one decimal (hours, GiB). */
 const DECIMALS = new Set(['hours', 'gib']);
 /** Values that are an error kind (a refused signature or export), said as its sentence. */

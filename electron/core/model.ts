@@ -604,6 +604,10 @@ export const ReadinessCheckSchema = z.object({
     'audit',
     /** Whether keys at rest are sealed by the OS (not Linux's plaintext `basic_text`). */
     'secure-storage',
+    /** IT's signed settings and the laptop's record of the one in use (settings/it-settings.ts). */
+    'it-settings',
+    /** The laptop's copy of the rollback marks (app/rollback-guard.ts). */
+    'rollback-copy',
     'version',
   ]),
   level: z.enum(['green', 'amber', 'red']),

@@ -296,6 +296,8 @@ export const de: Messages = {
     'last-refusal': 'Zuletzt abgelehnter Export',
     audit: 'Zugriffsprotokoll (Zeilen / versiegelt)',
     'secure-storage': 'Schlüssel vom Betriebssystem versiegelt',
+    'it-settings': 'IT-Einstellungen (signiert)',
+    'rollback-copy': 'Kopie der Rücksetzmarken dieses Laptops',
     version: 'Version · Commit · Exportformat · Schema',
     exportAudit: 'Zugriffsprotokoll exportieren (IT)',
     auditSaved: 'Zugriffsprotokoll gespeichert unter {{path}}',

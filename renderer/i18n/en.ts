@@ -295,6 +295,8 @@ export const en = {
     'last-refusal': 'Last export refused',
     audit: 'Access log (lines / sealed)',
     'secure-storage': 'Keys sealed by the operating system',
+    'it-settings': 'IT settings (signed)',
+    'rollback-copy': 'Laptop copy of the rollback marks',
     version: 'Version · commit · export format · schema',
     exportAudit: 'Export the access log (IT)',
     auditSaved: 'Access log saved to {{path}}',

@@ -296,6 +296,8 @@ export const fr: Messages = {
     'last-refusal': 'Dernier export refusé',
     audit: 'Journal des accès (lignes / scellées)',
     'secure-storage': 'Clés scellées par le système d’exploitation',
+    'it-settings': 'Réglages informatiques (signés)',
+    'rollback-copy': 'Copie des marques anti-retour de cet ordinateur',
     version: 'Version · commit · format d’export · schéma',
     exportAudit: 'Exporter le journal d’accès (informatique)',
     auditSaved: 'Journal d’accès enregistré dans {{path}}',

@@ -295,6 +295,8 @@ export const nl: Messages = {
     'last-refusal': 'Laatst geweigerde export',
     audit: 'Toegangslogboek (regels / verzegeld)',
     'secure-storage': 'Sleutels verzegeld door het besturingssysteem',
+    'it-settings': 'IT-instellingen (ondertekend)',
+    'rollback-copy': 'Kopie van de terugzetmarkeringen op deze laptop',
     version: 'Versie · commit · exportformaat · schema',
     exportAudit: 'Het toegangslogboek exporteren (IT)',
     auditSaved: 'Toegangslogboek bewaard in {{path}}',

@@ -241,6 +241,29 @@ export const en = {
   'readiness.secure-storage-os': 'OS secure storage',
   'readiness.secure-storage-none':
     'no OS secure storage: keys protected by folder permissions only',
+  'readiness.it-settings-signed': 'signed by {signer}, issued {issuedAt}',
+  'readiness.it-settings-defaults': 'no signed IT settings: the defaults shipped with the app',
+  'readiness.it-settings-older':
+    'a settings.signed issued {issuedAt} was refused: it is older than the one in use (issued {inUseAt}), an old copy put back? IT: check who changed the file and sign a new one.',
+  'readiness.it-settings-same-instant':
+    'a settings.signed issued {issuedAt} was refused: a different file issued at the same instant is in use. IT: check who changed the file and sign a new one.',
+  'readiness.it-settings-future':
+    'a settings.signed dated {issuedAt}, later than this laptop’s clock, was refused. IT: check the date on the signing computer or on this laptop, then sign a new file.',
+  'readiness.it-settings-unusable':
+    'settings.signed is not a valid signed settings file (edited, garbled or signed by a key this laptop does not trust); it is not used. IT: check who changed it and put back a signed file.',
+  'readiness.it-settings-missing':
+    'settings.signed was deleted; the IT settings issued {inUseAt} stay in use. IT: put the signed file back.',
+  'readiness.it-settings-mark-damaged':
+    'the record of the IT settings in use was edited: settings.signed is not used and the defaults apply; files issued before {floor} are refused. IT: check who had access, then sign a new settings file.',
+  'readiness.it-settings-mark-missing':
+    'the record of the IT settings in use was deleted: settings.signed is not used and the defaults apply; files issued before {floor} are refused. IT: check who had access, then sign a new settings file.',
+  'readiness.it-settings-mark-restored':
+    'the record of the IT settings in use was edited or deleted while the app ran; it was rewritten from the settings in use. IT: check who had access to this laptop.',
+  'readiness.rollback-copy-ok': 'present and intact',
+  'readiness.rollback-copy-missing':
+    'the laptop’s copy of the rollback marks was deleted; the store’s own marks still guard installs. IT: check who had access, then restart the app to rewrite it.',
+  'readiness.rollback-copy-edited':
+    'the laptop’s copy of the rollback marks was edited or damaged; the store’s own marks still guard installs. IT: check the installed export, then reset the rollback guard (a signed settings file with rollbackReset).',
 
   'storeIssue.unrecorded':
     '{file} in the store has no record of its checks and is not used; IT must remove or reinstall it.',

@@ -58,6 +58,8 @@ export interface ApiServices {
   readonly trustPaths: () => string[];
   /** The inbox's latest decisions, newest first (the status screen shows them). */
   readonly recentInbox: () => readonly InboxEvent[];
+  /** The laptop's copy of the rollback marks as it stands now (absent in tests without one). */
+  readonly rollbackCopy?: () => 'ok' | 'missing' | 'edited';
   /** This laptop's name in the audit trail. */
   readonly device: string;
   readonly clock: () => Date;
@@ -254,6 +256,8 @@ export function createApi(services: ApiServices): ApiImplementation {
         store: store.current(),
         audit: auditFinding(dir, host.atRest),
         secureStorage: host.atRest ? 'os' : 'none',
+        itSettings: settings.itSettingsStatus(),
+        ...(services.rollbackCopy ? { rollbackCopy: services.rollbackCopy() } : {}),
         settings: s,
         identityPresent: existsSync(paths.identityFile),
         trust,

@@ -47,6 +47,16 @@ export function openLaptopCopy(dataDir: string, seal: KeySeal | null): LaptopCop
   return { state: openRollbackState(rollbackFilesFor(base).state, key), key, isNew };
 }
 
+/**
+ * The copy as it stands on disk now, read again with the key the app holds (so a copy deleted
+ * with its key file still shows): for the readiness check.
+ */
+export function laptopCopyCondition(dataDir: string, key: Buffer): 'ok' | 'missing' | 'edited' {
+  const file = rollbackFilesFor(join(dataDir, 'laptop')).state;
+  if (!existsSync(file)) return 'missing';
+  return openRollbackState(file, key).problem() === null ? 'ok' : 'edited';
+}
+
 /** "fingerprint:sequence" per signer, or "none" — for the audit line (no clinical content). */
 export function describeMarks(marks: Marks): string {
   const entries = Object.entries(marks).map(([signer, mark]) => `${signer}:${mark.sequence}`);

@@ -6,10 +6,13 @@
  * IT's signed file is watched: a new `settings.signed` is verified again (signature, trust,
  * not older than the one in use: settings/it-settings.ts) and applied live — its settings
  * through the same change events, its `rollbackReset` through `onReset`. A refused file changes
- * nothing and is reported.
+ * nothing and is reported (log and readiness). The mark of the file in use is watched too: one
+ * edited or deleted while the app runs is rewritten at once from the one the service holds.
  */
 import { unwatchFile, watchFile } from 'node:fs';
+import type { ItSettingsStatus } from '../readiness/readiness.ts';
 import {
+  type ItSettingsFinding,
   laptopSettings,
   type LaptopSettings,
   type SignedReset,
@@ -32,6 +35,8 @@ export interface SettingsService {
   onChange(listener: SettingsListener): () => void;
   /** The rollback reset IT signed into the settings.signed in use, if any (applied once per id). */
   rollbackReset(): SignedReset | null;
+  /** IT's settings for the readiness check: the one in use and what was refused, worst first. */
+  itSettingsStatus(): ItSettingsStatus;
   /** A settings.signed arriving while the app runs with a rollback reset not seen before. */
   onReset(listener: ResetListener): () => void;
   /**
@@ -72,7 +77,16 @@ export function createSettingsService(
   const plain = loadSettings(file);
   let loaded: LaptopSettings = signed
     ? laptopSettings(plain, signed)
-    : { ...plain, it: null, itSigner: null };
+    : { ...plain, findings: [], it: null, itSigner: null, record: null };
+  // A mark edited or deleted while the app runs was there at start: the one remembered is put
+  // back, so no file older than the one in use is ever accepted (settings/it-settings.ts).
+  const rereading: SignedSettingsSource | null = signed && {
+    ...signed,
+    markExpected: true,
+    remembered: () => loaded.record,
+  };
+  /** Kept for the app's lifetime: a record changed under the running app is worth IT's look. */
+  let tampered: ItSettingsFinding[] = [];
   for (const problem of loaded.problems) log.warn(problem);
   let settings = loaded.settings;
   const listeners = new Set<SettingsListener>();
@@ -91,9 +105,11 @@ export function createSettingsService(
   let reloading: Promise<string[]> = Promise.resolve([]);
   const reloadSigned = (): Promise<string[]> => {
     reloading = reloading.then(async () => {
-      if (!signed) return [];
+      if (!rereading) return [];
       // The clinical settings are the ones in use; only the IT part is read again.
-      const next = laptopSettings({ settings, problems: [], keysInFile: [] }, signed);
+      const next = laptopSettings({ settings, problems: [], keysInFile: [] }, rereading);
+      const restored = next.findings.filter((f) => f.fact.code === 'it-settings-mark-restored');
+      if (restored.length > 0) tampered = restored;
       for (const problem of next.problems) log.warn(problem);
       const previousReset = resetOf(loaded)?.id ?? null;
       loaded = next;
@@ -107,14 +123,15 @@ export function createSettingsService(
     return reloading;
   };
 
-  const watching = signed?.file ?? null;
+  // settings.signed and its mark: a mark deleted or edited is rewritten at once.
+  const watching = signed ? [signed.file, ...(signed.mark ? [signed.mark.file] : [])] : [];
   const onFileChange = (): void => {
     reloadSigned().catch((e: unknown) =>
       log.warn(`settings: settings.signed could not be applied (${String(e)})`),
     );
   };
-  if (watching) {
-    watchFile(watching, { interval: signed?.watchMs ?? WATCH_MS, persistent: false }, onFileChange);
+  for (const file of watching) {
+    watchFile(file, { interval: signed?.watchMs ?? WATCH_MS, persistent: false }, onFileChange);
   }
 
   return {
@@ -126,6 +143,11 @@ export function createSettingsService(
       return announce(next);
     },
     rollbackReset: () => resetOf(loaded),
+    itSettingsStatus: () => ({
+      findings: [...tampered, ...loaded.findings.filter((f) => !tampered.includes(f))],
+      signer: loaded.itSigner,
+      issuedAt: loaded.it?.issuedAt ?? null,
+    }),
     onChange(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
@@ -136,7 +158,7 @@ export function createSettingsService(
     },
     reloadSigned,
     [Symbol.dispose]() {
-      if (watching) unwatchFile(watching, onFileChange);
+      for (const file of watching) unwatchFile(file, onFileChange);
     },
   };
 }

@@ -29,6 +29,7 @@ import { createReportService } from './report-service.ts';
 import {
   applySignedReset,
   followStore,
+  laptopCopyCondition,
   openLaptopCopy,
   reconcileMarks,
   type GuardAudit,
@@ -89,12 +90,15 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
   }
   // The second copy of the rollback marks; its key also MACs the record of IT's settings.
   const laptopCopy = openLaptopCopy(options.dataDir, options.host.atRest);
+  // A laptop that ran before had its settings mark written at its first start: one missing now
+  // was deleted (settings/it-settings.ts).
   // Clinical settings from settings.json; IT's only signed, checked against the bundled trust,
   // never older than the signed file accepted before; a new one applies live (watched).
   const settings = createSettingsService(paths.settingsFile, options.log, {
     file: paths.signedSettingsFile,
     trust: () => loadTrustStore([paths.bundledTrustDir]),
     mark: { file: paths.signedSettingsMarkFile, key: laptopCopy.key },
+    markExpected: !laptopCopy.isNew,
     now: clock,
     ...(options.settingsWatchMs === undefined ? {} : { watchMs: options.settingsWatchMs }),
   });
@@ -215,6 +219,7 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
     reports,
     trustPaths,
     recentInbox: () => recentInbox,
+    rollbackCopy: () => laptopCopyCondition(options.dataDir, laptopCopy.key),
     device: options.device,
     clock,
   });

@@ -30,6 +30,10 @@ export interface ReadinessInput {
   readonly settings: Settings;
   readonly identityPresent: boolean;
   readonly trust: TrustStore;
+  /** IT's signed settings in use and what was refused (the app's; `downtime status` has none). */
+  readonly itSettings?: ItSettingsStatus;
+  /** The laptop's copy of the rollback marks (app/rollback-guard.ts `laptopCopyCondition`). */
+  readonly rollbackCopy?: 'ok' | 'missing' | 'edited';
   /** Free space on the store's disk; null when it could not be measured. */
   readonly freeDiskBytes: number | null;
   /** Printers the system reports; null when they could not be listed. */
@@ -37,6 +41,13 @@ export interface ReadinessInput {
 }
 
 type Level = ReadinessCheck['level'];
+
+/** IT's settings file in use (null: the defaults) and its problems, worst first. */
+export interface ItSettingsStatus {
+  readonly findings: readonly { readonly level: 'amber' | 'red'; readonly fact: ReadinessFact }[];
+  readonly signer: string | null;
+  readonly issuedAt: string | null;
+}
 
 /** What the caller found checking the trail against its seal (audit-seal.ts `SealedVerdict`). */
 export type AuditFinding =
@@ -72,6 +83,8 @@ export function checkReadiness(input: ReadinessInput): ReadinessCheck[] {
     ...lastDecisions(input.store),
     ...(input.audit ? [auditTrail(input.audit)] : []),
     ...(input.secureStorage ? [secureStorage(input.secureStorage)] : []),
+    ...(input.itSettings ? [itSettings(input.itSettings)] : []),
+    ...(input.rollbackCopy ? [rollbackCopy(input.rollbackCopy)] : []),
     // Not a question but the build's identity, so IT can read it off the screen.
     check('version', 'green', readinessFact('version', { facts: versionFacts(versionInfo()) })),
   ];
@@ -92,6 +105,27 @@ function secureStorage(kind: 'os' | 'none'): ReadinessCheck {
   return kind === 'os'
     ? check('secure-storage', 'green', readinessFact('secure-storage-os'))
     : check('secure-storage', 'amber', readinessFact('secure-storage-none'));
+}
+
+/** The worst problem with IT's settings (all are in the log), else the file in use. */
+function itSettings({ findings, signer, issuedAt }: ItSettingsStatus): ReadinessCheck {
+  const [worst] = findings;
+  if (worst) return check('it-settings', worst.level, worst.fact);
+  return signer !== null && issuedAt !== null
+    ? check('it-settings', 'green', readinessFact('it-settings-signed', { signer, issuedAt }))
+    : check('it-settings', 'green', readinessFact('it-settings-defaults'));
+}
+
+/** An edited or deleted copy: someone changed the app's data folder, so trust is in doubt. */
+function rollbackCopy(condition: 'ok' | 'missing' | 'edited'): ReadinessCheck {
+  switch (condition) {
+    case 'ok':
+      return check('rollback-copy', 'green', readinessFact('rollback-copy-ok'));
+    case 'missing':
+      return check('rollback-copy', 'red', readinessFact('rollback-copy-missing'));
+    case 'edited':
+      return check('rollback-copy', 'red', readinessFact('rollback-copy-edited'));
+  }
 }
 
 function dataAge(current: StoredExport | null, { now, settings }: ReadinessInput): ReadinessCheck {

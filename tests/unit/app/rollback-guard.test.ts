@@ -142,7 +142,7 @@ describe('deleting the store together with the rollback state beside it', () => 
       if (!result.ok) throw new Error(result.error.message);
       const storeCheck = (result.value as ReadinessCheck[]).find((c) => c.id === 'store');
       expect(storeCheck?.level).toBe('red');
-      expect(storeCheck?.detail).toMatch(/missing beside its key: it was deleted/);
+      expect(storeCheck?.fact.values['issue']).toBe('rollback-damaged');
       const outcome = await installOld(again);
       expect(outcome.outcome).toBe('refused');
       expect(outcome.message).toMatch(/missing beside its key/);
@@ -259,6 +259,117 @@ describe('a settings.signed arriving while the app runs', () => {
       expect(running.settings.current().keep).toBe(6);
     } finally {
       await running[Symbol.asyncDispose]();
+    }
+  }, 60_000);
+});
+
+/** The readiness line with this id, as the screen gets it. */
+async function readinessOf(app: RunningApp, id: ReadinessCheck['id']) {
+  const result = await invokeApi(app.api, 'readiness', {});
+  if (!result.ok) throw new Error(result.error.message);
+  const found = (result.value as ReadinessCheck[]).find((c) => c.id === id);
+  return { level: found?.level, code: found?.fact.code, values: found?.fact.values };
+}
+
+describe('settings and marks problems on the readiness screen', () => {
+  it('says which IT settings are in use, and turns red for an old copy put back, live', async () => {
+    const { dataDir, app } = await laptop('ready-settings');
+    try {
+      expect(await readinessOf(app, 'it-settings')).toMatchObject({
+        level: 'green',
+        code: 'it-settings-defaults',
+      });
+      const old = signSettings(dataDir, hoursAgo(5), { keep: 2 });
+      const current = hoursAgo(1);
+      signSettings(dataDir, current, { keep: 6 });
+      await expect.poll(() => app.settings.current().keep, { timeout: 10_000 }).toBe(6);
+      expect(await readinessOf(app, 'it-settings')).toMatchObject({
+        level: 'green',
+        code: 'it-settings-signed',
+        values: { issuedAt: current },
+      });
+      writeFileSync(join(dataDir, 'settings.signed'), old);
+      await app.settings.reloadSigned();
+      expect(await readinessOf(app, 'it-settings')).toMatchObject({
+        level: 'red',
+        code: 'it-settings-older',
+        values: { inUseAt: current },
+      });
+    } finally {
+      await app[Symbol.asyncDispose]();
+    }
+  }, 60_000);
+
+  it('a settings mark deleted while the app runs is rewritten at once and stays red until restart', async () => {
+    const { dataDir, app } = await laptop('ready-mark');
+    try {
+      signSettings(dataDir, hoursAgo(1), { keep: 6 });
+      await expect.poll(() => app.settings.current().keep, { timeout: 10_000 }).toBe(6);
+      const markFile = join(dataDir, 'settings.signed.mark');
+      const mark = readFileSync(markFile, 'utf8');
+      rmSync(markFile);
+      // The watcher puts it back from what the running app holds.
+      await expect.poll(() => readFileSync(markFile, 'utf8'), { timeout: 10_000 }).toBe(mark);
+      expect(await readinessOf(app, 'it-settings')).toMatchObject({
+        level: 'red',
+        code: 'it-settings-mark-restored',
+      });
+    } finally {
+      await app[Symbol.asyncDispose]();
+    }
+  }, 60_000);
+
+  it('a settings mark edited while the app was stopped: red, the defaults, until IT signs a newer file', async () => {
+    const { dataDir, app } = await laptop('ready-mark-edited');
+    signSettings(dataDir, hoursAgo(1), { keep: 6 });
+    await expect.poll(() => app.settings.current().keep, { timeout: 10_000 }).toBe(6);
+    await app[Symbol.asyncDispose]();
+    const markFile = join(dataDir, 'settings.signed.mark');
+    writeFileSync(
+      markFile,
+      readFileSync(markFile, 'utf8').replace(
+        /"issuedAt":"[^"]*"/,
+        '"issuedAt":"2020-01-01T00:00:00.000Z"',
+      ),
+    );
+    const again = await start(dataDir);
+    try {
+      expect(again.settings.current().keep).toBe(3);
+      expect(await readinessOf(again, 'it-settings')).toMatchObject({
+        level: 'red',
+        code: 'it-settings-mark-damaged',
+      });
+      signSettings(dataDir, new Date(Date.now() + 60_000).toISOString(), { keep: 4 });
+      await expect.poll(() => again.settings.current().keep, { timeout: 10_000 }).toBe(4);
+      expect((await readinessOf(again, 'it-settings')).level).toBe('green');
+    } finally {
+      await again[Symbol.asyncDispose]();
+    }
+  }, 60_000);
+
+  it('the laptop’s copy of the marks: green, red when edited, red when deleted', async () => {
+    const { dataDir, app } = await laptop('ready-copy');
+    try {
+      expect(await readinessOf(app, 'rollback-copy')).toMatchObject({
+        level: 'green',
+        code: 'rollback-copy-ok',
+      });
+      const copyFile = join(dataDir, 'laptop.rollback.json');
+      const copy = readFileSync(copyFile, 'utf8');
+      const edited = copy.replace(/"sequence": ?200/, '"sequence": 20');
+      expect(edited).not.toBe(copy);
+      writeFileSync(copyFile, edited);
+      expect(await readinessOf(app, 'rollback-copy')).toMatchObject({
+        level: 'red',
+        code: 'rollback-copy-edited',
+      });
+      rmSync(copyFile);
+      expect(await readinessOf(app, 'rollback-copy')).toMatchObject({
+        level: 'red',
+        code: 'rollback-copy-missing',
+      });
+    } finally {
+      await app[Symbol.asyncDispose]();
     }
   }, 60_000);
 });

@@ -125,14 +125,104 @@ describe('the IT settings in use are remembered (an old signed file put back)', 
     expect(gone.problems.join(' ')).toMatch(/missing; the IT settings issued at .* stay in use/);
   });
 
-  it('reports an edited record and ignores it, as if there were none', () => {
+  const codes = (loaded: { findings: { level: string; fact: { code: string } }[] }) =>
+    loaded.findings.map((f) => `${f.level} ${f.fact.code}`);
+
+  it('says each refusal as a readiness fact: older and same-instant red, future amber, garbled red, deleted amber', () => {
+    const m = mark();
+    const inUse = load(m, signedAt('2026-12-01T08:00:00Z', { keep: 5 }));
+    expect(inUse.findings).toEqual([]);
+    const older = load(m, signedAt('2026-12-01T07:00:00Z', { keep: 2 }));
+    expect(older.findings).toEqual([
+      {
+        level: 'red',
+        fact: {
+          code: 'it-settings-older',
+          values: { issuedAt: '2026-12-01T07:00:00Z', inUseAt: '2026-12-01T08:00:00Z' },
+        },
+      },
+    ]);
+    expect(codes(load(m, signedAt('2026-12-01T08:00:00Z', { keep: 1 })))).toEqual([
+      'red it-settings-same-instant',
+    ]);
+    expect(codes(load(m, signedAt('2026-12-01T18:00:00Z', { keep: 1 })))).toEqual([
+      'amber it-settings-future',
+    ]);
+    expect(codes(load(m, '{not json'))).toEqual(['red it-settings-unusable']);
+    expect(codes(load(m, null))).toEqual(['amber it-settings-missing']);
+    // Through all of it the file issued at 08:00 stayed in use.
+    expect(load(m, null).settings.keep).toBe(5);
+  });
+
+  it('an edited record is not "no record": settings.signed is not used until IT signs a newer file', () => {
     const m = mark();
     load(m, signedAt('2026-12-01T08:00:00Z', { keep: 5 }));
     const record = JSON.parse(readFileSync(m.file, 'utf8')) as { issuedAt: string };
     writeFileSync(m.file, JSON.stringify({ ...record, issuedAt: '2020-01-01T00:00:00Z' }));
-    const loaded = load(m, signedAt('2026-12-01T07:00:00Z', { keep: 2 }));
-    expect(loaded.problems.join(' ')).toMatch(/was edited or damaged/);
-    expect(loaded.settings.keep).toBe(2);
+    // The old copy put back with it is refused, and so is the file that was in use: which one
+    // was in use can no longer be told, so neither is believed.
+    for (const text of [
+      signedAt('2026-12-01T07:00:00Z', { keep: 2 }),
+      signedAt('2026-12-01T08:00:00Z', { keep: 5 }),
+    ]) {
+      const loaded = load(m, text);
+      expect(loaded.problems.join(' ')).toMatch(/was edited or damaged/);
+      expect(loaded.settings.keep).toBe(DEFAULT_SETTINGS.keep);
+      expect(loaded.findings).toEqual([
+        {
+          level: 'red',
+          fact: { code: 'it-settings-mark-damaged', values: { floor: NOW.toISOString() } },
+        },
+      ]);
+    }
+    // IT's file signed after the moment the damage was found re-arms the record.
+    const rearmed = load(m, signedAt('2026-12-01T12:30:00Z', { keep: 4 }));
+    expect(rearmed.settings.keep).toBe(4);
+    expect(rearmed.findings).toEqual([]);
+    expect(load(m, signedAt('2026-12-01T08:00:00Z', { keep: 5 })).settings.keep).toBe(4);
+  });
+
+  it('a record deleted on a laptop that ran before is refused the same way; on a first start it is written', () => {
+    const m = mark();
+    const first = load(m, null);
+    expect(first.findings).toEqual([]);
+    // Written even with no settings.signed, so that its deletion shows later.
+    expect(readFileSync(m.file, 'utf8')).toMatch(/"signed":""/);
+    rmSync(m.file);
+    const signedFile = join(dir, `signed-${Math.random()}`);
+    writeFileSync(signedFile, signedAt('2026-12-01T08:00:00Z', { keep: 2 }));
+    const loaded = laptopSettings(loadSettings(join(dir, 'absent.json')), {
+      file: signedFile,
+      trust: () => trust,
+      mark: m,
+      markExpected: true,
+      now: () => NOW,
+    });
+    expect(loaded.settings.keep).toBe(DEFAULT_SETTINGS.keep);
+    expect(codes(loaded)).toEqual(['red it-settings-mark-missing']);
+    expect(loaded.problems.join(' ')).toMatch(
+      /was deleted \(found at .*\); settings.signed is not used/,
+    );
+  });
+
+  it('a record deleted while the app runs is rewritten from the one it remembers: the old copy stays refused', () => {
+    const m = mark();
+    const inUse = load(m, signedAt('2026-12-01T08:00:00Z', { keep: 5 }));
+    rmSync(m.file);
+    const signedFile = join(dir, `signed-${Math.random()}`);
+    writeFileSync(signedFile, signedAt('2026-12-01T07:00:00Z', { keep: 2 }));
+    const loaded = laptopSettings(loadSettings(join(dir, 'absent.json')), {
+      file: signedFile,
+      trust: () => trust,
+      mark: m,
+      markExpected: true,
+      remembered: () => inUse.record,
+      now: () => NOW,
+    });
+    expect(loaded.settings.keep).toBe(5);
+    expect(codes(loaded)).toEqual(['red it-settings-mark-restored', 'red it-settings-older']);
+    // Rewritten: the next start judges by it again.
+    expect(load(m, signedAt('2026-12-01T07:00:00Z', { keep: 2 })).settings.keep).toBe(5);
   });
 });
 
