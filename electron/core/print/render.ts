@@ -25,6 +25,7 @@ import type { Translate } from './messages.ts';
 import { summaryReport } from './summary.ts';
 import { writeFixedPdf, type FixedReport } from './fixed-document.ts';
 import type { LabelSheet, Wristbands } from './media.ts';
+import { type ParsedReportRequest, withInstants } from './report-request.ts';
 import { buildSupplyReport } from './supplies.ts';
 import { named, siteAndWard } from '../../common/placeholder.ts';
 
@@ -46,33 +47,6 @@ export interface ReportContext extends PrintContext {
 
 /** What a report needs besides its request (which names its language and paper). */
 export type ReportSettings = Omit<ReportContext, 'language' | 'paper'>;
-
-/** The request with its window's ISO instants read as dates (see `withInstants`). */
-type Request = Omit<ReportRequest, 'language' | 'paper' | 'start' | 'end'> & {
-  readonly start?: Date;
-  readonly end?: Date;
-};
-
-function instant(value: string | undefined, which: 'start' | 'end'): Date | undefined {
-  if (value === undefined) return undefined;
-  const date = new Date(value);
-  if (Number.isNaN(date.getTime())) {
-    throw new AppError('invalid-argument', `The ${which} time of the report is not a valid date.`);
-  }
-  return date;
-}
-
-/** The request as the report builders read it: a bad instant is refused before any layout. */
-function withInstants(request: ReportRequest): Request {
-  const { language: _language, paper: _paper, start, end, ...rest } = request;
-  const from = instant(start, 'start');
-  const to = instant(end, 'end');
-  return {
-    ...rest,
-    ...(from === undefined ? {} : { start: from }),
-    ...(to === undefined ? {} : { end: to }),
-  };
-}
 
 /** The instant the export's data describes (what "last 24 h" and "stopped recently" count from). */
 function dataAsOf(ctx: ReportContext): Date {
@@ -102,7 +76,7 @@ export async function renderReport(
 
 function buildReport(
   db: ReadonlyDb,
-  request: Request,
+  request: ParsedReportRequest,
   ctx: ReportContext,
   t: Translate,
 ): ReportDocument | FixedReport {
@@ -199,7 +173,7 @@ function buildReport(
 /** Who a handover or MAR covers: one patient, or the care-data patients of one ward. */
 function careScope(
   db: ReadonlyDb,
-  request: Request,
+  request: ParsedReportRequest,
   report: 'handover' | 'mar',
   ctx: ReportContext,
   t: Translate,

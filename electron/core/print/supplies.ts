@@ -18,9 +18,10 @@ import {
   type LabelSheet,
   type Wristbands,
 } from './media.ts';
-import { type MarStart, windowStart } from './mar-window.ts';
+import { windowStart } from './mar-window.ts';
 import type { Translate } from './messages.ts';
-import { obsChartReport, obsLayoutFor, type ObsLayoutChoice } from './obs-chart.ts';
+import type { ParsedReportRequest } from './report-request.ts';
+import { obsChartReport, obsLayoutFor } from './obs-chart.ts';
 import { identityFromChart, placeLine } from './patient-header.ts';
 import { pharmacyNeeds, pharmacyReport } from './pharmacy.ts';
 import { registrationReport } from './registration.ts';
@@ -39,21 +40,8 @@ export const SUPPLY_REPORTS = [
 ] as const;
 export type SupplyReport = (typeof SUPPLY_REPORTS)[number];
 
-export interface SupplyRequest {
-  readonly report: SupplyReport;
-  readonly wardId?: string;
-  readonly patientId?: string;
-  readonly start?: Date;
-  /** Round and pharmacy: start at the print time (default) or at the current round's start. */
-  readonly marStart?: MarStart;
-  readonly end?: Date;
-  readonly count?: number;
-  readonly hours?: 24 | 72;
-  readonly band?: 'adult' | 'child';
-  /** Observation chart: by the patient's age (default), or NEWS2 or PEWS whatever the age. */
-  readonly obsLayout?: ObsLayoutChoice;
-  readonly number?: string;
-}
+/** A ward-supply request: the parsed report request, for one of the supply reports. */
+export type SupplyRequest = ParsedReportRequest & { readonly report: SupplyReport };
 
 export interface SupplyContext {
   readonly adminTimes: AdminTimes;
