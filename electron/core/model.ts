@@ -458,7 +458,8 @@ export type Administration = z.infer<typeof AdministrationSchema>;
 
 export const ObservationSchema = z.object({
   code: z.string().nullable(),
-  name: z.string(),
+  /** Null only when the code has no words (the display says "observation not named"). */
+  name: unnamed,
   category: z.enum(['vital-signs', 'laboratory', 'other']),
   value: z.number().nullable(),
   valueText: z.string().nullable(),

@@ -7,7 +7,8 @@ import type { TrendPoint } from './sparkline.ts';
 
 export interface Trend {
   readonly key: string;
-  readonly name: string;
+  /** Null when the source's code has no words: the screen says the placeholder word. */
+  readonly name: string | null;
   readonly category: Observation['category'];
   readonly unit: string | null;
   /** Newest first. */
@@ -26,12 +27,13 @@ const timeOf = (o: Observation): number => {
 
 export function groupTrends(observations: readonly Observation[]): Trend[] {
   const groups = new Map<string, Observation[]>();
-  for (const o of observations) {
-    const key = `${o.category}|${o.code ?? o.name}`;
+  observations.forEach((o, index) => {
+    // With neither code nor name nothing says two values measure the same thing: each stands alone.
+    const key = `${o.category}|${o.code ?? o.name ?? `#${index}`}`;
     const list = groups.get(key);
     if (list) list.push(o);
     else groups.set(key, [o]);
-  }
+  });
   return [...groups.entries()]
     .map(([key, list]) => {
       const values = [...list].sort((a, b) => timeOf(b) - timeOf(a));
@@ -39,7 +41,7 @@ export function groupTrends(observations: readonly Observation[]): Trend[] {
       const newest = values[0];
       return {
         key,
-        name: newest?.name ?? key,
+        name: newest?.name ?? null,
         category: newest?.category ?? 'other',
         unit: values.find((o) => o.unit !== null)?.unit ?? null,
         values,
@@ -52,7 +54,7 @@ export function groupTrends(observations: readonly Observation[]): Trend[] {
         refText: latest?.refText ?? null,
       };
     })
-    .sort((a, b) => a.name.localeCompare(b.name));
+    .sort((a, b) => (a.name ?? '').localeCompare(b.name ?? ''));
 }
 
 /** Flags that mean "outside the normal range": shown in bold with their code. */

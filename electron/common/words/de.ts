@@ -122,6 +122,7 @@ export const de: Words = {
   'placeholder.name': '(kein Name erfasst)',
   'placeholder.note': 'Notiz',
   'placeholder.device': '(Medizinprodukt nicht benannt)',
+  'placeholder.observation': '(Beobachtung nicht benannt)',
 
   'frequency.every.s': 'alle {n} Sek.',
   'frequency.every.min': 'alle {n} Min.',

@@ -126,6 +126,7 @@ export const en = {
   'placeholder.name': '(no name recorded)',
   'placeholder.note': 'Note',
   'placeholder.device': '(device not named)',
+  'placeholder.observation': '(observation not named)',
 
   'frequency.every.s': 'every {n} s',
   'frequency.every.min': 'every {n} min',

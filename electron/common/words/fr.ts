@@ -123,6 +123,7 @@ export const fr: Words = {
   'placeholder.name': '(nom non enregistré)',
   'placeholder.note': 'Note',
   'placeholder.device': '(dispositif non nommé)',
+  'placeholder.observation': '(observation non nommée)',
 
   'frequency.every.s': 'toutes les {n} s',
   'frequency.every.min': 'toutes les {n} min',

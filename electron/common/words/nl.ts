@@ -122,6 +122,7 @@ export const nl: Words = {
   'placeholder.name': '(geen naam geregistreerd)',
   'placeholder.note': 'Notitie',
   'placeholder.device': '(hulpmiddel niet benoemd)',
+  'placeholder.observation': '(observatie niet benoemd)',
 
   'frequency.every.s': 'om de {n} s',
   'frequency.every.min': 'om de {n} min',

@@ -221,7 +221,7 @@ CREATE TABLE administrations (
 CREATE TABLE observations (
   patient_id TEXT NOT NULL REFERENCES patients(id),
   code       TEXT,
-  name       TEXT NOT NULL,
+  name       TEXT,
   category   TEXT NOT NULL CHECK (category IN ('vital-signs', 'laboratory', 'other')),
   value      REAL,
   value_text TEXT,

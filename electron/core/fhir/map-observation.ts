@@ -121,7 +121,7 @@ function observationRow(
   return {
     item: 'observation',
     code: firstCode(source['code']),
-    name: conceptText(source['code']) ?? 'Observation',
+    name: conceptText(source['code']),
     category,
     value: q?.value ?? null,
     valueText: text,

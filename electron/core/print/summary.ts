@@ -243,7 +243,7 @@ function observationBlocks(
   ];
   const rows = newestFirst(selected).map((o) => [
     formatStoredDate(o.at, timeZone),
-    o.name,
+    named(t, 'observation', o.name),
     [o.value === null ? (o.valueText ?? '') : number(o.value), o.unit ?? '']
       .filter((s) => s.length > 0)
       .join(' '),

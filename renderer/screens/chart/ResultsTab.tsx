@@ -4,6 +4,7 @@
  */
 import { useTranslation } from 'react-i18next';
 import { codeWord } from '../../../electron/common/clinical.ts';
+import { named } from '../../../electron/common/placeholder.ts';
 import type { Observation } from '../../../electron/core/model.ts';
 import { useFormat } from '../../app-context.ts';
 import { groupTrends, isAbnormal, type Trend } from '../../lib/observations.ts';
@@ -57,7 +58,7 @@ function TrendTable({
   readonly withChart: boolean;
 }) {
   const { t } = useTranslation();
-  const { format } = useFormat();
+  const { format, words } = useFormat();
   return (
     <table className="data-table results">
       <thead>
@@ -75,7 +76,7 @@ function TrendTable({
           return (
             <tr key={trend.key} data-observation={trend.name}>
               <th scope="row">
-                {trend.name}
+                {named(words, 'observation', trend.name)}
                 {trend.unit && <span className="sub">{trend.unit}</span>}
               </th>
               <td>{latest && <ObservationValue observation={latest} />}</td>
@@ -121,6 +122,7 @@ const CHART_HEIGHT = 32;
 
 function TrendChart({ trend }: { readonly trend: Trend }) {
   const { t } = useTranslation();
+  const { words } = useFormat();
   if (trend.series.length < 2) return null;
   const line = sparkline(trend.series, CHART_WIDTH, CHART_HEIGHT, {
     low: trend.refLow,
@@ -133,7 +135,10 @@ function TrendChart({ trend }: { readonly trend: Trend }) {
       height={CHART_HEIGHT}
       viewBox={`0 0 ${CHART_WIDTH} ${CHART_HEIGHT}`}
       role="img"
-      aria-label={t('results.trendOf', { name: trend.name, count: trend.series.length })}
+      aria-label={t('results.trendOf', {
+        name: named(words, 'observation', trend.name),
+        count: trend.series.length,
+      })}
     >
       {line.band && (
         <rect

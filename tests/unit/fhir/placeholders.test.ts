@@ -77,6 +77,27 @@ const UNNAMED: Resource[] = [
       },
     ],
   },
+  {
+    // A coding with only its system (no code, display or text): the value is kept, its name is
+    // not made up. (A bare code is the source's words and is kept as the name.)
+    resourceType: 'Observation',
+    id: 'o-anon',
+    status: 'final',
+    category: [
+      {
+        coding: [
+          {
+            system: 'http://terminology.hl7.org/CodeSystem/observation-category',
+            code: 'vital-signs',
+          },
+        ],
+      },
+    ],
+    code: { coding: [{ system: 'urn:demo:local-obs' }] },
+    subject: SUBJECT,
+    effectiveDateTime: '2026-11-28T06:30:00+01:00',
+    valueQuantity: { value: 37.4, unit: '°C' },
+  },
 ];
 
 let db: WritableDb;
@@ -94,7 +115,7 @@ afterAll(() => {
   close();
 });
 
-const ENGLISH = /unnamed|unknown site|unassigned|^note$/i;
+const ENGLISH = /unnamed|unknown site|unassigned|^note$|^observation$/i;
 
 describe('the stored rows hold no English placeholder', () => {
   it('an allergy without a substance: substance NULL', () => {
@@ -122,8 +143,21 @@ describe('the stored rows hold no English placeholder', () => {
       { kind: null, title: null, text: 'Patiente calme.' },
     ]);
   });
+  it('an observation whose code has no words: name NULL, its value kept', () => {
+    expect(db.prepare('SELECT code, name, value FROM observations').all()).toEqual([
+      { code: null, name: null, value: 37.4 },
+    ]);
+  });
   it('no text column of any table holds an English placeholder', () => {
-    for (const table of ['sites', 'wards', 'patients', 'allergies', 'problems', 'notes']) {
+    for (const table of [
+      'sites',
+      'wards',
+      'patients',
+      'allergies',
+      'problems',
+      'notes',
+      'observations',
+    ]) {
       for (const row of db.prepare(`SELECT * FROM ${table}`).all() as Record<string, unknown>[])
         for (const [column, value] of Object.entries(row))
           // Ids are codes, never shown ('unknown-site:unassigned'); every other text is.
@@ -142,6 +176,7 @@ const WORD: Record<Exclude<Language, 'en'>, Record<Unnamed, string>> = {
     name: '(nom non enregistré)',
     note: 'Note',
     device: '(dispositif non nommé)',
+    observation: '(observation non nommée)',
   },
   nl: {
     substance: '(stof niet benoemd)',
@@ -151,6 +186,7 @@ const WORD: Record<Exclude<Language, 'en'>, Record<Unnamed, string>> = {
     name: '(geen naam geregistreerd)',
     note: 'Notitie',
     device: '(hulpmiddel niet benoemd)',
+    observation: '(observatie niet benoemd)',
   },
   de: {
     substance: '(Stoff nicht benannt)',
@@ -160,6 +196,7 @@ const WORD: Record<Exclude<Language, 'en'>, Record<Unnamed, string>> = {
     name: '(kein Name erfasst)',
     note: 'Notiz',
     device: '(Medizinprodukt nicht benannt)',
+    observation: '(Beobachtung nicht benannt)',
   },
 };
 
@@ -204,9 +241,17 @@ describe.each(['fr', 'nl', 'de'] as const)('in %s', (language) => {
     return (await pageTexts(Buffer.concat(chunks))).join('\n').replace(/\s+/g, ' ');
   }
 
-  it('the summary on paper says the words for the name, site, unit, substance, condition and note', async () => {
+  it('the summary on paper says the words for the name, site, unit, substance, condition, note and observation', async () => {
     const text = await summaryText();
-    for (const what of ['name', 'site', 'ward', 'substance', 'condition', 'note'] as const)
+    for (const what of [
+      'name',
+      'site',
+      'ward',
+      'substance',
+      'condition',
+      'note',
+      'observation',
+    ] as const)
       expect(text, what).toContain(word[what]);
     expect(text).not.toMatch(/unnamed|unknown site|unassigned/i);
   });

@@ -35,6 +35,17 @@ describe('trends', () => {
     expect(trend?.series.map((p) => p.value)).toEqual([70, 110]);
   });
 
+  it('an observation with neither code nor name stays its own trend, its name null', () => {
+    const trends = groupTrends([
+      obs({ code: null, name: null, value: 37.4 }),
+      obs({ code: null, name: null, value: 12 }),
+    ]);
+    expect(trends.map((t) => [t.name, t.values.map((o) => o.value)])).toEqual([
+      [null, [37.4]],
+      [null, [12]],
+    ]);
+  });
+
   it('keeps labs and vitals apart', () => {
     const trends = groupTrends([
       obs({}),
