@@ -328,7 +328,7 @@ export const en = {
     everyHours: 'Every {{hours}} h',
     perDayLegend: 'Doses a day',
     everyHoursLegend: 'Every few hours (at fixed clock times)',
-    whenLegend: 'At an event of the day (FHIR timing code)',
+    whenLegend: 'At a moment of the day (on waking, with meals, at bedtime…)',
     timesHint: 'Times as HH:MM (24-hour clock), separated by commas, for example 08:00, 20:00.',
     timesFormat: 'Write each time as HH:MM (24-hour clock), separated by commas.',
     timesEmpty: 'Give at least one time.',

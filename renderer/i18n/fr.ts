@@ -329,7 +329,7 @@ export const fr: Messages = {
     everyHours: 'Toutes les {{hours}} h',
     perDayLegend: 'Prises par jour',
     everyHoursLegend: 'Toutes les N heures (à heures fixes)',
-    whenLegend: 'À un moment de la journée (code de timing FHIR)',
+    whenLegend: 'À un moment de la journée (au réveil, aux repas, au coucher…)',
     timesHint:
       'Heures au format HH:MM (sur 24 heures), séparées par des virgules, par exemple 08:00, 20:00.',
     timesFormat: 'Écrivez chaque heure au format HH:MM (sur 24 heures), séparées par des virgules.',

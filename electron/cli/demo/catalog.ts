@@ -326,6 +326,19 @@ export interface Drug {
    * adult dose), as a paediatrician orders it ("15 mg/kg").
    */
   readonly perKg?: { readonly dose: number; readonly step: number; readonly cap: number };
+  /**
+   * A drug made up in a vehicle (a syringe of noradrenaline in NaCl): written as a contained
+   * Medication with both ingredients, so the viewer reads its concentration.
+   */
+  readonly mixture?: {
+    /** The active ingredient's name, without the strength. */
+    readonly active: Text;
+    readonly amount: number;
+    readonly unit: string;
+    readonly vehicle: Text;
+    readonly volumeMl: number;
+    readonly form: Text;
+  };
 }
 
 const GTS_ABBREVIATION = 'http://terminology.hl7.org/CodeSystem/v3-GTSAbbreviation';
@@ -654,9 +667,17 @@ export const DRUGS = {
   noradrenaline: {
     atc: 'C01CA03',
     name: {
-      fr: 'Noradrénaline 8 mg/50 mL',
-      nl: 'Noradrenaline 8 mg/50 mL',
-      de: 'Noradrenalin 8 mg/50 mL',
+      fr: 'Noradrénaline 4 mg dans 50 mL NaCl 0,9 %',
+      nl: 'Noradrenaline 4 mg in 50 mL NaCl 0,9 %',
+      de: 'Noradrenalin 4 mg in 50 mL NaCl 0,9 %',
+    },
+    mixture: {
+      active: { fr: 'Noradrénaline', nl: 'Noradrenaline', de: 'Noradrenalin' },
+      amount: 4,
+      unit: 'mg',
+      vehicle: { fr: 'NaCl 0,9 %', nl: 'NaCl 0,9 %', de: 'NaCl 0,9 %' },
+      volumeMl: 50,
+      form: { fr: 'seringue', nl: 'spuit', de: 'Spritze' },
     },
     dose: 0.1,
     doseKind: 'rate',

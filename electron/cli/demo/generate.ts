@@ -41,6 +41,8 @@ const RESOURCE_TYPES = [
   'AllergyIntolerance',
   'CarePlan',
   'Condition',
+  'Device',
+  'DeviceUseStatement',
   'DocumentReference',
   'Encounter',
   'Flag',

@@ -172,6 +172,40 @@ function doseFor(drug: Drug, weightKg: number): Drug {
   return { ...drug, dose: Math.min(cap, rounded) };
 }
 
+const MIXTURE_ID = 'mixture';
+
+/** The syringe or bag as a Medication: the drug (active) and its vehicle (not active). */
+function mixtureOf(
+  drug: Drug,
+  mixture: NonNullable<Drug['mixture']>,
+  medication: { readonly coding: readonly object[]; readonly text: string },
+  ctx: PatientContext,
+) {
+  const volume = quantity(mixture.volumeMl, 'mL', 'mL');
+  return {
+    resourceType: 'Medication',
+    id: MIXTURE_ID,
+    code: { text: drug.name[ctx.lang] },
+    form: { text: mixture.form[ctx.lang] },
+    amount: { numerator: volume, denominator: { value: 1 } },
+    ingredient: [
+      {
+        itemCodeableConcept: { coding: medication.coding, text: mixture.active[ctx.lang] },
+        isActive: true,
+        strength: {
+          numerator: quantity(mixture.amount, mixture.unit, mixture.unit),
+          denominator: volume,
+        },
+      },
+      {
+        itemCodeableConcept: { text: mixture.vehicle[ctx.lang] },
+        isActive: false,
+        strength: { numerator: volume, denominator: { value: 1 } },
+      },
+    ],
+  };
+}
+
 export function emitMedications(
   ctx: PatientContext,
   allergens: readonly string[],
@@ -201,13 +235,19 @@ export function emitMedications(
       text: drug.name[ctx.lang],
     };
     const requester: Reference = ctx.doctor;
+    const ordered = drug.mixture
+      ? {
+          contained: [mixtureOf(drug, drug.mixture, medication, ctx)],
+          medicationReference: { reference: `#${MIXTURE_ID}` },
+        }
+      : { medicationCodeableConcept: medication };
     ctx.emit({
       resourceType: 'MedicationRequest',
       id,
       status,
       ...(status === 'on-hold' ? { statusReason: { text: rng.pick(HOLD_REASONS)[ctx.lang] } } : {}),
       intent: 'order',
-      medicationCodeableConcept: medication,
+      ...ordered,
       subject: ctx.subject,
       encounter: ctx.encounter,
       authoredOn: iso(orderStart - 30 * 60_000),

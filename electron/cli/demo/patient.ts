@@ -7,6 +7,7 @@ import { DAY_MS, HOUR_MS, type PatientContext, type Profile, type Trajectory } f
 import { type Emit, type Reference, SYSTEMS, concept, iso, ref } from './fhir.ts';
 import { type Bed, WARD_TEMPLATES, type WardKind } from './hospital.ts';
 import { emitMedications } from './medications.ts';
+import { emitDevices } from './devices.ts';
 import { FIXED_PATIENTS, type PersonName, randomName } from './names.ts';
 import { emitBodyMeasures, emitLabs, emitVitals } from './observations.ts';
 import { emitCarePlan, emitHandover, emitNotes, emitWardFacts } from './plan.ts';
@@ -105,8 +106,17 @@ export function mrnOf(index: number): string {
 
 const LANGUAGE_TEXT = { fr: 'Français', nl: 'Nederlands', de: 'Deutsch' } as const;
 
-function birthDateOf(rng: Rng, age: number, asOf: number): string {
-  const born = new Date(asOf - (age * 365.25 + rng.int(1, 364)) * DAY_MS);
+/**
+ * The fixed paediatric patient (FIXED_PATIENTS[3], ward PE) is a 5-month-old, so the demo
+ * always has an infant the paediatric early-warning score is charted for.
+ */
+const FIXED_INFANT = { index: 3, ageDays: 152 } as const;
+
+function birthDateOf(rng: Rng, age: number, asOf: number, index: number): string {
+  const days = age * 365.25 + rng.int(1, 364);
+  const born = new Date(
+    asOf - (index === FIXED_INFANT.index ? FIXED_INFANT.ageDays : days) * DAY_MS,
+  );
   const full = born.toISOString().slice(0, 10);
   // A few records only know the year or the month (kept as given by the importer).
   return rng.chance(0.004) ? full.slice(0, 4) : rng.chance(0.004) ? full.slice(0, 7) : full;
@@ -153,7 +163,7 @@ function emitPatient(
     name: [{ use: 'official', family: name.family, given: [name.given] }],
     telecom: rng.chance(0.7) ? [{ system: 'phone', value: phone(rng), use: 'home' }] : [],
     gender: name.sex,
-    birthDate: birthDateOf(rng, age, input.asOf),
+    birthDate: birthDateOf(rng, age, input.asOf, input.index),
     communication: [
       {
         language: {
@@ -182,7 +192,8 @@ export function generatePatient(input: PatientInput): void {
   if (!template) throw new RangeError(`no ward template ${fate.template}`);
   const lang = template.site.language;
   const name = FIXED_PATIENTS[input.index] ?? randomName(rng, lang);
-  const age = ageFor(rng, template.kind);
+  const drawnAge = ageFor(rng, template.kind);
+  const age = input.index === FIXED_INFANT.index ? 0 : drawnAge;
   const id = `p${input.index + 1}`;
   emitPatient(input, id, name, age, lang);
 
@@ -232,6 +243,7 @@ export function generatePatient(input: PatientInput): void {
   emitCarePlan(ctx);
   emitNotes(ctx, input.encodeNote);
   emitHandover(ctx);
+  emitDevices(ctx);
 }
 
 function emitEncounter(input: PatientInput, ctx: PatientContext, kind: WardKind): void {

@@ -86,11 +86,39 @@ describe('generateDemoHospital', () => {
 
   it('resolves every reference within the output', () => {
     const ids = new Set([...data.values()].flat().map((r) => `${r.resourceType}/${r.id}`));
+    const containedIds = (r: Json) =>
+      new Set(((r['contained'] ?? []) as Json[]).map((c) => `#${String(c['id'])}`));
     const unresolved = [...data.values()]
       .flat()
-      .flatMap((r) => referencesIn(r))
+      .flatMap((r) => referencesIn(r).filter((reference) => !containedIds(r).has(reference)))
       .filter((reference) => !ids.has(reference));
     expect(unresolved).toEqual([]);
+  });
+
+  it('has lines and drains in the site language, placed during the stay, and an ICU noradrenaline syringe with its ingredients', () => {
+    const statements = all('DeviceUseStatement');
+    expect(statements.length).toBeGreaterThan(5);
+    const kinds = new Set(
+      statements.flatMap((s) => {
+        const contained = (s['contained'] ?? []) as Json[];
+        const reference = (s['device'] as { reference: string }).reference;
+        const device = reference.startsWith('#')
+          ? contained.find((c) => `#${String(c['id'])}` === reference)
+          : all('Device').find((d) => `Device/${String(d.id)}` === reference);
+        return [(device?.['type'] as { text: string } | undefined)?.text];
+      }),
+    );
+    expect(kinds).toContain('Sonde urinaire à demeure');
+    expect(kinds).toContain('Blasenkatheter');
+    for (const s of statements) {
+      const start = Date.parse((s['timingPeriod'] as { start: string }).start);
+      expect(start).toBeLessThan(AS_OF.getTime());
+    }
+    const syringe = all('MedicationRequest')
+      .flatMap((o) => (o['contained'] ?? []) as Json[])
+      .find((m) => m['resourceType'] === 'Medication');
+    const ingredients = syringe?.['ingredient'] as { isActive: boolean }[] | undefined;
+    expect(ingredients?.map((i) => i.isActive)).toEqual([true, false]);
   });
 
   it('always has Hélène Lefèvre-Dupont, an Œuvrard and names with apostrophes and particles', () => {
@@ -135,9 +163,12 @@ describe('generateDemoHospital', () => {
 
   it('orders timed, PRN and high-alert medications', () => {
     const orders = all('MedicationRequest');
-    const names = orders.map((o) =>
-      (o['medicationCodeableConcept'] as { text: string }).text.toLowerCase(),
-    );
+    // A mixture names its drug in the contained Medication the order references.
+    const conceptOf = (o: Json) =>
+      (o['medicationCodeableConcept'] ?? (o['contained'] as Json[])[0]?.['code'] ?? {}) as {
+        text: string;
+      };
+    const names = orders.map((o) => conceptOf(o).text.toLowerCase());
     for (const drug of ['insuline', 'héparine', 'morphine', 'chlorure de potassium']) {
       expect(
         names.some((n) => n.includes(drug)),
