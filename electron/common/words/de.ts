@@ -123,6 +123,12 @@ export const de: Words = {
   'placeholder.note': 'Notiz',
   'placeholder.device': '(Medizinprodukt nicht benannt)',
   'placeholder.observation': '(Beobachtung nicht benannt)',
+  'device.placedDay': 'gelegt am {date} (Tag {day})',
+  'device.placedOn': 'gelegt am {date}',
+  'device.placedUnknown': 'Anlagedatum nicht dokumentiert',
+  'device.siteUnknown': 'Lage nicht dokumentiert',
+  'device.unverified': 'NICHT GEPRÜFT — am Bett kontrollieren',
+  'device.none': 'Keine dokumentiert — am Bett kontrollieren',
 
   'frequency.every.s': 'alle {n} Sek.',
   'frequency.every.min': 'alle {n} Min.',

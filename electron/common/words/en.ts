@@ -127,6 +127,12 @@ export const en = {
   'placeholder.note': 'Note',
   'placeholder.device': '(device not named)',
   'placeholder.observation': '(observation not named)',
+  'device.placedDay': 'placed {date} (day {day})',
+  'device.placedOn': 'placed {date}',
+  'device.placedUnknown': 'placement date not recorded',
+  'device.siteUnknown': 'site not recorded',
+  'device.unverified': 'UNVERIFIED — check at the bedside',
+  'device.none': 'None recorded — check at the bedside',
 
   'frequency.every.s': 'every {n} s',
   'frequency.every.min': 'every {n} min',

@@ -124,6 +124,12 @@ export const fr: Words = {
   'placeholder.note': 'Note',
   'placeholder.device': '(dispositif non nommé)',
   'placeholder.observation': '(observation non nommée)',
+  'device.placedDay': 'posé le {date} (jour {day})',
+  'device.placedOn': 'posé le {date}',
+  'device.placedUnknown': 'date de pose non renseignée',
+  'device.siteUnknown': 'site non renseigné',
+  'device.unverified': 'NON VÉRIFIÉ — contrôler au lit du patient',
+  'device.none': 'Aucun renseigné — contrôler au lit du patient',
 
   'frequency.every.s': 'toutes les {n} s',
   'frequency.every.min': 'toutes les {n} min',

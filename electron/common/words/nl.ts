@@ -123,6 +123,12 @@ export const nl: Words = {
   'placeholder.note': 'Notitie',
   'placeholder.device': '(hulpmiddel niet benoemd)',
   'placeholder.observation': '(observatie niet benoemd)',
+  'device.placedDay': 'geplaatst op {date} (dag {day})',
+  'device.placedOn': 'geplaatst op {date}',
+  'device.placedUnknown': 'plaatsingsdatum niet geregistreerd',
+  'device.siteUnknown': 'plaats niet geregistreerd',
+  'device.unverified': 'NIET GECONTROLEERD — nakijken aan het bed',
+  'device.none': 'Geen geregistreerd — nakijken aan het bed',
 
   'frequency.every.s': 'om de {n} s',
   'frequency.every.min': 'om de {n} min',

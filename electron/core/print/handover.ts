@@ -9,6 +9,7 @@
  * puts one row per bed on the page, for the charge nurse's overview.
  */
 import { ageAt, formatAge } from '../../common/age.ts';
+import { deviceLine, type DevicePlacement } from '../../common/device.ts';
 import { formatDose } from '../../common/dose.ts';
 import { orderFrequency } from '../../common/frequency.ts';
 import { drugLabel } from '../../common/order-state.ts';
@@ -201,16 +202,36 @@ function patientSection(
   };
 }
 
+/** Day 1 is the local day of `since`; the count runs to the export's data-as-of. */
+function dayNumber(since: Date, input: HandoverInput): number {
+  return (
+    localDayOf(input.asOf.getTime(), input.timeZone) -
+    localDayOf(since.getTime(), input.timeZone) +
+    1
+  );
+}
+
+/** A full date or instant gets its day count; a partial one ("2026-03") is printed as given. */
+function placementOf(placedAt: string | null, input: HandoverInput): DevicePlacement | null {
+  if (placedAt === null || placedAt.length === 0) return null;
+  const date = formatStoredDate(placedAt, input.timeZone).slice(0, 10);
+  const at = /^\d{4}-\d{2}-\d{2}/.test(placedAt) ? parseInstant(placedAt) : null;
+  return { date: at ? date : placedAt, day: at ? dayNumber(at, input) : null };
+}
+
+/** Every line, drain and device one per line, or the reader's "none recorded" — never blank. */
+function deviceLines(t: Translate, chart: Chart, input: HandoverInput): string[] {
+  return chart.devices.length === 0
+    ? [t('device.none')]
+    : chart.devices.map((d) => deviceLine(t, d, placementOf(d.placedAt, input)));
+}
+
 /** "78 years · admitted 2026-11-25 (day 4) · Dr Maes, Internal medicine". */
 function stayFacts(t: Translate, chart: Chart, input: HandoverInput): string {
   const { stay, patient } = chart;
   const age = ageAt(patient.birthDate, input.asOf, input.timeZone);
   const admitted = parseInstant(stay?.admittedAt ?? null);
-  const dayOfStay = admitted
-    ? localDayOf(input.asOf.getTime(), input.timeZone) -
-      localDayOf(admitted.getTime(), input.timeZone) +
-      1
-    : null;
+  const dayOfStay = admitted ? dayNumber(admitted, input) : null;
   return [
     age === null ? '' : formatAge(age, t),
     admitted && dayOfStay !== null
@@ -274,6 +295,14 @@ function factsBlocks(
       m,
       t('handover.pending'),
       pending.length === 0 ? t('summary.none') : pending.join('\n'),
+      width,
+      LABEL_WIDTH,
+    ),
+    spacer(2),
+    ...labelled(
+      m,
+      t('handover.devices'),
+      deviceLines(t, chart, input).join('\n'),
       width,
       LABEL_WIDTH,
     ),
@@ -366,7 +395,15 @@ function boardSection(
         : t('severity.none'),
       t(`codeStatus.${chart.stay?.codeStatus ?? 'unknown'}`),
       allergyLine(t, identity),
-      chart.handover.summary ?? chart.stay?.reason ?? '',
+      // The lines and devices share the summary's cell, under their own heading: a column of
+      // their own would squeeze the others below their longest words.
+      [
+        chart.handover.summary ?? chart.stay?.reason ?? '',
+        t('handover.devicesShort'),
+        ...deviceLines(t, chart, input),
+      ]
+        .filter((s) => s.length > 0)
+        .join('\n'),
       chart.handover.actions.map((a) => `☐ ${a}`).join('\n'),
     ];
   });

@@ -203,6 +203,8 @@ const en = {
   'handover.stay': 'Stay and team',
   'handover.activeMeds': 'Active medications ({count})',
   'handover.pending': 'Pending tests and results',
+  'handover.devices': 'Lines, drains and devices',
+  'handover.devicesShort': 'Lines / devices',
   'handover.notes': 'Notes',
   // ─── Ward supplies: labels, wristbands, round, pharmacy, observation chart, registration ───
   'report.labels': 'Patient labels',
@@ -472,6 +474,8 @@ const fr: Messages = {
   'handover.stay': 'Séjour et équipe',
   'handover.activeMeds': 'Médicaments actifs ({count})',
   'handover.pending': 'Examens et résultats en attente',
+  'handover.devices': 'Cathéters, drains et dispositifs',
+  'handover.devicesShort': 'Cathéters / dispositifs',
   'handover.notes': 'Notes',
   // ─── Ward supplies: labels, wristbands, round, pharmacy, observation chart, registration ───
   'report.labels': 'Étiquettes patient',
@@ -737,6 +741,8 @@ const nl: Messages = {
   'handover.stay': 'Opname en team',
   'handover.activeMeds': 'Actieve medicatie ({count})',
   'handover.pending': 'Onderzoeken en resultaten in afwachting',
+  'handover.devices': 'Lijnen, drains en hulpmiddelen',
+  'handover.devicesShort': 'Lijnen / hulpmiddelen',
   'handover.notes': 'Notities',
   // ─── Ward supplies: labels, wristbands, round, pharmacy, observation chart, registration ───
   'report.labels': 'Patiëntenetiketten',
@@ -1003,6 +1009,8 @@ const de: Messages = {
   'handover.stay': 'Aufenthalt und Team',
   'handover.activeMeds': 'Aktive Medikamente ({count})',
   'handover.pending': 'Ausstehende Untersuchungen und Befunde',
+  'handover.devices': 'Zugänge, Drainagen und Medizinprodukte',
+  'handover.devicesShort': 'Zugänge / Produkte',
   'handover.notes': 'Notizen',
   // ─── Ward supplies: labels, wristbands, round, pharmacy, observation chart, registration ───
   'report.labels': 'Patientenetiketten',

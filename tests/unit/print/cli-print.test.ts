@@ -38,7 +38,9 @@ describe('downtime print', () => {
     expect(r).toMatchObject({ code: 0, stderr: '' });
     expect(r.stdout).toMatch(/handover\.pdf: \d+ pages? \(handover\)/);
     const texts = await pageTexts(fs.readFileSync(out));
-    expect(texts[0]).toContain('MRN MRN0001');
+    // Bed order, one block per patient kept whole: the ward's first bed opens page 1.
+    expect(texts[0]).toContain('MRN MRN0002 · Bed 2A');
+    expect(texts.join('\n')).toContain('MRN MRN0001');
     expect(texts[0]).toMatch(/by IT night shift — page 1\/\d+/);
     expect(texts[0]).toContain('DEMO DATA — not real patients');
     expect(fs.existsSync(`${out}.part`)).toBe(false);

@@ -288,3 +288,110 @@ describe.each(['fr', 'nl', 'de', 'en'] as const)('I-PASS handover in %s', (langu
       ).toBe(true);
   });
 });
+
+describe.each<
+  [
+    Language,
+    {
+      title: string;
+      short: string;
+      none: string;
+      day: string;
+      partial: string;
+      unverified: string;
+      siteUnknown: string;
+    },
+  ]
+>([
+  [
+    'en',
+    {
+      title: 'Lines, drains and devices',
+      short: 'Lines / devices',
+      none: 'None recorded — check at the bedside',
+      day: 'placed 2026-03-25 (day 4)',
+      partial: 'placed 2026-03',
+      unverified: 'UNVERIFIED — check at the bedside',
+      siteUnknown: 'site not recorded',
+    },
+  ],
+  [
+    'fr',
+    {
+      title: 'Cathéters, drains et dispositifs',
+      short: 'Cathéters / dispositifs',
+      none: 'Aucun renseigné — contrôler au lit du patient',
+      day: 'posé le 2026-03-25 (jour 4)',
+      partial: 'posé le 2026-03',
+      unverified: 'NON VÉRIFIÉ — contrôler au lit du patient',
+      siteUnknown: 'site non renseigné',
+    },
+  ],
+  [
+    'nl',
+    {
+      title: 'Lijnen, drains en hulpmiddelen',
+      short: 'Lijnen / hulpmiddelen',
+      none: 'Geen geregistreerd — nakijken aan het bed',
+      day: 'geplaatst op 2026-03-25 (dag 4)',
+      partial: 'geplaatst op 2026-03',
+      unverified: 'NIET GECONTROLEERD — nakijken aan het bed',
+      siteUnknown: 'plaats niet geregistreerd',
+    },
+  ],
+  [
+    'de',
+    {
+      title: 'Zugänge, Drainagen und Medizinprodukte',
+      short: 'Zugänge / Produkte',
+      none: 'Keine dokumentiert — am Bett kontrollieren',
+      day: 'gelegt am 2026-03-25 (Tag 4)',
+      partial: 'gelegt am 2026-03',
+      unverified: 'NICHT GEPRÜFT — am Bett kontrollieren',
+      siteUnknown: 'Lage nicht dokumentiert',
+    },
+  ],
+])('lines, drains and devices on the handover in %s', (language, words) => {
+  const withDevices = chart(1, {
+    devices: [
+      {
+        kind: 'Peripheral venous catheter',
+        name: 'Venflon 20G',
+        site: 'Left forearm',
+        placedAt: '2026-03-25T09:00:00Z',
+        note: null,
+        unverified: false,
+      },
+      {
+        kind: 'Urinary catheter',
+        name: null,
+        site: null,
+        placedAt: '2026-03',
+        note: 'Ch 14',
+        unverified: true,
+      },
+    ],
+  });
+  const without = chart(2);
+  const flat = (texts: string[]) => texts.join('\n').replace(/\s+/g, ' ');
+
+  it.each(['per-patient', 'board'] as const)(
+    '%s: kind, name, site, placed day, unverified, or none recorded',
+    async (layout) => {
+      const { pdf } = await renderToBuffer(
+        (t) =>
+          handoverReport({ ...handoverDefaults, scope, layout, charts: [withDevices, without] }, t),
+        { ...context, language },
+      );
+      const text = flat(await pageTexts(pdf));
+      expect(text).toContain(layout === 'per-patient' ? words.title : words.short);
+      expect(text).toContain(
+        `Peripheral venous catheter (Venflon 20G) · Left forearm · ${words.day}`,
+      );
+      expect(text).toContain(
+        `${words.unverified} · Urinary catheter · ${words.siteUnknown} · ${words.partial} · Ch 14`,
+      );
+      expect(text).toContain(words.none);
+    },
+  );
+});
