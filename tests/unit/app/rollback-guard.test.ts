@@ -142,7 +142,8 @@ describe('deleting the store together with the rollback state beside it', () => 
       if (!result.ok) throw new Error(result.error.message);
       const storeCheck = (result.value as ReadinessCheck[]).find((c) => c.id === 'store');
       expect(storeCheck?.level).toBe('red');
-      expect(storeCheck?.fact.values['issue']).toBe('rollback-damaged');
+      expect(storeCheck?.fact.values['issue']).toBe('rollback-deleted');
+      expect(storeCheck?.detail).toMatch(/missing beside its key: it was deleted/);
       const outcome = await installOld(again);
       expect(outcome.outcome).toBe('refused');
       expect(outcome.message).toMatch(/missing beside its key/);
