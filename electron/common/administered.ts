@@ -7,6 +7,7 @@
  * the whole.
  */
 import type { Frequency } from './frequency.ts';
+import { isDoseOf } from './order-id.ts';
 import {
   exact,
   inUnitOf,
@@ -36,13 +37,15 @@ const instant = (iso: string | null): number | null => {
   return Number.isNaN(ms) ? null : ms;
 };
 
-/** Every dose of the order that the export records as given, oldest first. */
+/** Every dose of the order (of its request: see order-id.ts) the export records as given, oldest first. */
 export function givenDoses<A extends GivenRecord>(
   orderId: string,
   administrations: readonly A[],
 ): A[] {
   return administrations
-    .filter((a) => a.orderId === orderId && instant(a.at) !== null && GIVEN_STATUSES.has(a.status))
+    .filter(
+      (a) => isDoseOf(orderId, a.orderId) && instant(a.at) !== null && GIVEN_STATUSES.has(a.status),
+    )
     .sort((a, b) => (instant(a.at) ?? 0) - (instant(b.at) ?? 0));
 }
 

@@ -23,6 +23,7 @@ import { type ScheduleClock, scheduleOrder } from './order-schedule.ts';
 import { ORDER_COLUMNS, toMedicationOrder } from './rows.ts';
 import { fieldsOf, selectColumns, type Field } from './columns.ts';
 import type { Table } from './schema.ts';
+import { requestIdOf } from '../../common/order-id.ts';
 
 const DAY_MS = 24 * 3600 * 1000;
 
@@ -103,15 +104,16 @@ export function getChart(
   const administrations = all<Administration>(
     `SELECT ${ADMINISTRATION} FROM administrations WHERE patient_id = ? ORDER BY at DESC`,
   );
+  // Keyed by request: both rows of a split request share its doses (common/order-id.ts).
   const lastGiven = new Map<string, string>();
   for (const a of administrations) {
     if (
       a.orderId !== null &&
       a.at !== null &&
       a.status === 'completed' &&
-      !lastGiven.has(a.orderId)
+      !lastGiven.has(requestIdOf(a.orderId))
     )
-      lastGiven.set(a.orderId, a.at);
+      lastGiven.set(requestIdOf(a.orderId), a.at);
   }
 
   return {
@@ -135,7 +137,9 @@ export function getChart(
       `SELECT ${PROBLEM} FROM problems WHERE patient_id = ?
        ORDER BY coalesce(status, '') <> 'active', onset DESC`,
     ),
-    medications: orders.map((o) => chartMedication(o, at, lastGiven.get(o.id) ?? null)),
+    medications: orders.map((o) =>
+      chartMedication(o, at, lastGiven.get(requestIdOf(o.id)) ?? null),
+    ),
     administrations,
     observations: all<RawObservation>(
       `SELECT ${OBSERVATION} FROM observations WHERE patient_id = ? ORDER BY at DESC, name`,

@@ -19,6 +19,7 @@ import { instantOf } from './dates.ts';
 import { type RangePatient, ageAt, chooseRange } from './reference-range.ts';
 import type { ClinicalItem, DeviceRecord, EncounterRecord, MedicationRecord } from './records.ts';
 import { idOfKey } from './references.ts';
+import { prnPartId } from '../../common/order-id.ts';
 import type { ReportTally } from './report.ts';
 import { type StayFacts, stayFacts } from './stay-facts.ts';
 import { type Inserts, prepareInserts } from './inserts.ts';
@@ -336,7 +337,7 @@ function writeClinical(
         // A referenced Medication with a modifier we do not understand taints the order too.
         const unknownModifier = medication?.unknownModifier === true;
         // The PRN part of an order with scheduled lines too is a row of its own.
-        const id = part === 'prn' ? `${idOfKey(key)}:prn` : idOfKey(key);
+        const id = part === 'prn' ? prnPartId(idOfKey(key)) : idOfKey(key);
         ins.order(id, patientId, {
           ...order,
           drug: order.drug ?? medication?.name ?? null,

@@ -34,6 +34,22 @@ describe('quantities stored as text', () => {
 });
 
 describe('a PRN order: doses given in the 24 h before the data, against its maximum', () => {
+  it("counts the scheduled doses of its request against the PRN part's maximum (FHIR records them for the request)", () => {
+    // paracetamol 1 g 4×/day plus 1 g PRN, max 4 g / 24 h: the import splits it into 'o1'
+    // and 'o1:prn', and every MedicationAdministration names the request 'o1'.
+    const doses = [
+      given('2026-11-30T12:00:00Z', '1 g'),
+      given('2026-11-30T20:00:00Z', '1 g'),
+      given('2026-12-01T04:00:00Z', '1 g'),
+      given('2026-12-01T06:00:00Z', '1 g'),
+      given('2026-12-01T07:00:00Z', '1 g', 'completed', 'o10'), // another request, not a prefix match
+    ];
+    const day = lastDayOfDoses({ id: 'o1:prn', maxDose: '4 g / 1 d' }, doses, AS_OF);
+    expect(day.given).toHaveLength(4);
+    expect(day.total).toEqual({ kind: 'total', total: { value: 4, unit: 'g' } });
+    expect(day.atOrOverMax).toBe(true);
+  });
+
   it('totals the doses of the last 24 h in the unit of the maximum (mg into g)', () => {
     const day = lastDayOfDoses(
       order('4 g / 1 d'),
