@@ -329,7 +329,8 @@ export const de: Messages = {
     everyHours: 'Alle {{hours}} h',
     perDayLegend: 'Gaben pro Tag',
     everyHoursLegend: 'Alle paar Stunden (zu festen Uhrzeiten)',
-    whenLegend: 'Zu einem Zeitpunkt des Tages (beim Aufwachen, zu den Mahlzeiten, vor dem Schlafengehen…)',
+    whenLegend:
+      'Zu einem Zeitpunkt des Tages (beim Aufwachen, zu den Mahlzeiten, vor dem Schlafengehen…)',
     timesHint:
       'Zeiten als HH:MM (24-Stunden-Uhr), durch Kommas getrennt, zum Beispiel 08:00, 20:00.',
     timesFormat: 'Schreiben Sie jede Zeit als HH:MM (24-Stunden-Uhr), durch Kommas getrennt.',

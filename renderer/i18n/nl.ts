@@ -328,7 +328,8 @@ export const nl: Messages = {
     everyHours: 'Om de {{hours}} u',
     perDayLegend: 'Doses per dag',
     everyHoursLegend: 'Om de paar uur (op vaste kloktijden)',
-    whenLegend: 'Op een moment van de dag (bij het ontwaken, bij de maaltijden, bij het slapengaan…)',
+    whenLegend:
+      'Op een moment van de dag (bij het ontwaken, bij de maaltijden, bij het slapengaan…)',
     timesHint:
       'Tijden als UU:MM (24-uursklok), gescheiden door komma’s, bijvoorbeeld 08:00, 20:00.',
     timesFormat: 'Schrijf elke tijd als UU:MM (24-uursklok), gescheiden door komma’s.',
