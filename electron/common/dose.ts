@@ -68,9 +68,21 @@ export function formatDose(
   },
   t: TranslateWord,
 ): string {
-  if (order.dose === null) return order.doseText ?? '';
+  if (order.dose === null) return order.doseText === null ? '' : formatRangeText(order.doseText, t);
   const amount = formatNumber(order.dose, t.language);
   return order.doseUnit ? `${amount} ${formatDoseUnit(order.doseUnit, order.dose, t)}` : amount;
+}
+
+/** The importer's dose range ("0–8 UI", "0.5–1 mg") said as a dose: "0–8 unités", "0,5–1 mg". */
+const RANGE = /^(\d+(?:\.\d+)?)–(\d+(?:\.\d+)?)(?: (.+))?$/u;
+
+/** A range in the reader's numbers and units; any other text exactly as written. */
+function formatRangeText(text: string, t: TranslateWord): string {
+  const match = RANGE.exec(text);
+  if (match === null) return text;
+  const [low, high] = [Number(match[1]), Number(match[2])];
+  const range = `${formatNumber(low, t.language)}–${formatNumber(high, t.language)}`;
+  return match[3] === undefined ? range : `${range} ${formatDoseUnit(match[3], high, t)}`;
 }
 
 /**

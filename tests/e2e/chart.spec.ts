@@ -196,8 +196,15 @@ test.describe('chart', () => {
         );
       }
       // Back on the PRN patient: its row says the doses and the total in the reader's words.
-      await page.getByRole('combobox', { name: screen.search.label }).fill(withPrn.patient.mrn);
-      await page.getByRole('combobox', { name: screen.search.label }).press('Enter');
+      const again = page.getByRole('combobox', { name: screen.search.label });
+      await again.fill(withPrn.patient.mrn);
+      // Enter opens the first option: wait until the list is this MRN's, not the last search's.
+      await expect(page.getByRole('option').first()).toHaveAttribute(
+        'data-mrn',
+        withPrn.patient.mrn,
+      );
+      await again.press('Enter');
+      await expect(page.locator('.chart-header')).toContainText(withPrn.patient.mrn);
       await page.getByRole('tab', { name: screen.tabs.medications }).click();
       const cell = page.locator('.prn-last-day').first();
       await expect(cell).toBeVisible();

@@ -6,6 +6,7 @@
  * German table or in the demo hospital's texts (so "patient", "minimum" or "Latex" pass).
  */
 import * as catalog from '../../electron/cli/demo/catalog.ts';
+import { DEVICE_KINDS } from '../../electron/cli/demo/devices.ts';
 import { WORDS } from '../../electron/common/words/index.ts';
 import { MESSAGES } from '../../electron/core/print/messages.ts';
 import { RESOURCES } from '../../renderer/i18n/setup.ts';
@@ -40,7 +41,7 @@ function vocabulary(tables: readonly unknown[]): Set<string> {
  * The demo hospital's own texts, in its sites' languages (the FHIR `display` of its routes is
  * English, but only the route's text is ever shown).
  */
-const demoTexts = (): unknown[] => Object.values(catalog as Table);
+const demoTexts = (): unknown[] => [...Object.values(catalog as Table), DEVICE_KINDS];
 
 const OTHER_LANGUAGES = ['fr', 'nl', 'de'] as const;
 

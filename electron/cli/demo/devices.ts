@@ -95,6 +95,9 @@ const DRAIN: DeviceKind = {
   },
 };
 
+/** Every kind the demo places (its texts are the demo's own words, read by the language scan). */
+export const DEVICE_KINDS: readonly DeviceKind[] = [PICC, CENTRAL, URINARY, PERIPHERAL, DRAIN];
+
 /** What a ward kind's patients may have in place, with the chance of each. */
 const BY_WARD: Readonly<Record<WardKind, readonly (readonly [DeviceKind, number])[]>> = {
   icu: [

@@ -64,6 +64,19 @@ describe('a dose exactly as ordered', () => {
     });
   });
 
+  it('says a dose range in the reader’s numbers and words: 0–8 UI, 0.5–1 mg', () => {
+    expect(inEvery(dose(null, null, '0–8 UI'))).toEqual({
+      fr: '0–8 unités',
+      nl: '0–8 eenheden',
+      de: '0–8 Einheiten',
+      en: '0–8 units',
+    });
+    expect(formatDose(dose(null, null, '0.5–1 mg'), wordsTranslator('fr'))).toBe('0,5–1 mg');
+    expect(formatDose(dose(null, null, '1–2 tablet'), wordsTranslator('nl'))).toMatch(
+      /^1–2 \p{L}/u,
+    );
+  });
+
   it('keeps other units as given and a dose that is not one quantity as written', () => {
     expect(formatDose(dose(40, 'mg/kg/j'), wordsTranslator('de'))).toBe('40 mg/kg/j');
     expect(formatDose(dose(null, null, '1-2 comprimés'), wordsTranslator('nl'))).toBe(
