@@ -190,7 +190,7 @@ function patientSection(
   input: HandoverInput,
   width: number,
 ): Section {
-  const identity = identityFromChart(chart, input.asOf);
+  const identity = identityFromChart(chart, { at: input.asOf, timeZone: input.timeZone });
   return {
     header: patientHeader(m, t, identity, width, false),
     continued: () => patientHeader(m, t, identity, width, true),

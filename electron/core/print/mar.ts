@@ -70,7 +70,7 @@ export function marSheetFromChart(
   asOf: Date,
 ): MarSheet {
   return {
-    identity: identityFromChart(chart, window.start),
+    identity: identityFromChart(chart, { at: window.start, timeZone: clock.timeZone }),
     orders: marOrders(chart, window, clock, asOf),
   };
 }

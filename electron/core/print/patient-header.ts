@@ -13,6 +13,7 @@ import { sexLabel } from '../../common/sex.ts';
 import { dosingWeight } from '../../common/weight.ts';
 import type { AllergyState, Chart, CodeStatus, CodeStatusClaim } from '../model.ts';
 import { code128, MIN_MODULE } from './barcode.ts';
+import { formatStoredDate } from './format.ts';
 import type { Block, Measure, TextStyle } from './layout.ts';
 import type { Translate } from './messages.ts';
 
@@ -45,16 +46,23 @@ export interface PatientIdentity {
   };
 }
 
-/** The patient band's facts; `at` (the print time) adds the dosing weight. */
-export function identityFromChart(chart: Chart, at?: Date): PatientIdentity {
+/**
+ * The patient band's facts; `dosing` (the print time and the ward's zone) adds the dosing
+ * weight, its date said on the ward's calendar (a weight taken at 00:30 is that day's, not the
+ * day before's in UTC).
+ */
+export function identityFromChart(
+  chart: Chart,
+  dosing?: { readonly at: Date; readonly timeZone: string },
+): PatientIdentity {
   const weight = dosingWeight(chart.observations, chart.patient.weightKg);
   return {
-    ...(at
+    ...(dosing
       ? {
           weight: {
             kg: weight?.kg ?? null,
-            at: weight?.at ?? null,
-            child: isChild(chart.patient.birthDate, at),
+            at: weight?.at ? formatStoredDate(weight.at, dosing.timeZone) : null,
+            child: isChild(chart.patient.birthDate, dosing.at, dosing.timeZone),
           },
         }
       : {}),
