@@ -125,16 +125,7 @@ function ScheduledTable({
   const { format, words } = useFormat();
   return (
     <table className="data-table">
-      <thead>
-        <tr>
-          <th scope="col">{t('meds.drug')}</th>
-          <th scope="col">{t('meds.dose')}</th>
-          <th scope="col">{t('meds.route')}</th>
-          <th scope="col">{t('meds.frequency')}</th>
-          <th scope="col">{t('meds.nextDue')}</th>
-          <th scope="col">{t('meds.lastGiven')}</th>
-        </tr>
-      </thead>
+      <OrderColumns last={[t('meds.nextDue'), t('meds.lastGiven')]} />
       <tbody>
         {meds.map((med) => (
           <tr key={med.id} className={med.highAlert ? 'high-alert-row' : undefined}>
@@ -231,16 +222,7 @@ function PrnTable({
   const asOf = status.current?.dataAsOf;
   return (
     <table className="data-table">
-      <thead>
-        <tr>
-          <th scope="col">{t('meds.drug')}</th>
-          <th scope="col">{t('meds.dose')}</th>
-          <th scope="col">{t('meds.route')}</th>
-          <th scope="col">{t('meds.frequency')}</th>
-          <th scope="col">{t('meds.lastDay')}</th>
-          <th scope="col">{t('meds.lastGiven')}</th>
-        </tr>
-      </thead>
+      <OrderColumns last={[t('meds.lastDay'), t('meds.lastGiven')]} />
       <tbody>
         {meds.map((med) => (
           <tr key={med.id} className={med.highAlert ? 'high-alert-row' : undefined}>
@@ -317,15 +299,7 @@ function NotToGiveTable({ meds }: { readonly meds: readonly ChartMedication[] })
   const { words } = useFormat();
   return (
     <table className="data-table">
-      <thead>
-        <tr>
-          <th scope="col">{t('meds.drug')}</th>
-          <th scope="col">{t('meds.dose')}</th>
-          <th scope="col">{t('meds.route')}</th>
-          <th scope="col">{t('meds.frequency')}</th>
-          <th scope="col">{t('meds.state')}</th>
-        </tr>
-      </thead>
+      <OrderColumns last={[t('meds.state')]} />
       <tbody>
         {meds.map((med) => (
           <tr key={med.id} className="not-to-give-row">
@@ -340,5 +314,25 @@ function NotToGiveTable({ meds }: { readonly meds: readonly ChartMedication[] })
         ))}
       </tbody>
     </table>
+  );
+}
+
+/** The columns every medication table starts with, then the table's own. */
+function OrderColumns({ last }: { readonly last: readonly string[] }) {
+  const { t } = useTranslation();
+  return (
+    <thead>
+      <tr>
+        <th scope="col">{t('meds.drug')}</th>
+        <th scope="col">{t('meds.dose')}</th>
+        <th scope="col">{t('meds.route')}</th>
+        <th scope="col">{t('meds.frequency')}</th>
+        {last.map((title) => (
+          <th key={title} scope="col">
+            {title}
+          </th>
+        ))}
+      </tr>
+    </thead>
   );
 }
