@@ -52,6 +52,9 @@ const RECENTLY_STOPPED_MS = 72 * 3600 * 1000;
 
 const ENDED_STATUSES: ReadonlySet<string> = new Set(['stopped', 'completed', 'cancelled']);
 
+/** The statuses of a prescription in course, which its period can end. */
+const COURSE_STATUSES: ReadonlySet<string> = new Set(['active', 'on-hold']);
+
 /** FHIR status → the ward's state, for the statuses that are not over. */
 const LIVE_STATES: Readonly<Record<string, OrderState>> = {
   active: 'active',
@@ -343,6 +346,16 @@ function stateOf(
     return stoppedAt >= asOf - RECENTLY_STOPPED_MS
       ? { state: 'recently-stopped', status: effective }
       : null;
+  }
+  // A course whose period is over has ended whatever its status still says (an order left
+  // `active` after its validity or bounds end): stopped at its end, never an order to give.
+  if (effective !== null && COURSE_STATUSES.has(effective)) {
+    const endMs = instantOf(end, 'end', clock.timeZone);
+    if (endMs !== null && endMs <= asOf) {
+      return endMs >= asOf - RECENTLY_STOPPED_MS
+        ? { state: 'recently-stopped', status: effective }
+        : null;
+    }
   }
   // A status outside R4's list (or none) is not a status we can act on: verify.
   const state = (effective !== null && LIVE_STATES[effective]) || 'status-unknown';

@@ -50,6 +50,11 @@ function statusOrders(): Resource[] {
     order('s-cancelled-undated', { status: 'cancelled' }),
     order('s-error', { status: 'entered-in-error' }),
     order('s-course-over', { dispenseRequest: { validityPeriod: { end: ago(30) } } }),
+    order('s-held-course-over', {
+      status: 'on-hold',
+      dispenseRequest: { validityPeriod: { end: ago(2) } },
+    }),
+    order('s-course-long-over', { dispenseRequest: { validityPeriod: { end: ago(100) } } }),
     order('s-dnp', { doNotPerform: true }),
     order('s-dnp-ext', {
       modifierExtension: [
@@ -126,8 +131,20 @@ describe('order state', () => {
     expect(meds.has('s-cancelled-undated')).toBe(false);
   });
 
-  it('gives no due time once the course (validityPeriod) has ended', () => {
-    expect(med('s-course-over')).toMatchObject({ state: 'active', nextDue: [] });
+  it('reads a course whose period has ended as stopped at its end, whatever its status says', () => {
+    // Left `active` (or `on-hold`) after its validityPeriod: not an order to give.
+    expect(med('s-course-over')).toMatchObject({
+      state: 'recently-stopped',
+      status: 'active',
+      nextDue: [],
+    });
+    expect(med('s-course-over').end).toBe(ago(30));
+    expect(med('s-held-course-over')).toMatchObject({
+      state: 'recently-stopped',
+      status: 'on-hold',
+    });
+    // Over 72 h ago it is off the chart, like a completed order.
+    expect(meds.has('s-course-long-over')).toBe(false);
   });
 
   it('keeps doNotPerform (element or R4 request-doNotPerform modifier) as a flag, never due', () => {
