@@ -59,18 +59,41 @@ export function formatDoseUnit(unit: string, amount: number, t: TranslateWord): 
   return t(`doseUnit.${spelled}.${plural}`);
 }
 
-/** "0,125 mg", "5000 unités", the dose as written ("1-2 comprimés"), or an empty string. */
+/** The fields a dose is said from: an order's own, or one of its dose lines. */
+export interface DoseFields {
+  readonly dose: number | null;
+  readonly doseUnit: string | null;
+  readonly doseText: string | null;
+}
+
+/**
+ * "0,125 mg", "5000 unités", the dose as written ("1-2 comprimés"), or an empty string. An order
+ * of several dose lines (a taper, insulin before each meal) says each line's dose in the
+ * reader's numbers and units, in the lines' order ("2,5 mg / 5 mg / 7,5 mg") — never the
+ * importer's joined text, which is written with a decimal point.
+ */
 export function formatDose(
-  order: {
-    readonly dose: number | null;
-    readonly doseUnit: string | null;
-    readonly doseText: string | null;
-  },
+  order: DoseFields & { readonly doseLines?: readonly DoseFields[] },
   t: TranslateWord,
 ): string {
+  if (order.dose === null && order.doseLines !== undefined && order.doseLines.length > 1) {
+    const each = [...new Set(order.doseLines.map((line) => formatDose(line, t)))];
+    if (each.some((dose) => dose.length > 0)) return each.map((dose) => dose || '—').join(' / ');
+  }
   if (order.dose === null) return order.doseText === null ? '' : formatRangeText(order.doseText, t);
   const amount = formatNumber(order.dose, t.language);
   return order.doseUnit ? `${amount} ${formatDoseUnit(order.doseUnit, order.dose, t)}` : amount;
+}
+
+/**
+ * The dose due at one of an order's times: its dose line's (`DueDose.line`), else the order's.
+ * A taper's 08:00 dose today is that step's dose, never the list of every step.
+ */
+export function dueDose<O extends DoseFields & { readonly doseLines: readonly DoseFields[] }>(
+  order: O,
+  line: number | null,
+): DoseFields {
+  return (line === null ? undefined : order.doseLines[line]) ?? order;
 }
 
 /** The importer's dose range ("0–8 UI", "0.5–1 mg") said as a dose: "0–8 unités", "0,5–1 mg". */

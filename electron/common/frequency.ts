@@ -84,12 +84,26 @@ export function describeFrequency(t: TranslateWord, f: Frequency): string | null
   return parts.length > 0 ? parts.join(' · ') : f.codeText;
 }
 
-/** An order's frequency in words, or as stored when its timing could not be read. */
+/** What a frequency is said from: an order's own timing, or one of its dose lines'. */
+interface FrequencyFields {
+  // Optional: the MAR's lists hold the charted orders under their plain order type.
+  readonly frequencyParts?: Frequency | null;
+  readonly frequency: string | null;
+}
+
+/**
+ * An order's frequency in words, or as stored when its timing could not be read. An order of
+ * several dose lines says each line's in the reader's words, in the lines' order ("avant le
+ * petit-déjeuner / avant le déjeuner") — the importer's joined short form is English.
+ */
 export function orderFrequency(
   t: TranslateWord,
-  // Optional: the MAR's lists hold the charted orders under their plain order type.
-  order: { readonly frequencyParts?: Frequency | null; readonly frequency: string | null },
+  order: FrequencyFields & { readonly doseLines?: readonly FrequencyFields[] },
 ): string {
+  if (!order.frequencyParts && order.doseLines !== undefined && order.doseLines.length > 1) {
+    const each = [...new Set(order.doseLines.map((line) => orderFrequency(t, line)))];
+    if (each.some((words) => words.length > 0)) return each.map((w) => w || '—').join(' / ');
+  }
   const words = order.frequencyParts ? describeFrequency(t, order.frequencyParts) : null;
   return words ?? order.frequency ?? '';
 }

@@ -431,8 +431,15 @@ export const DueDoseSchema = z.object({
 });
 export type DueDose = z.infer<typeof DueDoseSchema>;
 
+/** A dose line as the chart shows it: with its timing read into the parts said in words. */
+export const ChartDoseLineSchema = OrderDoseLineSchema.extend({
+  frequencyParts: FrequencySchema.nullable(),
+});
+export type ChartDoseLine = z.infer<typeof ChartDoseLineSchema>;
+
 /** An order as the chart shows it: with its doses due in the next 24 h and the last given. */
 export const ChartMedicationSchema = MedicationOrderSchema.extend({
+  doseLines: z.array(ChartDoseLineSchema),
   /** Doses due in the next 24 h; empty for PRN, infusions and every order not `active`. */
   nextDue: z.array(DueDoseSchema),
   /** The timing read into the parts its frequency is said with, in the reader's words. */

@@ -230,6 +230,10 @@ function chartMedication(
         ? schedule.doses.map((d) => ({ at: d.at.toISOString(), line: d.line }))
         : [],
     frequencyParts: frequencyOf(order.timing),
+    doseLines: order.doseLines.map((line) => ({
+      ...line,
+      frequencyParts: frequencyOf(line.timing),
+    })),
     scheduleProblem: schedule.kind === 'unscheduled' ? schedule.problem : null,
     lastGiven,
   };

@@ -18,6 +18,8 @@ export type MarEntry =
       readonly kind: 'scheduled';
       readonly order: ChartMedication;
       readonly times: readonly Date[];
+      /** The dose line due at each of `times` (`DueDose.line`), in the same order. */
+      readonly lines: readonly (number | null)[];
       /** The last dose given is less than half an interval before the first time: check it. */
       readonly tooSoonAfter: Date | null;
     }
@@ -71,10 +73,13 @@ export function orderStateOf(order: ChartMedication, asOf: Date): OrderState | '
     : 'ended';
 }
 
-/** Insulin given by a correction scale rather than a fixed dose: glucose decides the units. */
+/**
+ * Insulin given by a correction scale rather than a fixed dose: glucose decides the units. Not
+ * insulin with a fixed dose at each meal (several dose lines, each with its units).
+ */
 export function isSlidingScale(order: ChartMedication): boolean {
   const insulin = order.code?.toUpperCase().startsWith('A10A') || /insulin/i.test(order.drug ?? '');
-  return insulin === true && order.dose === null;
+  return insulin === true && order.dose === null && order.doseLines.every((l) => l.dose === null);
 }
 
 /** ATC J01: antibacterials for systemic use, whose day of treatment the ward counts. */
@@ -175,6 +180,7 @@ function activeEntry(
         kind: 'scheduled',
         order,
         times,
+        lines: result.doses.map((d) => d.line),
         tooSoonAfter: tooSoonAfterLastDose(order, times[0]),
       };
     }

@@ -8,7 +8,7 @@
  * rows with a running 24 h total; held orders "do not give" and orders to check, with no boxes.
  * On every page the not-given codes and the initials → name legend.
  */
-import { formatDose, formatMaxDose, formatStoredDose } from '../../common/dose.ts';
+import { dueDose, formatDose, formatMaxDose, formatStoredDose } from '../../common/dose.ts';
 import { orderFrequency } from '../../common/frequency.ts';
 import {
   formatConcentration,
@@ -276,10 +276,15 @@ function scheduledBlocks(ctx: Ctx, entry: Extract<MarEntry, { kind: 'scheduled' 
   const rows = entry.order.highAlert
     ? [t('mar.initials'), t('mar.timeGiven'), t('mar.secondCheck')]
     : [t('mar.initials'), t('mar.timeGiven')];
+  // Several dose lines (a taper step, insulin before each meal): each time says its own dose.
+  const doses =
+    entry.order.doseLines.length > 1
+      ? entry.lines.map((line) => formatDose(dueDose(entry.order, line), t))
+      : null;
   const grid =
     ctx.window.days === 1
-      ? dayGrid(ctx, entry.times, rows)
-      : daysGrid(ctx, entry.times, entry.order.highAlert);
+      ? dayGrid(ctx, entry.times, rows, doses)
+      : daysGrid(ctx, entry.times, entry.order.highAlert, doses);
   return [description, ...grid, spacer(6)];
 }
 
@@ -287,8 +292,16 @@ const LABEL_COLUMN = 62;
 const TIME_COLUMN = 52;
 const BOX_ROW = 20;
 
-/** One day: the scheduled times as columns, a box per row label under each. */
-function dayGrid(ctx: Ctx, times: readonly Date[], rowLabels: readonly string[]): Block[] {
+/**
+ * One day: the scheduled times as columns, a box per row label under each; under each time its
+ * dose when the order's doses differ by time (`doses`, one per time).
+ */
+function dayGrid(
+  ctx: Ctx,
+  times: readonly Date[],
+  rowLabels: readonly string[],
+  doses: readonly string[] | null = null,
+): Block[] {
   const { m, width, timeZone, window } = ctx;
   const perLine = Math.max(1, Math.floor((width - LABEL_COLUMN) / TIME_COLUMN));
   const crossesDate =
@@ -296,7 +309,12 @@ function dayGrid(ctx: Ctx, times: readonly Date[], rowLabels: readonly string[])
   const blocks: Block[] = [];
   for (let i = 0; i < times.length; i += perLine) {
     const chunk = times.slice(i, i + perLine).map((at) => wallClock(at, timeZone));
-    const headHeight = m.lineHeight(BODY_BOLD) + (crossesDate ? m.lineHeight(SMALL) : 0) + 4;
+    const chunkDoses = doses?.slice(i, i + perLine) ?? null;
+    const headHeight =
+      m.lineHeight(BODY_BOLD) +
+      (crossesDate ? m.lineHeight(SMALL) : 0) +
+      (chunkDoses ? m.lineHeight(SMALL_BOLD) : 0) +
+      4;
     const height = headHeight + rowLabels.length * BOX_ROW + 4;
     blocks.push({
       height,
@@ -304,7 +322,19 @@ function dayGrid(ctx: Ctx, times: readonly Date[], rowLabels: readonly string[])
         chunk.forEach((c, j) => {
           const cx = x + LABEL_COLUMN + j * TIME_COLUMN;
           pen.text(c.time, cx + 3, y + 2, BODY_BOLD);
-          if (crossesDate) pen.text(c.date, cx + 3, y + 2 + m.lineHeight(BODY_BOLD), SMALL);
+          let below = y + 2 + m.lineHeight(BODY_BOLD);
+          if (crossesDate) {
+            pen.text(c.date, cx + 3, below, SMALL);
+            below += m.lineHeight(SMALL);
+          }
+          const dose = chunkDoses?.[j];
+          if (dose)
+            pen.text(
+              dose,
+              cx + 3,
+              below,
+              m.fit(dose, SMALL_BOLD, TIME_COLUMN - 6, 5, { keep: 'line' }),
+            );
         });
         rowLabels.forEach((label, r) => {
           const ry = y + headHeight + r * BOX_ROW;
@@ -336,7 +366,12 @@ function dayStarts(window: MarWindow, timeZone: string): number[] {
  * Several days: the days as columns, the times of day as rows; a box (initials | time given)
  * where a dose is due, a dash where none is, so a blank is never mistaken for a missed dose.
  */
-function daysGrid(ctx: Ctx, times: readonly Date[], highAlert: boolean): Block[] {
+function daysGrid(
+  ctx: Ctx,
+  times: readonly Date[],
+  highAlert: boolean,
+  doses: readonly string[] | null = null,
+): Block[] {
   const { m, t, width, timeZone, window } = ctx;
   const starts = dayStarts(window, timeZone);
   const columnWidth = (width - LABEL_COLUMN) / window.days;
@@ -345,14 +380,18 @@ function daysGrid(ctx: Ctx, times: readonly Date[], highAlert: boolean): Block[]
     while (i + 1 < starts.length - 1 && ms >= (starts[i + 1] ?? Infinity)) i++;
     return i;
   };
-  const slots = new Map<string, Set<number>>();
-  for (const at of times) {
+  // A row per time of day — and per dose, when the doses differ (a taper's 08:00 is 5 mg this
+  // week and 2,5 mg the next: two rows, each with boxes on its own days).
+  const slots = new Map<string, { time: string; dose: string; days: Set<number> }>();
+  times.forEach((at, i) => {
     const { time } = wallClock(at, timeZone);
-    const days = slots.get(time) ?? new Set<number>();
-    days.add(dayOf(at.getTime()));
-    slots.set(time, days);
-  }
-  const rowHeight = highAlert ? BOX_ROW * 1.6 : BOX_ROW;
+    const dose = doses?.[i] ?? '';
+    const key = `${time}\u0000${dose}`;
+    const slot = slots.get(key) ?? { time, dose, days: new Set<number>() };
+    slot.days.add(dayOf(at.getTime()));
+    slots.set(key, slot);
+  });
+  const rowHeight = highAlert || doses ? BOX_ROW * 1.6 : BOX_ROW;
   const headHeight = 2 * m.lineHeight(SMALL_BOLD) + 4;
   const head: Block = {
     height: headHeight,
@@ -367,12 +406,17 @@ function daysGrid(ctx: Ctx, times: readonly Date[], highAlert: boolean): Block[]
       }
     },
   };
-  const rows = [...slots.entries()]
-    .sort(([a], [b]) => a.localeCompare(b))
-    .map(([time, days]): Block => ({
+  // By time of day; one time's doses in the order they first fall (a stable sort).
+  const rows = [...slots.values()]
+    .sort((a, b) => a.time.localeCompare(b.time))
+    .map(({ time, dose, days }): Block => ({
       height: rowHeight,
       draw: (pen, x, y) => {
         pen.text(time, x, y + 4, BODY_BOLD);
+        if (dose) {
+          const style = m.fit(dose, SMALL_BOLD, LABEL_COLUMN - 4, 5, { keep: 'line' });
+          pen.text(dose, x, y + 4 + m.lineHeight(BODY_BOLD), style);
+        }
         for (let d = 0; d < window.days; d++) {
           const cx = x + LABEL_COLUMN + d * columnWidth;
           if (!days.has(d)) {

@@ -6,7 +6,7 @@
  * their maximum as written, doses written as text ("1-2 tablets"), and active orders with no
  * computable times.
  */
-import { formatDose, formatMaxDose } from '../../common/dose.ts';
+import { type DoseFields, dueDose, formatDose, formatMaxDose } from '../../common/dose.ts';
 import { orderFrequency } from '../../common/frequency.ts';
 import { drugLabel } from '../../common/order-state.ts';
 import { describeScheduleProblem } from '../../common/schedule-problem.ts';
@@ -82,26 +82,26 @@ export function pharmacyNeeds(
             );
           continue;
         }
+        // Each dose with its own line's amount: a taper's 7,5 mg step counts 7,5 mg.
         const due = order.nextDue
-          .map((due) => parseInstant(due.at))
-          .filter((at): at is Date => at !== null && at >= window.start && at < window.end);
-        if (order.dose === null) {
-          if (firstSight && (due.length > 0 || order.scheduleProblem !== null))
-            uncounted.push(
-              apart(
-                order.scheduleProblem
-                  ? describeScheduleProblem(t, order.scheduleProblem)
-                  : (order.doseText ?? ''),
-              ),
-            );
-          continue;
-        }
+          .filter((d) => {
+            const at = parseInstant(d.at);
+            return at !== null && at >= window.start && at < window.end;
+          })
+          .map((d) => dueDose(order, d.line));
         if (due.length === 0) {
           if (firstSight && order.scheduleProblem !== null)
             uncounted.push(apart(describeScheduleProblem(t, order.scheduleProblem)));
           continue;
         }
-        addDoses(lines, order, due.length, label, drugLabel(t, order));
+        const countable = due.filter((d) => d.dose !== null);
+        // A dose written as text ("1–2 comprimés") cannot be added up: the order is listed apart
+        // with the dose as written, never a partial count.
+        if (countable.length < due.length) {
+          if (firstSight) uncounted.push(apart(''));
+          continue;
+        }
+        for (const d of countable) addDoses(lines, order, d, label, drugLabel(t, order));
       }
     }
   }
@@ -117,11 +117,11 @@ type Tally = { -readonly [K in keyof PharmacyLine]: PharmacyLine[K] } & { who: S
 function addDoses(
   lines: Map<string, Tally>,
   order: ChartMedication,
-  count: number,
+  dose: DoseFields,
   patient: string,
   drug: string,
 ): void {
-  const unit = order.doseUnit ?? '';
+  const unit = dose.doseUnit ?? '';
   const route = order.route ?? '';
   const key = `${order.drug ?? ''}\u0000${unit}\u0000${route}`;
   const line: Tally = lines.get(key) ?? {
@@ -133,9 +133,9 @@ function addDoses(
     patients: 0,
     who: new Set<string>(),
   };
-  line.doses += count;
+  line.doses += 1;
   // Summed in thousandths so 0.1 + 0.2 prints as 0.3, not 0.30000000000000004.
-  line.total = Math.round((line.total + count * (order.dose ?? 0)) * 1000) / 1000;
+  line.total = Math.round((line.total + (dose.dose ?? 0)) * 1000) / 1000;
   line.who.add(patient);
   lines.set(key, line);
 }

@@ -8,7 +8,7 @@
  * — the nurse must read the order, never assume it is not due.
  */
 import { orderFrequency } from '../../common/frequency.ts';
-import { formatDose } from '../../common/dose.ts';
+import { dueDose, formatDose } from '../../common/dose.ts';
 import { drugLabel } from '../../common/order-state.ts';
 import { describeScheduleProblem } from '../../common/schedule-problem.ts';
 import type { Chart, ChartMedication } from '../model.ts';
@@ -33,7 +33,12 @@ export interface RoundWindow {
 export interface RoundPatient {
   readonly identity: PatientIdentity;
   /** In time order. */
-  readonly doses: readonly { readonly at: Date; readonly order: ChartMedication }[];
+  readonly doses: readonly {
+    readonly at: Date;
+    readonly order: ChartMedication;
+    /** Which of the order's dose lines is due (`DueDose.line`). */
+    readonly line: number | null;
+  }[];
   /** Active, scheduled (not PRN) orders with no computable time. */
   readonly unscheduled: readonly ChartMedication[];
 }
@@ -50,14 +55,14 @@ export const MAX_ROUND_HOURS = 24;
 
 /** A patient's doses in the window, from the chart read at the window start. */
 export function roundPatient(chart: Chart, window: RoundWindow): RoundPatient {
-  const doses: { at: Date; order: ChartMedication }[] = [];
+  const doses: { at: Date; order: ChartMedication; line: number | null }[] = [];
   const unscheduled: ChartMedication[] = [];
   for (const order of chart.medications) {
     if (!order.prn && order.nextDue.length === 0 && order.scheduleProblem !== null)
       unscheduled.push(order);
     for (const due of order.nextDue) {
       const at = parseInstant(due.at);
-      if (at && at >= window.start && at < window.end) doses.push({ at, order });
+      if (at && at >= window.start && at < window.end) doses.push({ at, order, line: due.line });
     }
   }
   doses.sort(
@@ -120,13 +125,13 @@ function patientSection(
     const laid = table(
       m,
       columns,
-      patient.doses.map(({ at, order }) => {
+      patient.doses.map(({ at, order, line }) => {
         const { date, time } = wallClock(at, timeZone);
         return [
           // A round across midnight names the day of the doses after it.
           date === wallClock(patient.doses[0]?.at ?? at, timeZone).date ? time : `${date} ${time}`,
           drugLabel(t, order),
-          formatDose(order, t),
+          formatDose(dueDose(order, line), t),
           order.route ?? '',
           order.highAlert ? `⚠ ${t('drug.highAlert')}` : '',
         ];

@@ -4,7 +4,7 @@
  * laboratory results, plan, notes and contacts. Lists are printed newest first and in full:
  * this is the record during the outage, so nothing is summarised away.
  */
-import { formatDose, formatMaxDose, formatStoredDose } from '../../common/dose.ts';
+import { dueDose, formatDose, formatMaxDose, formatStoredDose } from '../../common/dose.ts';
 import { orderFrequency } from '../../common/frequency.ts';
 import { codeWord } from '../../common/clinical.ts';
 import { formatNumber } from '../../common/numbers.ts';
@@ -182,7 +182,14 @@ function medicationBlocks(
       formatDose(med, t),
       med.route ?? '',
       frequency,
-      med.nextDue.map((due) => formatStoredDate(due.at, timeZone)).join(', '),
+      // Each time with its own dose when the order has several lines, as on the screen.
+      med.nextDue
+        .map((due) =>
+          due.line === null
+            ? formatStoredDate(due.at, timeZone)
+            : `${formatStoredDate(due.at, timeZone)} — ${formatDose(dueDose(med, due.line), t)}`,
+        )
+        .join(', '),
       formatStoredDate(med.lastGiven, timeZone),
       flags.filter((f) => f.length > 0).join('; '),
     ];

@@ -9,6 +9,7 @@ import {
   type Chart,
   type ChartMedication,
   type Manifest,
+  type OrderDoseLine,
   NO_DOSE,
 } from '../../../electron/core/model.ts';
 import type { PrintContext } from '../../../electron/core/print/context.ts';
@@ -43,14 +44,15 @@ export const context: PrintContext = {
 };
 
 export function medication(
-  overrides: Partial<ChartMedication> & Pick<ChartMedication, 'id' | 'drug'>,
+  overrides: Partial<Omit<ChartMedication, 'doseLines'>> &
+    Pick<ChartMedication, 'id' | 'drug'> & { doseLines?: readonly OrderDoseLine[] },
 ): ChartMedication {
+  const { doseLines = [], ...fields } = overrides;
   return {
     ...NO_DOSE,
     code: null,
     concentration: null,
     route: 'oral',
-    doseLines: [],
     start: null,
     end: null,
     state: 'active',
@@ -65,7 +67,9 @@ export function medication(
     frequencyParts: overrides.timing ? frequencyOf(overrides.timing) : null,
     scheduleProblem: null,
     lastGiven: null,
-    ...overrides,
+    ...fields,
+    // As the chart reads them: each line's timing in the parts its frequency is said with.
+    doseLines: doseLines.map((line) => ({ ...line, frequencyParts: frequencyOf(line.timing) })),
   };
 }
 

@@ -1,0 +1,139 @@
+/**
+ * An order of several dose lines, from FHIR to paper. A titration in steps (modelled on the
+ * Belgian medication IG's example `example-04-gutron`: midodrine 2,5 → 5 → 7,5 → 10 mg three
+ * times a day, each step `boundsDuration` one week) and insulin at each meal (three concurrent
+ * lines). Each dose due says its own line's dose — the MAR's boxes, the round, the pharmacy
+ * count, the summary's next doses — and the order says every line in the reader's words, never
+ * the importer's English short form ("3 times a day") or its decimal point ("2.5 mg").
+ */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { PassThrough } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ReadonlyDb } from '../../../electron/core/db/queries.ts';
+import type { Language, ReportRequest } from '../../../electron/core/model.ts';
+import { renderReport, type ReportSettings } from '../../../electron/core/print/render.ts';
+import { DEFAULT_ADMIN_TIMES } from '../../../electron/core/schedule/admin-times.ts';
+import { medicationRequest } from '../fhir/small-hospital.ts';
+import { AS_OF, smallHospitalDb } from './export-db.ts';
+import { manifest } from './fixtures.ts';
+
+const week = { value: 1, unit: 'week', system: 'http://unitsofmeasure.org', code: 'wk' };
+const thrice = { frequency: 3, period: 1, periodUnit: 'd' };
+const step = (sequence: number, mg: number, last = false) => ({
+  sequence,
+  timing: { repeat: last ? thrice : { ...thrice, boundsDuration: week } },
+  doseAndRate: [{ doseQuantity: { value: mg, system: 'http://unitsofmeasure.org', code: 'mg' } }],
+});
+/** Started on 14 November: step 3 (7,5 mg) runs 28 November – 4 December, step 4 after. */
+const TITRATION = medicationRequest(
+  'm-zoe-midodrine',
+  'p-zoe',
+  'Gutron 5 mg',
+  {},
+  {
+    dosageInstruction: [step(1, 2.5), step(2, 5), step(3, 7.5), step(4, 10, true)],
+    dispenseRequest: { validityPeriod: { start: '2026-11-14T00:00:00+01:00' } },
+  },
+);
+const meal = (when: string, units: number) => ({
+  timing: { repeat: { frequency: 1, period: 1, periodUnit: 'd', when: [when] } },
+  doseAndRate: [{ doseQuantity: { value: units, unit: 'U' } }],
+  route: { text: 'SC' },
+});
+const INSULIN = medicationRequest(
+  'm-zoe-insulin',
+  'p-zoe',
+  'Insuline asparte',
+  {},
+  {
+    dosageInstruction: [meal('ACM', 10), meal('ACD', 15), meal('ACV', 20)],
+  },
+);
+
+const settings: ReportSettings = {
+  manifest: { ...manifest, dataAsOf: AS_OF.toISOString(), site: { id: 'chu', name: 'CHU Démo' } },
+  printedAt: new Date('2026-11-28T07:30:00Z'),
+  printedBy: 'Nurse Claes',
+  timeZone: 'Europe/Brussels',
+  adminTimes: DEFAULT_ADMIN_TIMES,
+  roundStarts: ['07:00', '15:00', '22:00'],
+  censusBarcodes: false,
+  staleAmberHours: 2,
+  issuedNumbers: [],
+};
+
+let db: ReadonlyDb;
+let dir: string;
+beforeAll(async () => {
+  db = await smallHospitalDb([TITRATION, INSULIN]);
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dose-lines-'));
+});
+afterAll(() => {
+  db.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+let n = 0;
+/** The report's text in drawing order, runs of white space (no-break ones too) as one space. */
+async function text(what: Omit<ReportRequest, 'language' | 'paper'>, language: Language) {
+  const sink = new PassThrough();
+  const chunks: Buffer[] = [];
+  sink.on('data', (c: Buffer) => chunks.push(c));
+  await renderReport(db, { ...what, language, paper: 'A4' }, settings, sink);
+  const file = path.join(dir, `${what.report}-${language}-${n++}.pdf`);
+  fs.writeFileSync(file, Buffer.concat(chunks));
+  if (process.env['KEEP'])
+    fs.copyFileSync(file, path.join(process.env['KEEP'], path.basename(file)));
+  return execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+}
+const count = (haystack: string, needle: string) => haystack.split(needle).length - 1;
+const START = '2026-11-28T07:00:00Z'; // 08:00 in Brussels
+
+describe.each(['fr', 'nl', 'de'] as const)('an order of several dose lines in %s', (language) => {
+  it("puts this week's step dose under each of the day's three times on the MAR", async () => {
+    const mar = await text({ report: 'mar', patientId: 'p-zoe', start: START }, language);
+    // The order lists its four steps once, each in the reader's numbers …
+    expect(mar).toContain('2,5 mg / 5 mg / 7,5 mg / 10 mg');
+    // … and 08:00, 14:00 and 20:00 today are each the third step's 7,5 mg.
+    expect(count(mar, '7,5 mg')).toBe(1 + 3);
+    expect(count(mar, '10 mg')).toBe(1);
+    // The insulin's three lines, each time with its own units: fixed doses, not a sliding scale.
+    expect(mar).toMatch(/10 (unités|eenheden|Einheiten) \/ 15 \S+ \/ 20 \S+/);
+    expect(count(mar, '15 ')).toBeGreaterThanOrEqual(2);
+    expect(mar).not.toMatch(/2\.5|7\.5|times a day|before (breakfast|lunch|dinner)/);
+  });
+
+  it('gives a row per time and dose on a 7-day MAR, so the step change falls on its day', async () => {
+    const start = '2026-11-30T07:00:00Z';
+    const mar = await text({ report: 'mar', patientId: 'p-zoe', start, days: 7 }, language);
+    // 08:00, 14:00 and 20:00, each once at 7,5 mg (30 Nov – 4 Dec) and once at 10 mg (5 Dec –).
+    expect(count(mar, '7,5 mg')).toBe(1 + 3);
+    expect(count(mar, '10 mg')).toBe(1 + 3);
+  });
+
+  it("lists each dose of the round at its line's dose, and the pharmacy counts each step's amount", async () => {
+    const round = await text(
+      { report: 'round', wardId: 'w3b', start: '2026-11-28T12:00:00Z' },
+      language,
+    );
+    // The 14:00 round: the titration's 7,5 mg, never the list of its steps.
+    expect(round).toContain('7,5 mg');
+    expect(round).not.toContain('2,5 mg / 5 mg');
+    const pharmacy = await text(
+      { report: 'pharmacy', wardId: 'w3b', start: '2026-11-28T07:00:00Z', hours: 72 },
+      language,
+    );
+    // 72 h from 08:00: nine doses of 7,5 mg = 67,5 mg (all in step 3).
+    expect(pharmacy).toContain('67,5 mg');
+  });
+
+  it('says each next dose with its own dose in the summary', async () => {
+    const summary = await text({ report: 'summary', patientId: 'p-zoe' }, language);
+    expect(summary).toMatch(/14:00 — 7,5 mg/);
+    expect(summary).toMatch(/11:30 — 15/); // the insulin before lunch
+    expect(summary).not.toMatch(/2\.5|times a day/);
+  });
+});
