@@ -11,35 +11,39 @@ export function SummaryTab({ chart }: { readonly chart: Chart }) {
   const { handover, stay, problems } = chart;
   const stayFacts: readonly [string, string | null][] = stay
     ? [
-        [t('summary.admitted'), stay.admittedAt && format.instant(stay.admittedAt)],
+        [words('label.admitted'), stay.admittedAt && format.instant(stay.admittedAt)],
         [
-          t('summary.expectedDischarge'),
+          words('label.expectedDischarge'),
           stay.expectedDischarge && format.date(stay.expectedDischarge),
         ],
-        [t('summary.attending'), stay.attending],
-        [t('summary.service'), stay.service],
-        [t('summary.reason'), stay.reason],
-        [t('summary.diet'), stay.diet],
-        [t('summary.mobility'), stay.mobility],
-        [t('summary.fallRisk'), stay.fallRisk],
-        [t('summary.codeStatusText'), stay.codeStatusText],
+        [words('label.attending'), stay.attending],
+        [words('label.service'), stay.service],
+        [words('label.reason'), stay.reason],
+        [words('label.diet'), stay.diet],
+        [words('label.mobility'), stay.mobility],
+        [words('label.fallRisk'), stay.fallRisk],
+        [words('label.codeStatusNote'), stay.codeStatusText],
       ]
     : [];
   return (
     <div className="tab-sections">
       <section>
-        <h2>{t('summary.handover')}</h2>
+        <h2>{words('report.handover')}</h2>
         <dl className="facts-list">
-          <dt>{t('summary.severity')}</dt>
+          <dt>{words('ipass.severity')}</dt>
           <dd>
-            {handover.severity ? <SeverityBadge severity={handover.severity} /> : t('chart.none')}
+            {handover.severity ? (
+              <SeverityBadge severity={handover.severity} />
+            ) : (
+              words('summary.none')
+            )}
           </dd>
-          <dt>{t('summary.summary')}</dt>
-          <dd className="prose">{handover.summary ?? t('chart.none')}</dd>
-          <dt>{t('summary.actions')}</dt>
+          <dt>{words('ipass.summary')}</dt>
+          <dd className="prose">{handover.summary ?? words('summary.none')}</dd>
+          <dt>{words('ipass.actions')}</dt>
           <dd>
             {handover.actions.length === 0 ? (
-              t('chart.none')
+              words('summary.none')
             ) : (
               <ul className="actions">
                 {handover.actions.map((action, index) => (
@@ -48,14 +52,14 @@ export function SummaryTab({ chart }: { readonly chart: Chart }) {
               </ul>
             )}
           </dd>
-          <dt>{t('summary.awareness')}</dt>
-          <dd className="prose">{handover.situationAwareness ?? t('chart.none')}</dd>
+          <dt>{words('ipass.awareness')}</dt>
+          <dd className="prose">{handover.situationAwareness ?? words('summary.none')}</dd>
         </dl>
       </section>
       <section>
-        <h2>{t('summary.problems')}</h2>
+        <h2>{words('summary.problems')}</h2>
         {problems.length === 0 ? (
-          <p>{t('chart.none')}</p>
+          <p>{words('summary.none')}</p>
         ) : (
           <ul>
             {problems.map((p, index) => (
@@ -69,7 +73,7 @@ export function SummaryTab({ chart }: { readonly chart: Chart }) {
       </section>
       {stay && (
         <section>
-          <h2>{t('summary.stay')}</h2>
+          <h2>{words('summary.stay')}</h2>
           <dl className="facts-list">
             {stayFacts
               .filter(([, value]) => value !== null && value !== '')
