@@ -1,9 +1,13 @@
-/** Summary: the I-PASS handover (severity, summary, actions, situation awareness), problems, stay. */
+/**
+ * Summary: the I-PASS handover (severity, summary, actions, situation awareness), the lines,
+ * drains and devices, problems, stay.
+ */
 import { useTranslation } from 'react-i18next';
 import type { Chart } from '../../../electron/core/model.ts';
-import { useFormat } from '../../app-context.ts';
+import { useAppContext, useFormat } from '../../app-context.ts';
 import { SeverityBadge } from '../../components/Badges.tsx';
 import { named } from '../../../electron/common/placeholder.ts';
+import { deviceLine, devicePlacement } from '../../../electron/common/device.ts';
 
 export function SummaryTab({ chart }: { readonly chart: Chart }) {
   const { t } = useTranslation();
@@ -56,6 +60,7 @@ export function SummaryTab({ chart }: { readonly chart: Chart }) {
           <dd className="prose">{handover.situationAwareness ?? words('summary.none')}</dd>
         </dl>
       </section>
+      <DevicesSection chart={chart} />
       <section>
         <h2>{words('summary.problems')}</h2>
         {problems.length === 0 ? (
@@ -87,5 +92,36 @@ export function SummaryTab({ chart }: { readonly chart: Chart }) {
         </section>
       )}
     </div>
+  );
+}
+
+/**
+ * Lines, drains and devices in use, as the handover prints them: what, where, placed when and
+ * day n since (counted to the data's time, like the paper), UNVERIFIED marked; none is said.
+ */
+function DevicesSection({ chart }: { readonly chart: Chart }) {
+  const { format, words } = useFormat();
+  const { clock, status } = useAppContext();
+  const asOf = new Date(status.current?.dataAsOf ?? clock.now());
+  const { timeZone } = status.settings;
+  return (
+    <section className="devices" data-testid="devices">
+      <h2>{words('handover.devices')}</h2>
+      {chart.devices.length === 0 ? (
+        <p>{words('device.none')}</p>
+      ) : (
+        <ul>
+          {chart.devices.map((device, index) => (
+            <li key={index} className={device.unverified ? 'schedule-problem' : undefined}>
+              {deviceLine(
+                words,
+                device,
+                devicePlacement(device.placedAt, asOf, timeZone, format.partialDate),
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
   );
 }
