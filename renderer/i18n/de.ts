@@ -235,7 +235,7 @@ export const de: Messages = {
     heading: 'Einstellungen (IT)',
     itHeading: 'Nur durch die IT: was dieser Laptop vertraut und wo er liest',
     itHow:
-      'Die Stationspassphrase kann dies nicht ändern. Die IT signiert es mit dem Standortschlüssel (downtime settings sign), kopiert die Datei settings.signed in den Datenordner dieses Laptops und startet den Viewer neu.',
+      'Die Stationspassphrase kann dies nicht ändern. Die IT signiert es mit dem Standortschlüssel („downtime settings sign“), kopiert die Datei „settings.signed“ in den Datenordner dieses Laptops und startet den Viewer neu.',
     intro:
       'Wie dieser Laptop sperrt, das Alter der Daten beurteilt, druckt und Exporte annimmt. Speichern verlangt erneut die Stations-Passphrase.',
     lockTimeoutSeconds: 'Sperren nach Inaktivität (Sekunden)',

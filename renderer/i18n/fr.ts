@@ -235,7 +235,7 @@ export const fr: Messages = {
     heading: 'Paramètres (informatique)',
     itHeading: 'Réservé à l’informatique : ce que cet ordinateur accepte et où il lit',
     itHow:
-      'La phrase secrète du service ne permet pas de les modifier. L’informatique les signe avec la clé du site (downtime settings sign), copie le fichier settings.signed dans le dossier de données de cet ordinateur, puis redémarre la visionneuse.',
+      'La phrase secrète du service ne permet pas de les modifier. L’informatique les signe avec la clé du site (« downtime settings sign »), copie le fichier « settings.signed » dans le dossier de données de cet ordinateur, puis redémarre la visionneuse.',
     intro:
       'Comment cet ordinateur se verrouille, juge l’âge des données, imprime et reçoit les exports. L’enregistrement redemande la phrase secrète de l’unité.',
     lockTimeoutSeconds: 'Verrouillage après inactivité (secondes)',

@@ -234,7 +234,7 @@ export const nl: Messages = {
     heading: 'Instellingen (IT)',
     itHeading: 'Alleen door IT: wat deze laptop vertrouwt en waar hij leest',
     itHow:
-      'De afdelingswachtzin kan deze niet wijzigen. IT ondertekent ze met de sitesleutel (downtime settings sign), kopieert het bestand settings.signed naar de gegevensmap van deze laptop en start de viewer opnieuw.',
+      'De afdelingswachtzin kan deze niet wijzigen. IT ondertekent ze met de sitesleutel (‘downtime settings sign’), kopieert het bestand ‘settings.signed’ naar de gegevensmap van deze laptop en start de viewer opnieuw.',
     intro:
       'Hoe deze laptop vergrendelt, de leeftijd van gegevens beoordeelt, afdrukt en exports ontvangt. Bewaren vraagt opnieuw de wachtwoordzin van de afdeling.',
     lockTimeoutSeconds: 'Vergrendelen na inactiviteit (seconden)',

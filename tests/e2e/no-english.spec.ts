@@ -276,4 +276,13 @@ test('the scan finds the English and the raw codes it looks for, and passes the 
       'Paracétamol 1 g toutes les 6 h · au coucher · Latex · Glucose · 0 Null · Patiënt rustig en georiënteerd · Allergien nicht erfasst — vor Gabe erfragen',
     ),
   ).toEqual([]);
+  // The file names IT acts on pass quoted as literal names, and only so.
+  expect(
+    found(
+      'le champ «\u00a0rollbackReset\u00a0» d’un fichier «\u00a0settings.signed\u00a0» · het bestand ‘settings.signed’ · die Datei „settings.signed“',
+    ),
+  ).toEqual([]);
+  expect(found('un fichier settings.signed · les settings · signed')).toEqual(
+    expect.arrayContaining(['settings', 'signed']),
+  );
 });

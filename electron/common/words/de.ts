@@ -318,26 +318,26 @@ export const de: Words = {
   'readiness.it-settings-defaults':
     'keine signierten IT-Einstellungen: die mit der App ausgelieferten Standardwerte',
   'readiness.it-settings-older':
-    'eine settings.signed vom {issuedAt} wurde abgelehnt: sie ist älter als die verwendete (ausgestellt am {inUseAt}); eine alte Kopie zurückgelegt? IT: prüfen, wer die Datei geändert hat, und eine neue signieren.',
+    'eine Datei „settings.signed“ vom {issuedAt} wurde abgelehnt: sie ist älter als die verwendete (ausgestellt am {inUseAt}); eine alte Kopie zurückgelegt? IT: prüfen, wer die Datei geändert hat, und eine neue signieren.',
   'readiness.it-settings-same-instant':
-    'eine settings.signed vom {issuedAt} wurde abgelehnt: eine andere Datei vom selben Zeitpunkt ist in Verwendung. IT: prüfen, wer die Datei geändert hat, und eine neue signieren.',
+    'eine Datei „settings.signed“ vom {issuedAt} wurde abgelehnt: eine andere Datei vom selben Zeitpunkt ist in Verwendung. IT: prüfen, wer die Datei geändert hat, und eine neue signieren.',
   'readiness.it-settings-future':
-    'eine settings.signed mit Datum {issuedAt}, später als die Uhr dieses Laptops, wurde abgelehnt. IT: das Datum des signierenden Rechners oder dieses Laptops prüfen, dann eine neue Datei signieren.',
+    'eine Datei „settings.signed“ mit Datum {issuedAt}, später als die Uhr dieses Laptops, wurde abgelehnt. IT: das Datum des signierenden Rechners oder dieses Laptops prüfen, dann eine neue Datei signieren.',
   'readiness.it-settings-unusable':
-    'settings.signed ist keine gültige signierte Einstellungsdatei (geändert, unlesbar oder mit einem Schlüssel signiert, dem dieser Laptop nicht vertraut); sie wird nicht verwendet. IT: prüfen, wer sie geändert hat, und eine signierte Datei zurücklegen.',
+    '„settings.signed“ ist keine gültige signierte Einstellungsdatei (geändert, unlesbar oder mit einem Schlüssel signiert, dem dieser Laptop nicht vertraut); sie wird nicht verwendet. IT: prüfen, wer sie geändert hat, und eine signierte Datei zurücklegen.',
   'readiness.it-settings-missing':
-    'settings.signed wurde gelöscht; die IT-Einstellungen vom {inUseAt} bleiben in Verwendung. IT: die signierte Datei zurücklegen.',
+    '„settings.signed“ wurde gelöscht; die IT-Einstellungen vom {inUseAt} bleiben in Verwendung. IT: die signierte Datei zurücklegen.',
   'readiness.it-settings-mark-damaged':
-    'der Vermerk der verwendeten IT-Einstellungen wurde geändert: settings.signed wird nicht verwendet, es gelten die Standardwerte; Dateien, die vor dem {floor} ausgestellt wurden, werden abgelehnt. IT: prüfen, wer Zugriff hatte, dann eine neue Einstellungsdatei signieren.',
+    'der Vermerk der verwendeten IT-Einstellungen wurde geändert: „settings.signed“ wird nicht verwendet, es gelten die Standardwerte; Dateien, die vor dem {floor} ausgestellt wurden, werden abgelehnt. IT: prüfen, wer Zugriff hatte, dann eine neue Einstellungsdatei signieren.',
   'readiness.it-settings-mark-missing':
-    'der Vermerk der verwendeten IT-Einstellungen wurde gelöscht: settings.signed wird nicht verwendet, es gelten die Standardwerte; Dateien, die vor dem {floor} ausgestellt wurden, werden abgelehnt. IT: prüfen, wer Zugriff hatte, dann eine neue Einstellungsdatei signieren.',
+    'der Vermerk der verwendeten IT-Einstellungen wurde gelöscht: „settings.signed“ wird nicht verwendet, es gelten die Standardwerte; Dateien, die vor dem {floor} ausgestellt wurden, werden abgelehnt. IT: prüfen, wer Zugriff hatte, dann eine neue Einstellungsdatei signieren.',
   'readiness.it-settings-mark-restored':
     'der Vermerk der verwendeten IT-Einstellungen wurde während des Betriebs geändert oder gelöscht; er wurde aus den verwendeten Einstellungen neu geschrieben. IT: prüfen, wer Zugriff auf diesen Laptop hatte.',
   'readiness.rollback-copy-ok': 'vorhanden und unversehrt',
   'readiness.rollback-copy-missing':
     'die Kopie der Rücksetzmarken dieses Laptops wurde gelöscht; die eigenen Marken des Speichers schützen die Installationen weiterhin. IT: prüfen, wer Zugriff hatte, dann die App neu starten, um sie neu zu schreiben.',
   'readiness.rollback-copy-edited':
-    'die Kopie der Rücksetzmarken dieses Laptops wurde geändert oder beschädigt; die eigenen Marken des Speichers schützen die Installationen weiterhin. IT: den installierten Export prüfen, dann den Rücksetzschutz zurücksetzen (eine signierte Einstellungsdatei mit rollbackReset).',
+    'die Kopie der Rücksetzmarken dieses Laptops wurde geändert oder beschädigt; die eigenen Marken des Speichers schützen die Installationen weiterhin. IT: den installierten Export prüfen, dann den Rücksetzschutz zurücksetzen (das Feld „rollbackReset“ einer signierten Datei „settings.signed“).',
 
   'storeIssue.unrecorded':
     '{file} im Speicher hat keinen Nachweis seiner Prüfungen und wird nicht verwendet; die IT muss es entfernen oder neu installieren.',

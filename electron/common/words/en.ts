@@ -337,7 +337,7 @@ export const en = {
   'readiness.rollback-copy-missing':
     'the laptop’s copy of the rollback marks was deleted; the store’s own marks still guard installs. IT: check who had access, then restart the app to rewrite it.',
   'readiness.rollback-copy-edited':
-    'the laptop’s copy of the rollback marks was edited or damaged; the store’s own marks still guard installs. IT: check the installed export, then reset the rollback guard (a signed settings file with rollbackReset).',
+    'the laptop’s copy of the rollback marks was edited or damaged; the store’s own marks still guard installs. IT: check the installed export, then reset the rollback guard (the rollbackReset field of a signed settings.signed).',
 
   'storeIssue.unrecorded':
     '{file} in the store has no record of its checks and is not used; IT must remove or reinstall it.',

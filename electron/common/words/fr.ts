@@ -320,26 +320,26 @@ export const fr: Words = {
   'readiness.it-settings-defaults':
     'aucun réglage informatique signé : les valeurs par défaut livrées avec l’application',
   'readiness.it-settings-older':
-    'un fichier settings.signed émis le {issuedAt} a été refusé : il est plus ancien que celui en service (émis le {inUseAt}) ; une ancienne copie remise en place ? Informatique : vérifiez qui a modifié le fichier et signez-en un nouveau.',
+    'un fichier « settings.signed » émis le {issuedAt} a été refusé : il est plus ancien que celui en service (émis le {inUseAt}) ; une ancienne copie remise en place ? Informatique : vérifiez qui a modifié le fichier et signez-en un nouveau.',
   'readiness.it-settings-same-instant':
-    'un fichier settings.signed émis le {issuedAt} a été refusé : un autre fichier émis au même instant est en service. Informatique : vérifiez qui a modifié le fichier et signez-en un nouveau.',
+    'un fichier « settings.signed » émis le {issuedAt} a été refusé : un autre fichier émis au même instant est en service. Informatique : vérifiez qui a modifié le fichier et signez-en un nouveau.',
   'readiness.it-settings-future':
-    'un fichier settings.signed daté du {issuedAt}, plus tard que l’horloge de cet ordinateur, a été refusé. Informatique : vérifiez la date de l’ordinateur qui signe ou de cet ordinateur, puis signez un nouveau fichier.',
+    'un fichier « settings.signed » daté du {issuedAt}, plus tard que l’horloge de cet ordinateur, a été refusé. Informatique : vérifiez la date de l’ordinateur qui signe ou de cet ordinateur, puis signez un nouveau fichier.',
   'readiness.it-settings-unusable':
-    'settings.signed n’est pas un fichier de réglages signé valable (modifié, illisible ou signé par une clé à laquelle cet ordinateur ne se fie pas) ; il n’est pas utilisé. Informatique : vérifiez qui l’a modifié et remettez un fichier signé.',
+    '« settings.signed » n’est pas un fichier de réglages signé valable (modifié, illisible ou signé par une clé à laquelle cet ordinateur ne se fie pas) ; il n’est pas utilisé. Informatique : vérifiez qui l’a modifié et remettez un fichier signé.',
   'readiness.it-settings-missing':
-    'settings.signed a été supprimé ; les réglages informatiques émis le {inUseAt} restent en service. Informatique : remettez le fichier signé.',
+    '« settings.signed » a été supprimé ; les réglages informatiques émis le {inUseAt} restent en service. Informatique : remettez le fichier signé.',
   'readiness.it-settings-mark-damaged':
-    'la trace des réglages informatiques en service a été modifiée : settings.signed n’est pas utilisé et les valeurs par défaut s’appliquent ; les fichiers émis avant le {floor} sont refusés. Informatique : vérifiez qui y a eu accès, puis signez un nouveau fichier de réglages.',
+    'la trace des réglages informatiques en service a été modifiée : « settings.signed » n’est pas utilisé et les valeurs par défaut s’appliquent ; les fichiers émis avant le {floor} sont refusés. Informatique : vérifiez qui y a eu accès, puis signez un nouveau fichier de réglages.',
   'readiness.it-settings-mark-missing':
-    'la trace des réglages informatiques en service a été supprimée : settings.signed n’est pas utilisé et les valeurs par défaut s’appliquent ; les fichiers émis avant le {floor} sont refusés. Informatique : vérifiez qui y a eu accès, puis signez un nouveau fichier de réglages.',
+    'la trace des réglages informatiques en service a été supprimée : « settings.signed » n’est pas utilisé et les valeurs par défaut s’appliquent ; les fichiers émis avant le {floor} sont refusés. Informatique : vérifiez qui y a eu accès, puis signez un nouveau fichier de réglages.',
   'readiness.it-settings-mark-restored':
     'la trace des réglages informatiques en service a été modifiée ou supprimée pendant que l’application tournait ; elle a été réécrite d’après les réglages en service. Informatique : vérifiez qui a eu accès à cet ordinateur.',
   'readiness.rollback-copy-ok': 'présente et intacte',
   'readiness.rollback-copy-missing':
     'la copie des marques anti-retour de cet ordinateur a été supprimée ; les marques du dépôt protègent encore les installations. Informatique : vérifiez qui y a eu accès, puis redémarrez l’application pour la réécrire.',
   'readiness.rollback-copy-edited':
-    'la copie des marques anti-retour de cet ordinateur a été modifiée ou endommagée ; les marques du dépôt protègent encore les installations. Informatique : vérifiez l’export installé, puis réinitialisez la protection anti-retour (un fichier de réglages signé avec rollbackReset).',
+    'la copie des marques anti-retour de cet ordinateur a été modifiée ou endommagée ; les marques du dépôt protègent encore les installations. Informatique : vérifiez l’export installé, puis réinitialisez la protection anti-retour (le champ « rollbackReset » d’un fichier « settings.signed » signé).',
 
   'storeIssue.unrecorded':
     '{file} dans le dépôt n’a pas de trace de ses vérifications et n’est pas utilisé ; l’IT doit le retirer ou le réinstaller.',

@@ -316,26 +316,26 @@ export const nl: Words = {
   'readiness.it-settings-defaults':
     'geen ondertekende IT-instellingen: de standaardwaarden die met de app zijn meegeleverd',
   'readiness.it-settings-older':
-    'een settings.signed uitgegeven op {issuedAt} is geweigerd: hij is ouder dan die in gebruik (uitgegeven op {inUseAt}); een oude kopie teruggezet? IT: ga na wie het bestand wijzigde en onderteken een nieuw.',
+    'een bestand ‘settings.signed’ uitgegeven op {issuedAt} is geweigerd: hij is ouder dan die in gebruik (uitgegeven op {inUseAt}); een oude kopie teruggezet? IT: ga na wie het bestand wijzigde en onderteken een nieuw.',
   'readiness.it-settings-same-instant':
-    'een settings.signed uitgegeven op {issuedAt} is geweigerd: een ander bestand van hetzelfde tijdstip is in gebruik. IT: ga na wie het bestand wijzigde en onderteken een nieuw.',
+    'een bestand ‘settings.signed’ uitgegeven op {issuedAt} is geweigerd: een ander bestand van hetzelfde tijdstip is in gebruik. IT: ga na wie het bestand wijzigde en onderteken een nieuw.',
   'readiness.it-settings-future':
-    'een settings.signed gedateerd {issuedAt}, later dan de klok van deze laptop, is geweigerd. IT: controleer de datum van de ondertekenende computer of van deze laptop en onderteken dan een nieuw bestand.',
+    'een bestand ‘settings.signed’ gedateerd {issuedAt}, later dan de klok van deze laptop, is geweigerd. IT: controleer de datum van de ondertekenende computer of van deze laptop en onderteken dan een nieuw bestand.',
   'readiness.it-settings-unusable':
-    'settings.signed is geen geldig ondertekend instellingenbestand (gewijzigd, onleesbaar of ondertekend met een sleutel die deze laptop niet vertrouwt); het wordt niet gebruikt. IT: ga na wie het wijzigde en zet een ondertekend bestand terug.',
+    '‘settings.signed’ is geen geldig ondertekend instellingenbestand (gewijzigd, onleesbaar of ondertekend met een sleutel die deze laptop niet vertrouwt); het wordt niet gebruikt. IT: ga na wie het wijzigde en zet een ondertekend bestand terug.',
   'readiness.it-settings-missing':
-    'settings.signed is verwijderd; de IT-instellingen uitgegeven op {inUseAt} blijven in gebruik. IT: zet het ondertekende bestand terug.',
+    '‘settings.signed’ is verwijderd; de IT-instellingen uitgegeven op {inUseAt} blijven in gebruik. IT: zet het ondertekende bestand terug.',
   'readiness.it-settings-mark-damaged':
-    'de registratie van de IT-instellingen in gebruik is gewijzigd: settings.signed wordt niet gebruikt en de standaardwaarden gelden; bestanden uitgegeven vóór {floor} worden geweigerd. IT: ga na wie toegang had en onderteken dan een nieuw instellingenbestand.',
+    'de registratie van de IT-instellingen in gebruik is gewijzigd: ‘settings.signed’ wordt niet gebruikt en de standaardwaarden gelden; bestanden uitgegeven vóór {floor} worden geweigerd. IT: ga na wie toegang had en onderteken dan een nieuw instellingenbestand.',
   'readiness.it-settings-mark-missing':
-    'de registratie van de IT-instellingen in gebruik is verwijderd: settings.signed wordt niet gebruikt en de standaardwaarden gelden; bestanden uitgegeven vóór {floor} worden geweigerd. IT: ga na wie toegang had en onderteken dan een nieuw instellingenbestand.',
+    'de registratie van de IT-instellingen in gebruik is verwijderd: ‘settings.signed’ wordt niet gebruikt en de standaardwaarden gelden; bestanden uitgegeven vóór {floor} worden geweigerd. IT: ga na wie toegang had en onderteken dan een nieuw instellingenbestand.',
   'readiness.it-settings-mark-restored':
     'de registratie van de IT-instellingen in gebruik is gewijzigd of verwijderd terwijl de app draaide; ze is herschreven vanuit de instellingen in gebruik. IT: ga na wie toegang had tot deze laptop.',
   'readiness.rollback-copy-ok': 'aanwezig en intact',
   'readiness.rollback-copy-missing':
     'de kopie van de terugzetmarkeringen op deze laptop is verwijderd; de eigen markeringen van de opslag beschermen de installaties nog. IT: ga na wie toegang had en start de app opnieuw om ze te herschrijven.',
   'readiness.rollback-copy-edited':
-    'de kopie van de terugzetmarkeringen op deze laptop is gewijzigd of beschadigd; de eigen markeringen van de opslag beschermen de installaties nog. IT: controleer de geïnstalleerde export en stel dan de terugzetbeveiliging opnieuw in (een ondertekend instellingenbestand met rollbackReset).',
+    'de kopie van de terugzetmarkeringen op deze laptop is gewijzigd of beschadigd; de eigen markeringen van de opslag beschermen de installaties nog. IT: controleer de geïnstalleerde export en stel dan de terugzetbeveiliging opnieuw in (het veld ‘rollbackReset’ in een ondertekend bestand ‘settings.signed’).',
 
   'storeIssue.unrecorded':
     '{file} in de opslag heeft geen verslag van zijn controles en wordt niet gebruikt; IT moet het verwijderen of opnieuw installeren.',
