@@ -43,6 +43,10 @@ function monthsBetween(from: CalendarDay, to: CalendarDay): number {
 
 const dayNumber = (day: CalendarDay) => Date.UTC(day.y, day.m - 1, day.d) / 86_400_000;
 
+/** The civil day number of `at` on the ward's calendar: days between two of them are calendar days. */
+export const wardDayNumber = (at: Date, timeZone?: string): number =>
+  dayNumber(dayOf(at, timeZone));
+
 /** The age at `at`, or null for no (or an unreadable, or a future) birth date. */
 export function ageAt(birthDate: string | null, at: Date, timeZone?: string): Age | null {
   const match = birthDate === null ? null : BIRTH_DATE.exec(birthDate);

@@ -4,6 +4,7 @@
  * importer could not read all of it. What the source leaves out is said, never left blank — an
  * unrecorded site is not "no site".
  */
+import { wardDayNumber } from './age.ts';
 import { named } from './placeholder.ts';
 import type { TranslateWord } from './words/index.ts';
 
@@ -21,6 +22,31 @@ export interface DevicePlacement {
   readonly date: string;
   /** Null when the source's date is partial ("2026-03"): no day count is guessed from it. */
   readonly day: number | null;
+}
+
+const FULL_DATE = /^(\d{4})-(\d{2})-(\d{2})$/u;
+
+/**
+ * When a device was placed and its day since, counted to the data's time on the ward's calendar
+ * (day 1 = placement day), the same on screen and paper; `formatDate` says the date in the
+ * reader's form. A partial date ("2026-03") is said as given, with no day count guessed from it;
+ * an unreadable one is said verbatim.
+ */
+export function devicePlacement(
+  placedAt: string | null,
+  asOf: Date,
+  timeZone: string,
+  formatDate: (placedAt: string) => string,
+): DevicePlacement | null {
+  if (placedAt === null || placedAt.length === 0) return null;
+  const dateOnly = FULL_DATE.exec(placedAt);
+  const placed = dateOnly
+    ? Date.UTC(Number(dateOnly[1]), Number(dateOnly[2]) - 1, Number(dateOnly[3])) / 86_400_000
+    : /^\d{4}-\d{2}-\d{2}T/u.test(placedAt) && !Number.isNaN(Date.parse(placedAt))
+      ? wardDayNumber(new Date(placedAt), timeZone)
+      : null;
+  if (placed === null) return { date: placedAt, day: null };
+  return { date: formatDate(placedAt), day: wardDayNumber(asOf, timeZone) - placed + 1 };
 }
 
 /** "Peripheral venous catheter (Venflon 20G) · Left forearm · placed 2026-03-25 (day 4)". */

@@ -9,7 +9,7 @@ import { useNow } from '../hooks/useNow.ts';
 
 export function DataAgeBanner() {
   const { t } = useTranslation();
-  const { format } = useFormat();
+  const { format, words } = useFormat();
   const { status, clock } = useAppContext();
   const now = useNow(clock);
   const current = status.current;
@@ -37,7 +37,7 @@ export function DataAgeBanner() {
       </div>
       {current.demo && (
         <div className="demo-mark" data-testid="demo-mark">
-          {t('app.demo')}
+          {words('demo.banner')}
         </div>
       )}
     </div>

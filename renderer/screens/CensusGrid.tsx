@@ -15,6 +15,7 @@ import {
   type ReactNode,
 } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { WordKey } from '../../electron/common/words/index.ts';
 import type { CensusRow } from '../../electron/core/model.ts';
 import { useAppContext, useFormat } from '../app-context.ts';
 import {
@@ -34,33 +35,23 @@ export const ROW_HEIGHT_PX = 40;
 
 type Column = {
   readonly id: string;
-  readonly label:
-    | 'bed'
-    | 'name'
-    | 'age'
-    | 'mrn'
-    | 'admitted'
-    | 'attending'
-    | 'reason'
-    | 'allergies'
-    | 'code'
-    | 'isolation'
-    | 'severity';
+  /** A clinical label the paper prints too, or one of the census screen's own. */
+  readonly label: { readonly word: WordKey } | { readonly screen: 'census.age' | 'census.reason' };
   readonly sort: SortKey | null;
 };
 
 const COLUMNS: readonly Column[] = [
-  { id: 'bed', label: 'bed', sort: 'bed' },
-  { id: 'name', label: 'name', sort: 'name' },
-  { id: 'age', label: 'age', sort: 'age' },
-  { id: 'mrn', label: 'mrn', sort: 'mrn' },
-  { id: 'admitted', label: 'admitted', sort: 'admitted' },
-  { id: 'attending', label: 'attending', sort: null },
-  { id: 'reason', label: 'reason', sort: null },
-  { id: 'allergies', label: 'allergies', sort: null },
-  { id: 'code', label: 'code', sort: null },
-  { id: 'isolation', label: 'isolation', sort: null },
-  { id: 'severity', label: 'severity', sort: 'severity' },
+  { id: 'bed', label: { word: 'col.bed' }, sort: 'bed' },
+  { id: 'name', label: { word: 'col.name' }, sort: 'name' },
+  { id: 'age', label: { screen: 'census.age' }, sort: 'age' },
+  { id: 'mrn', label: { word: 'col.mrn' }, sort: 'mrn' },
+  { id: 'admitted', label: { word: 'label.admitted' }, sort: 'admitted' },
+  { id: 'attending', label: { word: 'col.attending' }, sort: null },
+  { id: 'reason', label: { screen: 'census.reason' }, sort: null },
+  { id: 'allergies', label: { word: 'col.allergies' }, sort: null },
+  { id: 'code', label: { word: 'col.codeStatus' }, sort: null },
+  { id: 'isolation', label: { word: 'col.isolation' }, sort: null },
+  { id: 'severity', label: { word: 'col.severity' }, sort: 'severity' },
 ];
 
 interface Props {
@@ -73,6 +64,9 @@ interface Props {
 
 export function CensusGrid({ rows, label, order, onSort, onOpen }: Props) {
   const { t } = useTranslation();
+  const { words } = useFormat();
+  const columnLabel = (column: Column): string =>
+    'word' in column.label ? words(column.label.word) : t(column.label.screen);
   const id = useId();
   const scroller = useRef<HTMLDivElement>(null);
   const head = useRef<HTMLDivElement>(null);
@@ -180,14 +174,14 @@ export function CensusGrid({ rows, label, order, onSort, onOpen }: Props) {
                 className={`cell col-${column.id}`}
               >
                 {column.sort === null ? (
-                  t(`census.${column.label}`)
+                  columnLabel(column)
                 ) : (
                   <button
                     type="button"
                     className="sort-button"
                     onClick={() => column.sort && sortBy(column.sort)}
                   >
-                    {t(`census.${column.label}`)}
+                    {columnLabel(column)}
                     <span aria-hidden="true" className="sort-mark">
                       {column.sort === order.key
                         ? order.direction === 'ascending'

@@ -57,10 +57,10 @@ export function CensusScreen({ wards, wardId, onWardChange, onOpen }: Props) {
     <section className="census" aria-labelledby={`${id}-h`}>
       <div className="census-controls">
         <h1 id={`${id}-h`} ref={heading} tabIndex={-1}>
-          {t('census.heading')}
+          {words('report.census')}
         </h1>
         <div className="field inline">
-          <label htmlFor={`${id}-ward`}>{t('census.ward')}</label>
+          <label htmlFor={`${id}-ward`}>{words('label.ward')}</label>
           <select id={`${id}-ward`} value={wardId} onChange={(e) => onWardChange(e.target.value)}>
             {wards.map((w) => (
               <option key={w.id} value={w.id}>

@@ -20,6 +20,7 @@ import { ResultsTab } from './chart/ResultsTab.tsx';
 import { SummaryTab } from './chart/SummaryTab.tsx';
 import type { PrintPatient } from './PrintScreen.tsx';
 import { named } from '../../electron/common/placeholder.ts';
+import type { WordKey } from '../../electron/common/words/index.ts';
 
 const TABS = [
   'summary',
@@ -31,6 +32,17 @@ const TABS = [
   'contacts',
 ] as const;
 type Tab = (typeof TABS)[number];
+
+/** Tabs named like the summary's sections on paper take its words; the others are the screen's. */
+const TAB_LABELS = {
+  summary: { screen: 'tabs.summary' },
+  medications: { word: 'summary.medications' },
+  administrations: { word: 'summary.administrations' },
+  plan: { screen: 'tabs.plan' },
+  results: { screen: 'tabs.results' },
+  notes: { word: 'summary.notes' },
+  contacts: { word: 'summary.contacts' },
+} as const satisfies Record<Tab, { word: WordKey } | { screen: `tabs.${string}` }>;
 
 interface Props {
   readonly patientId: string;
@@ -46,6 +58,11 @@ export function ChartScreen({ patientId, onBack, onLoaded }: Props) {
   const [error, setError] = useState<AppErrorShape | null>(null);
   const [tab, setTab] = useState<Tab>('summary');
   const tabRefs = useRef(new Map<Tab, HTMLButtonElement>());
+  const tabLabel = (name: Tab): string => {
+    const label: { word: WordKey } | { screen: 'tabs.summary' | 'tabs.plan' | 'tabs.results' } =
+      TAB_LABELS[name];
+    return 'word' in label ? words(label.word) : t(label.screen);
+  };
 
   useEffect(() => {
     let current = true;
@@ -122,7 +139,7 @@ export function ChartScreen({ patientId, onBack, onLoaded }: Props) {
                 className="tab"
                 onClick={() => setTab(name)}
               >
-                {t(`tabs.${name}`)}
+                {tabLabel(name)}
               </button>
             ))}
           </div>

@@ -20,7 +20,7 @@ import {
   PrintedLine,
   RegistrationPanel,
   SUPPLY_REPORTS,
-  SupplyLabel,
+  ReportName,
   SupplyOptionsFields,
   wardOnly,
   type SupplyOptions,
@@ -154,7 +154,7 @@ export function PrintScreen({ wards, wardId, patient }: Props) {
                   checked={report === kind}
                   onChange={() => setReport(kind)}
                 />
-                {isSupplyReport(kind) ? <SupplyLabel kind={kind} /> : t(`print.${careKind(kind)}`)}
+                <ReportName kind={kind} />
               </label>
             ))}
           </fieldset>
@@ -183,7 +183,7 @@ export function PrintScreen({ wards, wardId, patient }: Props) {
                       name: named(words, 'name', patient.name),
                       mrn: patient.mrn,
                     })
-                  : t('print.patient')}
+                  : words('col.patient')}
               </label>
             </fieldset>
           )}
@@ -192,7 +192,7 @@ export function PrintScreen({ wards, wardId, patient }: Props) {
           )}
           {!forPatient && (
             <div className="field">
-              <label htmlFor={`${id}-ward`}>{t('print.ward')}</label>
+              <label htmlFor={`${id}-ward`}>{words('label.ward')}</label>
               <select id={`${id}-ward`} value={ward} onChange={(e) => setWard(e.target.value)}>
                 {wards
                   .filter((w) => w.inScope)
@@ -318,10 +318,6 @@ export function PrintScreen({ wards, wardId, patient }: Props) {
     </section>
   );
 }
-
-/** A care document's kind, for its label (the supply documents have their own, SupplyPrint). */
-const careKind = (kind: ReportKind): (typeof CARE_REPORTS)[number] =>
-  CARE_REPORTS.find((k) => k === kind) ?? 'handover';
 
 function OutcomeLine({ outcome }: { readonly outcome: Outcome }) {
   return outcome.kind === 'printed' ? (

@@ -147,7 +147,7 @@ export function SearchBox({ inputRef, onOpen, clearSignal }: Props) {
               <span className="hit-facts">
                 {hit.birthDate && t('search.born', { date: format.partialDate(hit.birthDate) })}
                 {hit.sex && ` · ${sexLabel(hit.sex)}`}
-                {` · ${t('chart.mrn')} ${hit.mrn}`}
+                {` · ${words('col.mrn')} ${hit.mrn}`}
               </span>
               <span className="hit-where">
                 {hit.admitted

@@ -11,6 +11,7 @@ import type { AppErrorShape } from '../../electron/core/result.ts';
 import { call } from '../api.ts';
 import { useFormat } from '../app-context.ts';
 import { ErrorNotice } from '../components/ErrorNotice.tsx';
+import type { WordKey } from '../../electron/common/words/index.ts';
 
 export const SUPPLY_REPORTS = ['labels', 'wristband', 'round', 'pharmacy', 'obs-chart'] as const;
 export type SupplyReport = (typeof SUPPLY_REPORTS)[number];
@@ -21,9 +22,33 @@ export const isSupplyReport = (kind: ReportKind): kind is SupplyReport =>
 /** Round and pharmacy list are ward documents; the others are per ward or per patient. */
 export const wardOnly = (kind: ReportKind): boolean => kind === 'round' || kind === 'pharmacy';
 
-export function SupplyLabel({ kind }: { readonly kind: SupplyReport }) {
+/**
+ * A document's name: the title the paper prints, except where the menu says more than the title
+ * (the MAR's length is chosen below it; the label sheet is a sticker sheet).
+ */
+const REPORT_NAMES = {
+  handover: { word: 'report.handover' },
+  mar: { screen: 'print.mar' },
+  census: { word: 'report.census' },
+  summary: { word: 'report.summary' },
+  labels: { screen: 'supplies.labels' },
+  wristband: { word: 'report.wristband' },
+  round: { word: 'report.round' },
+  pharmacy: { word: 'report.pharmacy' },
+  'obs-chart': { word: 'report.obsChart' },
+  registration: { screen: 'supplies.registration' },
+} as const satisfies Record<
+  ReportKind,
+  { word: WordKey } | { screen: 'print.mar' | 'supplies.labels' | 'supplies.registration' }
+>;
+
+export function ReportName({ kind }: { readonly kind: ReportKind }) {
   const { t } = useTranslation();
-  return <>{t(`supplies.${kind}`)}</>;
+  const { words } = useFormat();
+  const name:
+    { word: WordKey } | { screen: 'print.mar' | 'supplies.labels' | 'supplies.registration' } =
+    REPORT_NAMES[kind];
+  return <>{'word' in name ? words(name.word) : t(name.screen)}</>;
 }
 
 /** What a supply document adds to the request. */

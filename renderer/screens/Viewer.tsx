@@ -6,7 +6,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LockReason, Session } from '../session.ts';
-import { useAppContext } from '../app-context.ts';
+import { useAppContext, useFormat } from '../app-context.ts';
 import { Shell } from '../components/Shell.tsx';
 import { useIdleLock } from '../hooks/useIdleLock.ts';
 import { createWedgeDetector } from '../lib/barcode-wedge.ts';
@@ -34,6 +34,7 @@ interface Props {
 
 export function Viewer({ session, onLock, onSettingsChanged }: Props) {
   const { t } = useTranslation();
+  const { words } = useFormat();
   const { status } = useAppContext();
   const [route, setRoute] = useState<Route>({ screen: 'census' });
   const [wardId, setWardId] = useState(
@@ -98,7 +99,7 @@ export function Viewer({ session, onLock, onSettingsChanged }: Props) {
       aria-current={route.screen === target ? 'page' : undefined}
       onClick={() => setRoute({ screen: target })}
     >
-      {t(`nav.${target}`)}
+      {target === 'census' ? words('report.census') : t(`nav.${target}`)}
     </button>
   );
 

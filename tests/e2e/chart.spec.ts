@@ -82,7 +82,7 @@ test.describe('chart', () => {
     await openChart(page, withMeds);
     await page.getByRole('tab', { name: 'Medications' }).click();
     await expect(page.getByRole('heading', { name: 'Scheduled medications' })).toBeVisible();
-    await expect(page.getByRole('columnheader', { name: 'Due in the next 24 h' })).toBeVisible();
+    await expect(page.getByRole('columnheader', { name: 'Next due (24 h)' })).toBeVisible();
     await expect(page.getByRole('heading', { name: 'As needed (PRN)' })).toBeVisible();
   });
 
@@ -113,7 +113,7 @@ test.describe('chart', () => {
   });
 
   const BANDS: readonly [AllergyState, RegExp][] = [
-    ['present', /^Allergies:/],
+    ['present', /^Allergies\b/],
     ['none-known', /^No known allergies$/],
     ['unknown', /^Allergies not recorded — ask before giving anything$/],
   ];
@@ -188,7 +188,7 @@ test.describe('chart', () => {
             'undefined',
           );
         }
-        await page.getByRole('tab', { name: screen.tabs.medications }).click();
+        await page.getByRole('tab', { name: words('summary.medications') }).click();
         await snap(
           page,
           testInfo,
@@ -205,7 +205,7 @@ test.describe('chart', () => {
       );
       await again.press('Enter');
       await expect(page.locator('.chart-header')).toContainText(withPrn.patient.mrn);
-      await page.getByRole('tab', { name: screen.tabs.medications }).click();
+      await page.getByRole('tab', { name: words('summary.medications') }).click();
       const cell = page.locator('.prn-last-day').first();
       await expect(cell).toBeVisible();
       await cell.scrollIntoViewIfNeeded();

@@ -21,9 +21,25 @@ function* strings(value: unknown): Generator<string> {
   }
 }
 
+/**
+ * Names IT acts on, the same in every language — the settings file, its reset field, the signing
+ * command: a readiness sentence quotes them in the language's quotation marks (« … », ‘…’, „…“).
+ * Exactly these names, quoted, are accepted; their words are not counted as French, Dutch or
+ * German, so "settings" or "signed" anywhere else still fails.
+ */
+export const LITERAL_NAMES = ['settings.signed', 'rollbackReset', 'downtime settings sign'];
+const QUOTED_LITERAL = new RegExp(
+  `[«‘„“]\u00a0?(?:${LITERAL_NAMES.map((n) => n.replace(/\./g, '\\.')).join('|')})\u00a0?[»’“”]`,
+  'gu',
+);
+
+/** `text` with each quoted literal name blanked out (same length, so positions still point). */
+const withoutLiteralNames = (text: string): string =>
+  text.replace(QUOTED_LITERAL, (name) => ' '.repeat(name.length));
+
 /** Words of a text: letters only (placeholders and their names taken out first). */
 function words(text: string): string[] {
-  return text
+  return withoutLiteralNames(text)
     .replace(/\{\{?\w+\}?\}/g, ' ')
     .toLowerCase()
     .split(/[^\p{L}]+/u)
@@ -127,7 +143,7 @@ export function findLeaks(where: string, text: string): Leak[] {
       .slice(Math.max(0, index - 40), index + length + 40)
       .replace(/\s+/g, ' ')
       .trim();
-  for (const match of text.matchAll(/\p{L}+/gu)) {
+  for (const match of withoutLiteralNames(text).matchAll(/\p{L}+/gu)) {
     const word = match[0];
     if (ENGLISH_WORDS.has(word.toLowerCase())) {
       leaks.push({

@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import type { ReportRequest } from '../../electron/core/api/contract.ts';
 import type { Chart, CensusRow, ReportKind } from '../../electron/core/model.ts';
+import { WORDS } from '../../electron/common/words/index.ts';
 import { RESOURCES } from '../../renderer/i18n/setup.ts';
 import { DEMO_PASSPHRASE, expect, test, type Viewer } from './harness.ts';
 import { describeLeaks, findLeaks, type Leak } from './leaks.ts';
@@ -135,7 +136,9 @@ for (const language of ['fr', 'nl', 'de'] as const satisfies readonly Language[]
     await page.locator('input[name="user"]').fill(NURSE);
     await page.locator('input[name="passphrase"]').fill(DEMO_PASSPHRASE);
     await page.locator('form button[type="submit"]').click();
-    await expect(page.getByRole('heading', { level: 1, name: m.census.heading })).toBeVisible({
+    await expect(
+      page.getByRole('heading', { level: 1, name: WORDS[language]['report.census'] }),
+    ).toBeVisible({
       timeout: 20_000,
     });
 
@@ -144,7 +147,7 @@ for (const language of ['fr', 'nl', 'de'] as const satisfies readonly Language[]
       w.censusCount > 0 && w.name !== null ? [{ ...w, name: w.name }] : [],
     );
     for (const ward of wards) {
-      await page.getByLabel(m.census.ward, { exact: true }).selectOption(ward.id);
+      await page.getByLabel(WORDS[language]['label.ward'], { exact: true }).selectOption(ward.id);
       await expect(
         page.getByRole('grid', { name: m.census.tableLabel.replace('{{ward}}', ward.name) }),
       ).toBeVisible();
@@ -273,4 +276,13 @@ test('the scan finds the English and the raw codes it looks for, and passes the 
       'Paracétamol 1 g toutes les 6 h · au coucher · Latex · Glucose · 0 Null · Patiënt rustig en georiënteerd · Allergien nicht erfasst — vor Gabe erfragen',
     ),
   ).toEqual([]);
+  // The file names IT acts on pass quoted as literal names, and only so.
+  expect(
+    found(
+      'le champ «\u00a0rollbackReset\u00a0» d’un fichier «\u00a0settings.signed\u00a0» · het bestand ‘settings.signed’ · die Datei „settings.signed“',
+    ),
+  ).toEqual([]);
+  expect(found('un fichier settings.signed · les settings · signed')).toEqual(
+    expect.arrayContaining(['settings', 'signed']),
+  );
 });

@@ -13,7 +13,7 @@ test.describe('print', () => {
     await unlock(page);
     await page.getByRole('button', { name: 'Print', exact: true }).click();
     await expect(page.getByRole('heading', { name: 'Print', level: 1 })).toBeVisible();
-    await expect(page.getByRole('radio', { name: 'I-PASS handover' })).toBeChecked();
+    await expect(page.getByRole('radio', { name: 'Handover (I-PASS)' })).toBeChecked();
     await expect(page.getByLabel('Paper size')).toHaveValue('A4');
 
     await page.getByRole('button', { name: 'Preview' }).click();

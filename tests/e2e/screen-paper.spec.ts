@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SITES } from '../../electron/cli/demo/hospital.ts';
-import { wordsTranslator } from '../../electron/common/words/index.ts';
+import { WORDS, wordsTranslator } from '../../electron/common/words/index.ts';
 import type { Chart, CensusRow } from '../../electron/core/model.ts';
 import { RESOURCES } from '../../renderer/i18n/setup.ts';
 import { DEMO_PASSPHRASE, expect, test, type Viewer } from './harness.ts';
@@ -47,6 +47,7 @@ for (const language of ['fr', 'nl', 'de'] as const) {
   }, testInfo) => {
     test.setTimeout(90_000);
     const m = RESOURCES[language];
+    const words = wordsTranslator(language);
     await viewer.app.api.unlock({ passphrase: DEMO_PASSPHRASE, user: NURSE });
     const patient = await patientOf(viewer, language);
     await viewer.app.api.lock({});
@@ -55,7 +56,9 @@ for (const language of ['fr', 'nl', 'de'] as const) {
     await page.locator('input[name="user"]').fill(NURSE);
     await page.locator('input[name="passphrase"]').fill(DEMO_PASSPHRASE);
     await page.locator('form button[type="submit"]').click();
-    await expect(page.getByRole('heading', { level: 1, name: m.census.heading })).toBeVisible({
+    await expect(
+      page.getByRole('heading', { level: 1, name: WORDS[language]['report.census'] }),
+    ).toBeVisible({
       timeout: 20_000,
     });
     const search = page.getByRole('combobox', { name: m.search.label });
@@ -76,8 +79,8 @@ for (const language of ['fr', 'nl', 'de'] as const) {
         : [(await band.innerText()).trim()];
     const codeStatus = (await header.locator('[data-code-status]').first().innerText()).trim();
     const banner = await page.locator('.age-banner').innerText();
-    await page.getByRole('tab', { name: m.tabs.medications, exact: true }).click();
-    const panel = page.getByRole('tabpanel', { name: m.tabs.medications, exact: true });
+    await page.getByRole('tab', { name: words('summary.medications'), exact: true }).click();
+    const panel = page.getByRole('tabpanel', { name: words('summary.medications'), exact: true });
     await expect(panel.locator('tbody tr').first()).toBeVisible();
     // Each order row: drug, dose, route, frequency — each cell's own text, before its notes —
     // and, in the not-to-give table, the state it is in.

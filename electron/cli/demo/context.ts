@@ -17,7 +17,10 @@ export interface PatientContext {
   readonly asOf: number;
   readonly admittedAt: number;
   readonly kind: WardKind;
+  /** Whole years, as drawn for the ward. */
   readonly age: number;
+  /** Whole months from the birth date to `asOf`: what a child's size follows. */
+  readonly ageMonths: number;
   readonly sex: Sex;
   readonly reason: Diagnosis;
   readonly profiles: ReadonlySet<Profile>;

@@ -5,6 +5,7 @@
 import { instantAt, localDayOf } from '../../core/schedule/zoned-time.ts';
 import { HOUR_MS, historyStart, type PatientContext, type Profile, TIME_ZONE } from './context.ts';
 import { SYSTEMS, concept, iso, quantity } from './fhir.ts';
+import { medianSize } from './growth.ts';
 import {
   BLOOD_PRESSURE_PANEL,
   LABS,
@@ -220,11 +221,13 @@ export function emitLabs(ctx: PatientContext): void {
 export function emitBodyMeasures(ctx: PatientContext): number {
   const { rng } = ctx;
   const child = ctx.age < 16;
+  const median = medianSize(ctx.ageMonths);
+  // One draw each, as before, so the rest of the demo's stream is unchanged.
   const height = child
-    ? 55 + ctx.age * 6.5 + rng.gauss() * 4
+    ? median.cm + rng.gauss() * 3
     : (ctx.sex === 'female' ? 163 : 176) + rng.gauss() * 7;
   const weight = child
-    ? 3.5 + ctx.age * 2.8 + rng.gauss()
+    ? median.kg * (1 + Math.max(-2, Math.min(2, rng.gauss())) * 0.08)
     : (ctx.sex === 'female' ? 68 : 81) + rng.gauss() * 12;
   const at = iso(ctx.admittedAt + 2 * HOUR_MS);
   const base = {

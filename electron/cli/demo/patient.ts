@@ -8,6 +8,7 @@ import { type Emit, type Reference, SYSTEMS, concept, iso, ref } from './fhir.ts
 import { type Bed, WARD_TEMPLATES, type WardKind } from './hospital.ts';
 import { emitMedications } from './medications.ts';
 import { emitDevices } from './devices.ts';
+import { ageInMonths } from './growth.ts';
 import { FIXED_PATIENTS, type PersonName, randomName } from './names.ts';
 import { emitBodyMeasures, emitLabs, emitVitals } from './observations.ts';
 import { emitCarePlan, emitHandover, emitNotes, emitWardFacts } from './plan.ts';
@@ -128,7 +129,7 @@ function emitPatient(
   name: PersonName,
   age: number,
   lang: PatientContext['lang'],
-): void {
+): string {
   const { rng } = input;
   const contacts = Array.from({ length: rng.chance(0.8) ? rng.int(1, 2) : 0 }, () => {
     const relation = rng.pick(age < 16 ? PARENTS : RELATIONSHIPS);
@@ -147,6 +148,9 @@ function emitPatient(
       telecom: [{ system: 'phone', value: phone(rng), use: 'mobile' }],
     };
   });
+  // Drawn in this order (phone, then birth date), so the demo's stream stays as it was.
+  const telecom = rng.chance(0.7) ? [{ system: 'phone', value: phone(rng), use: 'home' }] : [];
+  const birthDate = birthDateOf(rng, age, input.asOf, input.index);
   input.emit({
     resourceType: 'Patient',
     id,
@@ -161,9 +165,9 @@ function emitPatient(
     ],
     active: true,
     name: [{ use: 'official', family: name.family, given: [name.given] }],
-    telecom: rng.chance(0.7) ? [{ system: 'phone', value: phone(rng), use: 'home' }] : [],
+    telecom,
     gender: name.sex,
-    birthDate: birthDateOf(rng, age, input.asOf, input.index),
+    birthDate,
     communication: [
       {
         language: {
@@ -175,6 +179,7 @@ function emitPatient(
     ],
     ...(contacts.length > 0 ? { contact: contacts } : {}),
   });
+  return birthDate;
 }
 
 const SERVICE_TEXT: Readonly<Record<WardKind, Text>> = {
@@ -195,7 +200,7 @@ export function generatePatient(input: PatientInput): void {
   const drawnAge = ageFor(rng, template.kind);
   const age = input.index === FIXED_INFANT.index ? 0 : drawnAge;
   const id = `p${input.index + 1}`;
-  emitPatient(input, id, name, age, lang);
+  const birthDate = emitPatient(input, id, name, age, lang);
 
   const reason = rng.pick(REASONS[template.kind]);
   const admittedAt =
@@ -213,6 +218,7 @@ export function generatePatient(input: PatientInput): void {
     admittedAt,
     kind: template.kind,
     age,
+    ageMonths: ageInMonths(birthDate, asOf),
     sex: name.sex,
     reason,
     profiles: new Set<Profile>(

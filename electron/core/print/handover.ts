@@ -9,7 +9,7 @@
  * puts one row per bed on the page, for the charge nurse's overview.
  */
 import { ageAt, formatAge } from '../../common/age.ts';
-import { deviceLine, type DevicePlacement } from '../../common/device.ts';
+import { deviceLine, devicePlacement, type DevicePlacement } from '../../common/device.ts';
 import { formatDose } from '../../common/dose.ts';
 import { orderFrequency } from '../../common/frequency.ts';
 import { drugLabel } from '../../common/order-state.ts';
@@ -211,12 +211,11 @@ function dayNumber(since: Date, input: HandoverInput): number {
   );
 }
 
-/** A full date or instant gets its day count; a partial one ("2026-03") is printed as given. */
+/** The placement with its day count (common, as the chart says it), its date in full ISO. */
 function placementOf(placedAt: string | null, input: HandoverInput): DevicePlacement | null {
-  if (placedAt === null || placedAt.length === 0) return null;
-  const date = formatStoredDate(placedAt, input.timeZone).slice(0, 10);
-  const at = /^\d{4}-\d{2}-\d{2}/.test(placedAt) ? parseInstant(placedAt) : null;
-  return { date: at ? date : placedAt, day: at ? dayNumber(at, input) : null };
+  return devicePlacement(placedAt, input.asOf, input.timeZone, (value) =>
+    formatStoredDate(value, input.timeZone).slice(0, 10),
+  );
 }
 
 /** Every line, drain and device one per line, or the reader's "none recorded" — never blank. */

@@ -18,12 +18,12 @@ export function AdministrationsTab({ items }: { readonly items: readonly Adminis
       <table className="data-table">
         <thead>
           <tr>
-            <th scope="col">{t('admin.at')}</th>
-            <th scope="col">{t('admin.drug')}</th>
-            <th scope="col">{t('admin.dose')}</th>
-            <th scope="col">{t('admin.route')}</th>
-            <th scope="col">{t('admin.status')}</th>
-            <th scope="col">{t('admin.performer')}</th>
+            <th scope="col">{words('col.time')}</th>
+            <th scope="col">{words('col.drug')}</th>
+            <th scope="col">{words('col.dose')}</th>
+            <th scope="col">{words('col.route')}</th>
+            <th scope="col">{words('col.status')}</th>
+            <th scope="col">{words('col.performer')}</th>
             <th scope="col">{t('admin.note')}</th>
           </tr>
         </thead>

@@ -35,31 +35,31 @@ export function ChartHeader({
         </h1>
         <span className="born">
           {patient.birthDate
-            ? t('chart.born', { date: format.partialDate(patient.birthDate) })
-            : t('chart.born', { date: t('chart.notRecorded') })}
+            ? words('patient.born', { date: format.partialDate(patient.birthDate) })
+            : words('patient.bornUnknown')}
           {age !== null && ` · ${formatAge(age, words)}`}
           {patient.sex && ` · ${sexLabel(patient.sex)}`}
         </span>
         <span className="mrn">
-          {t('chart.mrn')} <strong className="mono">{patient.mrn}</strong>
+          {words('col.mrn')} <strong className="mono">{patient.mrn}</strong>
         </span>
         <span className="location">
           {stay
             ? [
                 named(words, 'ward', stay.wardName),
-                stay.room && `${t('chart.room')} ${stay.room}`,
-                stay.bed && `${t('chart.bed')} ${stay.bed}`,
+                stay.room && words('patient.room', { room: stay.room }),
+                stay.bed && words('patient.bed', { bed: stay.bed }),
               ]
                 .filter(Boolean)
                 .join(' · ')
-            : t('chart.notAdmitted')}
+            : words('summary.notAdmitted')}
         </span>
       </div>
       <AllergyBand chart={chart} />
       {stay && !chart.locator && (
         <dl className="header-facts">
           <div>
-            <dt>{t('chart.codeStatus')}</dt>
+            <dt>{words('label.codeStatus')}</dt>
             <dd>
               <CodeStatusBadge status={stay.codeStatus} />
               {/* Each hospital defines its own DNR codes: its wording stays beside the category. */}
@@ -75,13 +75,13 @@ export function ChartHeader({
             </dd>
           </div>
           <div>
-            <dt>{t('chart.isolation')}</dt>
+            <dt>{words('col.isolation')}</dt>
             <dd className={stay.isolation ? 'isolation-on' : undefined}>
               {stay.isolation ?? t('chart.noIsolation')}
             </dd>
           </div>
           <div>
-            <dt>{t('chart.weight')}</dt>
+            <dt>{words('label.weight')}</dt>
             <WeightFact
               chart={chart}
               child={isChild(patient.birthDate, now, status.settings.timeZone)}
@@ -116,7 +116,6 @@ function WeightFact({ chart, child }: { readonly chart: Chart; readonly child: b
 }
 
 function AllergyBand({ chart }: { readonly chart: Chart }) {
-  const { t } = useTranslation();
   const { words } = useFormat();
   const lines = allergyLines(chart.allergies);
   const band = allergyBand(chart.allergyState, lines.length);
@@ -131,7 +130,7 @@ function AllergyBand({ chart }: { readonly chart: Chart }) {
   }
   return (
     <div className="allergy-band allergy-band-present" data-allergy-state="present" role="note">
-      <strong>{t('chart.allergiesLabel')}</strong>
+      <strong>{words('col.allergies')}</strong>
       <ul>
         {lines.map((line, index) => (
           <li key={index}>

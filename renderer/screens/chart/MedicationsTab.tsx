@@ -28,6 +28,7 @@ import { useAppContext, useFormat } from '../../app-context.ts';
 
 export function MedicationsTab({ chart }: { readonly chart: Chart }) {
   const { t } = useTranslation();
+  const { words } = useFormat();
   const { clock, status } = useAppContext();
   const { medications, administrations } = chart;
   const dosing = childDosingWeight(chart, new Date(clock.now()), status.settings.timeZone);
@@ -42,15 +43,15 @@ export function MedicationsTab({ chart }: { readonly chart: Chart }) {
       <section>
         <h2>{t('meds.scheduled')}</h2>
         {scheduled.length === 0 ? (
-          <p>{t('chart.none')}</p>
+          <p>{words('summary.none')}</p>
         ) : (
           <ScheduledTable meds={scheduled} dosing={dosing} />
         )}
       </section>
       <section>
-        <h2>{t('meds.prn')}</h2>
+        <h2>{words('mar.prn')}</h2>
         {prn.length === 0 ? (
-          <p>{t('chart.none')}</p>
+          <p>{words('summary.none')}</p>
         ) : (
           <PrnTable meds={prn} administrations={administrations} dosing={dosing} />
         )}
@@ -125,7 +126,7 @@ function ScheduledTable({
   const { format, words } = useFormat();
   return (
     <table className="data-table">
-      <OrderColumns last={[t('meds.nextDue'), t('meds.lastGiven')]} />
+      <OrderColumns last={[words('col.nextDue'), words('col.lastGiven')]} />
       <tbody>
         {meds.map((med) => (
           <tr key={med.id} className={med.highAlert ? 'high-alert-row' : undefined}>
@@ -222,7 +223,7 @@ function PrnTable({
   const asOf = status.current?.dataAsOf;
   return (
     <table className="data-table">
-      <OrderColumns last={[t('meds.lastDay'), t('meds.lastGiven')]} />
+      <OrderColumns last={[t('meds.lastDay'), words('col.lastGiven')]} />
       <tbody>
         {meds.map((med) => (
           <tr key={med.id} className={med.highAlert ? 'high-alert-row' : undefined}>
@@ -295,11 +296,10 @@ function PrnLastDay({
 }
 
 function NotToGiveTable({ meds }: { readonly meds: readonly ChartMedication[] }) {
-  const { t } = useTranslation();
   const { words } = useFormat();
   return (
     <table className="data-table">
-      <OrderColumns last={[t('meds.state')]} />
+      <OrderColumns last={[words('col.status')]} />
       <tbody>
         {meds.map((med) => (
           <tr key={med.id} className="not-to-give-row">
@@ -319,14 +319,14 @@ function NotToGiveTable({ meds }: { readonly meds: readonly ChartMedication[] })
 
 /** The columns every medication table starts with, then the table's own. */
 function OrderColumns({ last }: { readonly last: readonly string[] }) {
-  const { t } = useTranslation();
+  const { words } = useFormat();
   return (
     <thead>
       <tr>
-        <th scope="col">{t('meds.drug')}</th>
-        <th scope="col">{t('meds.dose')}</th>
-        <th scope="col">{t('meds.route')}</th>
-        <th scope="col">{t('meds.frequency')}</th>
+        <th scope="col">{words('col.drug')}</th>
+        <th scope="col">{words('col.dose')}</th>
+        <th scope="col">{words('col.route')}</th>
+        <th scope="col">{words('col.frequency')}</th>
         {last.map((title) => (
           <th key={title} scope="col">
             {title}

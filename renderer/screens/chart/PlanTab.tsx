@@ -33,7 +33,7 @@ export function PlanTab({ items }: { readonly items: readonly PlanItem[] }) {
         if (group.length === 0) return null;
         return (
           <section key={kind}>
-            <h2>{t(`plan.${kind}`)}</h2>
+            <h2>{kind === 'diet' ? words('label.diet') : t(`plan.${kind}`)}</h2>
             <ul className="plan-list">
               {group.map((item, index) => (
                 <li key={index}>

@@ -14,9 +14,9 @@ import type { Formatters } from '../../lib/format.ts';
 const HISTORY_SHOWN = 6;
 const CATEGORIES = ['vital-signs', 'laboratory', 'other'] as const;
 const HEADING = {
-  'vital-signs': 'results.vitals',
-  laboratory: 'results.labs',
-  other: 'results.other',
+  'vital-signs': 'summary.vitals',
+  laboratory: 'summary.labs',
+  other: 'summary.otherObservations',
 } as const;
 
 const valueText = (o: Observation, format: Formatters): string =>
@@ -32,6 +32,7 @@ function rangeText(trend: Trend, format: Formatters): string {
 
 export function ResultsTab({ observations }: { readonly observations: readonly Observation[] }) {
   const { t } = useTranslation();
+  const { words } = useFormat();
   const trends = groupTrends(observations);
   if (trends.length === 0) return <p>{t('results.none')}</p>;
   return (
@@ -41,7 +42,7 @@ export function ResultsTab({ observations }: { readonly observations: readonly O
         if (group.length === 0) return null;
         return (
           <section key={category}>
-            <h2>{t(HEADING[category])}</h2>
+            <h2>{words(HEADING[category])}</h2>
             <TrendTable trends={group} withChart={category === 'vital-signs'} />
           </section>
         );
@@ -63,9 +64,9 @@ function TrendTable({
     <table className="data-table results">
       <thead>
         <tr>
-          <th scope="col">{t('results.name')}</th>
+          <th scope="col">{words('col.observation')}</th>
           <th scope="col">{t('results.latest')}</th>
-          <th scope="col">{t('results.range')}</th>
+          <th scope="col">{words('col.range')}</th>
           {withChart && <th scope="col">{t('results.trend')}</th>}
           <th scope="col">{t('results.history')}</th>
         </tr>

@@ -2,7 +2,9 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DRUGS, type Drug } from '../../../electron/cli/demo/catalog.ts';
 import { type DemoSummary, generateDemoHospital } from '../../../electron/cli/demo/generate.ts';
+import { ageInMonths, medianSize } from '../../../electron/cli/demo/growth.ts';
 
 type Json = Record<string, unknown> & { resourceType: string; id: string };
 
@@ -183,6 +185,55 @@ describe('generateDemoHospital', () => {
     expect(prn.every((d) => d['maxDosePerPeriod'])).toBe(true);
     expect(dosages.some((d) => mentions(d['timing'], '"when"'))).toBe(true);
     expect(all('MedicationAdministration').length).toBeGreaterThan(orders.length);
+  });
+
+  it('sizes children by their age in months, and their weight-based doses stay at the ordered mg/kg, capped', () => {
+    const weights = new Map(
+      all('Observation')
+        .filter((o) => o.id.endsWith('-weight'))
+        .map((o) => [o.id.replace(/-weight$/, ''), (o.valueQuantity as { value: number }).value]),
+    );
+    const byAtc = new Map(
+      Object.values(DRUGS).flatMap((d: Drug) => (d.perKg ? [[d.atc, d.perKg] as const] : [])),
+    );
+    let children = 0;
+    let checkedDoses = 0;
+    for (const patient of all('Patient')) {
+      const birthDate = patient.birthDate as string;
+      const kg = weights.get(patient.id);
+      const months = ageInMonths(birthDate, AS_OF.getTime());
+      if (kg === undefined || birthDate.length < 10 || months >= 16 * 12) continue;
+      children++;
+      const median = medianSize(months).kg;
+      expect({ patient: patient.id, months, kg }).toSatisfy(
+        () => kg >= median * 0.8 && kg <= median * 1.2,
+      );
+      for (const order of all('MedicationRequest')) {
+        if ((order.subject as { reference: string }).reference !== `Patient/${patient.id}`)
+          continue;
+        const atc = JSON.stringify(order.medicationCodeableConcept ?? '').match(
+          /"code":"(\w+)"/,
+        )?.[1];
+        const perKg = atc === undefined ? undefined : byAtc.get(atc);
+        const dose = JSON.stringify(order.dosageInstruction).match(
+          /"doseQuantity":\{"value":([\d.]+)/,
+        );
+        if (!perKg || !dose) continue;
+        checkedDoses++;
+        const mg = Number(dose[1]);
+        expect(mg).toBeLessThanOrEqual(perKg.cap);
+        // Rounded to the drug's step: never more than half a step over the mg/kg ordered.
+        expect(mg).toBeLessThanOrEqual(
+          Math.max(perKg.step, perKg.dose * kg + perKg.step / 2) + 1e-9,
+        );
+      }
+    }
+    expect(children).toBeGreaterThan(3);
+    expect(checkedDoses).toBeGreaterThan(0);
+    // The fixed infant (p4) is 5 months old: about 7 kg, not a newborn's 3,5 kg.
+    const infant = weights.get('p4') ?? 0;
+    expect(infant).toBeGreaterThan(6);
+    expect(infant).toBeLessThan(8.5);
   });
 
   it('never orders a penicillin for a patient allergic to penicillin', () => {
