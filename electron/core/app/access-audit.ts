@@ -15,14 +15,14 @@
  * Searches are counted per burst of typing, never recorded as text: a burst's first search
  * writes a `start` line before its results are returned, its end writes the count.
  */
-import { closeSync, openSync } from 'node:fs';
-import { appendAudit, syncAudit, type AuditEntry } from '../audit/audit-log.ts';
+import {
+  appendAudit,
+  assertAuditWritable,
+  closeAudit,
+  syncAudit,
+  type AuditEntry,
+} from '../audit/audit-log.ts';
 import { AppError } from '../errors.ts';
-
-/** Opens the trail for appending (creating it if need be) and closes it: throws if it cannot. */
-function assertAppendable(file: string): void {
-  closeSync(openSync(file, 'a'));
-}
 
 const FLUSH_MS = 500;
 const SEARCH_BURST_MS = 10_000;
@@ -41,8 +41,10 @@ export interface AccessAudit {
   searched(user: string): void;
   /** Records the searches counted so far (at lock and at quit). */
   endSearches(user: string): void;
-  /** Flushes the lines written but not yet on disk (at quit). */
+  /** Flushes the lines written but not yet on disk. */
   flush(): void;
+  /** Flushes, then lets go of the trail (its lock and descriptor), at quit. */
+  close(): void;
 }
 
 export function createAccessAudit(options: {
@@ -83,8 +85,12 @@ export function createAccessAudit(options: {
 
   return {
     record(event, user) {
-      flush();
-      appendAudit(options.file(), { ...event, device, user }, clock());
+      const file = options.file();
+      // A durable append fsyncs and seals the lines written before it too.
+      if (pending?.file !== file) flush();
+      appendAudit(file, { ...event, device, user }, clock());
+      if (pending) clearTimeout(pending.timer);
+      pending = null;
     },
     recordSoon,
     searched(user) {
@@ -92,10 +98,15 @@ export function createAccessAudit(options: {
       if (burst && now - burst.startedAt > SEARCH_BURST_MS) endSearches(user);
       // The burst's count comes at its end, but its start is on the trail before any result.
       if (!burst) recordSoon({ event: 'search', detail: { burst: 'start' } }, user);
-      else assertAppendable(options.file());
+      else assertAuditWritable(options.file());
       burst = { startedAt: burst?.startedAt ?? now, count: (burst?.count ?? 0) + 1 };
     },
     endSearches,
     flush,
+    close() {
+      const file = pending?.file;
+      flush();
+      closeAudit(file ?? options.file());
+    },
   };
 }
