@@ -7,10 +7,13 @@
  * opened, a search burst's start and end — are fsync'd in a batch within `FLUSH_MS` (or by the
  * next fsync'd line). Measured on the 3,000-patient bench fixture (a busy 2-core machine): an
  * fsync'd, sealed append costs a median 16 ms (p95 30 ms: the trail's fsync, then the seal's
- * write, fsync and rename), a written one 0.2 ms; a chart's p95 through the API was 5.6–13 ms
- * batched and 18–39 ms with an fsync per chart. What the batch risks is narrow: a crash of the app
- * (or its renderer, or a kill) cannot lose a written line — the OS holds it — so only a power
- * cut or kernel crash within `FLUSH_MS` of a chart can, on a laptop with a battery.
+ * write, fsync and rename); a written one cost 0.29 ms while each append took the lock file and
+ * re-read the trail's last line, and ~0.05 ms now that the trail stays open with its head in
+ * memory and the lock is leased until the flush (audit-log.ts). A chart's p95 through the API
+ * was 5.6–13 ms batched and 18–39 ms with an fsync per chart. What the batch risks is narrow: a
+ * crash of the app (or its renderer, or a kill) cannot lose a written line — the OS holds it —
+ * so only a power cut or kernel crash within `FLUSH_MS` of a chart can, on a laptop with a
+ * battery.
  *
  * Searches are counted per burst of typing, never recorded as text: a burst's first search
  * writes a `start` line before its results are returned, its end writes the count.
