@@ -140,10 +140,10 @@ async function main(): Promise<number> {
             measureChart(scale, viewer, (await session).census),
           );
           await attempt('handover', scale, async () =>
-            measureHandover(scale, viewer, (await session).wards, pdf, repeat.handover),
+            measureHandover(scale, viewer, fixture, (await session).wards, pdf, repeat.handover),
           );
           await attempt('mar', scale, async () =>
-            measureMar(scale, viewer, (await session).wards, pdf, repeat.handover),
+            measureMar(scale, viewer, fixture, (await session).wards, pdf, repeat.handover),
           );
           await attempt('soak', scale, async () => {
             const { wards, census } = await session;

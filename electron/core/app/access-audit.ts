@@ -7,22 +7,25 @@
  * opened, a search burst's start and end — are fsync'd in a batch within `FLUSH_MS` (or by the
  * next fsync'd line). Measured on the 3,000-patient bench fixture (a busy 2-core machine): an
  * fsync'd, sealed append costs a median 16 ms (p95 30 ms: the trail's fsync, then the seal's
- * write, fsync and rename), a written one 0.2 ms; a chart's p95 through the API was 5.6–13 ms
- * batched and 18–39 ms with an fsync per chart. What the batch risks is narrow: a crash of the app
- * (or its renderer, or a kill) cannot lose a written line — the OS holds it — so only a power
- * cut or kernel crash within `FLUSH_MS` of a chart can, on a laptop with a battery.
+ * write, fsync and rename); a written one cost 0.29 ms while each append took the lock file and
+ * re-read the trail's last line, and ~0.05 ms now that the trail stays open with its head in
+ * memory and the lock is leased until the flush (audit-log.ts). A chart's p95 through the API
+ * was 5.6–13 ms batched and 18–39 ms with an fsync per chart. What the batch risks is narrow: a
+ * crash of the app (or its renderer, or a kill) cannot lose a written line — the OS holds it —
+ * so only a power cut or kernel crash within `FLUSH_MS` of a chart can, on a laptop with a
+ * battery.
  *
  * Searches are counted per burst of typing, never recorded as text: a burst's first search
  * writes a `start` line before its results are returned, its end writes the count.
  */
-import { closeSync, openSync } from 'node:fs';
-import { appendAudit, syncAudit, type AuditEntry } from '../audit/audit-log.ts';
+import {
+  appendAudit,
+  assertAuditWritable,
+  closeAudit,
+  syncAudit,
+  type AuditEntry,
+} from '../audit/audit-log.ts';
 import { AppError } from '../errors.ts';
-
-/** Opens the trail for appending (creating it if need be) and closes it: throws if it cannot. */
-function assertAppendable(file: string): void {
-  closeSync(openSync(file, 'a'));
-}
 
 const FLUSH_MS = 500;
 const SEARCH_BURST_MS = 10_000;
@@ -41,8 +44,10 @@ export interface AccessAudit {
   searched(user: string): void;
   /** Records the searches counted so far (at lock and at quit). */
   endSearches(user: string): void;
-  /** Flushes the lines written but not yet on disk (at quit). */
+  /** Flushes the lines written but not yet on disk. */
   flush(): void;
+  /** Flushes, then lets go of the trail (its lock and descriptor), at quit. */
+  close(): void;
 }
 
 export function createAccessAudit(options: {
@@ -83,8 +88,12 @@ export function createAccessAudit(options: {
 
   return {
     record(event, user) {
-      flush();
-      appendAudit(options.file(), { ...event, device, user }, clock());
+      const file = options.file();
+      // A durable append fsyncs and seals the lines written before it too.
+      if (pending?.file !== file) flush();
+      appendAudit(file, { ...event, device, user }, clock());
+      if (pending) clearTimeout(pending.timer);
+      pending = null;
     },
     recordSoon,
     searched(user) {
@@ -92,10 +101,15 @@ export function createAccessAudit(options: {
       if (burst && now - burst.startedAt > SEARCH_BURST_MS) endSearches(user);
       // The burst's count comes at its end, but its start is on the trail before any result.
       if (!burst) recordSoon({ event: 'search', detail: { burst: 'start' } }, user);
-      else assertAppendable(options.file());
+      else assertAuditWritable(options.file());
       burst = { startedAt: burst?.startedAt ?? now, count: (burst?.count ?? 0) + 1 };
     },
     endSearches,
     flush,
+    close() {
+      const file = pending?.file;
+      flush();
+      closeAudit(file ?? options.file());
+    },
   };
 }

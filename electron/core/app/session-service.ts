@@ -231,7 +231,7 @@ export function createSessionService(options: SessionServiceOptions): SessionSer
     async [Symbol.asyncDispose]() {
       clearInterval(timer);
       if (session) await lock('quit');
-      access.flush();
+      access.close();
     },
   };
 }

@@ -18,15 +18,17 @@ import { createHash } from 'node:crypto';
 import {
   closeSync,
   fsyncSync,
+  fstatSync,
   openSync,
   readFileSync,
   readSync,
-  fstatSync,
+  statSync,
   writeSync,
 } from 'node:fs';
+import { resolve } from 'node:path';
 import { z } from 'zod';
 import { AppError } from '../errors.ts';
-import { withFileLock } from './file-lock.ts';
+import { acquireFileLock } from './file-lock.ts';
 
 export const AUDIT_EVENTS = [
   'unlock',
@@ -72,7 +74,7 @@ export interface AuditEntry {
 const hashLine = (line: string): string => createHash('sha256').update(line, 'utf8').digest('hex');
 
 /** How far back from the end we look for the previous line; lines are a few hundred bytes. */
-const TAIL_CHUNK = 64 * 1024;
+const TAIL_CHUNK = 4 * 1024;
 
 /** The last line of a non-empty trail, read from the end so a years-long trail stays cheap. */
 function readLastLine(fd: number, size: number): string {
@@ -92,20 +94,154 @@ function readLastLine(fd: number, size: number): string {
 }
 
 /**
- * The position the next line takes. Normally the last line's `seq` + 1; if the last line is
- * damaged, count the lines instead, so the trail keeps growing (and `verifyAudit` still points
- * at the damage) rather than the app refusing to record access.
+ * The chain's head: the last line's position and SHA-256, and whether it may be sealed (a
+ * damaged last line is verifyAudit's to report, never sealed).
  */
-function nextSeq(file: string, lastLine: string): number {
+interface ChainHead {
+  readonly seq: number;
+  readonly hash: string;
+  readonly sealable: boolean;
+}
+
+const EMPTY_HEAD: ChainHead = { seq: 0, hash: GENESIS_HASH, sealable: false };
+
+/**
+ * The head of a non-empty trail, read from its last line. If that line is damaged, the lines
+ * are counted instead, so the trail keeps growing (and `verifyAudit` still points at the
+ * damage) rather than the app refusing to record access.
+ */
+function readHead(file: string, fd: number, size: number): ChainHead {
+  const last = readLastLine(fd, size);
+  const hash = hashLine(last);
   try {
-    const seq = AuditLineSchema.shape.seq.parse((JSON.parse(lastLine) as { seq?: unknown }).seq);
-    return seq + 1;
+    const seq = AuditLineSchema.shape.seq.parse((JSON.parse(last) as { seq?: unknown }).seq);
+    return { seq, hash, sealable: true };
   } catch {
-    return (
-      readFileSync(file, 'utf8')
-        .split('\n')
-        .filter((l) => l.length > 0).length + 1
-    );
+    const lines = readFileSync(file, 'utf8')
+      .split('\n')
+      .filter((l) => l.length > 0).length;
+    return { seq: lines, hash, sealable: false };
+  }
+}
+
+/**
+ * This thread's hold on a trail it appends to: an open append descriptor and the chain's
+ * head, so a line costs one `write(2)` instead of reopening the trail and reading its last line
+ * back. The head is trusted only while the path still names the open file (same inode) at
+ * exactly the size this thread left it: any other writer (`downtime install`, the inbox
+ * thread) or an edit changes that, and the head is read from the file again.
+ */
+interface TrailWriter {
+  readonly fd: number;
+  readonly dev: number;
+  readonly ino: number;
+  size: number;
+  head: ChainHead;
+  /** The file ends inside a line (cut by a power loss): the next write ends it first. */
+  cut: boolean;
+}
+const writers = new Map<string, TrailWriter>();
+
+/** Keyed by absolute path: two spellings of one trail must share its writer and its lock. */
+const keyOf = (file: string): string => resolve(file);
+
+function isCurrent(writer: TrailWriter | undefined, file: string): writer is TrailWriter {
+  if (!writer) return false;
+  const stat = statSync(file, { throwIfNoEntry: false });
+  return stat !== undefined && stat.ino === writer.ino && stat.dev === writer.dev;
+}
+
+function dropWriter(key: string): void {
+  const writer = writers.get(key);
+  if (!writer) return;
+  writers.delete(key);
+  try {
+    closeSync(writer.fd);
+  } catch {
+    // Already unusable; nothing more to release.
+  }
+}
+
+/** The writer for `file`, with its head checked against the file (call holding the lock). */
+function writerFor(file: string): TrailWriter {
+  const key = keyOf(file);
+  const known = writers.get(key);
+  if (isCurrent(known, file) && fstatSync(known.fd).size === known.size) return known;
+  dropWriter(key);
+  const fd = openSync(file, 'a+');
+  try {
+    const { dev, ino, size } = fstatSync(fd);
+    const writer: TrailWriter = {
+      fd,
+      dev,
+      ino,
+      size,
+      head: size === 0 ? EMPTY_HEAD : readHead(file, fd, size),
+      cut: size > 0 && readByte(fd, size - 1) !== 0x0a,
+    };
+    writers.set(key, writer);
+    return writer;
+  } catch (e) {
+    closeSync(fd);
+    throw e;
+  }
+}
+
+function writeLine(writer: TrailWriter, entry: AuditEntry, now: Date): void {
+  const line: AuditLine = {
+    seq: writer.head.seq + 1,
+    time: now.toISOString(),
+    device: entry.device,
+    user: entry.user,
+    event: entry.event,
+    detail: entry.detail ?? {},
+    prev: writer.head.hash,
+  };
+  const text = JSON.stringify(line);
+  // A trail cut mid-line (power loss during a write) gets its line ended first, so the damage
+  // stays one bad line instead of merging into the new one.
+  const bytes = Buffer.from(`${writer.cut ? '\n' : ''}${text}\n`, 'utf8');
+  for (let offset = 0; offset < bytes.length;) {
+    offset += writeSync(writer.fd, bytes, offset);
+  }
+  writer.size += bytes.length;
+  writer.cut = false;
+  writer.head = { seq: line.seq, hash: hashLine(text), sealable: true };
+}
+
+/**
+ * The trail's lock is leased: taken by an append, kept for the appends that follow until a
+ * durable append or `syncAudit` (the access audit's batched flush), and `LEASE_MS` at the
+ * latest. A chart opened then costs no lock-file round trip, and another writer waits at most
+ * that long.
+ */
+const LEASE_MS = 1_000;
+const leases = new Map<string, { release: () => void; timer: NodeJS.Timeout }>();
+
+function endLease(key: string): void {
+  const lease = leases.get(key);
+  if (!lease) return;
+  leases.delete(key);
+  clearTimeout(lease.timer);
+  lease.release();
+}
+
+/** Runs `work` holding the trail's lock; keeps holding it afterwards when `keep` and all went well. */
+function withTrailLock<T>(file: string, keep: boolean, work: () => T): T {
+  const key = keyOf(file);
+  if (!leases.has(key)) {
+    const release = acquireFileLock(`${file}.lock`);
+    const timer = setTimeout(() => endLease(key), LEASE_MS);
+    timer.unref();
+    leases.set(key, { release, timer });
+  }
+  let done = false;
+  try {
+    const result = work();
+    done = true;
+    return result;
+  } finally {
+    if (!keep || !done) endLease(key);
   }
 }
 
@@ -117,24 +253,14 @@ export type AuditSealer = (count: number, lastLineHash: string) => void;
 const sealers = new Map<string, AuditSealer>();
 
 export function setAuditSealer(file: string, sealer: AuditSealer | null): void {
-  if (sealer) sealers.set(file, sealer);
-  else sealers.delete(file);
+  if (sealer) sealers.set(keyOf(file), sealer);
+  else sealers.delete(keyOf(file));
 }
 
 /** Seals the trail's current head, if a sealer is set for it (failures are the caller's). */
-function sealHead(file: string, fd: number): void {
-  const sealer = sealers.get(file);
-  if (!sealer) return;
-  const size = fstatSync(fd).size;
-  if (size === 0) return;
-  const last = readLastLine(fd, size);
-  let count: number;
-  try {
-    count = AuditLineSchema.shape.seq.parse((JSON.parse(last) as { seq?: unknown }).seq);
-  } catch {
-    return; // A damaged last line is verifyAudit's to report; never seal it.
-  }
-  sealer(count, hashLine(last));
+function sealHead(file: string, writer: TrailWriter): void {
+  const sealer = sealers.get(keyOf(file));
+  if (sealer && writer.head.sealable) sealer(writer.head.seq, writer.head.hash);
 }
 
 export interface AppendOptions {
@@ -156,20 +282,46 @@ export function appendAudit(
   now: Date = new Date(),
   options: AppendOptions = {},
 ): void {
-  withFileLock(`${file}.lock`, () => appendLocked(file, entry, now, options.durable !== false));
+  const durable = options.durable !== false;
+  withTrailLock(file, !durable, () => {
+    const writer = openWriter(file);
+    try {
+      writeLine(writer, entry, now);
+      if (durable) {
+        fsyncSync(writer.fd);
+        sealHead(file, writer);
+      }
+    } catch (e) {
+      dropWriter(keyOf(file));
+      throw new AppError(
+        'io',
+        `The audit trail ${file} could not be written (disk full or removed?); free some space and retry.`,
+        { cause: e },
+      );
+    }
+  });
 }
 
-/** Flushes lines appended with `durable: false` to the disk. */
-export function syncAudit(file: string): void {
-  withFileLock(`${file}.lock`, () => syncLocked(file));
-}
-
-function syncLocked(file: string): void {
-  let fd: number | null = null;
+function openWriter(file: string): TrailWriter {
   try {
-    fd = openSync(file, 'r');
-    fsyncSync(fd);
-    sealHead(file, fd);
+    return writerFor(file);
+  } catch (e) {
+    throw new AppError(
+      'io',
+      `The audit trail ${file} cannot be opened for writing; check the disk and the folder permissions.`,
+      { cause: e },
+    );
+  }
+}
+
+/** Flushes lines appended with `durable: false` to the disk, seals the head, ends the lease. */
+export function syncAudit(file: string): void {
+  try {
+    withTrailLock(file, false, () => {
+      const writer = writerFor(file);
+      fsyncSync(writer.fd);
+      sealHead(file, writer);
+    });
   } catch (e) {
     throw new AppError(
       'io',
@@ -178,51 +330,23 @@ function syncLocked(file: string): void {
         cause: e,
       },
     );
-  } finally {
-    if (fd !== null) closeSync(fd);
   }
 }
 
-function appendLocked(file: string, entry: AuditEntry, now: Date, durable: boolean): void {
-  let fd: number;
-  try {
-    fd = openSync(file, 'a+');
-  } catch (e) {
-    throw new AppError(
-      'io',
-      `The audit trail ${file} cannot be opened for writing; check the disk and the folder permissions.`,
-      { cause: e },
-    );
-  }
-  try {
-    const size = fstatSync(fd).size;
-    const last = size === 0 ? null : readLastLine(fd, size);
-    const line: AuditLine = {
-      seq: last === null ? 1 : nextSeq(file, last),
-      time: now.toISOString(),
-      device: entry.device,
-      user: entry.user,
-      event: entry.event,
-      detail: entry.detail ?? {},
-      prev: last === null ? GENESIS_HASH : hashLine(last),
-    };
-    // A trail cut mid-line (power loss during a write) gets its line ended first, so the damage
-    // stays one bad line instead of merging into the new one.
-    const cut = size > 0 && readByte(fd, size - 1) !== 0x0a;
-    writeSync(fd, `${cut ? '\n' : ''}${JSON.stringify(line)}\n`);
-    if (durable) {
-      fsyncSync(fd);
-      sealHead(file, fd);
-    }
-  } catch (e) {
-    throw new AppError(
-      'io',
-      `The audit trail ${file} could not be written (disk full or removed?); free some space and retry.`,
-      { cause: e },
-    );
-  } finally {
-    closeSync(fd);
-  }
+/**
+ * Throws unless the trail can take a line now: the file this thread appends to is still there,
+ * or the path can be opened for appending. Cheaper than an append, for the searches inside a
+ * burst (whose count is written at its end).
+ */
+export function assertAuditWritable(file: string): void {
+  if (isCurrent(writers.get(keyOf(file)), file)) return;
+  closeSync(openSync(file, 'a'));
+}
+
+/** Ends this thread's lease on the trail and closes its descriptor (at quit; the trail stays). */
+export function closeAudit(file: string): void {
+  endLease(keyOf(file));
+  dropWriter(keyOf(file));
 }
 
 function readByte(fd: number, position: number): number | undefined {

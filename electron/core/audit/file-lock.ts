@@ -18,6 +18,19 @@ const STALE_MS = 30_000;
 const RETRY_MS = 10;
 
 export function withFileLock<T>(lockPath: string, work: () => T): T {
+  const release = acquireFileLock(lockPath);
+  try {
+    return work();
+  } finally {
+    release();
+  }
+}
+
+/**
+ * Takes the lock (waiting for a live holder, taking over an abandoned one) and returns its
+ * release, for a holder that keeps it across calls (the audit trail's short lease).
+ */
+export function acquireFileLock(lockPath: string): () => void {
   const deadline = Date.now() + WAIT_MS;
   while (!tryLock(lockPath)) {
     if (isAbandoned(lockPath)) {
@@ -31,11 +44,7 @@ export function withFileLock<T>(lockPath: string, work: () => T): T {
       sleepSync(RETRY_MS);
     }
   }
-  try {
-    return work();
-  } finally {
-    rmSync(lockPath, { force: true });
-  }
+  return () => rmSync(lockPath, { force: true });
 }
 
 function tryLock(lockPath: string): boolean {

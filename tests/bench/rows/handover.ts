@@ -1,16 +1,16 @@
 /**
  * `handover`: the I-PASS handover PDF of a full ward through the API (`renderReport`: charts
  * read in the engine worker, laid out and drawn with pdfkit), against Chromium printing the
- * same content as HTML with `page.pdf()` (building the HTML included, browser start not).
+ * same pages as HTML with `page.pdf()` (recorded-report.ts; browser start not timed).
  */
 import { existsSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import type { Chart, Ward } from '../../../electron/core/model.ts';
-import { translator } from '../../../electron/core/print/messages.ts';
+import type { ReportRequest, Ward } from '../../../electron/core/model.ts';
+import type { Fixture } from '../fixture.ts';
 import { medianRow, type Row } from '../row.ts';
 import { sideBySide, type Repeat } from '../stats.ts';
 import type { BenchViewer } from '../viewer.ts';
-import { handoverHtml } from './handover-html.ts';
+import { recordReport } from './recorded-report.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
 /** The handover the goal is about: a ward of about 40 patients. */
@@ -54,73 +54,71 @@ export function handoverWard(wards: readonly Ward[], target = TARGET_PATIENTS): 
   return best;
 }
 
-/** What both Chromium baselines print: the ward's charts and the footer's facts. */
-export async function sheetContent(
-  viewer: BenchViewer,
-  ward: Ward,
-): Promise<{
-  charts: Chart[];
-  footer: { dataAsOf: string; printedAt: string; user: string };
-  now: string;
-}> {
-  const census = await viewer.call('census', { wardId: ward.id });
-  const charts: Chart[] = [];
-  for (const row of census) charts.push(await viewer.call('chart', { patientId: row.patientId }));
-  const status = await viewer.call('getStatus', {});
-  const footer = {
-    dataAsOf: status.current?.dataAsOf.slice(0, 16).replace('T', ' ') ?? '',
-    printedAt: status.now.slice(0, 16).replace('T', ' '),
-    user: status.user ?? '',
-  };
-  return { charts, footer, now: status.now };
-}
-
-export async function measureHandover(
+/**
+ * One report through the API (ours) against Chromium printing the pages it draws (the
+ * baseline), side by side; `note` describes the row.
+ */
+export async function measureReport(
+  id: 'handover' | 'mar',
   scale: number,
   viewer: BenchViewer,
-  wards: readonly Ward[],
+  fixture: Fixture,
+  request: ReportRequest & { paper: 'A4' | 'Letter' },
   pdf: PdfBrowser,
   repeat: Repeat,
+  note: (pages: number) => string,
 ): Promise<Row> {
-  const ward = handoverWard(wards);
-  const request = { report: 'handover', wardId: ward.id, paper: 'A4', language: 'en' } as const;
   let pages = 0;
   const ours = {
     run: async () => {
       pages = (await viewer.call('renderReport', request)).pages;
     },
   };
-  const note = () => `${ward.censusCount} patients, ${pages} pages`;
   if ('unavailable' in pdf) {
     const { ours: alone } = await sideBySide(repeat, ours, { run: () => undefined });
     return medianRow(
-      'handover',
+      id,
       scale,
       'ms',
       { ours: alone, baseline: null },
-      `${note()}; baseline skipped: ${pdf.unavailable}`,
+      `${note(pages)}; baseline skipped: ${pdf.unavailable}`,
     );
   }
-
-  const { charts, footer } = await sheetContent(viewer, ward);
-  const t = translator('en');
+  const status = await viewer.call('getStatus', {});
+  const recorded = await recordReport(fixture, request, {
+    at: new Date(status.now),
+    by: status.user ?? '',
+  });
   const measured = await sideBySide(repeat, ours, {
     run: async () => {
-      const { html, footer: footerTemplate } = handoverHtml(
-        t,
-        `${ward.siteName} — ${ward.name}`,
-        charts,
-        footer,
-      );
-      await pdf.page.setContent(html);
-      await pdf.page.pdf({
-        format: 'A4',
-        displayHeaderFooter: true,
-        headerTemplate: '<span></span>',
-        footerTemplate,
-        margin: { top: '0.5in', bottom: '0.67in', left: '0.5in', right: '0.5in' },
-      });
+      await pdf.page.setContent(recorded.html);
+      await pdf.page.pdf({ preferCSSPageSize: true, printBackground: true });
     },
   });
-  return medianRow('handover', scale, 'ms', measured, note());
+  if (recorded.pages !== pages) {
+    throw new Error(`the recorded ${id} has ${recorded.pages} pages, ours ${pages}`);
+  }
+  return medianRow(id, scale, 'ms', measured, note(pages));
+}
+
+export async function measureHandover(
+  scale: number,
+  viewer: BenchViewer,
+  fixture: Fixture,
+  wards: readonly Ward[],
+  pdf: PdfBrowser,
+  repeat: Repeat,
+): Promise<Row> {
+  const ward = handoverWard(wards);
+  const request = { report: 'handover', wardId: ward.id, paper: 'A4', language: 'en' } as const;
+  return measureReport(
+    'handover',
+    scale,
+    viewer,
+    fixture,
+    request,
+    pdf,
+    repeat,
+    (pages) => `${ward.censusCount} patients, ${pages} pages`,
+  );
 }
