@@ -3,7 +3,9 @@
  * allergy (several encounters, several systems), and a band of twenty "Cashew nuts" hides the
  * other entries. Reactions are merged; the substance is high-criticality when any record says so.
  */
+import { z } from 'zod';
 import { fold } from './fold.ts';
+import type { TranslateWord } from './words/index.ts';
 
 export interface AllergyRecord {
   /** Null when the source names no substance (the display says "substance not named"). */
@@ -49,4 +51,41 @@ export function allergyLines(allergies: readonly AllergyRecord[]): AllergyLine[]
     reactions: [...line.reactions],
     highCriticality: line.high,
   }));
+}
+
+/**
+ * What a "no known … allergy" statement covers: everything (NKA), or one category (NKDA is
+ * `medication`, NKLA `latex` …). Never an allergy; a category absence says nothing of others.
+ */
+export const AllergyAbsenceCategorySchema = z.enum([
+  'all',
+  'medication',
+  'food',
+  'environment',
+  'biologic',
+  'latex',
+  'contrast',
+  'insect',
+  'animal',
+]);
+export type AllergyAbsenceCategory = z.infer<typeof AllergyAbsenceCategorySchema>;
+
+/**
+ * What the source's "no known … allergy" statements add to the band, in the reader's words: a
+ * category's absence ("no known drug allergy") beside the allergies, or beside "not recorded"
+ * — it says nothing of the other categories, so the band's own state stands. A "no known
+ * allergies" next to listed allergies contradicts them and is said so; it is the band's own
+ * sentence when there are none.
+ */
+export function allergyAbsenceNotes(
+  t: TranslateWord,
+  state: 'present' | 'none-known' | 'unknown',
+  absences: readonly { readonly category: AllergyAbsenceCategory }[],
+): string[] {
+  const notes: string[] = [];
+  for (const category of new Set(absences.map((a) => a.category))) {
+    if (category !== 'all') notes.push(t(`allergyAbsence.${category}`));
+    else if (state === 'present') notes.push(t('allergyAbsence.allConflicting'));
+  }
+  return notes;
 }

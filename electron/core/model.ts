@@ -7,6 +7,7 @@
  * FHIR partial dates (`2014`, `2014-03`) are kept as given, so a birth date is a string, not a Date.
  */
 import { z } from 'zod';
+import { AllergyAbsenceCategorySchema, type AllergyAbsenceCategory } from '../common/allergies.ts';
 import { FrequencySchema } from '../common/frequency.ts';
 import { LanguageSchema } from '../common/language.ts';
 import { NotInterpretableSchema, OrderStateSchema } from '../common/order-state.ts';
@@ -179,21 +180,7 @@ export type Severity = z.infer<typeof SeveritySchema>;
 export const AllergyStateSchema = z.enum(['present', 'none-known', 'unknown']);
 export type AllergyState = z.infer<typeof AllergyStateSchema>;
 
-/**
- * What a "no known … allergy" statement covers: everything (NKA), or one category (NKDA is
- * `medication`, NKLA `latex` …). Never an allergy; a category absence says nothing of others.
- */
-export const AllergyAbsenceCategorySchema = z.enum([
-  'all',
-  'medication',
-  'food',
-  'environment',
-  'biologic',
-  'latex',
-  'contrast',
-  'insect',
-]);
-export type AllergyAbsenceCategory = z.infer<typeof AllergyAbsenceCategorySchema>;
+export { AllergyAbsenceCategorySchema, type AllergyAbsenceCategory };
 
 export const AllergyAbsenceSchema = z.object({
   category: AllergyAbsenceCategorySchema,

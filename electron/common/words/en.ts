@@ -23,6 +23,16 @@ export const en = {
   'codeStatusShort.unknown': 'NOT DOCUMENTED',
   'codeStatusShort.conflicting': 'CONFLICTING',
   'allergy.none-known': 'No known allergies',
+  'allergyAbsence.medication': 'No known drug allergy',
+  'allergyAbsence.food': 'No known food allergy',
+  'allergyAbsence.environment': 'No known environmental allergy',
+  'allergyAbsence.biologic': 'No known allergy to biological products',
+  'allergyAbsence.latex': 'No known latex allergy',
+  'allergyAbsence.contrast': 'No known contrast allergy',
+  'allergyAbsence.insect': 'No known insect allergy',
+  'allergyAbsence.animal': 'No known animal allergy',
+  'allergyAbsence.allConflicting':
+    'also recorded: “no known allergies” — contradicts the allergies listed, verify',
   'allergy.unknown': 'Allergies not recorded — ask before giving anything',
   'allergy.presentUnlisted':
     'Allergies recorded, substances not listed — ask before giving anything',

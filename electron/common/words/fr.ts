@@ -20,6 +20,16 @@ export const fr: Words = {
   'codeStatusShort.unknown': 'NON DOCUMENTÉ',
   'codeStatusShort.conflicting': 'CONTRADICTOIRE',
   'allergy.none-known': 'Aucune allergie connue',
+  'allergyAbsence.medication': 'Aucune allergie médicamenteuse connue',
+  'allergyAbsence.food': 'Aucune allergie alimentaire connue',
+  'allergyAbsence.environment': 'Aucune allergie environnementale connue',
+  'allergyAbsence.biologic': 'Aucune allergie aux produits biologiques connue',
+  'allergyAbsence.latex': 'Aucune allergie au latex connue',
+  'allergyAbsence.contrast': 'Aucune allergie aux produits de contraste connue',
+  'allergyAbsence.insect': 'Aucune allergie aux insectes connue',
+  'allergyAbsence.animal': 'Aucune allergie aux animaux connue',
+  'allergyAbsence.allConflicting':
+    'également enregistré : « aucune allergie connue » — contredit les allergies listées, à vérifier',
   'allergy.unknown': 'Allergies non renseignées — à vérifier avant toute administration',
   'allergy.presentUnlisted':
     'Allergies signalées, substances non précisées — à vérifier avant toute administration',

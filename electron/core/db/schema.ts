@@ -147,7 +147,7 @@ CREATE TABLE allergies (
 -- "No known … allergy" statements (never allergies): category 'all' (NKA) or one category.
 CREATE TABLE allergy_absences (
   patient_id   TEXT NOT NULL REFERENCES patients(id),
-  category     TEXT NOT NULL CHECK (category IN ('all', 'medication', 'food', 'environment', 'biologic', 'latex', 'contrast', 'insect')),
+  category     TEXT NOT NULL CHECK (category IN ('all', 'medication', 'food', 'environment', 'biologic', 'latex', 'contrast', 'insect', 'animal')),
   text         TEXT,
   verification TEXT,
   recorded_at  TEXT

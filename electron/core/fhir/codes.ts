@@ -94,6 +94,7 @@ export const SNOMED_NO_KNOWN_ALLERGY: ReadonlyMap<string, AllergyAbsenceCategory
   ['429625007', 'food'], // No known food allergy
   ['428607008', 'environment'], // No known environmental allergy
   ['428197003', 'insect'], // No known insect allergy
+  ['716220001', 'animal'], // No known animal allergy (Belgian BeNoAllergy value set)
 ]);
 
 /** The same absences written as text: the abbreviation, or "no known X allergy" in fr/nl/de/en. */
@@ -126,6 +127,7 @@ export const ABSENCE_CATEGORY_WORDS: readonly (readonly [RegExp, AllergyAbsenceC
   [/contrast|kontrast/, 'contrast'],
   [/environment|environnement|omgeving|umwelt/, 'environment'],
   [/insect|insekt/, 'insect'],
+  [/animal|dier|tier/, 'animal'],
 ];
 export const LOINC_FALL_RISK = '73830-2';
 export const LOINC_WEIGHT = '29463-7';

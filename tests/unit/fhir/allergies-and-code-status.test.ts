@@ -45,6 +45,8 @@ describe('allergy absences', () => {
     ['428607008', 'environment'],
     ['716184000', 'latex'],
     ['409137002', 'medication'],
+    ['716220001', 'animal'], // in the Belgian BeNoAllergy value set
+    ['428197003', 'insect'],
   ])('reads SNOMED %s as no known %s allergy, never an allergy', async (code, category) => {
     const { db } = await load([allergy('a', { coding: [{ system: SNOMED, code }] })]);
     expect(
