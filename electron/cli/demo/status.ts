@@ -96,7 +96,29 @@ export function emitAllergies(ctx: PatientContext): string[] {
     ['none-known', 35],
     ['nothing-recorded', 15],
   ] as const);
-  if (state === 'nothing-recorded') return [];
+  if (state === 'nothing-recorded') {
+    // Every fifth of them has a "no known drug allergy" only, which leaves the band "not
+    // recorded" (it says nothing of food or latex) with the drug absence beside it. By the
+    // patient's number, not a draw, so the rest of the demo stays as it was.
+    if (Number(ctx.id.slice(1)) % 5 === 0) {
+      ctx.emit({
+        ...base,
+        id: `${ctx.id}-alg0`,
+        verificationStatus: concept(SYSTEMS.allergyVerification, 'confirmed', 'Confirmed'),
+        code: concept(
+          SYSTEMS.snomed,
+          '409137002',
+          'No known drug allergy',
+          {
+            fr: 'Aucune allergie médicamenteuse connue',
+            nl: 'Geen gekende geneesmiddelenallergie',
+            de: 'Keine bekannte Arzneimittelallergie',
+          }[ctx.lang],
+        ),
+      });
+    }
+    return [];
+  }
   if (state === 'none-known') {
     ctx.emit({
       ...base,

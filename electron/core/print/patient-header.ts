@@ -5,7 +5,12 @@
  * the paper. Allergies are never blank: "no known allergies" and "not recorded" are said out loud.
  */
 import { isChild } from '../../common/age.ts';
-import { allergyLines, type AllergyLine } from '../../common/allergies.ts';
+import {
+  type AllergyAbsenceCategory,
+  allergyAbsenceNotes,
+  allergyLines,
+  type AllergyLine,
+} from '../../common/allergies.ts';
 import { allergyBand, codeStatusSources, codeStatusWithWording } from '../../common/clinical.ts';
 import { formatNumber } from '../../common/numbers.ts';
 import { named } from '../../common/placeholder.ts';
@@ -28,6 +33,8 @@ export interface PatientIdentity {
   readonly allergyState: AllergyState;
   /** One per substance, merged as on screen; empty unless `allergyState` is present. */
   readonly allergies: readonly AllergyLine[];
+  /** The source's "no known … allergy" statements, said beside the band as on screen. */
+  readonly allergyAbsences: readonly { readonly category: AllergyAbsenceCategory }[];
   readonly codeStatus: CodeStatus;
   /** The hospital's own wording of the code status, printed beside the category. */
   readonly codeStatusText: string | null;
@@ -76,6 +83,7 @@ export function identityFromChart(
     // Merged as on screen: one entry per substance, its reactions together; a refuted allergy
     // is no allergy (allergyLines leaves it out), so it is never in the header's allergy box.
     allergies: allergyLines(chart.allergies),
+    allergyAbsences: chart.allergyAbsences,
     codeStatus: chart.stay?.codeStatus ?? 'unknown',
     codeStatusText: chart.stay?.codeStatusText ?? null,
     codeStatusFromText: chart.stay?.codeStatusFromText ?? false,
@@ -104,11 +112,14 @@ export function allergyText(t: Translate, line: AllergyLine): string {
 
 export function allergyLine(t: Translate, identity: PatientIdentity): string {
   const band = allergyBand(identity.allergyState, identity.allergies.length);
-  return band === 'list'
-    ? t('patient.allergies', {
-        list: identity.allergies.map((line) => allergyText(t, line)).join(', '),
-      })
-    : t(`allergy.${band}`);
+  const said =
+    band === 'list'
+      ? t('patient.allergies', {
+          list: identity.allergies.map((line) => allergyText(t, line)).join(', '),
+        })
+      : t(`allergy.${band}`);
+  const notes = allergyAbsenceNotes(t, identity.allergyState, identity.allergyAbsences);
+  return [said, ...notes].join(' · ');
 }
 
 /** The patient's name, or "no name recorded" in the reader's words. */

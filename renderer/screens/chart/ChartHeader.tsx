@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import type { Chart } from '../../../electron/core/model.ts';
 import { useAppContext, useFormat } from '../../app-context.ts';
 import { CodeStatusBadge, useSexLabel } from '../../components/Badges.tsx';
-import { allergyLines } from '../../../electron/common/allergies.ts';
+import { allergyAbsenceNotes, allergyLines } from '../../../electron/common/allergies.ts';
 import { allergyBand, codeStatusSources } from '../../../electron/common/clinical.ts';
 import { ageAt, formatAge, isChild } from '../../../electron/common/age.ts';
 import { dosingWeight } from '../../../electron/common/weight.ts';
@@ -119,12 +119,14 @@ function AllergyBand({ chart }: { readonly chart: Chart }) {
   const { words } = useFormat();
   const lines = allergyLines(chart.allergies);
   const band = allergyBand(chart.allergyState, lines.length);
+  // "No known drug allergy" and the like, in the paper's words and order.
+  const notes = allergyAbsenceNotes(words, chart.allergyState, chart.allergyAbsences);
   if (band !== 'list') {
     // "present" with an empty list cannot be shown as safe: it says so, as the paper does.
     const shown = band === 'none-known' ? 'none-known' : 'unknown';
     return (
       <p className={`allergy-band allergy-band-${shown}`} data-allergy-state={shown}>
-        {words(`allergy.${band}`)}
+        {[words(`allergy.${band}`), ...notes].join(' · ')}
       </p>
     );
   }
@@ -140,6 +142,7 @@ function AllergyBand({ chart }: { readonly chart: Chart }) {
           </li>
         ))}
       </ul>
+      {notes.length > 0 && <p className="allergy-absences">{notes.join(' · ')}</p>}
     </div>
   );
 }
