@@ -15,8 +15,9 @@ import {
   formatInfusionRate,
   infusionRate,
 } from '../../common/infusion-rate.ts';
-import { drugLabel, notToGiveText } from '../../common/order-state.ts';
+import { drugLabel, isToGive, notToGiveText } from '../../common/order-state.ts';
 import { describeScheduleProblem } from '../../common/schedule-problem.ts';
+import { childDosingWeight, perKgNote, type PerKgWeight } from '../../common/weight.ts';
 import type { Administration, Chart, ChartMedication } from '../model.ts';
 import type { ScheduleClock } from '../db/order-schedule.ts';
 import { DAYS_OF_WEEK } from '../schedule/timing.ts';
@@ -52,6 +53,8 @@ import { identityFromChart, patientHeader, type PatientIdentity } from './patien
 export interface MarSheet {
   readonly identity: PatientIdentity;
   readonly orders: MarOrders;
+  /** For a child, the weight mg/kg is computed from (or why not); null for an adult. */
+  readonly dosing: PerKgWeight | null;
 }
 
 export interface MarInput {
@@ -72,6 +75,8 @@ export function marSheetFromChart(
   return {
     identity: identityFromChart(chart, { at: window.start, timeZone: clock.timeZone }),
     orders: marOrders(chart, window, clock, asOf),
+    // The screen's rule, at the sheet's start: the band's weight is the one divided into doses.
+    dosing: childDosingWeight(chart.patient, chart.observations, window.start, clock.timeZone),
   };
 }
 
@@ -81,6 +86,8 @@ interface Ctx {
   readonly timeZone: string;
   readonly window: MarWindow;
   readonly width: number;
+  /** The sheet's patient: a child's mg/kg beside each dose to give. */
+  readonly dosing: PerKgWeight | null;
 }
 
 export function marReport(input: MarInput, t: Translate, timeZone: string): ReportDocument {
@@ -98,10 +105,12 @@ export function marReport(input: MarInput, t: Translate, timeZone: string): Repo
     scope: `${input.scope} — ${window}`,
     *sections(m, width) {
       let any = false;
-      const ctx: Ctx = { m, t, timeZone, window: input.window, width };
       for (const sheet of input.sheets) {
         any = true;
-        yield sheetSection(ctx, sheet);
+        yield sheetSection(
+          { m, t, timeZone, window: input.window, width, dosing: sheet.dosing },
+          sheet,
+        );
       }
       if (!any) yield noticeSection(m, t('report.empty'), width);
     },
@@ -221,14 +230,23 @@ function orderBlock(ctx: Ctx, order: ChartMedication, marks: readonly string[] =
     order.maxDose ? t('mar.maxPer24h', { limit: formatMaxDose(order.maxDose, t) }) : '',
     order.instructions ? t('mar.orderText', { text: order.instructions }) : '',
   ].filter((s) => s.length > 0);
+  // A child's mg/kg is checked against the dose before giving: beside every order to give,
+  // as on screen; why none is computed is a boxed mark ("weigh").
+  const perKg = isToGive(order)
+    ? perKgNote(order, ctx.dosing, t, (iso) => formatStoredDate(iso, timeZone).slice(0, 10))
+    : null;
   const allMarks = [
     ...(order.highAlert ? [t('mar.highAlertCheck')] : []),
+    ...(perKg?.kind === 'weigh' ? [perKg.text] : []),
     ...weeklyMark(t, repeat),
     ...marks,
   ];
   const drugStyle = m.fit(line1, DRUG, width, 8);
   const parts: { lines: string[]; style: TextStyle }[] = [
     { lines: m.wrap(line1, drugStyle, width), style: drugStyle },
+    ...(perKg?.kind === 'figures'
+      ? [{ lines: m.wrap(perKg.text, BODY_BOLD, width), style: BODY_BOLD }]
+      : []),
     { lines: m.wrap(facts.join('  ·  '), BODY, width), style: BODY },
     ...texts.map((text) => ({ lines: m.wrap(text, BODY, width), style: BODY })),
   ];
