@@ -9,6 +9,7 @@
  * On every page the not-given codes and the initials → name legend.
  */
 import { formatDose, formatMaxDose, formatStoredDose } from '../../common/dose.ts';
+import type { Quantity } from '../../common/quantity.ts';
 import { orderFrequency } from '../../common/frequency.ts';
 import {
   formatConcentration,
@@ -36,7 +37,7 @@ import {
 } from './blocks.ts';
 import type { ReportDocument } from './document.ts';
 import { formatStoredDate, wallClock } from './format.ts';
-import type { Block, Measure, Pen, Section, TextStyle } from './layout.ts';
+import type { Block, Measure, Section, TextStyle } from './layout.ts';
 import {
   isAntibiotic,
   marOrders,
@@ -88,6 +89,8 @@ interface Ctx {
   readonly width: number;
   /** The sheet's patient: a child's mg/kg beside each dose to give. */
   readonly dosing: PerKgWeight | null;
+  /** The data's time: a PRN's "last 24 h" are the 24 h before it. */
+  readonly asOf: Date;
 }
 
 export function marReport(input: MarInput, t: Translate, timeZone: string): ReportDocument {
@@ -108,7 +111,15 @@ export function marReport(input: MarInput, t: Translate, timeZone: string): Repo
       for (const sheet of input.sheets) {
         any = true;
         yield sheetSection(
-          { m, t, timeZone, window: input.window, width, dosing: sheet.dosing },
+          {
+            m,
+            t,
+            timeZone,
+            window: input.window,
+            width,
+            dosing: sheet.dosing,
+            asOf: sheet.orders.asOf,
+          },
           sheet,
         );
       }
@@ -250,12 +261,11 @@ function orderBlock(ctx: Ctx, order: ChartMedication, marks: readonly string[] =
     { lines: m.wrap(facts.join('  ·  '), BODY, width), style: BODY },
     ...texts.map((text) => ({ lines: m.wrap(text, BODY, width), style: BODY })),
   ];
-  const markLines = allMarks.map((mark) => m.wrap(mark, MARK, width - 8));
-  const markHeight = (lines: string[]) => lines.length * m.lineHeight(MARK) + 4;
+  const markBlocks = allMarks.map((mark) => boxedMark(m, mark, width));
   const height =
     4 +
     parts.reduce((sum, p) => sum + p.lines.length * m.lineHeight(p.style), 0) +
-    markLines.reduce((sum, l) => sum + markHeight(l) + 2, 0);
+    markBlocks.reduce((sum, b) => sum + b.height, 0);
   return {
     height,
     keepWithNext: true,
@@ -266,19 +276,27 @@ function orderBlock(ctx: Ctx, order: ChartMedication, marks: readonly string[] =
         pen.lines(part.lines, x, top, part.style);
         top += part.lines.length * pen.measure.lineHeight(part.style);
       }
-      for (const lines of markLines) {
-        // A mark is boxed and bold: it reads the same from a black-and-white printer.
-        const h = markHeight(lines);
-        pen.box(x, top, Math.min(width, widest(pen, lines, MARK) + 8), h, { lineWidth: 1.2 });
-        pen.lines(lines, x + 4, top + 2, MARK);
-        top += h + 2;
+      for (const mark of markBlocks) {
+        mark.draw(pen, x, top);
+        top += mark.height;
       }
     },
   };
 }
 
-const widest = (pen: Pen, lines: readonly string[], style: TextStyle): number =>
-  Math.max(0, ...lines.map((l) => pen.measure.width(l, style)));
+/** A mark is boxed and bold: it reads the same from a black-and-white printer. */
+function boxedMark(m: Measure, text: string, width: number): Block {
+  const lines = m.wrap(text, MARK, width - 8);
+  const boxHeight = lines.length * m.lineHeight(MARK) + 4;
+  const boxWidth = Math.min(width, Math.max(0, ...lines.map((l) => m.width(l, MARK))) + 8);
+  return {
+    height: boxHeight + 2,
+    draw: (pen, x, y) => {
+      pen.box(x, y, boxWidth, boxHeight, { lineWidth: 1.2 });
+      pen.lines(lines, x + 4, y + 2, MARK);
+    },
+  };
+}
 
 // ─── Scheduled orders: the grid to sign ──────────────────────────────────────────────────────
 
@@ -493,18 +511,7 @@ function infusionBlocks(ctx: Ctx, order: ChartMedication, weightKg: number | nul
 const PRN_ROWS = 6;
 
 function prnBlocks(ctx: Ctx, entry: Extract<MarEntry, { kind: 'prn' }>): Block[] {
-  const { m, t, width, timeZone } = ctx;
-  const recent = entry.given.slice(-4);
-  const last =
-    recent.length === 0
-      ? t('mar.prnNoneGiven')
-      : t('mar.prnLastGiven', {
-          list: recent
-            .map((a) =>
-              `${formatStoredDate(a.at, timeZone)} ${a.dose === null ? '' : formatStoredDose(a.dose, t)}`.trim(),
-            )
-            .join('; '),
-        });
+  const { m, t, width } = ctx;
   const columns: Column[] = [
     { label: t('col.time'), weight: 1, kind: 'writeIn' },
     { label: t('col.dose'), weight: 1, kind: 'writeIn' },
@@ -526,11 +533,71 @@ function prnBlocks(ctx: Ctx, entry: Extract<MarEntry, { kind: 'prn' }>): Block[]
   );
   return [
     orderBlock(ctx, entry.order),
-    ...paragraph(m, last, BODY_BOLD, width),
+    ...prnLastDay(ctx, entry),
     laid.head,
     ...laid.rows,
     spacer(6),
   ];
+}
+
+/**
+ * What the running total column starts from: the doses of the export's last 24 h and their
+ * total against the maximum — the screen's rule and words (common/administered.ts), "cannot be
+ * counted" when a dose does not add up, never a partial sum; "MAXIMUM REACHED" boxed.
+ */
+function prnLastDay(ctx: Ctx, entry: Extract<MarEntry, { kind: 'prn' }>): Block[] {
+  const { m, t, width, timeZone, asOf } = ctx;
+  const { lastDay } = entry;
+  const time = formatStoredDate(asOf.toISOString(), timeZone);
+  const doseAt = (a: Administration): string =>
+    `${formatStoredDate(a.at, timeZone)} ${a.dose === null ? '' : formatStoredDose(a.dose, t)}`.trim();
+  const quantity = (q: Quantity): string =>
+    formatDose({ dose: q.value, doseUnit: q.unit, doseText: null }, t);
+  const keep = (blocks: Block[]): Block[] => blocks.map((b) => ({ ...b, keepWithNext: true }));
+  switch (lastDay.total.kind) {
+    case 'none-given': {
+      // Nothing in the last 24 h: the dose before that, if any, is still the interval's start.
+      const before = entry.given.at(-1);
+      return keep([
+        ...paragraph(m, t('prn.noneGiven', { time }), BODY_BOLD, width),
+        ...paragraph(
+          m,
+          before ? t('mar.prnLastGiven', { list: doseAt(before) }) : t('mar.prnNoneGiven'),
+          BODY,
+          width,
+        ),
+      ]);
+    }
+    case 'total':
+    case 'uncountable': {
+      const total =
+        lastDay.total.kind === 'uncountable'
+          ? t('prn.uncountable')
+          : lastDay.max
+            ? t('prn.total', {
+                total: quantity(lastDay.total.total),
+                max: quantity(lastDay.max),
+              })
+            : t('prn.totalNoMax', { total: quantity(lastDay.total.total) });
+      return keep([
+        ...paragraph(
+          m,
+          t('mar.prnDayList', {
+            given: t('prn.given', { time }),
+            list: lastDay.given.map(doseAt).join('; '),
+          }),
+          BODY,
+          width,
+        ),
+        ...paragraph(m, total, BODY_BOLD, width),
+        ...(lastDay.atOrOverMax ? [boxedMark(m, t('prn.maxReached'), width)] : []),
+      ]);
+    }
+    default: {
+      const unknown: never = lastDay.total;
+      return unknown;
+    }
+  }
 }
 
 // ─── Not to give: held, to check, stopped ────────────────────────────────────────────────────
