@@ -32,7 +32,7 @@ import {
   type Column,
 } from './blocks.ts';
 import type { ReportDocument } from './document.ts';
-import { formatStoredDate, parseInstant } from './format.ts';
+import { formatStoredDate, parseInstant, storedDay } from './format.ts';
 import type { Block, Measure, Section, TextStyle } from './layout.ts';
 import { orderStateOf } from './mar-orders.ts';
 import type { Translate } from './messages.ts';
@@ -214,7 +214,7 @@ function dayNumber(since: Date, input: HandoverInput): number {
 /** A full date or instant gets its day count; a partial one ("2026-03") is printed as given. */
 function placementOf(placedAt: string | null, input: HandoverInput): DevicePlacement | null {
   if (placedAt === null || placedAt.length === 0) return null;
-  const date = formatStoredDate(placedAt, input.timeZone).slice(0, 10);
+  const date = storedDay(placedAt, input.timeZone);
   const at = /^\d{4}-\d{2}-\d{2}/.test(placedAt) ? parseInstant(placedAt) : null;
   return { date: at ? date : placedAt, day: at ? dayNumber(at, input) : null };
 }
@@ -236,7 +236,7 @@ function stayFacts(t: Translate, chart: Chart, input: HandoverInput): string {
     age === null ? '' : formatAge(age, t),
     admitted && dayOfStay !== null
       ? t('handover.admittedDay', {
-          date: formatStoredDate(stay?.admittedAt ?? null, input.timeZone).slice(0, 10),
+          date: storedDay(stay?.admittedAt ?? null, input.timeZone),
           day: dayOfStay,
         })
       : '',
@@ -270,7 +270,7 @@ function factsBlocks(
     .filter((p) => p.kind === 'service-request')
     .map((p) =>
       p.due
-        ? `${planItemText(t, p)} (${formatStoredDate(p.due, input.timeZone)})`
+        ? `${planItemText(t, p)} (${formatStoredDate(p.due, input.timeZone, t.language)})`
         : planItemText(t, p),
     );
   return [

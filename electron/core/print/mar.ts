@@ -22,7 +22,7 @@ import { childDosingWeight, perKgNote, type PerKgWeight } from '../../common/wei
 import type { Administration, Chart, ChartMedication } from '../model.ts';
 import type { ScheduleClock } from '../db/order-schedule.ts';
 import { DAYS_OF_WEEK } from '../schedule/timing.ts';
-import { instantAt, localDayOf, localSecondOfDay } from '../schedule/zoned-time.ts';
+import { instantAt, localDayOf, localSecondOfDay, offsetAt } from '../schedule/zoned-time.ts';
 import {
   BODY,
   BODY_BOLD,
@@ -36,7 +36,7 @@ import {
   type Column,
 } from './blocks.ts';
 import type { ReportDocument } from './document.ts';
-import { formatStoredDate, wallClock } from './format.ts';
+import { clockTime, formatDateTime, formatStoredDate, storedDay, wallClock } from './format.ts';
 import type { Block, Measure, Section, TextStyle } from './layout.ts';
 import {
   isAntibiotic,
@@ -94,11 +94,9 @@ interface Ctx {
 }
 
 export function marReport(input: MarInput, t: Translate, timeZone: string): ReportDocument {
-  const start = wallClock(input.window.start, timeZone);
-  const end = wallClock(input.window.end, timeZone);
   const window = t('scope.window', {
-    start: `${start.date} ${start.time}`,
-    end: `${end.date} ${end.time}`,
+    start: formatDateTime(input.window.start, timeZone, t.language),
+    end: formatDateTime(input.window.end, timeZone, t.language),
   });
   return {
     title:
@@ -183,8 +181,8 @@ function lastDayBlocks(ctx: Ctx, given: readonly Administration[], until: Date |
     until === null
       ? t('mar.lastDay')
       : t('mar.lastDaySince', {
-          from: formatStoredDate(from.toISOString(), timeZone),
-          to: formatStoredDate(until.toISOString(), timeZone),
+          from: formatStoredDate(from.toISOString(), timeZone, t.language),
+          to: formatStoredDate(until.toISOString(), timeZone, t.language),
         }),
     width,
   );
@@ -197,7 +195,7 @@ function lastDayBlocks(ctx: Ctx, given: readonly Administration[], until: Date |
     { label: t('col.performer'), weight: 1.3 },
   ];
   const rows = given.map((a) => [
-    formatStoredDate(a.at, timeZone),
+    formatStoredDate(a.at, timeZone, t.language),
     a.drug ?? t('order.unnamed'),
     [a.dose === null ? '' : formatStoredDose(a.dose, t), a.route ?? ''].filter(Boolean).join(' '),
     administrationResult(t, a),
@@ -230,8 +228,10 @@ function orderBlock(ctx: Ctx, order: ChartMedication, marks: readonly string[] =
   const day = isAntibiotic(order) ? treatmentDay(order, window.start, timeZone) : null;
   const facts = [
     orderFrequency(t, order),
-    order.start ? t('mar.startDate', { date: formatStoredDate(order.start, timeZone) }) : '',
-    order.end ? t('mar.stopDate', { date: formatStoredDate(order.end, timeZone) }) : '',
+    order.start
+      ? t('mar.startDate', { date: formatStoredDate(order.start, timeZone, t.language) })
+      : '',
+    order.end ? t('mar.stopDate', { date: formatStoredDate(order.end, timeZone, t.language) }) : '',
     order.prescriber ? t('mar.prescriber', { name: order.prescriber }) : '',
     day === null ? '' : t('mar.antibioticDay', { day }),
   ].filter((s) => s.length > 0);
@@ -244,7 +244,7 @@ function orderBlock(ctx: Ctx, order: ChartMedication, marks: readonly string[] =
   // A child's mg/kg is checked against the dose before giving: beside every order to give,
   // as on screen; why none is computed is a boxed mark ("weigh").
   const perKg = isToGive(order)
-    ? perKgNote(order, ctx.dosing, t, (iso) => formatStoredDate(iso, timeZone).slice(0, 10))
+    ? perKgNote(order, ctx.dosing, t, (iso) => storedDay(iso, timeZone))
     : null;
   const allMarks = [
     ...(order.highAlert ? [t('mar.highAlertCheck')] : []),
@@ -303,7 +303,7 @@ function boxedMark(m: Measure, text: string, width: number): Block {
 function scheduledBlocks(ctx: Ctx, entry: Extract<MarEntry, { kind: 'scheduled' }>): Block[] {
   const { m, t, width, timeZone } = ctx;
   const marks = entry.tooSoonAfter
-    ? [t('interval.tooSoon', { time: wallClock(entry.tooSoonAfter, timeZone).time })]
+    ? [t('interval.tooSoon', { time: clockTime(entry.tooSoonAfter, timeZone, t.language) })]
     : [];
   const description = orderBlock(ctx, entry.order, marks);
   if (entry.times.length === 0) {
@@ -323,24 +323,38 @@ const LABEL_COLUMN = 62;
 const TIME_COLUMN = 52;
 const BOX_ROW = 20;
 
-/** One day: the scheduled times as columns, a box per row label under each. */
+/**
+ * One day: the scheduled times as columns, a box per row label under each. A time in the
+ * repeated autumn hour has its UTC offset under it: the two "02:30" columns are not the same.
+ */
 function dayGrid(ctx: Ctx, times: readonly Date[], rowLabels: readonly string[]): Block[] {
-  const { m, width, timeZone, window } = ctx;
+  const { m, t, width, timeZone, window } = ctx;
   const perLine = Math.max(1, Math.floor((width - LABEL_COLUMN) / TIME_COLUMN));
   const crossesDate =
     localDayOf(window.start.getTime(), timeZone) !== localDayOf(window.end.getTime() - 1, timeZone);
   const blocks: Block[] = [];
   for (let i = 0; i < times.length; i += perLine) {
-    const chunk = times.slice(i, i + perLine).map((at) => wallClock(at, timeZone));
-    const headHeight = m.lineHeight(BODY_BOLD) + (crossesDate ? m.lineHeight(SMALL) : 0) + 4;
+    const chunk = times.slice(i, i + perLine).map((at) => wallClock(at, timeZone, t.language));
+    const offsets = chunk.some((c) => c.offset !== null);
+    const headHeight =
+      m.lineHeight(BODY_BOLD) +
+      (crossesDate ? m.lineHeight(SMALL) : 0) +
+      (offsets ? m.lineHeight(SMALL_BOLD) : 0) +
+      4;
     const height = headHeight + rowLabels.length * BOX_ROW + 4;
     blocks.push({
       height,
       draw: (pen, x, y) => {
         chunk.forEach((c, j) => {
           const cx = x + LABEL_COLUMN + j * TIME_COLUMN;
-          pen.text(c.time, cx + 3, y + 2, BODY_BOLD);
-          if (crossesDate) pen.text(c.date, cx + 3, y + 2 + m.lineHeight(BODY_BOLD), SMALL);
+          let top = y + 2;
+          pen.text(c.time, cx + 3, top, BODY_BOLD);
+          top += m.lineHeight(BODY_BOLD);
+          if (crossesDate) {
+            pen.text(c.date, cx + 3, top, SMALL);
+            top += m.lineHeight(SMALL);
+          }
+          if (c.offset !== null) pen.text(c.offset, cx + 3, top, SMALL_BOLD);
         });
         rowLabels.forEach((label, r) => {
           const ry = y + headHeight + r * BOX_ROW;
@@ -381,21 +395,33 @@ function daysGrid(ctx: Ctx, times: readonly Date[], highAlert: boolean): Block[]
     while (i + 1 < starts.length - 1 && ms >= (starts[i + 1] ?? Infinity)) i++;
     return i;
   };
-  const slots = new Map<string, Set<number>>();
+  // One row per time of day; the repeated autumn hour's two "02:30" are two rows, each with
+  // its offset, the earlier (summer time, the larger offset) first.
+  const slots = new Map<
+    string,
+    { time: string; offset: string | null; offsetMs: number; days: Set<number> }
+  >();
   for (const at of times) {
-    const { time } = wallClock(at, timeZone);
-    const days = slots.get(time) ?? new Set<number>();
-    days.add(dayOf(at.getTime()));
-    slots.set(time, days);
+    const { time, offset } = wallClock(at, timeZone, t.language);
+    const key = `${time} ${offset ?? ''}`;
+    const slot = slots.get(key) ?? {
+      time,
+      offset,
+      offsetMs: offset === null ? 0 : offsetAt(at.getTime(), timeZone),
+      days: new Set<number>(),
+    };
+    slot.days.add(dayOf(at.getTime()));
+    slots.set(key, slot);
   }
-  const rowHeight = highAlert ? BOX_ROW * 1.6 : BOX_ROW;
+  const baseHeight = highAlert ? BOX_ROW * 1.6 : BOX_ROW;
+  const offsetHeight = m.lineHeight(BODY_BOLD) + m.lineHeight(SMALL_BOLD) + 7;
   const headHeight = 2 * m.lineHeight(SMALL_BOLD) + 4;
   const head: Block = {
     height: headHeight,
     keepWithNext: true,
     draw: (pen, x, y) => {
       for (let d = 0; d < window.days; d++) {
-        const { date } = wallClock(new Date(starts[d] ?? 0), timeZone);
+        const { date } = wallClock(new Date(starts[d] ?? 0), timeZone, t.language);
         const weekday = DAYS_OF_WEEK[new Date(`${date}T12:00:00Z`).getUTCDay()] ?? 'mon';
         const cx = x + LABEL_COLUMN + d * columnWidth + 2;
         pen.text(t(`weekday.${weekday}`), cx, y + 1, SMALL_BOLD);
@@ -403,25 +429,29 @@ function daysGrid(ctx: Ctx, times: readonly Date[], highAlert: boolean): Block[]
       }
     },
   };
-  const rows = [...slots.entries()]
-    .sort(([a], [b]) => a.localeCompare(b))
-    .map(([time, days]): Block => ({
-      height: rowHeight,
-      draw: (pen, x, y) => {
-        pen.text(time, x, y + 4, BODY_BOLD);
-        for (let d = 0; d < window.days; d++) {
-          const cx = x + LABEL_COLUMN + d * columnWidth;
-          if (!days.has(d)) {
-            pen.text('—', cx + columnWidth / 2 - 4, y + 4, BODY);
-            continue;
+  const rows = [...slots.values()]
+    .sort((a, b) => a.time.localeCompare(b.time) || b.offsetMs - a.offsetMs)
+    .map(({ time, offset, days }): Block => {
+      const rowHeight = offset === null ? baseHeight : Math.max(baseHeight, offsetHeight);
+      return {
+        height: rowHeight,
+        draw: (pen, x, y) => {
+          pen.text(time, x, y + 4, BODY_BOLD);
+          if (offset !== null) pen.text(offset, x, y + 4 + m.lineHeight(BODY_BOLD), SMALL_BOLD);
+          for (let d = 0; d < window.days; d++) {
+            const cx = x + LABEL_COLUMN + d * columnWidth;
+            if (!days.has(d)) {
+              pen.text('—', cx + columnWidth / 2 - 4, y + 4, BODY);
+              continue;
+            }
+            const half = (columnWidth - 4) / 2;
+            pen.box(cx, y, half, rowHeight - 3, { lineWidth: 0.8 });
+            pen.box(cx + half, y, half, rowHeight - 3, { lineWidth: 0.8 });
+            if (highAlert) pen.hline(cx, cx + 2 * half, y + (rowHeight - 3) / 2, 0.3);
           }
-          const half = (columnWidth - 4) / 2;
-          pen.box(cx, y, half, rowHeight - 3, { lineWidth: 0.8 });
-          pen.box(cx + half, y, half, rowHeight - 3, { lineWidth: 0.8 });
-          if (highAlert) pen.hline(cx, cx + 2 * half, y + (rowHeight - 3) / 2, 0.3);
-        }
-      },
-    }));
+        },
+      };
+    });
   const key = paragraph(
     m,
     highAlert ? t('mar.daysCellKeyHighAlert') : t('mar.daysCellKey'),
@@ -446,7 +476,9 @@ function scaleBlocks(ctx: Ctx, entry: Extract<MarEntry, { kind: 'sliding-scale' 
       : []),
   ];
   const rows = entry.times.map((at) => [
-    ctx.window.days === 1 ? wallClock(at, timeZone).time : formatDateTimeShort(at, timeZone),
+    ctx.window.days === 1
+      ? clockTime(at, timeZone, t.language)
+      : formatDateTime(at, timeZone, t.language),
   ]);
   const laid = table(m, columns, [...rows, [''], ['']], width, { minRowHeight: BOX_ROW });
   return [
@@ -457,11 +489,6 @@ function scaleBlocks(ctx: Ctx, entry: Extract<MarEntry, { kind: 'sliding-scale' 
     spacer(6),
   ];
 }
-
-const formatDateTimeShort = (at: Date, timeZone: string): string => {
-  const { date, time } = wallClock(at, timeZone);
-  return `${date} ${time}`;
-};
 
 // ─── Continuous infusions ───────────────────────────────────────────────────────────────────
 
@@ -548,9 +575,9 @@ function prnBlocks(ctx: Ctx, entry: Extract<MarEntry, { kind: 'prn' }>): Block[]
 function prnLastDay(ctx: Ctx, entry: Extract<MarEntry, { kind: 'prn' }>): Block[] {
   const { m, t, width, timeZone, asOf } = ctx;
   const { lastDay } = entry;
-  const time = formatStoredDate(asOf.toISOString(), timeZone);
+  const time = formatStoredDate(asOf.toISOString(), timeZone, t.language);
   const doseAt = (a: Administration): string =>
-    `${formatStoredDate(a.at, timeZone)} ${a.dose === null ? '' : formatStoredDose(a.dose, t)}`.trim();
+    `${formatStoredDate(a.at, timeZone, t.language)} ${a.dose === null ? '' : formatStoredDose(a.dose, t)}`.trim();
   const quantity = (q: Quantity): string =>
     formatDose({ dose: q.value, doseUnit: q.unit, doseText: null }, t);
   const keep = (blocks: Block[]): Block[] => blocks.map((b) => ({ ...b, keepWithNext: true }));
@@ -666,7 +693,7 @@ function stoppedBlocks(ctx: Ctx, orders: readonly ChartMedication[]): Block[] {
       drugLabel(t, o),
       formatDose(o, t),
       o.route ?? '',
-      t('mar.stoppedAt', { date: formatStoredDate(o.end, timeZone) }),
+      t('mar.stoppedAt', { date: formatStoredDate(o.end, timeZone, t.language) }),
     ]),
     width,
   );
