@@ -9,7 +9,7 @@
  *   older weight says so instead of a figure.
  * The figures are checks, not doses: rounded to 3 significant digits, and said as "per kg".
  */
-import type { Age } from './age.ts';
+import { ageAt, isChild, type Age } from './age.ts';
 import type { Frequency } from './frequency.ts';
 import { maxPerDay } from './administered.ts';
 import { formatNumber } from './numbers.ts';
@@ -67,6 +67,21 @@ export function perKgWeight(weight: DosingWeight | null, age: Age, now: Date): P
     : { kind: 'usable', kg: weight.kg };
 }
 
+/**
+ * For a child (under 18 at `now` on the ward's calendar), whether and from what weight mg/kg
+ * may be computed; null for an adult or a patient of unknown age. Screen and paper ask this.
+ */
+export function childDosingWeight(
+  patient: { readonly birthDate: string | null; readonly weightKg: number | null },
+  observations: Parameters<typeof dosingWeight>[0],
+  now: Date,
+  timeZone: string,
+): PerKgWeight | null {
+  const age = ageAt(patient.birthDate, now, timeZone);
+  if (age === null || !isChild(patient.birthDate, now, timeZone)) return null;
+  return perKgWeight(dosingWeight(observations, patient.weightKg), age, now);
+}
+
 /** Doses a day from the frequency, when it is a fixed number of doses per day; else null. */
 export function dosesPerDay(f: Frequency | null | undefined): number | null {
   if (!f || f.frequencyMax !== null || f.periodMax !== null) return null;
@@ -122,4 +137,37 @@ export function formatPerKg(values: PerKg, t: TranslateWord): string {
   ]
     .filter((part): part is string => part !== null)
     .join(' · ');
+}
+
+/**
+ * What is said beside a child's dose: its mg/kg (`figures`), or why none is computed and that
+ * the child must be weighed (`weigh`). Null when nothing is: an adult, a dose that is not a
+ * single mass (mL, units, a range), or no weight at all — the patient band says that one
+ * ("NOT RECORDED — weigh before dosing"). `date` says the weight's date as the reader reads dates.
+ */
+export function perKgNote(
+  order: Parameters<typeof perKg>[0],
+  dosing: PerKgWeight | null,
+  t: TranslateWord,
+  date: (iso: string) => string,
+): { readonly kind: 'figures' | 'weigh'; readonly text: string } | null {
+  // A dose in a mass unit at all? Asked with 1 kg, since the answer does not depend on it.
+  if (dosing === null || dosing.kind === 'none' || perKg(order, 1) === null) return null;
+  switch (dosing.kind) {
+    case 'usable': {
+      const values = perKg(order, dosing.kg);
+      return values && { kind: 'figures', text: formatPerKg(values, t) };
+    }
+    case 'undated':
+      return { kind: 'weigh', text: t('perKg.undated') };
+    case 'too-old':
+      return {
+        kind: 'weigh',
+        text: t('perKg.tooOld', { date: date(dosing.at), days: dosing.maxDays }),
+      };
+    default: {
+      const unknown: never = dosing;
+      return unknown;
+    }
+  }
 }

@@ -3,6 +3,7 @@
  * does not parse is shown as given rather than hidden: a nurse should see "2014-03", not "".
  */
 import { formatNumber } from '../../electron/common/numbers.ts';
+import { markRepeatedHour } from '../../electron/common/repeated-hour.ts';
 import type { Language } from '../../electron/core/api/contract.ts';
 
 export interface Formatters {
@@ -104,24 +105,9 @@ function createFormatters(language: Language, timeZone: string | undefined): For
     unitDisplay: 'narrow',
   });
 
-  // The hour the clocks go back happens twice: two doses an hour apart would read the same
-  // "02:30". There (only there) the offset is said too: "02:30 (UTC+2)", "02:30 (UTC+1)".
-  const wallClock = new Intl.DateTimeFormat('en-GB', {
-    dateStyle: 'short',
-    timeStyle: 'short',
-    hourCycle: 'h23',
-    timeZone,
-  });
-  const offsetFormat = new Intl.DateTimeFormat(language, { timeZoneName: 'shortOffset', timeZone });
-  const clockTime = (date: Date, format: Intl.DateTimeFormat): string => {
-    const wall = wallClock.format(date);
-    const repeated = [-HOUR, HOUR].some(
-      (shift) => wallClock.format(new Date(date.getTime() + shift)) === wall,
-    );
-    if (!repeated) return format.format(date);
-    const offset = offsetFormat.formatToParts(date).find((p) => p.type === 'timeZoneName');
-    return `${format.format(date)} (${offset?.value ?? ''})`;
-  };
+  // The repeated autumn hour says its offset (common/repeated-hour.ts, as the paper does).
+  const clockTime = (date: Date, format: Intl.DateTimeFormat): string =>
+    markRepeatedHour(format.format(date), date, timeZone, language);
 
   const parsed = (iso: string): Date | null => {
     const ms = Date.parse(iso);

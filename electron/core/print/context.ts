@@ -27,8 +27,8 @@ export function pageSetup(ctx: PrintContext): { setup: PageSetup; t: Translate }
   assertTimeZone(ctx.timeZone);
   const t = translator(ctx.language);
   const asOf = parseInstant(ctx.manifest.dataAsOf);
-  const dataAsOf = asOf ? formatDateTime(asOf, ctx.timeZone) : ctx.manifest.dataAsOf;
-  const printedAt = formatDateTime(ctx.printedAt, ctx.timeZone);
+  const dataAsOf = asOf ? formatDateTime(asOf, ctx.timeZone, ctx.language) : ctx.manifest.dataAsOf;
+  const printedAt = formatDateTime(ctx.printedAt, ctx.timeZone, ctx.language);
   const user =
     ctx.printedBy.length > MAX_NAME_IN_FOOTER
       ? `${ctx.printedBy.slice(0, MAX_NAME_IN_FOOTER - 1)}…`

@@ -32,7 +32,7 @@ import {
   type Column,
 } from './blocks.ts';
 import type { ReportDocument } from './document.ts';
-import { formatStoredDate, parseInstant } from './format.ts';
+import { formatStoredDate, parseInstant, storedDay } from './format.ts';
 import type { Block, Measure, Section, TextStyle } from './layout.ts';
 import { orderStateOf } from './mar-orders.ts';
 import type { Translate } from './messages.ts';
@@ -214,7 +214,7 @@ function dayNumber(since: Date, input: HandoverInput): number {
 /** The placement with its day count (common, as the chart says it), its date in full ISO. */
 function placementOf(placedAt: string | null, input: HandoverInput): DevicePlacement | null {
   return devicePlacement(placedAt, input.asOf, input.timeZone, (value) =>
-    formatStoredDate(value, input.timeZone).slice(0, 10),
+    storedDay(value, input.timeZone),
   );
 }
 
@@ -235,7 +235,7 @@ function stayFacts(t: Translate, chart: Chart, input: HandoverInput): string {
     age === null ? '' : formatAge(age, t),
     admitted && dayOfStay !== null
       ? t('handover.admittedDay', {
-          date: formatStoredDate(stay?.admittedAt ?? null, input.timeZone).slice(0, 10),
+          date: storedDay(stay?.admittedAt ?? null, input.timeZone),
           day: dayOfStay,
         })
       : '',
@@ -269,7 +269,7 @@ function factsBlocks(
     .filter((p) => p.kind === 'service-request')
     .map((p) =>
       p.due
-        ? `${planItemText(t, p)} (${formatStoredDate(p.due, input.timeZone)})`
+        ? `${planItemText(t, p)} (${formatStoredDate(p.due, input.timeZone, t.language)})`
         : planItemText(t, p),
     );
   return [

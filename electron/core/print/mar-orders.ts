@@ -4,7 +4,12 @@
  * (draft, status unknown, not interpretable, no computable schedule), or recently stopped. Only
  * an active order is ever given boxes to sign; nothing is dropped.
  */
-import { givenDoses, tooSoonAfterLastDose } from '../../common/administered.ts';
+import {
+  givenDoses,
+  lastDayOfDoses,
+  tooSoonAfterLastDose,
+  type LastDay,
+} from '../../common/administered.ts';
 import type { ScheduleProblem } from '../../common/schedule-problem.ts';
 import type { Administration, Chart, ChartMedication, OrderState } from '../model.ts';
 import { scheduleOrder, type ScheduleClock } from '../db/order-schedule.ts';
@@ -31,7 +36,10 @@ export type MarEntry =
   | {
       readonly kind: 'prn';
       readonly order: ChartMedication;
+      /** Every dose of the order the export records as given, oldest first. */
       readonly given: readonly Administration[];
+      /** The doses of the 24 h before the data's time and their total against the maximum. */
+      readonly lastDay: LastDay<Administration>;
     }
   | { readonly kind: 'held'; readonly order: ChartMedication }
   /** A continuous infusion: it runs at its rate; rows for rate changes, no dose times. */
@@ -55,6 +63,8 @@ export interface MarOrders {
   readonly lastDay: readonly Administration[];
   /** The data's time when the window starts before it: the list runs to then. */
   readonly lastDayUntil: Date | null;
+  /** The data's time: what a PRN's "last 24 h" count back from. */
+  readonly asOf: Date;
 }
 
 const HOUR = 3_600_000;
@@ -128,7 +138,7 @@ export function marOrders(
         entries.push(
           order.doNotPerform
             ? { kind: 'check', order, state: 'active', problem: null }
-            : activeEntry(chart, order, window, clock),
+            : activeEntry(chart, order, window, clock, asOf),
         );
         continue;
       default: {
@@ -151,6 +161,7 @@ export function marOrders(
     entries,
     lastDay,
     lastDayUntil: asOf.getTime() > window.start.getTime() ? asOf : null,
+    asOf,
   };
 }
 
@@ -159,16 +170,22 @@ function activeEntry(
   order: ChartMedication,
   window: MarWindow,
   clock: ScheduleClock,
+  asOf: Date,
 ): MarEntry {
-  if (order.prn) {
-    return { kind: 'prn', order, given: givenDoses(order.id, chart.administrations) };
-  }
+  // The screen's rule (common/administered.ts): a split request's doses count on both parts.
+  const prn = (): MarEntry => ({
+    kind: 'prn',
+    order,
+    given: givenDoses(order.id, chart.administrations),
+    lastDay: lastDayOfDoses(order, chart.administrations, asOf),
+  });
+  if (order.prn) return prn();
   const result = scheduleOrder(order, window, clock);
   switch (result.kind) {
     case 'unscheduled':
       return { kind: 'check', order, state: 'not-interpretable', problem: result.problem };
     case 'prn':
-      return { kind: 'prn', order, given: [] };
+      return prn();
     case 'continuous':
       return { kind: 'infusion', order };
     case 'not-given':

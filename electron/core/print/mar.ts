@@ -9,18 +9,20 @@
  * On every page the not-given codes and the initials → name legend.
  */
 import { dueDose, formatDose, formatMaxDose, formatStoredDose } from '../../common/dose.ts';
+import type { Quantity } from '../../common/quantity.ts';
 import { orderFrequency } from '../../common/frequency.ts';
 import {
   formatConcentration,
   formatInfusionRate,
   infusionRate,
 } from '../../common/infusion-rate.ts';
-import { drugLabel, notToGiveText } from '../../common/order-state.ts';
+import { drugLabel, isToGive, notToGiveText } from '../../common/order-state.ts';
 import { describeScheduleProblem } from '../../common/schedule-problem.ts';
+import { childDosingWeight, perKgNote, type PerKgWeight } from '../../common/weight.ts';
 import type { Administration, Chart, ChartMedication } from '../model.ts';
 import type { ScheduleClock } from '../db/order-schedule.ts';
 import { DAYS_OF_WEEK } from '../schedule/timing.ts';
-import { instantAt, localDayOf, localSecondOfDay } from '../schedule/zoned-time.ts';
+import { instantAt, localDayOf, localSecondOfDay, offsetAt } from '../schedule/zoned-time.ts';
 import {
   BODY,
   BODY_BOLD,
@@ -34,8 +36,8 @@ import {
   type Column,
 } from './blocks.ts';
 import type { ReportDocument } from './document.ts';
-import { formatStoredDate, wallClock } from './format.ts';
-import type { Block, Measure, Pen, Section, TextStyle } from './layout.ts';
+import { clockTime, formatDateTime, formatStoredDate, storedDay, wallClock } from './format.ts';
+import type { Block, Measure, Section, TextStyle } from './layout.ts';
 import {
   isAntibiotic,
   marOrders,
@@ -52,6 +54,8 @@ import { identityFromChart, patientHeader, type PatientIdentity } from './patien
 export interface MarSheet {
   readonly identity: PatientIdentity;
   readonly orders: MarOrders;
+  /** For a child, the weight mg/kg is computed from (or why not); null for an adult. */
+  readonly dosing: PerKgWeight | null;
 }
 
 export interface MarInput {
@@ -72,6 +76,8 @@ export function marSheetFromChart(
   return {
     identity: identityFromChart(chart, { at: window.start, timeZone: clock.timeZone }),
     orders: marOrders(chart, window, clock, asOf),
+    // The screen's rule, at the sheet's start: the band's weight is the one divided into doses.
+    dosing: childDosingWeight(chart.patient, chart.observations, window.start, clock.timeZone),
   };
 }
 
@@ -81,14 +87,16 @@ interface Ctx {
   readonly timeZone: string;
   readonly window: MarWindow;
   readonly width: number;
+  /** The sheet's patient: a child's mg/kg beside each dose to give. */
+  readonly dosing: PerKgWeight | null;
+  /** The data's time: a PRN's "last 24 h" are the 24 h before it. */
+  readonly asOf: Date;
 }
 
 export function marReport(input: MarInput, t: Translate, timeZone: string): ReportDocument {
-  const start = wallClock(input.window.start, timeZone);
-  const end = wallClock(input.window.end, timeZone);
   const window = t('scope.window', {
-    start: `${start.date} ${start.time}`,
-    end: `${end.date} ${end.time}`,
+    start: formatDateTime(input.window.start, timeZone, t.language),
+    end: formatDateTime(input.window.end, timeZone, t.language),
   });
   return {
     title:
@@ -98,10 +106,20 @@ export function marReport(input: MarInput, t: Translate, timeZone: string): Repo
     scope: `${input.scope} — ${window}`,
     *sections(m, width) {
       let any = false;
-      const ctx: Ctx = { m, t, timeZone, window: input.window, width };
       for (const sheet of input.sheets) {
         any = true;
-        yield sheetSection(ctx, sheet);
+        yield sheetSection(
+          {
+            m,
+            t,
+            timeZone,
+            window: input.window,
+            width,
+            dosing: sheet.dosing,
+            asOf: sheet.orders.asOf,
+          },
+          sheet,
+        );
       }
       if (!any) yield noticeSection(m, t('report.empty'), width);
     },
@@ -163,8 +181,8 @@ function lastDayBlocks(ctx: Ctx, given: readonly Administration[], until: Date |
     until === null
       ? t('mar.lastDay')
       : t('mar.lastDaySince', {
-          from: formatStoredDate(from.toISOString(), timeZone),
-          to: formatStoredDate(until.toISOString(), timeZone),
+          from: formatStoredDate(from.toISOString(), timeZone, t.language),
+          to: formatStoredDate(until.toISOString(), timeZone, t.language),
         }),
     width,
   );
@@ -177,7 +195,7 @@ function lastDayBlocks(ctx: Ctx, given: readonly Administration[], until: Date |
     { label: t('col.performer'), weight: 1.3 },
   ];
   const rows = given.map((a) => [
-    formatStoredDate(a.at, timeZone),
+    formatStoredDate(a.at, timeZone, t.language),
     a.drug ?? t('order.unnamed'),
     [a.dose === null ? '' : formatStoredDose(a.dose, t), a.route ?? ''].filter(Boolean).join(' '),
     administrationResult(t, a),
@@ -210,8 +228,10 @@ function orderBlock(ctx: Ctx, order: ChartMedication, marks: readonly string[] =
   const day = isAntibiotic(order) ? treatmentDay(order, window.start, timeZone) : null;
   const facts = [
     orderFrequency(t, order),
-    order.start ? t('mar.startDate', { date: formatStoredDate(order.start, timeZone) }) : '',
-    order.end ? t('mar.stopDate', { date: formatStoredDate(order.end, timeZone) }) : '',
+    order.start
+      ? t('mar.startDate', { date: formatStoredDate(order.start, timeZone, t.language) })
+      : '',
+    order.end ? t('mar.stopDate', { date: formatStoredDate(order.end, timeZone, t.language) }) : '',
     order.prescriber ? t('mar.prescriber', { name: order.prescriber }) : '',
     day === null ? '' : t('mar.antibioticDay', { day }),
   ].filter((s) => s.length > 0);
@@ -221,23 +241,31 @@ function orderBlock(ctx: Ctx, order: ChartMedication, marks: readonly string[] =
     order.maxDose ? t('mar.maxPer24h', { limit: formatMaxDose(order.maxDose, t) }) : '',
     order.instructions ? t('mar.orderText', { text: order.instructions }) : '',
   ].filter((s) => s.length > 0);
+  // A child's mg/kg is checked against the dose before giving: beside every order to give,
+  // as on screen; why none is computed is a boxed mark ("weigh").
+  const perKg = isToGive(order)
+    ? perKgNote(order, ctx.dosing, t, (iso) => storedDay(iso, timeZone))
+    : null;
   const allMarks = [
     ...(order.highAlert ? [t('mar.highAlertCheck')] : []),
+    ...(perKg?.kind === 'weigh' ? [perKg.text] : []),
     ...weeklyMark(t, repeat),
     ...marks,
   ];
   const drugStyle = m.fit(line1, DRUG, width, 8);
   const parts: { lines: string[]; style: TextStyle }[] = [
     { lines: m.wrap(line1, drugStyle, width), style: drugStyle },
+    ...(perKg?.kind === 'figures'
+      ? [{ lines: m.wrap(perKg.text, BODY_BOLD, width), style: BODY_BOLD }]
+      : []),
     { lines: m.wrap(facts.join('  ·  '), BODY, width), style: BODY },
     ...texts.map((text) => ({ lines: m.wrap(text, BODY, width), style: BODY })),
   ];
-  const markLines = allMarks.map((mark) => m.wrap(mark, MARK, width - 8));
-  const markHeight = (lines: string[]) => lines.length * m.lineHeight(MARK) + 4;
+  const markBlocks = allMarks.map((mark) => boxedMark(m, mark, width));
   const height =
     4 +
     parts.reduce((sum, p) => sum + p.lines.length * m.lineHeight(p.style), 0) +
-    markLines.reduce((sum, l) => sum + markHeight(l) + 2, 0);
+    markBlocks.reduce((sum, b) => sum + b.height, 0);
   return {
     height,
     keepWithNext: true,
@@ -248,26 +276,34 @@ function orderBlock(ctx: Ctx, order: ChartMedication, marks: readonly string[] =
         pen.lines(part.lines, x, top, part.style);
         top += part.lines.length * pen.measure.lineHeight(part.style);
       }
-      for (const lines of markLines) {
-        // A mark is boxed and bold: it reads the same from a black-and-white printer.
-        const h = markHeight(lines);
-        pen.box(x, top, Math.min(width, widest(pen, lines, MARK) + 8), h, { lineWidth: 1.2 });
-        pen.lines(lines, x + 4, top + 2, MARK);
-        top += h + 2;
+      for (const mark of markBlocks) {
+        mark.draw(pen, x, top);
+        top += mark.height;
       }
     },
   };
 }
 
-const widest = (pen: Pen, lines: readonly string[], style: TextStyle): number =>
-  Math.max(0, ...lines.map((l) => pen.measure.width(l, style)));
+/** A mark is boxed and bold: it reads the same from a black-and-white printer. */
+function boxedMark(m: Measure, text: string, width: number): Block {
+  const lines = m.wrap(text, MARK, width - 8);
+  const boxHeight = lines.length * m.lineHeight(MARK) + 4;
+  const boxWidth = Math.min(width, Math.max(0, ...lines.map((l) => m.width(l, MARK))) + 8);
+  return {
+    height: boxHeight + 2,
+    draw: (pen, x, y) => {
+      pen.box(x, y, boxWidth, boxHeight, { lineWidth: 1.2 });
+      pen.lines(lines, x + 4, y + 2, MARK);
+    },
+  };
+}
 
 // ─── Scheduled orders: the grid to sign ──────────────────────────────────────────────────────
 
 function scheduledBlocks(ctx: Ctx, entry: Extract<MarEntry, { kind: 'scheduled' }>): Block[] {
   const { m, t, width, timeZone } = ctx;
   const marks = entry.tooSoonAfter
-    ? [t('interval.tooSoon', { time: wallClock(entry.tooSoonAfter, timeZone).time })]
+    ? [t('interval.tooSoon', { time: clockTime(entry.tooSoonAfter, timeZone, t.language) })]
     : [];
   const description = orderBlock(ctx, entry.order, marks);
   if (entry.times.length === 0) {
@@ -293,8 +329,8 @@ const TIME_COLUMN = 52;
 const BOX_ROW = 20;
 
 /**
- * One day: the scheduled times as columns, a box per row label under each; under each time its
- * dose when the order's doses differ by time (`doses`, one per time).
+ * One day: the scheduled times as columns, a box per row label under each. A time in the
+ * repeated autumn hour has its UTC offset under it: the two "02:30" columns are not the same.
  */
 function dayGrid(
   ctx: Ctx,
@@ -302,17 +338,19 @@ function dayGrid(
   rowLabels: readonly string[],
   doses: readonly string[] | null = null,
 ): Block[] {
-  const { m, width, timeZone, window } = ctx;
+  const { m, t, width, timeZone, window } = ctx;
   const perLine = Math.max(1, Math.floor((width - LABEL_COLUMN) / TIME_COLUMN));
   const crossesDate =
     localDayOf(window.start.getTime(), timeZone) !== localDayOf(window.end.getTime() - 1, timeZone);
   const blocks: Block[] = [];
   for (let i = 0; i < times.length; i += perLine) {
-    const chunk = times.slice(i, i + perLine).map((at) => wallClock(at, timeZone));
+    const chunk = times.slice(i, i + perLine).map((at) => wallClock(at, timeZone, t.language));
+    const offsets = chunk.some((c) => c.offset !== null);
     const chunkDoses = doses?.slice(i, i + perLine) ?? null;
     const headHeight =
       m.lineHeight(BODY_BOLD) +
       (crossesDate ? m.lineHeight(SMALL) : 0) +
+      (offsets ? m.lineHeight(SMALL_BOLD) : 0) +
       (chunkDoses ? m.lineHeight(SMALL_BOLD) : 0) +
       4;
     const height = headHeight + rowLabels.length * BOX_ROW + 4;
@@ -321,20 +359,22 @@ function dayGrid(
       draw: (pen, x, y) => {
         chunk.forEach((c, j) => {
           const cx = x + LABEL_COLUMN + j * TIME_COLUMN;
-          pen.text(c.time, cx + 3, y + 2, BODY_BOLD);
-          let below = y + 2 + m.lineHeight(BODY_BOLD);
+          let top = y + 2;
+          pen.text(c.time, cx + 3, top, BODY_BOLD);
+          top += m.lineHeight(BODY_BOLD);
           if (crossesDate) {
-            pen.text(c.date, cx + 3, below, SMALL);
-            below += m.lineHeight(SMALL);
+            pen.text(c.date, cx + 3, top, SMALL);
+            top += m.lineHeight(SMALL);
+          }
+          if (c.offset !== null) {
+            pen.text(c.offset, cx + 3, top, SMALL_BOLD);
+            top += m.lineHeight(SMALL_BOLD);
           }
           const dose = chunkDoses?.[j];
-          if (dose)
-            pen.text(
-              dose,
-              cx + 3,
-              below,
-              m.fit(dose, SMALL_BOLD, TIME_COLUMN - 6, 5, { keep: 'line' }),
-            );
+          if (dose) {
+            const style = m.fit(dose, SMALL_BOLD, TIME_COLUMN - 6, 5, { keep: 'line' });
+            pen.text(dose, cx + 3, top, style);
+          }
         });
         rowLabels.forEach((label, r) => {
           const ry = y + headHeight + r * BOX_ROW;
@@ -380,25 +420,37 @@ function daysGrid(
     while (i + 1 < starts.length - 1 && ms >= (starts[i + 1] ?? Infinity)) i++;
     return i;
   };
-  // A row per time of day — and per dose, when the doses differ (a taper's 08:00 is 5 mg this
-  // week and 2,5 mg the next: two rows, each with boxes on its own days).
-  const slots = new Map<string, { time: string; dose: string; days: Set<number> }>();
+  // One row per time of day; the repeated autumn hour's two "02:30" are two rows, each with
+  // its offset, the earlier (summer time, the larger offset) first. And one per dose when the
+  // doses differ (a taper's 08:00 is 7,5 mg this week and 10 mg the next: two rows, each with
+  // boxes on its own days), in the order they first fall.
+  const slots = new Map<
+    string,
+    { time: string; offset: string | null; offsetMs: number; dose: string; days: Set<number> }
+  >();
   times.forEach((at, i) => {
-    const { time } = wallClock(at, timeZone);
+    const { time, offset } = wallClock(at, timeZone, t.language);
     const dose = doses?.[i] ?? '';
-    const key = `${time}\u0000${dose}`;
-    const slot = slots.get(key) ?? { time, dose, days: new Set<number>() };
+    const key = `${time} ${offset ?? ''}\u0000${dose}`;
+    const slot = slots.get(key) ?? {
+      time,
+      offset,
+      offsetMs: offset === null ? 0 : offsetAt(at.getTime(), timeZone),
+      dose,
+      days: new Set<number>(),
+    };
     slot.days.add(dayOf(at.getTime()));
     slots.set(key, slot);
   });
-  const rowHeight = highAlert || doses ? BOX_ROW * 1.6 : BOX_ROW;
+  const baseHeight = highAlert || doses ? BOX_ROW * 1.6 : BOX_ROW;
+  const offsetHeight = m.lineHeight(BODY_BOLD) + m.lineHeight(SMALL_BOLD) + 7;
   const headHeight = 2 * m.lineHeight(SMALL_BOLD) + 4;
   const head: Block = {
     height: headHeight,
     keepWithNext: true,
     draw: (pen, x, y) => {
       for (let d = 0; d < window.days; d++) {
-        const { date } = wallClock(new Date(starts[d] ?? 0), timeZone);
+        const { date } = wallClock(new Date(starts[d] ?? 0), timeZone, t.language);
         const weekday = DAYS_OF_WEEK[new Date(`${date}T12:00:00Z`).getUTCDay()] ?? 'mon';
         const cx = x + LABEL_COLUMN + d * columnWidth + 2;
         pen.text(t(`weekday.${weekday}`), cx, y + 1, SMALL_BOLD);
@@ -406,30 +458,42 @@ function daysGrid(
       }
     },
   };
-  // By time of day; one time's doses in the order they first fall (a stable sort).
   const rows = [...slots.values()]
-    .sort((a, b) => a.time.localeCompare(b.time))
-    .map(({ time, dose, days }): Block => ({
-      height: rowHeight,
-      draw: (pen, x, y) => {
-        pen.text(time, x, y + 4, BODY_BOLD);
-        if (dose) {
-          const style = m.fit(dose, SMALL_BOLD, LABEL_COLUMN - 4, 5, { keep: 'line' });
-          pen.text(dose, x, y + 4 + m.lineHeight(BODY_BOLD), style);
-        }
-        for (let d = 0; d < window.days; d++) {
-          const cx = x + LABEL_COLUMN + d * columnWidth;
-          if (!days.has(d)) {
-            pen.text('—', cx + columnWidth / 2 - 4, y + 4, BODY);
-            continue;
+    .sort((a, b) => a.time.localeCompare(b.time) || b.offsetMs - a.offsetMs)
+    .map(({ time, offset, dose, days }): Block => {
+      const labelLines = 1 + (offset === null ? 0 : 1) + (dose ? 1 : 0);
+      const rowHeight =
+        labelLines === 1
+          ? baseHeight
+          : Math.max(baseHeight, offsetHeight + (labelLines - 2) * m.lineHeight(SMALL_BOLD));
+      return {
+        height: rowHeight,
+        draw: (pen, x, y) => {
+          let top = y + 4;
+          pen.text(time, x, top, BODY_BOLD);
+          top += m.lineHeight(BODY_BOLD);
+          if (offset !== null) {
+            pen.text(offset, x, top, SMALL_BOLD);
+            top += m.lineHeight(SMALL_BOLD);
           }
-          const half = (columnWidth - 4) / 2;
-          pen.box(cx, y, half, rowHeight - 3, { lineWidth: 0.8 });
-          pen.box(cx + half, y, half, rowHeight - 3, { lineWidth: 0.8 });
-          if (highAlert) pen.hline(cx, cx + 2 * half, y + (rowHeight - 3) / 2, 0.3);
-        }
-      },
-    }));
+          if (dose) {
+            const style = m.fit(dose, SMALL_BOLD, LABEL_COLUMN - 4, 5, { keep: 'line' });
+            pen.text(dose, x, top, style);
+          }
+          for (let d = 0; d < window.days; d++) {
+            const cx = x + LABEL_COLUMN + d * columnWidth;
+            if (!days.has(d)) {
+              pen.text('—', cx + columnWidth / 2 - 4, y + 4, BODY);
+              continue;
+            }
+            const half = (columnWidth - 4) / 2;
+            pen.box(cx, y, half, rowHeight - 3, { lineWidth: 0.8 });
+            pen.box(cx + half, y, half, rowHeight - 3, { lineWidth: 0.8 });
+            if (highAlert) pen.hline(cx, cx + 2 * half, y + (rowHeight - 3) / 2, 0.3);
+          }
+        },
+      };
+    });
   const key = paragraph(
     m,
     highAlert ? t('mar.daysCellKeyHighAlert') : t('mar.daysCellKey'),
@@ -454,7 +518,9 @@ function scaleBlocks(ctx: Ctx, entry: Extract<MarEntry, { kind: 'sliding-scale' 
       : []),
   ];
   const rows = entry.times.map((at) => [
-    ctx.window.days === 1 ? wallClock(at, timeZone).time : formatDateTimeShort(at, timeZone),
+    ctx.window.days === 1
+      ? clockTime(at, timeZone, t.language)
+      : formatDateTime(at, timeZone, t.language),
   ]);
   const laid = table(m, columns, [...rows, [''], ['']], width, { minRowHeight: BOX_ROW });
   return [
@@ -465,11 +531,6 @@ function scaleBlocks(ctx: Ctx, entry: Extract<MarEntry, { kind: 'sliding-scale' 
     spacer(6),
   ];
 }
-
-const formatDateTimeShort = (at: Date, timeZone: string): string => {
-  const { date, time } = wallClock(at, timeZone);
-  return `${date} ${time}`;
-};
 
 // ─── Continuous infusions ───────────────────────────────────────────────────────────────────
 
@@ -519,18 +580,7 @@ function infusionBlocks(ctx: Ctx, order: ChartMedication, weightKg: number | nul
 const PRN_ROWS = 6;
 
 function prnBlocks(ctx: Ctx, entry: Extract<MarEntry, { kind: 'prn' }>): Block[] {
-  const { m, t, width, timeZone } = ctx;
-  const recent = entry.given.slice(-4);
-  const last =
-    recent.length === 0
-      ? t('mar.prnNoneGiven')
-      : t('mar.prnLastGiven', {
-          list: recent
-            .map((a) =>
-              `${formatStoredDate(a.at, timeZone)} ${a.dose === null ? '' : formatStoredDose(a.dose, t)}`.trim(),
-            )
-            .join('; '),
-        });
+  const { m, t, width } = ctx;
   const columns: Column[] = [
     { label: t('col.time'), weight: 1, kind: 'writeIn' },
     { label: t('col.dose'), weight: 1, kind: 'writeIn' },
@@ -552,11 +602,71 @@ function prnBlocks(ctx: Ctx, entry: Extract<MarEntry, { kind: 'prn' }>): Block[]
   );
   return [
     orderBlock(ctx, entry.order),
-    ...paragraph(m, last, BODY_BOLD, width),
+    ...prnLastDay(ctx, entry),
     laid.head,
     ...laid.rows,
     spacer(6),
   ];
+}
+
+/**
+ * What the running total column starts from: the doses of the export's last 24 h and their
+ * total against the maximum — the screen's rule and words (common/administered.ts), "cannot be
+ * counted" when a dose does not add up, never a partial sum; "MAXIMUM REACHED" boxed.
+ */
+function prnLastDay(ctx: Ctx, entry: Extract<MarEntry, { kind: 'prn' }>): Block[] {
+  const { m, t, width, timeZone, asOf } = ctx;
+  const { lastDay } = entry;
+  const time = formatStoredDate(asOf.toISOString(), timeZone, t.language);
+  const doseAt = (a: Administration): string =>
+    `${formatStoredDate(a.at, timeZone, t.language)} ${a.dose === null ? '' : formatStoredDose(a.dose, t)}`.trim();
+  const quantity = (q: Quantity): string =>
+    formatDose({ dose: q.value, doseUnit: q.unit, doseText: null }, t);
+  const keep = (blocks: Block[]): Block[] => blocks.map((b) => ({ ...b, keepWithNext: true }));
+  switch (lastDay.total.kind) {
+    case 'none-given': {
+      // Nothing in the last 24 h: the dose before that, if any, is still the interval's start.
+      const before = entry.given.at(-1);
+      return keep([
+        ...paragraph(m, t('prn.noneGiven', { time }), BODY_BOLD, width),
+        ...paragraph(
+          m,
+          before ? t('mar.prnLastGiven', { list: doseAt(before) }) : t('mar.prnNoneGiven'),
+          BODY,
+          width,
+        ),
+      ]);
+    }
+    case 'total':
+    case 'uncountable': {
+      const total =
+        lastDay.total.kind === 'uncountable'
+          ? t('prn.uncountable')
+          : lastDay.max
+            ? t('prn.total', {
+                total: quantity(lastDay.total.total),
+                max: quantity(lastDay.max),
+              })
+            : t('prn.totalNoMax', { total: quantity(lastDay.total.total) });
+      return keep([
+        ...paragraph(
+          m,
+          t('mar.prnDayList', {
+            given: t('prn.given', { time }),
+            list: lastDay.given.map(doseAt).join('; '),
+          }),
+          BODY,
+          width,
+        ),
+        ...paragraph(m, total, BODY_BOLD, width),
+        ...(lastDay.atOrOverMax ? [boxedMark(m, t('prn.maxReached'), width)] : []),
+      ]);
+    }
+    default: {
+      const unknown: never = lastDay.total;
+      return unknown;
+    }
+  }
 }
 
 // ─── Not to give: held, to check, stopped ────────────────────────────────────────────────────
@@ -625,7 +735,7 @@ function stoppedBlocks(ctx: Ctx, orders: readonly ChartMedication[]): Block[] {
       drugLabel(t, o),
       formatDose(o, t),
       o.route ?? '',
-      t('mar.stoppedAt', { date: formatStoredDate(o.end, timeZone) }),
+      t('mar.stoppedAt', { date: formatStoredDate(o.end, timeZone, t.language) }),
     ]),
     width,
   );

@@ -14,7 +14,7 @@
 import { formatNumber } from '../../common/numbers.ts';
 import { AppError } from '../errors.ts';
 import { ObsLayoutChoiceSchema, type ObsLayoutChoice, type Observation } from '../model.ts';
-import { formatStoredDate, parseInstant, wallClock } from './format.ts';
+import { clockTime, formatStoredDate, parseInstant, wallClock } from './format.ts';
 import { a4Page, fitText, type FixedPage, type FixedReport } from './fixed-document.ts';
 import { identityBand, type Subject } from './identity-band.ts';
 import type { Pen, TextStyle } from './layout.ts';
@@ -278,8 +278,8 @@ function drawGrid(
 
   // Date and time rows: the first column says where its values come from.
   for (const [key, value] of [
-    ['obs.date', newest ? wallClock(newest, timeZone).date : ''],
-    ['obs.time', newest ? wallClock(newest, timeZone).time : ''],
+    ['obs.date', newest ? wallClock(newest, timeZone, t.language).date : ''],
+    ['obs.time', newest ? clockTime(newest, timeZone, t.language) : ''],
   ] as const) {
     pen.box(x, y, width, ROW, { lineWidth: 0.5 });
     pen.text(t(key), x + 3, y + 2.5, BOLD);
@@ -306,7 +306,7 @@ function drawGrid(
       fitText(pen, bandLabel(b, t), x + 3, y + 2.5, LABEL_WIDTH - 5, TEXT);
       if (b.score !== null) pen.text(String(b.score), x + LABEL_WIDTH + 4, y + 2.5, BOLD);
       if (hit === i && observation) {
-        const at = formatStoredDate(observation.at, timeZone).slice(11);
+        const at = formatStoredDate(observation.at, timeZone, t.language).slice(11);
         const value =
           observation.valueText ??
           (observation.value === null ? '' : formatNumber(observation.value, t.language));

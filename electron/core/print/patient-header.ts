@@ -18,7 +18,7 @@ import { sexLabel } from '../../common/sex.ts';
 import { dosingWeight } from '../../common/weight.ts';
 import type { AllergyState, Chart, CodeStatus, CodeStatusClaim } from '../model.ts';
 import { code128, MIN_MODULE } from './barcode.ts';
-import { formatStoredDate } from './format.ts';
+import { storedDay } from './format.ts';
 import type { Block, Measure, TextStyle } from './layout.ts';
 import type { Translate } from './messages.ts';
 
@@ -68,7 +68,7 @@ export function identityFromChart(
       ? {
           weight: {
             kg: weight?.kg ?? null,
-            at: weight?.at ? formatStoredDate(weight.at, dosing.timeZone) : null,
+            at: weight?.at ? storedDay(weight.at, dosing.timeZone) : null,
             child: isChild(chart.patient.birthDate, dosing.at, dosing.timeZone),
           },
         }

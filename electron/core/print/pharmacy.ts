@@ -13,7 +13,7 @@ import { describeScheduleProblem } from '../../common/schedule-problem.ts';
 import type { Chart, ChartMedication } from '../model.ts';
 import { heading, noticeSection, table, type Column } from './blocks.ts';
 import type { ReportDocument } from './document.ts';
-import { parseInstant, wallClock } from './format.ts';
+import { formatDateTime, parseInstant } from './format.ts';
 import type { Block, Section } from './layout.ts';
 import type { Translate } from './messages.ts';
 
@@ -145,11 +145,9 @@ export function pharmacyReport(
   t: Translate,
   timeZone: string,
 ): ReportDocument {
-  const start = wallClock(input.window.start, timeZone);
-  const end = wallClock(input.window.end, timeZone);
   const window = t('scope.window', {
-    start: `${start.date} ${start.time}`,
-    end: `${end.date} ${end.time}`,
+    start: formatDateTime(input.window.start, timeZone, t.language),
+    end: formatDateTime(input.window.end, timeZone, t.language),
   });
   const { lines, prn, uncounted } = input.needs;
   return {

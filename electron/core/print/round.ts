@@ -14,7 +14,7 @@ import { describeScheduleProblem } from '../../common/schedule-problem.ts';
 import type { Chart, ChartMedication } from '../model.ts';
 import { BODY, heading, noticeSection, paragraph, table, type Column } from './blocks.ts';
 import type { ReportDocument } from './document.ts';
-import { parseInstant, wallClock } from './format.ts';
+import { clockTime, formatDateTime, parseInstant, wallClock } from './format.ts';
 import type { Block, Measure, Section } from './layout.ts';
 import type { Translate } from './messages.ts';
 import {
@@ -75,11 +75,9 @@ export function roundPatient(chart: Chart, window: RoundWindow): RoundPatient {
 const WRITE_IN_ROW = 18;
 
 export function roundReport(input: RoundInput, t: Translate, timeZone: string): ReportDocument {
-  const start = wallClock(input.window.start, timeZone);
-  const end = wallClock(input.window.end, timeZone);
   const window = t('scope.window', {
-    start: `${start.date} ${start.time}`,
-    end: `${end.date} ${end.time}`,
+    start: formatDateTime(input.window.start, timeZone, t.language),
+    end: formatDateTime(input.window.end, timeZone, t.language),
   });
   return {
     title: t('report.round'),
@@ -126,10 +124,13 @@ function patientSection(
       m,
       columns,
       patient.doses.map(({ at, order, line }) => {
-        const { date, time } = wallClock(at, timeZone);
+        const { date } = wallClock(at, timeZone, t.language);
+        const first = wallClock(patient.doses[0]?.at ?? at, timeZone, t.language);
         return [
           // A round across midnight names the day of the doses after it.
-          date === wallClock(patient.doses[0]?.at ?? at, timeZone).date ? time : `${date} ${time}`,
+          date === first.date
+            ? clockTime(at, timeZone, t.language)
+            : formatDateTime(at, timeZone, t.language),
           drugLabel(t, order),
           formatDose(dueDose(order, line), t),
           order.route ?? '',

@@ -80,8 +80,8 @@ function stayBlocks(
   if (!stay) return [title, ...paragraph(m, t('summary.notAdmitted'), BODY_BOLD, width)];
   const facts: [string, string | null][] = [
     [t('label.ward'), `${named(t, 'ward', stay.wardName)} — ${placeLine(t, stay)}`],
-    [t('label.admitted'), formatStoredDate(stay.admittedAt, timeZone)],
-    [t('label.expectedDischarge'), formatStoredDate(stay.expectedDischarge, timeZone)],
+    [t('label.admitted'), formatStoredDate(stay.admittedAt, timeZone, t.language)],
+    [t('label.expectedDischarge'), formatStoredDate(stay.expectedDischarge, timeZone, t.language)],
     [t('label.attending'), stay.attending],
     [t('label.service'), stay.service],
     [t('label.reason'), stay.reason],
@@ -141,7 +141,7 @@ function problemBlocks(
   const rows = chart.problems.map((p) => [
     p.code ? `${named(t, 'condition', p.text)} (${p.code})` : named(t, 'condition', p.text),
     codeWord(t, 'problemStatus', p.status),
-    formatStoredDate(p.onset, timeZone),
+    formatStoredDate(p.onset, timeZone, t.language),
   ]);
   return tableSection(m, t, t('summary.problems'), table(m, columns, rows, width), width);
 }
@@ -184,13 +184,12 @@ function medicationBlocks(
       frequency,
       // Each time with its own dose when the order has several lines, as on the screen.
       med.nextDue
-        .map((due) =>
-          due.line === null
-            ? formatStoredDate(due.at, timeZone)
-            : `${formatStoredDate(due.at, timeZone)} — ${formatDose(dueDose(med, due.line), t)}`,
-        )
+        .map((due) => {
+          const at = formatStoredDate(due.at, timeZone, t.language);
+          return due.line === null ? at : `${at} — ${formatDose(dueDose(med, due.line), t)}`;
+        })
         .join(', '),
-      formatStoredDate(med.lastGiven, timeZone),
+      formatStoredDate(med.lastGiven, timeZone, t.language),
       flags.filter((f) => f.length > 0).join('; '),
     ];
   });
@@ -213,7 +212,7 @@ function administrationBlocks(
     { label: t('col.performer'), weight: 1.2 },
   ];
   const rows = newestFirst(chart.administrations).map((a) => [
-    formatStoredDate(a.at, timeZone),
+    formatStoredDate(a.at, timeZone, t.language),
     a.note ? `${drugLabel(t, a)} — ${a.note}` : drugLabel(t, a),
     a.dose === null ? '' : formatStoredDose(a.dose, t),
     a.route ?? '',
@@ -249,7 +248,7 @@ function observationBlocks(
     { label: t('col.flag'), weight: 0.6, bold: true },
   ];
   const rows = newestFirst(selected).map((o) => [
-    formatStoredDate(o.at, timeZone),
+    formatStoredDate(o.at, timeZone, t.language),
     named(t, 'observation', o.name),
     [o.value === null ? (o.valueText ?? '') : number(o.value), o.unit ?? '']
       .filter((s) => s.length > 0)
@@ -278,7 +277,7 @@ function planBlocks(
   const rows = chart.plan.map((p) => [
     p.detail ? `${planItemText(t, p)} — ${p.detail}` : planItemText(t, p),
     codeWord(t, 'planStatus', p.status),
-    formatStoredDate(p.due, timeZone),
+    formatStoredDate(p.due, timeZone, t.language),
   ]);
   return tableSection(m, t, t('summary.plan'), table(m, columns, rows, width), width);
 }
@@ -294,7 +293,7 @@ function noteBlocks(
   if (chart.notes.length === 0) return [...blocks, ...paragraph(m, t('summary.none'), BODY, width)];
   for (const note of newestFirst(chart.notes)) {
     const byline = [
-      formatStoredDate(note.at, timeZone),
+      formatStoredDate(note.at, timeZone, t.language),
       named(t, 'note', note.title ?? note.kind),
       note.author,
     ]

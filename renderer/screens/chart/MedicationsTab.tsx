@@ -6,7 +6,6 @@
  */
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ageAt, isChild } from '../../../electron/common/age.ts';
 import {
   lastDayOfDoses,
   prnTooSoon,
@@ -16,13 +15,7 @@ import { formatDose, formatMaxDose, formatStoredDose } from '../../../electron/c
 import { orderFrequency } from '../../../electron/common/frequency.ts';
 import { drugLabel, isToGive, notToGiveText } from '../../../electron/common/order-state.ts';
 import { describeScheduleProblem } from '../../../electron/common/schedule-problem.ts';
-import {
-  dosingWeight,
-  formatPerKg,
-  perKg,
-  perKgWeight,
-  type PerKgWeight,
-} from '../../../electron/common/weight.ts';
+import { childDosingWeight, perKgNote, type PerKgWeight } from '../../../electron/common/weight.ts';
 import type { Administration, Chart, ChartMedication } from '../../../electron/core/model.ts';
 import { useAppContext, useFormat } from '../../app-context.ts';
 
@@ -31,7 +24,12 @@ export function MedicationsTab({ chart }: { readonly chart: Chart }) {
   const { words } = useFormat();
   const { clock, status } = useAppContext();
   const { medications, administrations } = chart;
-  const dosing = childDosingWeight(chart, new Date(clock.now()), status.settings.timeZone);
+  const dosing = childDosingWeight(
+    chart.patient,
+    chart.observations,
+    new Date(clock.now()),
+    status.settings.timeZone,
+  );
   const toGive = medications.filter(isToGive);
   const scheduled = toGive.filter((m) => !m.prn);
   const prn = toGive.filter((m) => m.prn);
@@ -77,14 +75,7 @@ function DrugCell({ med }: { readonly med: ChartMedication }) {
   );
 }
 
-/** For a child, whether (and from what) mg/kg may be computed; null for an adult or no age. */
-function childDosingWeight(chart: Chart, now: Date, timeZone: string): PerKgWeight | null {
-  const age = ageAt(chart.patient.birthDate, now, timeZone);
-  if (age === null || !isChild(chart.patient.birthDate, now, timeZone)) return null;
-  return perKgWeight(dosingWeight(chart.observations, chart.patient.weightKg), age, now);
-}
-
-/** mg/kg beside a child's dose in a mass unit, or why it is not computed. */
+/** mg/kg beside a child's dose in a mass unit, or why it is not computed (common/weight.ts). */
 function PerKgNote({
   med,
   dosing,
@@ -93,26 +84,13 @@ function PerKgNote({
   readonly dosing: PerKgWeight | null;
 }) {
   const { format, words } = useFormat();
-  // A dose in a mass unit at all? Asked with 1 kg, since the answer does not depend on it.
-  if (dosing === null || dosing.kind === 'none' || perKg(med, 1) === null) return null;
-  switch (dosing.kind) {
-    case 'usable': {
-      const values = perKg(med, dosing.kg);
-      return values && <span className="sub per-kg">{formatPerKg(values, words)}</span>;
-    }
-    case 'undated':
-      return <span className="sub schedule-problem">{words('perKg.undated')}</span>;
-    case 'too-old':
-      return (
-        <span className="sub schedule-problem">
-          {words('perKg.tooOld', { date: format.date(dosing.at), days: dosing.maxDays })}
-        </span>
-      );
-    default: {
-      const unknown: never = dosing;
-      return unknown;
-    }
-  }
+  const note = perKgNote(med, dosing, words, format.date);
+  if (note === null) return null;
+  return (
+    <span className={note.kind === 'figures' ? 'sub per-kg' : 'sub schedule-problem'}>
+      {note.text}
+    </span>
+  );
 }
 
 function ScheduledTable({

@@ -332,7 +332,15 @@ describe.each(LANGUAGES)('MAR in %s', (language) => {
     );
     // The stored "2.5 mg" said as a dose, in the reader's decimals.
     const dose = language === 'en' ? '2.5 mg' : '2,5 mg';
-    expect(text).toContain(running(t('mar.prnLastGiven', { list: `2026-12-01 07:53 ${dose}` })));
+    expect(text).toContain(
+      running(
+        t('mar.prnDayList', {
+          given: t('prn.given', { time: '2026-12-01 09:19' }),
+          list: `2026-12-01 07:53 ${dose}`,
+        }),
+      ),
+    );
+    expect(text).toContain(running(t('prn.total', { total: dose, max: '15 mg' })));
     expect(text).toContain(t('mar.total24h'));
   });
 
