@@ -5,6 +5,7 @@
  * midnight, not UTC's), from a full birth date; a partial one ("2014-03") gives years only,
  * counted from its first possible day, as the source gives no more.
  */
+import { pluralOf } from './numbers.ts';
 import type { TranslateWord } from './words/index.ts';
 
 export type Age =
@@ -24,14 +25,23 @@ interface CalendarDay {
   readonly d: number;
 }
 
+/** Formatters by time zone: building one costs more than using it (a ward's report asks per patient). */
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** The calendar day of `at` on the ward clock (UTC when no zone is given). */
 function dayOf(at: Date, timeZone: string | undefined): CalendarDay {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    timeZone: timeZone ?? 'UTC',
-  }).formatToParts(at);
+  const zone = timeZone ?? 'UTC';
+  let format = dayFormats.get(zone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', {
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      timeZone: zone,
+    });
+    dayFormats.set(zone, format);
+  }
+  const parts = format.formatToParts(at);
   const part = (type: string) => Number(parts.find((p) => p.type === type)?.value);
   return { y: part('year'), m: part('month'), d: part('day') };
 }
@@ -88,6 +98,5 @@ export function isChild(birthDate: string | null, at: Date, timeZone?: string): 
 
 /** "72 ans", "14 maanden", "9 Tage", "1 day". */
 export function formatAge(age: Age, t: TranslateWord): string {
-  const plural = new Intl.PluralRules(t.language).select(age.count) === 'one' ? 'one' : 'other';
-  return t(`age.${age.unit}.${plural}`, { n: age.count });
+  return t(`age.${age.unit}.${pluralOf(age.count, t.language)}`, { n: age.count });
 }

@@ -5,7 +5,7 @@
  * "sachet") in the reader's words. A dose that is not one quantity ("1-2 tablets") is shown as
  * written.
  */
-import { formatNumber } from './numbers.ts';
+import { formatNumber, pluralOf } from './numbers.ts';
 import { fold } from './fold.ts';
 import { parseMaxPerPeriod, parseQuantity } from './quantity.ts';
 import type { TranslateWord } from './words/index.ts';
@@ -55,8 +55,7 @@ const UNIT_OF = new Map<string, SpelledUnit>(
 export function formatDoseUnit(unit: string, amount: number, t: TranslateWord): string {
   const spelled = UNIT_OF.get(fold(unit.trim().replace(/^\{(.*)\}$/u, '$1')));
   if (spelled === undefined) return unit;
-  const plural = new Intl.PluralRules(t.language).select(amount) === 'one' ? 'one' : 'other';
-  return t(`doseUnit.${spelled}.${plural}`);
+  return t(`doseUnit.${spelled}.${pluralOf(amount, t.language)}`);
 }
 
 /** The fields a dose is said from: an order's own, or one of its dose lines. */

@@ -29,3 +29,18 @@ export function formatNumber(value: number, language: Language): string {
 export function formatFixed(value: number, digits: number, language: Language): string {
   return value.toFixed(digits).replace('.', DECIMAL_MARK[language]);
 }
+
+const pluralRules = new Map<string, Intl.PluralRules>();
+
+/**
+ * Whether `count` takes the singular ("1 day", "1 jour") or the plural word in `language`. The
+ * rules are built once per language: building them costs more than a whole age or dose line.
+ */
+export function pluralOf(count: number, language: string): 'one' | 'other' {
+  let rules = pluralRules.get(language);
+  if (!rules) {
+    rules = new Intl.PluralRules(language);
+    pluralRules.set(language, rules);
+  }
+  return rules.select(count) === 'one' ? 'one' : 'other';
+}

@@ -22,12 +22,17 @@ const fontsOf = (doc: PdfDoc): Record<string, EmbeddedFont> =>
 /**
  * pdfkit keeps a per-word shaping cache on each font (`layoutCache`) for the life of the
  * document; on a 3,000-page report (every patient's name, MRN and notes) it grows by hundreds
- * of megabytes. Emptying it once per page keeps memory flat while words repeated on a page
- * (labels, drugs, routes) stay fast.
+ * of megabytes. Emptying it once it holds `MAX_CACHED_WORDS` keeps memory flat; until then the
+ * words repeated across pages (labels, drugs, routes, column headings) are shaped once, not
+ * once per page — shaping (fontkit's OpenType layout) is most of a report's drawing time.
  */
+const MAX_CACHED_WORDS = 4_000;
+
 export function trimFontCaches(doc: PdfDoc): void {
   for (const font of Object.values(fontsOf(doc))) {
-    if (font.layoutCache) font.layoutCache = Object.create(null) as object;
+    if (font.layoutCache && Object.keys(font.layoutCache).length > MAX_CACHED_WORDS) {
+      font.layoutCache = Object.create(null) as object;
+    }
   }
 }
 
