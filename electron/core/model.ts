@@ -302,6 +302,8 @@ export type Stay = z.infer<typeof StaySchema>;
 
 export const AllergySchema = z.object({
   substance: unnamed,
+  /** The source's code of the substance (shown beside the placeholder when it has no words). */
+  code: z.string().nullable(),
   /**
    * FHIR verificationStatus: `unconfirmed`, `presumed`, `confirmed`, `refuted` (a refuted one is
    * kept and shown as such, and is not an allergy for the allergy state); `not-interpretable`
@@ -494,8 +496,10 @@ export type PlanItemKind = z.infer<typeof PlanItemKindSchema>;
 
 export const PlanItemSchema = z.object({
   kind: PlanItemKindSchema,
-  /** What the item is about, as the source names it ("Sonde urinaire"). */
-  text: z.string(),
+  /** What the item is about, as the source names it ("Sonde urinaire"); null: a code only. */
+  text: unnamed,
+  /** The source's code (shown beside the placeholder when the item has no words). */
+  code: z.string().nullable(),
   status: z.string().nullable(),
   due: z.string().nullable(),
   detail: z.string().nullable(),

@@ -9,6 +9,7 @@ import {
   codings,
   conceptText,
   first,
+  firstCode,
   firstConceptText,
   hasCoding,
   humanName,
@@ -47,9 +48,12 @@ export function mapPatient(r: Json, id: string): PatientRecord {
       : family.toUpperCase()
     : given || n?.text || null;
   const communication = objects(r['communication']);
-  const language = conceptText(
-    (communication.find((c) => c['preferred'] === true) ?? communication[0])?.['language'],
-  );
+  const spoken = (communication.find((c) => c['preferred'] === true) ?? communication[0])?.[
+    'language'
+  ];
+  // A language coded without words keeps its BCP-47 tag: the display says it in the reader's
+  // language (common/language.ts spokenLanguage), so the tag is the source's meaning, not noise.
+  const language = first(conceptText(spoken), firstCode(spoken));
   const replaced = objects(r['link']).some((l) => l['type'] === 'replaced-by');
   return {
     id,

@@ -15,7 +15,6 @@ import {
 import {
   type Json,
   codings,
-  conceptDisplay,
   conceptText,
   first,
   firstCode,
@@ -79,6 +78,9 @@ function valueText(r: Json): string | null {
   return first(
     str(r['valueString']),
     conceptText(r['valueCodeableConcept']),
+    // A coded result without words (a SNOMED "negative") is still the result: its code, rather
+    // than a row that says nothing was measured.
+    firstCode(r['valueCodeableConcept']),
     num(r['valueInteger']) === null ? null : String(r['valueInteger']),
     typeof b === 'boolean' ? String(b) : null,
     str(r['valueDateTime']),
@@ -153,11 +155,7 @@ function rangeOf(r: Json): ReferenceRange {
       const codes = codings(c).map((x) => x.code ?? '');
       return codes.length > 0 ? codes : [''];
     }),
-    label: first(
-      str(r['text']),
-      ...list(r['appliesTo']).map(conceptDisplay),
-      conceptDisplay(r['type']),
-    ),
+    label: first(str(r['text']), ...list(r['appliesTo']).map(conceptText), conceptText(r['type'])),
     ageLowYears: ageInYears(age?.['low']),
     ageHighYears: ageInYears(age?.['high']),
     hasAge: age !== null,
@@ -222,7 +220,7 @@ function interpretationOf(value: unknown): { flag: string | null; flagText: stri
       }
     }
   }
-  const words = first(...concepts.map(conceptDisplay));
+  const words = first(...concepts.map(conceptText));
   if (words === null) return { flag: null, flagText: null };
   const folded = foldText(words).trim();
   const mapped = INTERPRETATION_WORDS.find(([re]) => re.test(folded))?.[1] ?? null;
@@ -246,7 +244,7 @@ function codeStatusItem(r: Json, at: string | null, tally: ReportTally): Clinica
     source: 'observation',
     fromText: false,
     unverified: hasUnknownModifier(r, tally),
-    text: first(str(r['valueString']), conceptDisplay(r['valueCodeableConcept'])),
+    text: first(str(r['valueString']), conceptText(r['valueCodeableConcept'])),
     at,
   };
 }

@@ -106,6 +106,7 @@ describe('getChart', () => {
     expect(chart?.allergies).toEqual([
       {
         substance: 'Pénicilline',
+        code: null,
         verification: null,
         reaction: 'Urticaire',
         severity: 'moderate',

@@ -116,6 +116,7 @@ export function chart(n: number, overrides: Partial<Chart> = {}): Chart {
     allergies: [
       {
         substance: `Penicillin${n}`,
+        code: null,
         verification: 'confirmed',
         reaction: 'anaphylaxis',
         severity: 'severe',
