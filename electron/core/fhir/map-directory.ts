@@ -89,7 +89,8 @@ export function mapLocation(r: Json, id: string): LocationRecord {
   const physical = codings(r['physicalType']).find((c) => c.code !== null);
   return {
     id,
-    name: first(str(r['name']), ...list(r['alias']).map(str)) ?? id,
+    // A resource id ("ward-namur-3B") is not a name: a nameless ward says the placeholder.
+    name: first(str(r['name']), ...list(r['alias']).map(str)),
     physicalType: physical?.code ?? null,
     partOf: referenceOf(r['partOf'], 'Location'),
     managingOrganization: referenceOf(r['managingOrganization'], 'Organization'),
@@ -97,7 +98,7 @@ export function mapLocation(r: Json, id: string): LocationRecord {
 }
 
 export function mapOrganization(r: Json, id: string): OrganizationRecord {
-  return { id, name: str(r['name']) ?? id };
+  return { id, name: str(r['name']) };
 }
 
 export function mapPractitionerName(r: Json): string | null {
