@@ -2,7 +2,7 @@
  * The named queries over an open export: the only way the app, the CLI and the printer read
  * it. Each takes the branded read-only handle; statements are prepared once per handle.
  */
-import type { Bed, CensusRow, SearchHit, Ward } from '../model.ts';
+import type { Bed, CensusRow, ManifestWard, SearchHit, Ward } from '../model.ts';
 import { selectColumns } from './columns.ts';
 import { type ReadonlyDb, cached } from './handle.ts';
 import { CENSUS_COLUMNS, CENSUS_FROM, byBed, toCensusRow } from './rows.ts';
@@ -250,9 +250,12 @@ export function exportInfo(db: ReadonlyDb): ExportInfo {
   };
 }
 
-/** Ward ids exported with full detail (the manifest's scope). */
-export function scopeWards(db: ReadonlyDb): string[] {
-  return cached(db, 'SELECT id FROM wards WHERE in_scope = 1 ORDER BY id')
-    .pluck()
-    .all() as string[];
+/** The wards exported with full detail, with their site, by id (the manifest's scope). */
+export function scopeWards(db: ReadonlyDb): ManifestWard[] {
+  return cached(
+    db,
+    `SELECT w.id AS id, w.name AS name, w.site_id AS siteId, s.name AS siteName
+     FROM wards w JOIN sites s ON s.id = w.site_id
+     WHERE w.in_scope = 1 ORDER BY w.id`,
+  ).all() as ManifestWard[];
 }
