@@ -98,10 +98,15 @@ function effectiveAt(r: Json): string | null {
 }
 
 function categoryOf(r: Json): Observation['category'] {
-  const codes = list(r['category']).flatMap((c) => codings(c).map((x) => x.code));
-  if (codes.includes('vital-signs')) return 'vital-signs';
-  if (codes.includes('laboratory')) return 'laboratory';
-  return 'other';
+  // Runs for every observation (most of the input): no intermediate arrays or Coding objects.
+  let category: Observation['category'] = 'other';
+  for (const concept of list(r['category']))
+    for (const coding of list(obj(concept)?.['coding'])) {
+      const code = obj(coding)?.['code'];
+      if (code === 'vital-signs') return 'vital-signs';
+      if (code === 'laboratory') category = 'laboratory';
+    }
+  return category;
 }
 
 const COMPARATORS: ReadonlySet<string> = new Set(['<', '<=', '>=', '>']);
