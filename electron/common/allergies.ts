@@ -10,6 +10,8 @@ import type { TranslateWord } from './words/index.ts';
 export interface AllergyRecord {
   /** Null when the source names no substance (the display says "substance not named"). */
   readonly substance: string | null;
+  /** The source's code of the substance (said beside the placeholder when it has no words). */
+  readonly code?: string | null;
   readonly reaction: string | null;
   readonly criticality: string | null;
   /** FHIR verificationStatus: a `refuted` record is kept in the data, never in the band. */
@@ -18,6 +20,7 @@ export interface AllergyRecord {
 
 export interface AllergyLine {
   readonly substance: string | null;
+  readonly code: string | null;
   readonly reactions: readonly string[];
   readonly highCriticality: boolean;
 }
@@ -25,7 +28,7 @@ export interface AllergyLine {
 export function allergyLines(allergies: readonly AllergyRecord[]): AllergyLine[] {
   const lines = new Map<
     string,
-    { substance: string | null; reactions: Set<string>; high: boolean }
+    { substance: string | null; code: string | null; reactions: Set<string>; high: boolean }
   >();
   for (const [index, allergy] of allergies.entries()) {
     // A refuted allergy is kept in the chart data, but it is no allergy: never in the band.
@@ -35,6 +38,7 @@ export function allergyLines(allergies: readonly AllergyRecord[]): AllergyLine[]
     const key = substance === null ? `\u0000${index}` : fold(substance);
     const line = lines.get(key) ?? {
       substance,
+      code: allergy.code ?? null,
       reactions: new Set(),
       high: false,
     };
@@ -48,6 +52,7 @@ export function allergyLines(allergies: readonly AllergyRecord[]): AllergyLine[]
   }
   return [...lines.values()].map((line) => ({
     substance: line.substance,
+    code: line.code,
     reactions: [...line.reactions],
     highCriticality: line.high,
   }));

@@ -44,8 +44,15 @@ export interface OrderStanding {
 }
 
 /** The drug's name, or "unnamed" in the reader's language when nothing in the source names it. */
-export function drugLabel(t: TranslateWord, order: Pick<OrderStanding, 'drug'>): string {
-  return order.drug ?? t('order.unnamed');
+export function drugLabel(
+  t: TranslateWord,
+  order: { readonly drug: string | null; readonly code?: string | null },
+): string {
+  if (order.drug) return order.drug;
+  // Coded but named nowhere in words: the source's code beside the word, never as the name.
+  return order.code
+    ? `${t('order.unnamed')} (${t('placeholder.code', { code: order.code })})`
+    : t('order.unnamed');
 }
 
 /** Whether the order has doses to give at all (the schedule says when). */

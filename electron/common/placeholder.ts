@@ -6,11 +6,30 @@
 import type { TranslateWord } from './words/index.ts';
 
 export type Unnamed =
-  'substance' | 'condition' | 'site' | 'ward' | 'name' | 'note' | 'device' | 'observation';
+  | 'substance'
+  | 'condition'
+  | 'site'
+  | 'ward'
+  | 'name'
+  | 'note'
+  | 'device'
+  | 'observation'
+  | 'planItem';
 
-/** The source's name, or the placeholder word for what it did not name. */
-export function named(t: TranslateWord, what: Unnamed, name: string | null | undefined): string {
-  return name || t(`placeholder.${what}`);
+/**
+ * The source's name, or the placeholder word for what it did not name — followed by the
+ * source's code when it coded what it did not name in words ("(observation not named) (code
+ * X-17)"): never less than the source said, never a bare code as a name.
+ */
+export function named(
+  t: TranslateWord,
+  what: Unnamed,
+  name: string | null | undefined,
+  code?: string | null,
+): string {
+  if (name) return name;
+  const word = t(`placeholder.${what}`);
+  return code ? `${word} (${t('placeholder.code', { code })})` : word;
 }
 
 /** "Site — Unit" as a page's scope, each part in the reader's words when the source names none. */

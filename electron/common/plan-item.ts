@@ -4,11 +4,17 @@
  * requests never reads as an order to place one: the display prefixes it with the reader's
  * "DO NOT DO" ("NE PAS FAIRE", "NIET UITVOEREN", "NICHT DURCHFÜHREN").
  */
+import { named } from './placeholder.ts';
 import type { TranslateWord } from './words/index.ts';
 
 export function planItemText(
   t: TranslateWord,
-  item: { readonly text: string; readonly doNotPerform: boolean },
+  item: {
+    readonly text: string | null;
+    readonly code: string | null;
+    readonly doNotPerform: boolean;
+  },
 ): string {
-  return item.doNotPerform ? t('doNot.do', { what: item.text }) : item.text;
+  const what = named(t, 'planItem', item.text, item.code);
+  return item.doNotPerform ? t('doNot.do', { what }) : what;
 }

@@ -99,8 +99,23 @@ export type ReportRequest = z.infer<typeof ReportRequestSchema>;
 
 // ─── The export manifest (public, signed, readable without keys) ────────────────────────────
 
-/** The manifest format this viewer reads and writes (2: `recipients` added, issue 15). */
-export const MANIFEST_FORMAT = 2;
+/**
+ * The manifest format this viewer reads and writes. 2: `recipients` (issue 15). 3: the site's
+ * name may be null, and the scope names each ward and its site (null names: the source names
+ * none) so the unlock screen says ward names before any key is used (issues 11, 12). A
+ * manifest of another format is refused by its number, before its fields are read.
+ */
+export const MANIFEST_FORMAT = 3;
+
+/** A ward of the export's scope as the signed header names it. */
+export const ManifestWardSchema = z.object({
+  id: z.string().min(1),
+  /** Null when the source names none: the display says the placeholder word. */
+  name: z.string().min(1).nullable(),
+  siteId: z.string().min(1),
+  siteName: z.string().min(1).nullable(),
+});
+export type ManifestWard = z.infer<typeof ManifestWardSchema>;
 
 export const ManifestSchema = z.object({
   format: z.literal(MANIFEST_FORMAT),
@@ -112,8 +127,8 @@ export const ManifestSchema = z.object({
   createdAt: z.string(),
   /** The instant the census was computed for (`--as-of`): what "data age" measures. */
   dataAsOf: z.string(),
-  /** Ward ids exported with full detail; other admitted patients are locator rows. */
-  scope: z.object({ wards: z.array(z.string()) }),
+  /** Wards exported with full detail, by id; other admitted patients are locator rows. */
+  scope: z.object({ wards: z.array(ManifestWardSchema) }),
   schemaVersion: z.number().int().positive(),
   counts: z.record(z.string(), z.number().int().nonnegative()),
   payload: z.object({
@@ -302,6 +317,8 @@ export type Stay = z.infer<typeof StaySchema>;
 
 export const AllergySchema = z.object({
   substance: unnamed,
+  /** The source's code of the substance (shown beside the placeholder when it has no words). */
+  code: z.string().nullable(),
   /**
    * FHIR verificationStatus: `unconfirmed`, `presumed`, `confirmed`, `refuted` (a refuted one is
    * kept and shown as such, and is not an allergy for the allergy state); `not-interpretable`
@@ -494,8 +511,10 @@ export type PlanItemKind = z.infer<typeof PlanItemKindSchema>;
 
 export const PlanItemSchema = z.object({
   kind: PlanItemKindSchema,
-  /** What the item is about, as the source names it ("Sonde urinaire"). */
-  text: z.string(),
+  /** What the item is about, as the source names it ("Sonde urinaire"); null: a code only. */
+  text: unnamed,
+  /** The source's code (shown beside the placeholder when the item has no words). */
+  code: z.string().nullable(),
   status: z.string().nullable(),
   due: z.string().nullable(),
   detail: z.string().nullable(),

@@ -9,6 +9,8 @@ export interface Trend {
   readonly key: string;
   /** Null when the source's code has no words: the screen says the placeholder word. */
   readonly name: string | null;
+  /** The source's code of what was measured (said beside the placeholder when unnamed). */
+  readonly code: string | null;
   readonly category: Observation['category'];
   readonly unit: string | null;
   /** Newest first. */
@@ -42,6 +44,7 @@ export function groupTrends(observations: readonly Observation[]): Trend[] {
       return {
         key,
         name: newest?.name ?? null,
+        code: newest?.code ?? null,
         category: newest?.category ?? 'other',
         unit: values.find((o) => o.unit !== null)?.unit ?? null,
         values,

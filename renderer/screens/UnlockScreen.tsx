@@ -15,6 +15,7 @@ import { ErrorNotice, useErrorSentence } from '../components/ErrorNotice.tsx';
 import { Shell } from '../components/Shell.tsx';
 import { useFocusOnMount } from '../hooks/useFocusOnMount.ts';
 import { named } from '../../electron/common/placeholder.ts';
+import { unlockWards } from '../lib/unlock-wards.ts';
 
 interface Props {
   readonly idleLocked: boolean;
@@ -190,7 +191,15 @@ function ExportFacts({ summary }: { readonly summary: ExportSummary }) {
         <dt>{t('unlock.signer')}</dt>
         <dd className="mono">{summary.signer}</dd>
         <dt>{t('unlock.wards')}</dt>
-        <dd>{summary.wards.join(', ')}</dd>
+        <dd>
+          {unlockWards(words, summary.wards).map((ward, index) => (
+            <span key={ward.key} className="unlock-ward">
+              {index > 0 && ', '}
+              {ward.label}
+              {ward.id && <span className="ward-id"> ({ward.id})</span>}
+            </span>
+          ))}
+        </dd>
       </dl>
     </section>
   );

@@ -145,7 +145,7 @@ async function screenAndPaperAgree(
     return med.nextDue.map((due) => ({
       drug: med.drug ?? med.id,
       screen: screenForm.dayTime(due.at),
-      paper: formatDateTime(new Date(due.at), TIME_ZONE),
+      paper: formatDateTime(new Date(due.at), TIME_ZONE, language),
     }));
   });
 
@@ -168,7 +168,7 @@ async function screenAndPaperAgree(
 
   const dataAsOf = (await viewer.app.api.getStatus({})).current?.dataAsOf;
   if (!dataAsOf) throw new Error('no current export');
-  const clock = formatDateTime(new Date(dataAsOf), TIME_ZONE); // "2026-12-01 13:16"
+  const clock = formatDateTime(new Date(dataAsOf), TIME_ZONE, language); // "2026-12-01 13:16"
   const [day = '', time = ''] = clock.split(' ');
   // The screen says the same instant in its own date form: its time and day of the month.
   expect(banner).toContain(time);

@@ -21,6 +21,12 @@ test.describe('unlock', () => {
     const facts = page.getByRole('region', { name: 'Installed export' });
     await expect(facts).toContainText(status.current?.siteName ?? '');
     await expect(facts).toContainText(status.current?.signer ?? '');
+    // The wards by the names the signed manifest gives, never by their ids.
+    for (const ward of status.current?.wards ?? []) {
+      if (ward.name) await expect(facts).toContainText(ward.name);
+      await expect(facts).not.toContainText(ward.id);
+    }
+    expect(status.current?.wards.length).toBeGreaterThan(0);
     await expect(page.getByTestId('demo-mark')).toHaveText('DEMO DATA — not real patients');
     await snap(page, testInfo, 'unlock');
 

@@ -33,7 +33,7 @@ export function describeManifest(manifest: Manifest, signer: string): string[] {
     `export:      ${manifest.exportId}, sequence ${manifest.sequence}`,
     `created:     ${manifest.createdAt}`,
     `data as of:  ${manifest.dataAsOf}`,
-    `wards:       ${manifest.scope.wards.join(', ') || '(none in full detail)'}`,
+    `wards:       ${manifest.scope.wards.map((w) => (w.name ? `${w.id} (${w.name})` : w.id)).join(', ') || '(none in full detail)'}`,
     `schema:      ${manifest.schemaVersion}`,
     `counts:      ${counts || '(none)'}`,
     `payload:     ${mb(manifest.payload.size)}, sha256 ${manifest.payload.sha256}`,

@@ -133,6 +133,8 @@ export const de: Words = {
   'placeholder.note': 'Notiz',
   'placeholder.device': '(Medizinprodukt nicht benannt)',
   'placeholder.observation': '(Beobachtung nicht benannt)',
+  'placeholder.planItem': '(Eintrag nicht benannt)',
+  'placeholder.code': 'Code {code}',
   'device.placedDay': 'gelegt am {date} (Tag {day})',
   'device.placedOn': 'gelegt am {date}',
   'device.placedUnknown': 'Anlagedatum nicht dokumentiert',

@@ -137,6 +137,8 @@ export const en = {
   'placeholder.note': 'Note',
   'placeholder.device': '(device not named)',
   'placeholder.observation': '(observation not named)',
+  'placeholder.planItem': '(item not named)',
+  'placeholder.code': 'code {code}',
   'device.placedDay': 'placed {date} (day {day})',
   'device.placedOn': 'placed {date}',
   'device.placedUnknown': 'placement date not recorded',

@@ -134,6 +134,8 @@ export const fr: Words = {
   'placeholder.note': 'Note',
   'placeholder.device': '(dispositif non nommé)',
   'placeholder.observation': '(observation non nommée)',
+  'placeholder.planItem': '(élément non nommé)',
+  'placeholder.code': 'code {code}',
   'device.placedDay': 'posé le {date} (jour {day})',
   'device.placedOn': 'posé le {date}',
   'device.placedUnknown': 'date de pose non renseignée',

@@ -133,6 +133,8 @@ export const nl: Words = {
   'placeholder.note': 'Notitie',
   'placeholder.device': '(hulpmiddel niet benoemd)',
   'placeholder.observation': '(observatie niet benoemd)',
+  'placeholder.planItem': '(onderdeel niet benoemd)',
+  'placeholder.code': 'code {code}',
   'device.placedDay': 'geplaatst op {date} (dag {day})',
   'device.placedOn': 'geplaatst op {date}',
   'device.placedUnknown': 'plaatsingsdatum niet geregistreerd',

@@ -13,6 +13,7 @@ import {
   ChartSchema,
   InboxEventSchema,
   LanguageSchema,
+  ManifestWardSchema,
   PaperSchema,
   ReadinessCheckSchema,
   ReportRequestSchema,
@@ -55,7 +56,8 @@ export const ExportSummarySchema = z.object({
   signer: z.string(),
   createdAt: z.string(),
   dataAsOf: z.string(),
-  wards: z.array(z.string()),
+  /** The scope's wards as the signed manifest names them (names null: none in the source). */
+  wards: z.array(ManifestWardSchema),
   demo: z.boolean(),
   /** The store's newest good export (false: a kept older one). */
   current: z.boolean(),

@@ -72,6 +72,7 @@ export const COLUMNS = {
   allergies: {
     patientId: 'patient_id',
     substance: 'substance',
+    code: 'code',
     reaction: 'reaction',
     severity: 'severity',
     criticality: 'criticality',
@@ -157,6 +158,7 @@ export const COLUMNS = {
     patientId: 'patient_id',
     kind: 'kind',
     text: 'text',
+    code: 'code',
     status: 'status',
     due: 'due',
     detail: 'detail',

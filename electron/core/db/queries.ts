@@ -2,7 +2,7 @@
  * The named queries over an open export: the only way the app, the CLI and the printer read
  * it. Each takes the branded read-only handle; statements are prepared once per handle.
  */
-import type { Bed, CensusRow, SearchHit, Ward } from '../model.ts';
+import type { Bed, CensusRow, ManifestWard, SearchHit, Ward } from '../model.ts';
 import { selectColumns } from './columns.ts';
 import { type ReadonlyDb, cached } from './handle.ts';
 import { CENSUS_COLUMNS, CENSUS_FROM, byBed, toCensusRow } from './rows.ts';
@@ -180,6 +180,12 @@ export function allPatientIds(db: ReadonlyDb): string[] {
   return cached(db, 'SELECT id FROM patients ORDER BY id').pluck().all() as string[];
 }
 
+/** An allergy's substance as the bed board names it (null: in no words; code: the source's). */
+export interface AllergySubstance {
+  readonly substance: string | null;
+  readonly code: string | null;
+}
+
 /**
  * The allergy substances of a ward's patients, by patient id, most critical first (refuted
  * ones left out; null for an unnamed one): what the printed bed board names in each row.
@@ -187,18 +193,18 @@ export function allPatientIds(db: ReadonlyDb): string[] {
 export function allergySubstancesOfWard(
   db: ReadonlyDb,
   wardId: string,
-): Map<string, (string | null)[]> {
+): Map<string, AllergySubstance[]> {
   const rows = cached(
     db,
-    `SELECT ${selectColumns('allergies', 'a', ['patientId', 'substance'])}
+    `SELECT ${selectColumns('allergies', 'a', ['patientId', 'substance', 'code'])}
      FROM allergies a JOIN stays s ON s.patient_id = a.patient_id
      WHERE s.ward_id = ? AND coalesce(a.verification, '') <> 'refuted'
      ORDER BY a.patient_id, a.criticality = 'high' DESC, a.substance`,
-  ).all(wardId) as { patientId: string; substance: string | null }[];
-  const byPatient = new Map<string, (string | null)[]>();
-  for (const { patientId, substance } of rows) {
+  ).all(wardId) as ({ patientId: string } & AllergySubstance)[];
+  const byPatient = new Map<string, AllergySubstance[]>();
+  for (const { patientId, substance, code } of rows) {
     const list = byPatient.get(patientId) ?? [];
-    list.push(substance);
+    list.push({ substance, code });
     byPatient.set(patientId, list);
   }
   return byPatient;
@@ -244,9 +250,12 @@ export function exportInfo(db: ReadonlyDb): ExportInfo {
   };
 }
 
-/** Ward ids exported with full detail (the manifest's scope). */
-export function scopeWards(db: ReadonlyDb): string[] {
-  return cached(db, 'SELECT id FROM wards WHERE in_scope = 1 ORDER BY id')
-    .pluck()
-    .all() as string[];
+/** The wards exported with full detail, with their site, by id (the manifest's scope). */
+export function scopeWards(db: ReadonlyDb): ManifestWard[] {
+  return cached(
+    db,
+    `SELECT w.id AS id, w.name AS name, w.site_id AS siteId, s.name AS siteName
+     FROM wards w JOIN sites s ON s.id = w.site_id
+     WHERE w.in_scope = 1 ORDER BY w.id`,
+  ).all() as ManifestWard[];
 }

@@ -131,10 +131,12 @@ CREATE TABLE code_status_claims (
 
 -- verification: FHIR verificationStatus (a refuted allergy is kept, shown as refuted, and does
 -- not make allergy_state 'present'), or 'not-interpretable' (an unknown modifierExtension).
--- substance NULL when nothing in the source names it.
+-- substance NULL when nothing in the source names it in words; code: the source's code of the
+-- substance (shown beside the placeholder when the substance has no words: "code X-17").
 CREATE TABLE allergies (
   patient_id   TEXT NOT NULL REFERENCES patients(id),
   substance    TEXT,
+  code         TEXT,
   reaction     TEXT,
   severity     TEXT,
   criticality  TEXT,
@@ -153,7 +155,7 @@ CREATE TABLE allergy_absences (
   recorded_at  TEXT
 ) STRICT;
 
--- text NULL when the condition's code has no words.
+-- text NULL when the condition's code has no words (code then says what the source coded).
 CREATE TABLE problems (
   patient_id TEXT NOT NULL REFERENCES patients(id),
   text       TEXT,
@@ -237,10 +239,13 @@ CREATE TABLE observations (
 ) STRICT;
 
 -- Care plan activities, goals, service requests, nursing tasks, diet, recent procedures, flags.
+-- text NULL when the item is named only by a code (code: the source's code, shown with the
+-- placeholder: "(item not named) (code X-17)").
 CREATE TABLE plan_items (
   patient_id TEXT NOT NULL REFERENCES patients(id),
   kind       TEXT NOT NULL CHECK (kind IN ('careplan-activity', 'goal', 'service-request', 'nursing-task', 'diet', 'activity', 'procedure', 'flag')),
-  text       TEXT NOT NULL,
+  text       TEXT,
+  code       TEXT,
   status     TEXT,
   due        TEXT,
   detail     TEXT,

@@ -220,6 +220,7 @@ export function prepareInserts(db: WritableDb) {
       allergy({
         patientId,
         substance: a.substance,
+        code: a.code,
         reaction: a.reaction,
         severity: a.severity,
         criticality: a.criticality,
@@ -305,6 +306,7 @@ export function prepareInserts(db: WritableDb) {
         patientId,
         kind: p.kind,
         text: p.text,
+        code: p.code,
         status: p.status,
         due: p.due,
         detail: p.detail,

@@ -55,32 +55,23 @@ export function codings(concept: unknown): Coding[] {
   }));
 }
 
-/** What a person should read: `text`, else the first coding's display, else its code. */
+/**
+ * What a person should read, words only: `text`, else a coding's display — never a bare code
+ * ("X-17" or a SNOMED number means nothing on a French page). Null when the concept has no
+ * words: a name then stays null (the display says the placeholder in the reader's language)
+ * and `firstCode` keeps what the source did say.
+ */
 export function conceptText(concept: unknown): string | null {
   const o = obj(concept);
   if (!o) return null;
   const text = str(o['text']);
   if (text) return text;
   // Runs for every coded field of every resource: no intermediate arrays.
-  let code: string | null = null;
   for (const c of list(o['coding'])) {
-    const coding = obj(c);
-    if (!coding) continue;
-    const display = str(coding['display']);
+    const display = str(obj(c)?.['display']);
     if (display) return display;
-    code ??= str(coding['code']);
   }
-  return code;
-}
-
-/**
- * What a person should read, words only: `text`, else a coding's display — never a bare code
- * (a SNOMED number means nothing on a ward). Null when the concept has no words.
- */
-export function conceptDisplay(concept: unknown): string | null {
-  const o = obj(concept);
-  if (!o) return null;
-  return str(o['text']) ?? first(...codings(o).map((c) => c.display));
+  return null;
 }
 
 /** The text of the first concept of a list that has any. */

@@ -12,7 +12,6 @@ import { periodOf } from './dates.ts';
 import {
   type Json,
   codeOrText,
-  conceptDisplay,
   conceptText,
   codings,
   first,
@@ -51,6 +50,8 @@ export function mapAllergy(r: Json, _asOf: number, tally: ReportTally): Clinical
   if (isVoid(r)) return null;
   const reactions = objects(r['reaction']);
   const substance = first(conceptText(r['code']), conceptText(reactions[0]?.['substance']));
+  // Coded but not in words ("X-17"): the name stays null, the code is kept beside it.
+  const code = first(firstCode(r['code']), firstCode(reactions[0]?.['substance']));
   const unknownModifier = hasUnknownModifier(r, tally);
   const verification = unknownModifier ? 'not-interpretable' : firstCode(r['verificationStatus']);
   const recordedAt = first(
@@ -68,7 +69,7 @@ export function mapAllergy(r: Json, _asOf: number, tally: ReportTally): Clinical
         {
           item: 'allergy-absence',
           category: absence,
-          text: conceptDisplay(r['code']),
+          text: conceptText(r['code']),
           verification,
           recordedAt,
         },
@@ -81,6 +82,7 @@ export function mapAllergy(r: Json, _asOf: number, tally: ReportTally): Clinical
   const item: ClinicalItem = {
     item: 'allergy',
     substance,
+    code,
     reaction: manifestations.length > 0 ? manifestations.join(', ') : null,
     severity: first(...reactions.map((x) => str(x['severity']))),
     criticality: str(r['criticality']),
@@ -158,7 +160,7 @@ export function mapDocumentReference(
     return a ? [a] : [];
   });
   const contents = attachments.map(attachmentContent);
-  const kind = conceptDisplay(r['type']);
+  const kind = conceptText(r['type']);
   const title = first(str(r['description']), kind);
   const text = first(...contents.map((c) => c.text));
   const binaryRefs = contents.flatMap((c) => (c.binaryRef ? [c.binaryRef] : []));

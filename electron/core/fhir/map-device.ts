@@ -5,7 +5,7 @@
  * procedure of the plan (CONVENTIONS.md).
  */
 import { instantOf, periodOf } from './dates.ts';
-import { type Json, conceptDisplay, first, list, obj, objects, str } from './json.ts';
+import { type Json, conceptText, first, list, obj, objects, str } from './json.ts';
 import { hasUnknownModifier, readModifiers } from './modifiers.ts';
 import type { ClinicalRecord, DeviceRecord } from './records.ts';
 import { referenceOf, subjectOf } from './references.ts';
@@ -18,7 +18,7 @@ export function mapDevice(r: Json): DeviceRecord {
   const names = objects(r['deviceName']);
   const byType = NAME_TYPES.map((type) => names.find((n) => n['type'] === type));
   return {
-    kind: conceptDisplay(r['type']),
+    kind: conceptText(r['type']),
     name: first(...[...byType, ...names].map((n) => str(n?.['name']))),
     unknownModifier: readModifiers(r).unknown > 0,
   };
@@ -44,7 +44,7 @@ export function mapDeviceUseStatement(
   const unverified = hasUnknownModifier(r, tally) || device?.unknownModifier === true;
   if (device?.unknownModifier) tally.warn('unknown-modifier');
   const notes = [
-    ...list(r['reasonCode']).map(conceptDisplay),
+    ...list(r['reasonCode']).map(conceptText),
     ...objects(r['note']).map((n) => str(n['text'])),
   ].filter((n) => n !== null);
   return {
@@ -55,7 +55,7 @@ export function mapDeviceUseStatement(
         deviceRef: contained ? null : ref,
         deviceDisplay: str(reference?.['display']),
         device,
-        site: conceptDisplay(r['bodySite']),
+        site: conceptText(r['bodySite']),
         placedAt: first(period.start, str(r['timingDateTime'])),
         note: notes.length > 0 ? notes.join(' — ') : null,
         unverified,

@@ -9,6 +9,7 @@ import {
   codings,
   conceptText,
   first,
+  firstCode,
   firstConceptText,
   hasCoding,
   humanName,
@@ -47,9 +48,12 @@ export function mapPatient(r: Json, id: string): PatientRecord {
       : family.toUpperCase()
     : given || n?.text || null;
   const communication = objects(r['communication']);
-  const language = conceptText(
-    (communication.find((c) => c['preferred'] === true) ?? communication[0])?.['language'],
-  );
+  const spoken = (communication.find((c) => c['preferred'] === true) ?? communication[0])?.[
+    'language'
+  ];
+  // A language coded without words keeps its BCP-47 tag: the display says it in the reader's
+  // language (common/language.ts spokenLanguage), so the tag is the source's meaning, not noise.
+  const language = first(conceptText(spoken), firstCode(spoken));
   const replaced = objects(r['link']).some((l) => l['type'] === 'replaced-by');
   return {
     id,
@@ -85,7 +89,8 @@ export function mapLocation(r: Json, id: string): LocationRecord {
   const physical = codings(r['physicalType']).find((c) => c.code !== null);
   return {
     id,
-    name: first(str(r['name']), ...list(r['alias']).map(str)) ?? id,
+    // A resource id ("ward-namur-3B") is not a name: a nameless ward says the placeholder.
+    name: first(str(r['name']), ...list(r['alias']).map(str)),
     physicalType: physical?.code ?? null,
     partOf: referenceOf(r['partOf'], 'Location'),
     managingOrganization: referenceOf(r['managingOrganization'], 'Organization'),
@@ -93,7 +98,7 @@ export function mapLocation(r: Json, id: string): LocationRecord {
 }
 
 export function mapOrganization(r: Json, id: string): OrganizationRecord {
-  return { id, name: str(r['name']) ?? id };
+  return { id, name: str(r['name']) };
 }
 
 export function mapPractitionerName(r: Json): string | null {

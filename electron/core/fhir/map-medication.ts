@@ -93,16 +93,12 @@ function rangeText(value: unknown): string | null {
  * What names a drug in a concept: its text, else any coding's display — never a bare code,
  * which no nurse can read (the code is kept in its own column).
  */
-function drugName(concept: unknown): string | null {
-  return first(str(obj(concept)?.['text']), ...codings(concept).map((c) => c.display));
-}
-
 /** What a Medication resource says: its name, codes, ingredients and their strengths. */
 export function mapMedication(r: Json): MedicationRecord {
   const code = r['code'];
   const ingredients = objects(r['ingredient']).map((i) => {
     const item = obj(i['itemCodeableConcept']) ?? obj(i['itemReference']);
-    const name = first(drugName(item), str(item?.['display']));
+    const name = first(conceptText(item), str(item?.['display']));
     return {
       ...ingredientFacts(i, name),
       codings: codings(item),
@@ -116,11 +112,11 @@ export function mapMedication(r: Json): MedicationRecord {
       : named.map((i) => (i.strengthText ? `${i.name} ${i.strengthText}` : i.name)).join(' + ');
   const allCodings = [...codings(code), ...ingredients.flatMap((i) => i.codings)];
   return {
-    name: first(drugName(code), ingredientText),
+    name: first(conceptText(code), ingredientText),
     code: codings(code)[0]?.code ?? null,
     concentration: concentrationOf(ingredients, r['amount']),
     highAlert: isHighAlert({
-      names: [drugName(code), ...ingredients.map((i) => i.name)],
+      names: [conceptText(code), ...ingredients.map((i) => i.name)],
       codings: allCodings,
     }),
     unknownModifier: readModifiers(r).unknown > 0,
@@ -145,7 +141,7 @@ function drugOf(r: Json): DrugOf {
   const concept = r['medicationCodeableConcept'];
   if (obj(concept))
     return {
-      name: drugName(concept),
+      name: conceptText(concept),
       code: codings(concept)[0]?.code ?? null,
       codings: codings(concept),
       ref: null,

@@ -15,7 +15,6 @@ import {
 import {
   type Json,
   codings,
-  conceptDisplay,
   conceptText,
   first,
   firstCode,
@@ -79,6 +78,9 @@ function valueText(r: Json): string | null {
   return first(
     str(r['valueString']),
     conceptText(r['valueCodeableConcept']),
+    // A coded result without words (a SNOMED "negative") is still the result: its code, rather
+    // than a row that says nothing was measured.
+    firstCode(r['valueCodeableConcept']),
     num(r['valueInteger']) === null ? null : String(r['valueInteger']),
     typeof b === 'boolean' ? String(b) : null,
     str(r['valueDateTime']),
@@ -96,10 +98,15 @@ function effectiveAt(r: Json): string | null {
 }
 
 function categoryOf(r: Json): Observation['category'] {
-  const codes = list(r['category']).flatMap((c) => codings(c).map((x) => x.code));
-  if (codes.includes('vital-signs')) return 'vital-signs';
-  if (codes.includes('laboratory')) return 'laboratory';
-  return 'other';
+  // Runs for every observation (most of the input): no intermediate arrays or Coding objects.
+  let category: Observation['category'] = 'other';
+  for (const concept of list(r['category']))
+    for (const coding of list(obj(concept)?.['coding'])) {
+      const code = obj(coding)?.['code'];
+      if (code === 'vital-signs') return 'vital-signs';
+      if (code === 'laboratory') category = 'laboratory';
+    }
+  return category;
 }
 
 const COMPARATORS: ReadonlySet<string> = new Set(['<', '<=', '>=', '>']);
@@ -153,11 +160,7 @@ function rangeOf(r: Json): ReferenceRange {
       const codes = codings(c).map((x) => x.code ?? '');
       return codes.length > 0 ? codes : [''];
     }),
-    label: first(
-      str(r['text']),
-      ...list(r['appliesTo']).map(conceptDisplay),
-      conceptDisplay(r['type']),
-    ),
+    label: first(str(r['text']), ...list(r['appliesTo']).map(conceptText), conceptText(r['type'])),
     ageLowYears: ageInYears(age?.['low']),
     ageHighYears: ageInYears(age?.['high']),
     hasAge: age !== null,
@@ -222,7 +225,7 @@ function interpretationOf(value: unknown): { flag: string | null; flagText: stri
       }
     }
   }
-  const words = first(...concepts.map(conceptDisplay));
+  const words = first(...concepts.map(conceptText));
   if (words === null) return { flag: null, flagText: null };
   const folded = foldText(words).trim();
   const mapped = INTERPRETATION_WORDS.find(([re]) => re.test(folded))?.[1] ?? null;
@@ -246,7 +249,7 @@ function codeStatusItem(r: Json, at: string | null, tally: ReportTally): Clinica
     source: 'observation',
     fromText: false,
     unverified: hasUnknownModifier(r, tally),
-    text: first(str(r['valueString']), conceptDisplay(r['valueCodeableConcept'])),
+    text: first(str(r['valueString']), conceptText(r['valueCodeableConcept'])),
     at,
   };
 }

@@ -8,9 +8,9 @@ import { instantOf, periodOf } from './dates.ts';
 import {
   type Json,
   codings,
-  conceptDisplay,
   conceptText,
   first,
+  firstCode,
   firstConceptText,
   hasCoding,
   list,
@@ -51,13 +51,22 @@ const OPEN_TASK_STATUSES: ReadonlySet<string> = new Set([
 const RECENT_PROCEDURE_MS = 30 * 24 * 3600 * 1000;
 
 /** A plan item as mapped: an order *not* to do something is said so only by `doNotPerform`. */
-type MappedPlanItem = Omit<PlanItem, 'doNotPerform'> & { readonly doNotPerform?: boolean };
+type MappedPlanItem = Omit<PlanItem, 'doNotPerform' | 'code'> & {
+  readonly doNotPerform?: boolean;
+  /** The source's code of what the item is about (its words, when it has none, are null). */
+  readonly code?: string | null;
+};
 
 function plan(r: Json, items: MappedPlanItem[]): ClinicalRecord | null {
   return items.length > 0
     ? {
         subject: subjectOf(r),
-        items: items.map((p) => ({ item: 'plan', ...p, doNotPerform: p.doNotPerform ?? false })),
+        items: items.map((p) => ({
+          item: 'plan',
+          ...p,
+          code: p.code ?? null,
+          doNotPerform: p.doNotPerform ?? false,
+        })),
       }
     : null;
 }
@@ -92,12 +101,14 @@ export function mapCarePlan(r: Json): ClinicalRecord | null {
       str(detail?.['description']),
       str(obj(activity['reference'])?.['display']),
     );
-    if (!what) continue;
+    const code = firstCode(detail?.['code']);
+    if (!what && !code) continue;
     const nursing = detail?.['kind'] === 'Task' || hasCoding(detail?.['category'], [], 'nursing');
     items.push({
       kind: nursing ? 'nursing-task' : 'careplan-activity',
       // Stored as a flag, never as words: the display says "do not" in the reader's language.
       text: what,
+      code,
       doNotPerform: detail?.['doNotPerform'] === true,
       status,
       due: detail ? dueOf(detail, 'scheduled') : null,
@@ -132,11 +143,13 @@ export function mapGoal(r: Json): ClinicalRecord | null {
 
 export function mapServiceRequest(r: Json): ClinicalRecord | null {
   const what = conceptText(r['code']);
-  if (!what || !OPEN_REQUEST_STATUSES.has(str(r['status']) ?? '')) return null;
+  const code = firstCode(r['code']);
+  if ((!what && !code) || !OPEN_REQUEST_STATUSES.has(str(r['status']) ?? '')) return null;
   return plan(r, [
     {
       kind: 'service-request',
       text: what,
+      code,
       doNotPerform: r['doNotPerform'] === true,
       status: str(r['status']),
       due: dueOf(r, 'occurrence'),
@@ -147,11 +160,13 @@ export function mapServiceRequest(r: Json): ClinicalRecord | null {
 
 export function mapTask(r: Json): ClinicalRecord | null {
   const what = first(str(r['description']), conceptText(r['code']));
-  if (!what || !OPEN_TASK_STATUSES.has(str(r['status']) ?? '')) return null;
+  const code = firstCode(r['code']);
+  if ((!what && !code) || !OPEN_TASK_STATUSES.has(str(r['status']) ?? '')) return null;
   return plan(r, [
     {
       kind: 'nursing-task',
       text: what,
+      code,
       status: str(r['status']),
       due: first(
         periodOf(obj(r['restriction'])?.['period']).end,
@@ -175,9 +190,17 @@ export function mapProcedure(
   const when = first(str(r['performedDateTime']), performed.end, performed.start);
   const t = instantOf(when, 'start', timeZone);
   const what = conceptText(r['code']);
-  if (!what || t === null || t > asOf || t < asOf - RECENT_PROCEDURE_MS) return null;
+  const code = firstCode(r['code']);
+  if ((!what && !code) || t === null || t > asOf || t < asOf - RECENT_PROCEDURE_MS) return null;
   return plan(r, [
-    { kind: 'procedure', text: what, status, due: when, detail: firstConceptText(r['reasonCode']) },
+    {
+      kind: 'procedure',
+      text: what,
+      code,
+      status,
+      due: when,
+      detail: firstConceptText(r['reasonCode']),
+    },
   ]);
 }
 
@@ -188,11 +211,11 @@ function enteralText(enteral: Json | null): string | null {
     first(quantityText(a['rateQuantity']), ratioText(a['rateRatio']), quantityText(a['quantity'])),
   );
   const parts = [
-    first(str(enteral['baseFormulaProductName']), conceptDisplay(enteral['baseFormulaType'])),
-    first(str(enteral['additiveProductName']), conceptDisplay(enteral['additiveType'])),
+    first(str(enteral['baseFormulaProductName']), conceptText(enteral['baseFormulaType'])),
+    first(str(enteral['additiveProductName']), conceptText(enteral['additiveType'])),
     ...administrations,
     quantityText(enteral['maxVolumeToDeliver']),
-    conceptDisplay(enteral['routeofAdministration']),
+    conceptText(enteral['routeofAdministration']),
   ].filter((p) => p !== null);
   const text = parts.length > 0 ? parts.join(' · ') : null;
   return first(text, str(enteral['administrationInstruction']));
@@ -209,7 +232,7 @@ function ratioText(value: unknown): string | null {
 function supplementTexts(r: Json): string[] {
   return objects(r['supplement']).flatMap((s) => {
     const parts = [
-      first(str(s['productName']), conceptDisplay(s['type'])),
+      first(str(s['productName']), conceptText(s['type'])),
       quantityText(s['quantity']),
     ].filter((p) => p !== null);
     const text = parts.length > 0 ? parts.join(' · ') : str(s['instruction']);
@@ -253,6 +276,7 @@ export function mapNutritionOrder(r: Json): ClinicalRecord | null {
         item: 'plan',
         kind: 'diet',
         text: l.text,
+        code: null,
         status,
         due: null,
         detail: l.detail,
@@ -271,7 +295,8 @@ export function mapFlag(
   const end = instantOf(periodOf(r['period']).end, 'end', timeZone);
   if (r['status'] !== 'active' || (end !== null && end <= asOf)) return null;
   const text = conceptText(r['code']);
-  if (!text) return null;
+  const code = firstCode(r['code']);
+  if (!text && !code) return null;
   const at = periodOf(r['period']).start;
   let item: ClinicalItem;
   let dnr: 'coded' | 'text' | null;
@@ -279,7 +304,9 @@ export function mapFlag(
     hasCoding(r['code'], [SYSTEM.ward], LOCAL.isolation) ||
     hasCoding(r['code'], [SYSTEM.snomed], SNOMED_ISOLATION)
   ) {
-    item = { item: 'fact', fact: 'isolation', text, value: null, at };
+    // The stay's isolation is one text, where null means none: a coded isolation flag without
+    // words keeps its code rather than reading as "no isolation".
+    item = { item: 'fact', fact: 'isolation', text: text ?? code, value: null, at };
   } else if ((dnr = dnrEvidence(r['code'])) !== null) {
     item = {
       item: 'code-status',
@@ -297,6 +324,7 @@ export function mapFlag(
       item: 'plan',
       kind: 'flag',
       text,
+      code,
       status: 'active',
       due: null,
       detail: firstConceptText(r['category']),

@@ -35,7 +35,8 @@ export interface PatientRecord {
 
 export interface LocationRecord {
   readonly id: string;
-  readonly name: string;
+  /** Null when the Location has no name or alias: an id is never shown as a name. */
+  readonly name: string | null;
   /** v3 location-physical-type code (`wa`, `ro`, `bd`, `si`, `bu` …), null when absent. */
   readonly physicalType: string | null;
   readonly partOf: string | null;
@@ -51,7 +52,8 @@ export interface DeviceRecord {
 
 export interface OrganizationRecord {
   readonly id: string;
-  readonly name: string;
+  /** Null when the Organization has no name (the display says "site unknown"). */
+  readonly name: string | null;
 }
 
 export interface MedicationRecord {

@@ -21,7 +21,7 @@
  *   magic → not-an-export / unsupported-version / truncated
  *   length + room for manifest, signer and signature → not-an-export / truncated
  *   signer in the trust store → unknown-signer;  signature → bad-signature
- *   manifest JSON + schema → unsupported-version (format ≠ 2) / not-an-export
+ *   manifest JSON + schema → unsupported-version (format ≠ MANIFEST_FORMAT) / not-an-export
  *   payload size and SHA-256 → truncated (short) / payload-mismatch (long or different)
  * `verifyExport` stops there (no keys needed). `decryptExport` then refuses a schema newer than
  * this viewer (schema-too-new) BEFORE decrypting, decrypts natively (crypto/age.ts):
@@ -155,7 +155,7 @@ function parseManifest(manifestBytes: Uint8Array): Manifest {
   if (typeof format === 'number' && format < MANIFEST_FORMAT) {
     throw fail(
       'unsupported-version',
-      `This export's manifest is in format ${format}, from an exporter older than this viewer (it does not say which laptops it is for) — ask IT for a fresh export.`,
+      `This export's manifest is in format ${format}, from an exporter older than this viewer reads (${MANIFEST_FORMAT}) — ask IT for a fresh export.`,
     );
   }
   if (format !== MANIFEST_FORMAT) {

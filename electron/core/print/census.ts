@@ -6,6 +6,7 @@
  * out. The MRN barcode per row is a setting: with it a page holds fewer rows.
  */
 import type { Bed, CensusRow, Ward } from '../model.ts';
+import type { AllergySubstance } from '../db/queries.ts';
 import {
   HEADING,
   heading,
@@ -29,7 +30,7 @@ export interface CensusWard {
   /** Every bed and bedless room the export knows for the ward, by bed; empty when it has none. */
   readonly beds: readonly Bed[];
   /** Allergy substances per patient id, most critical first. */
-  readonly allergies: ReadonlyMap<string, readonly (string | null)[]>;
+  readonly allergies: ReadonlyMap<string, readonly AllergySubstance[]>;
 }
 
 export interface CensusInput {
@@ -93,12 +94,16 @@ function bedLabel(place: { readonly room: string | null; readonly bed: string | 
 /** Allergies shown by name in the row, the rest counted ("…+2"). */
 const ALLERGIES_NAMED = 2;
 
-function allergyCell(t: Translate, row: CensusRow, substances: readonly (string | null)[]): string {
+function allergyCell(
+  t: Translate,
+  row: CensusRow,
+  substances: readonly AllergySubstance[],
+): string {
   if (row.allergyState !== 'present' || substances.length === 0)
     return t(`allergyShort.${row.allergyState}`);
   const listed = substances
     .slice(0, ALLERGIES_NAMED)
-    .map((substance) => named(t, 'substance', substance))
+    .map(({ substance, code }) => named(t, 'substance', substance, code))
     .join(', ');
   const more = substances.length - ALLERGIES_NAMED;
   return more > 0 ? `${listed} ${t('census.moreAllergies', { count: more })}` : listed;

@@ -106,7 +106,7 @@ const QUIET_MODULES = 10;
 
 /** "Penicillin (anaphylaxis)": the substance (or the word for an unnamed one), its reactions. */
 export function allergyText(t: Translate, line: AllergyLine): string {
-  const substance = named(t, 'substance', line.substance);
+  const substance = named(t, 'substance', line.substance, line.code);
   return line.reactions.length > 0 ? `${substance} (${line.reactions.join(', ')})` : substance;
 }
 

@@ -32,6 +32,7 @@ import type { Block, Measure } from './layout.ts';
 import type { Translate } from './messages.ts';
 import { allergyLine, identityFromChart, patientHeader, placeLine } from './patient-header.ts';
 import { named, siteAndWard } from '../../common/placeholder.ts';
+import { spokenLanguage } from '../../common/language.ts';
 
 const LABEL_WIDTH = 150;
 
@@ -91,7 +92,7 @@ function stayBlocks(
     [t('label.fallRisk'), stay.fallRisk],
     [t('label.weight'), patient.weightKg === null ? null : `${number(patient.weightKg)} kg`],
     [t('label.height'), patient.heightCm === null ? null : `${number(patient.heightCm)} cm`],
-    [t('label.language'), patient.language],
+    [t('label.language'), patient.language && spokenLanguage(patient.language, t.language)],
   ];
   return [
     title,
@@ -114,7 +115,7 @@ function allergyBlocks(m: Measure, t: Translate, chart: Chart, width: number): B
     { label: t('col.status'), weight: 1 },
   ];
   const rows = chart.allergies.map((a) => [
-    named(t, 'substance', a.substance),
+    named(t, 'substance', a.substance, a.code),
     a.reaction ?? '',
     codeWord(t, 'allergySeverity', a.severity),
     codeWord(t, 'allergyCriticality', a.criticality),
@@ -139,7 +140,8 @@ function problemBlocks(
     { label: t('col.onset'), weight: 1 },
   ];
   const rows = chart.problems.map((p) => [
-    p.code ? `${named(t, 'condition', p.text)} (${p.code})` : named(t, 'condition', p.text),
+    // A named condition keeps its code beside it ("Hypertension (I10)"); an unnamed one says so.
+    p.text && p.code ? `${p.text} (${p.code})` : named(t, 'condition', p.text, p.code),
     codeWord(t, 'problemStatus', p.status),
     formatStoredDate(p.onset, timeZone, t.language),
   ]);
@@ -249,7 +251,7 @@ function observationBlocks(
   ];
   const rows = newestFirst(selected).map((o) => [
     formatStoredDate(o.at, timeZone, t.language),
-    named(t, 'observation', o.name),
+    named(t, 'observation', o.name, o.code),
     [o.value === null ? (o.valueText ?? '') : number(o.value), o.unit ?? '']
       .filter((s) => s.length > 0)
       .join(' '),

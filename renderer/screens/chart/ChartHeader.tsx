@@ -136,7 +136,7 @@ function AllergyBand({ chart }: { readonly chart: Chart }) {
       <ul>
         {lines.map((line, index) => (
           <li key={index}>
-            <strong>{named(words, 'substance', line.substance)}</strong>
+            <strong>{named(words, 'substance', line.substance, line.code)}</strong>
             {line.reactions.length > 0 && ` (${line.reactions.join(', ')})`}
             {line.highCriticality && ' ⚠'}
           </li>

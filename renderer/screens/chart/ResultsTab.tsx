@@ -77,7 +77,7 @@ function TrendTable({
           return (
             <tr key={trend.key} data-observation={trend.name}>
               <th scope="row">
-                {named(words, 'observation', trend.name)}
+                {named(words, 'observation', trend.name, trend.code)}
                 {trend.unit && <span className="sub">{trend.unit}</span>}
               </th>
               <td>{latest && <ObservationValue observation={latest} />}</td>
@@ -137,7 +137,7 @@ function TrendChart({ trend }: { readonly trend: Trend }) {
       viewBox={`0 0 ${CHART_WIDTH} ${CHART_HEIGHT}`}
       role="img"
       aria-label={t('results.trendOf', {
-        name: named(words, 'observation', trend.name),
+        name: named(words, 'observation', trend.name, trend.code),
         count: trend.series.length,
       })}
     >

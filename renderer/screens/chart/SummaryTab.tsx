@@ -69,7 +69,7 @@ export function SummaryTab({ chart }: { readonly chart: Chart }) {
           <ul>
             {problems.map((p, index) => (
               <li key={index}>
-                {named(words, 'condition', p.text)}
+                {named(words, 'condition', p.text, p.code)}
                 {p.onset && ` (${t('summary.since', { date: format.partialDate(p.onset) })})`}
               </li>
             ))}

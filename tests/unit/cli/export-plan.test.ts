@@ -107,7 +107,8 @@ describe('downtime export --plan', () => {
           });
         }
         const { manifest, sqlite } = await decryptExport(bytes, trust, laptops[i]?.identity ?? '');
-        expect(manifest).toMatchObject({ sequence: 77, scope: { wards: [ward.id] } });
+        expect(manifest).toMatchObject({ sequence: 77 });
+        expect(manifest.scope.wards.map((w) => [w.id, w.name])).toEqual([[ward.id, ward.name]]);
         const db = openReadonlyDb(sqlite);
         try {
           expect(listWards(db).map((w) => [w.id, w.inScope])).toEqual(
@@ -183,7 +184,7 @@ describe('downtime export --plan', () => {
       trust,
       laptops[2]?.identity ?? '',
     );
-    expect(manifest.scope.wards).toEqual([wards[2]?.id]);
+    expect(manifest.scope.wards.map((w) => w.id)).toEqual([wards[2]?.id]);
   }, 60_000);
 
   test('a bad plan is refused before the import, naming entry and field', async () => {

@@ -82,7 +82,13 @@ describe('downtime export', () => {
         site: { id: 'chu-nord', name: 'CHU Nord' },
         sequence: 42,
         dataAsOf: '2026-11-28T07:00:00.000Z',
-        scope: { wards: ['w2a', 'w3b'] },
+        // Ward names and their site in the signed header: the unlock screen names them.
+        scope: {
+          wards: [
+            { id: 'w2a', name: 'Chirurgie 2A', siteId: 'site-nord', siteName: 'Site Nord' },
+            { id: 'w3b', name: 'Médecine interne 3B', siteId: 'site-nord', siteName: 'Site Nord' },
+          ],
+        },
         counts: {
           patients: 5,
           census: 4,

@@ -11,6 +11,7 @@ import { generateDeviceIdentity } from '../../../electron/core/keys/device-ident
 import { generateSiteKey, writeSiteKeyFiles } from '../../../electron/core/keys/site-key.ts';
 import { manifestInput, sqliteImage } from '../format/helpers.ts';
 import { expectRefusal, run } from './capture.ts';
+import { MANIFEST_FORMAT } from '../../../electron/core/model.ts';
 
 let d: string;
 let good: string;
@@ -43,7 +44,7 @@ describe('downtime verify', () => {
     const json = JSON.parse(r.stdout) as Record<string, unknown>;
     expect(Object.keys(json)).toEqual(['manifest']);
     expect(json.manifest).toMatchObject({
-      format: 2,
+      format: MANIFEST_FORMAT,
       exportId: 'exp-0001',
       sequence: 7,
       dataAsOf: '2026-11-28T08:55:00Z',

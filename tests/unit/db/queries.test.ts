@@ -46,7 +46,14 @@ describe('wards and census', () => {
         censusCount: 3,
       },
     ]);
-    expect(scopeWards(db)).toEqual(['w-geri', 'w2a', 'w3b']);
+    // The manifest's scope: each ward with its name and its site's.
+    expect(scopeWards(db)).toEqual(
+      [
+        ['w-geri', 'Gériatrie'],
+        ['w2a', 'Chirurgie 2A'],
+        ['w3b', 'Médecine interne 3B'],
+      ].map(([id, name]) => ({ id, name, siteId: 'site-nord', siteName: 'Site Nord' })),
+    );
   });
 
   it('gives a ward census in bed order, rooms numerically', () => {
@@ -106,6 +113,7 @@ describe('getChart', () => {
     expect(chart?.allergies).toEqual([
       {
         substance: 'Pénicilline',
+        code: null,
         verification: null,
         reaction: 'Urticaire',
         severity: 'moderate',

@@ -46,6 +46,22 @@ describe('the whole fixture folder', () => {
     expect(report.resourcesRead['MedicationRequest']).toBe(193);
   });
 
+  it('stores no bare code as a name: the Inferno results coded LOINC 75773-2 and 45473-6 without words have name NULL and keep their code', () => {
+    expect(
+      db
+        .prepare('SELECT DISTINCT code FROM observations WHERE name IS NULL ORDER BY code')
+        .pluck()
+        .all(),
+    ).toEqual(['45473-6', '75773-2']);
+    for (const [table, column] of [
+      ['observations', 'name'],
+      ['problems', 'text'],
+      ['allergies', 'substance'],
+      ['plan_items', 'text'],
+    ] as const)
+      expect(count(db, table, `${column} = code`), table).toBe(0);
+  });
+
   it('counts non-clinical resources as read and skips them', () => {
     expect(report.resourcesRead['Claim']).toBe(54);
     expect(report.resourcesRead['ExplanationOfBenefit']).toBe(43);

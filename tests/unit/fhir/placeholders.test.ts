@@ -79,7 +79,7 @@ const UNNAMED: Resource[] = [
   },
   {
     // A coding with only its system (no code, display or text): the value is kept, its name is
-    // not made up. (A bare code is the source's words and is kept as the name.)
+    // not made up (coded-only names: coded-only.test.ts).
     resourceType: 'Observation',
     id: 'o-anon',
     status: 'final',
@@ -177,6 +177,7 @@ const WORD: Record<Exclude<Language, 'en'>, Record<Unnamed, string>> = {
     note: 'Note',
     device: '(dispositif non nommé)',
     observation: '(observation non nommée)',
+    planItem: '(élément non nommé)',
   },
   nl: {
     substance: '(stof niet benoemd)',
@@ -187,6 +188,7 @@ const WORD: Record<Exclude<Language, 'en'>, Record<Unnamed, string>> = {
     note: 'Notitie',
     device: '(hulpmiddel niet benoemd)',
     observation: '(observatie niet benoemd)',
+    planItem: '(onderdeel niet benoemd)',
   },
   de: {
     substance: '(Stoff nicht benannt)',
@@ -197,6 +199,7 @@ const WORD: Record<Exclude<Language, 'en'>, Record<Unnamed, string>> = {
     note: 'Notiz',
     device: '(Medizinprodukt nicht benannt)',
     observation: '(Beobachtung nicht benannt)',
+    planItem: '(Eintrag nicht benannt)',
   },
 };
 

@@ -6,6 +6,7 @@ import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { isAddressedTo, recipientFingerprint } from '../../../electron/core/keys/recipient.ts';
 import { SCHEMA_VERSION } from '../../../electron/core/schema-version.ts';
+import { MANIFEST_FORMAT } from '../../../electron/core/model.ts';
 import { AppError } from '../../../electron/core/errors.ts';
 import { generateDeviceIdentity } from '../../../electron/core/keys/device-identity.ts';
 import {
@@ -40,12 +41,17 @@ describe('a good export', () => {
     expect(signer).toBe(f.siteKey.fingerprint);
     expect(signer).toMatch(/^SHA256:[0-9a-f]{4}( [0-9a-f]{4}){3}$/);
     expect(manifest).toMatchObject({
-      format: 2,
+      format: MANIFEST_FORMAT,
       schemaVersion: SCHEMA_VERSION,
       exportId: 'exp-0001',
       sequence: 7,
       site: { id: 'site-1', name: 'St Elsewhere General' },
-      scope: { wards: ['W4', 'ICU'] },
+      scope: {
+        wards: [
+          { id: 'W4', name: 'Ward 4', siteId: 'site-1', siteName: 'St Elsewhere General' },
+          { id: 'ICU', name: 'Intensive care', siteId: 'site-1', siteName: 'St Elsewhere General' },
+        ],
+      },
       demo: false,
     });
     const regions = dtxRegions(f.bytes);
@@ -173,7 +179,10 @@ describe('refusals', () => {
     const payload = Buffer.from('x');
     expect(
       kindOfSync(() =>
-        verifyExport(signedContainer(fullManifest({ format: 3 }), f.siteKey, payload), f.trust),
+        verifyExport(
+          signedContainer(fullManifest({ format: MANIFEST_FORMAT + 1 }), f.siteKey, payload),
+          f.trust,
+        ),
       ),
     ).toBe('unsupported-version');
     expect(

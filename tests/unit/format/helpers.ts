@@ -6,6 +6,7 @@
 import { createHash, sign } from 'node:crypto';
 import Database from 'better-sqlite3';
 import { SCHEMA_VERSION } from '../../../electron/core/schema-version.ts';
+import { MANIFEST_FORMAT } from '../../../electron/core/model.ts';
 import { encryptAge } from '../../../electron/core/crypto/age.ts';
 import { writeExport, type ExportManifestInput } from '../../../electron/core/format/dtx.ts';
 import { generateDeviceIdentity } from '../../../electron/core/keys/device-identity.ts';
@@ -52,7 +53,12 @@ export function manifestInput(overrides: Partial<ExportManifestInput> = {}): Exp
     sequence: 7,
     createdAt: '2026-11-28T09:00:00Z',
     dataAsOf: '2026-11-28T08:55:00Z',
-    scope: { wards: ['W4', 'ICU'] },
+    scope: {
+      wards: [
+        { id: 'W4', name: 'Ward 4', siteId: 'site-1', siteName: 'St Elsewhere General' },
+        { id: 'ICU', name: 'Intensive care', siteId: 'site-1', siteName: 'St Elsewhere General' },
+      ],
+    },
     counts: { patients: 3, census: 3 },
     demo: false,
     ...overrides,
@@ -121,7 +127,7 @@ export function signedContainer(
 export function fullManifest(overrides: Record<string, unknown> = {}): Record<string, unknown> {
   return {
     ...manifestInput(),
-    format: 2,
+    format: MANIFEST_FORMAT,
     schemaVersion: SCHEMA_VERSION,
     recipients: ['0'.repeat(32)],
     ...overrides,

@@ -43,8 +43,11 @@ function thirtyBeds(): CensusWard {
     rows,
     beds,
     allergies: new Map([
-      ['p0', ['Pénicilline', 'Latex', 'Iode', 'Codéine']],
-      ['p1', ['Latex']],
+      [
+        'p0',
+        ['Pénicilline', 'Latex', 'Iode', 'Codéine'].map((s) => ({ substance: s, code: null })),
+      ],
+      ['p1', [{ substance: 'Latex', code: null }]],
     ]),
   };
 }

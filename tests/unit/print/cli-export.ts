@@ -40,7 +40,9 @@ export async function writeCliExport(
       sequence: 1,
       createdAt: AS_OF.toISOString(),
       dataAsOf: AS_OF.toISOString(),
-      scope: { wards: ['w3b'] },
+      scope: {
+        wards: [{ id: 'w3b', name: 'Médecine interne 3B', siteId: 'chu', siteName: 'CHU Démo' }],
+      },
       counts: {},
       demo: true,
       ...(extra.downtimeIds ? { downtimeIds: [...extra.downtimeIds] } : {}),

@@ -19,14 +19,14 @@ import { loadFonts } from '../../../electron/core/print/fonts.ts';
 import type { Translate } from '../../../electron/core/print/messages.ts';
 
 export const manifest: Manifest = {
-  format: 2,
+  format: 3,
   recipients: ['0'.repeat(32)],
   site: { id: 'chu-test', name: 'CHU Test' },
   exportId: 'exp-1',
   sequence: 7,
   createdAt: '2026-03-28T10:05:00Z',
   dataAsOf: '2026-03-28T10:00:00Z',
-  scope: { wards: ['w-3b'] },
+  scope: { wards: [{ id: 'w-3b', name: '3B', siteId: 'chu-test', siteName: 'CHU Test' }] },
   schemaVersion: 1,
   counts: {},
   payload: { size: 0, sha256: '0'.repeat(64) },
@@ -116,6 +116,7 @@ export function chart(n: number, overrides: Partial<Chart> = {}): Chart {
     allergies: [
       {
         substance: `Penicillin${n}`,
+        code: null,
         verification: 'confirmed',
         reaction: 'anaphylaxis',
         severity: 'severe',

@@ -211,6 +211,7 @@ describe.each(['fr', 'nl', 'de', 'en'] as const)('I-PASS handover in %s', (langu
         {
           kind: 'service-request',
           text: 'RX thorax',
+          code: null,
           status: 'active',
           due: null,
           detail: null,

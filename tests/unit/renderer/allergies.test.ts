@@ -5,6 +5,7 @@ import { allergyLines } from '../../../electron/common/allergies.ts';
 
 const allergy = (over: Partial<Allergy>): Allergy => ({
   substance: 'Penicillin',
+  code: null,
   verification: null,
   reaction: null,
   severity: null,
@@ -24,8 +25,24 @@ describe('allergy lines', () => {
       allergy({ substance: 'Penicilline' }),
     ]);
     expect(lines).toEqual([
-      { substance: 'Cashew nuts', reactions: ['Anaphylaxis', 'Urticaria'], highCriticality: false },
-      { substance: 'Pénicilline', reactions: [], highCriticality: true },
+      {
+        substance: 'Cashew nuts',
+        code: null,
+        reactions: ['Anaphylaxis', 'Urticaria'],
+        highCriticality: false,
+      },
+      { substance: 'Pénicilline', code: null, reactions: [], highCriticality: true },
+    ]);
+  });
+
+  it('keeps the code of a substance coded without words, each such record on its own line', () => {
+    const lines = allergyLines([
+      allergy({ substance: null, code: 'S-12' }),
+      allergy({ substance: null, code: 'S-12' }),
+    ]);
+    expect(lines.map((l) => [l.substance, l.code])).toEqual([
+      [null, 'S-12'],
+      [null, 'S-12'],
     ]);
   });
 

@@ -64,7 +64,9 @@ export async function makeExportKit(trustDir: string): Promise<ExportKit> {
           sequence,
           createdAt: '2026-11-28T20:00:00Z',
           dataAsOf: options.dataAsOf ?? '2026-11-28T20:00:00Z',
-          scope: { wards: ['W3'] },
+          scope: {
+            wards: [{ id: 'W3', name: 'Ward 3', siteId: 'chu-test', siteName: 'CHU Test' }],
+          },
           counts: { patients: 0 },
           demo: true,
           ...(options.downtimeIds ? { downtimeIds: options.downtimeIds } : {}),
