@@ -113,7 +113,7 @@ test.describe('chart', () => {
   });
 
   const BANDS: readonly [AllergyState, RegExp][] = [
-    ['present', /^Allergies\b/],
+    ['present', /^Allergies/],
     ['none-known', /^No known allergies$/],
     ['unknown', /^Allergies not recorded — ask before giving anything$/],
   ];

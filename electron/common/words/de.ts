@@ -162,7 +162,7 @@ export const de: Words = {
   'col.range': 'Normbereich',
   'col.relationship': 'Beziehung',
   'col.room': 'Zimmer',
-  'col.route': 'Applikationsweg',
+  'col.route': 'Weg',
   'col.severity': 'Schweregrad',
   'col.status': 'Status',
   'col.time': 'Uhrzeit',

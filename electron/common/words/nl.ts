@@ -162,7 +162,7 @@ export const nl: Words = {
   'col.range': 'Normaalwaarden',
   'col.relationship': 'Relatie',
   'col.room': 'Kamer',
-  'col.route': 'Toedieningsweg',
+  'col.route': 'Weg',
   'col.severity': 'Ernst',
   'col.status': 'Status',
   'col.time': 'Uur',

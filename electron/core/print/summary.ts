@@ -156,12 +156,13 @@ function medicationBlocks(
   timeZone: string,
 ): Block[] {
   const columns: Column[] = [
-    { label: t('col.drug'), weight: 2.2, bold: true },
+    { label: t('col.drug'), weight: 1.9, bold: true },
     { label: t('col.dose'), weight: 1 },
     { label: t('col.route'), weight: 0.8 },
     { label: t('col.frequency'), weight: 1.6 },
     { label: t('col.nextDue'), weight: 1.6, keep: 'words' },
-    { label: t('col.lastGiven'), weight: 1.1, keep: 'words' },
+    // Wide enough for "Dernière administration" unbroken.
+    { label: t('col.lastGiven'), weight: 1.4, keep: 'words' },
     { label: '', weight: 1.6, bold: true },
   ];
   const rows = chart.medications.map((med) => {
