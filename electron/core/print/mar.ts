@@ -567,12 +567,26 @@ function infusionBlocks(ctx: Ctx, order: ChartMedication, weightKg: number | nul
   );
   return [
     orderBlock(ctx, order),
-    ...(facts.length > 0 ? paragraph(m, facts.join('  ·  '), BODY_BOLD, width) : []),
+    ...keepTogether(facts.length > 0 ? paragraph(m, facts.join('  ·  '), BODY_BOLD, width) : []),
     laid.head,
-    ...laid.rows,
+    ...withFirstRows(laid.rows),
     spacer(6),
   ];
 }
+
+/** Write-in rows that stay on the page of the order they belong to. */
+const FIRST_ROWS_KEPT = 2;
+
+/** The blocks kept with what follows them (an order's facts stay with its table). */
+const keepTogether = (blocks: readonly Block[]): Block[] =>
+  blocks.map((b) => ({ ...b, keepWithNext: true }));
+
+/**
+ * A table's rows, the first ones kept with the heading above: an order's description and its
+ * table head never end a page without rows to write in under them (a page break falls later).
+ */
+const withFirstRows = (rows: readonly Block[]): Block[] =>
+  rows.map((row, i) => (i < FIRST_ROWS_KEPT - 1 ? { ...row, keepWithNext: true } : row));
 
 // ─── PRN ─────────────────────────────────────────────────────────────────────────────────────
 
@@ -604,7 +618,7 @@ function prnBlocks(ctx: Ctx, entry: Extract<MarEntry, { kind: 'prn' }>): Block[]
     orderBlock(ctx, entry.order),
     ...prnLastDay(ctx, entry),
     laid.head,
-    ...laid.rows,
+    ...withFirstRows(laid.rows),
     spacer(6),
   ];
 }
@@ -622,12 +636,11 @@ function prnLastDay(ctx: Ctx, entry: Extract<MarEntry, { kind: 'prn' }>): Block[
     `${formatStoredDate(a.at, timeZone, t.language)} ${a.dose === null ? '' : formatStoredDose(a.dose, t)}`.trim();
   const quantity = (q: Quantity): string =>
     formatDose({ dose: q.value, doseUnit: q.unit, doseText: null }, t);
-  const keep = (blocks: Block[]): Block[] => blocks.map((b) => ({ ...b, keepWithNext: true }));
   switch (lastDay.total.kind) {
     case 'none-given': {
       // Nothing in the last 24 h: the dose before that, if any, is still the interval's start.
       const before = entry.given.at(-1);
-      return keep([
+      return keepTogether([
         ...paragraph(m, t('prn.noneGiven', { time }), BODY_BOLD, width),
         ...paragraph(
           m,
@@ -648,7 +661,7 @@ function prnLastDay(ctx: Ctx, entry: Extract<MarEntry, { kind: 'prn' }>): Block[
                 max: quantity(lastDay.max),
               })
             : t('prn.totalNoMax', { total: quantity(lastDay.total.total) });
-      return keep([
+      return keepTogether([
         ...paragraph(
           m,
           t('mar.prnDayList', {
