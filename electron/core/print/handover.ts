@@ -9,7 +9,7 @@
  * puts one row per bed on the page, for the charge nurse's overview.
  */
 import { ageAt, formatAge } from '../../common/age.ts';
-import { deviceLine, devicePlacement, type DevicePlacement } from '../../common/device.ts';
+import { deviceLines } from './devices.ts';
 import { formatDose } from '../../common/dose.ts';
 import { orderFrequency } from '../../common/frequency.ts';
 import { drugLabel } from '../../common/order-state.ts';
@@ -211,20 +211,6 @@ function dayNumber(since: Date, input: HandoverInput): number {
   );
 }
 
-/** The placement with its day count (common, as the chart says it), its date in full ISO. */
-function placementOf(placedAt: string | null, input: HandoverInput): DevicePlacement | null {
-  return devicePlacement(placedAt, input.asOf, input.timeZone, (value) =>
-    storedDay(value, input.timeZone),
-  );
-}
-
-/** Every line, drain and device one per line, or the reader's "none recorded" — never blank. */
-function deviceLines(t: Translate, chart: Chart, input: HandoverInput): string[] {
-  return chart.devices.length === 0
-    ? [t('device.none')]
-    : chart.devices.map((d) => deviceLine(t, d, placementOf(d.placedAt, input)));
-}
-
 /** "78 years · admitted 2026-11-25 (day 4) · Dr Maes, Internal medicine". */
 function stayFacts(t: Translate, chart: Chart, input: HandoverInput): string {
   const { stay, patient } = chart;
@@ -301,7 +287,7 @@ function factsBlocks(
     ...labelled(
       m,
       t('handover.devices'),
-      deviceLines(t, chart, input).join('\n'),
+      deviceLines(t, chart.devices, input.asOf, input.timeZone).join('\n'),
       width,
       LABEL_WIDTH,
     ),
@@ -399,7 +385,7 @@ function boardSection(
       [
         chart.handover.summary ?? chart.stay?.reason ?? '',
         t('handover.devicesShort'),
-        ...deviceLines(t, chart, input),
+        ...deviceLines(t, chart.devices, input.asOf, input.timeZone),
       ]
         .filter((s) => s.length > 0)
         .join('\n'),

@@ -146,6 +146,7 @@ function buildReport(
         chartOf(db, request.patientId, { ...clock, now: ctx.printedAt }),
         t,
         ctx.timeZone,
+        dataAsOf(ctx),
       );
     }
     case 'labels':

@@ -27,6 +27,7 @@ import type { ReportDocument } from './document.ts';
 import { drugLabel, isToGive, notToGiveText } from '../../common/order-state.ts';
 import { planItemText } from '../../common/plan-item.ts';
 import { formatStoredDate, parseInstant } from './format.ts';
+import { deviceLines } from './devices.ts';
 import { ipassBlocks } from './handover.ts';
 import type { Block, Measure } from './layout.ts';
 import type { Translate } from './messages.ts';
@@ -36,7 +37,13 @@ import { spokenLanguage } from '../../common/language.ts';
 
 const LABEL_WIDTH = 150;
 
-export function summaryReport(chart: Chart, t: Translate, timeZone: string): ReportDocument {
+/** `asOf` is the export's data time: a line's "day n" counts to it. */
+export function summaryReport(
+  chart: Chart,
+  t: Translate,
+  timeZone: string,
+  asOf: Date,
+): ReportDocument {
   const scope = chart.stay
     ? siteAndWard(t, chart.stay.siteName, chart.stay.wardName)
     : t('summary.notAdmitted');
@@ -55,6 +62,11 @@ export function summaryReport(chart: Chart, t: Translate, timeZone: string): Rep
           ...allergyBlocks(m, t, chart, width),
           ...problemBlocks(m, t, chart, width, timeZone),
           ...medicationBlocks(m, t, chart, width, timeZone),
+          heading(m, t('handover.devices'), width),
+          ...deviceLines(t, chart.devices, asOf, timeZone).flatMap((line) =>
+            paragraph(m, line, BODY, width),
+          ),
+          spacer(4),
           ...administrationBlocks(m, t, chart, width, timeZone),
           ...observationBlocks(m, t, chart.observations, 'vital-signs', width, timeZone),
           ...observationBlocks(m, t, chart.observations, 'laboratory', width, timeZone),

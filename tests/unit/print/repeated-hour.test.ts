@@ -132,7 +132,13 @@ describe.each(['fr', 'nl', 'de', 'en'] as const)(
 
     it('says the offsets in the summary’s administrations too', async () => {
       const { pdf } = await renderToBuffer(
-        (t) => summaryReport(chart(1, { medications: [every90min], administrations }), t, timeZone),
+        (t) =>
+          summaryReport(
+            chart(1, { medications: [every90min], administrations }),
+            t,
+            timeZone,
+            AS_OF,
+          ),
         { ...context, language },
       );
       const text = (await pageTexts(pdf)).join('\n').replace(/\s+/g, ' ');

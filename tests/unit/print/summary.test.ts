@@ -5,7 +5,14 @@ import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../electron/core/errors.ts';
 import { findFontsDir } from '../../../electron/core/print/fonts.ts';
 import { summaryReport } from '../../../electron/core/print/summary.ts';
-import { chart, context, medication, pageTexts, renderToBuffer } from './fixtures.ts';
+import {
+  chart,
+  context,
+  handoverDefaults,
+  medication,
+  pageTexts,
+  renderToBuffer,
+} from './fixtures.ts';
 
 describe('patient summary', () => {
   it('prints the whole chart; every page of a long chart names the patient', async () => {
@@ -68,7 +75,7 @@ describe('patient summary', () => {
       notes,
     });
     const { pdf, pages } = await renderToBuffer((t) =>
-      summaryReport(patient, t, 'Europe/Brussels'),
+      summaryReport(patient, t, 'Europe/Brussels', handoverDefaults.asOf),
     );
     const texts = await pageTexts(pdf);
     expect(pages).toBeGreaterThan(1);
@@ -89,7 +96,7 @@ describe('patient summary', () => {
 
   it('says when the patient is not admitted instead of leaving the stay blank', async () => {
     const { pdf } = await renderToBuffer((t) =>
-      summaryReport(chart(1, { stay: null }), t, 'Europe/Brussels'),
+      summaryReport(chart(1, { stay: null }), t, 'Europe/Brussels', handoverDefaults.asOf),
     );
     const text = (await pageTexts(pdf)).join('\n');
     expect(text).toContain('Not admitted at the time of the export');
@@ -97,10 +104,13 @@ describe('patient summary', () => {
   });
 
   it('shrinks the footer for a very long user name but never cuts the page number', async () => {
-    const { pdf } = await renderToBuffer((t) => summaryReport(chart(1), t, 'Europe/Brussels'), {
-      ...context,
-      printedBy: 'Marie-Christine Vandenbroucke-Lefèvre de la Chapelle-Saint-Ghislain',
-    });
+    const { pdf } = await renderToBuffer(
+      (t) => summaryReport(chart(1), t, 'Europe/Brussels', handoverDefaults.asOf),
+      {
+        ...context,
+        printedBy: 'Marie-Christine Vandenbroucke-Lefèvre de la Chapelle-Saint-Ghislain',
+      },
+    );
     expect((await pageTexts(pdf))[0]).toMatch(
       /by Marie-Christine Vandenbroucke-Lefèvre d… — page 1\/\d+/,
     );
@@ -129,5 +139,65 @@ describe('bundled fonts', () => {
   it('are reported as missing with a sentence IT can act on', () => {
     expect(() => findFontsDir(os.tmpdir())).toThrow(AppError);
     expect(() => findFontsDir(os.tmpdir())).toThrow(/reinstall Downtime Viewer/);
+  });
+});
+
+describe.each([
+  [
+    'en',
+    'Lines, drains and devices',
+    'placed 2026-03-25 (day 4)',
+    'None recorded — check at the bedside',
+  ],
+  [
+    'fr',
+    'Cathéters, drains et dispositifs',
+    'posé le 2026-03-25 (jour 4)',
+    'Aucun renseigné — contrôler au lit du patient',
+  ],
+  [
+    'nl',
+    'Lijnen, drains en hulpmiddelen',
+    'geplaatst op 2026-03-25 (dag 4)',
+    'Geen geregistreerd — nakijken aan het bed',
+  ],
+  [
+    'de',
+    'Zugänge, Drainagen und Medizinprodukte',
+    'gelegt am 2026-03-25 (Tag 4)',
+    'Keine dokumentiert — am Bett kontrollieren',
+  ],
+] as const)('the summary’s lines, drains and devices in %s', (language, title, day, none) => {
+  const summaryText = async (c: ReturnType<typeof chart>): Promise<string> => {
+    const { pdf } = await renderToBuffer(
+      (t) => summaryReport(c, t, 'Europe/Brussels', handoverDefaults.asOf),
+      { ...context, language },
+    );
+    return (await pageTexts(pdf)).join('\n').replace(/\s+/g, ' ');
+  };
+
+  it('lists each one as the handover does, under its heading', async () => {
+    const text = await summaryText(
+      chart(1, {
+        devices: [
+          {
+            kind: 'Peripheral venous catheter',
+            name: 'Venflon 20G',
+            site: 'Left forearm',
+            placedAt: '2026-03-25T09:00:00Z',
+            note: null,
+            unverified: false,
+          },
+        ],
+      }),
+    );
+    expect(text).toContain(title);
+    expect(text).toContain(`Peripheral venous catheter (Venflon 20G) · Left forearm · ${day}`);
+    expect(text).not.toContain(none);
+  });
+
+  it('says none are recorded — check at the bedside — when the export has none', async () => {
+    const text = await summaryText(chart(1));
+    expect(text).toContain(`${title} ${none}`);
   });
 });
