@@ -406,7 +406,7 @@ export const de: Words = {
   'age.days.other': '{n} Tage',
   'weight.at': '{kg} kg ({date})',
   'weight.undated': '{kg} kg (Datum nicht erfasst)',
-  'weight.missingChild': 'NICHT ERFASST — vor Dosierung wiegen',
+  'weight.missingChild': 'GEWICHT NICHT ERFASST — vor der Dosierung wiegen',
   'perKg.dose': '{value} mg/kg pro Dosis',
   'perKg.day': '{value} mg/kg pro 24 Std.',
   'perKg.maxDay': 'max. {value} mg/kg pro 24 Std.',

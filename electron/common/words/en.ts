@@ -405,7 +405,7 @@ export const en = {
   'age.days.other': '{n} days',
   'weight.at': '{kg} kg ({date})',
   'weight.undated': '{kg} kg (date not recorded)',
-  'weight.missingChild': 'NOT RECORDED — weigh before dosing',
+  'weight.missingChild': 'WEIGHT NOT RECORDED — weigh before dosing',
   'perKg.dose': '{value} mg/kg per dose',
   'perKg.day': '{value} mg/kg per 24 h',
   'perKg.maxDay': 'max. {value} mg/kg per 24 h',

@@ -408,7 +408,7 @@ export const fr: Words = {
   'age.days.other': '{n} jours',
   'weight.at': '{kg} kg ({date})',
   'weight.undated': '{kg} kg (date non renseignée)',
-  'weight.missingChild': 'NON RENSEIGNÉ — peser avant toute dose',
+  'weight.missingChild': 'POIDS NON ENREGISTRÉ — peser avant de doser',
   'perKg.dose': '{value} mg/kg par dose',
   'perKg.day': '{value} mg/kg par 24 h',
   'perKg.maxDay': 'max. {value} mg/kg par 24 h',

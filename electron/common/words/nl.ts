@@ -404,7 +404,7 @@ export const nl: Words = {
   'age.days.other': '{n} dagen',
   'weight.at': '{kg} kg ({date})',
   'weight.undated': '{kg} kg (datum niet geregistreerd)',
-  'weight.missingChild': 'NIET GEREGISTREERD — wegen vóór dosering',
+  'weight.missingChild': 'GEWICHT NIET GENOTEERD — wegen vóór het doseren',
   'perKg.dose': '{value} mg/kg per dosis',
   'perKg.day': '{value} mg/kg per 24 u',
   'perKg.maxDay': 'max. {value} mg/kg per 24 u',

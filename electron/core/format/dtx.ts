@@ -51,7 +51,12 @@ import {
 } from '../crypto/age.ts';
 
 export const DTX_MAGIC = Buffer.from('DTX1\n', 'latin1');
-export const MAX_MANIFEST_BYTES = 64 * 1024;
+/**
+ * The signed header's largest size. Format 3 names every ward in scope with its site (about
+ * 110 bytes each): a whole-hospital export of a large group (1,200 wards at 30,000 patients)
+ * needs ~130 KB, past the 64 KiB of format 2. Still read before any payload byte, and bounded.
+ */
+export const MAX_MANIFEST_BYTES = 1024 * 1024;
 const LENGTH_BYTES = 4;
 const SIGNER_BYTES = 32;
 const SIGNATURE_BYTES = 64;

@@ -251,7 +251,7 @@ export function patientHeader(
 function weightLine(t: Translate, identity: PatientIdentity): string {
   const w = identity.weight;
   if (!w) return '';
-  if (w.kg === null) return w.child ? t('patient.weightMissingChild') : '';
+  if (w.kg === null) return w.child ? t('weight.missingChild') : '';
   const kg = formatNumber(Math.round(w.kg * 100) / 100, t.language);
   return w.at
     ? t('patient.weightAt', { kg, date: w.at.slice(0, 10) })

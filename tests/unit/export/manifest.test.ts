@@ -148,3 +148,21 @@ describe('the unlock screen tells wards of one name apart', () => {
     ]);
   });
 });
+
+describe('a large hospital group in the signed header', () => {
+  it('names 1,500 wards with their sites (about 190 KB, past format 2’s 64 KiB) and verifies', () => {
+    const many = Array.from({ length: 1500 }, (_, i) => ({
+      id: `ward-site-${i % 12}-${i}`,
+      name: `Médecine interne et gériatrie ${i}`,
+      siteId: `site-${i % 12}`,
+      siteName: `Centre hospitalier régional, site ${i % 12}`,
+    }));
+    const container = signedContainer(
+      fullManifest({ scope: { wards: many } }),
+      siteKey,
+      Buffer.from('x'),
+    );
+    expect(container.length).toBeGreaterThan(128 * 1024);
+    expect(verifyExport(container, trust).manifest.scope.wards).toEqual(many);
+  });
+});

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MESSAGES, translator } from '../../../electron/core/print/messages.ts';
+import { WORDS } from '../../../electron/common/words/index.ts';
 
 const placeholders = (text: string): string[] =>
   [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1] ?? '').sort();
@@ -33,5 +34,30 @@ describe('print message table', () => {
     const t = translator('en');
     expect(t('patient.mrn', { mrn: '0042' })).toBe('MRN 0042');
     expect(t('patient.mrn')).toBe('MRN {mrn}');
+  });
+});
+
+/** `text` as a regular expression that matches exactly it. */
+const literally = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+describe("the paper's labelled sentences", () => {
+  // "Allergies : {list}", "Code de réanimation : {status}" … say the label the screen and the
+  // paper's columns read from common words: the sentence may add its punctuation, never reword it.
+  const labelled = [
+    ['patient.allergies', 'col.allergies'],
+    ['patient.codeStatus', 'label.codeStatus'],
+    ['patient.isolation', 'col.isolation'],
+    ['patient.mrn', 'col.mrn'],
+    ['patient.weight', 'label.weight'],
+    ['patient.weightAt', 'label.weight'],
+  ] as const;
+
+  it.each(['en', 'fr', 'nl', 'de'] as const)('begin with the common label in %s', (language) => {
+    for (const [message, label] of labelled) {
+      expect({ message, text: MESSAGES[language][message] }).toEqual({
+        message,
+        text: expect.stringMatching(new RegExp(`^${literally(WORDS[language][label])}[ \u00a0:]`)),
+      });
+    }
   });
 });
