@@ -34,6 +34,8 @@ import {
 import { verifyAudit } from '../../../electron/core/audit/audit-log.ts';
 import { openStore, STALE_TEMPORARY_MS } from '../../../electron/core/store/store.ts';
 import { installInto } from '../../fixtures/install-into.ts';
+import { loadSiteKey } from '../../../electron/core/keys/site-key.ts';
+import { signItSettings } from '../../../electron/core/settings/it-settings.ts';
 import { makeTestSite, SITE_PASSPHRASE, type TestSite } from '../../fixtures/test-site.ts';
 
 const NURSE = 'Nurse Services';
@@ -103,16 +105,34 @@ function auditLines(app: RunningApp): { event: string; detail: Record<string, un
 }
 
 describe('the inbox service', () => {
-  it('moves where arrivals land when inboxDir changes, without a restart', async () => {
+  it('moves where arrivals land when IT signs a new inboxDir, without a restart', async () => {
     const app = await laptop('inbox');
     try {
       const first = join(root, 'inbox-a');
       const second = join(root, 'inbox-b');
       mkdirSync(first);
       mkdirSync(second);
-      await app.settings.update({ ...app.settings.current(), inboxDir: first });
+      // The inbox is IT's to set: a settings.signed, picked up while the app runs. (Set through
+      // the ward's settings it would be undone at the next reload of the signed file — which is
+      // what made this test fail whenever the 2 s watcher fired before it ended.)
+      const sign = async (inboxDir: string, secondsAgo: number) => {
+        writeFileSync(
+          join(root, 'inbox', 'settings.signed'),
+          signItSettings(
+            {
+              kind: 'downtime-it-settings',
+              version: 1,
+              issuedAt: new Date(clock().getTime() - secondsAgo * 1000).toISOString(),
+              settings: { inboxDir },
+            },
+            loadSiteKey(join(site.trustDir, 'site.key')),
+          ),
+        );
+        await app.settings.reloadSigned();
+      };
+      await sign(first, 2);
       expect(app.inbox.watching()).toBe(first);
-      await app.settings.update({ ...app.settings.current(), inboxDir: second });
+      await sign(second, 1);
       expect(app.inbox.watching()).toBe(second);
 
       const made = await site.exportFile('arrival.dtx', { sequence: 11, forThisLaptop: true });
@@ -122,6 +142,7 @@ describe('the inbox service', () => {
         .poll(() => app.store.current().current()?.sequence, { timeout: 20_000 })
         .toBe(11);
       expect(readdirSync(second)).toEqual([]);
+      expect(app.inbox.watching()).toBe(second);
     } finally {
       await app[Symbol.asyncDispose]();
     }
