@@ -2,6 +2,7 @@
  * Language: French, Dutch, German or English, switched at once from any screen, remembered
  * for the next start; dates follow the language.
  */
+import { wordsTranslator } from '../../electron/common/words/index.ts';
 import { expect, test } from './harness.ts';
 import { snap, unlock } from './viewer-steps.ts';
 
@@ -36,11 +37,13 @@ test.describe('language', () => {
     await unlock(page);
     await page.getByLabel('Language').selectOption('fr');
     await expect(
-      page.getByRole('heading', { level: 1, name: 'Patients de l’unité' }),
+      page.getByRole('heading', { level: 1, name: wordsTranslator('fr')('report.census') }),
     ).toBeVisible();
     await expect(page.getByRole('button', { name: 'Verrouiller' })).toBeVisible();
     await expect(page.locator('.age-banner')).toContainText('Données du');
     await page.getByLabel('Langue').selectOption('de');
-    await expect(page.getByRole('heading', { level: 1, name: 'Belegung' })).toBeVisible();
+    await expect(
+      page.getByRole('heading', { level: 1, name: wordsTranslator('de')('report.census') }),
+    ).toBeVisible();
   });
 });
