@@ -11,7 +11,12 @@ import {
   prnTooSoon,
   tooSoonAfterLastDose,
 } from '../../../electron/common/administered.ts';
-import { formatDose, formatMaxDose, formatStoredDose } from '../../../electron/common/dose.ts';
+import {
+  dueDose,
+  formatDose,
+  formatMaxDose,
+  formatStoredDose,
+} from '../../../electron/common/dose.ts';
 import { orderFrequency } from '../../../electron/common/frequency.ts';
 import { drugLabel, isToGive, notToGiveText } from '../../../electron/common/order-state.ts';
 import { describeScheduleProblem } from '../../../electron/common/schedule-problem.ts';
@@ -141,8 +146,7 @@ function ScheduledTable({
                   {med.nextDue.map((due) => (
                     <li key={`${due.at}-${due.line ?? ''}`}>
                       {format.dayTime(due.at)}
-                      {due.line !== null &&
-                        ` — ${formatDose(med.doseLines[due.line] ?? med, words)}`}
+                      {due.line !== null && ` — ${formatDose(dueDose(med, due.line), words)}`}
                     </li>
                   ))}
                 </ul>

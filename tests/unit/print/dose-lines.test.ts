@@ -6,19 +6,14 @@
  * count, the summary's next doses — and the order says every line in the reader's words, never
  * the importer's English short form ("3 times a day") or its decimal point ("2.5 mg").
  */
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ReadonlyDb } from '../../../electron/core/db/queries.ts';
 import type { Language, ReportRequest } from '../../../electron/core/model.ts';
-import { renderReport, type ReportSettings } from '../../../electron/core/print/render.ts';
-import { DEFAULT_ADMIN_TIMES } from '../../../electron/core/schedule/admin-times.ts';
 import { medicationRequest } from '../fhir/small-hospital.ts';
-import { AS_OF, smallHospitalDb } from './export-db.ts';
-import { manifest } from './fixtures.ts';
+import { reportText, smallHospitalDb } from './export-db.ts';
 
 const week = { value: 1, unit: 'week', system: 'http://unitsofmeasure.org', code: 'wk' };
 const thrice = { frequency: 3, period: 1, periodUnit: 'd' };
@@ -53,18 +48,6 @@ const INSULIN = medicationRequest(
   },
 );
 
-const settings: ReportSettings = {
-  manifest: { ...manifest, dataAsOf: AS_OF.toISOString(), site: { id: 'chu', name: 'CHU Démo' } },
-  printedAt: new Date('2026-11-28T07:30:00Z'),
-  printedBy: 'Nurse Claes',
-  timeZone: 'Europe/Brussels',
-  adminTimes: DEFAULT_ADMIN_TIMES,
-  roundStarts: ['07:00', '15:00', '22:00'],
-  censusBarcodes: false,
-  staleAmberHours: 2,
-  issuedNumbers: [],
-};
-
 let db: ReadonlyDb;
 let dir: string;
 beforeAll(async () => {
@@ -76,19 +59,9 @@ afterAll(() => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-let n = 0;
 /** The report's text in drawing order, runs of white space (no-break ones too) as one space. */
-async function text(what: Omit<ReportRequest, 'language' | 'paper'>, language: Language) {
-  const sink = new PassThrough();
-  const chunks: Buffer[] = [];
-  sink.on('data', (c: Buffer) => chunks.push(c));
-  await renderReport(db, { ...what, language, paper: 'A4' }, settings, sink);
-  const file = path.join(dir, `${what.report}-${language}-${n++}.pdf`);
-  fs.writeFileSync(file, Buffer.concat(chunks));
-  if (process.env['KEEP'])
-    fs.copyFileSync(file, path.join(process.env['KEEP'], path.basename(file)));
-  return execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
-}
+const text = (what: Omit<ReportRequest, 'language' | 'paper'>, language: Language) =>
+  reportText(db, { ...what, language, paper: 'A4' }, dir);
 const count = (haystack: string, needle: string) => haystack.split(needle).length - 1;
 const START = '2026-11-28T07:00:00Z'; // 08:00 in Brussels
 
