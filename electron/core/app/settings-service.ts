@@ -12,6 +12,7 @@
 import { unwatchFile, watchFile } from 'node:fs';
 import type { ItSettingsStatus } from '../readiness/readiness.ts';
 import {
+  checkClinicalChange,
   type ItSettingsFinding,
   laptopSettings,
   type LaptopSettings,
@@ -30,7 +31,11 @@ export type ResetListener = (reset: SignedReset) => void | Promise<void>;
 
 export interface SettingsService {
   current(): Settings;
-  /** Saves `next` and, once it is on disk, tells every listener; resolves when they are done. */
+  /**
+   * Saves `next` and, once it is on disk, tells every listener; resolves when they are done.
+   * With IT's signed file in use, a change to an IT field is refused (`invalid-config`) and
+   * nothing changes: those fields come from settings.signed alone.
+   */
   update(next: Settings): Promise<(keyof Settings)[]>;
   onChange(listener: SettingsListener): () => void;
   /** The rollback reset IT signed into the settings.signed in use, if any (applied once per id). */
@@ -137,8 +142,10 @@ export function createSettingsService(
   return {
     current: () => settings,
     async update(next) {
+      // IT's fields are not the ward's: they live in settings.signed (it-settings.ts). Held in
+      // memory they would act until the next reload of that file silently undid them.
+      if (signed) checkClinicalChange(settings, next);
       if (changedKeys(next, settings).length === 0) return [];
-      // IT's fields are not the ward's file's: they live in settings.signed (it-settings.ts).
       saveSettings(file, next, { clinicalOnly: signed !== null });
       return announce(next);
     },

@@ -84,6 +84,28 @@ async function laptop(name: string): Promise<RunningApp> {
   return app;
 }
 
+/** IT signs `inboxDir` into the laptop's settings.signed (issued `secondsAgo`); applied live. */
+async function signInbox(
+  app: RunningApp,
+  dataDir: string,
+  inboxDir: string | null,
+  secondsAgo: number,
+): Promise<void> {
+  writeFileSync(
+    join(dataDir, 'settings.signed'),
+    signItSettings(
+      {
+        kind: 'downtime-it-settings',
+        version: 1,
+        issuedAt: new Date(clock().getTime() - secondsAgo * 1000).toISOString(),
+        settings: { inboxDir },
+      },
+      loadSiteKey(join(site.trustDir, 'site.key')),
+    ),
+  );
+  await app.settings.reloadSigned();
+}
+
 async function call<M extends MethodName>(app: RunningApp, method: M, args: unknown) {
   return invokeApi(app.api, method, args) as Promise<
     { ok: true; value: ValueOf<M> } | { ok: false; error: { kind: string; message: string } }
@@ -113,26 +135,10 @@ describe('the inbox service', () => {
       mkdirSync(first);
       mkdirSync(second);
       // The inbox is IT's to set: a settings.signed, picked up while the app runs. (Set through
-      // the ward's settings it would be undone at the next reload of the signed file — which is
-      // what made this test fail whenever the 2 s watcher fired before it ended.)
-      const sign = async (inboxDir: string, secondsAgo: number) => {
-        writeFileSync(
-          join(root, 'inbox', 'settings.signed'),
-          signItSettings(
-            {
-              kind: 'downtime-it-settings',
-              version: 1,
-              issuedAt: new Date(clock().getTime() - secondsAgo * 1000).toISOString(),
-              settings: { inboxDir },
-            },
-            loadSiteKey(join(site.trustDir, 'site.key')),
-          ),
-        );
-        await app.settings.reloadSigned();
-      };
-      await sign(first, 2);
+      // the ward's settings it would be refused: settings.update takes no IT field.)
+      await signInbox(app, join(root, 'inbox'), first, 2);
       expect(app.inbox.watching()).toBe(first);
-      await sign(second, 1);
+      await signInbox(app, join(root, 'inbox'), second, 1);
       expect(app.inbox.watching()).toBe(second);
 
       const made = await site.exportFile('arrival.dtx', { sequence: 11, forThisLaptop: true });
@@ -143,6 +149,41 @@ describe('the inbox service', () => {
         .toBe(11);
       expect(readdirSync(second)).toEqual([]);
       expect(app.inbox.watching()).toBe(second);
+    } finally {
+      await app[Symbol.asyncDispose]();
+    }
+  }, 60_000);
+});
+
+describe('the settings service', () => {
+  it('refuses an IT field from anyone but settings.signed, and changes nothing', async () => {
+    const app = await laptop('it-fields');
+    try {
+      const elsewhere = join(root, 'it-fields-elsewhere');
+      mkdirSync(elsewhere);
+      const before = app.settings.current();
+      for (const change of [
+        { inboxDir: elsewhere },
+        { trustDir: elsewhere },
+        { storeDir: elsewhere },
+        { keep: before.keep + 1 },
+      ]) {
+        await expect(app.settings.update({ ...before, ...change })).rejects.toMatchObject({
+          kind: 'invalid-config',
+          message: expect.stringContaining('only by IT'),
+        });
+      }
+      expect(app.settings.current()).toEqual(before);
+      expect(app.inbox.watching()).toBeNull();
+      // A clinical change still goes through, and IT's inbox from a signed file too.
+      expect(
+        await app.settings.update({
+          ...before,
+          lockTimeoutSeconds: before.lockTimeoutSeconds + 60,
+        }),
+      ).toEqual(['lockTimeoutSeconds']);
+      await signInbox(app, join(root, 'it-fields'), elsewhere, 1);
+      expect(app.inbox.watching()).toBe(elsewhere);
     } finally {
       await app[Symbol.asyncDispose]();
     }
@@ -185,9 +226,9 @@ describe('the store service', () => {
       // inbox is taken away again, the service sweeps what is stale by then.
       const inbox = join(root, 'leftovers-inbox');
       mkdirSync(inbox);
-      await app.settings.update({ ...app.settings.current(), inboxDir: inbox });
+      await signInbox(app, dataDir, inbox, 2);
       const laterCrash = leftover(join(exportsDir, '.incoming-12-0a1.dtx'), STALE_TEMPORARY_MS);
-      await app.settings.update({ ...app.settings.current(), inboxDir: null });
+      await signInbox(app, dataDir, null, 1);
       expect(existsSync(laterCrash)).toBe(false);
     } finally {
       await app[Symbol.asyncDispose]();
