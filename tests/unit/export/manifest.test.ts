@@ -73,12 +73,12 @@ describe('a format 3 manifest', () => {
     ]);
   });
 
-  it('is what the unlock screen lists: names, the placeholder for the nameless one, no ids', () => {
+  it('is what the unlock screen lists: names, the placeholder for the nameless one last, no ids', () => {
     const t = wordsTranslator('fr');
     expect(unlockWards(t, wards).map((w) => [w.label, w.id])).toEqual([
-      [t('placeholder.ward'), null],
       ['Chirurgie 2A', null],
       ['Médecine interne 3B', null],
+      [t('placeholder.ward'), null],
     ]);
   });
 });
@@ -129,9 +129,22 @@ describe('the unlock screen tells wards of one name apart', () => {
         ward('w-leuven-3b', 'Interne Geneeskunde', 'leuven', 'Leuven'),
       ]).map((w) => [w.label, w.id]),
     ).toEqual([
-      ['Interne geneeskunde — Namen', null],
       ['Interne Geneeskunde — Leuven', null],
+      ['Interne geneeskunde — Namen', null],
     ]);
+  });
+
+  it('site by site, each by name with its numbers in order, whatever the ids say', () => {
+    expect(
+      unlockWards(t, [
+        ward('a-1', '10B', 'namur', 'Namen'),
+        ward('a-2', 'Spoed', 'leuven', 'Leuven'),
+        ward('a-3', '2A', 'namur', 'Namen'),
+        ward('a-4', null, 'leuven', 'Leuven'),
+        ward('a-5', 'Kinderafdeling', 'leuven', 'Leuven'),
+        ward('a-6', 'Dialyse', 'elsewhere', null),
+      ]).map((w) => w.label),
+    ).toEqual(['Kinderafdeling', 'Spoed', t('placeholder.ward'), '2A', '10B', 'Dialyse']);
   });
 
   it('by their id, shown apart, only when name and site are the same', () => {
