@@ -52,6 +52,7 @@ export const READINESS_FACTS = [
 /** What can be wrong with the export store, said as `storeIssue.*` words. */
 export const STORE_ISSUES = [
   'unrecorded',
+  'other-format',
   'disagreeing',
   'missing',
   'resized',

@@ -353,6 +353,8 @@ export const de: Words = {
 
   'storeIssue.unrecorded':
     '{file} im Speicher hat keinen Nachweis seiner Prüfungen und wird nicht verwendet; die IT muss es entfernen oder neu installieren.',
+  'storeIssue.other-format':
+    '{file} wurde von einer anderen Version dieses Viewers installiert, in einem Exportformat, das diese nicht liest; es wird nicht verwendet — die IT muss einen neuen Export installieren.',
   'storeIssue.disagreeing':
     '{file} im Speicher stimmt nicht mit seinem Eintrag überein; es wird nicht verwendet — die IT muss den Export neu installieren.',
   'storeIssue.missing': '{file} fehlt im Speicher; die IT muss den Export neu installieren.',

@@ -353,6 +353,8 @@ export const en = {
 
   'storeIssue.unrecorded':
     '{file} in the store has no record of its checks and is not used; IT must remove or reinstall it.',
+  'storeIssue.other-format':
+    '{file} was installed by another version of this viewer, in an export format this one does not read; it is not used — IT must install a fresh export.',
   'storeIssue.disagreeing':
     '{file} in the store does not match its record; it is not used — IT must reinstall the export.',
   'storeIssue.missing': '{file} is missing from the store; IT must reinstall the export.',

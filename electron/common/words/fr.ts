@@ -355,6 +355,8 @@ export const fr: Words = {
 
   'storeIssue.unrecorded':
     '{file} dans le dépôt n’a pas de trace de ses vérifications et n’est pas utilisé ; l’IT doit le retirer ou le réinstaller.',
+  'storeIssue.other-format':
+    '{file} a été installé par une autre version de la visionneuse, dans un format d’export que celle-ci ne lit pas ; il n’est pas utilisé — l’IT doit installer un nouvel export.',
   'storeIssue.disagreeing':
     '{file} dans le dépôt ne correspond pas à sa fiche ; il n’est pas utilisé — l’IT doit réinstaller l’export.',
   'storeIssue.missing': '{file} manque dans le dépôt ; l’IT doit réinstaller l’export.',

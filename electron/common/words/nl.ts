@@ -351,6 +351,8 @@ export const nl: Words = {
 
   'storeIssue.unrecorded':
     '{file} in de opslag heeft geen verslag van zijn controles en wordt niet gebruikt; IT moet het verwijderen of opnieuw installeren.',
+  'storeIssue.other-format':
+    '{file} werd geïnstalleerd door een andere versie van deze viewer, in een exportformaat dat deze niet leest; het wordt niet gebruikt — IT moet een nieuwe export installeren.',
   'storeIssue.disagreeing':
     '{file} in de opslag komt niet overeen met zijn verslag; het wordt niet gebruikt — IT moet de export opnieuw installeren.',
   'storeIssue.missing': '{file} ontbreekt in de opslag; IT moet de export opnieuw installeren.',

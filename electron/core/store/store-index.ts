@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { AppError, EXPORT_ERROR_KINDS } from '../errors.ts';
 import { readManifestUnverified } from '../format/dtx.ts';
-import { type Manifest, ManifestSchema } from '../model.ts';
+import { type Manifest, MANIFEST_FORMAT, ManifestSchema } from '../model.ts';
 
 /** What the store records per export, on disk (paths are derived, so the folder may move). */
 export const ExportRecordSchema = z.object({
@@ -93,6 +93,11 @@ export interface ScanResult {
   /** `.dtx` files without a readable record (edited or damaged by hand): reported, not used. */
   readonly unrecorded: string[];
   /**
+   * `.dtx` files recorded with a manifest of another format: installed by an older (or newer)
+   * viewer, which this one cannot read — not damage, but not usable either; reported, not used.
+   */
+  readonly otherFormat: string[];
+  /**
    * `.dtx` files whose record says something their own manifest does not (a record edited, or
    * another export copied over the file): refused and reported, never shown (issue 15, H3).
    */
@@ -113,10 +118,13 @@ export function scanExports(exportsDir: string): ScanResult {
   );
   const exports: ExportRecord[] = [];
   const unrecorded: string[] = [];
+  const otherFormat: string[] = [];
   const disagreeing: string[] = [];
   for (const base of dtx) {
-    const record = records.has(base) ? readRecord(join(exportsDir, base + RECORD_EXTENSION)) : null;
-    if (!record || baseNameOf(record) !== base) unrecorded.push(base + EXPORT_EXTENSION);
+    const read = records.has(base) ? readRecord(join(exportsDir, base + RECORD_EXTENSION)) : null;
+    const record = read === 'other-format' ? null : read;
+    if (read === 'other-format') otherFormat.push(base + EXPORT_EXTENSION);
+    else if (!record || baseNameOf(record) !== base) unrecorded.push(base + EXPORT_EXTENSION);
     else if (!recordMatchesFile(record, join(exportsDir, base + EXPORT_EXTENSION)))
       disagreeing.push(base + EXPORT_EXTENSION);
     else exports.push(record);
@@ -124,19 +132,38 @@ export function scanExports(exportsDir: string): ScanResult {
   const orphanRecords = [...records]
     .filter((base) => !dtx.has(base))
     .map((b) => b + RECORD_EXTENSION);
-  return { exports: exports.sort(newestFirst), unrecorded, disagreeing, orphanRecords };
+  return {
+    exports: exports.sort(newestFirst),
+    unrecorded,
+    otherFormat,
+    disagreeing,
+    orphanRecords,
+  };
 }
 
 const stem = (extension: string) => (name: string) => name.slice(0, -extension.length);
 
-function readRecord(path: string): ExportRecord | null {
+/** The record, 'other-format' when it holds a manifest of another format, null when unreadable. */
+function readRecord(path: string): ExportRecord | 'other-format' | null {
   try {
-    const parsed = ExportRecordSchema.safeParse(JSON.parse(readFileSync(path, 'utf8')));
-    return parsed.success ? parsed.data : null;
+    const json: unknown = JSON.parse(readFileSync(path, 'utf8'));
+    const parsed = ExportRecordSchema.safeParse(json);
+    if (parsed.success) return parsed.data;
+    return OtherFormatSchema.safeParse(json).success ? 'other-format' : null;
   } catch {
     return null;
   }
 }
+
+/** A record whose manifest says another format (the other fields are that format's business). */
+const OtherFormatSchema = z.object({
+  manifest: z.object({
+    format: z
+      .number()
+      .int()
+      .refine((format) => format !== MANIFEST_FORMAT),
+  }),
+});
 
 /** True when the index lists exactly the exports found on disk. */
 export function indexMatches(index: StoreIndex, scanned: readonly ExportRecord[]): boolean {

@@ -187,6 +187,10 @@ export function openStore(dir: string, options: StoreOptions = {}): Store {
         (name) =>
           `${name} in the store has no record of its checks and is not used; remove it or reinstall it.`,
       ),
+      ...scan.otherFormat.map(
+        (name) =>
+          `${name} in the store was installed by a viewer of another version, whose export format this one does not read; it is not used — install a fresh export.`,
+      ),
       ...scan.disagreeing.map(
         (name) =>
           `${name} in the store does not match its record (the record was edited or another export copied over it); it is not used — reinstall the export.`,
@@ -194,6 +198,7 @@ export function openStore(dir: string, options: StoreOptions = {}): Store {
     ];
     damageIssues = [
       ...scan.unrecorded.map((file) => ({ code: 'unrecorded' as const, file })),
+      ...scan.otherFormat.map((file) => ({ code: 'other-format' as const, file })),
       ...scan.disagreeing.map((file) => ({ code: 'disagreeing' as const, file })),
     ];
     if (!index || !indexMatches(index, records)) tryWriteIndex();

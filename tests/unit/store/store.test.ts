@@ -297,6 +297,29 @@ describe('the store on disk', () => {
     ]);
   });
 
+  it('an export an older viewer installed (manifest format 2) is reported as another format, not as damage', async () => {
+    const store = openStore(dir);
+    await install(store, 1);
+    await install(store, 2);
+    // What a format 2 viewer recorded: its manifest named the scope's wards by id alone.
+    const recordFile = readdirSync(join(dir, 'exports')).find(
+      (name) => name.startsWith('000000000001-') && !name.endsWith('.dtx'),
+    );
+    const recordPath = join(dir, 'exports', recordFile ?? '');
+    const record = JSON.parse(readFileSync(recordPath, 'utf8')) as {
+      manifest: { format: number; scope: { wards: unknown } };
+    };
+    record.manifest.format = 2;
+    record.manifest.scope.wards = ['w3b'];
+    writeFileSync(recordPath, JSON.stringify(record));
+    const reopened = openStore(dir);
+    expect(reopened.current()?.exportId).toBe('exp-2');
+    expect(reopened.health().issues).toEqual([
+      { code: 'other-format', file: expect.stringMatching(/^000000000001-.*\.dtx$/) },
+    ]);
+    expect(reopened.health().problems.join(' ')).toMatch(/another version.*install a fresh export/);
+  });
+
   it('readBytes of an export that is not there is not-found', () => {
     expect(() => openStore(dir).readBytes('exp-404')).toThrow(
       expect.objectContaining({ kind: 'not-found' }),
