@@ -2,16 +2,27 @@
  * A dose exactly as ordered: the number never rounded (see numbers.ts), the unit as given
  * except the ones wards misread, spelled out in the reader's language — "U", "IU", "UI", "IE"
  * are on ISMP's error-prone list (U read as 0 or 4, IU as IV) — and dose forms ("tablet",
- * "sachet") in the reader's words. A dose that is not one quantity ("1-2 tablets") is shown as
- * written.
+ * "sachet") in the reader's words. A unit the source writes out in words ("milligram", the
+ * Swiss and SNOMED "Tablet (unit of presentation)") is said by its symbol or dose form, so no
+ * English word reaches a French page. A dose that is not one quantity ("1-2 tablets") is shown
+ * as written.
  */
 import { formatNumber, pluralOf } from './numbers.ts';
 import { fold } from './fold.ts';
-import { parseMaxPerPeriod, parseQuantity } from './quantity.ts';
+import { parseMaxPerPeriod, parseQuantity, SNOMED_TAG, unitSymbol } from './quantity.ts';
 import type { TranslateWord } from './words/index.ts';
 
 type SpelledUnit =
-  'unit' | 'tablet' | 'capsule' | 'sachet' | 'ampoule' | 'drop' | 'puff' | 'suppository';
+  | 'unit'
+  | 'tablet'
+  | 'capsule'
+  | 'sachet'
+  | 'ampoule'
+  | 'vial'
+  | 'drop'
+  | 'puff'
+  | 'suppository'
+  | 'patch';
 
 /** Source spellings (folded, UCUM braces removed) of the units we spell out. */
 const SPELLINGS: Readonly<Record<SpelledUnit, readonly string[]>> = {
@@ -35,14 +46,18 @@ const SPELLINGS: Readonly<Record<SpelledUnit, readonly string[]>> = {
   ].concat(['tabletten', 'tablette']),
   capsule: ['capsule', 'capsules', 'caps', 'gelule', 'gelules', 'kapsel', 'kapseln'],
   sachet: ['sachet', 'sachets', 'zakje', 'zakjes', 'beutel'],
-  ampoule: ['ampoule', 'ampoules', 'amp', 'ampul', 'ampullen', 'ampulle'],
+  ampoule: ['ampoule', 'ampoules', 'ampule', 'ampules', 'amp', 'ampul', 'ampullen', 'ampulle'],
+  vial: ['vial', 'vials', 'flacon', 'flacons', 'injectieflacon', 'durchstechflasche'],
   drop: ['drop', 'drops', 'gtt', 'goutte', 'gouttes', 'druppel', 'druppels', 'tropfen'],
-  puff: ['puff', 'puffs', 'bouffee', 'bouffees', 'puf', 'pufjes', 'hub', 'hube'],
+  puff: ['puff', 'puffs', 'actuation', 'actuations', 'bouffee', 'bouffees', 'puf', 'pufjes'].concat(
+    ['hub', 'hube'],
+  ),
   suppository: ['suppository', 'suppositories', 'supp', 'suppositoire', 'suppositoires'].concat([
     'zetpil',
     'zetpillen',
     'zapfchen',
   ]),
+  patch: ['patch', 'patches', 'patchs', 'pleister', 'pleisters', 'pflaster'],
 };
 
 const UNIT_OF = new Map<string, SpelledUnit>(
@@ -51,11 +66,27 @@ const UNIT_OF = new Map<string, SpelledUnit>(
   ),
 );
 
-/** The unit in the reader's words when it is one we spell out, else exactly as given. */
+/**
+ * The unit as looked up: folded, UCUM's braces ("{tbl}") and SNOMED's semantic tag
+ * ("Tablet (unit of presentation)", the Swiss eMedication's and IPS's dose units) left out.
+ */
+const lookupKey = (unit: string): string =>
+  fold(
+    unit
+      .trim()
+      .replace(/^\{(.*)\}$/u, '$1')
+      .replace(SNOMED_TAG, ''),
+  );
+
+/**
+ * The unit in the reader's words when it is one we spell out, by its symbol when the source
+ * wrote a unit of measure in words, else exactly as given.
+ */
 export function formatDoseUnit(unit: string, amount: number, t: TranslateWord): string {
-  const spelled = UNIT_OF.get(fold(unit.trim().replace(/^\{(.*)\}$/u, '$1')));
-  if (spelled === undefined) return unit;
-  return t(`doseUnit.${spelled}.${pluralOf(amount, t.language)}`);
+  const key = lookupKey(unit);
+  const spelled = UNIT_OF.get(key);
+  if (spelled !== undefined) return t(`doseUnit.${spelled}.${pluralOf(amount, t.language)}`);
+  return unitSymbol(unit) ?? unit;
 }
 
 /** The fields a dose is said from: an order's own, or one of its dose lines. */

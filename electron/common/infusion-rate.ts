@@ -161,14 +161,8 @@ export interface InfusionRate {
 /** Three significant digits: what a pump is set to, never an exponent. */
 const pumpValue = (value: number): number => Number(value.toPrecision(3));
 
-/** "µg" for the UCUM "ug" (a code, not a word); a unit we spell out in the reader's words. */
-function unitWord(unit: string, amount: number, t: TranslateWord): string {
-  if (fold(unit) === 'ug') return 'µg';
-  return formatDoseUnit(unit, amount, t);
-}
-
 function rateText(rate: Rate, t: TranslateWord): string {
-  const unit = unitWord(rate.unit, rate.amount, t);
+  const unit = formatDoseUnit(rate.unit, rate.amount, t);
   const perKg = rate.perKg ? '/kg' : '';
   const time =
     rate.over === 1 ? rate.timeUnit : `${formatNumber(rate.over, t.language)} ${rate.timeUnit}`;
@@ -180,7 +174,7 @@ export function formatConcentration(text: string, t: TranslateWord): string {
   const c = parseConcentration(text);
   if (!c) return text;
   const volume = c.volume === 1 ? '' : `${formatNumber(c.volume, t.language)} `;
-  return `${formatNumber(c.amount, t.language)} ${unitWord(c.unit, c.amount, t)}/${volume}${c.volumeUnit}`;
+  return `${formatNumber(c.amount, t.language)} ${formatDoseUnit(c.unit, c.amount, t)}/${volume}${c.volumeUnit}`;
 }
 
 /**
@@ -213,7 +207,7 @@ export function infusionRate(
     if (rate.perKg) return { ordered, computed: `${pumpText(perHour, t)} mL/h`, weightKg: weight };
     if (!concentration) return alone;
     const dose = (perHour * concentration.perMl) / (amountOf(concentration.unit)?.factor ?? 1);
-    const unit = unitWord(concentration.unit, pumpValue(dose), t);
+    const unit = formatDoseUnit(concentration.unit, pumpValue(dose), t);
     return { ordered, computed: `${pumpText(dose, t)} ${unit}/h`, weightKg: weight };
   }
   if (!concentration || rate.kind !== concentration.kind) return alone;

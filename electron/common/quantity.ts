@@ -4,6 +4,7 @@
  * read: a range, a ratio where a quantity is expected, or a number without a unit is not a
  * quantity, and the caller then shows the text as given rather than guess.
  */
+import { fold } from './fold.ts';
 
 export interface Quantity {
   readonly value: number;
@@ -32,9 +33,40 @@ const MILLIGRAMS: Readonly<Record<string, number>> = {
   ng: 1e-6,
 };
 
+/**
+ * Units of measure written out in words (en, fr, nl, de; folded), and UCUM's "ug", said by their
+ * symbol: the symbol reads the same in every language. "µg" as the project writes it elsewhere.
+ */
+const SYMBOLS: Readonly<Record<string, readonly string[]>> = {
+  kg: ['kilogram', 'kilograms', 'kilogramme', 'kilogrammes', 'kilogramm'],
+  g: ['gram', 'grams', 'gramme', 'grammes', 'gramm'],
+  mg: ['milligram', 'milligrams', 'milligramme', 'milligrammes', 'milligramm'],
+  µg: ['ug', 'microgram', 'micrograms', 'microgramme', 'microgrammes', 'mikrogramm'],
+  L: ['liter', 'liters', 'litre', 'litres'],
+  mL: ['milliliter', 'milliliters', 'millilitre', 'millilitres'],
+  cm: ['centimeter', 'centimeters', 'centimetre', 'centimetres', 'zentimeter'],
+  mmol: ['millimole', 'millimoles', 'millimol'],
+  mEq: ['milliequivalent', 'milliequivalents', 'milliequivalente'],
+};
+
+const SYMBOL_OF = new Map<string, string>(
+  Object.entries(SYMBOLS).flatMap(([symbol, spellings]) =>
+    spellings.map((spelling) => [spelling, symbol] as const),
+  ),
+);
+
+/** SNOMED's semantic tag on a unit ("Tablet (unit of presentation)"), not part of its name. */
+export const SNOMED_TAG = /\s*\((?:unit of presentation|qualifier value)\)$/iu;
+
+/** The symbol of a unit of measure the source wrote in words ("milligram" → "mg"), else null. */
+export function unitSymbol(unit: string): string | null {
+  return SYMBOL_OF.get(fold(unit.trim().replace(SNOMED_TAG, ''))) ?? null;
+}
+
 /** The quantity in milligrams when its unit is a mass, else null (mL, units, tablets …). */
 export function milligrams(q: Quantity): number | null {
-  const factor = MILLIGRAMS[q.unit.trim().replace(/^\[(.*)\]$/u, '$1')];
+  const unit = q.unit.trim().replace(/^\[(.*)\]$/u, '$1');
+  const factor = MILLIGRAMS[unitSymbol(unit) ?? unit];
   return factor === undefined ? null : q.value * factor;
 }
 

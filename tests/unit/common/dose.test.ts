@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatDose } from '../../../electron/common/dose.ts';
 import { formatNumber } from '../../../electron/common/numbers.ts';
+import { milligrams } from '../../../electron/common/quantity.ts';
 import { wordsTranslator } from '../../../electron/common/words/index.ts';
 
 const dose = (value: number | null, unit: string | null, text: string | null = null) => ({
@@ -62,6 +63,61 @@ describe('a dose exactly as ordered', () => {
       de: '2 Beutel',
       en: '2 sachets',
     });
+  });
+
+  it('says a unit the source writes in words by its symbol: 10 milligram is 10 mg in every language', () => {
+    expect(inEvery(dose(10, 'milligram'))).toEqual({
+      fr: '10 mg',
+      nl: '10 mg',
+      de: '10 mg',
+      en: '10 mg',
+    });
+    for (const [unit, symbol] of [
+      ['milligrammes', 'mg'],
+      ['Gramm', 'g'],
+      ['microgram', 'µg'],
+      ['ug', 'µg'],
+      ['millilitre', 'mL'],
+      ['Milliliter', 'mL'],
+      ['millimol', 'mmol'],
+      ['milliequivalent', 'mEq'],
+    ] as const) {
+      expect(formatDose(dose(2.5, unit), wordsTranslator('fr'))).toBe(`2,5 ${symbol}`);
+    }
+    // Counted as it is said: a mass written in words is a mass (mg/kg, 24 h totals).
+    expect(milligrams({ value: 10, unit: 'milligram' })).toBe(10);
+    expect(milligrams({ value: 250, unit: 'microgram' })).toBe(0.25);
+    // The Swiss eMedication's range "2–5 centimeter" of gel (CH EMED MedReq-ComplexDosage).
+    expect(formatDose(dose(null, null, '2–5 centimeter'), wordsTranslator('de'))).toBe('2–5 cm');
+  });
+
+  it('says a SNOMED unit of presentation as the dose form it names', () => {
+    // CH EMED writes doses as SNOMED 732936001 "Tablet (unit of presentation)".
+    expect(inEvery(dose(1, 'Tablet (unit of presentation)'))).toEqual({
+      fr: '1 comprimé',
+      nl: '1 tablet',
+      de: '1 Tablette',
+      en: '1 tablet',
+    });
+    expect(formatDose(dose(2, 'Capsule (unit of presentation)'), wordsTranslator('nl'))).toBe(
+      '2 capsules',
+    );
+    expect(formatDose(dose(1, 'Ampule (unit of presentation)'), wordsTranslator('fr'))).toBe(
+      '1 ampoule',
+    );
+    expect(formatDose(dose(2, 'Actuation (unit of presentation)'), wordsTranslator('fr'))).toBe(
+      '2 bouffées',
+    );
+    expect(formatDose(dose(1, 'Vial (unit of presentation)'), wordsTranslator('de'))).toBe(
+      '1 Durchstechflasche',
+    );
+    expect(formatDose(dose(1, 'Patch (unit of presentation)'), wordsTranslator('nl'))).toBe(
+      '1 pleister',
+    );
+    // One we do not spell out stays as the source wrote it, never guessed.
+    expect(formatDose(dose(1, 'Cartridge (unit of presentation)'), wordsTranslator('fr'))).toBe(
+      '1 Cartridge (unit of presentation)',
+    );
   });
 
   it('says a dose range in the reader’s numbers and words: 0–8 UI, 0.5–1 mg', () => {
