@@ -61,26 +61,28 @@ export function searchPatients(db: ReadonlyDb, query: string, limit = 20): Searc
   if (DIGITS_ONLY.test(digits)) return numberSearch(db, digits, n);
   const match = matchExpression(query);
   if (match === null) return [];
-  // A short prefix ("v", "va") matches thousands of patients at a large hospital: take the
-  // first matches in index order (no scoring: FTS stops early), then put admitted patients
-  // first, by name. Past that many matches the list is too long to read anyway; one more
-  // letter narrows it.
-  const rows = cached(
-    db,
-    `WITH m AS (
-       SELECT rowid FROM patient_search WHERE patient_search MATCH ? LIMIT ${MATCHES_CONSIDERED}
-     )
-     SELECT ${HIT_COLUMNS}
-     FROM m JOIN patients p ON p.rowid = m.rowid ${HIT_JOINS}
-     ORDER BY admitted DESC, p.name
-     LIMIT ?`,
-  ).all(match, n) as RawHit[];
-  return rows.map(toHit);
+  return rankedMatches(db, match, n).map(toHit);
 }
 
 const DIGITS_ONLY = /^\d+$/;
-/** Matches read from the index before sorting; more than this and the user types another letter. */
-const MATCHES_CONSIDERED = 400;
+
+/**
+ * The first `n` patients an FTS expression matches, admitted first, then by name. Rows are
+ * written in that order (search-order.ts), so the first `n` matches in rowid order are those:
+ * a short prefix ("va") matches thousands of patients at a large hospital, and FTS stops after
+ * `n` instead of every match being joined and sorted. The final sort only puts the `n` in order.
+ */
+function rankedMatches(db: ReadonlyDb, match: string, n: number): RawHit[] {
+  return cached(
+    db,
+    `WITH m AS (
+       SELECT rowid FROM patient_search WHERE patient_search MATCH ? ORDER BY rowid LIMIT ?
+     )
+     SELECT ${HIT_COLUMNS}
+     FROM m JOIN patients p ON p.rowid = m.rowid ${HIT_JOINS}
+     ORDER BY admitted DESC, p.name, p.id`,
+  ).all(match, n) as RawHit[];
+}
 
 /**
  * A number typed at the bedside is a bed ("12"), or an MRN or other identifier being typed or
@@ -88,14 +90,7 @@ const MATCHES_CONSIDERED = 400;
  * all share their first digits, and as FTS prefixes every keystroke would rank every patient.
  */
 function numberSearch(db: ReadonlyDb, digits: string, n: number): SearchHit[] {
-  const beds = cached(
-    db,
-    `SELECT ${HIT_COLUMNS}
-     FROM patient_search f JOIN patients p ON p.rowid = f.rowid ${HIT_JOINS}
-     WHERE patient_search MATCH ?
-     ORDER BY admitted DESC, p.name
-     LIMIT ?`,
-  ).all(`{bed} : "${digits}"*`, n) as RawHit[];
+  const beds = rankedMatches(db, `{bed} : "${digits}"*`, n);
   const range = [digits, `${digits}\uffff`, n];
   const mrns = cached(
     db,

@@ -277,6 +277,8 @@ CREATE TABLE notes (
 
 -- The search index, rowid = patients.rowid. name is folded (see fold.ts): "lefevre-dupont
 -- helene"; birth is ISO (YYYY-MM-DD); queries are folded the same way and every token quoted.
+-- Patients are written in search order (search-order.ts: admitted first, then by name), so
+-- rowid order is the order the search lists its matches in (since schema 6).
 CREATE VIRTUAL TABLE patient_search USING fts5(
   name, mrn, bed, birth,
   tokenize = 'unicode61 remove_diacritics 2',

@@ -5,6 +5,7 @@
 import type { WritableDb } from '../db/handle.ts';
 import { AppError } from '../errors.ts';
 import { type ExportMeta, writeExportMeta } from '../db/meta.ts';
+import { inSearchOrder } from '../db/search-order.ts';
 import {
   type Directory,
   type Placement,
@@ -95,7 +96,13 @@ export function writeRows(
     for (const w of wards.values()) ins.ward(w.id, w.siteId, w.name, scope.has(w.id));
     for (const b of beds) ins.bed(b.id, b.place.wardId, b.place.room, b.place.bed);
 
-    for (const [key, patient] of c.patients) {
+    // In search order: the search reads matches in rowid order (db/search-order.ts).
+    const patients = inSearchOrder(c.patients, ([key, p]) => ({
+      admitted: stays.has(key),
+      name: p.name,
+      id: p.id,
+    }));
+    for (const [key, patient] of patients) {
       const stay = stays.get(key);
       const inScope = stay ? scope.has(stay.place.wardId) : options.wards === undefined;
       const items = inScope ? (byPatient.get(key) ?? []) : [];
