@@ -97,19 +97,11 @@ export interface DoseFields {
 }
 
 /**
- * "0,125 mg", "5000 unités", the dose as written ("1-2 comprimés"), or an empty string. An order
- * of several dose lines (a taper, insulin before each meal) says each line's dose in the
- * reader's numbers and units, in the lines' order ("2,5 mg / 5 mg / 7,5 mg") — never the
- * importer's joined text, which is written with a decimal point.
+ * "0,125 mg", "5000 unités", the dose as written ("1-2 comprimés"), or an empty string: one
+ * instruction's dose. An order of several dose lines says each on its own row, with its rhythm
+ * (dose-lines.ts) — never the importer's joined text, which is written with a decimal point.
  */
-export function formatDose(
-  order: DoseFields & { readonly doseLines?: readonly DoseFields[] },
-  t: TranslateWord,
-): string {
-  if (order.dose === null && order.doseLines !== undefined && order.doseLines.length > 1) {
-    const each = [...new Set(order.doseLines.map((line) => formatDose(line, t)))];
-    if (each.some((dose) => dose.length > 0)) return each.map((dose) => dose || '—').join(' / ');
-  }
+export function formatDose(order: DoseFields, t: TranslateWord): string {
   if (order.dose === null) return order.doseText === null ? '' : formatRangeText(order.doseText, t);
   const amount = formatNumber(order.dose, t.language);
   return order.doseUnit ? `${amount} ${formatDoseUnit(order.doseUnit, order.dose, t)}` : amount;

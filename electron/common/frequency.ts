@@ -92,18 +92,11 @@ interface FrequencyFields {
 }
 
 /**
- * An order's frequency in words, or as stored when its timing could not be read. An order of
- * several dose lines says each line's in the reader's words, in the lines' order ("avant le
- * petit-déjeuner / avant le déjeuner") — the importer's joined short form is English.
+ * One instruction's frequency in words, or as stored when its timing could not be read. An
+ * order of several dose lines says each line's on the line's own row (dose-lines.ts) — the
+ * importer's joined short form is English.
  */
-export function orderFrequency(
-  t: TranslateWord,
-  order: FrequencyFields & { readonly doseLines?: readonly FrequencyFields[] },
-): string {
-  if (!order.frequencyParts && order.doseLines !== undefined && order.doseLines.length > 1) {
-    const each = [...new Set(order.doseLines.map((line) => orderFrequency(t, line)))];
-    if (each.some((words) => words.length > 0)) return each.map((w) => w || '—').join(' / ');
-  }
+export function orderFrequency(t: TranslateWord, order: FrequencyFields): string {
   const words = order.frequencyParts ? describeFrequency(t, order.frequencyParts) : null;
   return words ?? order.frequency ?? '';
 }

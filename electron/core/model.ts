@@ -438,6 +438,8 @@ export type DueDose = z.infer<typeof DueDoseSchema>;
 /** A dose line as the chart shows it: with its timing read into the parts said in words. */
 export const ChartDoseLineSchema = OrderDoseLineSchema.extend({
   frequencyParts: FrequencySchema.nullable(),
+  /** The step's window (ISO instants) when the lines follow one another; null when they run together. */
+  step: z.object({ start: z.string().nullable(), end: z.string().nullable() }).nullable(),
 });
 export type ChartDoseLine = z.infer<typeof ChartDoseLineSchema>;
 

@@ -375,6 +375,12 @@ export const de: Words = {
   'timeUnit.mo': 'Monate',
   'timeUnit.a': 'Jahre',
 
+  'doseLine.fromTo': 'vom {from} bis {to}',
+  'doseLine.from': 'ab {from}',
+  'doseLine.until': 'bis {to}',
+  'doseLine.noDose': 'Dosis nicht angegeben',
+  'doseLine.noRhythm': 'Häufigkeit nicht angegeben',
+  'doseLine.perLine': 'je Dosierungszeile',
   'doseUnit.unit.one': 'Einheit',
   'doseUnit.unit.other': 'Einheiten',
   'doseUnit.tablet.one': 'Tablette',

@@ -374,6 +374,12 @@ export const en = {
   'timeUnit.mo': 'months',
   'timeUnit.a': 'years',
 
+  'doseLine.fromTo': 'from {from} to {to}',
+  'doseLine.from': 'from {from}',
+  'doseLine.until': 'until {to}',
+  'doseLine.noDose': 'dose not given',
+  'doseLine.noRhythm': 'frequency not given',
+  'doseLine.perLine': 'per dose line',
   'doseUnit.unit.one': 'unit',
   'doseUnit.unit.other': 'units',
   'doseUnit.tablet.one': 'tablet',

@@ -377,6 +377,12 @@ export const fr: Words = {
   'timeUnit.mo': 'mois',
   'timeUnit.a': 'ans',
 
+  'doseLine.fromTo': 'du {from} au {to}',
+  'doseLine.from': 'à partir du {from}',
+  'doseLine.until': 'jusqu’au {to}',
+  'doseLine.noDose': 'dose non précisée',
+  'doseLine.noRhythm': 'rythme non précisé',
+  'doseLine.perLine': 'selon chaque ligne de dose',
   'doseUnit.unit.one': 'unité',
   'doseUnit.unit.other': 'unités',
   'doseUnit.tablet.one': 'comprimé',

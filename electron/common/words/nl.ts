@@ -373,6 +373,12 @@ export const nl: Words = {
   'timeUnit.mo': 'maanden',
   'timeUnit.a': 'jaar',
 
+  'doseLine.fromTo': 'van {from} tot en met {to}',
+  'doseLine.from': 'vanaf {from}',
+  'doseLine.until': 'tot en met {to}',
+  'doseLine.noDose': 'dosis niet vermeld',
+  'doseLine.noRhythm': 'frequentie niet vermeld',
+  'doseLine.perLine': 'per doseringsregel',
   'doseUnit.unit.one': 'eenheid',
   'doseUnit.unit.other': 'eenheden',
   'doseUnit.tablet.one': 'tablet',

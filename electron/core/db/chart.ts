@@ -19,6 +19,8 @@ import type {
 } from '../model.ts';
 import { type ReadonlyDb, cached } from './handle.ts';
 import { frequencyOf } from '../schedule/describe.ts';
+import { stepSpans } from '../schedule/steps.ts';
+import { parseFhirInstant } from '../schedule/timing.ts';
 import { type ScheduleClock, scheduleOrder } from './order-schedule.ts';
 import { ORDER_COLUMNS, toMedicationOrder } from './rows.ts';
 import { fieldsOf, selectColumns, type Field } from './columns.ts';
@@ -223,6 +225,9 @@ function chartMedication(
     { start: at.now, end: new Date(at.now.getTime() + DAY_MS) },
     at,
   );
+  const orderStart =
+    order.start === null ? null : parseFhirInstant(order.start, at.timeZone, 'start');
+  const steps = stepSpans(order.doseLines, orderStart, at);
   return {
     ...order,
     nextDue:
@@ -230,9 +235,10 @@ function chartMedication(
         ? schedule.doses.map((d) => ({ at: d.at.toISOString(), line: d.line }))
         : [],
     frequencyParts: frequencyOf(order.timing),
-    doseLines: order.doseLines.map((line) => ({
+    doseLines: order.doseLines.map((line, index) => ({
       ...line,
       frequencyParts: frequencyOf(line.timing),
+      step: steps[index] ?? null,
     })),
     scheduleProblem: schedule.kind === 'unscheduled' ? schedule.problem : null,
     lastGiven,

@@ -10,8 +10,7 @@
  */
 import { ageAt, formatAge } from '../../common/age.ts';
 import { deviceLines } from './devices.ts';
-import { formatDose } from '../../common/dose.ts';
-import { orderFrequency } from '../../common/frequency.ts';
+import { orderDosing } from '../../common/dose-lines.ts';
 import { drugLabel } from '../../common/order-state.ts';
 import { planItemText } from '../../common/plan-item.ts';
 import type { Chart, Severity } from '../model.ts';
@@ -240,17 +239,18 @@ function factsBlocks(
 ): Block[] {
   const meds = chart.medications
     .filter((o) => orderStateOf(o, input.asOf) === 'active')
-    .map((o) =>
-      [
+    .map((o) => {
+      const dosing = orderDosing(o, t, (iso) => storedDay(iso, input.timeZone));
+      return [
         o.highAlert ? `⚠ ${t('drug.highAlert')}` : '',
         drugLabel(t, o),
-        formatDose(o, t),
+        dosing.dose,
         o.route ?? '',
-        o.prn ? t('med.prnNoReason') : orderFrequency(t, o),
+        o.prn ? t('med.prnNoReason') : dosing.frequency,
       ]
         .filter((s) => s.length > 0)
-        .join(' '),
-    );
+        .join(' ');
+    });
   const pending = chart.plan
     .filter((p) => p.kind === 'service-request')
     .map((p) =>

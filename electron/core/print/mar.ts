@@ -11,6 +11,7 @@
 import { dueDose, formatDose, formatMaxDose, formatStoredDose } from '../../common/dose.ts';
 import type { Quantity } from '../../common/quantity.ts';
 import { orderFrequency } from '../../common/frequency.ts';
+import { doseLineRows, orderDosing } from '../../common/dose-lines.ts';
 import {
   formatConcentration,
   formatInfusionRate,
@@ -220,14 +221,16 @@ const MARK: TextStyle = { face: 'bold', size: 9 };
 /** The order as written: drug, dose, route, frequency, dates, prescriber, the full text. */
 function orderBlock(ctx: Ctx, order: ChartMedication, marks: readonly string[] = []): Block {
   const { m, t, width, timeZone, window } = ctx;
-  const dose = formatDose(order, t);
+  // An order of several dose lines says each on its own row under the drug, dose with rhythm.
+  const doseRows = doseLineRows(order, t, (iso) => storedDay(iso, timeZone));
+  const dose = doseRows.length > 0 ? '' : formatDose(order, t);
   const line1 = [drugLabel(t, order), dose, order.route ?? '']
     .filter((s) => s.length > 0)
     .join('  ·  ');
   const repeat = repeatOf(order);
   const day = isAntibiotic(order) ? treatmentDay(order, window.start, timeZone) : null;
   const facts = [
-    orderFrequency(t, order),
+    doseRows.length > 0 ? '' : orderFrequency(t, order),
     order.start
       ? t('mar.startDate', { date: formatStoredDate(order.start, timeZone, t.language) })
       : '',
@@ -255,6 +258,7 @@ function orderBlock(ctx: Ctx, order: ChartMedication, marks: readonly string[] =
   const drugStyle = m.fit(line1, DRUG, width, 8);
   const parts: { lines: string[]; style: TextStyle }[] = [
     { lines: m.wrap(line1, drugStyle, width), style: drugStyle },
+    ...doseRows.map((row) => ({ lines: m.wrap(row, BODY_BOLD, width), style: BODY_BOLD })),
     ...(perKg?.kind === 'figures'
       ? [{ lines: m.wrap(perKg.text, BODY_BOLD, width), style: BODY_BOLD }]
       : []),
@@ -746,7 +750,7 @@ function stoppedBlocks(ctx: Ctx, orders: readonly ChartMedication[]): Block[] {
     columns,
     orders.map((o) => [
       drugLabel(t, o),
-      formatDose(o, t),
+      orderDosing(o, t, (iso) => storedDay(iso, timeZone)).dose,
       o.route ?? '',
       t('mar.stoppedAt', { date: formatStoredDate(o.end, timeZone, t.language) }),
     ]),

@@ -7,13 +7,13 @@
  * computable times.
  */
 import { type DoseFields, dueDose, formatDose, formatMaxDose } from '../../common/dose.ts';
-import { orderFrequency } from '../../common/frequency.ts';
+import { orderDosing } from '../../common/dose-lines.ts';
 import { drugLabel } from '../../common/order-state.ts';
 import { describeScheduleProblem } from '../../common/schedule-problem.ts';
 import type { Chart, ChartMedication } from '../model.ts';
 import { heading, noticeSection, table, type Column } from './blocks.ts';
 import type { ReportDocument } from './document.ts';
-import { formatDateTime, parseInstant } from './format.ts';
+import { formatDateTime, parseInstant, storedDay } from './format.ts';
 import type { Block, Section } from './layout.ts';
 import type { Translate } from './messages.ts';
 
@@ -54,6 +54,7 @@ export function pharmacyNeeds(
   patients: Iterable<{ readonly label: string; readonly readings: readonly Chart[] }>,
   window: PharmacyWindow,
   t: Translate,
+  timeZone: string,
 ): PharmacyNeeds {
   const lines = new Map<string, Tally>();
   const prn: PharmacyApart[] = [];
@@ -62,9 +63,10 @@ export function pharmacyNeeds(
     const seen = new Set<string>();
     for (const chart of readings) {
       for (const order of chart.medications) {
+        const dosing = orderDosing(order, t, (iso) => storedDay(iso, timeZone));
         const apart = (detail: string): PharmacyApart => ({
           drug: drugLabel(t, order),
-          dose: formatDose(order, t),
+          dose: dosing.dose,
           route: order.route ?? '',
           detail,
           patient: label,
@@ -74,11 +76,7 @@ export function pharmacyNeeds(
         if (order.prn) {
           if (firstSight)
             prn.push(
-              apart(
-                [formatMaxDose(order.maxDose, t), orderFrequency(t, order)]
-                  .filter(Boolean)
-                  .join('; '),
-              ),
+              apart([formatMaxDose(order.maxDose, t), dosing.frequency].filter(Boolean).join('; ')),
             );
           continue;
         }

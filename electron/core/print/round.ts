@@ -7,14 +7,14 @@
  * orders whose times could not be computed are named under the patient, flagged, without boxes
  * — the nurse must read the order, never assume it is not due.
  */
-import { orderFrequency } from '../../common/frequency.ts';
+import { orderDosing } from '../../common/dose-lines.ts';
 import { dueDose, formatDose } from '../../common/dose.ts';
 import { drugLabel } from '../../common/order-state.ts';
 import { describeScheduleProblem } from '../../common/schedule-problem.ts';
 import type { Chart, ChartMedication } from '../model.ts';
 import { BODY, heading, noticeSection, paragraph, table, type Column } from './blocks.ts';
 import type { ReportDocument } from './document.ts';
-import { clockTime, formatDateTime, parseInstant, wallClock } from './format.ts';
+import { clockTime, formatDateTime, parseInstant, storedDay, wallClock } from './format.ts';
 import type { Block, Measure, Section } from './layout.ts';
 import type { Translate } from './messages.ts';
 import {
@@ -145,13 +145,10 @@ function patientSection(
   if (patient.unscheduled.length > 0) {
     body.push(heading(m, `⚠ ${t('round.unscheduled')}`, width));
     for (const order of patient.unscheduled) {
-      const text = [
-        drugLabel(t, order),
-        formatDose(order, t),
-        order.route ?? '',
-        // In the reader's words, never the stored English short form ("every 6 h").
-        orderFrequency(t, order),
-      ]
+      // In the reader's words, never the stored English short form ("every 6 h"); an order of
+      // several dose lines each line on its own row.
+      const dosing = orderDosing(order, t, (iso) => storedDay(iso, timeZone));
+      const text = [drugLabel(t, order), dosing.dose, order.route ?? '', dosing.frequency]
         .filter((s) => s.length > 0)
         .join(' — ');
       const why = order.scheduleProblem ? describeScheduleProblem(t, order.scheduleProblem) : '';

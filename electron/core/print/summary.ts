@@ -5,7 +5,7 @@
  * this is the record during the outage, so nothing is summarised away.
  */
 import { dueDose, formatDose, formatMaxDose, formatStoredDose } from '../../common/dose.ts';
-import { orderFrequency } from '../../common/frequency.ts';
+import { orderDosing } from '../../common/dose-lines.ts';
 import { codeWord } from '../../common/clinical.ts';
 import { formatNumber } from '../../common/numbers.ts';
 import { describeScheduleProblem } from '../../common/schedule-problem.ts';
@@ -26,7 +26,7 @@ import {
 import type { ReportDocument } from './document.ts';
 import { drugLabel, isToGive, notToGiveText } from '../../common/order-state.ts';
 import { planItemText } from '../../common/plan-item.ts';
-import { formatStoredDate, parseInstant } from './format.ts';
+import { formatStoredDate, parseInstant, storedDay } from './format.ts';
 import { deviceLines } from './devices.ts';
 import { ipassBlocks } from './handover.ts';
 import type { Block, Measure } from './layout.ts';
@@ -169,20 +169,22 @@ function medicationBlocks(
 ): Block[] {
   const columns: Column[] = [
     { label: t('col.drug'), weight: 1.9, bold: true },
-    { label: t('col.dose'), weight: 1 },
+    // A date of a dose line's step never broken after its hyphens ("2026-11-" / "15").
+    { label: t('col.dose'), weight: 1.2, keep: 'words' },
     { label: t('col.route'), weight: 0.8 },
-    { label: t('col.frequency'), weight: 1.6 },
+    { label: t('col.frequency'), weight: 1.4 },
     { label: t('col.nextDue'), weight: 1.6, keep: 'words' },
     // Wide enough for "Dernière administration" unbroken.
     { label: t('col.lastGiven'), weight: 1.4, keep: 'words' },
     { label: '', weight: 1.6, bold: true },
   ];
   const rows = chart.medications.map((med) => {
+    const dosing = orderDosing(med, t, (iso) => storedDay(iso, timeZone));
     const frequency = med.prn
       ? med.prnReason
         ? t('med.prn', { reason: med.prnReason })
         : t('med.prnNoReason')
-      : orderFrequency(t, med);
+      : dosing.frequency;
     const flags = [
       med.highAlert ? `⚠ ${t('drug.highAlert')}` : '',
       med.scheduleProblem
@@ -194,7 +196,7 @@ function medicationBlocks(
     ];
     return [
       drugLabel(t, med),
-      formatDose(med, t),
+      dosing.dose,
       med.route ?? '',
       frequency,
       // Each time with its own dose when the order has several lines, as on the screen.

@@ -167,7 +167,7 @@ export function buildSupplyReport(
         {
           scope: siteAndWard(t, ward.siteName, ward.name),
           window,
-          needs: pharmacyNeeds(patients, window, t),
+          needs: pharmacyNeeds(patients, window, t, ctx.timeZone),
         },
         t,
         ctx.timeZone,

@@ -86,3 +86,29 @@ export function stepWindows(
   }
   return lines.map((_, index) => windows.get(index) ?? { start: orderStart, end: null });
 }
+
+/** A step's window as it is said beside its dose line: ISO instants, null when open or unknown. */
+export interface StepSpan {
+  readonly start: string | null;
+  readonly end: string | null;
+}
+
+/**
+ * Each line's window when the lines are steps that follow one another (two or more sequence
+ * numbers), for saying it ("from 2025-10-19 to 2025-10-25"); null for every line when they run
+ * together (insulin at each meal) or when the steps cannot be placed (the order's schedule
+ * problem says why). A window never says more than the source: the first step's start is the
+ * order's, and a last step without an end is open.
+ */
+export function stepSpans(
+  lines: readonly { readonly sequence: number | null; readonly timing: string | null }[],
+  orderStart: number | null,
+  clock: { readonly timeZone: string; readonly adminTimes: AdminTimes },
+): (StepSpan | null)[] {
+  const none = lines.map(() => null);
+  if (new Set(lines.map((l) => l.sequence ?? 0)).size < 2) return none;
+  const windows = stepWindows(lines, orderStart, clock);
+  if ('problem' in windows) return none;
+  const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+  return windows.map((w) => ({ start: iso(w.start), end: iso(w.end) }));
+}

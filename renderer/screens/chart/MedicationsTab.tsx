@@ -17,7 +17,7 @@ import {
   formatMaxDose,
   formatStoredDose,
 } from '../../../electron/common/dose.ts';
-import { orderFrequency } from '../../../electron/common/frequency.ts';
+import { doseLineRows, orderDosing } from '../../../electron/common/dose-lines.ts';
 import { drugLabel, isToGive, notToGiveText } from '../../../electron/common/order-state.ts';
 import { describeScheduleProblem } from '../../../electron/common/schedule-problem.ts';
 import { childDosingWeight, perKgNote, type PerKgWeight } from '../../../electron/common/weight.ts';
@@ -80,6 +80,26 @@ function DrugCell({ med }: { readonly med: ChartMedication }) {
   );
 }
 
+/** The order's dose; an order of several dose lines each on its own row, dose with rhythm. */
+function OrderDose({ med }: { readonly med: ChartMedication }) {
+  const { format, words } = useFormat();
+  const rows = doseLineRows(med, words, format.date);
+  if (rows.length === 0) return <>{formatDose(med, words)}</>;
+  return (
+    <ul className="due-times dose-lines">
+      {rows.map((row, index) => (
+        <li key={index}>{row}</li>
+      ))}
+    </ul>
+  );
+}
+
+/** The order's frequency, or "per dose line" when each line says its own (`OrderDose`). */
+function OrderFrequency({ med }: { readonly med: ChartMedication }) {
+  const { format, words } = useFormat();
+  return <>{orderDosing(med, words, format.date).frequency}</>;
+}
+
 /** mg/kg beside a child's dose in a mass unit, or why it is not computed (common/weight.ts). */
 function PerKgNote({
   med,
@@ -115,7 +135,7 @@ function ScheduledTable({
           <tr key={med.id} className={med.highAlert ? 'high-alert-row' : undefined}>
             <DrugCell med={med} />
             <td>
-              {formatDose(med, words)}
+              <OrderDose med={med} />
               <PerKgNote med={med} dosing={dosing} />
               {med.rate !== null || med.rateText !== null ? (
                 <span className="sub">
@@ -129,7 +149,9 @@ function ScheduledTable({
               ) : null}
             </td>
             <td>{med.route}</td>
-            <td>{orderFrequency(words, med)}</td>
+            <td>
+              <OrderFrequency med={med} />
+            </td>
             <td>
               {med.continuous ? (
                 words('order.continuous')
@@ -211,12 +233,12 @@ function PrnTable({
           <tr key={med.id} className={med.highAlert ? 'high-alert-row' : undefined}>
             <DrugCell med={med} />
             <td>
-              {formatDose(med, words)}
+              <OrderDose med={med} />
               <PerKgNote med={med} dosing={dosing} />
             </td>
             <td>{med.route}</td>
             <td>
-              {orderFrequency(words, med)}
+              <OrderFrequency med={med} />
               {med.prnReason && (
                 <span className="sub">{t('meds.prnReason', { reason: med.prnReason })}</span>
               )}
@@ -286,9 +308,13 @@ function NotToGiveTable({ meds }: { readonly meds: readonly ChartMedication[] })
         {meds.map((med) => (
           <tr key={med.id} className="not-to-give-row">
             <DrugCell med={med} />
-            <td>{formatDose(med, words)}</td>
+            <td>
+              <OrderDose med={med} />
+            </td>
             <td>{med.route}</td>
-            <td>{orderFrequency(words, med)}</td>
+            <td>
+              <OrderFrequency med={med} />
+            </td>
             <td>
               <span className="schedule-problem">{notToGiveText(words, med)}</span>
             </td>

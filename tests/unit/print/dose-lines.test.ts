@@ -48,10 +48,37 @@ const INSULIN = medicationRequest(
   },
 );
 
+/**
+ * A loading dose then a maintenance dose, after the HL7 Belgium medication IG's example
+ * `example-02-hukyndra` (github.com/hl7-be/medication, input/fsh/instances; no licence found in
+ * the stored copy, so the pattern only, JSON written anew): adalimumab 80 mg in week 1, 40 mg in
+ * week 2 — each a `boundsDuration` of one week without a frequency — then 40 mg every 2 weeks.
+ * Dates moved to the test hospital's month: from 15 November.
+ */
+const mg = (value: number) => ({
+  doseAndRate: [{ doseQuantity: { value, system: 'http://unitsofmeasure.org', code: 'mg' } }],
+});
+const LOADING = medicationRequest(
+  'm-zoe-adalimumab',
+  'p-zoe',
+  'Hukyndra 40 mg',
+  {},
+  {
+    dosageInstruction: [
+      { sequence: 1, timing: { repeat: { boundsDuration: week } }, ...mg(80) },
+      { sequence: 2, timing: { repeat: { boundsDuration: week } }, ...mg(40) },
+      { sequence: 3, timing: { repeat: { frequency: 1, period: 2, periodUnit: 'wk' } }, ...mg(40) },
+    ],
+    dispenseRequest: {
+      validityPeriod: { start: '2026-11-15T00:00:00+01:00', end: '2027-02-14T00:00:00+01:00' },
+    },
+  },
+);
+
 let db: ReadonlyDb;
 let dir: string;
 beforeAll(async () => {
-  db = await smallHospitalDb([TITRATION, INSULIN]);
+  db = await smallHospitalDb([TITRATION, INSULIN, LOADING]);
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dose-lines-'));
 });
 afterAll(() => {
@@ -66,17 +93,26 @@ const count = (haystack: string, needle: string) => haystack.split(needle).lengt
 const START = '2026-11-28T07:00:00Z'; // 08:00 in Brussels
 
 describe.each(['fr', 'nl', 'de'] as const)('an order of several dose lines in %s', (language) => {
+  const rhythm = { fr: '3 fois par jour', nl: '3 keer per dag', de: '3-mal täglich' }[language];
+  const fromTo = {
+    fr: (from: string, to: string) => `du ${from} au ${to}`,
+    nl: (from: string, to: string) => `van ${from} tot en met ${to}`,
+    de: (from: string, to: string) => `vom ${from} bis ${to}`,
+  }[language];
+
   it("puts this week's step dose under each of the day's three times on the MAR", async () => {
     const mar = await text({ report: 'mar', patientId: 'p-zoe', start: START }, language);
-    // The order lists its four steps once, each in the reader's numbers …
-    expect(mar).toContain('2,5 mg / 5 mg / 7,5 mg / 10 mg');
+    // The order lists its four steps, each on its own row: dose · rhythm · the step's days …
+    expect(mar).toContain(`2,5 mg · ${rhythm} · ${fromTo('2026-11-14', '2026-11-20')}`);
+    expect(mar).toContain(`7,5 mg · ${rhythm} · ${fromTo('2026-11-28', '2026-12-04')}`);
+    expect(mar).toMatch(new RegExp(`10 mg · ${rhythm} · (à partir du|vanaf|ab) 2026-12-05`));
     // … and 08:00, 14:00 and 20:00 today are each the third step's 7,5 mg.
     expect(count(mar, '7,5 mg')).toBe(1 + 3);
     expect(count(mar, '10 mg')).toBe(1);
-    // The insulin's three lines, each time with its own units: fixed doses, not a sliding scale.
-    expect(mar).toMatch(/10 (unités|eenheden|Einheiten) \/ 15 \S+ \/ 20 \S+/);
+    // The insulin's three lines run together (no step days), each with its own units and meal.
+    expect(mar).toMatch(/10 (unités|eenheden|Einheiten) · [^·]+ 15 \S+ · [^·]+ 20 \S+ · /);
     expect(count(mar, '15 ')).toBeGreaterThanOrEqual(2);
-    expect(mar).not.toMatch(/2\.5|7\.5|times a day|before (breakfast|lunch|dinner)/);
+    expect(mar).not.toMatch(/2\.5|7\.5|times a day|before (breakfast|lunch|dinner)| \/ /);
   });
 
   it('gives a row per time and dose on a 7-day MAR, so the step change falls on its day', async () => {
@@ -110,3 +146,58 @@ describe.each(['fr', 'nl', 'de'] as const)('an order of several dose lines in %s
     expect(summary).not.toMatch(/2\.5|times a day/);
   });
 });
+
+describe.each(['fr', 'nl', 'de'] as const)(
+  'a loading dose then a maintenance dose in %s',
+  (language) => {
+    const words = {
+      fr: {
+        none: 'rythme non précisé',
+        every2wk: 'toutes les 2 semaines',
+        fromTo: 'du 2026-11-15 au 2026-11-21',
+        from: 'à partir du 2026-11-29',
+      },
+      nl: {
+        none: 'frequentie niet vermeld',
+        every2wk: 'om de 2 weken',
+        fromTo: 'van 2026-11-15 tot en met 2026-11-21',
+        from: 'vanaf 2026-11-29',
+      },
+      de: {
+        none: 'Häufigkeit nicht angegeben',
+        every2wk: 'alle 2 Wochen',
+        fromTo: 'vom 2026-11-15 bis 2026-11-21',
+        from: 'ab 2026-11-29',
+      },
+    }[language];
+    const rows = [
+      `80 mg · ${words.none} · ${words.fromTo}`,
+      `40 mg · ${words.none} · `,
+      `40 mg · ${words.every2wk} · ${words.from}`,
+    ];
+    /** The rows in the order the page draws them. */
+    const inOrder = (page: string) => rows.map((row) => page.indexOf(row));
+
+    it('pairs each dose with its own rhythm and week on the MAR, never two joined lists', async () => {
+      const mar = await text({ report: 'mar', patientId: 'p-zoe', start: START }, language);
+      const at = inOrder(mar);
+      expect(at.every((i) => i >= 0)).toBe(true);
+      expect(at).toEqual([...at].sort((a, b) => a - b));
+      expect(mar).not.toContain('80 mg / 40 mg');
+      expect(mar).not.toContain(`— / ${words.every2wk}`);
+    });
+
+    it('says the same rows in the summary, the round and the handover', async () => {
+      const summary = await text({ report: 'summary', patientId: 'p-zoe' }, language);
+      const round = await text(
+        { report: 'round', wardId: 'w3b', start: '2026-11-28T12:00:00Z' },
+        language,
+      );
+      const handover = await text({ report: 'handover', wardId: 'w3b' }, language);
+      for (const page of [summary, round, handover]) {
+        expect(inOrder(page).every((i) => i >= 0)).toBe(true);
+        expect(page).not.toContain('80 mg / 40 mg');
+      }
+    });
+  },
+);

@@ -69,7 +69,11 @@ export function medication(
     lastGiven: null,
     ...fields,
     // As the chart reads them: each line's timing in the parts its frequency is said with.
-    doseLines: doseLines.map((line) => ({ ...line, frequencyParts: frequencyOf(line.timing) })),
+    doseLines: doseLines.map((line) => ({
+      ...line,
+      frequencyParts: frequencyOf(line.timing),
+      step: null,
+    })),
   };
 }
 
