@@ -12,6 +12,7 @@ import { FrequencySchema } from '../common/frequency.ts';
 import { LanguageSchema } from '../common/language.ts';
 import { NotInterpretableSchema, OrderStateSchema } from '../common/order-state.ts';
 import { ReadinessFactSchema } from '../common/readiness.ts';
+import { RouteTermSchema } from '../common/route.ts';
 import { ScheduleProblemSchema } from '../common/schedule-problem.ts';
 
 export {
@@ -358,7 +359,9 @@ export const DoseLineSchema = z.object({
   rateText: z.string().nullable(),
   /** A continuous infusion: a rate and no dose times (never "no timing"). */
   continuous: z.boolean(),
+  /** The route in the source's words; `routeTerm` when the source gave only a code. */
   route: z.string().nullable(),
+  routeTerm: RouteTermSchema.nullable(),
   /** Short frequency derived from the timing (schedule/describe.ts). */
   frequency: z.string().nullable(),
   /**
@@ -382,6 +385,7 @@ export const NO_DOSE: DoseLine = {
   rateText: null,
   continuous: false,
   route: null,
+  routeTerm: null,
   frequency: null,
   timing: null,
   prn: false,

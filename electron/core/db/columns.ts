@@ -114,6 +114,7 @@ export const COLUMNS = {
     continuous: 'continuous',
     concentration: 'concentration',
     route: 'route',
+    routeTerm: 'route_term',
     frequency: 'frequency',
     timing: 'timing',
     prn: 'prn',

@@ -8,8 +8,12 @@
  * booleans are INTEGER 0/1; child rows keep their source order through `seq`.
  */
 import Database from 'better-sqlite3';
+import { ROUTE_TERMS } from '../../common/route.ts';
 import { SCHEMA_VERSION } from '../schema-version.ts';
 import type { WritableDb } from './handle.ts';
+
+/** common/route.ts's terms, for the CHECK of the route_term column. */
+const ROUTE_LIST = ROUTE_TERMS.map((term) => `'${term}'`).join(', ');
 
 const TABLES_DDL = `
 -- One row per key: siteId, siteName, dataAsOf (ISO instant of the census), demo ('0'/'1').
@@ -172,6 +176,8 @@ CREATE TABLE problems (
 -- reading. An order of several dosage instructions keeps each in dose_lines, a JSON array of
 -- model.ts OrderDoseLine (dose, rate, route, timing, PRN … per line, with sequence and text);
 -- its own dose columns then read "several" (dose NULL, dose_text every line's dose joined).
+-- route is the source's words; route_term (common/route.ts) the term its code names when the
+-- source gave a code and no words of its own (fhir/route-codes.ts), said in the reader's words.
 CREATE TABLE medication_orders (
   id                TEXT PRIMARY KEY,
   patient_id        TEXT NOT NULL REFERENCES patients(id),
@@ -191,6 +197,7 @@ CREATE TABLE medication_orders (
   continuous        INTEGER NOT NULL CHECK (continuous IN (0, 1)),
   concentration     TEXT,
   route             TEXT,
+  route_term        TEXT CHECK (route_term IN (${ROUTE_LIST})),
   frequency         TEXT,
   timing            TEXT,
   prn               INTEGER NOT NULL CHECK (prn IN (0, 1)),

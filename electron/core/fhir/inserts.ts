@@ -259,6 +259,7 @@ export function prepareInserts(db: WritableDb) {
         continuous: bit(o.continuous),
         concentration: o.concentration,
         route: o.route,
+        routeTerm: o.routeTerm,
         frequency: o.frequency,
         timing: o.timing,
         prn: bit(o.prn),

@@ -6,6 +6,7 @@
  * - Every `dosageInstruction` is a dose line; several that cannot be combined flag the order.
  * - The drug's name from every place the source may put it; high-alert from every coding and name.
  */
+import type { RouteTerm } from '../../common/route.ts';
 import {
   type DoseLine,
   NO_DOSE,
@@ -34,6 +35,7 @@ import {
   str,
 } from './json.ts';
 import { hasUnknownModifier, type ModifierReading, readModifiers } from './modifiers.ts';
+import { routeTermOf } from './route-codes.ts';
 import type { ClinicalRecord, MedicationRecord, OrderRecord } from './records.ts';
 import { referenceOf, subjectOf } from './references.ts';
 import type { ReportTally } from './report.ts';
@@ -200,6 +202,7 @@ function doseLineOf(d: Json): OrderDoseLine {
     // A rate with no dose times is a continuous infusion; with times, an intermittent one.
     continuous: hasRate && !timingGivesTimes(timing),
     route: conceptText(d['route']),
+    routeTerm: routeTermOf(d['route']),
     frequency: describeTiming(timing),
     timing: timing ? JSON.stringify(timing) : null,
     prn: d['asNeededBoolean'] === true || asNeededConcept !== null,
@@ -216,6 +219,12 @@ function doseLineOf(d: Json): OrderDoseLine {
 function joined(values: readonly (string | null)[], separator: string): string | null {
   const distinct = [...new Set(values.filter((v) => v !== null))];
   return distinct.length > 0 ? distinct.join(separator) : null;
+}
+
+/** The one term every line names, else null. */
+function sameTerm(terms: readonly (RouteTerm | null)[]): RouteTerm | null {
+  const [term = null] = terms;
+  return terms.every((other) => other === term) ? term : null;
 }
 
 function lineDoseText(l: DoseLine): string | null {
@@ -237,6 +246,9 @@ function summaryOf(lines: readonly OrderDoseLine[]): DoseLine {
       lines.map((l) => l.route),
       ', ',
     ),
+    // One coded route for every line is the order's; lines of different coded routes leave
+    // each line to say its own (the order's own route is then only what the source wrote).
+    routeTerm: sameTerm(lines.map((l) => l.routeTerm)),
     frequency: joined(
       lines.map((l) => l.frequency),
       ' / ',

@@ -37,6 +37,7 @@ import { orderStateOf } from './mar-orders.ts';
 import type { Translate } from './messages.ts';
 import { allergyLine, identityFromChart, patientHeader, placeLine } from './patient-header.ts';
 import { named } from '../../common/placeholder.ts';
+import { formatRoute } from '../../common/route.ts';
 
 export interface HandoverInput {
   /** "Site — Ward". */
@@ -245,7 +246,7 @@ function factsBlocks(
         o.highAlert ? `⚠ ${t('drug.highAlert')}` : '',
         drugLabel(t, o),
         dosing.dose,
-        o.route ?? '',
+        formatRoute(o, t),
         o.prn ? t('med.prnNoReason') : dosing.frequency,
       ]
         .filter((s) => s.length > 0)

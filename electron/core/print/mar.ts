@@ -51,6 +51,7 @@ import type { MarWindow } from './mar-window.ts';
 import { weeklyMark } from './order-words.ts';
 import type { Translate } from './messages.ts';
 import { identityFromChart, patientHeader, type PatientIdentity } from './patient-header.ts';
+import { formatRoute } from '../../common/route.ts';
 
 export interface MarSheet {
   readonly identity: PatientIdentity;
@@ -224,7 +225,7 @@ function orderBlock(ctx: Ctx, order: ChartMedication, marks: readonly string[] =
   // An order of several dose lines says each on its own row under the drug, dose with rhythm.
   const doseRows = doseLineRows(order, t, (iso) => storedDay(iso, timeZone));
   const dose = doseRows.length > 0 ? '' : formatDose(order, t);
-  const line1 = [drugLabel(t, order), dose, order.route ?? '']
+  const line1 = [drugLabel(t, order), dose, formatRoute(order, t)]
     .filter((s) => s.length > 0)
     .join('  ·  ');
   const repeat = repeatOf(order);
@@ -751,7 +752,7 @@ function stoppedBlocks(ctx: Ctx, orders: readonly ChartMedication[]): Block[] {
     orders.map((o) => [
       drugLabel(t, o),
       orderDosing(o, t, (iso) => storedDay(iso, timeZone)).dose,
-      o.route ?? '',
+      formatRoute(o, t),
       t('mar.stoppedAt', { date: formatStoredDate(o.end, timeZone, t.language) }),
     ]),
     width,

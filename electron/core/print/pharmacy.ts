@@ -16,6 +16,7 @@ import type { ReportDocument } from './document.ts';
 import { formatDateTime, parseInstant, storedDay } from './format.ts';
 import type { Block, Section } from './layout.ts';
 import type { Translate } from './messages.ts';
+import { formatRoute } from '../../common/route.ts';
 
 export interface PharmacyWindow {
   readonly start: Date;
@@ -67,7 +68,7 @@ export function pharmacyNeeds(
         const apart = (detail: string): PharmacyApart => ({
           drug: drugLabel(t, order),
           dose: dosing.dose,
-          route: order.route ?? '',
+          route: formatRoute(order, t),
           detail,
           patient: label,
         });
@@ -99,7 +100,7 @@ export function pharmacyNeeds(
           if (firstSight) uncounted.push(apart(''));
           continue;
         }
-        for (const d of countable) addDoses(lines, order, d, label, drugLabel(t, order));
+        for (const d of countable) addDoses(lines, order, d, label, t);
       }
     }
   }
@@ -117,10 +118,11 @@ function addDoses(
   order: ChartMedication,
   dose: DoseFields,
   patient: string,
-  drug: string,
+  t: Translate,
 ): void {
+  const drug = drugLabel(t, order);
   const unit = dose.doseUnit ?? '';
-  const route = order.route ?? '';
+  const route = formatRoute(order, t);
   const key = `${order.drug ?? ''}\u0000${unit}\u0000${route}`;
   const line: Tally = lines.get(key) ?? {
     drug,

@@ -24,6 +24,7 @@ import {
   placeLine,
   type PatientIdentity,
 } from './patient-header.ts';
+import { formatRoute } from '../../common/route.ts';
 
 export interface RoundWindow {
   readonly start: Date;
@@ -133,7 +134,7 @@ function patientSection(
             : formatDateTime(at, timeZone, t.language),
           drugLabel(t, order),
           formatDose(dueDose(order, line), t),
-          order.route ?? '',
+          formatRoute(order, t),
           order.highAlert ? `⚠ ${t('drug.highAlert')}` : '',
         ];
       }),
@@ -148,7 +149,7 @@ function patientSection(
       // In the reader's words, never the stored English short form ("every 6 h"); an order of
       // several dose lines each line on its own row.
       const dosing = orderDosing(order, t, (iso) => storedDay(iso, timeZone));
-      const text = [drugLabel(t, order), dosing.dose, order.route ?? '', dosing.frequency]
+      const text = [drugLabel(t, order), dosing.dose, formatRoute(order, t), dosing.frequency]
         .filter((s) => s.length > 0)
         .join(' — ');
       const why = order.scheduleProblem ? describeScheduleProblem(t, order.scheduleProblem) : '';

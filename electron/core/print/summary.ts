@@ -34,6 +34,7 @@ import type { Translate } from './messages.ts';
 import { allergyLine, identityFromChart, patientHeader, placeLine } from './patient-header.ts';
 import { named, siteAndWard } from '../../common/placeholder.ts';
 import { spokenLanguage } from '../../common/language.ts';
+import { formatRoute } from '../../common/route.ts';
 
 const LABEL_WIDTH = 150;
 
@@ -197,7 +198,7 @@ function medicationBlocks(
     return [
       drugLabel(t, med),
       dosing.dose,
-      med.route ?? '',
+      formatRoute(med, t),
       frequency,
       // Each time with its own dose when the order has several lines, as on the screen.
       med.nextDue

@@ -19,6 +19,7 @@ import {
 } from '../../../electron/common/dose.ts';
 import { doseLineRows, orderDosing } from '../../../electron/common/dose-lines.ts';
 import { drugLabel, isToGive, notToGiveText } from '../../../electron/common/order-state.ts';
+import { formatRoute } from '../../../electron/common/route.ts';
 import { describeScheduleProblem } from '../../../electron/common/schedule-problem.ts';
 import { childDosingWeight, perKgNote, type PerKgWeight } from '../../../electron/common/weight.ts';
 import type { Administration, Chart, ChartMedication } from '../../../electron/core/model.ts';
@@ -148,7 +149,7 @@ function ScheduledTable({
                 </span>
               ) : null}
             </td>
-            <td>{med.route}</td>
+            <td>{formatRoute(med, words)}</td>
             <td>
               <OrderFrequency med={med} />
             </td>
@@ -236,7 +237,7 @@ function PrnTable({
               <OrderDose med={med} />
               <PerKgNote med={med} dosing={dosing} />
             </td>
-            <td>{med.route}</td>
+            <td>{formatRoute(med, words)}</td>
             <td>
               <OrderFrequency med={med} />
               {med.prnReason && (
@@ -311,7 +312,7 @@ function NotToGiveTable({ meds }: { readonly meds: readonly ChartMedication[] })
             <td>
               <OrderDose med={med} />
             </td>
-            <td>{med.route}</td>
+            <td>{formatRoute(med, words)}</td>
             <td>
               <OrderFrequency med={med} />
             </td>

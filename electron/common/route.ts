@@ -1,0 +1,52 @@
+/**
+ * Routes of administration said in the reader's words. An order whose route the source names
+ * only by a code (SNOMED CT or EDQM Standard Terms, which carry English terms such as "Oral
+ * use") gets one of these terms from the importer (fhir/route-codes.ts), so no code system's
+ * English reaches a French page. A route the source writes in words (`text`) is shown as
+ * written: it may say more than any code ("IV lente sur 30 min").
+ */
+import { z } from 'zod';
+import type { TranslateWord } from './words/index.ts';
+
+export const ROUTE_TERMS = [
+  'oral',
+  'sublingual',
+  'buccal',
+  'intravenous',
+  'intramuscular',
+  'subcutaneous',
+  'intradermal',
+  'rectal',
+  'vaginal',
+  'cutaneous',
+  'topical',
+  'transdermal',
+  'inhalation',
+  'nasal',
+  'ocular',
+  'auricular',
+  'intrathecal',
+  'epidural',
+  'gastric',
+  'nasogastric',
+  'gastrostomy',
+  'enteral',
+  'intestinal',
+  'jejunostomy',
+  'intraosseous',
+] as const;
+export const RouteTermSchema = z.enum(ROUTE_TERMS);
+export type RouteTerm = z.infer<typeof RouteTermSchema>;
+
+/** The fields a route is said from: an order's, a dose line's or an administration's. */
+export interface RouteFields {
+  /** The source's words for the route, when it has any. */
+  readonly route: string | null;
+  /** The term its code names, when the source gave a code and no words of its own. */
+  readonly routeTerm: RouteTerm | null;
+}
+
+/** "voie orale", "oraal", "oral"; the source's own words when it wrote the route out. */
+export function formatRoute(fields: RouteFields, t: TranslateWord): string {
+  return fields.routeTerm === null ? (fields.route ?? '') : t(`route.${fields.routeTerm}`);
+}
