@@ -6,7 +6,7 @@
  */
 import type { WritableDb } from '../db/handle.ts';
 import { AppError } from '../errors.ts';
-import { createExportIndexes, createExportTables } from '../db/schema.ts';
+import { createExportTables, finishBulkLoad } from '../db/schema.ts';
 import { type Collected, Collector } from './collect.ts';
 import { readInputs } from './read-input.ts';
 import { type ImportReport, ReportTally } from './report.ts';
@@ -89,7 +89,7 @@ export function writeImport(
       { ...options, asOf: input.asOf, timeZone: input.timeZone },
       tally,
     );
-    createExportIndexes(db);
+    finishBulkLoad(db);
     return { db, report: tally.finish({ ...summary, asOf: input.asOf.toISOString() }) };
   } catch (e) {
     db.close();

@@ -97,7 +97,12 @@ export function hasCoding(concept: unknown, systems: readonly string[], code: st
 
 /** The first code of a concept, whatever its system. */
 export function firstCode(concept: unknown): string | null {
-  return first(...codings(concept).map((c) => c.code));
+  // Runs for every coded field of every resource: no intermediate arrays.
+  for (const c of list(obj(concept)?.['coding'])) {
+    const code = str(obj(c)?.['code']);
+    if (code) return code;
+  }
+  return null;
 }
 
 /** A status-like concept (`clinicalStatus`, `verificationStatus`): its code, else its text. */

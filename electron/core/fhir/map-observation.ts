@@ -111,6 +111,9 @@ function categoryOf(r: Json): Observation['category'] {
 
 const COMPARATORS: ReadonlySet<string> = new Set(['<', '<=', '>=', '>']);
 
+/** Most observations have one range or none: one shared empty list, not one per row. */
+const NO_RANGES: readonly ReferenceRange[] = [];
+
 /** One observation row from a resource or a component (which carries its own code and value). */
 function observationRow(
   source: Json,
@@ -121,7 +124,9 @@ function observationRow(
   const text = q?.value != null ? null : valueText(source);
   if (q?.value == null && text === null) return null;
   const comparator = str(obj(source['valueQuantity'])?.['comparator']);
-  const ranges = objects(source['referenceRange']).map(rangeOf);
+  const listed = source['referenceRange'];
+  const ranges =
+    Array.isArray(listed) && listed.length > 0 ? objects(listed).map(rangeOf) : NO_RANGES;
   // One range is the normal range; with several, the patient decides (write time, by age and sex).
   const only = ranges.length === 1 ? ranges[0] : undefined;
   const { flag, flagText } = interpretationOf(source['interpretation']);
@@ -141,7 +146,7 @@ function observationRow(
     refHigh: only?.high ?? null,
     refText: only?.text ?? null,
     otherRanges: [],
-    ranges: ranges.length > 1 ? ranges : [],
+    ranges: ranges.length > 1 ? ranges : NO_RANGES,
     flag,
     flagText,
     at,
@@ -211,22 +216,29 @@ const INTERPRETATION_WORDS: readonly (readonly [RegExp, string])[] = [
   [/^(normal|normaal|within)/, 'N'],
 ];
 
+const NO_INTERPRETATION = { flag: null, flagText: null } as const;
+
 /** The interpretation as an HL7 code (H, L, N, A, HH …), else its wording; never a bare SNOMED number. */
 function interpretationOf(value: unknown): { flag: string | null; flagText: string | null } {
   const concepts = list(value);
+  if (concepts.length === 0) return NO_INTERPRETATION;
+  // Runs for most observations: the codings are read in place, not copied into Coding objects.
   for (const concept of concepts) {
-    for (const c of codings(concept)) {
-      if (c.code === null) continue;
-      if (c.system === null || INTERPRETATION_SYSTEMS.includes(c.system))
-        if (/^[A-Z<>]{1,3}$/i.test(c.code)) return { flag: c.code.toUpperCase(), flagText: null };
-      if (c.system === SYSTEM.snomed) {
-        const mapped = SNOMED_INTERPRETATION.get(c.code);
+    for (const coding of list(obj(concept)?.['coding'])) {
+      const c = obj(coding);
+      const code = str(c?.['code']);
+      if (c === null || code === null) continue;
+      const system = str(c['system']);
+      if (system === null || INTERPRETATION_SYSTEMS.includes(system))
+        if (/^[A-Z<>]{1,3}$/i.test(code)) return { flag: code.toUpperCase(), flagText: null };
+      if (system === SYSTEM.snomed) {
+        const mapped = SNOMED_INTERPRETATION.get(code);
         if (mapped) return { flag: mapped, flagText: null };
       }
     }
   }
   const words = first(...concepts.map(conceptText));
-  if (words === null) return { flag: null, flagText: null };
+  if (words === null) return NO_INTERPRETATION;
   const folded = foldText(words).trim();
   const mapped = INTERPRETATION_WORDS.find(([re]) => re.test(folded))?.[1] ?? null;
   return { flag: mapped, flagText: mapped === null ? words : null };

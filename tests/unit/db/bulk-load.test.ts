@@ -1,0 +1,94 @@
+/**
+ * A bulk load defers the schema's CHECK constraints to one pass at the end (schema.ts
+ * `finishBulkLoad`): whatever SQLite would have refused row by row is still refused, named by
+ * table and rule, and the finished database enforces them row by row again.
+ */
+import { describe, expect, it } from 'vitest';
+import { insertSql } from '../../../electron/core/db/columns.ts';
+import type { WritableDb } from '../../../electron/core/db/handle.ts';
+import { createExportTables, finishBulkLoad } from '../../../electron/core/db/schema.ts';
+
+function withPatient(): WritableDb {
+  const db = createExportTables();
+  db.prepare(insertSql('patients')).run({
+    id: 'p1',
+    mrn: 'MRN1',
+    family: null,
+    given: null,
+    name: null,
+    birthDate: null,
+    sex: null,
+    language: null,
+    weightKg: null,
+    heightCm: null,
+    allergyState: 'unknown',
+    locator: 0,
+    recordStatus: 'active',
+  });
+  return db;
+}
+
+const observation = (over: { patientId?: string; category?: string; comparator?: string | null }) =>
+  ({
+    patientId: over.patientId ?? 'p1',
+    code: '8867-4',
+    name: 'Heart rate',
+    category: over.category ?? 'vital-signs',
+    value: 72,
+    valueText: null,
+    unit: '/min',
+    comparator: over.comparator ?? null,
+    refLow: null,
+    refHigh: null,
+    refText: null,
+    otherRanges: null,
+    flag: null,
+    flagText: null,
+    at: '2026-11-28T06:00:00Z',
+  }) as const;
+
+describe('bulk load of the export database', () => {
+  it('finishes a load that keeps every rule, NULL in a checked column included', () => {
+    const db = withPatient();
+    db.prepare(insertSql('observations')).run(observation({}));
+    db.prepare(insertSql('observations')).run(
+      observation({ category: 'laboratory', comparator: '<' }),
+    );
+    expect(() => finishBulkLoad(db)).not.toThrow();
+    expect(db.prepare('SELECT count(*) FROM observations').pluck().get()).toBe(2);
+    expect(db.pragma('index_list(observations)')).toHaveLength(1);
+  });
+
+  it('refuses a row outside a CHECK list, naming the table and the rule', () => {
+    const db = withPatient();
+    db.prepare(insertSql('observations')).run(observation({}));
+    db.prepare(insertSql('observations')).run(observation({ category: 'imaging' }));
+    expect(() => finishBulkLoad(db)).toThrow(
+      /1 row\(s\) of observations break CHECK \(category IN \('vital-signs', 'laboratory', 'other'\)\)/,
+    );
+  });
+
+  it('refuses a second CHECK of the same table and a two-value one', () => {
+    const bad = withPatient();
+    bad.prepare(insertSql('observations')).run(observation({ comparator: '=' }));
+    expect(() => finishBulkLoad(bad)).toThrow(/observations break CHECK \(comparator IN/);
+    const flag = withPatient();
+    flag.prepare('UPDATE patients SET locator = 2').run();
+    expect(() => finishBulkLoad(flag)).toThrow(/patients break CHECK \(locator IN \(0, 1\)\)/);
+  });
+
+  it('refuses a row whose patient is missing at once, during the load', () => {
+    const db = withPatient();
+    expect(() =>
+      db.prepare(insertSql('observations')).run(observation({ patientId: 'p-gone' })),
+    ).toThrow(/FOREIGN KEY/);
+  });
+
+  it('enforces the rules row by row once finished', () => {
+    const db = withPatient();
+    finishBulkLoad(db);
+    const insert = db.prepare(insertSql('observations'));
+    expect(() => insert.run(observation({ category: 'imaging' }))).toThrow(/CHECK constraint/);
+    expect(() => insert.run(observation({ patientId: 'p-gone' }))).toThrow(/FOREIGN KEY/);
+  });
+});
