@@ -90,7 +90,8 @@ function rankedMatches(db: ReadonlyDb, match: string, n: number): RawHit[] {
  * all share their first digits, and as FTS prefixes every keystroke would rank every patient.
  */
 function numberSearch(db: ReadonlyDb, digits: string, n: number): SearchHit[] {
-  const beds = rankedMatches(db, `{bed} : "${digits}"*`, n);
+  const bedMatch = bedExpression(db, digits);
+  const beds = bedMatch === null ? [] : rankedMatches(db, bedMatch, n);
   const range = [digits, `${digits}\uffff`, n];
   const mrns = cached(
     db,
@@ -108,6 +109,44 @@ function numberSearch(db: ReadonlyDb, digits: string, n: number): SearchHit[] {
     .filter((h) => !seen.has(h.patientId) && seen.add(h.patientId))
     .slice(0, n)
     .map(toHit);
+}
+
+/**
+ * The FTS expression for rooms and beds starting with `digits`: the room and bed words the
+ * export holds that do, each exact — as a prefix ("30"*) FTS would walk every MRN, identifier and
+ * birth date starting with those digits too (one index holds every column) only to keep the bed
+ * column's: 1.5 ms for a bed prefix no bed has at 30,000 patients, typed at every MRN's second
+ * digit. Null when no room or bed does; past `MAX_BED_WORDS` words, enough beds match for the
+ * prefix to stop early.
+ */
+function bedExpression(db: ReadonlyDb, digits: string): string | null {
+  const words = bedWords(db).filter((w) => w.startsWith(digits));
+  if (words.length === 0) return null;
+  if (words.length > MAX_BED_WORDS) return `{bed} : "${digits}"*`;
+  return `{bed} : (${words.map((w) => `"${w.replaceAll('"', '""')}"`).join(' OR ')})`;
+}
+
+const MAX_BED_WORDS = 100;
+const bedWordsOf = new WeakMap<ReadonlyDb, readonly string[]>();
+
+/**
+ * The words of the search index's bed column, as FTS folded them, read once per open export
+ * (~20 ms at 30,000 patients). The vocabulary is a virtual table over the index in the
+ * connection's temporary schema: nothing is written into the export.
+ */
+function bedWords(db: ReadonlyDb): readonly string[] {
+  let words = bedWordsOf.get(db);
+  if (!words) {
+    db.exec(
+      "CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_words USING fts5vocab(main, 'patient_search', 'col')",
+    );
+    words = db
+      .prepare("SELECT term FROM temp.search_words WHERE col = 'bed'")
+      .pluck()
+      .all() as string[];
+    bedWordsOf.set(db, words);
+  }
+  return words;
 }
 
 /** Live patient records only: inactive and replaced ones are never found as patients. */

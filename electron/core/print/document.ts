@@ -29,7 +29,7 @@ import {
   type Section,
   type TextStyle,
 } from './layout.ts';
-import { parsedFont, trimFontCaches, type ParsedFont } from './pdfkit-internals.ts';
+import { parsedFont, shareShaping, trimFontCaches, type ParsedFont } from './pdfkit-internals.ts';
 
 /** What a report builder produces: a title, its scope line, and its sections on demand. */
 export interface ReportDocument {
@@ -163,6 +163,9 @@ function createPdf(fonts: FontFiles, setup: PageSetup, title: string): PdfDoc {
   // pdfkit's types list only file sources; it takes a parsed font the same way.
   doc.registerFont('regular', faces.regular as Buffer);
   doc.registerFont('bold', faces.bold as Buffer);
+  // Open both faces now so they take the shaping already done (a face opens on first use).
+  doc.font('bold').font('regular');
+  shareShaping(doc);
   return doc;
 }
 

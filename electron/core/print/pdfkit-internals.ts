@@ -1,5 +1,5 @@
 /**
- * The two places the printer reaches into pdfkit's internals (pinned at 0.20.2), both for long
+ * The three places the printer reaches into pdfkit's internals (pinned at 0.20.2), all for long
  * reports and ward-sized batches. Each one degrades to pdfkit's ordinary behaviour if the field
  * it uses disappears in another version: slower or hungrier, never a different PDF.
  */
@@ -28,11 +28,33 @@ const fontsOf = (doc: PdfDoc): Record<string, EmbeddedFont> =>
  */
 const MAX_CACHED_WORDS = 4_000;
 
+/**
+ * The shaping caches, one per parsed font, shared by every document that uses the font: a
+ * shaped word (fontkit's glyphs and positions at the font's scale) depends on the font and the
+ * word only — each document still picks its own subset when it draws — so the drawing pass
+ * reuses what the page-count pass shaped, and the next report what this one did.
+ */
+const sharedCaches = new WeakMap<ParsedFont, object>();
+
 export function trimFontCaches(doc: PdfDoc): void {
   for (const font of Object.values(fontsOf(doc))) {
     if (font.layoutCache && Object.keys(font.layoutCache).length > MAX_CACHED_WORDS) {
       font.layoutCache = Object.create(null) as object;
+      if (font.font) sharedCaches.set(font.font, font.layoutCache);
     }
+  }
+}
+
+/**
+ * Gives the faces `doc` has opened the shared shaping cache of their parsed font (when pdfkit
+ * made them one: `fontLayoutCache` not turned off).
+ */
+export function shareShaping(doc: PdfDoc): void {
+  for (const font of Object.values(fontsOf(doc))) {
+    if (!font.layoutCache || !font.font) continue;
+    const shared = sharedCaches.get(font.font);
+    if (shared) font.layoutCache = shared;
+    else sharedCaches.set(font.font, font.layoutCache);
   }
 }
 

@@ -39,6 +39,14 @@ describe('searchPatients', () => {
     expect(names('2/7/1941')).toEqual(['ŒUVRARD, Jean']);
   });
 
+  it('finds a room or bed by the digits it starts with, typed alone', () => {
+    expect(names('12')).toEqual(["D'HONDT, Zoë", 'LEFÈVRE-DUPONT, Hélène']);
+    expect(names('0')).toEqual(["PRUD'HOMME, Marie"]);
+    expect(names('01')).toEqual(["PRUD'HOMME, Marie"]);
+    expect(names('2')).toEqual(['ŒUVRARD, Jean']);
+    expect(names('99')).toEqual([]);
+  });
+
   it('lists admitted patients before the others and says which is which', () => {
     const hits = searchPatients(db, 'MRN000');
     expect(hits.map((h) => h.admitted)).toEqual([true, true, true, true, false]);

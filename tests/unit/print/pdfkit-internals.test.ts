@@ -3,8 +3,13 @@
  * on every page are shaped once), emptied once it is large (a 3,000-page report stays flat).
  */
 import PDFDocument from 'pdfkit';
-import { describe, expect, it } from 'vitest';
-import { trimFontCaches } from '../../../electron/core/print/pdfkit-internals.ts';
+import { describe, expect, it, vi } from 'vitest';
+import { loadFonts } from '../../../electron/core/print/fonts.ts';
+import {
+  parsedFont,
+  shareShaping,
+  trimFontCaches,
+} from '../../../electron/core/print/pdfkit-internals.ts';
 
 type FontCaches = { _fontFamilies: Record<string, { layoutCache?: Record<string, unknown> }> };
 
@@ -16,6 +21,30 @@ function docWithCachedWords(words: number): FontCaches {
   fonts._fontFamilies = { regular: { layoutCache: cache } };
   return fonts;
 }
+
+describe('the font shaping cache between documents', () => {
+  const withFont = (font: Buffer | object) => {
+    const doc = new PDFDocument({ autoFirstPage: false });
+    doc.registerFont('regular', font as Buffer);
+    doc.font('regular');
+    shareShaping(doc);
+    return doc;
+  };
+
+  it('shapes a word once for every document of the same parsed font (the two passes)', () => {
+    const counting = withFont(loadFonts().regular);
+    counting.widthOfString('Pipéracilline');
+    const font = parsedFont(counting, 'regular');
+    if (!font) throw new Error('pdfkit no longer keeps its parsed font');
+    const drawing = withFont(font);
+    const layout = vi.spyOn(font, 'layout');
+    drawing.addPage().text('Pipéracilline', 10, 10);
+    expect(layout).not.toHaveBeenCalled();
+    drawing.text('tazobactam', 10, 30);
+    expect(layout).toHaveBeenCalledTimes(1);
+    layout.mockRestore();
+  });
+});
 
 describe('the font shaping cache between pages', () => {
   it('keeps the words of a page for the next pages while there are few', () => {
