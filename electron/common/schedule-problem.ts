@@ -72,11 +72,15 @@ const TIME_UNITS = ['s', 'min', 'h', 'd', 'wk', 'mo', 'a'] as const;
 const isTimeUnit = (unit: unknown): unit is (typeof TIME_UNITS)[number] =>
   (TIME_UNITS as readonly unknown[]).includes(unit);
 
-/** The problem in the reader's words; a FHIR period unit it names is spelled out. */
+/**
+ * The problem in the reader's words; a FHIR period unit it names is spelled out. A problem of
+ * one line of an order of several (`line`, counted from 1) says which line.
+ */
 export function describeScheduleProblem(t: TranslateWord, problem: ScheduleProblem): string {
-  const { unit } = problem.values;
+  const { unit, line } = problem.values;
   const values = isTimeUnit(unit)
     ? { ...problem.values, unit: t(`timeUnit.${unit}`) }
     : problem.values;
-  return t(`scheduleProblem.${problem.code}`, values);
+  const words = t(`scheduleProblem.${problem.code}`, values);
+  return typeof line === 'number' ? t('scheduleProblem.onLine', { line, problem: words }) : words;
 }

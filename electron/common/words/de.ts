@@ -452,6 +452,7 @@ export const de: Words = {
 
   'infusion.forWeight': '{rate} (für {weight} kg)',
 
+  'scheduleProblem.onLine': 'Dosierungszeile {line}: {problem}',
   'scheduleProblem.timing-not-json': 'das gespeicherte Einnahmeschema ist unlesbar',
   'scheduleProblem.no-timing': 'die Verordnung hat kein Einnahmeschema',
   'scheduleProblem.timing-unreadable': 'das Einnahmeschema ist unlesbar',

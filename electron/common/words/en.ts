@@ -451,6 +451,7 @@ export const en = {
 
   'infusion.forWeight': '{rate} (for {weight} kg)',
 
+  'scheduleProblem.onLine': 'dose line {line}: {problem}',
   'scheduleProblem.timing-not-json': 'the stored timing cannot be read',
   'scheduleProblem.no-timing': 'the order has no timing',
   'scheduleProblem.timing-unreadable': 'the timing cannot be read',

@@ -454,6 +454,7 @@ export const fr: Words = {
 
   'infusion.forWeight': '{rate} (pour {weight} kg)',
 
+  'scheduleProblem.onLine': 'ligne de dose {line} : {problem}',
   'scheduleProblem.timing-not-json': 'le rythme d’administration enregistré est illisible',
   'scheduleProblem.no-timing': 'la prescription n’a pas de rythme d’administration',
   'scheduleProblem.timing-unreadable': 'le rythme d’administration est illisible',

@@ -450,6 +450,7 @@ export const nl: Words = {
 
   'infusion.forWeight': '{rate} (voor {weight} kg)',
 
+  'scheduleProblem.onLine': 'doseringsregel {line}: {problem}',
   'scheduleProblem.timing-not-json': 'het opgeslagen toedieningsschema is onleesbaar',
   'scheduleProblem.no-timing': 'het voorschrift heeft geen toedieningsschema',
   'scheduleProblem.timing-unreadable': 'het toedieningsschema is onleesbaar',

@@ -74,6 +74,11 @@ function linesOf(
   });
 }
 
+/** The problem of dose line `index` (0-based), naming the line as the reader counts (from 1). */
+function onLine(problem: ScheduleProblem, index: number): ScheduleProblem {
+  return { ...problem, values: { ...problem.values, line: index + 1 } };
+}
+
 export function scheduleOrder(
   order: MedicationOrder,
   window: { readonly start: Date; readonly end: Date },
@@ -100,7 +105,11 @@ export function scheduleOrder(
       orderStart: line.start === null ? null : new Date(line.start),
       orderEnd: line.end === null ? null : new Date(line.end),
     });
-    if (result.kind === 'unscheduled') return result;
+    // An order of several lines says which line cannot be placed on the clock.
+    if (result.kind === 'unscheduled')
+      return line.index === null
+        ? result
+        : { kind: 'unscheduled', problem: onLine(result.problem, line.index) };
     if (result.kind === 'times')
       for (const at of result.times) doses.push({ at, line: line.index });
   }

@@ -49,7 +49,11 @@ export type MarEntry =
       readonly order: ChartMedication;
       /** Why it is not to give: its state, or an active order not to give in this window. */
       readonly state: Exclude<OrderState, 'held' | 'recently-stopped'>;
-      /** Why no times could be computed (an active order), else null. */
+      /**
+       * Why no times could be computed, else null — for an order not to give too (draft, status
+       * unknown, not interpretable, do not give): its timing is read as if it were active, so
+       * the prescriber is asked about both at once.
+       */
       readonly problem: ScheduleProblem | null;
     }
   | { readonly kind: 'stopped'; readonly order: ChartMedication };
@@ -132,12 +136,17 @@ export function marOrders(
       case 'draft':
       case 'status-unknown':
       case 'not-interpretable':
-        entries.push({ kind: 'check', order, state, problem: null });
+        entries.push({ kind: 'check', order, state, problem: timingProblem(order, window, clock) });
         continue;
       case 'active':
         entries.push(
           order.doNotPerform
-            ? { kind: 'check', order, state: 'active', problem: null }
+            ? {
+                kind: 'check',
+                order,
+                state: 'active',
+                problem: timingProblem(order, window, clock),
+              }
             : activeEntry(chart, order, window, clock, asOf),
         );
         continue;
@@ -163,6 +172,20 @@ export function marOrders(
     lastDayUntil: asOf.getTime() > window.start.getTime() ? asOf : null,
     asOf,
   };
+}
+
+/**
+ * What would stop the order's timing being placed on the clock if it were to give: the
+ * schedule expansion's problem for the order read as active and to give, else null.
+ */
+function timingProblem(
+  order: ChartMedication,
+  window: MarWindow,
+  clock: ScheduleClock,
+): ScheduleProblem | null {
+  const asIfToGive = { ...order, state: 'active' as const, doNotPerform: false };
+  const result = order.prn ? null : scheduleOrder(asIfToGive, window, clock);
+  return result?.kind === 'unscheduled' ? result.problem : null;
 }
 
 function activeEntry(

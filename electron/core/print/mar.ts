@@ -18,7 +18,7 @@ import {
   infusionRate,
 } from '../../common/infusion-rate.ts';
 import { drugLabel, isToGive, notToGiveText } from '../../common/order-state.ts';
-import { describeScheduleProblem } from '../../common/schedule-problem.ts';
+import { describeScheduleProblem, type ScheduleProblem } from '../../common/schedule-problem.ts';
 import { childDosingWeight, perKgNote, type PerKgWeight } from '../../common/weight.ts';
 import type { Administration, Chart, ChartMedication } from '../model.ts';
 import type { ScheduleClock } from '../db/order-schedule.ts';
@@ -726,16 +726,28 @@ function checkBlocks(ctx: Ctx, entries: readonly Extract<MarEntry, { kind: 'chec
   return [
     boxedTitle(m, t('mar.check'), width),
     ...entries.flatMap((e) => [
-      orderBlock(
-        ctx,
-        e.order,
-        e.problem === null
-          ? [notToGiveText(t, e.order) || t('mar.notToGive')]
-          : [t('mar.noSchedule'), describeScheduleProblem(t, e.problem)],
-      ),
+      orderBlock(ctx, e.order, checkMarks(t, e.order, e.problem)),
       spacer(4),
     ]),
   ];
+}
+
+/**
+ * Why an order is to check before giving, all of it: its standing (draft, status unknown, not
+ * interpretable and why, do not give, the source's reason) and why its timing cannot be placed
+ * on the clock; "not to give" only when neither says more.
+ */
+function checkMarks(
+  t: Translate,
+  order: ChartMedication,
+  problem: ScheduleProblem | null,
+): string[] {
+  const standing = notToGiveText(t, order);
+  const marks = [
+    ...(standing === '' ? [] : [standing]),
+    ...(problem === null ? [] : [t('mar.noSchedule'), describeScheduleProblem(t, problem)]),
+  ];
+  return marks.length > 0 ? marks : [t('mar.notToGive')];
 }
 
 function stoppedBlocks(ctx: Ctx, orders: readonly ChartMedication[]): Block[] {

@@ -12,6 +12,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ReadonlyDb } from '../../../electron/core/db/queries.ts';
 import type { Language, ReportRequest } from '../../../electron/core/model.ts';
+import { wordsTranslator } from '../../../electron/common/words/index.ts';
 import { medicationRequest } from '../fhir/small-hospital.ts';
 import { reportText, smallHospitalDb } from './export-db.ts';
 
@@ -185,6 +186,13 @@ describe.each(['fr', 'nl', 'de'] as const)(
       expect(at).toEqual([...at].sort((a, b) => a - b));
       expect(mar).not.toContain('80 mg / 40 mg');
       expect(mar).not.toContain(`— / ${words.every2wk}`);
+      // Under "do not give before checking with the prescriber", why: line 1 has no rhythm.
+      const t = wordsTranslator(language);
+      const why = t('scheduleProblem.onLine', {
+        line: 1,
+        problem: t('scheduleProblem.no-frequency'),
+      });
+      expect(mar).toContain(why.replace(/\s+/gu, ' '));
     });
 
     it('says the same rows in the summary, the round and the handover', async () => {

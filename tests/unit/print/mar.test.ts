@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { formatMaxDose } from '../../../electron/common/dose.ts';
 import type { Language } from '../../../electron/core/api/contract.ts';
-import type { Administration, ChartMedication } from '../../../electron/core/model.ts';
+import {
+  NO_DOSE,
+  type Administration,
+  type ChartMedication,
+} from '../../../electron/core/model.ts';
 import { marReport, marSheetFromChart } from '../../../electron/core/print/mar.ts';
 import {
   currentRoundStart,
@@ -287,6 +291,62 @@ describe.each(LANGUAGES)('MAR in %s', (language) => {
     expect(text).toContain(t('mar.stopped'));
     expect(text).toContain('Céfazoline');
     expect(text).not.toContain('Ancien traitement');
+  });
+
+  it('says why each order is to check: its standing, and why its timing cannot be placed', async () => {
+    const draft = medication({
+      id: 'draft',
+      drug: 'Vancomycine',
+      dose: 1,
+      doseUnit: 'g',
+      status: 'draft',
+      state: 'draft',
+      timing: JSON.stringify({ code: { text: 'selon taux' } }),
+    });
+    const unknown = medication({
+      id: 'unk',
+      drug: 'Digoxine',
+      dose: 0.125,
+      doseUnit: 'mg',
+      status: 'unknown',
+      state: 'status-unknown',
+      timing: timing({ frequency: 1, period: 1, periodUnit: 'd' }),
+    });
+    const step = (sequence: number, dose: number, repeat: object) => ({
+      ...NO_DOSE,
+      sequence,
+      text: null,
+      dose,
+      doseUnit: 'mg',
+      timing: timing(repeat),
+    });
+    const loading = medication({
+      id: 'load',
+      drug: 'Adalimumab',
+      start: '2026-11-29T00:00:00Z',
+      doseLines: [
+        step(1, 80, { boundsDuration: { value: 1, code: 'wk' } }),
+        step(2, 40, { frequency: 1, period: 2, periodUnit: 'wk' }),
+      ],
+    });
+    const charted = chart(1, { medications: [draft, unknown, loading] });
+    const { texts } = await printMar([charted], { language });
+    const text = running(texts.join('\n'));
+    const block = (drug: string) =>
+      text.slice(text.indexOf(drug)).split(/Vancomycine|Digoxine|Adalimumab/u)[1] ?? '';
+    // Not validated and its timing not computable: both, so the prescriber is asked once.
+    expect(block('Vancomycine')).toContain(running(t('orderState.draft')));
+    expect(block('Vancomycine')).toContain(running(t('mar.noSchedule')));
+    // Status unknown, a timing that could be computed: its standing only.
+    expect(block('Digoxine')).toContain(running(t('orderState.status-unknown')));
+    expect(block('Digoxine')).not.toContain(running(t('mar.noSchedule')));
+    // Active, its first line without a rhythm: which line, and why.
+    const line1 = t('scheduleProblem.onLine', {
+      line: 1,
+      problem: t('scheduleProblem.no-frequency'),
+    });
+    expect(block('Adalimumab')).toContain(running(line1));
+    expect(block('Adalimumab')).not.toContain(running(t('mar.notToGive')));
   });
 
   it('shows the last 24 h before the grid, "not given" with its reason', async () => {
