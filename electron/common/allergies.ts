@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { fold } from './fold.ts';
+import { named } from './placeholder.ts';
 import type { TranslateWord } from './words/index.ts';
 
 export interface AllergyRecord {
@@ -13,6 +14,8 @@ export interface AllergyRecord {
   /** The source's code of the substance (said beside the placeholder when it has no words). */
   readonly code?: string | null;
   readonly reaction: string | null;
+  /** The codes of reactions coded without words, ", "-joined. */
+  readonly reactionCode?: string | null;
   readonly criticality: string | null;
   /** FHIR verificationStatus: a `refuted` record is kept in the data, never in the band. */
   readonly verification?: string | null;
@@ -22,13 +25,40 @@ export interface AllergyLine {
   readonly substance: string | null;
   readonly code: string | null;
   readonly reactions: readonly string[];
+  /** Reactions the source coded without words: said by their code, never dropped. */
+  readonly reactionCodes: readonly string[];
   readonly highCriticality: boolean;
 }
+
+/** Every reaction of a line in the reader's words: "urticaire", "(réaction non nommée) (code 39579001)". */
+export function reactionWords(
+  t: TranslateWord,
+  line: Pick<AllergyLine, 'reactions' | 'reactionCodes'>,
+): string[] {
+  return [...line.reactions, ...line.reactionCodes.map((code) => named(t, 'reaction', null, code))];
+}
+
+/** One record's reactions in the reader's words, ", "-joined (a table's cell); '' when none. */
+export function recordReactions(t: TranslateWord, allergy: AllergyRecord): string {
+  return reactionWords(t, {
+    reactions: allergy.reaction === null ? [] : [allergy.reaction],
+    reactionCodes: codesOf(allergy.reactionCode),
+  }).join(', ');
+}
+
+const codesOf = (joined: string | null | undefined): string[] =>
+  (joined ?? '').split(', ').filter((code) => code !== '');
 
 export function allergyLines(allergies: readonly AllergyRecord[]): AllergyLine[] {
   const lines = new Map<
     string,
-    { substance: string | null; code: string | null; reactions: Set<string>; high: boolean }
+    {
+      substance: string | null;
+      code: string | null;
+      reactions: Set<string>;
+      reactionCodes: Set<string>;
+      high: boolean;
+    }
   >();
   for (const [index, allergy] of allergies.entries()) {
     // A refuted allergy is kept in the chart data, but it is no allergy: never in the band.
@@ -40,6 +70,7 @@ export function allergyLines(allergies: readonly AllergyRecord[]): AllergyLine[]
       substance,
       code: allergy.code ?? null,
       reactions: new Set(),
+      reactionCodes: new Set(),
       high: false,
     };
     for (const reaction of (allergy.reaction ?? '').split(/[;,]/u)) {
@@ -47,6 +78,7 @@ export function allergyLines(allergies: readonly AllergyRecord[]): AllergyLine[]
       if (text !== '' && ![...line.reactions].some((r) => fold(r) === fold(text)))
         line.reactions.add(text);
     }
+    for (const code of codesOf(allergy.reactionCode)) line.reactionCodes.add(code);
     line.high ||= allergy.criticality === 'high';
     lines.set(key, line);
   }
@@ -54,6 +86,7 @@ export function allergyLines(allergies: readonly AllergyRecord[]): AllergyLine[]
     substance: line.substance,
     code: line.code,
     reactions: [...line.reactions],
+    reactionCodes: [...line.reactionCodes],
     highCriticality: line.high,
   }));
 }

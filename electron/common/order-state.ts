@@ -3,6 +3,7 @@
  * — one definition for the model, the printer and the screen.
  */
 import { z } from 'zod';
+import { namedIfGiven } from './placeholder.ts';
 import type { TranslateWord } from './words/index.ts';
 
 /**
@@ -53,6 +54,14 @@ export function drugLabel(
   return order.code
     ? `${t('order.unnamed')} (${t('placeholder.code', { code: order.code })})`
     : t('order.unnamed');
+}
+
+/** A PRN's reason in words, or its code beside the placeholder; null when the source gives none. */
+export function prnReason(
+  t: TranslateWord,
+  order: { readonly prnReason: string | null; readonly prnReasonCode: string | null },
+): string | null {
+  return namedIfGiven(t, 'reason', order.prnReason, order.prnReasonCode);
 }
 
 /** Whether the order has doses to give at all (the schedule says when). */

@@ -14,7 +14,10 @@ export type Unnamed =
   | 'note'
   | 'device'
   | 'observation'
-  | 'planItem';
+  | 'planItem'
+  | 'route'
+  | 'reason'
+  | 'reaction';
 
 /**
  * The source's name, or the placeholder word for what it did not name — followed by the
@@ -30,6 +33,20 @@ export function named(
   if (name) return name;
   const word = t(`placeholder.${what}`);
   return code ? `${word} (${t('placeholder.code', { code })})` : word;
+}
+
+/**
+ * A qualifier the source may leave out (an order's route, a PRN's reason): its words; the
+ * placeholder and the source's code when it coded it without words ("(voie non nommée) (code
+ * 47625008)"); null when the source says nothing of it at all.
+ */
+export function namedIfGiven(
+  t: TranslateWord,
+  what: Unnamed,
+  name: string | null | undefined,
+  code: string | null | undefined,
+): string | null {
+  return name || code ? named(t, what, name, code) : null;
 }
 
 /** "Site — Unit" as a page's scope, each part in the reader's words when the source names none. */

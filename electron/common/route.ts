@@ -6,6 +6,7 @@
  * written: it may say more than any code ("IV lente sur 30 min").
  */
 import { z } from 'zod';
+import { namedIfGiven } from './placeholder.ts';
 import type { TranslateWord } from './words/index.ts';
 
 export const ROUTE_TERMS = [
@@ -44,9 +45,16 @@ export interface RouteFields {
   readonly route: string | null;
   /** The term its code names, when the source gave a code and no words of its own. */
   readonly routeTerm: RouteTerm | null;
+  /** The source's code of the route (an order's or a dose line's), said when nothing else is. */
+  readonly routeCode?: string | null;
 }
 
-/** "voie orale", "oraal", "oral"; the source's own words when it wrote the route out. */
+/**
+ * "voie orale", "oraal", "oral"; the source's own words when it wrote the route out; a code
+ * that names no term we know beside the placeholder, "(voie non nommée) (code RT-7)", never
+ * nothing; '' only when the source says nothing of the route.
+ */
 export function formatRoute(fields: RouteFields, t: TranslateWord): string {
-  return fields.routeTerm === null ? (fields.route ?? '') : t(`route.${fields.routeTerm}`);
+  if (fields.routeTerm !== null) return t(`route.${fields.routeTerm}`);
+  return namedIfGiven(t, 'route', fields.route, fields.routeCode) ?? '';
 }

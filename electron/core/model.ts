@@ -327,6 +327,8 @@ export const AllergySchema = z.object({
    */
   verification: z.string().nullable(),
   reaction: z.string().nullable(),
+  /** The codes of the reactions the source coded without words, ", "-joined. */
+  reactionCode: z.string().nullable(),
   severity: z.string().nullable(),
   criticality: z.string().nullable(),
   status: z.string().nullable(),
@@ -362,6 +364,8 @@ export const DoseLineSchema = z.object({
   /** The route in the source's words; `routeTerm` when the source gave only a code. */
   route: z.string().nullable(),
   routeTerm: RouteTermSchema.nullable(),
+  /** The route's code as given (SNOMED, EDQM, local …), said when neither words nor a term are. */
+  routeCode: z.string().nullable(),
   /** Short frequency derived from the timing (schedule/describe.ts). */
   frequency: z.string().nullable(),
   /**
@@ -371,6 +375,8 @@ export const DoseLineSchema = z.object({
   timing: z.string().nullable(),
   prn: z.boolean(),
   prnReason: z.string().nullable(),
+  /** The PRN reason's code (`asNeededCodeableConcept`), said only when it has no words. */
+  prnReasonCode: z.string().nullable(),
   maxDose: z.string().nullable(),
 });
 export type DoseLine = z.infer<typeof DoseLineSchema>;
@@ -386,10 +392,12 @@ export const NO_DOSE: DoseLine = {
   continuous: false,
   route: null,
   routeTerm: null,
+  routeCode: null,
   frequency: null,
   timing: null,
   prn: false,
   prnReason: null,
+  prnReasonCode: null,
   maxDose: null,
 };
 

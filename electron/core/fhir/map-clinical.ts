@@ -76,14 +76,19 @@ export function mapAllergy(r: Json, _asOf: number, tally: ReportTally): Clinical
       ],
     };
   }
-  const manifestations = reactions
-    .flatMap((x) => list(x['manifestation']).map(conceptText))
-    .filter((m) => m !== null);
+  const concepts = reactions.flatMap((x) => list(x['manifestation']));
+  const manifestations = concepts.map(conceptText).filter((m) => m !== null);
+  // A reaction coded without words keeps its code: never a silent "no reaction".
+  const codedOnly = concepts
+    .filter((c) => conceptText(c) === null)
+    .map(firstCode)
+    .filter((c) => c !== null);
   const item: ClinicalItem = {
     item: 'allergy',
     substance,
     code,
     reaction: manifestations.length > 0 ? manifestations.join(', ') : null,
+    reactionCode: codedOnly.length > 0 ? codedOnly.join(', ') : null,
     severity: first(...reactions.map((x) => str(x['severity']))),
     criticality: str(r['criticality']),
     status: codeOrText(r['clinicalStatus']),

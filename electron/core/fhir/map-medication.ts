@@ -23,6 +23,7 @@ import {
   type Coding,
   codings,
   conceptText,
+  firstCode,
   first,
   hasCoding,
   type Json,
@@ -203,10 +204,13 @@ function doseLineOf(d: Json): OrderDoseLine {
     continuous: hasRate && !timingGivesTimes(timing),
     route: conceptText(d['route']),
     routeTerm: routeTermOf(d['route']),
+    // Kept beside the words, said only when the source coded the route without any.
+    routeCode: firstCode(d['route']),
     frequency: describeTiming(timing),
     timing: timing ? JSON.stringify(timing) : null,
     prn: d['asNeededBoolean'] === true || asNeededConcept !== null,
     prnReason: conceptText(asNeededConcept),
+    prnReasonCode: firstCode(asNeededConcept),
     maxDose: first(
       ...objects(d['maxDosePerPeriod']).map(ratioText),
       ratioText(d['maxDosePerPeriod']),
@@ -249,6 +253,10 @@ function summaryOf(lines: readonly OrderDoseLine[]): DoseLine {
     // One coded route for every line is the order's; lines of different coded routes leave
     // each line to say its own (the order's own route is then only what the source wrote).
     routeTerm: sameTerm(lines.map((l) => l.routeTerm)),
+    routeCode: joined(
+      lines.map((l) => (l.route === null ? l.routeCode : null)),
+      ', ',
+    ),
     frequency: joined(
       lines.map((l) => l.frequency),
       ' / ',
@@ -256,6 +264,10 @@ function summaryOf(lines: readonly OrderDoseLine[]): DoseLine {
     prn: lines.every((l) => l.prn),
     prnReason: joined(
       lines.map((l) => l.prnReason),
+      ', ',
+    ),
+    prnReasonCode: joined(
+      lines.map((l) => (l.prnReason === null ? l.prnReasonCode : null)),
       ', ',
     ),
     maxDose: joined(

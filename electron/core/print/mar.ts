@@ -17,7 +17,7 @@ import {
   formatInfusionRate,
   infusionRate,
 } from '../../common/infusion-rate.ts';
-import { drugLabel, isToGive, notToGiveText } from '../../common/order-state.ts';
+import { drugLabel, isToGive, notToGiveText, prnReason } from '../../common/order-state.ts';
 import { describeScheduleProblem, type ScheduleProblem } from '../../common/schedule-problem.ts';
 import { childDosingWeight, perKgNote, type PerKgWeight } from '../../common/weight.ts';
 import type { Administration, Chart, ChartMedication } from '../model.ts';
@@ -239,9 +239,10 @@ function orderBlock(ctx: Ctx, order: ChartMedication, marks: readonly string[] =
     order.prescriber ? t('mar.prescriber', { name: order.prescriber }) : '',
     day === null ? '' : t('mar.antibioticDay', { day }),
   ].filter((s) => s.length > 0);
+  const reason = prnReason(t, order);
   const texts = [
     order.doseText && order.dose !== null ? order.doseText : '',
-    order.prn && order.prnReason ? t('mar.indication', { reason: order.prnReason }) : '',
+    order.prn && reason !== null ? t('mar.indication', { reason }) : '',
     order.maxDose ? t('mar.maxPer24h', { limit: formatMaxDose(order.maxDose, t) }) : '',
     order.instructions ? t('mar.orderText', { text: order.instructions }) : '',
   ].filter((s) => s.length > 0);

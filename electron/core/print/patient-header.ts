@@ -10,6 +10,7 @@ import {
   allergyAbsenceNotes,
   allergyLines,
   type AllergyLine,
+  reactionWords,
 } from '../../common/allergies.ts';
 import { allergyBand, codeStatusSources, codeStatusWithWording } from '../../common/clinical.ts';
 import { formatNumber } from '../../common/numbers.ts';
@@ -107,7 +108,8 @@ const QUIET_MODULES = 10;
 /** "Penicillin (anaphylaxis)": the substance (or the word for an unnamed one), its reactions. */
 export function allergyText(t: Translate, line: AllergyLine): string {
   const substance = named(t, 'substance', line.substance, line.code);
-  return line.reactions.length > 0 ? `${substance} (${line.reactions.join(', ')})` : substance;
+  const reactions = reactionWords(t, line);
+  return reactions.length > 0 ? `${substance} (${reactions.join(', ')})` : substance;
 }
 
 export function allergyLine(t: Translate, identity: PatientIdentity): string {

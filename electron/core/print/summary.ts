@@ -4,6 +4,7 @@
  * laboratory results, plan, notes and contacts. Lists are printed newest first and in full:
  * this is the record during the outage, so nothing is summarised away.
  */
+import { recordReactions } from '../../common/allergies.ts';
 import { dueDose, formatDose, formatMaxDose, formatStoredDose } from '../../common/dose.ts';
 import { orderDosing } from '../../common/dose-lines.ts';
 import { codeWord } from '../../common/clinical.ts';
@@ -24,7 +25,7 @@ import {
   type Table,
 } from './blocks.ts';
 import type { ReportDocument } from './document.ts';
-import { drugLabel, isToGive, notToGiveText } from '../../common/order-state.ts';
+import { drugLabel, isToGive, notToGiveText, prnReason } from '../../common/order-state.ts';
 import { planItemText } from '../../common/plan-item.ts';
 import { formatStoredDate, parseInstant, storedDay } from './format.ts';
 import { deviceLines } from './devices.ts';
@@ -129,7 +130,7 @@ function allergyBlocks(m: Measure, t: Translate, chart: Chart, width: number): B
   ];
   const rows = chart.allergies.map((a) => [
     named(t, 'substance', a.substance, a.code),
-    a.reaction ?? '',
+    recordReactions(t, a),
     codeWord(t, 'allergySeverity', a.severity),
     codeWord(t, 'allergyCriticality', a.criticality),
     [codeWord(t, 'allergyStatus', a.status), codeWord(t, 'allergyStatus', a.verification)]
@@ -181,9 +182,10 @@ function medicationBlocks(
   ];
   const rows = chart.medications.map((med) => {
     const dosing = orderDosing(med, t, (iso) => storedDay(iso, timeZone));
+    const reason = prnReason(t, med);
     const frequency = med.prn
-      ? med.prnReason
-        ? t('med.prn', { reason: med.prnReason })
+      ? reason !== null
+        ? t('med.prn', { reason })
         : t('med.prnNoReason')
       : dosing.frequency;
     const flags = [

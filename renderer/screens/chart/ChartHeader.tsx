@@ -7,7 +7,11 @@ import { useTranslation } from 'react-i18next';
 import type { Chart } from '../../../electron/core/model.ts';
 import { useAppContext, useFormat } from '../../app-context.ts';
 import { CodeStatusBadge, useSexLabel } from '../../components/Badges.tsx';
-import { allergyAbsenceNotes, allergyLines } from '../../../electron/common/allergies.ts';
+import {
+  allergyAbsenceNotes,
+  allergyLines,
+  reactionWords,
+} from '../../../electron/common/allergies.ts';
 import { allergyBand, codeStatusSources } from '../../../electron/common/clinical.ts';
 import { ageAt, formatAge, isChild } from '../../../electron/common/age.ts';
 import { dosingWeight } from '../../../electron/common/weight.ts';
@@ -137,7 +141,7 @@ function AllergyBand({ chart }: { readonly chart: Chart }) {
         {lines.map((line, index) => (
           <li key={index}>
             <strong>{named(words, 'substance', line.substance, line.code)}</strong>
-            {line.reactions.length > 0 && ` (${line.reactions.join(', ')})`}
+            {reactionWords(words, line).length > 0 && ` (${reactionWords(words, line).join(', ')})`}
             {line.highCriticality && ' ⚠'}
           </li>
         ))}

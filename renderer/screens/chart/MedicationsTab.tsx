@@ -18,7 +18,12 @@ import {
   formatStoredDose,
 } from '../../../electron/common/dose.ts';
 import { doseLineRows, orderDosing } from '../../../electron/common/dose-lines.ts';
-import { drugLabel, isToGive, notToGiveText } from '../../../electron/common/order-state.ts';
+import {
+  drugLabel,
+  isToGive,
+  notToGiveText,
+  prnReason,
+} from '../../../electron/common/order-state.ts';
 import { formatRoute } from '../../../electron/common/route.ts';
 import { describeScheduleProblem } from '../../../electron/common/schedule-problem.ts';
 import { childDosingWeight, perKgNote, type PerKgWeight } from '../../../electron/common/weight.ts';
@@ -240,8 +245,10 @@ function PrnTable({
             <td>{formatRoute(med, words)}</td>
             <td>
               <OrderFrequency med={med} />
-              {med.prnReason && (
-                <span className="sub">{t('meds.prnReason', { reason: med.prnReason })}</span>
+              {prnReason(words, med) !== null && (
+                <span className="sub">
+                  {t('meds.prnReason', { reason: prnReason(words, med) })}
+                </span>
               )}
               {med.maxDose && (
                 <span className="sub">

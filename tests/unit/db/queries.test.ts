@@ -116,6 +116,7 @@ describe('getChart', () => {
         code: null,
         verification: null,
         reaction: 'Urticaire',
+        reactionCode: null,
         severity: 'moderate',
         criticality: 'high',
         status: null,

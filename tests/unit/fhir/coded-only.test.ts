@@ -112,6 +112,22 @@ const CODED_ONLY: Resource[] = [
       },
     ],
   },
+  {
+    resourceType: 'MedicationRequest',
+    id: 'mr-prn',
+    status: 'active',
+    intent: 'order',
+    medicationCodeableConcept: { text: 'Morphine 2 mg' },
+    subject: SUBJECT,
+    dosageInstruction: [
+      {
+        asNeededCodeableConcept: codedOnly('PRN-4'),
+        route: { coding: [{ system: LOCAL, code: 'RT-9', display: 'SC' }] },
+        timing: { repeat: { frequency: 1, period: 4, periodUnit: 'h' } },
+        doseAndRate: [{ doseQuantity: { value: 2, unit: 'mg' } }],
+      },
+    ],
+  },
 ];
 
 let db: Database.Database;
@@ -142,10 +158,10 @@ describe('a concept with a code and no words: name NULL, code kept apart', () =>
       { text: null, code: 'K99' },
     ]);
   });
-  it('allergy: the substance NULL with its code; a coded-only reaction is left out, the worded one kept', () => {
-    expect(rows("SELECT substance, code, reaction FROM allergies WHERE code = 'S-12'")).toEqual([
-      { substance: null, code: 'S-12', reaction: 'Urticaire' },
-    ]);
+  it('allergy: the substance NULL with its code; a coded-only reaction keeps its code, the worded one its words', () => {
+    expect(
+      rows("SELECT substance, code, reaction, reaction_code FROM allergies WHERE code = 'S-12'"),
+    ).toEqual([{ substance: null, code: 'S-12', reaction: 'Urticaire', reaction_code: 'M-1' }]);
   });
   it('service request, procedure, care plan activity and flag: kept as plan items, text NULL', () => {
     expect(
@@ -162,10 +178,25 @@ describe('a concept with a code and no words: name NULL, code kept apart', () =>
       { drug: null, code: 'D-3' },
     ]);
   });
-  it('a route coded without words is not shown as its code (the dose text stays)', () => {
-    expect(rows("SELECT route, instructions FROM medication_orders WHERE id = 'mr-route'")).toEqual(
-      [{ route: null, instructions: expect.stringContaining('1 g 4×/jour') as unknown }],
-    );
+  it('a route coded without words: no name, its code kept apart (the dose text stays)', () => {
+    expect(
+      rows("SELECT route, route_code, instructions FROM medication_orders WHERE id = 'mr-route'"),
+    ).toEqual([
+      {
+        route: null,
+        route_code: 'RT-7',
+        instructions: expect.stringContaining('1 g 4×/jour') as unknown,
+      },
+    ]);
+  });
+  it('a PRN reason coded without words: no name, its code kept; a route with words keeps both', () => {
+    expect(
+      rows(
+        "SELECT prn, prn_reason, prn_reason_code, route, route_code FROM medication_orders WHERE id = 'mr-prn'",
+      ),
+    ).toEqual([
+      { prn: 1, prn_reason: null, prn_reason_code: 'PRN-4', route: 'SC', route_code: 'RT-9' },
+    ]);
   });
   it('a coded result without words keeps its code as the value rather than vanishing', () => {
     expect(rows("SELECT name, value_text FROM observations WHERE name = 'Culture'")).toEqual([
@@ -180,10 +211,14 @@ describe('a concept with a code and no words: name NULL, code kept apart', () =>
       ['allergies', 'reaction'],
       ['plan_items', 'text'],
       ['medication_orders', 'drug'],
+      ['medication_orders', 'route'],
+      ['medication_orders', 'prn_reason'],
     ] as const)
       expect(
         rows(`SELECT ${column} AS v FROM ${table}`).filter((r) =>
-          /^(X-17|K99|S-12|M-1|R-44|P-9|A-5|F-2|D-3)$/.test(String((r as { v: unknown }).v)),
+          /^(X-17|K99|S-12|M-1|R-44|P-9|A-5|F-2|D-3|RT-7|PRN-4)$/.test(
+            String((r as { v: unknown }).v),
+          ),
         ),
         `${table}.${column}`,
       ).toEqual([]);
@@ -257,5 +292,15 @@ describe.each([
     expect(text).toContain(observation);
     expect(text).toContain(named(t, 'condition', null, 'K99'));
     expect(text).toContain(named(t, 'substance', null, 'S-12'));
+    // The secondary qualifiers too: the reaction beside its substance, the route, the PRN reason.
+    expect(text).toContain(
+      `${named(t, 'substance', null, 'S-12')} (Urticaire, ${named(t, 'reaction', null, 'M-1')})`,
+    );
+    // A narrow column may break a long word ("toedienin gsweg"): compared without white space.
+    const solid = text.replace(/\s/gu, '');
+    expect(solid).toContain(named(t, 'route', null, 'RT-7').replace(/\s/gu, ''));
+    expect(text).toContain(`Urticaire, ${named(t, 'reaction', null, 'M-1')}`);
+    expect(text).toContain(named(t, 'reason', null, 'PRN-4'));
+    expect(text).not.toContain(named(t, 'route', null, 'RT-9')); // 'SC' says it
   });
 });

@@ -178,6 +178,9 @@ const WORD: Record<Exclude<Language, 'en'>, Record<Unnamed, string>> = {
     device: '(dispositif non nommé)',
     observation: '(observation non nommée)',
     planItem: '(élément non nommé)',
+    route: '(voie non nommée)',
+    reason: '(motif non nommé)',
+    reaction: '(réaction non nommée)',
   },
   nl: {
     substance: '(stof niet benoemd)',
@@ -189,6 +192,9 @@ const WORD: Record<Exclude<Language, 'en'>, Record<Unnamed, string>> = {
     device: '(hulpmiddel niet benoemd)',
     observation: '(observatie niet benoemd)',
     planItem: '(onderdeel niet benoemd)',
+    route: '(toedieningsweg niet benoemd)',
+    reason: '(reden niet benoemd)',
+    reaction: '(reactie niet benoemd)',
   },
   de: {
     substance: '(Stoff nicht benannt)',
@@ -200,6 +206,9 @@ const WORD: Record<Exclude<Language, 'en'>, Record<Unnamed, string>> = {
     device: '(Medizinprodukt nicht benannt)',
     observation: '(Beobachtung nicht benannt)',
     planItem: '(Eintrag nicht benannt)',
+    route: '(Verabreichungsweg nicht benannt)',
+    reason: '(Grund nicht benannt)',
+    reaction: '(Reaktion nicht benannt)',
   },
 };
 

@@ -123,6 +123,7 @@ export function chart(n: number, overrides: Partial<Chart> = {}): Chart {
         code: null,
         verification: 'confirmed',
         reaction: 'anaphylaxis',
+        reactionCode: null,
         severity: 'severe',
         criticality: 'high',
         status: 'active',

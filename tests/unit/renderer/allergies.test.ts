@@ -1,13 +1,15 @@
 /** The allergy band names each substance once, with every reaction and the worst criticality. */
 import { describe, expect, it } from 'vitest';
 import type { Allergy } from '../../../electron/core/model.ts';
-import { allergyLines } from '../../../electron/common/allergies.ts';
+import { allergyLines, reactionWords } from '../../../electron/common/allergies.ts';
+import { wordsTranslator } from '../../../electron/common/words/index.ts';
 
 const allergy = (over: Partial<Allergy>): Allergy => ({
   substance: 'Penicillin',
   code: null,
   verification: null,
   reaction: null,
+  reactionCode: null,
   severity: null,
   criticality: null,
   status: null,
@@ -29,9 +31,31 @@ describe('allergy lines', () => {
         substance: 'Cashew nuts',
         code: null,
         reactions: ['Anaphylaxis', 'Urticaria'],
+        reactionCodes: [],
         highCriticality: false,
       },
-      { substance: 'Pénicilline', code: null, reactions: [], highCriticality: true },
+      {
+        substance: 'Pénicilline',
+        code: null,
+        reactions: [],
+        reactionCodes: [],
+        highCriticality: true,
+      },
+    ]);
+  });
+
+  it('keeps a reaction coded without words by its code, merged once, said in the reader’s words', () => {
+    const lines = allergyLines([
+      allergy({ substance: 'Latex', reaction: 'Urticaire', reactionCode: '39579001' }),
+      allergy({ substance: 'latex', reactionCode: '39579001, X-2' }),
+    ]);
+    expect(lines.map((l) => [l.reactions, l.reactionCodes])).toEqual([
+      [['Urticaire'], ['39579001', 'X-2']],
+    ]);
+    expect(reactionWords(wordsTranslator('fr'), lines[0]!)).toEqual([
+      'Urticaire',
+      '(réaction non nommée) (code 39579001)',
+      '(réaction non nommée) (code X-2)',
     ]);
   });
 
