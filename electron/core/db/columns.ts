@@ -204,18 +204,30 @@ const columnOf = <T extends Table>(table: T, field: Field<T>): string =>
   (COLUMNS[table] as Readonly<Record<string, string>>)[field]!;
 
 /**
- * `INSERT INTO table (columns…) VALUES …`. One row binds by name (`@field`, a `RowOf<T>`
- * object); `rows` > 1 repeats positional placeholders in column order, bound by `valuesOf`.
+ * `INSERT INTO table (columns…) VALUES …` binding one row by name (`@field`, a `RowOf<T>`
+ * object); with `rows`, that many rows of positional placeholders in column order (`insertRowsSql`).
  */
-export function insertSql(table: Table, rows = 1): string {
+export function insertSql(table: Table, rows?: number): string {
+  if (rows !== undefined) return insertRowsSql(table, rows);
   const fields = fieldsOf(table);
-  const columns = fields.map((field) => columnOf(table, field)).join(', ');
-  if (rows === 1) {
-    return `INSERT INTO ${table} (${columns}) VALUES (${fields.map((f) => `@${f}`).join(', ')})`;
-  }
-  const row = `(${fields.map(() => '?').join(', ')})`;
-  return `INSERT INTO ${table} (${columns}) VALUES ${Array.from({ length: rows }, () => row).join(', ')}`;
+  return `INSERT INTO ${table} (${columnList(table)}) VALUES (${fields.map((f) => `@${f}`).join(', ')})`;
 }
+
+/**
+ * `rows` rows of positional placeholders, bound with each row's fields in `fieldsOf` order:
+ * the importer's form (binding by name costs a property lookup through N-API per field).
+ */
+export function insertRowsSql(table: Table, rows: number): string {
+  const row = `(${fieldsOf(table)
+    .map(() => '?')
+    .join(', ')})`;
+  return `INSERT INTO ${table} (${columnList(table)}) VALUES ${Array.from({ length: rows }, () => row).join(', ')}`;
+}
+
+const columnList = (table: Table): string =>
+  fieldsOf(table)
+    .map((field) => columnOf(table, field))
+    .join(', ');
 
 /** `alias.column AS field, …` for the named fields (all by default), for a SELECT list. */
 export function selectColumns<T extends Table>(
