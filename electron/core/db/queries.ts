@@ -90,25 +90,33 @@ function rankedMatches(db: ReadonlyDb, match: string, n: number): RawHit[] {
  * all share their first digits, and as FTS prefixes every keystroke would rank every patient.
  */
 function numberSearch(db: ReadonlyDb, digits: string, n: number): SearchHit[] {
-  const bedMatch = bedExpression(db, digits);
-  const beds = bedMatch === null ? [] : rankedMatches(db, bedMatch, n);
   const range = [digits, `${digits}\uffff`, n];
-  const mrns = cached(
-    db,
-    `SELECT ${HIT_COLUMNS} FROM patients p ${HIT_JOINS}
-     WHERE p.mrn >= ? AND p.mrn < ? AND ${LIVE} ORDER BY p.mrn LIMIT ?`,
-  ).all(...range) as RawHit[];
-  const others = cached(
-    db,
-    `SELECT ${HIT_COLUMNS} FROM patients p ${HIT_JOINS}
-     WHERE p.id IN (SELECT patient_id FROM patient_identifiers WHERE value >= ? AND value < ? LIMIT ?)
-       AND ${LIVE}`,
-  ).all(...range) as RawHit[];
-  const seen = new Set<string>();
-  return [...beds, ...mrns, ...others]
-    .filter((h) => !seen.has(h.patientId) && seen.add(h.patientId))
-    .slice(0, n)
-    .map(toHit);
+  // Beds, then MRNs, then other identifiers; each kind is read only while the list has room.
+  const kinds: (() => RawHit[])[] = [
+    () => {
+      const bedMatch = bedExpression(db, digits);
+      return bedMatch === null ? [] : rankedMatches(db, bedMatch, n);
+    },
+    () =>
+      cached(
+        db,
+        `SELECT ${HIT_COLUMNS} FROM patients p ${HIT_JOINS}
+         WHERE p.mrn >= ? AND p.mrn < ? AND ${LIVE} ORDER BY p.mrn LIMIT ?`,
+      ).all(...range) as RawHit[],
+    () =>
+      cached(
+        db,
+        `SELECT ${HIT_COLUMNS} FROM patients p ${HIT_JOINS}
+         WHERE p.id IN (SELECT patient_id FROM patient_identifiers WHERE value >= ? AND value < ? LIMIT ?)
+           AND ${LIVE}`,
+      ).all(...range) as RawHit[],
+  ];
+  const hits = new Map<string, RawHit>();
+  for (const read of kinds) {
+    if (hits.size >= n) break;
+    for (const h of read()) if (hits.size < n && !hits.has(h.patientId)) hits.set(h.patientId, h);
+  }
+  return [...hits.values()].map(toHit);
 }
 
 /**
