@@ -384,6 +384,7 @@ export const de: Words = {
   'doseLine.noDose': 'Dosis nicht angegeben',
   'doseLine.noRhythm': 'Häufigkeit nicht angegeben',
   'doseLine.perLine': 'je Dosierungszeile',
+  'unit.packYears': 'Packungsjahre',
   'route.oral': 'oral',
   'route.sublingual': 'sublingual',
   'route.buccal': 'buccal',

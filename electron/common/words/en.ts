@@ -383,6 +383,7 @@ export const en = {
   'doseLine.noDose': 'dose not given',
   'doseLine.noRhythm': 'frequency not given',
   'doseLine.perLine': 'per dose line',
+  'unit.packYears': 'pack-years',
   'route.oral': 'oral',
   'route.sublingual': 'sublingual',
   'route.buccal': 'buccal',

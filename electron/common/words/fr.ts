@@ -386,6 +386,7 @@ export const fr: Words = {
   'doseLine.noDose': 'dose non précisée',
   'doseLine.noRhythm': 'rythme non précisé',
   'doseLine.perLine': 'selon chaque ligne de dose',
+  'unit.packYears': 'paquets-années',
   'route.oral': 'voie orale',
   'route.sublingual': 'voie sublinguale',
   'route.buccal': 'voie buccogingivale',

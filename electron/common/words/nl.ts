@@ -382,6 +382,7 @@ export const nl: Words = {
   'doseLine.noDose': 'dosis niet vermeld',
   'doseLine.noRhythm': 'frequentie niet vermeld',
   'doseLine.perLine': 'per doseringsregel',
+  'unit.packYears': 'pakjaren',
   'route.oral': 'oraal',
   'route.sublingual': 'sublinguaal',
   'route.buccal': 'buccaal',

@@ -36,6 +36,7 @@ import { allergyLine, identityFromChart, patientHeader, placeLine } from './pati
 import { named, siteAndWard } from '../../common/placeholder.ts';
 import { spokenLanguage } from '../../common/language.ts';
 import { formatRoute } from '../../common/route.ts';
+import { formatUnit } from '../../common/unit.ts';
 
 const LABEL_WIDTH = 150;
 
@@ -270,7 +271,7 @@ function observationBlocks(
   const rows = newestFirst(selected).map((o) => [
     formatStoredDate(o.at, timeZone, t.language),
     named(t, 'observation', o.name, o.code),
-    [o.value === null ? (o.valueText ?? '') : number(o.value), o.unit ?? '']
+    [o.value === null ? (o.valueText ?? '') : number(o.value), formatUnit(o.unit, t)]
       .filter((s) => s.length > 0)
       .join(' '),
     o.refText ??

@@ -5,6 +5,7 @@
 import { useTranslation } from 'react-i18next';
 import { codeWord } from '../../../electron/common/clinical.ts';
 import { named } from '../../../electron/common/placeholder.ts';
+import { formatUnit } from '../../../electron/common/unit.ts';
 import type { Observation } from '../../../electron/core/model.ts';
 import { useFormat } from '../../app-context.ts';
 import { groupTrends, isAbnormal, type Trend } from '../../lib/observations.ts';
@@ -78,7 +79,9 @@ function TrendTable({
             <tr key={trend.key} data-observation={trend.name}>
               <th scope="row">
                 {named(words, 'observation', trend.name, trend.code)}
-                {trend.unit && <span className="sub">{trend.unit}</span>}
+                {formatUnit(trend.unit, words) && (
+                  <span className="sub">{formatUnit(trend.unit, words)}</span>
+                )}
               </th>
               <td>{latest && <ObservationValue observation={latest} />}</td>
               <td>{rangeText(trend, format)}</td>
