@@ -25,6 +25,18 @@ export function formatNumber(value: number, language: Language): string {
   return plainDecimal(value).replace('.', DECIMAL_MARK[language]);
 }
 
+/**
+ * A measured value (a result, not a dose) as given, except the float noise of a computed value
+ * (Synthea's "176.35499866729558 cm"): more than four decimals are said to four, never to
+ * fewer than three significant digits (0.000052 stays 0,000052). No instrument reports more.
+ */
+export function formatMeasurement(value: number, language: Language): string {
+  if (!Number.isFinite(value) || value === 0) return formatNumber(value, language);
+  const significant = 3 - Math.floor(Math.log10(Math.abs(value))) - 1;
+  const decimals = Math.min(20, Math.max(4, significant));
+  return formatNumber(Number(value.toFixed(decimals)), language);
+}
+
 /** A measurement (not a dose) to `digits` decimals: "2,0 h" of data age, "12,5 GiB" free. */
 export function formatFixed(value: number, digits: number, language: Language): string {
   return value.toFixed(digits).replace('.', DECIMAL_MARK[language]);

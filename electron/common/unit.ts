@@ -6,6 +6,7 @@
  * shown as the source wrote it.
  */
 import { fold } from './fold.ts';
+import { formatNumber } from './numbers.ts';
 import type { TranslateWord } from './words/index.ts';
 
 /** UCUM codes (and their usual spellings) whose symbol differs from the code. */
@@ -71,6 +72,8 @@ export function formatUnit(unit: string | null, t: TranslateWord): string {
   if (/^\{[^}]*\}$/u.test(trimmed)) return '';
   return (
     trimmed
+      // The eGFR's body surface ("mL/min/{1.73_m2}"), as every lab report writes it.
+      .replace('{1.73_m2}', `${formatNumber(1.73, t.language)} m²`)
       // Powers of ten: "10*3/uL", "10^9/L".
       .replace(/\b10[*^](-?\d+)/gu, (_, power: string) => `10${superscript(power)}`)
       // Micro as UCUM writes it ("uL", "umol/L", "ug"), only as a prefix of a known unit.

@@ -36,7 +36,7 @@ import { allergyLine, identityFromChart, patientHeader, placeLine } from './pati
 import { named, siteAndWard } from '../../common/placeholder.ts';
 import { spokenLanguage } from '../../common/language.ts';
 import { formatRoute } from '../../common/route.ts';
-import { formatUnit } from '../../common/unit.ts';
+import { formatObservationValue, formatReferenceRange } from '../../common/observation-value.ts';
 
 const LABEL_WIDTH = 150;
 
@@ -258,7 +258,6 @@ function observationBlocks(
   timeZone: string,
 ): Block[] {
   const selected = observations.filter((o) => o.category === category);
-  const number = (value: number): string => formatNumber(value, t.language);
   // An empty "other observations" section is noise; vitals and labs say "none recorded".
   if (selected.length === 0 && category === 'other') return [];
   const columns: Column[] = [
@@ -271,13 +270,8 @@ function observationBlocks(
   const rows = newestFirst(selected).map((o) => [
     formatStoredDate(o.at, timeZone, t.language),
     named(t, 'observation', o.name, o.code),
-    [o.value === null ? (o.valueText ?? '') : number(o.value), formatUnit(o.unit, t)]
-      .filter((s) => s.length > 0)
-      .join(' '),
-    o.refText ??
-      (o.refLow !== null || o.refHigh !== null
-        ? `${o.refLow === null ? '' : number(o.refLow)}–${o.refHigh === null ? '' : number(o.refHigh)}`
-        : ''),
+    formatObservationValue(o, t),
+    formatReferenceRange(o, t),
     codeWord(t, 'observationFlag', o.flag),
   ]);
   return tableSection(m, t, t(OBSERVATION_TITLE[category]), table(m, columns, rows, width), width);

@@ -4,13 +4,16 @@
  */
 import { useTranslation } from 'react-i18next';
 import { codeWord } from '../../../electron/common/clinical.ts';
+import {
+  formatObservationNumber,
+  formatReferenceRange,
+} from '../../../electron/common/observation-value.ts';
 import { named } from '../../../electron/common/placeholder.ts';
 import { formatUnit } from '../../../electron/common/unit.ts';
 import type { Observation } from '../../../electron/core/model.ts';
 import { useFormat } from '../../app-context.ts';
 import { groupTrends, isAbnormal, type Trend } from '../../lib/observations.ts';
 import { sparkline } from '../../lib/sparkline.ts';
-import type { Formatters } from '../../lib/format.ts';
 
 const HISTORY_SHOWN = 6;
 const CATEGORIES = ['vital-signs', 'laboratory', 'other'] as const;
@@ -19,17 +22,6 @@ const HEADING = {
   laboratory: 'summary.labs',
   other: 'summary.otherObservations',
 } as const;
-
-const valueText = (o: Observation, format: Formatters): string =>
-  o.value !== null ? format.number(o.value) : (o.valueText ?? '');
-
-function rangeText(trend: Trend, format: Formatters): string {
-  if (trend.refLow !== null && trend.refHigh !== null)
-    return `${format.number(trend.refLow)}–${format.number(trend.refHigh)}`;
-  if (trend.refLow !== null) return `≥ ${format.number(trend.refLow)}`;
-  if (trend.refHigh !== null) return `≤ ${format.number(trend.refHigh)}`;
-  return trend.refText ?? '';
-}
 
 export function ResultsTab({ observations }: { readonly observations: readonly Observation[] }) {
   const { t } = useTranslation();
@@ -60,7 +52,7 @@ function TrendTable({
   readonly withChart: boolean;
 }) {
   const { t } = useTranslation();
-  const { format, words } = useFormat();
+  const { words } = useFormat();
   return (
     <table className="data-table results">
       <thead>
@@ -84,7 +76,7 @@ function TrendTable({
                 )}
               </th>
               <td>{latest && <ObservationValue observation={latest} />}</td>
-              <td>{rangeText(trend, format)}</td>
+              <td>{formatReferenceRange(trend, words)}</td>
               {withChart && (
                 <td>
                   <TrendChart trend={trend} />
@@ -112,7 +104,7 @@ function ObservationValue({ observation }: { readonly observation: Observation }
   const abnormal = isAbnormal(observation.flag);
   return (
     <span className={abnormal ? 'value abnormal' : 'value'}>
-      <strong>{valueText(observation, format)}</strong>
+      <strong>{formatObservationNumber(observation, words)}</strong>
       {abnormal && (
         <span className="flag">{codeWord(words, 'observationFlag', observation.flag)}</span>
       )}

@@ -1,0 +1,50 @@
+/**
+ * A result's value as screen and paper say it: its comparator ("> 60", "< 0,01" — never the
+ * bare number, which would claim an exact value the source did not give), the number as
+ * measured (numbers.ts formatMeasurement), and the unit as the ward reads it (unit.ts); a
+ * value that is not a number as the source wrote it.
+ */
+import { formatMeasurement } from './numbers.ts';
+import { formatUnit } from './unit.ts';
+import type { TranslateWord } from './words/index.ts';
+
+export interface ObservationValueFields {
+  readonly value: number | null;
+  readonly comparator: '<' | '<=' | '>=' | '>' | null;
+  readonly valueText: string | null;
+  readonly unit: string | null;
+}
+
+/** "≥" and "≤" as a reader writes them; "<" and ">" as they are. */
+const COMPARATOR = { '<': '<', '<=': '≤', '>=': '≥', '>': '>' } as const;
+
+/** "> 60", "129,76", "3,5" — the number with its comparator, without the unit. */
+export function formatObservationNumber(o: ObservationValueFields, t: TranslateWord): string {
+  if (o.value === null) return o.valueText ?? '';
+  const number = formatMeasurement(o.value, t.language);
+  return o.comparator === null ? number : `${COMPARATOR[o.comparator]} ${number}`;
+}
+
+/** "> 60 mL/min", "37,2 °C", "positif": the value with its unit. */
+export function formatObservationValue(o: ObservationValueFields, t: TranslateWord): string {
+  const unit = o.value === null ? '' : formatUnit(o.unit, t);
+  return [formatObservationNumber(o, t), unit].filter((s) => s.length > 0).join(' ');
+}
+
+export interface ReferenceRangeFields {
+  readonly refLow: number | null;
+  readonly refHigh: number | null;
+  readonly refText: string | null;
+}
+
+/**
+ * The range that applies, in the reader's numbers: "3,5–5,1", "≥ 60", "≤ 5"; the source's text
+ * when it gives no numbers ("négatif"); '' when it gives none.
+ */
+export function formatReferenceRange(r: ReferenceRangeFields, t: TranslateWord): string {
+  const number = (value: number) => formatMeasurement(value, t.language);
+  if (r.refLow !== null && r.refHigh !== null) return `${number(r.refLow)}–${number(r.refHigh)}`;
+  if (r.refLow !== null) return `≥ ${number(r.refLow)}`;
+  if (r.refHigh !== null) return `≤ ${number(r.refHigh)}`;
+  return r.refText ?? '';
+}
