@@ -36,6 +36,9 @@ test('an export of the shared FHIR fixtures: census, search, every chart tab', a
     await page.getByRole('combobox', { name: 'Find a patient' }).press('Enter');
     await expect(chartHeader(page)).toContainText(someone.mrn);
     await expect(chartHeader(page).locator('[data-allergy-state]')).not.toBeEmpty();
+    // Code status is never hidden, admitted or not: with no stay it is "not documented".
+    await expect(chartHeader(page).locator('[data-code-status]')).toHaveCount(1);
+    await expect(chartHeader(page).locator('[data-code-status]')).not.toBeEmpty();
     for (const name of TABS) {
       await page.getByRole('tab', { name }).click();
       await expect(page.getByRole('tabpanel', { name })).not.toBeEmpty();

@@ -60,30 +60,34 @@ export function ChartHeader({
         </span>
       </div>
       <AllergyBand chart={chart} />
-      {stay && !chart.locator && (
+      {/* Code status is never hidden: a patient not admitted at the export has none recorded
+          for this stay, said as "not documented — verify", as the paper says it. */}
+      {!chart.locator && (
         <dl className="header-facts">
           <div>
             <dt>{words('label.codeStatus')}</dt>
             <dd>
-              <CodeStatusBadge status={stay.codeStatus} />
+              <CodeStatusBadge status={stay?.codeStatus ?? 'unknown'} />
               {/* Each hospital defines its own DNR codes: its wording stays beside the category. */}
-              {stay.codeStatusText && <span className="sub">{stay.codeStatusText}</span>}
-              {stay.codeStatusFromText && (
+              {stay?.codeStatusText && <span className="sub">{stay.codeStatusText}</span>}
+              {stay?.codeStatusFromText && (
                 <span className="sub">{words('codeStatus.fromText')}</span>
               )}
-              {stay.codeStatus === 'conflicting' && (
+              {stay?.codeStatus === 'conflicting' && (
                 <span className="sub code-status-sources">
                   {codeStatusSources(words, stay.codeStatusClaims, format.date)}
                 </span>
               )}
             </dd>
           </div>
-          <div>
-            <dt>{words('col.isolation')}</dt>
-            <dd className={stay.isolation ? 'isolation-on' : undefined}>
-              {stay.isolation ?? t('chart.noIsolation')}
-            </dd>
-          </div>
+          {stay && (
+            <div>
+              <dt>{words('col.isolation')}</dt>
+              <dd className={stay.isolation ? 'isolation-on' : undefined}>
+                {stay.isolation ?? t('chart.noIsolation')}
+              </dd>
+            </div>
+          )}
           <div>
             <dt>{words('label.weight')}</dt>
             <WeightFact
