@@ -8,6 +8,8 @@
  * - Wall-clock schedules stay on the wall clock across DST: 08:00 is 08:00 local on both sides
  *   of a transition, q6h is 00/06/12/18 local (so the q6h interval over a transition is 5 or
  *   7 h of elapsed time). Gap and overlap times: see zoned-time.ts (never dropped, never doubled).
+ * - q1h–q4h (intervals of 4 h or less that divide the day) start on the ward's clock times and
+ *   then run on elapsed time, so a DST night loses or doubles no real hour (pattern.ts).
  * - Intervals that do not divide the day ("every 5 h", "every 90 min") run on elapsed time from
  *   the start (`boundsPeriod.start`, else the order start).
  * - `count` counts doses from that start: occurrences are computed from it, and those in the
@@ -228,6 +230,35 @@ function intervalTimes(
   return times;
 }
 
+/** How far from the start the first clock time of a q1h–q4h order is looked for (a day covers every grid). */
+const DAY_MS_AROUND = 86_400_000;
+
+/**
+ * A q1h–q4h order's first dose on the ward's clock times: the first at or after its start, or
+ * — without a start — the last at or before `from`. Every later dose is elapsed time from it.
+ */
+function clockIntervalAnchor(
+  pattern: Extract<DosePattern, { kind: 'clock-interval' }>,
+  origin: number | null,
+  from: number,
+  timeZone: string,
+): number | null {
+  const grid = { kind: 'wall-clock', seconds: pattern.seconds, onDay: () => true } as const;
+  const around = origin ?? from;
+  const times = wallClockTimes(
+    { ...grid, needsAnchor: false },
+    around - DAY_MS_AROUND,
+    around + DAY_MS_AROUND,
+    Number.NaN,
+    undefined,
+    timeZone,
+  );
+  if ('problem' in times) return null;
+  return origin === null
+    ? (times.filter((t) => t <= from).at(-1) ?? null)
+    : (times.find((t) => t >= origin) ?? null);
+}
+
 function repeatTimes(
   repeat: Repeat,
   bounds: Bounds,
@@ -238,7 +269,9 @@ function repeatTimes(
   if ('problem' in planned) return planned;
   const { pattern } = planned;
   const needsOrigin =
-    repeat.count !== undefined || pattern.kind === 'interval' || pattern.needsAnchor;
+    repeat.count !== undefined ||
+    pattern.kind === 'interval' ||
+    (pattern.kind === 'wall-clock' && pattern.needsAnchor);
   if (needsOrigin && bounds.origin === null) {
     return { problem: scheduleProblem('needs-start-date') };
   }
@@ -249,10 +282,17 @@ function repeatTimes(
   const from = repeat.count !== undefined ? origin : Math.max(window.start, bounds.from);
   const to = Math.min(window.end - 1, bounds.to);
   if (to < from) return [];
+  // A q1h–q4h order counts from its first dose on the ward's clock (none found: no dose).
+  const intervalOrigin =
+    pattern.kind === 'clock-interval'
+      ? clockIntervalAnchor(pattern, bounds.origin, from, options.timeZone)
+      : origin;
   const times =
-    pattern.kind === 'interval'
-      ? intervalTimes(pattern.everyMs, origin, from, to, repeat.count)
-      : wallClockTimes(pattern, from, to, anchorDay, repeat.count, options.timeZone);
+    pattern.kind === 'wall-clock'
+      ? wallClockTimes(pattern, from, to, anchorDay, repeat.count, options.timeZone)
+      : intervalOrigin === null
+        ? []
+        : intervalTimes(pattern.everyMs, intervalOrigin, from, to, repeat.count);
   if ('problem' in times) return times;
   return times.filter((t) => t >= window.start && t >= bounds.from);
 }

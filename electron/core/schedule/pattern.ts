@@ -15,6 +15,16 @@ const DAY_MS = 86_400_000;
 
 const UNIT_MS = { s: 1000, min: MINUTE_MS, h: HOUR_MS, d: DAY_MS } as const;
 
+/**
+ * The longest interval that follows elapsed time across a DST change. A q1h–q4h order (hourly
+ * observations' drugs, a q2h or q4h analgesic, nebulisers) is about the time between doses: on
+ * the 25-hour autumn night a q1h gets 25 doses (the repeated hour twice, each printed with its
+ * UTC offset), a q2h 13; on the 23-hour spring night a q1h 23 — never an hour without a dose, or
+ * two doses an hour apart in real time. Longer intervals (q6h, q8h, q12h) and daily times stay
+ * on the ward's clock, as the rounds do (CONVENTIONS.md, "Schedules across DST").
+ */
+export const ELAPSED_MAX_MS = 4 * HOUR_MS;
+
 export type DosePattern =
   | {
       readonly kind: 'wall-clock';
@@ -25,7 +35,17 @@ export type DosePattern =
       /** The days depend on the start ("every 2 days"): without one nothing can be placed. */
       readonly needsAnchor: boolean;
     }
-  | { readonly kind: 'interval'; readonly everyMs: number };
+  | { readonly kind: 'interval'; readonly everyMs: number }
+  /**
+   * A short interval that divides the day (q1h–q4h): on the ward's clock times (`seconds`, as
+   * a wall-clock pattern) from its first dose, then in elapsed time — so across a DST change
+   * no real hour is lost or given twice (see ELAPSED_MAX_MS).
+   */
+  | {
+      readonly kind: 'clock-interval';
+      readonly everyMs: number;
+      readonly seconds: readonly number[];
+    };
 
 export type PatternResult = { pattern: DosePattern } | { problem: ScheduleProblem };
 
@@ -126,7 +146,10 @@ export function patternOf(repeat: Repeat, table: AdminTimes): PatternResult {
     if (named.length > 0) return wallClock(named);
     if (everyMs % DAY_MS === 0) return everyDays(everyMs / DAY_MS);
     if (everyMs % HOUR_MS === 0 && DAY_MS % everyMs === 0) {
-      return wallClock(everyHoursSeconds(everyMs / HOUR_MS, table));
+      const seconds = everyHoursSeconds(everyMs / HOUR_MS, table);
+      return everyMs <= ELAPSED_MAX_MS
+        ? { pattern: { kind: 'clock-interval', everyMs, seconds } }
+        : wallClock(seconds);
     }
     if (everyMs >= MINUTE_MS) return { pattern: { kind: 'interval', everyMs } };
     return { problem: scheduleProblem('too-frequent') };

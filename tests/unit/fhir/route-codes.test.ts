@@ -67,4 +67,18 @@ describe('the route as it is said', () => {
     expect(formatRoute({ route: 'per os', routeTerm: null }, wordsTranslator('de'))).toBe('per os');
     expect(formatRoute({ route: null, routeTerm: null }, wordsTranslator('nl'))).toBe('');
   });
+
+  it('says a code no term names beside the placeholder, never nothing (the code kept, schema 8)', () => {
+    const coded = { route: null, routeTerm: null, routeCode: 'RT-7' };
+    expect(formatRoute(coded, wordsTranslator('fr'))).toBe('(voie non nommée) (code RT-7)');
+    expect(formatRoute(coded, wordsTranslator('nl'))).toBe(
+      '(toedieningsweg niet benoemd) (code RT-7)',
+    );
+    expect(formatRoute(coded, wordsTranslator('de'))).toBe(
+      '(Verabreichungsweg nicht benannt) (Code RT-7)',
+    );
+    // Words or a term say the route: the code then stays unsaid.
+    expect(formatRoute({ ...coded, route: 'SC' }, wordsTranslator('fr'))).toBe('SC');
+    expect(formatRoute({ ...coded, routeTerm: 'oral' }, wordsTranslator('fr'))).toBe('voie orale');
+  });
 });

@@ -220,6 +220,31 @@ describe('MAR: the window is wall-clock days', () => {
   });
 });
 
+describe('MAR: an hourly order on the autumn night', () => {
+  it('gives a q1h order 25 boxes on 25 October, the repeated 02:00 twice with its UTC offset', async () => {
+    const hourly = medication({
+      id: 'q1h',
+      drug: 'Salbutamol nébulisation',
+      dose: 2.5,
+      doseUnit: 'mg',
+      start: '2026-10-20T08:00:00Z',
+      timing: timing({ frequency: 1, period: 1, periodUnit: 'h' }),
+    });
+    const start = new Date('2026-10-24T22:00:00Z'); // 00:00 CEST, a 25-hour day
+    const { texts } = await printMar([chart(1, { medications: [hourly] })], {
+      language: 'fr',
+      start,
+      printedAt: new Date('2026-10-24T21:00:00Z'),
+    });
+    const text = running(texts.join('\n'));
+    expect(text).toContain('02:00 UTC+2');
+    expect(text).toContain('02:00 UTC+1');
+    const times = text.match(/\b\d\d:00\b(?! UTC)/gu) ?? [];
+    // Every hour of the wall clock once, 02:00 twice (with offsets): 25 boxes in all.
+    for (const hour of ['00', '01', '03', '12', '23']) expect(times).toContain(`${hour}:00`);
+  });
+});
+
 describe.each(LANGUAGES)('MAR in %s', (language) => {
   const t = translator(language);
 

@@ -490,17 +490,63 @@ describe('other time zones', () => {
   });
 });
 
-describe('wall-clock hours on the transition days', () => {
-  it('gives a q1h order 23 doses on the spring-forward day (02:00 does not exist)', () => {
-    const times = dueTimes(everyHours(1), '2026-03-28T23:00:00Z', '2026-03-29T22:00:00Z');
-    expect(times).toHaveLength(23);
-    expect(times.slice(1, 3)).toEqual(['2026-03-29T00:00:00Z', '2026-03-29T01:00:00Z']);
+/** Hours between consecutive instants (ISO strings). */
+const gapsInHours = (times: readonly string[]) =>
+  times.slice(1).map((t, i) => (Date.parse(t) - Date.parse(times[i]!)) / 3_600_000);
+
+describe('q1h–q4h follow elapsed time across DST; daily times and q6h+ keep the ward clock', () => {
+  // The local days of 29 March 2026 (23 h) and 25 October 2026 (25 h) in Brussels.
+  const SPRING = ['2026-03-28T23:00:00Z', '2026-03-29T22:00:00Z'] as const;
+  const AUTUMN = ['2026-10-24T22:00:00Z', '2026-10-25T23:00:00Z'] as const;
+  // Started the evening before, on the ward's clock: the doses count from there.
+  const before = (iso: string) => ({ orderStart: new Date(iso) });
+
+  it('gives a q1h order 25 doses on the 25-hour autumn day: the repeated 02:00 twice, an hour apart', () => {
+    const times = dueTimes(everyHours(1), ...AUTUMN, before('2026-10-24T18:00:00Z'));
+    expect(times).toHaveLength(25);
+    expect(times.slice(2, 5)).toEqual([
+      '2026-10-25T00:00:00Z', // 02:00 CEST
+      '2026-10-25T01:00:00Z', // 02:00 CET, the repeated hour
+      '2026-10-25T02:00:00Z', // 03:00 CET
+    ]);
+    expect(new Set(gapsInHours(times as string[]))).toEqual(new Set([1]));
   });
 
-  it('gives a q1h order 24 doses on the fall-back day: the second 02:00 gets none', () => {
-    const times = dueTimes(everyHours(1), '2026-10-24T22:00:00Z', '2026-10-25T23:00:00Z');
-    expect(times).toHaveLength(24);
-    expect(times.slice(2, 4)).toEqual(['2026-10-25T00:00:00Z', '2026-10-25T02:00:00Z']);
+  it('gives a q2h order 13 doses that day, each 2 h after the one before', () => {
+    const times = dueTimes(everyHours(2), ...AUTUMN, before('2026-10-24T18:00:00Z'));
+    expect(times).toHaveLength(13);
+    expect(new Set(gapsInHours(times as string[]))).toEqual(new Set([2]));
+  });
+
+  it('gives a q1h order 23 doses on the 23-hour spring day, none lost, none doubled', () => {
+    const times = dueTimes(everyHours(1), ...SPRING, before('2026-03-28T19:00:00Z'));
+    expect(times).toHaveLength(23);
+    expect(times.slice(1, 3)).toEqual(['2026-03-29T00:00:00Z', '2026-03-29T01:00:00Z']);
+    expect(new Set(gapsInHours(times as string[]))).toEqual(new Set([1]));
+  });
+
+  it('gives a q4h order an unbroken 4 h across the spring change (the clock times then move by one)', () => {
+    const times = dueTimes(everyHours(4), ...SPRING, before('2026-03-28T19:00:00Z')) as string[];
+    expect(new Set(gapsInHours(times))).toEqual(new Set([4]));
+    expect(times).toHaveLength(6); // 23 h: 00, 04 … on real time
+  });
+
+  it('starts a q1h–q4h order on the ward clock times: 22:00 the evening before, on the grid', () => {
+    const times = dueTimes(everyHours(2), '2026-11-10T20:00:00Z', '2026-11-11T00:00:00Z', {
+      orderStart: new Date('2026-11-10T08:10:00Z'), // 09:10 CET: first dose 10:00
+    });
+    expect(times).toEqual(['2026-11-10T21:00:00Z', '2026-11-10T23:00:00Z']); // 22:00, 00:00
+  });
+
+  it('keeps a q6h order on the ward clock: its interval over the change is 7 h, not a moved round', () => {
+    const times = dueTimes(everyHours(6), ...AUTUMN, before('2026-10-24T18:00:00Z')) as string[];
+    expect(times).toHaveLength(4);
+    expect(gapsInHours(times)).toContain(7);
+  });
+
+  it('keeps daily times on the ward clock: 08:00 and 20:00 local on the autumn day', () => {
+    const times = dueTimes(perDay(2), ...AUTUMN);
+    expect(times).toEqual(['2026-10-25T07:00:00Z', '2026-10-25T19:00:00Z']);
   });
 });
 
