@@ -473,7 +473,10 @@ export const AdministrationSchema = z.object({
   /** Null only when nothing in the source names the drug (the display says "unnamed"). */
   drug: z.string().nullable(),
   dose: z.string().nullable(),
+  /** As an order's: the source's words, the term its code names, the code (common/route.ts). */
   route: z.string().nullable(),
+  routeTerm: RouteTermSchema.nullable(),
+  routeCode: z.string().nullable(),
   at: z.string().nullable(),
   status: z.string(),
   performer: z.string().nullable(),

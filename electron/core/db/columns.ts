@@ -136,6 +136,8 @@ export const COLUMNS = {
     drug: 'drug',
     dose: 'dose',
     route: 'route',
+    routeTerm: 'route_term',
+    routeCode: 'route_code',
     at: 'at',
     status: 'status',
     performer: 'performer',

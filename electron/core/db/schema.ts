@@ -13,7 +13,7 @@ import { AppError } from '../errors.ts';
 import { SCHEMA_VERSION } from '../schema-version.ts';
 import type { WritableDb } from './handle.ts';
 
-/** common/route.ts's terms, for the CHECK of the route_term column. */
+/** common/route.ts's terms, for the CHECK of every route_term column. */
 const ROUTE_LIST = ROUTE_TERMS.map((term) => `'${term}'`).join(', ');
 
 const TABLES_DDL = `
@@ -221,6 +221,8 @@ CREATE TABLE administrations (
   drug       TEXT,
   dose       TEXT,
   route      TEXT,
+  route_term TEXT CHECK (route_term IN (${ROUTE_LIST})),
+  route_code TEXT,
   at         TEXT,
   status     TEXT NOT NULL,
   performer  TEXT,

@@ -289,6 +289,8 @@ export function prepareInserts(db: WritableDb) {
         drug: a.drug,
         dose: a.dose,
         route: a.route,
+        routeTerm: a.routeTerm,
+        routeCode: a.routeCode,
         at: a.at,
         status: a.status,
         performer: a.performer,

@@ -525,6 +525,8 @@ export function mapMedicationAdministration(
         medicationRef: drug.ref,
         dose: quantityText(dosage?.['dose']) ?? str(dosage?.['text']),
         route: conceptText(dosage?.['route']),
+        routeTerm: routeTermOf(dosage?.['route']),
+        routeCode: firstCode(dosage?.['route']),
         at: first(str(r['effectiveDateTime']), str(obj(r['effectivePeriod'])?.['start'])),
         status: status ?? 'unknown',
         performerRef: referenceOf(performer, 'Practitioner'),

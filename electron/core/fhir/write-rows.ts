@@ -362,6 +362,8 @@ function writeClinical(
           drug: item.drug ?? names.medication(item.medicationRef)?.name ?? null,
           dose: item.dose,
           route: item.route,
+          routeTerm: item.routeTerm,
+          routeCode: item.routeCode,
           at: item.at,
           status: item.status,
           performer: names.practitioner(item.performerRef, item.performerDisplay),

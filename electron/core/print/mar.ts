@@ -199,7 +199,9 @@ function lastDayBlocks(ctx: Ctx, given: readonly Administration[], until: Date |
   const rows = given.map((a) => [
     formatStoredDate(a.at, timeZone, t.language),
     a.drug ?? t('order.unnamed'),
-    [a.dose === null ? '' : formatStoredDose(a.dose, t), a.route ?? ''].filter(Boolean).join(' '),
+    [a.dose === null ? '' : formatStoredDose(a.dose, t), formatRoute(a, t)]
+      .filter(Boolean)
+      .join(' '),
     administrationResult(t, a),
     a.performer ?? '',
   ]);

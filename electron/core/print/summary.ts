@@ -236,7 +236,7 @@ function administrationBlocks(
     formatStoredDate(a.at, timeZone, t.language),
     a.note ? `${drugLabel(t, a)} — ${a.note}` : drugLabel(t, a),
     a.dose === null ? '' : formatStoredDose(a.dose, t),
-    a.route ?? '',
+    formatRoute(a, t),
     codeWord(t, 'adminStatus', a.status),
     a.performer ?? '',
   ]);

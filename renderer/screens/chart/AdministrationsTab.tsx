@@ -2,6 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import { codeWord } from '../../../electron/common/clinical.ts';
 import { formatStoredDose } from '../../../electron/common/dose.ts';
+import { formatRoute } from '../../../electron/common/route.ts';
 import type { Administration } from '../../../electron/core/model.ts';
 import { useFormat } from '../../app-context.ts';
 
@@ -33,7 +34,7 @@ export function AdministrationsTab({ items }: { readonly items: readonly Adminis
               <td>{item.at ? format.instant(item.at) : ''}</td>
               <th scope="row">{item.drug}</th>
               <td>{item.dose === null ? '' : formatStoredDose(item.dose, words)}</td>
-              <td>{item.route}</td>
+              <td>{formatRoute(item, words)}</td>
               <td>{codeWord(words, 'adminStatus', item.status)}</td>
               <td>{item.performer}</td>
               <td>{item.note}</td>

@@ -55,6 +55,8 @@ async function pages(given: number, language: Language): Promise<string[]> {
     drug: 'Filler drug 0',
     dose: '1 g',
     route: 'oral',
+    routeTerm: null,
+    routeCode: null,
     at: new Date(AS_OF.getTime() - (i + 1) * 1_800_000).toISOString(),
     status: 'completed',
     performer: 'Inf. Leroy',

@@ -35,6 +35,8 @@ const given = (orderId: string, dose: string | null, at: string, status = 'compl
     drug: 'Morphine',
     dose,
     route: 'SC',
+    routeTerm: null,
+    routeCode: null,
     at,
     status,
     performer: 'Inf. Leroy',

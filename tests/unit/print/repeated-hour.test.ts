@@ -38,6 +38,8 @@ const given = (at: string): Administration => ({
   drug: 'Glucose 10 %',
   dose: '50 mL',
   route: 'IV',
+  routeTerm: null,
+  routeCode: null,
   at,
   status: 'completed',
   performer: 'Inf. Leroy',

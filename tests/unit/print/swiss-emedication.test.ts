@@ -53,10 +53,22 @@ const NITRO = medicationRequest('m-nitro', 'p-helene', 'Nitrostat 0.3 mg/tablet'
   doseAndRate: [{ doseQuantity: tablet }],
 });
 
+/** The morning's Norvasc, given and recorded with the route coded only (no text). */
+const GIVEN = {
+  resourceType: 'MedicationAdministration',
+  id: 'a-norvasc',
+  status: 'completed',
+  medicationCodeableConcept: { text: 'NORVASC Tabl 10 mg' },
+  subject: { reference: 'Patient/p-helene' },
+  request: { reference: 'MedicationRequest/m-norvasc' },
+  effectiveDateTime: '2026-11-28T06:10:00Z',
+  dosage: { route: edqmRoute('20053000', 'Oral use'), dose: tablet },
+};
+
 let db: ReadonlyDb;
 let dir: string;
 beforeAll(async () => {
-  db = await smallHospitalDb([NORVASC, GEL, NITRO]);
+  db = await smallHospitalDb([NORVASC, GEL, NITRO, GIVEN]);
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'swiss-emedication-'));
 });
 afterAll(() => {
@@ -90,6 +102,13 @@ describe.each(['fr', 'nl', 'de'] as const)('a Swiss eMedication order in %s', (l
     expect(page).toContain(`NORVASC Tabl 10 mg · ${words.tablet} · ${words.oral}`);
     expect(page).toContain(`AMAVITA Wallwurz Gel · 2–5 cm · ${words.cutaneous}`);
     expect(page).not.toMatch(/Oral use|Cutaneous use|unit of presentation|centimeter|Tablet\b/);
+  });
+
+  it('says a dose given with a coded route in the same words, in the last 24 h before the sheet', async () => {
+    const page = await mar();
+    // The order's line and the morning's administration, each "1 tablet · oral" in words.
+    expect(page.split(`${words.tablet} ${words.oral}`).length - 1).toBeGreaterThanOrEqual(1);
+    expect(page).not.toContain('Oral use');
   });
 
   it('keeps a route the source wrote in words, and the patient instruction, as written', async () => {
