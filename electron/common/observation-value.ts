@@ -18,9 +18,27 @@ export interface ObservationValueFields {
 /** "≥" and "≤" as a reader writes them; "<" and ">" as they are. */
 const COMPARATOR = { '<': '<', '<=': '≤', '>=': '≥', '>': '>' } as const;
 
+/**
+ * The importer's text of a range value ("10–20 per HPF", "≥ 10 per HPF", fhir/map-observation.ts)
+ * or a bare number, read back so it is said in the reader's numbers and units.
+ */
+const RANGE_VALUE = /^(≥ |≤ )?(-?\d+(?:\.\d+)?)(?:–(-?\d+(?:\.\d+)?))?(?: (.+))?$/u;
+
+/** A value the source gave as text: a range in the reader's form, a yes/no in words, else as written. */
+function textValue(text: string, t: TranslateWord): string {
+  if (text === 'true' || text === 'false') return t(`observationValue.${text}`);
+  const range = RANGE_VALUE.exec(text);
+  if (range === null) return text;
+  const [, open = '', low = '', high, unit] = range;
+  const number = (n: string) => formatMeasurement(Number(n), t.language);
+  const numbers = high === undefined ? number(low) : `${number(low)}–${number(high)}`;
+  const said = unit === undefined ? '' : formatUnit(unit, t);
+  return [`${open}${numbers}`, said].filter((s) => s.length > 0).join(' ');
+}
+
 /** "> 60", "129,76", "3,5" — the number with its comparator, without the unit. */
 export function formatObservationNumber(o: ObservationValueFields, t: TranslateWord): string {
-  if (o.value === null) return o.valueText ?? '';
+  if (o.value === null) return o.valueText === null ? '' : textValue(o.valueText, t);
   const number = formatMeasurement(o.value, t.language);
   return o.comparator === null ? number : `${COMPARATOR[o.comparator]} ${number}`;
 }

@@ -33,7 +33,10 @@ const PER_MINUTE = new Set([
 ]);
 
 /** Units said in words, by their UCUM code or English spelling (folded). */
-const WORDED = new Map<string, 'packYears'>([
+const WORDED = new Map<string, 'packYears' | 'perHighPowerField'>([
+  ['/[hpf]', 'perHighPowerField'],
+  ['per hpf', 'perHighPowerField'],
+  ['/hpf', 'perHighPowerField'],
   ['pack-years', 'packYears'],
   ['pack years', 'packYears'],
   ['{pack-years}', 'packYears'],

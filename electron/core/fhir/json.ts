@@ -117,6 +117,15 @@ export function quantity(value: unknown): { value: number | null; unit: string |
   return { value: num(q['value']), unit: first(str(q['unit']), str(q['code'])) };
 }
 
+/** A Ratio as text: "5 mg / 1 h", "1 / 128"; the numerator alone when there is no denominator. */
+export function ratioText(value: unknown): string | null {
+  const r = obj(value);
+  if (!r) return null;
+  const numerator = quantityText(r['numerator']);
+  const denominator = quantityText(r['denominator']);
+  return numerator && denominator ? `${numerator} / ${denominator}` : numerator;
+}
+
 export function quantityText(value: unknown): string | null {
   const q = quantity(value);
   if (!q || q.value === null) return null;

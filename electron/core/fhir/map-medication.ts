@@ -34,6 +34,7 @@ import {
   quantity,
   quantityText,
   str,
+  ratioText,
 } from './json.ts';
 import { hasUnknownModifier, type ModifierReading, readModifiers } from './modifiers.ts';
 import { routeTermOf } from './route-codes.ts';
@@ -74,14 +75,6 @@ const DISPENSE_CATEGORY_CODES: ReadonlySet<string> = new Set(['52711000146108'])
 const DISPENSE_CATEGORY_TEXT = /dispens|verstrek|délivrance|abgabe/i;
 
 // ─── Drug names and high-alert evidence ─────────────────────────────────────────────────────
-
-function ratioText(value: unknown): string | null {
-  const r = obj(value);
-  if (!r) return null;
-  const numerator = quantityText(r['numerator']);
-  const denominator = quantityText(r['denominator']);
-  return numerator && denominator ? `${numerator} / ${denominator}` : numerator;
-}
 
 function rangeText(value: unknown): string | null {
   const r = obj(value);

@@ -25,6 +25,7 @@ import {
   objects,
   quantity,
   str,
+  ratioText,
 } from './json.ts';
 import { hasUnknownModifier } from './modifiers.ts';
 import type {
@@ -77,6 +78,8 @@ function valueText(r: Json): string | null {
   const b = r['valueBoolean'];
   return first(
     str(r['valueString']),
+    rangeValueText(r['valueRange']),
+    ratioText(r['valueRatio']),
     conceptText(r['valueCodeableConcept']),
     // A coded result without words (a SNOMED "negative") is still the result: its code, rather
     // than a row that says nothing was measured.
@@ -86,6 +89,22 @@ function valueText(r: Json): string | null {
     str(r['valueDateTime']),
     str(r['valueTime']),
   );
+}
+
+/**
+ * A valueRange as text: "10–20 per HPF", "≥ 10 per HPF" when only one end is given. Without
+ * it the observation had no value and was dropped, saying less than the source.
+ */
+function rangeValueText(value: unknown): string | null {
+  const r = obj(value);
+  const low = quantity(r?.['low']);
+  const high = quantity(r?.['high']);
+  const unit = high?.unit ?? low?.unit;
+  const withUnit = (text: string) => (unit ? `${text} ${unit}` : text);
+  if (low?.value != null && high?.value != null) return withUnit(`${low.value}–${high.value}`);
+  if (low?.value != null) return withUnit(`≥ ${low.value}`);
+  if (high?.value != null) return withUnit(`≤ ${high.value}`);
+  return null;
 }
 
 function effectiveAt(r: Json): string | null {

@@ -36,6 +36,20 @@ describe('a result value', () => {
     expect(formatObservationValue(value(3.45, 'mmol/L'), fr)).toBe('3,45 mmol/L');
   });
 
+  it('says a range or yes/no value in the reader’s numbers, units and words', () => {
+    expect(formatObservationValue(value(null, null, null, '10–20 per HPF'), fr)).toBe(
+      '10–20 /champ',
+    );
+    expect(formatObservationValue(value(null, null, null, '≥ 0.5 per HPF'), fr)).toBe(
+      '≥ 0,5 /champ',
+    );
+    expect(formatObservationValue(value(null, null, null, 'true'), fr)).toBe('oui');
+    expect(formatObservationValue(value(null, null, null, 'false'), wordsTranslator('de'))).toBe(
+      'nein',
+    );
+    expect(formatObservationValue(value(null, null, null, '1 / 128'), fr)).toBe('1 / 128');
+  });
+
   it('shows a value that is not a number as written, without a unit', () => {
     expect(formatObservationValue(value(null, 'mg/dL', null, 'négatif'), fr)).toBe('négatif');
   });

@@ -196,6 +196,32 @@ describe('observations', () => {
     });
   });
 
+  it('keeps a range or a ratio value as text, not dropped (the IPS urine WBC, a titre)', async () => {
+    // HL7 IPS example observation-urine-wbc-range: valueRange 10–20 /[HPF].
+    const perHpf = { unit: 'per HPF', system: 'http://unitsofmeasure.org', code: '/[HPF]' };
+    const { db } = await load([
+      observation('wbc', {
+        code: { text: 'Leucocytes urinaires' },
+        valueRange: { low: { value: 10, ...perHpf }, high: { value: 20, ...perHpf } },
+      }),
+      observation('ery', {
+        code: { text: 'Érythrocytes urinaires' },
+        valueRange: { low: { value: 5, ...perHpf } },
+      }),
+      observation('titre', {
+        code: { text: 'Titre ASLO' },
+        valueRatio: { numerator: { value: 1 }, denominator: { value: 128 } },
+      }),
+    ]);
+    const byName = new Map(observations(db).map((o) => [o.name, o]));
+    expect(byName.get('Leucocytes urinaires')).toMatchObject({
+      value: null,
+      valueText: '10–20 per HPF',
+    });
+    expect(byName.get('Érythrocytes urinaires')?.valueText).toBe('≥ 5 per HPF');
+    expect(byName.get('Titre ASLO')?.valueText).toBe('1 / 128');
+  });
+
   it('takes the range that applies to the patient as normal, the others as labelled bands', async () => {
     const { db } = await load([
       observation('o', {
