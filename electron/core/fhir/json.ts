@@ -65,14 +65,40 @@ export function conceptText(concept: unknown): string | null {
   const o = obj(concept);
   if (!o) return null;
   const text = str(o['text']);
-  if (text) return text;
+  // Synthea's text repeats the SNOMED name, tag and all: read as that name.
+  if (text)
+    return text.endsWith(')') && repeatsSnomedName(o, text) ? withoutSemanticTag(text) : text;
   // Runs for every coded field of every resource: no intermediate arrays.
   for (const c of list(o['coding'])) {
-    const display = str(obj(c)?.['display']);
-    if (display) return display;
+    const coding = obj(c);
+    const display = str(coding?.['display']);
+    if (display) return coding?.['system'] === SNOMED_CT ? withoutSemanticTag(display) : display;
   }
   return null;
 }
+
+const SNOMED_CT = 'http://snomed.info/sct';
+
+/**
+ * SNOMED CT's fully specified names end in a semantic tag ("Viral sinusitis (disorder)",
+ * "Penicillin (substance)"): English metadata of the terminology, not part of the name, and the
+ * code stays in its own column. Only the hierarchy tags are taken off.
+ */
+const SEMANTIC_TAG =
+  / \((?:disorder|finding|substance|procedure|situation|event|observable entity|qualifier value|body structure|morphologic abnormality|organism|product|medicinal product|medicinal product form|clinical drug|physical object|regime\/therapy|record artifact|environment|person|specimen|occupation|unit of presentation)\)$/u;
+
+function repeatsSnomedName(concept: Json, text: string): boolean {
+  for (const c of list(concept['coding'])) {
+    const coding = obj(c);
+    if (coding?.['system'] === SNOMED_CT && coding['display'] === text) return true;
+  }
+  return false;
+}
+
+const withoutSemanticTag = (display: string): string => {
+  const name = display.replace(SEMANTIC_TAG, '');
+  return name.length > 0 ? name : display;
+};
 
 /** The text of the first concept of a list that has any. */
 export function firstConceptText(concepts: unknown): string | null {

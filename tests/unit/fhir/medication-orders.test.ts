@@ -258,10 +258,11 @@ describe('dose lines', () => {
   it('keeps the dose range, periodMax and every text of a PRN order', () => {
     const oxy = med('medrx0301');
     expect(oxy).toMatchObject({
-      drug: 'Oral Form Oxycodone (product)',
+      // SNOMED's semantic tags ("(product)", "(finding)") are not part of the name.
+      drug: 'Oral Form Oxycodone',
       doseText: '1–2 TAB',
       prn: true,
-      prnReason: 'Rib Pain (finding)',
+      prnReason: 'Rib Pain',
       highAlert: true,
       nextDue: [],
     });
