@@ -44,6 +44,7 @@ import type {
 import { ReferenceIndex, idOfKey, resourceKey } from './references.ts';
 import type { ReportTally } from './report.ts';
 import { decodedText } from './text-content.ts';
+import { Interner } from './interner.ts';
 
 export interface Collected {
   readonly index: ReferenceIndex;
@@ -69,15 +70,35 @@ export interface Clock {
   readonly timeZone: string;
 }
 
-type Handler = (c: Collected, r: Json, key: string, clock: Clock, tally: ReportTally) => void;
+/** What a handler reads with: the import's clock, tally and string interner. */
+interface Reading {
+  readonly clock: Clock;
+  readonly tally: ReportTally;
+  readonly strings: Interner;
+}
+
+/**
+ * Keeps what a resource contributes. A clinical handler returns whether its key was new (the
+ * map is probed once, by the set or delete itself); the others return nothing, their keys being
+ * checked by the reference index.
+ */
+type Handler = (c: Collected, r: Json, key: string, reading: Reading) => boolean | void;
 
 function clinical(
-  map: (r: Json, asOf: number, tally: ReportTally, timeZone: string) => ClinicalRecord | null,
+  map: (
+    r: Json,
+    asOf: number,
+    tally: ReportTally,
+    timeZone: string,
+    strings: Interner,
+  ) => ClinicalRecord | null,
 ): Handler {
-  return (c, r, key, clock, tally) => {
-    const record = map(r, clock.asOf, tally, clock.timeZone);
-    if (record) c.clinical.set(key, record);
-    else c.clinical.delete(key); // a later copy that is void replaces an earlier one
+  return (c, r, key, { clock, tally, strings }) => {
+    const record = map(r, clock.asOf, tally, clock.timeZone, strings);
+    if (!record) return !c.clinical.delete(key); // a later copy that is void replaces an earlier one
+    const before = c.clinical.size;
+    c.clinical.set(key, record);
+    return c.clinical.size > before;
   };
 }
 
@@ -105,20 +126,28 @@ function collectContainedLocations(c: Collected, r: Json, containerKey: string):
 
 /** Resource type → what to keep of it. Types not listed are counted and skipped. */
 const HANDLERS: Readonly<Record<string, Handler>> = {
-  Patient: (c, r, key) => c.patients.set(key, mapPatient(r, idOfKey(key))),
+  Patient: (c, r, key) => {
+    c.patients.set(key, mapPatient(r, idOfKey(key)));
+  },
   Location: (c, r, key) => {
     collectContainedLocations(c, r, key);
     c.locations.set(key, locationIn(r, key, key));
   },
-  Organization: (c, r, key) => c.organizations.set(key, mapOrganization(r, idOfKey(key))),
-  Practitioner: (c, r, key) => c.practitioners.set(key, mapPractitionerName(r)),
-  PractitionerRole: (c, r, key) => c.roles.set(key, mapPractitionerRole(r)),
-  Medication: (c, r, key, _clock, tally) => {
+  Organization: (c, r, key) => {
+    c.organizations.set(key, mapOrganization(r, idOfKey(key)));
+  },
+  Practitioner: (c, r, key) => {
+    c.practitioners.set(key, mapPractitionerName(r));
+  },
+  PractitionerRole: (c, r, key) => {
+    c.roles.set(key, mapPractitionerRole(r));
+  },
+  Medication: (c, r, key, { tally }) => {
     const medication = mapMedication(r);
     if (medication.unknownModifier) tally.warn('unknown-modifier');
     c.medications.set(key, medication);
   },
-  Device: (c, r, key, _clock, tally) => {
+  Device: (c, r, key, { tally }) => {
     const device = mapDevice(r);
     if (device.unknownModifier) tally.warn('unknown-modifier');
     c.devices.set(key, device);
@@ -140,7 +169,7 @@ const HANDLERS: Readonly<Record<string, Handler>> = {
   DocumentReference: clinical(mapDocumentReference),
   MedicationRequest: clinical(mapMedicationRequest),
   MedicationAdministration: clinical(mapMedicationAdministration),
-  Observation: clinical((r, _asOf, tally) => mapObservation(r, tally)),
+  Observation: clinical((r, _asOf, tally, _timeZone, strings) => mapObservation(r, tally, strings)),
   CarePlan: clinical(mapCarePlan),
   Goal: clinical(mapGoal),
   ServiceRequest: clinical(mapServiceRequest),
@@ -167,12 +196,10 @@ export class Collector implements ResourceSink {
     binaries: new Map(),
   };
   private anonymous = 0;
-  private readonly clock: Clock;
-  private readonly tally: ReportTally;
+  private readonly reading: Reading;
 
   constructor(clock: Clock, tally: ReportTally) {
-    this.clock = clock;
-    this.tally = tally;
+    this.reading = { clock, tally, strings: new Interner() };
   }
 
   wants(type: string): boolean {
@@ -182,19 +209,22 @@ export class Collector implements ResourceSink {
   accept(resource: Json, type: string, fullUrl: string | null): void {
     const handler = HANDLERS[type];
     if (!handler) return;
-    rejectMalformedFields(resource, type, this.tally);
+    const { tally } = this.reading;
+    rejectMalformedFields(resource, type, tally);
     // A resource nobody can reference is still imported (it may reference others).
     const key = resourceKey(resource, type, fullUrl) ?? `${type}/#${++this.anonymous}`;
-    const fresh = ReferenceIndex.isTarget(type)
-      ? this.collected.index.register(key, type, resource, fullUrl)
-      : !this.collected.clinical.has(key);
-    if (!fresh) this.tally.warn('duplicate-resource');
+    const target = ReferenceIndex.isTarget(type);
+    if (target && !this.collected.index.register(key, type, resource, fullUrl))
+      tally.warn('duplicate-resource');
+    let fresh: boolean | void;
     try {
-      handler(this.collected, resource, key, this.clock, this.tally);
+      fresh = handler(this.collected, resource, key, this.reading);
     } catch {
       // The mappers read defensively; this is the last guard that keeps one odd resource
       // from failing a whole hospital's export.
-      this.tally.warn('malformed-resource');
+      fresh = !target && !this.collected.clinical.has(key);
+      tally.warn('malformed-resource');
     }
+    if (!target && fresh === false) tally.warn('duplicate-resource');
   }
 }

@@ -27,6 +27,7 @@ import {
   str,
   ratioText,
 } from './json.ts';
+import type { Interner } from './interner.ts';
 import { hasUnknownModifier } from './modifiers.ts';
 import type {
   ClinicalItem,
@@ -132,12 +133,18 @@ const COMPARATORS: ReadonlySet<string> = new Set(['<', '<=', '>=', '>']);
 
 /** Most observations have one range or none: one shared empty list, not one per row. */
 const NO_RANGES: readonly ReferenceRange[] = [];
+/** Filled at write time (reference-range.ts) into a list of its own; never added to. */
+const NO_OTHER_RANGES: Observation['otherRanges'] = [];
 
-/** One observation row from a resource or a component (which carries its own code and value). */
+/**
+ * One observation row from a resource or a component (which carries its own code and value).
+ * Its code, name and unit repeat from row to row: kept once each (`strings`).
+ */
 function observationRow(
   source: Json,
   category: Observation['category'],
   at: string | null,
+  strings: Interner,
 ): ObservationItem | null {
   const q = quantity(source['valueQuantity']);
   const text = q?.value != null ? null : valueText(source);
@@ -151,12 +158,12 @@ function observationRow(
   const { flag, flagText } = interpretationOf(source['interpretation']);
   return {
     item: 'observation',
-    code: firstCode(source['code']),
-    name: conceptText(source['code']),
+    code: strings.of(firstCode(source['code'])),
+    name: strings.of(conceptText(source['code'])),
     category,
     value: q?.value ?? null,
     valueText: text,
-    unit: q?.value == null ? null : q.unit,
+    unit: q?.value == null ? null : strings.of(q.unit),
     comparator:
       comparator !== null && COMPARATORS.has(comparator)
         ? (comparator as NonNullable<Observation['comparator']>)
@@ -164,7 +171,7 @@ function observationRow(
     refLow: only?.low ?? null,
     refHigh: only?.high ?? null,
     refText: only?.text ?? null,
-    otherRanges: [],
+    otherRanges: NO_OTHER_RANGES,
     ranges: ranges.length > 1 ? ranges : NO_RANGES,
     flag,
     flagText,
@@ -285,18 +292,40 @@ function codeStatusItem(r: Json, at: string | null, tally: ReportTally): Clinica
   };
 }
 
-export function mapObservation(r: Json, tally: ReportTally): ClinicalRecord | null {
+/**
+ * An observation's rows or ward fact; `strings` keeps one copy of what repeats across them.
+ * Its list of items is written at its size (a list grown by `push` keeps room for 16, and
+ * there is one such list per observation kept until the write phase).
+ */
+export function mapObservation(
+  r: Json,
+  tally: ReportTally,
+  strings: Interner,
+): ClinicalRecord | null {
   const status = str(r['status']);
   if (status !== null && VOID_STATUSES.has(status)) return null;
-  const at = effectiveAt(r);
+  const items = itemsOf(r, status, effectiveAt(r), tally, strings);
+  return items.length > 0 ? { subject: strings.of(subjectOf(r)), items } : null;
+}
+
+const NO_ITEMS: readonly ClinicalItem[] = [];
+
+function itemsOf(
+  r: Json,
+  status: string | null,
+  at: string | null,
+  tally: ReportTally,
+  strings: Interner,
+): readonly ClinicalItem[] {
   const fact = factOf(r['code']);
-  const items: ClinicalItem[] = [];
   if (fact === 'code-status') {
     const item = codeStatusItem(r, at, tally);
-    if (item) items.push(item);
-  } else if (fact !== null) {
+    return item ? [item] : NO_ITEMS;
+  }
+  if (fact !== null) {
     // Handover facts count once settled; preliminary drafts are not what the team agreed.
-    if (fact.startsWith('ipass') && status !== null && !SETTLED_STATUSES.has(status)) return null;
+    if (fact.startsWith('ipass') && status !== null && !SETTLED_STATUSES.has(status))
+      return NO_ITEMS;
     const severity = firstCode(r['valueCodeableConcept']);
     const text =
       fact === 'ipass-severity'
@@ -304,33 +333,26 @@ export function mapObservation(r: Json, tally: ReportTally): ClinicalRecord | nu
           ? severity
           : null
         : valueText(r);
-    if (text === null) return null;
-    items.push({ item: 'fact', fact, text, value: null, at });
-  } else {
-    const category = categoryOf(r);
-    const row = observationRow(r, category, at);
-    if (row) items.push(row);
-    else
-      for (const component of objects(r['component'])) {
-        const c = observationRow(component, category, at);
-        if (c) items.push(c);
-      }
-    const weightOrHeight = hasCoding(r['code'], [SYSTEM.loinc], LOINC_WEIGHT)
-      ? 'weight'
-      : hasCoding(r['code'], [SYSTEM.loinc], LOINC_HEIGHT)
-        ? 'height'
-        : null;
-    if (weightOrHeight && row?.value != null) {
-      items.push({
-        item: 'fact',
-        fact: weightOrHeight,
-        text: null,
-        value: normalizedBodyMeasure(weightOrHeight, row.value, row.unit),
-        at,
-      });
-    }
+    return text === null ? NO_ITEMS : [{ item: 'fact', fact, text, value: null, at }];
   }
-  return items.length > 0 ? { subject: subjectOf(r), items } : null;
+  const category = categoryOf(r);
+  const row = observationRow(r, category, at, strings);
+  if (!row) {
+    const rows: ClinicalItem[] = [];
+    for (const component of objects(r['component'])) {
+      const c = observationRow(component, category, at, strings);
+      if (c) rows.push(c);
+    }
+    return rows.length > 0 ? rows.slice() : NO_ITEMS;
+  }
+  const weightOrHeight = hasCoding(r['code'], [SYSTEM.loinc], LOINC_WEIGHT)
+    ? 'weight'
+    : hasCoding(r['code'], [SYSTEM.loinc], LOINC_HEIGHT)
+      ? 'height'
+      : null;
+  if (weightOrHeight === null || row.value === null) return [row];
+  const value = normalizedBodyMeasure(weightOrHeight, row.value, row.unit);
+  return [row, { item: 'fact', fact: weightOrHeight, text: null, value, at }];
 }
 
 /** Weight in kg, height in cm, whatever unit the source used. */
