@@ -40,7 +40,8 @@ function textValue(text: string, t: TranslateWord): string {
 export function formatObservationNumber(o: ObservationValueFields, t: TranslateWord): string {
   if (o.value === null) return o.valueText === null ? '' : textValue(o.valueText, t);
   const number = formatMeasurement(o.value, t.language);
-  return o.comparator === null ? number : `${COMPARATOR[o.comparator]} ${number}`;
+  // A no-break space: a ">" left at the end of a line would read as the exact value below it.
+  return o.comparator === null ? number : `${COMPARATOR[o.comparator]}\u00a0${number}`;
 }
 
 /** "> 60 mL/min", "37,2 °C", "positif": the value with its unit. */

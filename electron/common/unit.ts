@@ -75,8 +75,9 @@ export function formatUnit(unit: string | null, t: TranslateWord): string {
   if (/^\{[^}]*\}$/u.test(trimmed)) return '';
   return (
     trimmed
-      // The eGFR's body surface ("mL/min/{1.73_m2}"), as every lab report writes it.
-      .replace('{1.73_m2}', `${formatNumber(1.73, t.language)} m²`)
+      // The eGFR's body surface ("mL/min/{1.73_m2}"), as every lab report writes it; never
+      // broken between its number and its unit.
+      .replace('{1.73_m2}', `${formatNumber(1.73, t.language)}\u00a0m²`)
       // Powers of ten: "10*3/uL", "10^9/L".
       .replace(/\b10[*^](-?\d+)/gu, (_, power: string) => `10${superscript(power)}`)
       // Micro as UCUM writes it ("uL", "umol/L", "ug"), only as a prefix of a known unit.

@@ -22,11 +22,11 @@ const value = (
 describe('a result value', () => {
   it('keeps its comparator: "> 60" is not the exact value 60', () => {
     expect(formatObservationValue(value(60, 'mL/min/{1.73_m2}', '>'), fr)).toBe(
-      '> 60 mL/min/1,73 m²',
+      '>\u00a060 mL/min/1,73\u00a0m²',
     );
-    expect(formatObservationValue(value(0.01, 'ug/L', '<'), fr)).toBe('< 0,01 µg/L');
-    expect(formatObservationNumber(value(5, null, '>='), fr)).toBe('≥ 5');
-    expect(formatObservationNumber(value(5, null, '<='), wordsTranslator('nl'))).toBe('≤ 5');
+    expect(formatObservationValue(value(0.01, 'ug/L', '<'), fr)).toBe('<\u00a00,01 µg/L');
+    expect(formatObservationNumber(value(5, null, '>='), fr)).toBe('≥\u00a05');
+    expect(formatObservationNumber(value(5, null, '<='), wordsTranslator('nl'))).toBe('≤\u00a05');
   });
 
   it('says the number as measured, without the float noise of a computed value', () => {

@@ -20,7 +20,7 @@ describe('a unit of a result', () => {
     expect(formatUnit('kg/m2', fr)).toBe('kg/m²');
     expect(formatUnit('umol/L', fr)).toBe('µmol/L');
     expect(formatUnit('ug/L', fr)).toBe('µg/L');
-    expect(formatUnit('mL/min/{1.73_m2}', fr)).toBe('mL/min/1,73 m²');
+    expect(formatUnit('mL/min/{1.73_m2}', fr)).toBe('mL/min/1,73\u00a0m²');
   });
 
   it('says a rate per minute written in English words as /min', () => {
