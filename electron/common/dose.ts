@@ -9,7 +9,13 @@
  */
 import { formatNumber, pluralOf } from './numbers.ts';
 import { fold } from './fold.ts';
-import { parseMaxPerPeriod, parseQuantity, SNOMED_TAG, unitSymbol } from './quantity.ts';
+import {
+  parseMaxPerPeriod,
+  parseQuantity,
+  parseRangeText,
+  SNOMED_TAG,
+  unitSymbol,
+} from './quantity.ts';
 import type { TranslateWord } from './words/index.ts';
 
 type SpelledUnit =
@@ -118,16 +124,16 @@ export function dueDose<O extends DoseFields & { readonly doseLines: readonly Do
   return (line === null ? undefined : order.doseLines[line]) ?? order;
 }
 
-/** The importer's dose range ("0–8 UI", "0.5–1 mg") said as a dose: "0–8 unités", "0,5–1 mg". */
-const RANGE = /^(\d+(?:\.\d+)?)–(\d+(?:\.\d+)?)(?: (.+))?$/u;
-
-/** A range in the reader's numbers and units; any other text exactly as written. */
+/**
+ * The importer's dose range ("0–8 UI", "0.5–1 mg") said as a dose: "0–8 unités", "0,5–1 mg";
+ * any other text exactly as written.
+ */
 function formatRangeText(text: string, t: TranslateWord): string {
-  const match = RANGE.exec(text);
-  if (match === null) return text;
-  const [low, high] = [Number(match[1]), Number(match[2])];
-  const range = `${formatNumber(low, t.language)}–${formatNumber(high, t.language)}`;
-  return match[3] === undefined ? range : `${range} ${formatDoseUnit(match[3], high, t)}`;
+  const range = parseRangeText(text);
+  if (range === null || range.high === null || range.open !== '') return text;
+  const { low, high, unit } = range;
+  const numbers = `${formatNumber(low, t.language)}–${formatNumber(high, t.language)}`;
+  return unit === null ? numbers : `${numbers} ${formatDoseUnit(unit, high, t)}`;
 }
 
 /**

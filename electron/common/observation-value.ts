@@ -5,6 +5,7 @@
  * value that is not a number as the source wrote it.
  */
 import { formatMeasurement } from './numbers.ts';
+import { parseRangeText } from './quantity.ts';
 import { formatUnit } from './unit.ts';
 import type { TranslateWord } from './words/index.ts';
 
@@ -18,22 +19,16 @@ export interface ObservationValueFields {
 /** "≥" and "≤" as a reader writes them; "<" and ">" as they are. */
 const COMPARATOR = { '<': '<', '<=': '≤', '>=': '≥', '>': '>' } as const;
 
-/**
- * The importer's text of a range value ("10–20 per HPF", "≥ 10 per HPF", fhir/map-observation.ts)
- * or a bare number, read back so it is said in the reader's numbers and units.
- */
-const RANGE_VALUE = /^(≥ |≤ )?(-?\d+(?:\.\d+)?)(?:–(-?\d+(?:\.\d+)?))?(?: (.+))?$/u;
-
 /** A value the source gave as text: a range in the reader's form, a yes/no in words, else as written. */
 function textValue(text: string, t: TranslateWord): string {
   if (text === 'true' || text === 'false') return t(`observationValue.${text}`);
-  const range = RANGE_VALUE.exec(text);
+  // A range value ("10–20 per HPF", "≥ 10 per HPF") or a bare number, in the reader's form.
+  const range = parseRangeText(text);
   if (range === null) return text;
-  const [, open = '', low = '', high, unit] = range;
-  const number = (n: string) => formatMeasurement(Number(n), t.language);
-  const numbers = high === undefined ? number(low) : `${number(low)}–${number(high)}`;
-  const said = unit === undefined ? '' : formatUnit(unit, t);
-  return [`${open}${numbers}`, said].filter((s) => s.length > 0).join(' ');
+  const { open, low, high, unit } = range;
+  const number = (n: number) => formatMeasurement(n, t.language);
+  const numbers = high === null ? number(low) : `${number(low)}–${number(high)}`;
+  return [`${open}${numbers}`, formatUnit(unit, t)].filter((s) => s.length > 0).join(' ');
 }
 
 /** "> 60", "129,76", "3,5" — the number with its comparator, without the unit. */

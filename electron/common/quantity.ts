@@ -21,6 +21,33 @@ export function parseQuantity(text: string | null): Quantity | null {
   return { value: Number(value), unit };
 }
 
+/**
+ * A range as the importer writes it in text — "0–8 UI" (a dose range), "10–20 per HPF" or
+ * "≥ 5 per HPF" (a result's valueRange, fhir/map-observation.ts), a bare number — read back so
+ * screen and paper can say it in the reader's numbers and units. Null for any other text.
+ */
+export interface RangeText {
+  /** "≥ " or "≤ " when only one end is given, else ''. */
+  readonly open: string;
+  readonly low: number;
+  readonly high: number | null;
+  readonly unit: string | null;
+}
+
+const RANGE_TEXT = /^(≥ |≤ )?(-?\d+(?:\.\d+)?)(?:–(-?\d+(?:\.\d+)?))?(?: (.+))?$/u;
+
+export function parseRangeText(text: string): RangeText | null {
+  const match = RANGE_TEXT.exec(text);
+  if (match === null) return null;
+  const [, open = '', low = '', high, unit] = match;
+  return {
+    open,
+    low: Number(low),
+    high: high === undefined ? null : Number(high),
+    unit: unit ?? null,
+  };
+}
+
 /** Milligrams per unit of the mass units orders are written in (UCUM and the usual spellings). */
 const MILLIGRAMS: Readonly<Record<string, number>> = {
   kg: 1e6,

@@ -7,6 +7,7 @@
  */
 import { fold } from './fold.ts';
 import { formatNumber } from './numbers.ts';
+import { unitSymbol } from './quantity.ts';
 import type { TranslateWord } from './words/index.ts';
 
 /** UCUM codes (and their usual spellings) whose symbol differs from the code. */
@@ -16,7 +17,6 @@ const SYMBOLS: ReadonlyMap<string, string> = new Map([
   ['[degF]', '°F'],
   ['[degC]', '°C'],
   ['degC', '°C'],
-  ['/min', '/min'],
 ]);
 
 /** English words for a rate per minute (vital signs), said as the symbol every language reads. */
@@ -66,8 +66,9 @@ const superscript = (digits: string): string =>
 export function formatUnit(unit: string | null, t: TranslateWord): string {
   if (unit === null) return '';
   const trimmed = unit.trim();
-  const symbol = SYMBOLS.get(trimmed);
-  if (symbol !== undefined) return symbol;
+  // A unit of measure written in words ("milligram") as doses say it (quantity.ts).
+  const symbol = SYMBOLS.get(trimmed) ?? unitSymbol(trimmed);
+  if (symbol !== null) return symbol;
   const folded = fold(trimmed);
   if (PER_MINUTE.has(folded)) return '/min';
   const worded = WORDED.get(folded);

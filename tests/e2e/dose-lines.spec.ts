@@ -5,14 +5,10 @@
  */
 import { expect, test } from './harness.ts';
 import { makeTestSite } from '../fixtures/test-site.ts';
-import { medicationRequest, smallHospital, writeBundle } from '../unit/fhir/small-hospital.ts';
+import { adalimumabLoading, smallHospital, writeBundle } from '../unit/fhir/small-hospital.ts';
 import { chartHeader, openTestSite, snap } from './viewer-steps.ts';
 
 const DAY_MS = 86_400_000;
-const week = { value: 1, unit: 'week', system: 'http://unitsofmeasure.org', code: 'wk' };
-const mg = (value: number) => ({
-  doseAndRate: [{ doseQuantity: { value, system: 'http://unitsofmeasure.org', code: 'mg' } }],
-});
 
 test('an order of several dose lines lists each line with its own rhythm on the chart', async ({
   page,
@@ -20,24 +16,7 @@ test('an order of several dose lines lists each line with its own rhythm on the 
   test.setTimeout(120_000);
   // Started ten days ago (the export is pictured now): step 2 is this week's.
   const start = new Date(Date.now() - 10 * DAY_MS).toISOString().slice(0, 10);
-  const loading = medicationRequest(
-    'm-zoe-adalimumab',
-    'p-zoe',
-    'Hukyndra 40 mg',
-    {},
-    {
-      dosageInstruction: [
-        { sequence: 1, timing: { repeat: { boundsDuration: week } }, ...mg(80) },
-        { sequence: 2, timing: { repeat: { boundsDuration: week } }, ...mg(40) },
-        {
-          sequence: 3,
-          timing: { repeat: { frequency: 1, period: 2, periodUnit: 'wk' } },
-          ...mg(40),
-        },
-      ],
-      dispenseRequest: { validityPeriod: { start } },
-    },
-  );
+  const loading = adalimumabLoading({ start });
   const bundle = writeBundle(smallHospital([loading]));
   const site = await makeTestSite({ fhir: [bundle.file] });
   const viewer = await openTestSite(page, site, 'dose-lines.dtx');

@@ -67,13 +67,12 @@ function TrendTable({
       <tbody>
         {trends.map((trend) => {
           const [latest, ...earlier] = trend.values;
+          const unit = formatUnit(trend.unit, words);
           return (
             <tr key={trend.key} data-observation={trend.name}>
               <th scope="row">
                 {named(words, 'observation', trend.name, trend.code)}
-                {formatUnit(trend.unit, words) && (
-                  <span className="sub">{formatUnit(trend.unit, words)}</span>
-                )}
+                {unit && <span className="sub">{unit}</span>}
               </th>
               <td>{latest && <ObservationValue observation={latest} />}</td>
               <td>{formatReferenceRange(trend, words)}</td>

@@ -20,6 +20,7 @@ describe('a unit of a result', () => {
     expect(formatUnit('kg/m2', fr)).toBe('kg/m²');
     expect(formatUnit('umol/L', fr)).toBe('µmol/L');
     expect(formatUnit('ug/L', fr)).toBe('µg/L');
+    expect(formatUnit('milligram', fr)).toBe('mg');
     expect(formatUnit('mL/min/{1.73_m2}', fr)).toBe('mL/min/1,73\u00a0m²');
   });
 

@@ -124,6 +124,38 @@ export function medicationRequest(
   };
 }
 
+/**
+ * A loading dose then a maintenance dose for Zoë, after the HL7 Belgium medication IG's example
+ * `example-02-hukyndra` (github.com/hl7-be/medication, input/fsh/instances; no licence found in
+ * the stored copy, so the pattern only, JSON written anew): adalimumab 80 mg in week 1, 40 mg in
+ * week 2 — each a `boundsDuration` of one week without a frequency — then 40 mg every 2 weeks,
+ * valid from `validity.start` (to `validity.end` when given).
+ */
+export function adalimumabLoading(validity: { start: string; end?: string }): Resource {
+  const week = { value: 1, unit: 'week', system: 'http://unitsofmeasure.org', code: 'wk' };
+  const mg = (value: number) => ({
+    doseAndRate: [{ doseQuantity: { value, system: 'http://unitsofmeasure.org', code: 'mg' } }],
+  });
+  return medicationRequest(
+    'm-zoe-adalimumab',
+    'p-zoe',
+    'Hukyndra 40 mg',
+    {},
+    {
+      dosageInstruction: [
+        { sequence: 1, timing: { repeat: { boundsDuration: week } }, ...mg(80) },
+        { sequence: 2, timing: { repeat: { boundsDuration: week } }, ...mg(40) },
+        {
+          sequence: 3,
+          timing: { repeat: { frequency: 1, period: 2, periodUnit: 'wk' } },
+          ...mg(40),
+        },
+      ],
+      dispenseRequest: { validityPeriod: validity },
+    },
+  );
+}
+
 /** The default small hospital; `extra` resources are added to it. */
 export function smallHospital(extra: readonly Resource[] = []): Resource[] {
   return [

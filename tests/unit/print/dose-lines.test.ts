@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ReadonlyDb } from '../../../electron/core/db/queries.ts';
 import type { Language, ReportRequest } from '../../../electron/core/model.ts';
 import { wordsTranslator } from '../../../electron/common/words/index.ts';
-import { medicationRequest } from '../fhir/small-hospital.ts';
+import { adalimumabLoading, medicationRequest } from '../fhir/small-hospital.ts';
 import { reportText, smallHospitalDb } from './export-db.ts';
 
 const week = { value: 1, unit: 'week', system: 'http://unitsofmeasure.org', code: 'wk' };
@@ -49,32 +49,11 @@ const INSULIN = medicationRequest(
   },
 );
 
-/**
- * A loading dose then a maintenance dose, after the HL7 Belgium medication IG's example
- * `example-02-hukyndra` (github.com/hl7-be/medication, input/fsh/instances; no licence found in
- * the stored copy, so the pattern only, JSON written anew): adalimumab 80 mg in week 1, 40 mg in
- * week 2 — each a `boundsDuration` of one week without a frequency — then 40 mg every 2 weeks.
- * Dates moved to the test hospital's month: from 15 November.
- */
-const mg = (value: number) => ({
-  doseAndRate: [{ doseQuantity: { value, system: 'http://unitsofmeasure.org', code: 'mg' } }],
+/** Adalimumab's loading order (fhir/small-hospital.ts), dated in the test hospital's month. */
+const LOADING = adalimumabLoading({
+  start: '2026-11-15T00:00:00+01:00',
+  end: '2027-02-14T00:00:00+01:00',
 });
-const LOADING = medicationRequest(
-  'm-zoe-adalimumab',
-  'p-zoe',
-  'Hukyndra 40 mg',
-  {},
-  {
-    dosageInstruction: [
-      { sequence: 1, timing: { repeat: { boundsDuration: week } }, ...mg(80) },
-      { sequence: 2, timing: { repeat: { boundsDuration: week } }, ...mg(40) },
-      { sequence: 3, timing: { repeat: { frequency: 1, period: 2, periodUnit: 'wk' } }, ...mg(40) },
-    ],
-    dispenseRequest: {
-      validityPeriod: { start: '2026-11-15T00:00:00+01:00', end: '2027-02-14T00:00:00+01:00' },
-    },
-  },
-);
 
 let db: ReadonlyDb;
 let dir: string;

@@ -6,9 +6,11 @@ import { frequencyOf } from '../../../electron/core/schedule/describe.ts';
 import { PassThrough } from 'node:stream';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import {
+  type Administration,
   type Chart,
   type ChartMedication,
   type Manifest,
+  type Observation,
   type OrderDoseLine,
   NO_DOSE,
 } from '../../../electron/core/model.ts';
@@ -74,6 +76,45 @@ export function medication(
       frequencyParts: frequencyOf(line.timing),
       step: null,
     })),
+  };
+}
+
+/** A measured vital sign with nothing else said of it; the given fields replaced. */
+export function observation(
+  overrides: Partial<Observation> & Pick<Observation, 'code' | 'value' | 'unit' | 'at'>,
+): Observation {
+  return {
+    name: overrides.code,
+    category: 'vital-signs',
+    valueText: null,
+    refLow: null,
+    refHigh: null,
+    refText: null,
+    comparator: null,
+    otherRanges: [],
+    flag: null,
+    flagText: null,
+    ...overrides,
+  };
+}
+
+/** A body weight of `kg` measured at `at`. */
+export const weighed = (kg: number, at: string): Observation =>
+  observation({ code: '29463-7', name: 'Body weight', value: kg, unit: 'kg', at });
+
+/** A dose recorded as given (its route in words, no term or code); the given fields replaced. */
+export function administration(
+  overrides: Partial<Administration> & Pick<Administration, 'orderId' | 'drug' | 'at'>,
+): Administration {
+  return {
+    dose: null,
+    route: null,
+    routeTerm: null,
+    routeCode: null,
+    status: 'completed',
+    performer: 'Inf. Leroy',
+    note: null,
+    ...overrides,
   };
 }
 

@@ -11,7 +11,15 @@ import { marReport, marSheetFromChart } from '../../../electron/core/print/mar.t
 import { wallClockDays } from '../../../electron/core/print/mar-window.ts';
 import { translator } from '../../../electron/core/print/messages.ts';
 import { DEFAULT_ADMIN_TIMES } from '../../../electron/core/schedule/admin-times.ts';
-import { chart, context, manifest, medication, pageTexts, renderToBuffer } from './fixtures.ts';
+import {
+  administration,
+  chart,
+  context,
+  manifest,
+  medication,
+  pageTexts,
+  renderToBuffer,
+} from './fixtures.ts';
 
 const timeZone = 'Europe/Brussels';
 const AS_OF = new Date('2026-12-01T08:19:00Z');
@@ -50,18 +58,15 @@ const morphine = medication({
 async function pages(given: number, language: Language): Promise<string[]> {
   const window = wallClockDays(new Date('2026-12-01T08:00:00Z'), 1, timeZone);
   const medications = [...Array.from({ length: 4 }, (_, n) => filler(n)), noradrenaline, morphine];
-  const administrations = Array.from({ length: given }, (_, i) => ({
-    orderId: 'f0',
-    drug: 'Filler drug 0',
-    dose: '1 g',
-    route: 'oral',
-    routeTerm: null,
-    routeCode: null,
-    at: new Date(AS_OF.getTime() - (i + 1) * 1_800_000).toISOString(),
-    status: 'completed',
-    performer: 'Inf. Leroy',
-    note: null,
-  }));
+  const administrations = Array.from({ length: given }, (_, i) =>
+    administration({
+      orderId: 'f0',
+      drug: 'Filler drug 0',
+      dose: '1 g',
+      route: 'oral',
+      at: new Date(AS_OF.getTime() - (i + 1) * 1_800_000).toISOString(),
+    }),
+  );
   const sheets = [
     marSheetFromChart(
       chart(1, { medications, administrations }),

@@ -20,7 +20,15 @@ import { marReport, marSheetFromChart } from '../../../electron/core/print/mar.t
 import { wallClockDays } from '../../../electron/core/print/mar-window.ts';
 import { renderReport, type ReportContext } from '../../../electron/core/print/render.ts';
 import { DEFAULT_ADMIN_TIMES } from '../../../electron/core/schedule/admin-times.ts';
-import { chart, context, manifest, medication, pageTexts, renderToBuffer } from './fixtures.ts';
+import {
+  chart,
+  context,
+  manifest,
+  medication,
+  pageTexts,
+  renderToBuffer,
+  weighed,
+} from './fixtures.ts';
 
 const timeZone = 'Europe/Brussels';
 const AS_OF = new Date('2026-12-01T08:19:00Z');
@@ -101,23 +109,6 @@ describe.each(['fr', 'nl', 'de'] as const)('the demo MAR in %s', (language) => {
     expect(text).toMatch(/ mg · /);
     expect(text).not.toContain('mg/kg');
   });
-});
-
-const weighed = (kg: number, at: string): Observation => ({
-  code: '29463-7',
-  name: 'Body weight',
-  category: 'vital-signs',
-  value: kg,
-  valueText: null,
-  unit: 'kg',
-  refLow: null,
-  refHigh: null,
-  refText: null,
-  comparator: null,
-  otherRanges: [],
-  flag: null,
-  flagText: null,
-  at,
 });
 
 const paracetamol = medication({

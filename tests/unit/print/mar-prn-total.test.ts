@@ -11,7 +11,15 @@ import { marReport, marSheetFromChart } from '../../../electron/core/print/mar.t
 import { wallClockDays } from '../../../electron/core/print/mar-window.ts';
 import { translator } from '../../../electron/core/print/messages.ts';
 import { DEFAULT_ADMIN_TIMES } from '../../../electron/core/schedule/admin-times.ts';
-import { chart, context, manifest, medication, pageTexts, renderToBuffer } from './fixtures.ts';
+import {
+  administration,
+  chart,
+  context,
+  manifest,
+  medication,
+  pageTexts,
+  renderToBuffer,
+} from './fixtures.ts';
 
 const timeZone = 'Europe/Brussels';
 const AS_OF = new Date('2026-12-01T08:19:00Z'); // 09:19 in Brussels
@@ -30,18 +38,7 @@ const morphine = medication({
 });
 
 const given = (orderId: string, dose: string | null, at: string, status = 'completed') =>
-  ({
-    orderId,
-    drug: 'Morphine',
-    dose,
-    route: 'SC',
-    routeTerm: null,
-    routeCode: null,
-    at,
-    status,
-    performer: 'Inf. Leroy',
-    note: null,
-  }) satisfies Administration;
+  administration({ orderId, drug: 'Morphine', dose, route: 'SC', at, status });
 
 async function prnText(
   medications: ChartMedication[],

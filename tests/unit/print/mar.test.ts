@@ -14,7 +14,15 @@ import {
 } from '../../../electron/core/print/mar-window.ts';
 import { translator } from '../../../electron/core/print/messages.ts';
 import { DEFAULT_ADMIN_TIMES } from '../../../electron/core/schedule/admin-times.ts';
-import { chart, context, manifest, medication, pageTexts, renderToBuffer } from './fixtures.ts';
+import {
+  administration,
+  chart,
+  context,
+  manifest,
+  medication,
+  pageTexts,
+  renderToBuffer,
+} from './fixtures.ts';
 
 const timeZone = 'Europe/Brussels';
 const clock = { adminTimes: DEFAULT_ADMIN_TIMES, timeZone };
@@ -126,30 +134,22 @@ const orders: ChartMedication[] = [
 ];
 
 const administrations: Administration[] = [
-  {
+  administration({
     orderId: 'morph',
     drug: 'Morphine',
     dose: '2.5 mg',
     route: 'SC',
-    routeTerm: null,
-    routeCode: null,
     at: '2026-12-01T06:53:00Z',
-    status: 'completed',
-    performer: 'Inf. Leroy',
-    note: null,
-  },
-  {
+  }),
+  administration({
     orderId: 'kcl',
     drug: 'Chlorure de potassium',
     dose: '20 mmol',
     route: 'IV',
-    routeTerm: null,
-    routeCode: null,
     at: '2026-12-01T07:00:00Z',
     status: 'not-done',
-    performer: 'Inf. Leroy',
     note: 'patient absent',
-  },
+  }),
 ];
 
 const asOf = new Date('2026-12-01T08:19:00Z');

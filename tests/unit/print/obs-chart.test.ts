@@ -17,7 +17,7 @@ import {
 } from '../../../electron/core/print/obs-chart.ts';
 import { identityFromChart } from '../../../electron/core/print/patient-header.ts';
 import { pewsAgeOf, pewsParameters } from '../../../electron/core/print/pews-bands.ts';
-import { chart, context, pageTexts } from './fixtures.ts';
+import { chart, context, observation as vitalSign, pageTexts } from './fixtures.ts';
 
 const AT = new Date('2026-12-01T08:00:00Z');
 const LANGUAGES: readonly Language[] = ['fr', 'nl', 'de', 'en'];
@@ -77,22 +77,8 @@ describe('the PEWS bands (Parshuram et al. 2009, Table 1)', () => {
   });
 });
 
-const observation = (code: string, value: number, unit: string): Observation => ({
-  code,
-  name: code,
-  category: 'vital-signs',
-  value,
-  valueText: null,
-  unit,
-  refLow: null,
-  refHigh: null,
-  refText: null,
-  comparator: null,
-  otherRanges: [],
-  flag: null,
-  flagText: null,
-  at: '2026-12-01T06:10:00Z',
-});
+const observation = (code: string, value: number, unit: string): Observation =>
+  vitalSign({ code, value, unit, at: '2026-12-01T06:10:00Z' });
 
 async function printChart(language: Language, layout: ObsLayout): Promise<string> {
   const child = chart(1, {

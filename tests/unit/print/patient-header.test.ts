@@ -1,24 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { identityFromChart } from '../../../electron/core/print/patient-header.ts';
-import type { Observation } from '../../../electron/core/model.ts';
-import { chart } from './fixtures.ts';
-
-const weighed = (kg: number, at: string): Observation => ({
-  code: '29463-7',
-  name: 'Body weight',
-  category: 'vital-signs',
-  value: kg,
-  valueText: null,
-  unit: 'kg',
-  refLow: null,
-  refHigh: null,
-  refText: null,
-  comparator: null,
-  otherRanges: [],
-  flag: null,
-  flagText: null,
-  at,
-});
+import { chart, weighed } from './fixtures.ts';
 
 describe('the patient band’s dosing weight', () => {
   it('dates the weight on the ward’s calendar, not UTC’s: weighed at 00:30 in Brussels is that day', () => {

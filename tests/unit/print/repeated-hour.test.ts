@@ -13,7 +13,15 @@ import { wallClockDays, type MarDays } from '../../../electron/core/print/mar-wi
 import { summaryReport } from '../../../electron/core/print/summary.ts';
 import { DEFAULT_ADMIN_TIMES } from '../../../electron/core/schedule/admin-times.ts';
 import { formatters } from '../../../renderer/lib/format.ts';
-import { chart, context, manifest, medication, pageTexts, renderToBuffer } from './fixtures.ts';
+import {
+  administration,
+  chart,
+  context,
+  manifest,
+  medication,
+  pageTexts,
+  renderToBuffer,
+} from './fixtures.ts';
 
 const timeZone = 'Europe/Brussels';
 const clock = { adminTimes: DEFAULT_ADMIN_TIMES, timeZone };
@@ -33,18 +41,8 @@ const every90min: ChartMedication = medication({
   timing: JSON.stringify({ repeat: { frequency: 1, period: 90, periodUnit: 'min' } }),
 });
 
-const given = (at: string): Administration => ({
-  orderId: 'glucose',
-  drug: 'Glucose 10 %',
-  dose: '50 mL',
-  route: 'IV',
-  routeTerm: null,
-  routeCode: null,
-  at,
-  status: 'completed',
-  performer: 'Inf. Leroy',
-  note: null,
-});
+const given = (at: string): Administration =>
+  administration({ orderId: 'glucose', drug: 'Glucose 10 %', dose: '50 mL', route: 'IV', at });
 // 00:30 and 01:30 UTC: both 02:30 on the wall, the first in summer time.
 const administrations = [given('2026-10-25T00:30:00Z'), given('2026-10-25T01:30:00Z')];
 
