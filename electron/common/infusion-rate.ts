@@ -233,3 +233,21 @@ export function formatInfusionRate(rate: InfusionRate, t: TranslateWord): string
         });
   return `${rate.ordered} = ${computed}`;
 }
+
+/**
+ * What the chart and the MAR say of an infusion, in the same words: its concentration and its
+ * rate with the other side ("Rate: 0,1 µg/kg/min = 3,75 mL/h (for 75 kg)"); each only when known.
+ */
+export function infusionFacts(
+  order: RateOrder,
+  t: TranslateWord,
+  weightKg: number | null,
+): string[] {
+  const rate = infusionRate(order, t, weightKg);
+  return [
+    order.concentration
+      ? t('infusion.concentrationIs', { value: formatConcentration(order.concentration, t) })
+      : '',
+    rate ? t('infusion.rateIs', { value: formatInfusionRate(rate, t) }) : '',
+  ].filter((s) => s.length > 0);
+}

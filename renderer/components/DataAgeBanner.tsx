@@ -27,7 +27,7 @@ export function DataAgeBanner() {
   return (
     <div className="age-row">
       <div className={`age-banner age-${level}`} data-level={level} role="status">
-        <strong>{t(`age.${level}`)}</strong>
+        <strong>{words(`dataAge.${level}`)}</strong>
         <span>
           {t('age.asOf', {
             when: format.instant(current.dataAsOf),

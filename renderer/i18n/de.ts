@@ -27,9 +27,6 @@ export const de: Messages = {
   },
   age: {
     asOf: 'Datenstand {{when}} ({{ago}})',
-    green: 'Aktuelle Daten',
-    amber: 'Die Daten veralten: nach einem neueren Export suchen',
-    red: 'Alte Daten: vor dem Handeln mit der Station abklären',
     none: 'Kein Export installiert',
   },
   lock: {
@@ -89,7 +86,6 @@ export const de: Messages = {
     loading: 'Belegung wird geladen…',
     tableLabel: 'Patienten der Station {{ward}}',
     keyboardHint: 'Pfeiltasten bewegen durch die Liste; Eingabe öffnet die Akte.',
-    locator: 'Nur Aufenthaltsort: auf {{ward}}, vollständige Akte nicht in diesem Export',
     age: 'Alter, Geschl.',
     reason: 'Grund',
     stay: '{{date}} · {{days}}',
@@ -101,7 +97,6 @@ export const de: Messages = {
     none: 'Kein Patient gefunden.',
     count: 'Gefundene Patienten: {{count}}',
     notAdmitted: 'Nicht aufgenommen',
-    locator: 'Nur Aufenthaltsort',
     born: 'geb. {{date}}',
     scanNotFound: 'Gescannter Code {{code}}: kein Patient mit dieser Patientennummer im Export.',
     scanSeveral:
@@ -129,14 +124,10 @@ export const de: Messages = {
   meds: {
     scheduled: 'Geplante Medikation',
     lastDay: 'Letzte 24 Std. des Exports',
-    prnReason: 'Grund: {{reason}}',
-    maxDose: 'Höchstdosis: {{max}}',
     noneDue: 'Nichts fällig',
     never: 'Nicht erfasst',
-    scheduleProblem: 'Keine Zeiten berechenbar ({{problem}}): Verordnung prüfen.',
     none: 'Keine aktiven Verordnungen.',
     notToGive: 'Nicht verabreichen',
-    rate: 'Laufrate {{rate}}',
   },
   admin: {
     heading: 'Verabreichungen der letzten 72 Stunden',
@@ -254,7 +245,7 @@ export const de: Messages = {
     default: 'Standard',
     adminTimes: 'Standard-Verabreichungszeiten',
     perDay: '{{count}} × täglich',
-    everyHours: 'Alle {{hours}} h',
+    everyHours: 'Alle {{hours}} Std.',
     perDayLegend: 'Gaben pro Tag',
     everyHoursLegend: 'Alle paar Stunden (zu festen Uhrzeiten)',
     whenLegend:

@@ -29,9 +29,6 @@ export const en = {
   },
   age: {
     asOf: 'Data as of {{when}} ({{ago}})',
-    green: 'Recent data',
-    amber: 'Data is getting old: look for a newer export',
-    red: 'Old data: check with the ward before acting on it',
     none: 'No export installed',
   },
   lock: {
@@ -90,7 +87,6 @@ export const en = {
     loading: 'Loading the census…',
     tableLabel: 'Patients of {{ward}}',
     keyboardHint: 'Arrow keys move through the list; Enter opens the chart.',
-    locator: 'Location only: on {{ward}}, full record not in this export',
     age: 'Age, sex',
     reason: 'Reason',
     stay: '{{date}} · {{days}}',
@@ -102,7 +98,6 @@ export const en = {
     none: 'No patient found.',
     count: 'Patients found: {{count}}',
     notAdmitted: 'Not admitted',
-    locator: 'Location only',
     born: 'born {{date}}',
     scanNotFound: 'Scanned code {{code}}: no patient with this MRN in the export.',
     scanSeveral:
@@ -130,14 +125,10 @@ export const en = {
   meds: {
     scheduled: 'Scheduled medications',
     lastDay: 'Last 24 h of the export',
-    prnReason: 'Reason: {{reason}}',
-    maxDose: 'Maximum: {{max}}',
     noneDue: 'None due',
     never: 'Not recorded',
-    scheduleProblem: 'No times could be computed ({{problem}}): check the order.',
     none: 'No active medication orders.',
     notToGive: 'Not to give',
-    rate: 'Rate {{rate}}',
   },
   admin: {
     heading: 'Administrations, last 72 hours',

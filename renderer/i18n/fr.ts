@@ -27,9 +27,6 @@ export const fr: Messages = {
   },
   age: {
     asOf: 'Données du {{when}} ({{ago}})',
-    green: 'Données récentes',
-    amber: 'Les données vieillissent : cherchez un export plus récent',
-    red: 'Données anciennes : vérifiez auprès de l’unité avant d’agir',
     none: 'Aucun export installé',
   },
   lock: {
@@ -89,7 +86,6 @@ export const fr: Messages = {
     loading: 'Chargement des patients…',
     tableLabel: 'Patients de {{ward}}',
     keyboardHint: 'Les flèches parcourent la liste ; Entrée ouvre le dossier.',
-    locator: 'Localisation seulement : en {{ward}}, dossier complet absent de cet export',
     age: 'Âge, sexe',
     reason: 'Motif',
     stay: '{{date}} · {{days}}',
@@ -101,7 +97,6 @@ export const fr: Messages = {
     none: 'Aucun patient trouvé.',
     count: 'Patients trouvés : {{count}}',
     notAdmitted: 'Non hospitalisé',
-    locator: 'Localisation seulement',
     born: 'né(e) le {{date}}',
     scanNotFound: 'Code scanné {{code}} : aucun patient avec ce n° de dossier dans l’export.',
     scanSeveral:
@@ -129,14 +124,10 @@ export const fr: Messages = {
   meds: {
     scheduled: 'Médicaments programmés',
     lastDay: 'Dernières 24 h de l’export',
-    prnReason: 'Motif : {{reason}}',
-    maxDose: 'Maximum : {{max}}',
     noneDue: 'Rien de prévu',
     never: 'Non renseigné',
-    scheduleProblem: 'Horaires non calculables ({{problem}}) : vérifiez la prescription.',
     none: 'Aucune prescription active.',
     notToGive: 'Ne pas administrer',
-    rate: 'Débit {{rate}}',
   },
   admin: {
     heading: 'Administrations des 72 dernières heures',

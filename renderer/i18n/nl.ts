@@ -27,9 +27,6 @@ export const nl: Messages = {
   },
   age: {
     asOf: 'Gegevens van {{when}} ({{ago}})',
-    green: 'Recente gegevens',
-    amber: 'De gegevens verouderen: zoek een nieuwere export',
-    red: 'Oude gegevens: controleer bij de afdeling vóór u handelt',
     none: 'Geen export geïnstalleerd',
   },
   lock: {
@@ -88,7 +85,6 @@ export const nl: Messages = {
     loading: 'Patiëntenlijst laden…',
     tableLabel: 'Patiënten van {{ward}}',
     keyboardHint: 'Pijltjestoetsen doorlopen de lijst; Enter opent het dossier.',
-    locator: 'Enkel locatie: op {{ward}}, volledig dossier niet in deze export',
     age: 'Leeftijd, geslacht',
     reason: 'Reden',
     stay: '{{date}} · {{days}}',
@@ -100,7 +96,6 @@ export const nl: Messages = {
     none: 'Geen patiënt gevonden.',
     count: 'Gevonden patiënten: {{count}}',
     notAdmitted: 'Niet opgenomen',
-    locator: 'Enkel locatie',
     born: 'geboren {{date}}',
     scanNotFound: 'Gescande code {{code}}: geen patiënt met dit patiëntnummer in de export.',
     scanSeveral:
@@ -128,14 +123,10 @@ export const nl: Messages = {
   meds: {
     scheduled: 'Geplande medicatie',
     lastDay: 'Laatste 24 u van de export',
-    prnReason: 'Reden: {{reason}}',
-    maxDose: 'Maximum: {{max}}',
     noneDue: 'Niets gepland',
     never: 'Niet geregistreerd',
-    scheduleProblem: 'Geen tijden te berekenen ({{problem}}): controleer het voorschrift.',
     none: 'Geen actieve voorschriften.',
     notToGive: 'Niet toedienen',
-    rate: 'Snelheid {{rate}}',
   },
   admin: {
     heading: 'Toedieningen van de laatste 72 uur',

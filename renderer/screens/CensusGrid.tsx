@@ -270,7 +270,7 @@ function CensusGridRow({ id, row, index, active, onOpen }: RowProps) {
       {cell(4, row.mrn, 'col-mrn mono')}
       {row.locator ? (
         <div role="gridcell" aria-colindex={5} aria-colspan={7} className="cell col-locator">
-          {t('census.locator', { ward: named(words, 'ward', row.wardName) })}
+          {words('locator.patient', { ward: named(words, 'ward', row.wardName) })}
         </div>
       ) : (
         <>

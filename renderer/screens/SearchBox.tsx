@@ -153,7 +153,7 @@ export function SearchBox({ inputRef, onOpen, clearSignal }: Props) {
                 {hit.admitted
                   ? [named(words, 'ward', hit.wardName), hit.bed].filter(Boolean).join(' · ')
                   : t('search.notAdmitted')}
-                {hit.locator && ` · ${t('search.locator')}`}
+                {hit.locator && ` · ${words('locator.only')}`}
               </span>
             </li>
           ))}

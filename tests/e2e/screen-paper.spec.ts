@@ -3,7 +3,9 @@
  * and for a patient imported from the public FHIR fixtures read in each language, the allergies,
  * the code status, every order's drug, dose, route and frequency words, its state, the next due
  * times of each scheduled order and the data age read on the chart screen are found, as written
- * there, in the patient's summary (and MAR) PDFs (pdftotext). The screen is read as a nurse reads
+ * there, in the patient's summary (and MAR) PDFs (pdftotext); so are the facts the chart adds
+ * under an order (an infusion's concentration and rate, a PRN order's indication and maximum)
+ * on the MAR. The screen is read as a nurse reads
  * it, not recomputed; the paper may lay it out differently (line breaks are not compared), never
  * word it differently.
  */
@@ -36,6 +38,7 @@ const richness = (chart: Chart): number =>
   (chart.allergies.length > 0 ? 10 : 0) +
   new Set(chart.medications.map((m) => `${m.state}${m.prn}`)).size * 3 +
   chart.medications.filter((m) => m.nextDue.length > 0).length * 2 +
+  chart.medications.filter((m) => m.rate !== null || m.maxDose !== null).length * 2 +
   chart.medications.length;
 
 /** A patient of this language's demo site with the most to compare. */
@@ -75,7 +78,7 @@ async function screenAndPaperAgree(
   patient: { readonly patientId: string; readonly mrn: string },
   language: Language,
   testInfo: TestInfo,
-): Promise<{ readonly orders: number; readonly dues: number }> {
+): Promise<{ readonly orders: number; readonly dues: number; readonly facts: number }> {
   const m = RESOURCES[language];
   const words = wordsTranslator(language);
   const search = page.getByRole('combobox', { name: m.search.label });
@@ -115,7 +118,8 @@ async function screenAndPaperAgree(
       const state = row.classList.contains('not-to-give-row')
         ? (cells[4]?.textContent ?? '').trim()
         : null;
-      return { drug, dose, route, frequency, state };
+      const facts = [...row.querySelectorAll('[data-fact]')].map((f) => f.textContent ?? '');
+      return { drug, dose, route, frequency, state, facts };
     }),
   );
   // The scheduled table's next-due cell: each due time as the screen says it ("mar. 14:00").
@@ -183,7 +187,7 @@ async function screenAndPaperAgree(
     says('the data age', clock);
     if (codeStatus !== null) says('the code status', codeStatus);
     for (const allergy of allergies) says('the allergy', allergy);
-    for (const { drug, dose, route, frequency, state } of orders) {
+    for (const { drug, dose, route, frequency, state, facts } of orders) {
       says('the drug', drug);
       if (dose !== '') says(`the dose of ${drug}`, dose);
       if (route !== '') says(`the route of ${drug}`, route);
@@ -191,17 +195,19 @@ async function screenAndPaperAgree(
       const listedByStop = report === 'mar' && state?.startsWith(stopped) === true;
       if (frequency !== '' && !listedByStop) says(`the frequency of ${drug}`, frequency);
       if (state !== null && report === 'summary') says(`the state of ${drug}`, state);
+      if (report === 'mar') for (const fact of facts) says(`what is noted of ${drug}`, fact);
     }
     // The summary lists each order's next due times in full; the MAR puts them in hour columns.
     if (report === 'summary') {
       for (const due of dues) says(`the next due of ${due.drug} (${due.screen})`, due.paper);
     }
   }
+  const facts = paper.has('mar') ? orders.flatMap((o) => o.facts).length : 0;
   testInfo.annotations.push({
     type: 'compared',
-    description: `${language} ${patient.mrn}: ${allergies.length} allergy lines, ${orders.length} orders, ${dues.length} next-due times`,
+    description: `${language} ${patient.mrn}: ${allergies.length} allergy lines, ${orders.length} orders, ${dues.length} next-due times, ${facts} order notes`,
   });
-  return { orders: orders.length, dues: dues.length };
+  return { orders: orders.length, dues: dues.length, facts };
 }
 
 for (const language of ['fr', 'nl', 'de'] as const) {
@@ -224,6 +230,10 @@ for (const language of ['fr', 'nl', 'de'] as const) {
     const compared = await screenAndPaperAgree(page, viewer, patient, language, testInfo);
     expect(compared.orders, 'the patient has orders to compare').toBeGreaterThan(1);
     expect(compared.dues, 'and doses due to compare').toBeGreaterThan(0);
+    expect(
+      compared.facts,
+      'and notes under its orders (rate, indication, maximum)',
+    ).toBeGreaterThan(0);
   });
 }
 

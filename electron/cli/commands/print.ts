@@ -192,6 +192,7 @@ export const printCommand: Command = {
         roundStarts: settings.roundStarts,
         censusBarcodes: settings.censusBarcodes,
         staleAmberHours: settings.staleAmberHours,
+        staleRedHours: settings.staleRedHours,
         labelSheet: settings.labelSheet,
         wristbands: settings.wristbands,
         ...(packet === null ? {} : { issuedNumbers: packet.issuedNumbers }),

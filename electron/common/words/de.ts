@@ -157,7 +157,7 @@ export const de: Words = {
   'col.lastGiven': 'Zuletzt gegeben',
   'col.mrn': 'Patienten-Nr.',
   'col.name': 'Name',
-  'col.nextDue': 'Nächste Gaben (24 h)',
+  'col.nextDue': 'Nächste Gaben (24 Std.)',
   'col.observation': 'Messung',
   'col.patient': 'Patient',
   'col.performer': 'Gegeben von',
@@ -170,6 +170,13 @@ export const de: Words = {
   'col.status': 'Status',
   'col.time': 'Uhrzeit',
   'demo.banner': 'DEMODATEN — keine echten Patienten',
+  'dataAge.green': 'Aktuelle Daten',
+  'dataAge.amber':
+    'Die Daten veralten: seither auf Papier geschriebene Verordnungen prüfen und nach einem neueren Export suchen',
+  'dataAge.red':
+    'Alte Daten: Papierverordnungen prüfen und vor dem Handeln mit der Station abklären',
+  'dataAge.unknown':
+    'Alter der Daten unbekannt: Papierverordnungen prüfen und vor dem Handeln mit der Station abklären',
   'handover.devices': 'Zugänge, Drainagen und Medizinprodukte',
   'ipass.actions': 'Aufgabenliste',
   'ipass.awareness': 'Situationsbewusstsein und Vorgehen bei Verschlechterung',
@@ -434,8 +441,10 @@ export const de: Words = {
   'doseUnit.patch.one': 'Pflaster',
   'doseUnit.patch.other': 'Pflaster',
   'maxDose.perDay': '{dose} pro 24 Std.',
+  'maxDose.is': 'Höchstdosis: {limit}',
   'maxDose.perPeriod': '{dose} pro {n} {unit}',
   'prn.total': '{total} von max. {max} pro 24 Std.',
+  'prn.reason': 'Indikation: {reason}',
   'prn.totalNoMax': '{total} in 24 Std.',
   'prn.uncountable': 'Summe nicht berechenbar — die aufgeführten Dosen zusammenzählen',
   'prn.noneGiven': 'Nicht gegeben in den 24 Std. bis {time}',
@@ -458,6 +467,8 @@ export const de: Words = {
   'perKg.tooOld': 'kein mg/kg: Gewicht vom {date}, älter als {days} Tage — wiegen',
 
   'infusion.forWeight': '{rate} (für {weight} kg)',
+  'infusion.rateIs': 'Laufrate: {value}',
+  'infusion.concentrationIs': 'Konzentration: {value}',
 
   'scheduleProblem.onLine': 'Dosierungszeile {line}: {problem}',
   'scheduleProblem.timing-not-json': 'das gespeicherte Einnahmeschema ist unlesbar',
@@ -497,4 +508,8 @@ export const de: Words = {
   'order.unknown-modifier':
     'Die Originalverordnung enthält einen Vermerk, den die Software nicht lesen kann',
   'order.continuous': 'Dauerinfusion',
+  'order.unscheduled': 'Kein berechenbarer Zeitplan ({reason}): Verordnung prüfen',
+  'locator.only': 'Nur Aufenthaltsort',
+  'locator.patient': 'Nur Aufenthaltsort: auf {ward}, vollständige Akte nicht in diesem Export',
+  'locator.ward': 'Nur Aufenthaltsort: die Akten dieser Station sind nicht im Export',
 };

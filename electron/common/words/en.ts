@@ -175,6 +175,12 @@ export const en = {
   'col.status': 'Status',
   'col.time': 'Time',
   'demo.banner': 'DEMO DATA — not real patients',
+  'dataAge.green': 'Recent data',
+  'dataAge.amber':
+    'Data getting old: check the paper orders written since, and look for a newer export',
+  'dataAge.red': 'Old data: check the paper orders, and with the ward before acting',
+  'dataAge.unknown':
+    'Age of the data unknown: check the paper orders, and with the ward before acting',
   'handover.devices': 'Lines, drains and devices',
   'ipass.actions': 'Action list',
   'ipass.awareness': 'Situation awareness and contingencies',
@@ -433,8 +439,10 @@ export const en = {
   'doseUnit.patch.one': 'patch',
   'doseUnit.patch.other': 'patches',
   'maxDose.perDay': '{dose} per 24 h',
+  'maxDose.is': 'Maximum: {limit}',
   'maxDose.perPeriod': '{dose} per {n} {unit}',
   'prn.total': '{total} of max. {max} per 24 h',
+  'prn.reason': 'Indication: {reason}',
   'prn.totalNoMax': '{total} in 24 h',
   'prn.uncountable': 'total cannot be counted — add up the doses listed',
   'prn.noneGiven': 'None given in the 24 h to {time}',
@@ -457,6 +465,8 @@ export const en = {
   'perKg.tooOld': 'no mg/kg: weight of {date}, older than {days} days — weigh',
 
   'infusion.forWeight': '{rate} (for {weight} kg)',
+  'infusion.rateIs': 'Rate: {value}',
+  'infusion.concentrationIs': 'Concentration: {value}',
 
   'scheduleProblem.onLine': 'dose line {line}: {problem}',
   'scheduleProblem.timing-not-json': 'the stored timing cannot be read',
@@ -496,6 +506,10 @@ export const en = {
   'order.several-instructions': 'Several instructions — read the text',
   'order.unknown-modifier': 'The source order carries a marker the software cannot read',
   'order.continuous': 'Continuous infusion',
+  'order.unscheduled': 'No computable schedule ({reason}): check the order',
+  'locator.only': 'Location only',
+  'locator.patient': 'Location only: on {ward}, full record not in this export',
+  'locator.ward': 'Location only: this ward’s records are not in the export',
 } as const;
 
 export type WordKey = keyof typeof en;

@@ -171,6 +171,13 @@ export const fr: Words = {
   'col.status': 'Statut',
   'col.time': 'Heure',
   'demo.banner': 'DONNÉES DE DÉMONSTRATION — pas de vrais patients',
+  'dataAge.green': 'Données récentes',
+  'dataAge.amber':
+    'Les données vieillissent : vérifier les prescriptions papier rédigées depuis, et chercher un export plus récent',
+  'dataAge.red':
+    'Données anciennes : vérifier les prescriptions papier, et auprès de l’unité avant d’agir',
+  'dataAge.unknown':
+    'Âge des données inconnu : vérifier les prescriptions papier, et auprès de l’unité avant d’agir',
   'handover.devices': 'Cathéters, drains et dispositifs',
   'ipass.actions': 'Actions à faire',
   'ipass.awareness': 'Points de vigilance et conduite à tenir',
@@ -436,8 +443,10 @@ export const fr: Words = {
   'doseUnit.patch.one': 'patch',
   'doseUnit.patch.other': 'patchs',
   'maxDose.perDay': '{dose} par 24 h',
+  'maxDose.is': 'Maximum : {limit}',
   'maxDose.perPeriod': '{dose} par {n} {unit}',
   'prn.total': '{total} sur max. {max} par 24 h',
+  'prn.reason': 'Indication : {reason}',
   'prn.totalNoMax': '{total} en 24 h',
   'prn.uncountable': 'total non calculable — additionner les doses listées',
   'prn.noneGiven': 'Aucune dose dans les 24 h jusqu’à {time}',
@@ -460,6 +469,8 @@ export const fr: Words = {
   'perKg.tooOld': 'pas de mg/kg : poids du {date}, plus de {days} jours — peser',
 
   'infusion.forWeight': '{rate} (pour {weight} kg)',
+  'infusion.rateIs': 'Débit : {value}',
+  'infusion.concentrationIs': 'Concentration : {value}',
 
   'scheduleProblem.onLine': 'ligne de dose {line} : {problem}',
   'scheduleProblem.timing-not-json': 'le rythme d’administration enregistré est illisible',
@@ -500,4 +511,8 @@ export const fr: Words = {
   'order.unknown-modifier':
     'La prescription source porte une mention que le logiciel ne sait pas lire',
   'order.continuous': 'Perfusion continue',
+  'order.unscheduled': 'Pas d’horaire calculable ({reason}) : vérifier la prescription',
+  'locator.only': 'Localisation seulement',
+  'locator.patient': 'Localisation seulement : en {ward}, dossier complet absent de cet export',
+  'locator.ward': 'Localisation seulement : les dossiers de cette unité ne sont pas dans l’export',
 };

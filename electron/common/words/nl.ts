@@ -170,6 +170,13 @@ export const nl: Words = {
   'col.status': 'Status',
   'col.time': 'Uur',
   'demo.banner': 'DEMOGEGEVENS — geen echte patiënten',
+  'dataAge.green': 'Recente gegevens',
+  'dataAge.amber':
+    'De gegevens verouderen: controleer de papieren voorschriften van sindsdien, en zoek een nieuwere export',
+  'dataAge.red':
+    'Oude gegevens: controleer de papieren voorschriften, en vraag na bij de afdeling vóór u handelt',
+  'dataAge.unknown':
+    'Ouderdom van de gegevens onbekend: controleer de papieren voorschriften, en vraag na bij de afdeling vóór u handelt',
   'handover.devices': 'Lijnen, drains en hulpmiddelen',
   'ipass.actions': 'Actielijst',
   'ipass.awareness': 'Aandachtspunten en anticipatie (wat als…)',
@@ -432,8 +439,10 @@ export const nl: Words = {
   'doseUnit.patch.one': 'pleister',
   'doseUnit.patch.other': 'pleisters',
   'maxDose.perDay': '{dose} per 24 u',
+  'maxDose.is': 'Maximum: {limit}',
   'maxDose.perPeriod': '{dose} per {n} {unit}',
   'prn.total': '{total} van max. {max} per 24 u',
+  'prn.reason': 'Indicatie: {reason}',
   'prn.totalNoMax': '{total} in 24 u',
   'prn.uncountable': 'totaal niet te berekenen — tel de vermelde dosissen op',
   'prn.noneGiven': 'Niet gegeven in de 24 u tot {time}',
@@ -456,6 +465,8 @@ export const nl: Words = {
   'perKg.tooOld': 'geen mg/kg: gewicht van {date}, ouder dan {days} dagen — wegen',
 
   'infusion.forWeight': '{rate} (voor {weight} kg)',
+  'infusion.rateIs': 'Snelheid: {value}',
+  'infusion.concentrationIs': 'Concentratie: {value}',
 
   'scheduleProblem.onLine': 'doseringsregel {line}: {problem}',
   'scheduleProblem.timing-not-json': 'het opgeslagen toedieningsschema is onleesbaar',
@@ -495,4 +506,8 @@ export const nl: Words = {
   'order.unknown-modifier':
     'Het oorspronkelijke voorschrift bevat een vermelding die de software niet kan lezen',
   'order.continuous': 'Continu infuus',
+  'order.unscheduled': 'Geen berekenbaar schema ({reason}): controleer het voorschrift',
+  'locator.only': 'Enkel locatie',
+  'locator.patient': 'Enkel locatie: op {ward}, volledig dossier niet in deze export',
+  'locator.ward': 'Enkel locatie: de dossiers van deze afdeling zitten niet in de export',
 };

@@ -50,6 +50,7 @@ export function createReportService(options: {
         adminTimes: current.adminTimes,
         roundStarts: current.roundStarts,
         staleAmberHours: current.staleAmberHours,
+        staleRedHours: current.staleRedHours,
         censusBarcodes: current.censusBarcodes,
         labelSheet: current.labelSheet,
         wristbands: current.wristbands,

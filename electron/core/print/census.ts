@@ -155,7 +155,7 @@ function wardSection(
   const header = (continued: boolean): Block =>
     stack([
       heading(m, continued ? `${title} ${t('patient.continued')}` : title, width, HEADING),
-      ...(ward.inScope ? [] : paragraph(m, t('census.locator'), SMALL, width)),
+      ...(ward.inScope ? [] : paragraph(m, t('locator.ward'), SMALL, width)),
       laid.head,
     ]);
   return { header: header(false), continued: () => header(true), body: laid.rows };

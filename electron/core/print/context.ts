@@ -2,6 +2,7 @@
  * What every printed page needs to know besides the report itself: which export the data came
  * from (data-as-of, site, demo), who printed it and when, in which language, on which paper.
  */
+import { ageLevel } from '../../common/data-age.ts';
 import type { Language, Manifest, Paper } from '../model.ts';
 import type { PageSetup } from './document.ts';
 import { assertTimeZone } from '../schedule/zoned-time.ts';
@@ -18,6 +19,8 @@ export interface PrintContext {
   readonly timeZone: string;
   /** Data older than this when printed (settings' amber threshold) gets the stale line. */
   readonly staleAmberHours: number;
+  /** From this age (settings' red threshold) the stale line says the red level's instruction. */
+  readonly staleRedHours: number;
 }
 
 /** A footer must stay one legible line: longer user names are shortened there (not in the audit). */
@@ -41,7 +44,7 @@ export function pageSetup(ctx: PrintContext): { setup: PageSetup; t: Translate }
       createdAt: ctx.printedAt,
       demo: ctx.manifest.demo ? { banner: t('demo.banner'), watermark: t('demo.watermark') } : null,
       footer: (page, pages) => t('footer', { dataAsOf, printedAt, user, page, pages }),
-      staleNotice: asOf ? staleNotice(t, asOf, ctx, dataAsOf) : t('stale.unknownAge'),
+      staleNotice: asOf ? staleNotice(t, asOf, ctx, dataAsOf) : t('dataAge.unknown'),
     },
   };
 }
@@ -50,10 +53,15 @@ const HOUR = 3_600_000;
 /** Up to two days the age is said in hours ("30 hours"): a shift counts hours, not days. */
 const HOURS_IN_WORDS_UP_TO = 48;
 
-/** The stale-data line, or null when the data is younger than the amber threshold. */
+/**
+ * The stale-data line, or null when the data is younger than the amber threshold. It says the
+ * same instruction as the screen's banner at the same level (`dataAge.*`, common words).
+ */
 function staleNotice(t: Translate, asOf: Date, ctx: PrintContext, dataAsOf: string): string | null {
-  const hours = (ctx.printedAt.getTime() - asOf.getTime()) / HOUR;
-  if (hours < ctx.staleAmberHours) return null;
+  const ageMs = ctx.printedAt.getTime() - asOf.getTime();
+  const level = ageLevel(ageMs, ctx.staleAmberHours, ctx.staleRedHours);
+  if (level === 'green') return null;
+  const hours = ageMs / HOUR;
   const whole = Math.max(1, Math.floor(hours));
   const age =
     hours >= HOURS_IN_WORDS_UP_TO
@@ -61,5 +69,5 @@ function staleNotice(t: Translate, asOf: Date, ctx: PrintContext, dataAsOf: stri
       : whole === 1
         ? t('stale.oneHour')
         : t('stale.hours', { count: whole });
-  return t('stale.line', { age, dataAsOf });
+  return t('stale.line', { instruction: t(`dataAge.${level}`), age, dataAsOf });
 }

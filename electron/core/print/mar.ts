@@ -12,11 +12,7 @@ import { dueDose, formatDose, formatMaxDose, formatStoredDose } from '../../comm
 import type { Quantity } from '../../common/quantity.ts';
 import { orderFrequency } from '../../common/frequency.ts';
 import { doseLineRows, orderDosing } from '../../common/dose-lines.ts';
-import {
-  formatConcentration,
-  formatInfusionRate,
-  infusionRate,
-} from '../../common/infusion-rate.ts';
+import { infusionFacts } from '../../common/infusion-rate.ts';
 import { drugLabel, isToGive, notToGiveText, prnReason } from '../../common/order-state.ts';
 import { describeScheduleProblem, type ScheduleProblem } from '../../common/schedule-problem.ts';
 import { childDosingWeight, perKgNote, type PerKgWeight } from '../../common/weight.ts';
@@ -244,8 +240,8 @@ function orderBlock(ctx: Ctx, order: ChartMedication, marks: readonly string[] =
   const reason = prnReason(t, order);
   const texts = [
     order.doseText && order.dose !== null ? order.doseText : '',
-    order.prn && reason !== null ? t('mar.indication', { reason }) : '',
-    order.maxDose ? t('mar.maxPer24h', { limit: formatMaxDose(order.maxDose, t) }) : '',
+    order.prn && reason !== null ? t('prn.reason', { reason }) : '',
+    order.maxDose ? t('maxDose.is', { limit: formatMaxDose(order.maxDose, t) }) : '',
     order.instructions ? t('mar.orderText', { text: order.instructions }) : '',
   ].filter((s) => s.length > 0);
   // A child's mg/kg is checked against the dose before giving: beside every order to give,
@@ -551,13 +547,7 @@ const RATE_ROWS = 6;
  */
 function infusionBlocks(ctx: Ctx, order: ChartMedication, weightKg: number | null): Block[] {
   const { m, t, width } = ctx;
-  const rate = infusionRate(order, t, weightKg);
-  const facts = [
-    order.concentration
-      ? t('mar.concentrationIs', { value: formatConcentration(order.concentration, t) })
-      : '',
-    rate ? t('mar.rateIs', { value: formatInfusionRate(rate, t) }) : '',
-  ].filter((s) => s.length > 0);
+  const facts = infusionFacts(order, t, weightKg);
   const columns: Column[] = [
     { label: t('col.time'), weight: 1, kind: 'writeIn' },
     { label: t('col.rate'), weight: 1.6, kind: 'writeIn' },

@@ -36,7 +36,6 @@ const en = {
   'mar.unscheduled': 'Orders without a computable schedule — check with the prescriber',
 
   'census.count': 'Patients: {count}',
-  'census.locator': 'Locator only: this ward is not in the export',
 
   'summary.allergies': 'Allergies',
   'summary.plan': 'Plan and nursing tasks',
@@ -63,20 +62,15 @@ const en = {
 
   'med.prn': 'PRN — {reason}',
   'med.prnNoReason': 'PRN',
-  'med.max': 'Max {limit}',
-  'med.unscheduled': 'No computable schedule: {reason}',
   'mar.notToGive': 'Not to give — no doses to sign',
   'mar.infusions': 'Continuous infusions',
   'col.rate': 'Rate',
-  'mar.concentrationIs': 'Concentration: {value}',
-  'mar.rateIs': 'Rate: {value}',
 
   // ─── Issue 13: paper a ward can work from (print engineer) ───
-  'stale.line': 'Data from {age} ago (as of {dataAsOf}) — check the paper orders',
+  'stale.line': '{instruction} — data from {age} ago, as of {dataAsOf}',
   'stale.oneHour': '1 hour',
   'stale.hours': '{count} hours',
   'stale.days': '{count} days',
-  'stale.unknownAge': 'Age of the data unknown — check the paper orders',
   'patient.weight': 'Weight {kg} kg',
   'patient.weightAt': 'Weight {kg} kg ({date})',
   'mar.titleOneDay': 'Medication administration record — 1 day',
@@ -93,8 +87,6 @@ const en = {
   'mar.stopDate': 'Stop {date}',
   'mar.prescriber': 'Prescriber {name}',
   'mar.antibioticDay': 'Antibiotic day {day}',
-  'mar.indication': 'Indication: {reason}',
-  'mar.maxPer24h': 'Maximum: {limit}',
   'mar.orderText': 'Order text: {text}',
   'mar.highAlertCheck': 'HIGH ALERT — second nurse checks and signs',
   'mar.weekly': 'WEEKLY — not every day',
@@ -242,7 +234,6 @@ const fr: Messages = {
   'mar.unscheduled': 'Prescriptions sans horaire calculable — vérifier avec le prescripteur',
 
   'census.count': 'Patients : {count}',
-  'census.locator': 'Localisation seulement : cette unité n’est pas dans l’export',
 
   'summary.allergies': 'Allergies',
   'summary.plan': 'Plan de soins et tâches infirmières',
@@ -269,20 +260,15 @@ const fr: Messages = {
 
   'med.prn': 'Si besoin — {reason}',
   'med.prnNoReason': 'Si besoin',
-  'med.max': 'Max {limit}',
-  'med.unscheduled': 'Pas d’horaire calculable : {reason}',
   'mar.notToGive': 'Ne pas administrer — aucune dose à signer',
   'mar.infusions': 'Perfusions continues',
   'col.rate': 'Débit',
-  'mar.concentrationIs': 'Concentration : {value}',
-  'mar.rateIs': 'Débit : {value}',
 
   // ─── Issue 13: paper a ward can work from (print engineer) ───
-  'stale.line': 'Données d’il y a {age} (au {dataAsOf}) — vérifier les prescriptions papier',
+  'stale.line': '{instruction} — données d’il y a {age}, au {dataAsOf}',
   'stale.oneHour': '1 heure',
   'stale.hours': '{count} heures',
   'stale.days': '{count} jours',
-  'stale.unknownAge': 'Âge des données inconnu — vérifier les prescriptions papier',
   'patient.weight': 'Poids {kg} kg',
   'patient.weightAt': 'Poids {kg} kg ({date})',
   'mar.titleOneDay': 'Feuille d’administration des médicaments — 1 jour',
@@ -299,8 +285,6 @@ const fr: Messages = {
   'mar.stopDate': 'Fin {date}',
   'mar.prescriber': 'Prescripteur {name}',
   'mar.antibioticDay': 'Antibiotique jour {day}',
-  'mar.indication': 'Indication : {reason}',
-  'mar.maxPer24h': 'Maximum : {limit}',
   'mar.orderText': 'Texte de la prescription : {text}',
   'mar.highAlertCheck': 'VIGILANCE ÉLEVÉE — double contrôle et signature d’un second infirmier',
   'mar.weekly': 'HEBDOMADAIRE — pas tous les jours',
@@ -446,7 +430,6 @@ const nl: Messages = {
   'mar.unscheduled': 'Voorschriften zonder berekenbaar schema — navragen bij de voorschrijver',
 
   'census.count': 'Patiënten: {count}',
-  'census.locator': 'Enkel locatie: deze afdeling zit niet in de export',
 
   'summary.allergies': 'Allergieën',
   'summary.plan': 'Zorgplan en verpleegkundige taken',
@@ -473,20 +456,15 @@ const nl: Messages = {
 
   'med.prn': 'Indien nodig — {reason}',
   'med.prnNoReason': 'Indien nodig',
-  'med.max': 'Max {limit}',
-  'med.unscheduled': 'Geen berekenbaar schema: {reason}',
   'mar.notToGive': 'Niet toedienen — geen dosissen af te tekenen',
   'mar.infusions': 'Continue infusen',
   'col.rate': 'Snelheid',
-  'mar.concentrationIs': 'Concentratie: {value}',
-  'mar.rateIs': 'Snelheid: {value}',
 
   // ─── Issue 13: paper a ward can work from (print engineer) ───
-  'stale.line': 'Gegevens van {age} geleden (op {dataAsOf}) — controleer de papieren voorschriften',
+  'stale.line': '{instruction} — gegevens van {age} geleden, op {dataAsOf}',
   'stale.oneHour': '1 uur',
   'stale.hours': '{count} uur',
   'stale.days': '{count} dagen',
-  'stale.unknownAge': 'Ouderdom van de gegevens onbekend — controleer de papieren voorschriften',
   'patient.weight': 'Gewicht {kg} kg',
   'patient.weightAt': 'Gewicht {kg} kg ({date})',
   'mar.titleOneDay': 'Toedieningsregistratie medicatie — 1 dag',
@@ -503,8 +481,6 @@ const nl: Messages = {
   'mar.stopDate': 'Stop {date}',
   'mar.prescriber': 'Voorschrijver {name}',
   'mar.antibioticDay': 'Antibioticum dag {day}',
-  'mar.indication': 'Indicatie: {reason}',
-  'mar.maxPer24h': 'Maximum: {limit}',
   'mar.orderText': 'Tekst van het voorschrift: {text}',
   'mar.highAlertCheck': 'HOOG RISICO — tweede verpleegkundige controleert en tekent',
   'mar.weekly': 'WEKELIJKS — niet elke dag',
@@ -627,7 +603,7 @@ const nl: Messages = {
 };
 
 const de: Messages = {
-  'report.mar': 'Medikamenten-Verabreichungsblatt — 24 h',
+  'report.mar': 'Medikamenten-Verabreichungsblatt — 24 Std.',
   'report.empty': 'Für diese Auswahl gibt es keine Patienten zu drucken.',
   'scope.allWards': 'Alle Stationen',
   'scope.window': 'Von {start} bis {end}',
@@ -651,7 +627,6 @@ const de: Messages = {
     'Verordnungen ohne berechenbaren Zeitplan — mit der verordnenden Person klären',
 
   'census.count': 'Patienten: {count}',
-  'census.locator': 'Nur Standort: diese Station ist nicht im Export',
 
   'summary.allergies': 'Allergien',
   'summary.plan': 'Pflegeplan und Pflegeaufgaben',
@@ -678,27 +653,22 @@ const de: Messages = {
 
   'med.prn': 'Bei Bedarf — {reason}',
   'med.prnNoReason': 'Bei Bedarf',
-  'med.max': 'Max. {limit}',
-  'med.unscheduled': 'Kein berechenbarer Zeitplan: {reason}',
   'mar.notToGive': 'Nicht verabreichen — keine Gaben abzuzeichnen',
   'mar.infusions': 'Dauerinfusionen',
   'col.rate': 'Laufrate',
-  'mar.concentrationIs': 'Konzentration: {value}',
-  'mar.rateIs': 'Laufrate: {value}',
 
   // ─── Issue 13: paper a ward can work from (print engineer) ───
-  'stale.line': 'Daten von vor {age} (Stand {dataAsOf}) — Papierverordnungen prüfen',
+  'stale.line': '{instruction} — Daten von vor {age}, Stand {dataAsOf}',
   'stale.oneHour': '1 Stunde',
   'stale.hours': '{count} Stunden',
   'stale.days': '{count} Tagen',
-  'stale.unknownAge': 'Alter der Daten unbekannt — Papierverordnungen prüfen',
   'patient.weight': 'Gewicht {kg} kg',
   'patient.weightAt': 'Gewicht {kg} kg ({date})',
   'mar.titleOneDay': 'Medikamenten-Verabreichungsblatt — 1 Tag',
   'mar.titleDays': 'Medikamenten-Verabreichungsblatt — {days} Tage',
   'mar.patientPage': 'Patientenseite {page}/{pages}',
-  'mar.lastDay': 'Letzte 24 h vor diesem Blatt: verabreicht und nicht verabreicht',
-  'mar.lastDayNone': 'Keine Verabreichung in den 24 h vor diesem Blatt erfasst.',
+  'mar.lastDay': 'Letzte 24 Std. vor diesem Blatt: verabreicht und nicht verabreicht',
+  'mar.lastDayNone': 'Keine Verabreichung in den 24 Std. vor diesem Blatt erfasst.',
   'mar.lastDaySince':
     'Verabreicht und nicht verabreicht von {from} bis zum Datenstand {to} — bereits gegebene Gaben dieses Blatts stehen hier',
   'mar.given': 'Verabreicht',
@@ -708,8 +678,6 @@ const de: Messages = {
   'mar.stopDate': 'Ende {date}',
   'mar.prescriber': 'Verordnet von {name}',
   'mar.antibioticDay': 'Antibiotikum Tag {day}',
-  'mar.indication': 'Indikation: {reason}',
-  'mar.maxPer24h': 'Maximum: {limit}',
   'mar.orderText': 'Text der Verordnung: {text}',
   'mar.highAlertCheck': 'HOCHRISIKO — zweite Pflegekraft prüft und zeichnet ab',
   'mar.weekly': 'WÖCHENTLICH — nicht täglich',
@@ -725,18 +693,18 @@ const de: Messages = {
   'mar.scaleMissing': 'Schema nicht im Export — beim Verordner nachfragen',
   'mar.glucose': 'Blutzucker',
   'mar.units': 'Einheiten gegeben',
-  'mar.prnNoneGiven': 'In den letzten 72 h des Exports nicht verabreicht.',
+  'mar.prnNoneGiven': 'In den letzten 72 Std. des Exports nicht verabreicht.',
   'mar.prnLastGiven': 'Zuletzt gegeben: {list}',
   'mar.prnDayList': '{given}: {list}',
   'mar.effect': 'Wirkung',
-  'mar.total24h': 'Summe 24 h',
+  'mar.total24h': 'Summe 24 Std.',
   'mar.held': 'PAUSIERT — NICHT VERABREICHEN',
   'mar.heldDoNotGive':
     'PAUSIERT — nicht verabreichen; Grund: siehe Text der Verordnung, sonst beim Verordner nachfragen',
   'mar.heldReason': 'PAUSIERT — nicht verabreichen; Grund der Pausierung: {reason}',
   'mar.check': 'NICHT VERABREICHEN, BEVOR MIT DEM VERORDNER GEKLÄRT',
   'mar.noSchedule': 'KEIN BERECHENBARER ZEITPLAN — Text der Verordnung lesen',
-  'mar.stopped': 'In den letzten 24 h abgesetzt — nicht verabreichen',
+  'mar.stopped': 'In den letzten 24 Std. abgesetzt — nicht verabreichen',
   'mar.stoppedAt': 'ABGESETZT am {date}',
   'mar.notGivenCodes':
     'Nicht verabreicht: Code ins Feld schreiben — V verweigert · P pausiert · A abwesend · N nüchtern · X anderes (Grund auf der Rückseite).',
@@ -756,7 +724,7 @@ const de: Messages = {
   'handover.board': 'Stationsübersicht',
   'handover.boardSummary': 'Zusammenfassung',
   'handover.wardSummary': 'Die Station auf einen Blick — {count} Patienten',
-  'handover.admitted24h': 'Aufgenommen in den letzten 24 h',
+  'handover.admitted24h': 'Aufgenommen in den letzten 24 Std.',
   'handover.noResuscitation': 'Keine Reanimation',
   'handover.admittedDay': 'aufgenommen am {date} (Tag {day})',
   'handover.stay': 'Aufenthalt und Team',

@@ -192,9 +192,9 @@ function medicationBlocks(
     const flags = [
       med.highAlert ? `⚠ ${t('drug.highAlert')}` : '',
       med.scheduleProblem
-        ? `⚠ ${t('med.unscheduled', { reason: describeScheduleProblem(t, med.scheduleProblem) })}`
+        ? `⚠ ${t('order.unscheduled', { reason: describeScheduleProblem(t, med.scheduleProblem) })}`
         : '',
-      med.maxDose ? t('med.max', { limit: formatMaxDose(med.maxDose, t) }) : '',
+      med.maxDose ? t('maxDose.is', { limit: formatMaxDose(med.maxDose, t) }) : '',
       med.instructions ?? '',
       isToGive(med) ? '' : `⚠ ${notToGiveText(t, med)}`,
     ];

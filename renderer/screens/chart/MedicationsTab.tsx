@@ -18,6 +18,7 @@ import {
   formatStoredDose,
 } from '../../../electron/common/dose.ts';
 import { doseLineRows, orderDosing } from '../../../electron/common/dose-lines.ts';
+import { infusionFacts } from '../../../electron/common/infusion-rate.ts';
 import {
   drugLabel,
   isToGive,
@@ -26,7 +27,12 @@ import {
 } from '../../../electron/common/order-state.ts';
 import { formatRoute } from '../../../electron/common/route.ts';
 import { describeScheduleProblem } from '../../../electron/common/schedule-problem.ts';
-import { childDosingWeight, perKgNote, type PerKgWeight } from '../../../electron/common/weight.ts';
+import {
+  childDosingWeight,
+  dosingWeight,
+  perKgNote,
+  type PerKgWeight,
+} from '../../../electron/common/weight.ts';
 import type { Administration, Chart, ChartMedication } from '../../../electron/core/model.ts';
 import { useAppContext, useFormat } from '../../app-context.ts';
 
@@ -41,6 +47,8 @@ export function MedicationsTab({ chart }: { readonly chart: Chart }) {
     new Date(clock.now()),
     status.settings.timeZone,
   );
+  // The weight the MAR's band prints, which a rate per kilogram is turned into mL/h with.
+  const weightKg = dosingWeight(chart.observations, chart.patient.weightKg)?.kg ?? null;
   const toGive = medications.filter(isToGive);
   const scheduled = toGive.filter((m) => !m.prn);
   const prn = toGive.filter((m) => m.prn);
@@ -54,7 +62,7 @@ export function MedicationsTab({ chart }: { readonly chart: Chart }) {
         {scheduled.length === 0 ? (
           <p>{words('summary.none')}</p>
         ) : (
-          <ScheduledTable meds={scheduled} dosing={dosing} />
+          <ScheduledTable meds={scheduled} dosing={dosing} weightKg={weightKg} />
         )}
       </section>
       <section>
@@ -127,9 +135,11 @@ function PerKgNote({
 function ScheduledTable({
   meds,
   dosing,
+  weightKg,
 }: {
   readonly meds: readonly ChartMedication[];
   readonly dosing: PerKgWeight | null;
+  readonly weightKg: number | null;
 }) {
   const { t } = useTranslation();
   const { format, words } = useFormat();
@@ -143,16 +153,11 @@ function ScheduledTable({
             <td>
               <OrderDose med={med} />
               <PerKgNote med={med} dosing={dosing} />
-              {med.rate !== null || med.rateText !== null ? (
-                <span className="sub">
-                  {t('meds.rate', {
-                    rate: formatDose(
-                      { dose: med.rate, doseUnit: med.rateUnit, doseText: med.rateText },
-                      words,
-                    ),
-                  })}
+              {infusionFacts(med, words, weightKg).map((fact) => (
+                <span key={fact} className="sub" data-fact>
+                  {fact}
                 </span>
-              ) : null}
+              ))}
             </td>
             <td>{formatRoute(med, words)}</td>
             <td>
@@ -163,8 +168,8 @@ function ScheduledTable({
                 words('order.continuous')
               ) : med.scheduleProblem ? (
                 <span className="schedule-problem">
-                  {t('meds.scheduleProblem', {
-                    problem: describeScheduleProblem(words, med.scheduleProblem),
+                  {words('order.unscheduled', {
+                    reason: describeScheduleProblem(words, med.scheduleProblem),
                   })}
                 </span>
               ) : med.nextDue.length === 0 ? (
@@ -246,13 +251,13 @@ function PrnTable({
             <td>
               <OrderFrequency med={med} />
               {prnReason(words, med) !== null && (
-                <span className="sub">
-                  {t('meds.prnReason', { reason: prnReason(words, med) })}
+                <span className="sub" data-fact>
+                  {words('prn.reason', { reason: prnReason(words, med) ?? '' })}
                 </span>
               )}
               {med.maxDose && (
-                <span className="sub">
-                  {t('meds.maxDose', { max: formatMaxDose(med.maxDose, words) })}
+                <span className="sub" data-fact>
+                  {words('maxDose.is', { limit: formatMaxDose(med.maxDose, words) })}
                 </span>
               )}
             </td>

@@ -64,6 +64,7 @@ export async function recordReport(
       adminTimes: s.adminTimes,
       roundStarts: s.roundStarts,
       staleAmberHours: s.staleAmberHours,
+      staleRedHours: s.staleRedHours,
       censusBarcodes: s.censusBarcodes,
       labelSheet: s.labelSheet,
       wristbands: s.wristbands,

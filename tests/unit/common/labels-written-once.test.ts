@@ -66,7 +66,7 @@ describe('labels the screen and the paper share', () => {
     expect(says('col.nextDue')).toEqual([
       'Prochaines doses (24 h)',
       'Volgende dosissen (24 u)',
-      'Nächste Gaben (24 h)',
+      'Nächste Gaben (24 Std.)',
       'Next due (24 h)',
     ]);
     // The native-speaker terms of issue 12.

@@ -5,7 +5,9 @@ import {
 } from '../../../electron/common/schedule-problem.ts';
 import { WORDS, wordsTranslator } from '../../../electron/common/words/index.ts';
 import { MESSAGES } from '../../../electron/core/print/messages.ts';
-import { fr as screenFr } from '../../../renderer/i18n/fr.ts';
+import { RESOURCES } from '../../../renderer/i18n/setup.ts';
+
+const screenFr = RESOURCES.fr;
 
 const leaves = (value: unknown): string[] =>
   typeof value === 'string'
@@ -35,6 +37,23 @@ describe('the clinical words', () => {
       expect(text).not.toMatch(/ [:;?!»]|« /);
     }
   });
+
+  it.each([
+    ['de', 'Std.'],
+    ['nl', 'u'],
+  ] as const)(
+    '%s writes an hour as “%s” after a number, on screen and paper alike (never “h”)',
+    (language, hour) => {
+      const texts = [
+        ...Object.values(WORDS[language]),
+        ...leaves(RESOURCES[language]),
+        ...leaves(MESSAGES[language]),
+      ];
+      const afterNumber = /(\d|\}) (h|Std\.|u)(?=$|[\s),.;:])/g;
+      const said = new Set(texts.flatMap((t) => [...t.matchAll(afterNumber)].map((m) => m[2])));
+      expect([...said]).toEqual([hour]);
+    },
+  );
 
   it('says a schedule problem in the reader’s language, with the source values and units spelled out', () => {
     const problem = scheduleProblem('calendar-does-not-fit', {

@@ -285,6 +285,7 @@ describe.each([
         roundStarts: ['07:00', '15:00', '22:00'],
         censusBarcodes: false,
         staleAmberHours: 2,
+        staleRedHours: 24,
       },
       sink,
     );

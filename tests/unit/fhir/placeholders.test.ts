@@ -240,6 +240,7 @@ describe.each(['fr', 'nl', 'de'] as const)('in %s', (language) => {
       roundStarts: ['07:00', '15:00', '22:00'],
       censusBarcodes: false,
       staleAmberHours: 2,
+      staleRedHours: 24,
     };
     const sink = new PassThrough();
     const chunks: Buffer[] = [];
@@ -286,6 +287,7 @@ describe.each(['fr', 'nl', 'de'] as const)('in %s', (language) => {
         roundStarts: ['07:00', '15:00', '22:00'],
         censusBarcodes: false,
         staleAmberHours: 2,
+        staleRedHours: 24,
       },
       sink,
     );

@@ -43,6 +43,7 @@ export const SMALL_HOSPITAL_SETTINGS: ReportSettings = {
   roundStarts: ['07:00', '15:00', '22:00'],
   censusBarcodes: false,
   staleAmberHours: 2,
+  staleRedHours: 24,
   issuedNumbers: [],
 };
 

@@ -43,6 +43,7 @@ export const context: PrintContext = {
   printedBy: 'Nurse Ratched',
   timeZone: 'Europe/Brussels',
   staleAmberHours: 2,
+  staleRedHours: 24,
 };
 
 export function medication(

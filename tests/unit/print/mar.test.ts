@@ -415,10 +415,8 @@ describe.each(LANGUAGES)('MAR in %s', (language) => {
   it('gives PRN their indication, maximum, last dose and six write-in rows with a 24 h total', async () => {
     const { texts } = await printMar([patient(1)], { language });
     const text = running(texts.join('\n'));
-    expect(text).toContain(running(t('mar.indication', { reason: 'douleur EVA > 4' })));
-    expect(text).toContain(
-      running(t('mar.maxPer24h', { limit: formatMaxDose('15 mg / 24 h', t) })),
-    );
+    expect(text).toContain(running(t('prn.reason', { reason: 'douleur EVA > 4' })));
+    expect(text).toContain(running(t('maxDose.is', { limit: formatMaxDose('15 mg / 24 h', t) })));
     // The stored "2.5 mg" said as a dose, in the reader's decimals.
     const dose = language === 'en' ? '2.5 mg' : '2,5 mg';
     expect(text).toContain(
@@ -483,10 +481,10 @@ describe.each(LANGUAGES)('MAR in %s', (language) => {
     const kg = language === 'en' ? '61.5' : '61,5';
     const perMin = language === 'en' ? '0.1' : '0,1';
     const rate = `${perMin} µg/kg/min = ${t('infusion.forWeight', { rate: `${language === 'en' ? '4.61' : '4,61'} mL/h`, weight: kg })}`;
-    expect(text).toContain(running(t('mar.rateIs', { value: rate })).normalize('NFKC'));
-    expect(text).toContain(running(t('mar.concentrationIs', { value: '4 mg/50 mL' })));
+    expect(text).toContain(running(t('infusion.rateIs', { value: rate })).normalize('NFKC'));
+    expect(text).toContain(running(t('infusion.concentrationIs', { value: '4 mg/50 mL' })));
     // A range is said as written, with nothing computed beside it.
-    expect(text).toContain(running(t('mar.rateIs', { value: '80–120 mL/h' })));
+    expect(text).toContain(running(t('infusion.rateIs', { value: '80–120 mL/h' })));
     expect(text).not.toMatch(/80–120 mL\/h =/);
   });
 
@@ -505,11 +503,12 @@ describe.each(LANGUAGES)('MAR in %s', (language) => {
       start: new Date('2026-12-04T06:00:00Z'),
     });
     const line = t('stale.line', {
+      instruction: t('dataAge.red'),
       age: t('stale.days', { count: 3 }),
       dataAsOf: '2026-12-01 09:19',
     });
     expect(old.texts.length).toBeGreaterThan(2);
-    for (const text of old.texts) expect(running(text)).toContain(line);
+    for (const text of old.texts) expect(running(text)).toContain(running(line));
     const fresh = await printMar([patient(1)], { language });
     for (const text of fresh.texts) expect(text).not.toContain(line.slice(0, 12));
   });

@@ -23,6 +23,7 @@ const ctx: ReportContext = {
   roundStarts: ['07:00', '15:00', '22:00'],
   censusBarcodes: true,
   staleAmberHours: 2,
+  staleRedHours: 24,
 };
 
 let db: ReadonlyDb;

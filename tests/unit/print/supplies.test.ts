@@ -18,6 +18,9 @@ import { DEFAULT_ADMIN_TIMES } from '../../../electron/core/schedule/admin-times
 import { medicationRequest } from '../fhir/small-hospital.ts';
 import { smallHospitalDb, AS_OF } from './export-db.ts';
 import { manifest } from './fixtures.ts';
+import { WORDS } from '../../../electron/common/words/index.ts';
+
+const LANGUAGES = ['fr', 'nl', 'de', 'en'] as const satisfies readonly Language[];
 
 const vital = (id: string, code: string, value: number, unit: string, at: string) => ({
   resourceType: 'Observation',
@@ -74,6 +77,7 @@ const ctx: ReportContext = {
   roundStarts: ['07:00', '15:00', '22:00'],
   censusBarcodes: false,
   staleAmberHours: 2,
+  staleRedHours: 24,
   issuedNumbers: ['DT-0042'],
 };
 
@@ -249,11 +253,24 @@ describe('the stale-data line on the A4 supply pages', () => {
       printedAt,
     });
     expect(pages).toBe(1);
-    expect(flat).toContain('Data from 30 hours ago');
-    expect(flat).toContain('check the paper orders');
+    expect(flat).toContain('data from 30 hours ago');
     const fresh = await render({ report: 'obs-chart', patientId: 'p-helene' });
-    expect(fresh.flat).not.toContain('check the paper orders');
+    expect(fresh.flat).not.toContain('data from');
   });
+
+  it.each(LANGUAGES)(
+    '%s: says the instruction the screen’s banner says at the same level (amber from 2 h, red from 24 h)',
+    async (language) => {
+      const words = WORDS[language];
+      const at = (hours: number) => ({ printedAt: new Date(AS_OF.getTime() + hours * 3600_000) });
+      const amber = await render({ report: 'obs-chart', patientId: 'p-helene' }, language, at(5));
+      const red = await render({ report: 'obs-chart', patientId: 'p-helene' }, language, at(30));
+      const squeeze = (text: string) => text.replace(/\s+/g, '');
+      expect(squeeze(amber.flat)).toContain(squeeze(words['dataAge.amber']));
+      expect(squeeze(amber.flat)).not.toContain(squeeze(words['dataAge.red']));
+      expect(squeeze(red.flat)).toContain(squeeze(words['dataAge.red']));
+    },
+  );
 });
 
 describe('registration packet', () => {
