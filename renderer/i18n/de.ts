@@ -125,14 +125,13 @@ export const de: Messages = {
     scheduled: 'Geplante Medikation',
     lastDay: 'Letzte 24 Std. des Exports',
     noneDue: 'Nichts fällig',
-    never: 'Nicht erfasst',
     none: 'Keine aktiven Verordnungen.',
     notToGive: 'Nicht verabreichen',
   },
   admin: {
-    heading: 'Verabreichungen der letzten 72 Stunden',
+    heading: 'Verabreichungen im Export',
     note: 'Bemerkung',
-    none: 'Keine Verabreichungen in den letzten 72 Stunden erfasst.',
+    none: 'Keine Verabreichungen im Export erfasst.',
   },
   plan: {
     'careplan-activity': 'Pflegeplan',

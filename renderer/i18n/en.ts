@@ -126,14 +126,13 @@ export const en = {
     scheduled: 'Scheduled medications',
     lastDay: 'Last 24 h of the export',
     noneDue: 'None due',
-    never: 'Not recorded',
     none: 'No active medication orders.',
     notToGive: 'Not to give',
   },
   admin: {
-    heading: 'Administrations, last 72 hours',
+    heading: 'Administrations in the export',
     note: 'Note',
-    none: 'No administrations recorded in the last 72 hours.',
+    none: 'No administration recorded in the export.',
   },
   plan: {
     'careplan-activity': 'Care plan',

@@ -125,14 +125,13 @@ export const fr: Messages = {
     scheduled: 'Médicaments programmés',
     lastDay: 'Dernières 24 h de l’export',
     noneDue: 'Rien de prévu',
-    never: 'Non renseigné',
     none: 'Aucune prescription active.',
     notToGive: 'Ne pas administrer',
   },
   admin: {
-    heading: 'Administrations des 72 dernières heures',
+    heading: 'Administrations contenues dans l’export',
     note: 'Remarque',
-    none: 'Aucune administration enregistrée ces 72 dernières heures.',
+    none: 'Aucune administration enregistrée dans l’export.',
   },
   plan: {
     'careplan-activity': 'Plan de soins',

@@ -124,14 +124,13 @@ export const nl: Messages = {
     scheduled: 'Geplande medicatie',
     lastDay: 'Laatste 24 u van de export',
     noneDue: 'Niets gepland',
-    never: 'Niet geregistreerd',
     none: 'Geen actieve voorschriften.',
     notToGive: 'Niet toedienen',
   },
   admin: {
-    heading: 'Toedieningen van de laatste 72 uur',
+    heading: 'Toedieningen in de export',
     note: 'Opmerking',
-    none: 'Geen toedieningen geregistreerd in de laatste 72 uur.',
+    none: 'Geen toedieningen geregistreerd in de export.',
   },
   plan: {
     'careplan-activity': 'Zorgplan',

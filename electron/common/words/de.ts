@@ -448,6 +448,7 @@ export const de: Words = {
   'prn.totalNoMax': '{total} in 24 Std.',
   'prn.uncountable': 'Summe nicht berechenbar — die aufgeführten Dosen zusammenzählen',
   'prn.noneGiven': 'Nicht gegeben in den 24 Std. bis {time}',
+  'prn.neverInExport': 'Keine Gabe im Export',
   'prn.given': 'Gegeben in den 24 Std. bis {time}',
   'prn.maxReached': 'HÖCHSTDOSIS ERREICHT — vor der Gabe den verordnenden Arzt fragen',
   'interval.tooSoon': 'Zuletzt gegeben {time} — Abstand prüfen',

@@ -446,6 +446,7 @@ export const en = {
   'prn.totalNoMax': '{total} in 24 h',
   'prn.uncountable': 'total cannot be counted — add up the doses listed',
   'prn.noneGiven': 'None given in the 24 h to {time}',
+  'prn.neverInExport': 'None given in the export',
   'prn.given': 'Given in the 24 h to {time}',
   'prn.maxReached': 'MAXIMUM REACHED — ask the prescriber before giving',
   'interval.tooSoon': 'Last given {time} — check the interval',

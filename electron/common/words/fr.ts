@@ -450,6 +450,7 @@ export const fr: Words = {
   'prn.totalNoMax': '{total} en 24 h',
   'prn.uncountable': 'total non calculable — additionner les doses listées',
   'prn.noneGiven': 'Aucune dose dans les 24 h jusqu’à {time}',
+  'prn.neverInExport': 'Aucune administration dans l’export',
   'prn.given': 'Administré dans les 24 h jusqu’à {time}',
   'prn.maxReached': 'MAXIMUM ATTEINT — demander au prescripteur avant d’administrer',
   'interval.tooSoon': 'Dernière administration {time} — vérifier l’intervalle',

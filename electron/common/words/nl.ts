@@ -446,6 +446,7 @@ export const nl: Words = {
   'prn.totalNoMax': '{total} in 24 u',
   'prn.uncountable': 'totaal niet te berekenen — tel de vermelde dosissen op',
   'prn.noneGiven': 'Niet gegeven in de 24 u tot {time}',
+  'prn.neverInExport': 'Geen toediening in de export',
   'prn.given': 'Gegeven in de 24 u tot {time}',
   'prn.maxReached': 'MAXIMUM BEREIKT — vraag het de voorschrijver vóór toediening',
   'interval.tooSoon': 'Laatst gegeven {time} — controleer het interval',

@@ -642,7 +642,7 @@ function prnLastDay(ctx: Ctx, entry: Extract<MarEntry, { kind: 'prn' }>): Block[
         ...paragraph(m, t('prn.noneGiven', { time }), BODY_BOLD, width),
         ...paragraph(
           m,
-          before ? t('mar.prnLastGiven', { list: doseAt(before) }) : t('mar.prnNoneGiven'),
+          before ? t('mar.prnLastGiven', { list: doseAt(before) }) : t('prn.neverInExport'),
           BODY,
           width,
         ),

@@ -210,7 +210,9 @@ function medicationBlocks(
           return due.line === null ? at : `${at} — ${formatDose(dueDose(med, due.line), t)}`;
         })
         .join(', '),
-      formatStoredDate(med.lastGiven, timeZone, t.language),
+      med.lastGiven === null
+        ? t('prn.neverInExport')
+        : formatStoredDate(med.lastGiven, timeZone, t.language),
       flags.filter((f) => f.length > 0).join('; '),
     ];
   });

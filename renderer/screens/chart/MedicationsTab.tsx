@@ -208,11 +208,10 @@ function LastGiven({
   readonly med: ChartMedication;
   readonly tooSoon: Date | null;
 }) {
-  const { t } = useTranslation();
   const { format, words } = useFormat();
   return (
     <>
-      {med.lastGiven ? format.instant(med.lastGiven) : t('meds.never')}
+      {med.lastGiven ? format.instant(med.lastGiven) : words('prn.neverInExport')}
       {tooSoon && (
         <span className="schedule-problem interval-check">
           {words('interval.tooSoon', { time: format.time(tooSoon.toISOString()) })}

@@ -168,7 +168,7 @@ describe.each(['fr', 'nl', 'de', 'en'] as const)(
       );
       const never = await prnText([morphine], [], language);
       expect(never).toContain(running(t('prn.noneGiven', { time: '2026-12-01 09:19' })));
-      expect(never).toContain(running(t('mar.prnNoneGiven')));
+      expect(never).toContain(running(t('prn.neverInExport')));
     });
   },
 );

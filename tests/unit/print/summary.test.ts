@@ -103,6 +103,26 @@ describe('patient summary', () => {
     expect(text).toContain('Code status: NOT DOCUMENTED — verify before acting');
   });
 
+  it('says an order never given in the export as such in Last given — the export holds no 72 h window, nor any other', async () => {
+    const given = medication({
+      id: 'm-given',
+      drug: 'Paracétamol',
+      lastGiven: '2026-12-01T06:00:00Z',
+    });
+    const never = medication({ id: 'm-never', drug: 'Furosémide', lastGiven: null });
+    const { pdf } = await renderToBuffer((t) =>
+      summaryReport(
+        chart(1, { medications: [given, never] }),
+        t,
+        'Europe/Brussels',
+        handoverDefaults.asOf,
+      ),
+    );
+    const text = (await pageTexts(pdf)).join('\n').replace(/\s+/g, ' ');
+    expect(text).toContain('2026-12-01 07:00');
+    expect(text.match(/None given in the export/g)).toHaveLength(1);
+  });
+
   it('shrinks the footer for a very long user name but never cuts the page number', async () => {
     const { pdf } = await renderToBuffer(
       (t) => summaryReport(chart(1), t, 'Europe/Brussels', handoverDefaults.asOf),
