@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { namedIfGiven } from './placeholder.ts';
-import type { TranslateWord } from './words/index.ts';
+import type { TranslateWord, WordKey } from './words/index.ts';
 
 /**
  * What a medication order means for the ward (issue 11). Only `active` is ever scheduled or given
@@ -70,6 +70,23 @@ export function isToGive(order: Pick<OrderStanding, 'state' | 'doNotPerform'>): 
 }
 
 /** What stops a nurse from giving it: do not give, its state, why it cannot be read, the reason. */
+/**
+ * What the next-due place says of an order with no time listed there: a continuous infusion
+ * runs, a scheduled order has none due in the next 24 h. Null when there is nothing to say
+ * there — a PRN or a not-to-give order, or one whose schedule problem says why (flagged apart).
+ */
+export function noDueWord(
+  order: Pick<OrderStanding, 'state' | 'doNotPerform'> & {
+    readonly prn: boolean;
+    readonly continuous: boolean;
+    readonly scheduleProblem: unknown;
+  },
+): WordKey | null {
+  if (!isToGive(order) || order.prn) return null;
+  if (order.continuous) return 'order.continuous';
+  return order.scheduleProblem ? null : 'order.noneDue';
+}
+
 export function notToGiveText(t: TranslateWord, order: OrderStanding): string {
   return [
     order.doNotPerform ? t('doNot.give', { what: drugLabel(t, order) }) : null,

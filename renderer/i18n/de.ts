@@ -124,7 +124,6 @@ export const de: Messages = {
   meds: {
     scheduled: 'Geplante Medikation',
     lastDay: 'Letzte 24 Std. des Exports',
-    noneDue: 'Nichts fällig',
     none: 'Keine aktiven Verordnungen.',
     notToGive: 'Nicht verabreichen',
   },

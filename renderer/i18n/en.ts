@@ -125,7 +125,6 @@ export const en = {
   meds: {
     scheduled: 'Scheduled medications',
     lastDay: 'Last 24 h of the export',
-    noneDue: 'None due',
     none: 'No active medication orders.',
     notToGive: 'Not to give',
   },

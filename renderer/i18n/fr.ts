@@ -124,7 +124,6 @@ export const fr: Messages = {
   meds: {
     scheduled: 'Médicaments programmés',
     lastDay: 'Dernières 24 h de l’export',
-    noneDue: 'Rien de prévu',
     none: 'Aucune prescription active.',
     notToGive: 'Ne pas administrer',
   },

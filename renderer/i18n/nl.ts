@@ -123,7 +123,6 @@ export const nl: Messages = {
   meds: {
     scheduled: 'Geplande medicatie',
     lastDay: 'Laatste 24 u van de export',
-    noneDue: 'Niets gepland',
     none: 'Geen actieve voorschriften.',
     notToGive: 'Niet toedienen',
   },

@@ -39,6 +39,7 @@ const richness = (chart: Chart): number =>
   new Set(chart.medications.map((m) => `${m.state}${m.prn}`)).size * 3 +
   chart.medications.filter((m) => m.nextDue.length > 0).length * 2 +
   chart.medications.filter((m) => m.rate !== null || m.maxDose !== null).length * 2 +
+  chart.medications.filter((m) => isToGive(m) && !m.prn && m.nextDue.length === 0).length * 3 +
   chart.medications.length;
 
 /** A patient of this language's demo site with the most to compare. */
@@ -123,17 +124,23 @@ async function screenAndPaperAgree(
     }),
   );
   // The scheduled table's next-due cell: each due time as the screen says it ("mar. 14:00").
-  const dueOnScreen = await panel
-    .locator('section')
-    .first()
-    .locator('tbody tr')
-    .evaluateAll((rows) =>
-      rows.map((row) =>
-        [...row.querySelectorAll('.due-times li')].map((li) =>
-          (li.childNodes[0]?.textContent ?? '').trim(),
-        ),
+  const scheduledRows = panel.locator('section').first().locator('tbody tr');
+  const dueOnScreen = await scheduledRows.evaluateAll((rows) =>
+    rows.map((row) =>
+      [...row.querySelectorAll('.due-times li')].map((li) =>
+        (li.childNodes[0]?.textContent ?? '').trim(),
       ),
-    );
+    ),
+  );
+  // And what the cell says when no time is listed ("Rien de prévu", "Perfusion continue").
+  const nothingDue = await scheduledRows.evaluateAll((rows) =>
+    rows.flatMap((row) => {
+      const cell = row.querySelectorAll('td')[3]; // after dose, route and frequency
+      return cell && !cell.querySelector('li, .schedule-problem')
+        ? [(cell.textContent ?? '').trim()]
+        : [];
+    }),
+  );
   const stopped = words('orderState.recently-stopped');
 
   // The instants behind them (the chart's scheduled orders, in the table's order): the screen
@@ -200,12 +207,13 @@ async function screenAndPaperAgree(
     // The summary lists each order's next due times in full; the MAR puts them in hour columns.
     if (report === 'summary') {
       for (const due of dues) says(`the next due of ${due.drug} (${due.screen})`, due.paper);
+      for (const none of nothingDue) says('an order’s next due when none is listed', none);
     }
   }
   const facts = paper.has('mar') ? orders.flatMap((o) => o.facts).length : 0;
   testInfo.annotations.push({
     type: 'compared',
-    description: `${language} ${patient.mrn}: ${allergies.length} allergy lines, ${orders.length} orders, ${dues.length} next-due times, ${facts} order notes`,
+    description: `${language} ${patient.mrn}: ${allergies.length} allergy lines, ${orders.length} orders, ${dues.length} next-due times, ${facts} order notes, ${nothingDue.length} next-due cells with no time`,
   });
   return { orders: orders.length, dues: dues.length, facts };
 }

@@ -509,6 +509,7 @@ export const de: Words = {
   'order.unknown-modifier':
     'Die Originalverordnung enthält einen Vermerk, den die Software nicht lesen kann',
   'order.continuous': 'Dauerinfusion',
+  'order.noneDue': 'Nichts fällig',
   'order.unscheduled': 'Kein berechenbarer Zeitplan ({reason}): Verordnung prüfen',
   'locator.only': 'Nur Aufenthaltsort',
   'locator.patient': 'Nur Aufenthaltsort: auf {ward}, vollständige Akte nicht in diesem Export',

@@ -507,6 +507,7 @@ export const en = {
   'order.several-instructions': 'Several instructions — read the text',
   'order.unknown-modifier': 'The source order carries a marker the software cannot read',
   'order.continuous': 'Continuous infusion',
+  'order.noneDue': 'None due',
   'order.unscheduled': 'No computable schedule ({reason}): check the order',
   'locator.only': 'Location only',
   'locator.patient': 'Location only: on {ward}, full record not in this export',

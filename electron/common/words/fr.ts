@@ -512,6 +512,7 @@ export const fr: Words = {
   'order.unknown-modifier':
     'La prescription source porte une mention que le logiciel ne sait pas lire',
   'order.continuous': 'Perfusion continue',
+  'order.noneDue': 'Rien de prévu',
   'order.unscheduled': 'Pas d’horaire calculable ({reason}) : vérifier la prescription',
   'locator.only': 'Localisation seulement',
   'locator.patient': 'Localisation seulement : en {ward}, dossier complet absent de cet export',

@@ -507,6 +507,7 @@ export const nl: Words = {
   'order.unknown-modifier':
     'Het oorspronkelijke voorschrift bevat een vermelding die de software niet kan lezen',
   'order.continuous': 'Continu infuus',
+  'order.noneDue': 'Niets gepland',
   'order.unscheduled': 'Geen berekenbaar schema ({reason}): controleer het voorschrift',
   'locator.only': 'Enkel locatie',
   'locator.patient': 'Enkel locatie: op {ward}, volledig dossier niet in deze export',

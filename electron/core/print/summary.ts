@@ -10,7 +10,7 @@ import { orderDosing } from '../../common/dose-lines.ts';
 import { codeWord } from '../../common/clinical.ts';
 import { formatNumber } from '../../common/numbers.ts';
 import { describeScheduleProblem } from '../../common/schedule-problem.ts';
-import type { Chart, Observation } from '../model.ts';
+import type { Chart, ChartMedication, Observation } from '../model.ts';
 import {
   BODY,
   BODY_BOLD,
@@ -25,7 +25,13 @@ import {
   type Table,
 } from './blocks.ts';
 import type { ReportDocument } from './document.ts';
-import { drugLabel, isToGive, notToGiveText, prnReason } from '../../common/order-state.ts';
+import {
+  drugLabel,
+  isToGive,
+  noDueWord,
+  notToGiveText,
+  prnReason,
+} from '../../common/order-state.ts';
 import { planItemText } from '../../common/plan-item.ts';
 import { formatStoredDate, parseInstant, storedDay } from './format.ts';
 import { deviceLines } from './devices.ts';
@@ -204,12 +210,14 @@ function medicationBlocks(
       formatRoute(med, t),
       frequency,
       // Each time with its own dose when the order has several lines, as on the screen.
-      med.nextDue
-        .map((due) => {
-          const at = formatStoredDate(due.at, timeZone, t.language);
-          return due.line === null ? at : `${at} — ${formatDose(dueDose(med, due.line), t)}`;
-        })
-        .join(', '),
+      med.nextDue.length === 0
+        ? nothingDue(med, t)
+        : med.nextDue
+            .map((due) => {
+              const at = formatStoredDate(due.at, timeZone, t.language);
+              return due.line === null ? at : `${at} — ${formatDose(dueDose(med, due.line), t)}`;
+            })
+            .join(', '),
       med.lastGiven === null
         ? t('prn.neverInExport')
         : formatStoredDate(med.lastGiven, timeZone, t.language),
@@ -217,6 +225,12 @@ function medicationBlocks(
     ];
   });
   return tableSection(m, t, t('summary.medications'), table(m, columns, rows, width), width);
+}
+
+/** The next-due cell of an order with no time there, as the chart says it (its problem is flagged apart). */
+function nothingDue(med: ChartMedication, t: Translate): string {
+  const word = noDueWord(med);
+  return word === null ? '' : t(word);
 }
 
 function administrationBlocks(

@@ -22,6 +22,7 @@ import { infusionFacts } from '../../../electron/common/infusion-rate.ts';
 import {
   drugLabel,
   isToGive,
+  noDueWord,
   notToGiveText,
   prnReason,
 } from '../../../electron/common/order-state.ts';
@@ -132,6 +133,21 @@ function PerKgNote({
   );
 }
 
+/** The next-due cell of an order with no time there: why, in the words the summary prints. */
+function NothingDue({ med }: { readonly med: ChartMedication }) {
+  const { words } = useFormat();
+  const word = noDueWord(med);
+  if (word !== null) return <>{words(word)}</>;
+  if (!med.scheduleProblem) return null;
+  return (
+    <span className="schedule-problem">
+      {words('order.unscheduled', {
+        reason: describeScheduleProblem(words, med.scheduleProblem),
+      })}
+    </span>
+  );
+}
+
 function ScheduledTable({
   meds,
   dosing,
@@ -141,7 +157,6 @@ function ScheduledTable({
   readonly dosing: PerKgWeight | null;
   readonly weightKg: number | null;
 }) {
-  const { t } = useTranslation();
   const { format, words } = useFormat();
   return (
     <table className="data-table">
@@ -164,17 +179,7 @@ function ScheduledTable({
               <OrderFrequency med={med} />
             </td>
             <td>
-              {med.continuous ? (
-                words('order.continuous')
-              ) : med.scheduleProblem ? (
-                <span className="schedule-problem">
-                  {words('order.unscheduled', {
-                    reason: describeScheduleProblem(words, med.scheduleProblem),
-                  })}
-                </span>
-              ) : med.nextDue.length === 0 ? (
-                t('meds.noneDue')
-              ) : (
+              {med.nextDue.length > 0 ? (
                 <ul className="due-times">
                   {med.nextDue.map((due) => (
                     <li key={`${due.at}-${due.line ?? ''}`}>
@@ -183,6 +188,8 @@ function ScheduledTable({
                     </li>
                   ))}
                 </ul>
+              ) : (
+                <NothingDue med={med} />
               )}
             </td>
             <td>
