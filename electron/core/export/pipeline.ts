@@ -8,7 +8,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { openReadonlyDb } from '../db/open.ts';
-import { exportInfo, recordCounts, scopeWards } from '../db/queries.ts';
+import { exportInfo, recordCounts, scopeWards } from '../db/export-facts.ts';
 import { toSqliteImage } from '../db/schema.ts';
 import {
   type FhirInput,
