@@ -12,6 +12,7 @@ import { AppError, isAppError } from '../errors.ts';
 import type { SiteKey } from '../keys/site-key.ts';
 import { imageOfWritten, sealExport } from './pipeline.ts';
 import type { PlanEntry } from './plan.ts';
+import { releaseBytes } from '../crypto/release-bytes.ts';
 import { writeAtomically } from './write-atomically.ts';
 
 export interface FleetRequest {
@@ -51,6 +52,7 @@ export async function writeExports(request: FleetRequest): Promise<FleetResult[]
     for (const entry of request.entries) {
       let result: FleetResult;
       let image: Buffer | null = null;
+      let sealed: Uint8Array | null = null;
       try {
         writer ??= planWriter(request.input);
         const built = imageOfWritten(
@@ -69,12 +71,15 @@ export async function writeExports(request: FleetRequest): Promise<FleetResult[]
           siteKey: request.siteKey,
           downtimeIds: entry.downtimeIds,
         });
+        sealed = bytes;
         writeAtomically(entry.out, bytes);
         result = { entry, ok: true, manifest, report: built.report };
       } catch (e) {
         result = { entry, ok: false, error: asAppError(e) };
       } finally {
         image?.fill(0);
+        // Freed now: held until a full collection, they would set one off after every entry.
+        for (const bytes of [image, sealed]) if (bytes) releaseBytes(bytes);
       }
       results.push(result);
       request.onEntry?.(result);
