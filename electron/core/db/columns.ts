@@ -226,6 +226,18 @@ export function insertRowsSql(table: Table, rows: number): string {
   return `INSERT INTO ${table} (${columnList(table)}) VALUES ${Array.from({ length: rows }, () => row).join(', ')}`;
 }
 
+/**
+ * `insertRowsSql` that, when a row with the same `key` is there, replaces its other columns in
+ * place instead (an upsert: the row keeps its rowid, and so its place in rowid order).
+ */
+export function replaceRowsSql<T extends Table>(table: T, rows: number, key: Field<T>): string {
+  const keyColumn = columnOf(table, key);
+  const others = fieldsOf(table)
+    .map((field) => columnOf(table, field))
+    .filter((column) => column !== keyColumn);
+  return `${insertRowsSql(table, rows)} ON CONFLICT (${keyColumn}) DO UPDATE SET ${others.map((c) => `${c} = excluded.${c}`).join(', ')}`;
+}
+
 const columnList = (table: Table): string =>
   fieldsOf(table)
     .map((field) => columnOf(table, field))

@@ -2,7 +2,7 @@
  * The named queries over an open export: the only way the app, the CLI and the printer read
  * it. Each takes the branded read-only handle; statements are prepared once per handle.
  */
-import type { Bed, CensusRow, ManifestWard, SearchHit, Ward } from '../model.ts';
+import type { Bed, CensusRow, SearchHit, Ward } from '../model.ts';
 import { selectColumns } from './columns.ts';
 import { type ReadonlyDb, cached } from './handle.ts';
 import { CENSUS_COLUMNS, CENSUS_FROM, byBed, toCensusRow } from './rows.ts';
@@ -10,6 +10,13 @@ import { matchExpression } from './search-query.ts';
 
 export type { ReadonlyDb } from './handle.ts';
 export { getChart } from './chart.ts';
+export {
+  type ExportInfo,
+  type RecordCounts,
+  exportInfo,
+  recordCounts,
+  scopeWards,
+} from './export-facts.ts';
 
 const WARD_COLUMNS = [
   selectColumns('wards', 'w', ['id', 'name', 'siteId', 'inScope']),
@@ -250,54 +257,4 @@ export function allergySubstancesOfWard(
     byPatient.set(patientId, list);
   }
   return byPatient;
-}
-
-export interface RecordCounts {
-  readonly patients: number;
-  readonly census: number;
-  readonly allergies: number;
-  readonly medicationOrders: number;
-  readonly administrations: number;
-  readonly observations: number;
-  readonly notes: number;
-}
-
-export function recordCounts(db: ReadonlyDb): RecordCounts {
-  return cached(
-    db,
-    `SELECT (SELECT count(*) FROM patients) AS patients,
-            (SELECT count(*) FROM stays) AS census,
-            (SELECT count(*) FROM allergies) AS allergies,
-            (SELECT count(*) FROM medication_orders) AS medicationOrders,
-            (SELECT count(*) FROM administrations) AS administrations,
-            (SELECT count(*) FROM observations) AS observations,
-            (SELECT count(*) FROM notes) AS notes`,
-  ).get() as RecordCounts;
-}
-
-export interface ExportInfo {
-  readonly siteId: string;
-  readonly siteName: string | null;
-  readonly dataAsOf: string;
-  readonly demo: boolean;
-}
-
-export function exportInfo(db: ReadonlyDb): ExportInfo {
-  const meta = new Map(cached(db, 'SELECT key, value FROM meta').raw().all() as [string, string][]);
-  return {
-    siteId: meta.get('siteId') ?? '',
-    siteName: meta.get('siteName') ?? null,
-    dataAsOf: meta.get('dataAsOf') ?? '',
-    demo: meta.get('demo') === '1',
-  };
-}
-
-/** The wards exported with full detail, with their site, by id (the manifest's scope). */
-export function scopeWards(db: ReadonlyDb): ManifestWard[] {
-  return cached(
-    db,
-    `SELECT w.id AS id, w.name AS name, w.site_id AS siteId, s.name AS siteName
-     FROM wards w JOIN sites s ON s.id = w.site_id
-     WHERE w.in_scope = 1 ORDER BY w.id`,
-  ).all() as ManifestWard[];
 }

@@ -397,6 +397,17 @@ export function createExportTables(): WritableDb {
 }
 
 /**
+ * A writable copy of a bulk load in progress from its image (`serialize()` before
+ * `finishBulkLoad`), to load further and finish: the copy a fleet plan's scoped exports each
+ * start from (fhir/import.ts `planWriter`).
+ */
+export function copyBulkLoad(image: Buffer): WritableDb {
+  const db = new Database(image);
+  db.pragma('ignore_check_constraints = ON');
+  return db as WritableDb;
+}
+
+/**
  * Ends a bulk load: every CHECK constraint is checked over the rows written, one scan per
  * table (an error names the table and the rule, never a value: it may be patient data), CHECKs
  * are back on row by row, and the indexes are created.

@@ -2,14 +2,17 @@
  * Several sealed exports from one FHIR import: each plan entry gets its own ward scope (the
  * others as locator rows), its own recipients and its own file, all signed with the same site
  * key and carrying the same sequence and creation time. Entries are written one after the
- * other; a failed entry is reported and the others are still written (each file atomically).
+ * other, sharing what no ward scope changes (fhir/import.ts `planWriter`: the hospital as
+ * locator rows is written once, not once per ward); a failed entry is reported and the others
+ * are still written (each file atomically).
  */
-import type { FhirInput, ImportReport } from '../fhir/import.ts';
+import { type FhirInput, type ImportReport, planWriter } from '../fhir/import.ts';
 import type { ExportManifestInput } from '../format/dtx.ts';
 import { AppError, isAppError } from '../errors.ts';
 import type { SiteKey } from '../keys/site-key.ts';
-import { imageOf, sealExport } from './pipeline.ts';
+import { imageOfWritten, sealExport } from './pipeline.ts';
 import type { PlanEntry } from './plan.ts';
+import { releaseBytes } from '../crypto/release-bytes.ts';
 import { writeAtomically } from './write-atomically.ts';
 
 export interface FleetRequest {
@@ -44,33 +47,45 @@ function asAppError(e: unknown): AppError {
 
 export async function writeExports(request: FleetRequest): Promise<FleetResult[]> {
   const results: FleetResult[] = [];
-  for (const entry of request.entries) {
-    let result: FleetResult;
-    let image: Buffer | null = null;
-    try {
-      const built = imageOf(request.input, {
-        ...(entry.wards ? { wards: entry.wards } : {}),
-        ...(request.site ? { site: request.site } : {}),
-        demo: request.demo,
-      });
-      image = built.image;
-      const { bytes, manifest } = await sealExport({
-        image,
-        sequence: request.sequence,
-        createdAt: request.createdAt,
-        recipients: entry.recipients,
-        siteKey: request.siteKey,
-        downtimeIds: entry.downtimeIds,
-      });
-      writeAtomically(entry.out, bytes);
-      result = { entry, ok: true, manifest, report: built.report };
-    } catch (e) {
-      result = { entry, ok: false, error: asAppError(e) };
-    } finally {
-      image?.fill(0);
+  let writer: ReturnType<typeof planWriter> | null = null;
+  try {
+    for (const entry of request.entries) {
+      let result: FleetResult;
+      let image: Buffer | null = null;
+      let sealed: Uint8Array | null = null;
+      try {
+        writer ??= planWriter(request.input);
+        const built = imageOfWritten(
+          writer.write({
+            ...(entry.wards ? { wards: entry.wards } : {}),
+            ...(request.site ? { site: request.site } : {}),
+            demo: request.demo,
+          }),
+        );
+        image = built.image;
+        const { bytes, manifest } = await sealExport({
+          image,
+          sequence: request.sequence,
+          createdAt: request.createdAt,
+          recipients: entry.recipients,
+          siteKey: request.siteKey,
+          downtimeIds: entry.downtimeIds,
+        });
+        sealed = bytes;
+        writeAtomically(entry.out, bytes);
+        result = { entry, ok: true, manifest, report: built.report };
+      } catch (e) {
+        result = { entry, ok: false, error: asAppError(e) };
+      } finally {
+        image?.fill(0);
+        // Freed now: held until a full collection, they would set one off after every entry.
+        for (const bytes of [image, sealed]) if (bytes) releaseBytes(bytes);
+      }
+      results.push(result);
+      request.onEntry?.(result);
     }
-    results.push(result);
-    request.onEntry?.(result);
+  } finally {
+    writer?.close();
   }
   return results;
 }

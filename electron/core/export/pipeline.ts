@@ -8,12 +8,14 @@
  */
 import { randomUUID } from 'node:crypto';
 import { openReadonlyDb } from '../db/open.ts';
-import { exportInfo, recordCounts, scopeWards } from '../db/queries.ts';
+import { exportInfo, recordCounts, scopeWards } from '../db/export-facts.ts';
+import type { WritableDb } from '../db/handle.ts';
 import { toSqliteImage } from '../db/schema.ts';
 import {
   type FhirInput,
   type ImportOptions,
   type ImportReport,
+  type WriteImportOptions,
   readFhir,
   writeImport,
 } from '../fhir/import.ts';
@@ -34,13 +36,20 @@ export async function buildImage(
  */
 export function imageOf(
   input: FhirInput,
-  options: Omit<ImportOptions, 'asOf' | 'onProgress' | 'timeZone'>,
+  options: WriteImportOptions,
 ): { image: Buffer; report: ImportReport } {
-  const { db, report } = writeImport(input, options);
+  return imageOfWritten(writeImport(input, options));
+}
+
+/** The image of a written export database, which it closes. */
+export function imageOfWritten(written: { db: WritableDb; report: ImportReport }): {
+  image: Buffer;
+  report: ImportReport;
+} {
   try {
-    return { image: toSqliteImage(db), report };
+    return { image: toSqliteImage(written.db), report: written.report };
   } finally {
-    db.close();
+    written.db.close();
   }
 }
 

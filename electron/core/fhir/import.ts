@@ -6,11 +6,11 @@
  */
 import type { WritableDb } from '../db/handle.ts';
 import { AppError } from '../errors.ts';
-import { createExportTables, finishBulkLoad } from '../db/schema.ts';
+import { copyBulkLoad, createExportTables, finishBulkLoad } from '../db/schema.ts';
 import { type Collected, Collector } from './collect.ts';
 import { readInputs } from './read-input.ts';
 import { type ImportReport, ReportTally } from './report.ts';
-import { writeRows } from './write-rows.ts';
+import { type WriteSummary, prepareRows, writePrepared, writeRows } from './write-rows.ts';
 
 export { formatImportReport, type ImportReport, type WarningKind } from './report.ts';
 
@@ -75,20 +75,90 @@ export async function readFhir(
   return { collected: collector.collected, asOf: options.asOf, timeZone, tally };
 }
 
+/** What a write of input read once chooses: its ward scope, site and demo mark. */
+export type WriteImportOptions = Omit<ImportOptions, 'asOf' | 'onProgress' | 'timeZone'>;
+
 /** The second phase: one export database (its ward scope, site, demo mark) from input read once. */
 export function writeImport(
   input: FhirInput,
-  options: Omit<ImportOptions, 'asOf' | 'onProgress' | 'timeZone'>,
+  options: WriteImportOptions,
 ): { db: WritableDb; report: ImportReport } {
   const tally = input.tally.copy();
-  const db = createExportTables();
-  try {
-    const summary = writeRows(
+  return finished(createExportTables(), input, tally, (db) =>
+    writeRows(
       db,
       input.collected,
       { ...options, asOf: input.asOf, timeZone: input.timeZone },
       tally,
-    );
+    ),
+  );
+}
+
+/**
+ * The second phase for several exports of input read once (a fleet plan). What no ward scope
+ * changes is worked out once (write-rows.ts `prepareRows`: stays, wards, records grouped by
+ * patient), and the rows every ward-scoped export shares — the whole hospital as locator rows
+ * — are written once into a base that each scoped export copies and writes its wards over.
+ * Each export and its report equal `writeImport`'s for the same options. `close()` zeroes the
+ * base (it holds every patient's name and place).
+ */
+export function planWriter(input: FhirInput): {
+  write(options: WriteImportOptions): { db: WritableDb; report: ImportReport };
+  close(): void;
+} {
+  const tally = input.tally.copy();
+  const prepared = prepareRows(
+    input.collected,
+    { asOf: input.asOf, timeZone: input.timeZone },
+    tally,
+  );
+  let base: Buffer | null = null;
+  const locatorBase = (): Buffer => {
+    if (base) return base;
+    const db = createExportTables();
+    try {
+      // Its counts are not reported: each export counts its own rows, base included.
+      writePrepared(db, prepared, { wards: [] }, new ReportTally(), 'locator-base');
+      base = db.serialize();
+      return base;
+    } finally {
+      db.close();
+    }
+  };
+  return {
+    write(options) {
+      const exportTally = tally.copy();
+      const scoped = options.wards !== undefined;
+      return finished(
+        scoped ? copyBulkLoad(locatorBase()) : createExportTables(),
+        input,
+        exportTally,
+        (db) =>
+          writePrepared(
+            db,
+            prepared,
+            options,
+            exportTally,
+            scoped ? 'over-locator-base' : 'every-row',
+          ),
+      );
+    },
+    close() {
+      base?.fill(0);
+      base = null;
+    },
+  };
+}
+
+/** The bulk load `write` fills, finished, with its report; closed if anything fails. */
+function finished(
+  db: WritableDb,
+  input: FhirInput,
+  tally: ReportTally,
+  write: (db: WritableDb) => WriteSummary,
+): { db: WritableDb; report: ImportReport } {
+  try {
+    const summary = write(db);
     finishBulkLoad(db);
     return { db, report: tally.finish({ ...summary, asOf: input.asOf.toISOString() }) };
   } catch (e) {

@@ -3,7 +3,14 @@
  * is an object named field by field after the table's column descriptor (db/columns.ts).
  */
 import { fold as foldText } from '../../common/fold.ts';
-import { fieldsOf, insertRowsSql, type RowOf, type SqlValue } from '../db/columns.ts';
+import {
+  type Field,
+  fieldsOf,
+  insertRowsSql,
+  replaceRowsSql,
+  type RowOf,
+  type SqlValue,
+} from '../db/columns.ts';
 import type { WritableDb } from '../db/handle.ts';
 import type { Table } from '../db/schema.ts';
 import type {
@@ -44,16 +51,32 @@ const BATCH_ROWS = 128;
  */
 const bound = (value: SqlValue | undefined): SqlValue => value ?? Number.NaN;
 
-export function prepareInserts(db: WritableDb) {
+/**
+ * The rows a scoped export writes over its locator base (fhir/write-rows.ts WriteMode) in place
+ * of the base's: its wards' scope flag, and its patients' rows and stays in full.
+ */
+const LOCATOR_ROW_KEYS: { readonly [T in Table]?: Field<T> } = {
+  wards: 'id',
+  patients: 'id',
+  stays: 'patientId',
+};
+
+export function prepareInserts(db: WritableDb, options = { replacingLocators: false }) {
   const written = new Map<Table, () => number>();
   const flushes: (() => void)[] = [];
+  const sqlOf = <T extends Table>(table: T, rows: number): string => {
+    const key = options.replacingLocators
+      ? (LOCATOR_ROW_KEYS[table] as Field<T> | undefined)
+      : undefined;
+    return key === undefined ? insertRowsSql(table, rows) : replaceRowsSql(table, rows, key);
+  };
   /**
    * Row by row: for the tables other rows reference (their foreign keys are checked as each
    * row is written, so the parent must be in first).
    */
   const insert = <T extends Table>(table: T) => {
     const fields = fieldsOf(table);
-    const statement = db.prepare(insertRowsSql(table, 1));
+    const statement = db.prepare(sqlOf(table, 1));
     let rows = 0;
     written.set(table, () => rows);
     return (row: RowOf<T>) => {
@@ -66,8 +89,8 @@ export function prepareInserts(db: WritableDb) {
   /** In batches of BATCH_ROWS: for the tables nothing references; `flush()` the rest. */
   const batched = <T extends Table>(table: T) => {
     const fields = fieldsOf(table);
-    const one = db.prepare(insertRowsSql(table, 1));
-    const many = db.prepare(insertRowsSql(table, BATCH_ROWS));
+    const one = db.prepare(sqlOf(table, 1));
+    const many = db.prepare(sqlOf(table, BATCH_ROWS));
     // The pending rows' values, in column order, row after row.
     let values: SqlValue[] = [];
     let rows = 0;

@@ -5,6 +5,7 @@
 import type { WritableDb } from '../db/handle.ts';
 import { AppError } from '../errors.ts';
 import { type ExportMeta, writeExportMeta } from '../db/meta.ts';
+import { TABLES } from '../db/schema.ts';
 import { inSearchOrder } from '../db/search-order.ts';
 import {
   type Directory,
@@ -18,7 +19,13 @@ import {
 import type { Collected } from './collect.ts';
 import { instantOf } from './dates.ts';
 import { type RangePatient, ageAt, chooseRange } from './reference-range.ts';
-import type { ClinicalItem, DeviceRecord, EncounterRecord, MedicationRecord } from './records.ts';
+import type {
+  ClinicalItem,
+  DeviceRecord,
+  EncounterRecord,
+  MedicationRecord,
+  PatientRecord,
+} from './records.ts';
 import { idOfKey } from './references.ts';
 import { prnPartId } from '../../common/order-id.ts';
 import type { ReportTally } from './report.ts';
@@ -46,29 +53,75 @@ interface Ward {
   readonly siteId: string;
 }
 
+/** A patient's current stay, with the stay row's fields that no ward scope changes. */
+interface CurrentStay {
+  readonly key: string;
+  readonly place: Placement;
+  readonly row: StayRow;
+}
+
+/** The stay row but its facts (those depend on whether the patient's ward is in scope). */
+type StayRow = Omit<Parameters<Inserts['stay']>[2], 'facts'>;
+
+/**
+ * What the write phase works out before it knows the ward scope: the current stays and where
+ * they are, the sites, wards and beds, the clinical items grouped by patient and the patients
+ * in search order. Worked out once for every export of a fleet plan (each regrouped all the
+ * hospital's records before); what it counts goes into the tally it was given, which each
+ * export's tally copies.
+ */
+export interface PreparedRows {
+  readonly c: Collected;
+  readonly asOf: Date;
+  readonly timeZone: string;
+  readonly stays: ReadonlyMap<string, CurrentStay>;
+  readonly sites: ReadonlyMap<string, string | null>;
+  readonly wards: ReadonlyMap<string, Ward>;
+  readonly beds: readonly { id: string; place: Placement }[];
+  readonly byPatient: ReadonlyMap<string, readonly Keyed[]>;
+  /** In search order: the search reads matches in rowid order (db/search-order.ts). */
+  readonly patients: readonly (readonly [key: string, patient: PatientRecord])[];
+}
+
+/**
+ * Which rows a write puts into its database:
+ * - `every-row`: the whole export;
+ * - `locator-base`: what every ward-scoped export of the input shares (`options.wards` empty:
+ *   sites, wards, beds, every patient as a locator row with its stay and search row, no meta);
+ * - `over-locator-base`: into a copy of that base, the rest of one scoped export — its wards'
+ *   scope flag, its patients' rows in full in place of their locator rows (same rowid, so the
+ *   search order holds), their clinical rows and the meta. The result equals `every-row`'s.
+ */
+export type WriteMode = 'every-row' | 'locator-base' | 'over-locator-base';
+
+/** The whole write phase: `prepareRows`, then every row. */
 export function writeRows(
   db: WritableDb,
   c: Collected,
   options: WriteOptions,
   tally: ReportTally,
 ): WriteSummary {
-  const t = options.asOf.getTime();
-  const dir: Directory = {
-    index: c.index,
-    locations: c.locations,
-    organizations: c.organizations,
-    tally,
-    timeZone: options.timeZone,
-  };
+  return writePrepared(db, prepareRows(c, options, tally), options, tally, 'every-row');
+}
 
-  const stays = new Map<string, { encounter: EncounterRecord; key: string; place: Placement }>();
-  // The stay a code-status claim names (unresolved: unknown, not warned twice).
-  const claimStay = (ref: string | null): string | null =>
-    ref === null ? null : c.index.resolve(ref);
+export function prepareRows(
+  c: Collected,
+  options: Pick<WriteOptions, 'asOf' | 'timeZone'>,
+  tally: ReportTally,
+): PreparedRows {
+  const t = options.asOf.getTime();
+  const dir = directoryOf(c, options.timeZone, tally);
+  const names = new Names(c, dir);
+
+  const stays = new Map<string, CurrentStay>();
   for (const [patientKey, encounterKey] of currentStays(c.encounters, t, dir)) {
     const encounter = c.encounters.get(encounterKey);
     if (!encounter || !c.patients.has(patientKey)) continue;
-    stays.set(patientKey, { encounter, key: encounterKey, place: placeStay(encounter, t, dir) });
+    stays.set(patientKey, {
+      key: encounterKey,
+      place: placeStay(encounter, t, dir),
+      row: stayRow(encounter, t, names),
+    });
   }
 
   // Wards: those with someone in them, and every Location typed as a ward (so empty wards show).
@@ -85,35 +138,63 @@ export function writeRows(
     if (loc.physicalType === 'wa') addWard(placeLocation(key, null, dir));
   for (const b of beds) addWard(b.place);
   warnSharedMrns(c, tally);
-  const scope = scopeOf(wards, options.wards);
 
-  const byPatient = groupByPatient(c, tally);
-  const ins = prepareInserts(db);
-  const names = new Names(c, dir);
-
-  db.transaction(() => {
-    for (const [id, name] of sites) ins.site(id, name);
-    for (const w of wards.values()) ins.ward(w.id, w.siteId, w.name, scope.has(w.id));
-    for (const b of beds) ins.bed(b.id, b.place.wardId, b.place.room, b.place.bed);
-
-    // In search order: the search reads matches in rowid order (db/search-order.ts).
-    const patients = inSearchOrder(c.patients, ([key, p]) => ({
+  return {
+    c,
+    asOf: options.asOf,
+    timeZone: options.timeZone,
+    stays,
+    sites,
+    wards,
+    beds,
+    byPatient: groupByPatient(c, tally),
+    patients: inSearchOrder(c.patients, ([key, p]) => ({
       admitted: stays.has(key),
       name: p.name,
       id: p.id,
-    }));
-    for (const [key, patient] of patients) {
+    })),
+  };
+}
+
+/** Writes the rows `mode` names (see WriteMode) for one ward scope of prepared rows. */
+export function writePrepared(
+  db: WritableDb,
+  prepared: PreparedRows,
+  options: Omit<WriteOptions, 'asOf' | 'timeZone'>,
+  tally: ReportTally,
+  mode: WriteMode,
+): WriteSummary {
+  const { c, stays, sites, wards, beds } = prepared;
+  const t = prepared.asOf.getTime();
+  const scope = scopeOf(wards, options.wards);
+  const overBase = mode === 'over-locator-base';
+  const ins = prepareInserts(db, { replacingLocators: overBase });
+  // Its own tally: the clinical rows' references are counted in this export's report.
+  const names = new Names(c, directoryOf(c, prepared.timeZone, tally));
+  // The stay a code-status claim names (unresolved: unknown, not warned twice).
+  const claimStay = (ref: string | null): string | null =>
+    ref === null ? null : c.index.resolve(ref);
+
+  db.transaction(() => {
+    // Over the base, the sites and beds are there already; a ward's scope flag is replaced.
+    if (!overBase) for (const [id, name] of sites) ins.site(id, name);
+    for (const w of wards.values()) ins.ward(w.id, w.siteId, w.name, scope.has(w.id));
+    if (!overBase) for (const b of beds) ins.bed(b.id, b.place.wardId, b.place.room, b.place.bed);
+
+    for (const [key, patient] of prepared.patients) {
       const stay = stays.get(key);
       const inScope = stay ? scope.has(stay.place.wardId) : options.wards === undefined;
-      const items = inScope ? (byPatient.get(key) ?? []) : [];
+      // Over the base, a patient outside the scope is already written, as it would be here.
+      if (overBase && !inScope) continue;
+      const items = inScope ? (prepared.byPatient.get(key) ?? []) : [];
       const facts = stayFacts(
         items.map(([, item]) => item),
-        options.timeZone,
+        prepared.timeZone,
         { current: stay?.key ?? null, stayOf: claimStay },
       );
       ins.patient(patient, facts, { locator: stay !== undefined && !inScope, detail: inScope });
-      ins.search(patient, stay?.place ?? null);
-      if (stay) writeStay(ins, patient.id, stay.encounter, stay.place, facts, t, names);
+      if (!overBase) ins.search(patient, stay?.place ?? null);
+      if (stay) ins.stay(patient.id, stay.place, { ...stay.row, facts });
       if (inScope) {
         const rangePatient = { sex: patient.sex, ageYears: ageAt(patient.birthDate, t) };
         writeClinical(ins, patient.id, items, facts, names, rangePatient);
@@ -121,16 +202,37 @@ export function writeRows(
     }
     ins.flush();
 
+    if (mode === 'locator-base') return;
     const site = options.site ?? mainSite(stays, sites);
     writeExportMeta(db, {
       siteId: site.id,
       siteName: site.name,
-      dataAsOf: options.asOf.toISOString(),
+      dataAsOf: prepared.asOf.toISOString(),
       demo: options.demo ?? false,
     } satisfies ExportMeta);
   })();
-  ins.report(tally);
+  // Over the base, the rows written are the base's and this write's: count the tables.
+  if (overBase) countRows(db, tally);
+  else ins.report(tally);
   return { patients: c.patients.size, census: stays.size };
+}
+
+function directoryOf(c: Collected, timeZone: string, tally: ReportTally): Directory {
+  return {
+    index: c.index,
+    locations: c.locations,
+    organizations: c.organizations,
+    tally,
+    timeZone,
+  };
+}
+
+/** Each table's rows into the report, as `Inserts.report` counts those it wrote. */
+function countRows(db: WritableDb, tally: ReportTally): void {
+  for (const table of TABLES) {
+    const rows = db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
+    if (rows > 0) tally.wrote(table, rows);
+  }
 }
 
 /**
@@ -287,28 +389,19 @@ class Names {
 
 const ATTENDING_ROLES = ['ATND', 'PPRF'];
 
-function writeStay(
-  ins: Inserts,
-  patientId: string,
-  e: EncounterRecord,
-  place: Placement,
-  facts: StayFacts,
-  t: number,
-  names: Names,
-): void {
+function stayRow(e: EncounterRecord, t: number, names: Names): StayRow {
   const attending =
     ATTENDING_ROLES.map((role) => e.participants.find((p) => p.type === role)).find(
       (p) => p !== undefined,
     ) ?? e.participants[0];
   const end = instantOf(e.end, 'end', names.timeZone);
-  ins.stay(patientId, place, {
+  return {
     admittedAt: e.start,
     expectedDischarge: end !== null && end > t ? e.end : null,
     attending: attending ? names.practitioner(attending.ref, attending.display) : null,
     service: e.service,
     reason: e.reason ?? names.condition(e.reasonRef) ?? e.type,
-    facts,
-  });
+  };
 }
 
 function writeClinical(

@@ -35,6 +35,7 @@ import { MANIFEST_FORMAT, ManifestSchema, type Manifest } from '../model.ts';
 import { SCHEMA_VERSION } from '../schema-version.ts';
 import { recipientFingerprint } from '../keys/recipient.ts';
 import type { SiteKey } from '../keys/site-key.ts';
+import { releaseBytes } from '../crypto/release-bytes.ts';
 import {
   ed25519Raw,
   fingerprintOf,
@@ -409,6 +410,7 @@ export async function writeExport(input: {
   at += signer.copy(out, at);
   at += signature.copy(out, at);
   payload.copy(out, at);
+  releaseBytes(payload);
   return out;
 }
 
