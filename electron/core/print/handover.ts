@@ -10,7 +10,7 @@
  */
 import { ageAt, formatAge } from '../../common/age.ts';
 import { deviceLines } from './devices.ts';
-import { orderDosing } from '../../common/dose-lines.ts';
+import { orderDosing, orderRoute } from '../../common/dose-lines.ts';
 import { drugLabel } from '../../common/order-state.ts';
 import { planItemText } from '../../common/plan-item.ts';
 import type { Chart, Severity } from '../model.ts';
@@ -37,7 +37,6 @@ import { orderStateOf } from './mar-orders.ts';
 import type { Translate } from './messages.ts';
 import { allergyLine, identityFromChart, patientHeader, placeLine } from './patient-header.ts';
 import { named } from '../../common/placeholder.ts';
-import { formatRoute } from '../../common/route.ts';
 
 export interface HandoverInput {
   /** "Site — Ward". */
@@ -246,7 +245,7 @@ function factsBlocks(
         o.highAlert ? `⚠ ${t('drug.highAlert')}` : '',
         drugLabel(t, o),
         dosing.dose,
-        formatRoute(o, t),
+        orderRoute(o, t),
         o.prn ? t('med.prnNoReason') : dosing.frequency,
       ]
         .filter((s) => s.length > 0)

@@ -6,7 +6,7 @@
  */
 import { recordReactions } from '../../common/allergies.ts';
 import { dueDose, formatDose, formatMaxDose, formatStoredDose } from '../../common/dose.ts';
-import { orderDosing } from '../../common/dose-lines.ts';
+import { doseLineRows, orderDosing, orderRoute } from '../../common/dose-lines.ts';
 import { codeWord } from '../../common/clinical.ts';
 import { formatNumber } from '../../common/numbers.ts';
 import { describeScheduleProblem } from '../../common/schedule-problem.ts';
@@ -22,6 +22,7 @@ import {
   table,
   tableOrNone,
   type Column,
+  type Span,
   type Table,
 } from './blocks.ts';
 import type { ReportDocument } from './document.ts';
@@ -163,6 +164,9 @@ function problemBlocks(
   return tableSection(m, t, t('summary.problems'), table(m, columns, rows, width), width);
 }
 
+/** The dose, route and frequency columns of the medication table, as one cell. */
+const LINES_SPAN: Span = { from: 1, through: 3 };
+
 function medicationBlocks(
   m: Measure,
   t: Translate,
@@ -181,8 +185,15 @@ function medicationBlocks(
     { label: t('col.lastGiven'), weight: 1.4, keep: 'words' },
     { label: '', weight: 1.6, bold: true },
   ];
+  const spans: (Span | null)[] = [];
   const rows = chart.medications.map((med) => {
     const dosing = orderDosing(med, t, (iso) => storedDay(iso, timeZone));
+    // A scheduled order of several dose lines: each line (dose · rhythm · its days) across the
+    // dose, route and frequency columns, as the MAR says it, instead of wrapped into the dose
+    // column beside a frequency that only says "per dose line"; the route first when it is the
+    // same for every line.
+    const lines = med.prn ? [] : doseLineRows(med, t, (iso) => storedDay(iso, timeZone));
+    spans.push(lines.length > 0 ? LINES_SPAN : null);
     const reason = prnReason(t, med);
     const frequency = med.prn
       ? reason !== null
@@ -198,11 +209,17 @@ function medicationBlocks(
       med.instructions ?? '',
       isToGive(med) ? '' : `⚠ ${notToGiveText(t, med)}`,
     ];
+    const dosingCells =
+      lines.length > 0
+        ? [
+            [orderRoute(med, t), ...lines.map((line) => `• ${line}`)].filter(Boolean).join('\n'),
+            '',
+            '',
+          ]
+        : [dosing.dose, orderRoute(med, t), frequency];
     return [
       drugLabel(t, med),
-      dosing.dose,
-      formatRoute(med, t),
-      frequency,
+      ...dosingCells,
       // Each time with its own dose when the order has several lines, as on the screen.
       med.nextDue
         .map((due) => {
@@ -214,7 +231,13 @@ function medicationBlocks(
       flags.filter((f) => f.length > 0).join('; '),
     ];
   });
-  return tableSection(m, t, t('summary.medications'), table(m, columns, rows, width), width);
+  return tableSection(
+    m,
+    t,
+    t('summary.medications'),
+    table(m, columns, rows, width, { spans }),
+    width,
+  );
 }
 
 function administrationBlocks(

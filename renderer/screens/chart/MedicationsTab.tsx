@@ -17,7 +17,7 @@ import {
   formatMaxDose,
   formatStoredDose,
 } from '../../../electron/common/dose.ts';
-import { doseLineRows, orderDosing } from '../../../electron/common/dose-lines.ts';
+import { doseLineRows, orderDosing, orderRoute } from '../../../electron/common/dose-lines.ts';
 import { infusionFacts } from '../../../electron/common/infusion-rate.ts';
 import {
   drugLabel,
@@ -25,7 +25,6 @@ import {
   notToGiveText,
   prnReason,
 } from '../../../electron/common/order-state.ts';
-import { formatRoute } from '../../../electron/common/route.ts';
 import { describeScheduleProblem } from '../../../electron/common/schedule-problem.ts';
 import {
   childDosingWeight,
@@ -159,7 +158,7 @@ function ScheduledTable({
                 </span>
               ))}
             </td>
-            <td>{formatRoute(med, words)}</td>
+            <td>{orderRoute(med, words)}</td>
             <td>
               <OrderFrequency med={med} />
             </td>
@@ -247,7 +246,7 @@ function PrnTable({
               <OrderDose med={med} />
               <PerKgNote med={med} dosing={dosing} />
             </td>
-            <td>{formatRoute(med, words)}</td>
+            <td>{orderRoute(med, words)}</td>
             <td>
               <OrderFrequency med={med} />
               {prnReason(words, med) !== null && (
@@ -324,7 +323,7 @@ function NotToGiveTable({ meds }: { readonly meds: readonly ChartMedication[] })
             <td>
               <OrderDose med={med} />
             </td>
-            <td>{formatRoute(med, words)}</td>
+            <td>{orderRoute(med, words)}</td>
             <td>
               <OrderFrequency med={med} />
             </td>
