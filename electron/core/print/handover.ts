@@ -37,6 +37,7 @@ import { orderStateOf } from './mar-orders.ts';
 import type { Translate } from './messages.ts';
 import { allergyLine, identityFromChart, patientHeader, placeLine } from './patient-header.ts';
 import { named } from '../../common/placeholder.ts';
+import { childDosingWeight, perKgNote } from '../../common/weight.ts';
 
 export interface HandoverInput {
   /** "Site — Ward". */
@@ -237,16 +238,26 @@ function factsBlocks(
   input: HandoverInput,
   width: number,
 ): Block[] {
+  const day = (iso: string) => storedDay(iso, input.timeZone);
+  const dosingWeight = childDosingWeight(
+    chart.patient,
+    chart.observations,
+    input.asOf,
+    input.timeZone,
+  );
   const meds = chart.medications
     .filter((o) => orderStateOf(o, input.asOf) === 'active')
     .map((o) => {
-      const dosing = orderDosing(o, t, (iso) => storedDay(iso, input.timeZone));
+      const dosing = orderDosing(o, t, day);
+      // A child's mg/kg after the order, as on the MAR; why none is, marked.
+      const perKg = perKgNote(o, dosingWeight, t, day);
       return [
         o.highAlert ? `⚠ ${t('drug.highAlert')}` : '',
         drugLabel(t, o),
         dosing.dose,
         orderRoute(o, t),
         o.prn ? t('med.prnNoReason') : dosing.frequency,
+        perKg === null ? '' : `— ${perKg.kind === 'weigh' ? '⚠ ' : ''}${perKg.text}`,
       ]
         .filter((s) => s.length > 0)
         .join(' ');

@@ -37,6 +37,7 @@ import { allergyLine, identityFromChart, patientHeader, placeLine } from './pati
 import { named, siteAndWard } from '../../common/placeholder.ts';
 import { spokenLanguage } from '../../common/language.ts';
 import { formatRoute } from '../../common/route.ts';
+import { childDosingWeight, perKgNote } from '../../common/weight.ts';
 import { formatObservationValue, formatReferenceRange } from '../../common/observation-value.ts';
 
 const LABEL_WIDTH = 150;
@@ -55,7 +56,8 @@ export function summaryReport(
     title: t('report.summary'),
     scope,
     *sections(m, width) {
-      const identity = identityFromChart(chart);
+      // The band says the weight the medication table's mg/kg is worked from, as the MAR's does.
+      const identity = identityFromChart(chart, { at: asOf, timeZone });
       yield {
         header: patientHeader(m, t, identity, width, false),
         continued: () => patientHeader(m, t, identity, width, true),
@@ -65,7 +67,7 @@ export function summaryReport(
           ...ipassBlocks(m, t, chart, width),
           ...allergyBlocks(m, t, chart, width),
           ...problemBlocks(m, t, chart, width, timeZone),
-          ...medicationBlocks(m, t, chart, width, timeZone),
+          ...medicationBlocks(m, t, chart, width, timeZone, asOf),
           heading(m, t('handover.devices'), width),
           ...deviceLines(t, chart.devices, asOf, timeZone).flatMap((line) =>
             paragraph(m, line, BODY, width),
@@ -173,7 +175,9 @@ function medicationBlocks(
   chart: Chart,
   width: number,
   timeZone: string,
+  asOf: Date,
 ): Block[] {
+  const dosingWeight = childDosingWeight(chart.patient, chart.observations, asOf, timeZone);
   const columns: Column[] = [
     { label: t('col.drug'), weight: 1.9, bold: true },
     // A date of a dose line's step never broken after its hyphens ("2026-11-" / "15").
@@ -194,6 +198,10 @@ function medicationBlocks(
     // same for every line.
     const lines = med.prn ? [] : doseLineRows(med, t, (iso) => storedDay(iso, timeZone));
     spans.push(lines.length > 0 ? LINES_SPAN : null);
+    // A child's mg/kg under the dose, as on the MAR and the chart; why none is, among the flags.
+    const perKg = isToGive(med)
+      ? perKgNote(med, dosingWeight, t, (iso) => storedDay(iso, timeZone))
+      : null;
     const reason = prnReason(t, med);
     const frequency = med.prn
       ? reason !== null
@@ -202,6 +210,7 @@ function medicationBlocks(
       : dosing.frequency;
     const flags = [
       med.highAlert ? `⚠ ${t('drug.highAlert')}` : '',
+      perKg?.kind === 'weigh' ? `⚠ ${perKg.text}` : '',
       med.scheduleProblem
         ? `⚠ ${t('order.unscheduled', { reason: describeScheduleProblem(t, med.scheduleProblem) })}`
         : '',
@@ -216,7 +225,11 @@ function medicationBlocks(
             '',
             '',
           ]
-        : [dosing.dose, orderRoute(med, t), frequency];
+        : [
+            perKg?.kind === 'figures' ? `${dosing.dose}\n${perKg.text}` : dosing.dose,
+            orderRoute(med, t),
+            frequency,
+          ];
     return [
       drugLabel(t, med),
       ...dosingCells,
