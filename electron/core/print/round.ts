@@ -160,8 +160,10 @@ function patientSection(
   const body: Block[] = [];
   if (patient.doses.length > 0) {
     const columns: Column[] = [
-      { label: t('col.time'), weight: 0.6, bold: true },
-      { label: t('col.drug'), weight: 2.5 },
+      // Wide enough for "02:30 (GMT+2)" in the repeated autumn hour as two whole lines, the
+      // offset never broken after its "+" ("(GMT+" / "2)").
+      { label: t('col.time'), weight: 0.85, bold: true, keep: 'words' },
+      { label: t('col.drug'), weight: 2.25 },
       { label: t('col.dose'), weight: 1.1 },
       { label: t('col.route'), weight: 0.8 },
       { label: '', weight: 1.1, bold: true },
