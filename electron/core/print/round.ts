@@ -163,14 +163,15 @@ function patientSection(
       // Wide enough for "02:30 (GMT+2)" in the repeated autumn hour as two whole lines, the
       // offset never broken after its "+" ("(GMT+" / "2)").
       { label: t('col.time'), weight: 0.85, bold: true, keep: 'words' },
-      { label: t('col.drug'), weight: 2.25 },
-      { label: t('col.dose'), weight: 1.1 },
+      { label: t('col.drug'), weight: 2.5 },
+      { label: t('col.dose'), weight: 1 },
       { label: t('col.route'), weight: 0.8 },
       { label: '', weight: 1.1, bold: true },
-      { label: t('col.given'), weight: 0.8, kind: 'writeIn' },
+      // The room taken by the time column comes from the write-in boxes.
+      { label: t('col.given'), weight: 0.7, kind: 'writeIn' },
       // Wide enough for "Handzeichen" whole.
       { label: t('col.initials'), weight: 1, kind: 'writeIn' },
-      { label: t('col.notGiven'), weight: 1, kind: 'writeIn' },
+      { label: t('col.notGiven'), weight: 0.95, kind: 'writeIn' },
     ];
     const laid = table(
       m,
