@@ -29,6 +29,7 @@ import {
   SMALL,
   SMALL_BOLD,
   spacer,
+  stack,
   table,
   type Column,
 } from './blocks.ts';
@@ -563,11 +564,18 @@ function infusionBlocks(ctx: Ctx, order: ChartMedication, weightKg: number | nul
     width,
     { minRowHeight: BOX_ROW },
   );
+  // Rows carried over a page break say again whose rows they are: the drug (continued) and the
+  // column heads.
+  const continuedUnder = () =>
+    stack([
+      ...paragraph(m, `${drugLabel(t, order)} ${t('patient.continued')}`, BODY_BOLD, width),
+      laid.head,
+    ]);
   return [
     orderBlock(ctx, order),
     ...keepTogether(facts.length > 0 ? paragraph(m, facts.join('  ·  '), BODY_BOLD, width) : []),
     laid.head,
-    ...withFirstRows(laid.rows),
+    ...withFirstRows(laid.rows).map((row) => ({ ...row, continuedUnder })),
     spacer(6),
   ];
 }

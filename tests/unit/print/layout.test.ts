@@ -98,6 +98,31 @@ describe('paginate', () => {
   });
 });
 
+describe('paginate: a row carried over a page break', () => {
+  const head = (): Block => ({ ...block(10), name: 'rows:head' }) as Block;
+  const row = (i: number): Block =>
+    ({ ...block(20), name: `row:${i}`, continuedUnder: head }) as Block;
+
+  it('is placed under the continued header and the heading its block names', () => {
+    const s: Section = {
+      header: { ...block(10, true), name: 'p:header' } as Block,
+      continued: () => ({ ...block(10, true), name: 'p:continued' }) as Block,
+      body: [{ ...block(20, true), name: 'order' } as Block, ...[0, 1, 2, 3, 4].map(row)],
+    };
+    expect(pages(paginate([s], 100))).toEqual([
+      ['p:header', 'order', 'row:0', 'row:1', 'row:2'],
+      ['p:continued', 'rows:head', 'row:3', 'row:4'],
+    ]);
+  });
+
+  it('repeats nothing for a block without one', () => {
+    expect(pages(paginate([section('p', 10, [40, 40, 40])], 100))).toEqual([
+      ['p:header', 'p:0', 'p:1'],
+      ['p:continued', 'p:2'],
+    ]);
+  });
+});
+
 describe('Measure.wrap', () => {
   const doc = new PDFDocument({ autoFirstPage: false });
   const fonts = loadFonts();
