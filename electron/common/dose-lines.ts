@@ -7,6 +7,7 @@
  */
 import { formatDose, type DoseFields } from './dose.ts';
 import { orderFrequency, type Frequency } from './frequency.ts';
+import { formatRoute, type RouteFields } from './route.ts';
 import type { TranslateWord } from './words/index.ts';
 
 /** A step's window: ISO instants, null when open or not known (core/schedule/steps.ts). */
@@ -15,8 +16,8 @@ interface StepSpanFields {
   readonly end: string | null;
 }
 
-/** One dose line as it is said: its dose, its timing's words, its step window. */
-export interface DoseLineFields extends DoseFields {
+/** One dose line as it is said: its dose, its route, its timing's words, its step window. */
+export interface DoseLineFields extends DoseFields, RouteFields {
   readonly frequencyParts?: Frequency | null;
   readonly frequency: string | null;
   readonly step?: StepSpanFields | null;
@@ -40,10 +41,30 @@ function stepWords(
 }
 
 /**
+ * Whether the order's dose lines name different routes (an IV loading dose, then by mouth).
+ * Then each line says its own route and the order none: the importer's joined "IV, PO" on the
+ * order would not say which dose goes by which route.
+ */
+function routesDiffer(order: OrderFields, t: TranslateWord): boolean {
+  return new Set(order.doseLines.map((line) => formatRoute(line, t))).size > 1;
+}
+
+/** The order's route as said beside its drug: '' when each of its dose lines says its own. */
+export function orderRoute(order: OrderFields, t: TranslateWord): string {
+  return routesDiffer(order, t) ? '' : formatRoute(order, t);
+}
+
+/** The route of the dose due on `line` (`DueDose.line`), else the order's. */
+export function dueRoute(order: OrderFields, line: number | null, t: TranslateWord): string {
+  return formatRoute((line === null ? undefined : order.doseLines[line]) ?? order, t);
+}
+
+/**
  * Each dose line's row, in the lines' order: "80 mg · rythme non précisé · du 2025-10-19 au
- * 2025-10-25". Empty for an order of one instruction (its own fields say it). A line without
- * a rhythm says so rather than borrowing its neighbour's. `day` says a date as the reader
- * reads dates.
+ * 2025-10-25" (with the line's route after its dose when the lines' routes differ: "300 mg ·
+ * voie intraveineuse · …"). Empty for an order of one instruction (its own fields say it). A
+ * line without a rhythm says so rather than borrowing its neighbour's. `day` says a date as
+ * the reader reads dates.
  */
 export function doseLineRows(
   order: OrderFields,
@@ -51,13 +72,15 @@ export function doseLineRows(
   day: (iso: string) => string,
 ): string[] {
   if (order.doseLines.length < 2) return [];
+  const ownRoutes = routesDiffer(order, t);
   return order.doseLines.map((line) =>
     [
       formatDose(line, t) || t('doseLine.noDose'),
+      ownRoutes ? formatRoute(line, t) : '',
       orderFrequency(t, line) || t('doseLine.noRhythm'),
       stepWords(line.step, t, day),
     ]
-      .filter((part): part is string => part !== null)
+      .filter((part): part is string => part !== null && part !== '')
       .join(' · '),
   );
 }

@@ -174,13 +174,26 @@ const CELL_BAR_HEIGHT = 16;
 
 const cellStyle = (column: Column): TextStyle => (column.bold ? BODY_BOLD : BODY);
 
+/**
+ * A row's cell that runs across the columns after it, `from` through `through` (indexes): its
+ * text is the `from` cell's, in that column's style; the cells it covers are not drawn.
+ */
+export interface Span {
+  readonly from: number;
+  readonly through: number;
+}
+
 /** A hand-laid table: columns sized by weight, rows as tall as their tallest wrapped cell. */
 export function table(
   m: Measure,
   columns: readonly Column[],
   rows: readonly (readonly string[])[],
   width: number,
-  options: { minRowHeight?: number } = {},
+  options: {
+    minRowHeight?: number;
+    /** Per row (by index), a cell that runs across the next columns; none when absent. */
+    spans?: readonly (Span | null)[];
+  } = {},
 ): Table {
   const totalWeight = columns.reduce((sum, c) => sum + c.weight, 0);
   const widths = columns.map((c) => (width * c.weight) / totalWeight);
@@ -211,18 +224,27 @@ export function table(
     },
   };
 
-  const body = rows.map((cells): Block => {
+  const body = rows.map((cells, row): Block => {
+    const span = options.spans?.[row] ?? null;
+    const covered = (i: number) => span !== null && i > span.from && i <= span.through;
+    // The spanning cell is as wide as the columns it runs across; the ones it covers, nothing.
+    const cellWidth = (i: number): number =>
+      covered(i)
+        ? 0
+        : span?.from === i
+          ? widths.slice(span.from, span.through + 1).reduce((sum, w) => sum + w, 0)
+          : (widths[i] ?? 0);
     // Shrink a cell whose longest word would not fit, then wrap: never cut inside a word.
     const cellStyles = columns.map((c, i) =>
-      m.fit(cells[i] ?? '', cellStyle(c), (widths[i] ?? 0) - 2 * CELL_PAD, MIN_CELL_SIZE, {
+      m.fit(cells[i] ?? '', cellStyle(c), cellWidth(i) - 2 * CELL_PAD, MIN_CELL_SIZE, {
         keep: c.keep ?? 'pieces',
       }),
     );
     const cellLines = columns.map((c, i) => {
-      if (c.kind === 'writeIn') return [];
+      if (c.kind === 'writeIn' || covered(i)) return [];
       const text = cells[i] ?? '';
       if (c.keep === 'line') return [text];
-      return m.wrap(text, cellStyles[i] ?? BODY, (widths[i] ?? 0) - 2 * CELL_PAD, {
+      return m.wrap(text, cellStyles[i] ?? BODY, cellWidth(i) - 2 * CELL_PAD, {
         hyphens: c.keep !== 'words',
       });
     });
@@ -239,16 +261,17 @@ export function table(
       height,
       draw: (pen: Pen, x: number, y: number) => {
         columns.forEach((c, i) => {
+          if (covered(i)) return;
           const cx = x + (offsets[i] ?? 0) + CELL_PAD;
-          const cellWidth = (widths[i] ?? 0) - 2 * CELL_PAD;
+          const inner = cellWidth(i) - 2 * CELL_PAD;
           const lines = cellLines[i] ?? [];
           switch (c.kind ?? 'text') {
             case 'writeIn':
-              pen.box(cx, y + 2, cellWidth, height - 4, {});
+              pen.box(cx, y + 2, inner, height - 4, {});
               break;
             case 'barcode': {
               const pattern = code128(cells[i] ?? '');
-              const moduleWidth = pattern ? Math.min(0.8, cellWidth / pattern.modules) : 0;
+              const moduleWidth = pattern ? Math.min(0.8, inner / pattern.modules) : 0;
               if (pattern && moduleWidth >= MIN_MODULE) {
                 pen.bars(pattern, cx, y + CELL_PAD, moduleWidth, CELL_BAR_HEIGHT - 2);
               }

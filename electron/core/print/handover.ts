@@ -10,7 +10,7 @@
  */
 import { ageAt, formatAge } from '../../common/age.ts';
 import { deviceLines } from './devices.ts';
-import { orderDosing } from '../../common/dose-lines.ts';
+import { orderDosing, orderRoute } from '../../common/dose-lines.ts';
 import { drugLabel } from '../../common/order-state.ts';
 import { planItemText } from '../../common/plan-item.ts';
 import type { Chart, Severity } from '../model.ts';
@@ -37,7 +37,7 @@ import { orderStateOf } from './mar-orders.ts';
 import type { Translate } from './messages.ts';
 import { allergyLine, identityFromChart, patientHeader, placeLine } from './patient-header.ts';
 import { named } from '../../common/placeholder.ts';
-import { formatRoute } from '../../common/route.ts';
+import { childDosingWeight, perKgNote } from '../../common/weight.ts';
 
 export interface HandoverInput {
   /** "Site — Ward". */
@@ -238,16 +238,26 @@ function factsBlocks(
   input: HandoverInput,
   width: number,
 ): Block[] {
+  const day = (iso: string) => storedDay(iso, input.timeZone);
+  const dosingWeight = childDosingWeight(
+    chart.patient,
+    chart.observations,
+    input.asOf,
+    input.timeZone,
+  );
   const meds = chart.medications
     .filter((o) => orderStateOf(o, input.asOf) === 'active')
     .map((o) => {
-      const dosing = orderDosing(o, t, (iso) => storedDay(iso, input.timeZone));
+      const dosing = orderDosing(o, t, day);
+      // A child's mg/kg after the order, as on the MAR; why none is, marked.
+      const perKg = perKgNote(o, dosingWeight, t, day);
       return [
         o.highAlert ? `⚠ ${t('drug.highAlert')}` : '',
         drugLabel(t, o),
         dosing.dose,
-        formatRoute(o, t),
+        orderRoute(o, t),
         o.prn ? t('med.prnNoReason') : dosing.frequency,
+        perKg === null ? '' : `— ${perKg.kind === 'weigh' ? '⚠ ' : ''}${perKg.text}`,
       ]
         .filter((s) => s.length > 0)
         .join(' ');

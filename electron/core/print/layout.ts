@@ -285,6 +285,12 @@ export interface Block {
   readonly height: number;
   /** Never end a page with this block (section titles, table headings). */
   readonly keepWithNext?: boolean;
+  /**
+   * What to repeat under the section's continued header when a page breaks just before this
+   * block: a table row's own heading (the infusion's name and the table's column heads), so
+   * rows carried to the next page never stand without saying what they are for.
+   */
+  readonly continuedUnder?: () => Block;
   draw(pen: Pen, x: number, y: number): void;
 }
 
@@ -353,6 +359,8 @@ export function* paginate(sections: Iterable<Section>, bodyHeight: number): Gene
       if (used > headerBottom && used + leadHeight(section.body, i) > bodyHeight) {
         yield* newPage();
         yield* place(section.continued());
+        const under = block.continuedUnder?.();
+        if (under) yield* place(under);
         headerBottom = used;
       }
       yield* place(block);

@@ -11,7 +11,7 @@
 import { dueDose, formatDose, formatMaxDose, formatStoredDose } from '../../common/dose.ts';
 import type { Quantity } from '../../common/quantity.ts';
 import { orderFrequency } from '../../common/frequency.ts';
-import { doseLineRows, orderDosing } from '../../common/dose-lines.ts';
+import { doseLineRows, orderDosing, orderRoute } from '../../common/dose-lines.ts';
 import { infusionFacts } from '../../common/infusion-rate.ts';
 import { drugLabel, isToGive, notToGiveText, prnReason } from '../../common/order-state.ts';
 import { describeScheduleProblem, type ScheduleProblem } from '../../common/schedule-problem.ts';
@@ -29,6 +29,7 @@ import {
   SMALL,
   SMALL_BOLD,
   spacer,
+  stack,
   table,
   type Column,
 } from './blocks.ts';
@@ -223,7 +224,7 @@ function orderBlock(ctx: Ctx, order: ChartMedication, marks: readonly string[] =
   // An order of several dose lines says each on its own row under the drug, dose with rhythm.
   const doseRows = doseLineRows(order, t, (iso) => storedDay(iso, timeZone));
   const dose = doseRows.length > 0 ? '' : formatDose(order, t);
-  const line1 = [drugLabel(t, order), dose, formatRoute(order, t)]
+  const line1 = [drugLabel(t, order), dose, orderRoute(order, t)]
     .filter((s) => s.length > 0)
     .join('  ·  ');
   const repeat = repeatOf(order);
@@ -563,11 +564,18 @@ function infusionBlocks(ctx: Ctx, order: ChartMedication, weightKg: number | nul
     width,
     { minRowHeight: BOX_ROW },
   );
+  // Rows carried over a page break say again whose rows they are: the drug (continued) and the
+  // column heads.
+  const continuedUnder = () =>
+    stack([
+      ...paragraph(m, `${drugLabel(t, order)} ${t('patient.continued')}`, BODY_BOLD, width),
+      laid.head,
+    ]);
   return [
     orderBlock(ctx, order),
     ...keepTogether(facts.length > 0 ? paragraph(m, facts.join('  ·  '), BODY_BOLD, width) : []),
     laid.head,
-    ...withFirstRows(laid.rows),
+    ...withFirstRows(laid.rows).map((row) => ({ ...row, continuedUnder })),
     spacer(6),
   ];
 }
@@ -757,7 +765,7 @@ function stoppedBlocks(ctx: Ctx, orders: readonly ChartMedication[]): Block[] {
     orders.map((o) => [
       drugLabel(t, o),
       orderDosing(o, t, (iso) => storedDay(iso, timeZone)).dose,
-      formatRoute(o, t),
+      orderRoute(o, t),
       t('mar.stoppedAt', { date: formatStoredDate(o.end, timeZone, t.language) }),
     ]),
     width,

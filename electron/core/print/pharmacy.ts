@@ -7,7 +7,7 @@
  * computable times.
  */
 import { type DoseFields, dueDose, formatDose, formatMaxDose } from '../../common/dose.ts';
-import { orderDosing } from '../../common/dose-lines.ts';
+import { dueRoute, orderDosing, orderRoute } from '../../common/dose-lines.ts';
 import { drugLabel } from '../../common/order-state.ts';
 import { describeScheduleProblem } from '../../common/schedule-problem.ts';
 import type { Chart, ChartMedication } from '../model.ts';
@@ -16,7 +16,6 @@ import type { ReportDocument } from './document.ts';
 import { formatDateTime, parseInstant, storedDay } from './format.ts';
 import type { Block, Section } from './layout.ts';
 import type { Translate } from './messages.ts';
-import { formatRoute } from '../../common/route.ts';
 
 export interface PharmacyWindow {
   readonly start: Date;
@@ -68,7 +67,7 @@ export function pharmacyNeeds(
         const apart = (detail: string): PharmacyApart => ({
           drug: drugLabel(t, order),
           dose: dosing.dose,
-          route: formatRoute(order, t),
+          route: orderRoute(order, t),
           detail,
           patient: label,
         });
@@ -87,7 +86,7 @@ export function pharmacyNeeds(
             const at = parseInstant(d.at);
             return at !== null && at >= window.start && at < window.end;
           })
-          .map((d) => dueDose(order, d.line));
+          .map((d) => ({ ...dueDose(order, d.line), route: dueRoute(order, d.line, t) }));
         if (due.length === 0) {
           if (firstSight && order.scheduleProblem !== null)
             uncounted.push(apart(describeScheduleProblem(t, order.scheduleProblem)));
@@ -116,13 +115,14 @@ type Tally = { -readonly [K in keyof PharmacyLine]: PharmacyLine[K] } & { who: S
 function addDoses(
   lines: Map<string, Tally>,
   order: ChartMedication,
-  dose: DoseFields,
+  dose: DoseFields & { readonly route: string },
   patient: string,
   t: Translate,
 ): void {
   const drug = drugLabel(t, order);
   const unit = dose.doseUnit ?? '';
-  const route = formatRoute(order, t);
+  // The due line's route: an IV loading dose and the tablets after it are counted apart.
+  const { route } = dose;
   const key = `${order.drug ?? ''}\u0000${unit}\u0000${route}`;
   const line: Tally = lines.get(key) ?? {
     drug,

@@ -7,12 +7,21 @@
  * orders whose times could not be computed are named under the patient, flagged, without boxes
  * — the nurse must read the order, never assume it is not due.
  */
-import { orderDosing } from '../../common/dose-lines.ts';
+import { doseLineRows, dueRoute, orderRoute } from '../../common/dose-lines.ts';
 import { dueDose, formatDose } from '../../common/dose.ts';
+import { orderFrequency } from '../../common/frequency.ts';
 import { drugLabel } from '../../common/order-state.ts';
 import { describeScheduleProblem } from '../../common/schedule-problem.ts';
 import type { Chart, ChartMedication } from '../model.ts';
-import { BODY, heading, noticeSection, paragraph, table, type Column } from './blocks.ts';
+import {
+  BODY,
+  BODY_BOLD,
+  heading,
+  noticeSection,
+  paragraph,
+  table,
+  type Column,
+} from './blocks.ts';
 import type { ReportDocument } from './document.ts';
 import { clockTime, formatDateTime, parseInstant, storedDay, wallClock } from './format.ts';
 import type { Block, Measure, Section } from './layout.ts';
@@ -101,6 +110,46 @@ export function roundReport(input: RoundInput, t: Translate, timeZone: string): 
   };
 }
 
+/** The list under its heading; an order's dose lines and reason under its drug, past the "⚠ ". */
+const INDENT = 6;
+const UNDER_DRUG = 18;
+
+/**
+ * An active order whose times could not be computed, in the reader's words (never the stored
+ * English short form, "every 6 h"): "⚠ Furosémide — 40 mg — voie orale — why" for an order of
+ * one instruction; for one of several dose lines, as on the MAR, the drug and route, each line
+ * on its own row under it (dose · rhythm · its days) and why below them.
+ */
+function unscheduledOrder(
+  m: Measure,
+  t: Translate,
+  timeZone: string,
+  order: ChartMedication,
+  width: number,
+): Block[] {
+  const why = order.scheduleProblem ? describeScheduleProblem(t, order.scheduleProblem) : '';
+  const rows = doseLineRows(order, t, (iso) => storedDay(iso, timeZone));
+  if (rows.length === 0) {
+    const text = [drugLabel(t, order), formatDose(order, t), formatRoute(order, t)]
+      .concat(orderFrequency(t, order), why)
+      .filter((s) => s.length > 0)
+      .join(' — ');
+    // A dash, not a colon: the same in every language (French wants a space before ':').
+    return paragraph(m, `⚠ ${text}`, BODY, width, INDENT);
+  }
+  const drug = [drugLabel(t, order), orderRoute(order, t)].filter((s) => s.length > 0);
+  // The drug is never left at a page's foot without its lines.
+  const head = paragraph(m, `⚠ ${drug.join(' — ')}`, BODY_BOLD, width, INDENT).map((b) => ({
+    ...b,
+    keepWithNext: true,
+  }));
+  return [
+    ...head,
+    ...rows.flatMap((row) => paragraph(m, row, BODY, width, UNDER_DRUG)),
+    ...(why ? paragraph(m, why, BODY_BOLD, width, UNDER_DRUG) : []),
+  ];
+}
+
 function patientSection(
   m: Measure,
   t: Translate,
@@ -111,15 +160,18 @@ function patientSection(
   const body: Block[] = [];
   if (patient.doses.length > 0) {
     const columns: Column[] = [
-      { label: t('col.time'), weight: 0.6, bold: true },
+      // Wide enough for "02:30 (GMT+2)" in the repeated autumn hour as two whole lines, the
+      // offset never broken after its "+" ("(GMT+" / "2)").
+      { label: t('col.time'), weight: 0.85, bold: true, keep: 'words' },
       { label: t('col.drug'), weight: 2.5 },
-      { label: t('col.dose'), weight: 1.1 },
+      { label: t('col.dose'), weight: 1 },
       { label: t('col.route'), weight: 0.8 },
       { label: '', weight: 1.1, bold: true },
-      { label: t('col.given'), weight: 0.8, kind: 'writeIn' },
+      // The room taken by the time column comes from the write-in boxes.
+      { label: t('col.given'), weight: 0.7, kind: 'writeIn' },
       // Wide enough for "Handzeichen" whole.
       { label: t('col.initials'), weight: 1, kind: 'writeIn' },
-      { label: t('col.notGiven'), weight: 1, kind: 'writeIn' },
+      { label: t('col.notGiven'), weight: 0.95, kind: 'writeIn' },
     ];
     const laid = table(
       m,
@@ -134,7 +186,7 @@ function patientSection(
             : formatDateTime(at, timeZone, t.language),
           drugLabel(t, order),
           formatDose(dueDose(order, line), t),
-          formatRoute(order, t),
+          dueRoute(order, line, t),
           order.highAlert ? `⚠ ${t('drug.highAlert')}` : '',
         ];
       }),
@@ -145,17 +197,8 @@ function patientSection(
   }
   if (patient.unscheduled.length > 0) {
     body.push(heading(m, `⚠ ${t('round.unscheduled')}`, width));
-    for (const order of patient.unscheduled) {
-      // In the reader's words, never the stored English short form ("every 6 h"); an order of
-      // several dose lines each line on its own row.
-      const dosing = orderDosing(order, t, (iso) => storedDay(iso, timeZone));
-      const text = [drugLabel(t, order), dosing.dose, formatRoute(order, t), dosing.frequency]
-        .filter((s) => s.length > 0)
-        .join(' — ');
-      const why = order.scheduleProblem ? describeScheduleProblem(t, order.scheduleProblem) : '';
-      // A dash, not a colon: the same in every language (French wants a space before ':').
-      body.push(...paragraph(m, why ? `⚠ ${text} — ${why}` : `⚠ ${text}`, BODY, width, 6));
-    }
+    for (const order of patient.unscheduled)
+      body.push(...unscheduledOrder(m, t, timeZone, order, width));
   }
   return {
     header: patientHeader(m, t, patient.identity, width, false),

@@ -6,7 +6,7 @@
  */
 import { recordReactions } from '../../common/allergies.ts';
 import { dueDose, formatDose, formatMaxDose, formatStoredDose } from '../../common/dose.ts';
-import { orderDosing } from '../../common/dose-lines.ts';
+import { doseLineRows, orderDosing, orderRoute } from '../../common/dose-lines.ts';
 import { codeWord } from '../../common/clinical.ts';
 import { formatNumber } from '../../common/numbers.ts';
 import { describeScheduleProblem } from '../../common/schedule-problem.ts';
@@ -22,6 +22,7 @@ import {
   table,
   tableOrNone,
   type Column,
+  type Span,
   type Table,
 } from './blocks.ts';
 import type { ReportDocument } from './document.ts';
@@ -42,6 +43,7 @@ import { allergyLine, identityFromChart, patientHeader, placeLine } from './pati
 import { named, siteAndWard } from '../../common/placeholder.ts';
 import { spokenLanguage } from '../../common/language.ts';
 import { formatRoute } from '../../common/route.ts';
+import { childDosingWeight, perKgNote } from '../../common/weight.ts';
 import { formatObservationValue, formatReferenceRange } from '../../common/observation-value.ts';
 
 const LABEL_WIDTH = 150;
@@ -60,7 +62,8 @@ export function summaryReport(
     title: t('report.summary'),
     scope,
     *sections(m, width) {
-      const identity = identityFromChart(chart);
+      // The band says the weight the medication table's mg/kg is worked from, as the MAR's does.
+      const identity = identityFromChart(chart, { at: asOf, timeZone });
       yield {
         header: patientHeader(m, t, identity, width, false),
         continued: () => patientHeader(m, t, identity, width, true),
@@ -70,7 +73,7 @@ export function summaryReport(
           ...ipassBlocks(m, t, chart, width),
           ...allergyBlocks(m, t, chart, width),
           ...problemBlocks(m, t, chart, width, timeZone),
-          ...medicationBlocks(m, t, chart, width, timeZone),
+          ...medicationBlocks(m, t, chart, width, timeZone, asOf),
           heading(m, t('handover.devices'), width),
           ...deviceLines(t, chart.devices, asOf, timeZone).flatMap((line) =>
             paragraph(m, line, BODY, width),
@@ -169,13 +172,18 @@ function problemBlocks(
   return tableSection(m, t, t('summary.problems'), table(m, columns, rows, width), width);
 }
 
+/** The dose, route and frequency columns of the medication table, as one cell. */
+const LINES_SPAN: Span = { from: 1, through: 3 };
+
 function medicationBlocks(
   m: Measure,
   t: Translate,
   chart: Chart,
   width: number,
   timeZone: string,
+  asOf: Date,
 ): Block[] {
+  const dosingWeight = childDosingWeight(chart.patient, chart.observations, asOf, timeZone);
   const columns: Column[] = [
     { label: t('col.drug'), weight: 1.9, bold: true },
     // A date of a dose line's step never broken after its hyphens ("2026-11-" / "15").
@@ -187,8 +195,19 @@ function medicationBlocks(
     { label: t('col.lastGiven'), weight: 1.4, keep: 'words' },
     { label: '', weight: 1.6, bold: true },
   ];
+  const spans: (Span | null)[] = [];
   const rows = chart.medications.map((med) => {
     const dosing = orderDosing(med, t, (iso) => storedDay(iso, timeZone));
+    // A scheduled order of several dose lines: each line (dose · rhythm · its days) across the
+    // dose, route and frequency columns, as the MAR says it, instead of wrapped into the dose
+    // column beside a frequency that only says "per dose line"; the route first when it is the
+    // same for every line.
+    const lines = med.prn ? [] : doseLineRows(med, t, (iso) => storedDay(iso, timeZone));
+    spans.push(lines.length > 0 ? LINES_SPAN : null);
+    // A child's mg/kg under the dose, as on the MAR and the chart; why none is, among the flags.
+    const perKg = isToGive(med)
+      ? perKgNote(med, dosingWeight, t, (iso) => storedDay(iso, timeZone))
+      : null;
     const reason = prnReason(t, med);
     const frequency = med.prn
       ? reason !== null
@@ -197,6 +216,7 @@ function medicationBlocks(
       : dosing.frequency;
     const flags = [
       med.highAlert ? `⚠ ${t('drug.highAlert')}` : '',
+      perKg?.kind === 'weigh' ? `⚠ ${perKg.text}` : '',
       med.scheduleProblem
         ? `⚠ ${t('order.unscheduled', { reason: describeScheduleProblem(t, med.scheduleProblem) })}`
         : '',
@@ -204,11 +224,21 @@ function medicationBlocks(
       med.instructions ?? '',
       isToGive(med) ? '' : `⚠ ${notToGiveText(t, med)}`,
     ];
+    const dosingCells =
+      lines.length > 0
+        ? [
+            [orderRoute(med, t), ...lines.map((line) => `• ${line}`)].filter(Boolean).join('\n'),
+            '',
+            '',
+          ]
+        : [
+            perKg?.kind === 'figures' ? `${dosing.dose}\n${perKg.text}` : dosing.dose,
+            orderRoute(med, t),
+            frequency,
+          ];
     return [
       drugLabel(t, med),
-      dosing.dose,
-      formatRoute(med, t),
-      frequency,
+      ...dosingCells,
       // Each time with its own dose when the order has several lines, as on the screen.
       med.nextDue.length === 0
         ? nothingDue(med, t)
@@ -224,7 +254,13 @@ function medicationBlocks(
       flags.filter((f) => f.length > 0).join('; '),
     ];
   });
-  return tableSection(m, t, t('summary.medications'), table(m, columns, rows, width), width);
+  return tableSection(
+    m,
+    t,
+    t('summary.medications'),
+    table(m, columns, rows, width, { spans }),
+    width,
+  );
 }
 
 /** The next-due cell of an order with no time there, as the chart says it (its problem is flagged apart). */

@@ -17,7 +17,7 @@ import {
   formatMaxDose,
   formatStoredDose,
 } from '../../../electron/common/dose.ts';
-import { doseLineRows, orderDosing } from '../../../electron/common/dose-lines.ts';
+import { doseLineRows, orderDosing, orderRoute } from '../../../electron/common/dose-lines.ts';
 import { infusionFacts } from '../../../electron/common/infusion-rate.ts';
 import {
   drugLabel,
@@ -26,7 +26,6 @@ import {
   notToGiveText,
   prnReason,
 } from '../../../electron/common/order-state.ts';
-import { formatRoute } from '../../../electron/common/route.ts';
 import { describeScheduleProblem } from '../../../electron/common/schedule-problem.ts';
 import {
   childDosingWeight,
@@ -174,7 +173,7 @@ function ScheduledTable({
                 </span>
               ))}
             </td>
-            <td>{formatRoute(med, words)}</td>
+            <td>{orderRoute(med, words)}</td>
             <td>
               <OrderFrequency med={med} />
             </td>
@@ -253,7 +252,7 @@ function PrnTable({
               <OrderDose med={med} />
               <PerKgNote med={med} dosing={dosing} />
             </td>
-            <td>{formatRoute(med, words)}</td>
+            <td>{orderRoute(med, words)}</td>
             <td>
               <OrderFrequency med={med} />
               {prnReason(words, med) !== null && (
@@ -330,7 +329,7 @@ function NotToGiveTable({ meds }: { readonly meds: readonly ChartMedication[] })
             <td>
               <OrderDose med={med} />
             </td>
-            <td>{formatRoute(med, words)}</td>
+            <td>{orderRoute(med, words)}</td>
             <td>
               <OrderFrequency med={med} />
             </td>

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { doseLineRows, orderDosing } from '../../../electron/common/dose-lines.ts';
+import {
+  doseLineRows,
+  dueRoute,
+  orderDosing,
+  orderRoute,
+} from '../../../electron/common/dose-lines.ts';
+import type { RouteTerm } from '../../../electron/common/route.ts';
 import { wordsTranslator } from '../../../electron/common/words/index.ts';
 import { frequencyOf } from '../../../electron/core/schedule/describe.ts';
 
@@ -9,10 +15,13 @@ const line = (
   dose: number | null,
   timing: unknown,
   step: { start: string | null; end: string | null } | null = null,
+  routeTerm: RouteTerm | null = null,
 ) => ({
   dose,
   doseUnit: dose === null ? null : 'mg',
   doseText: null,
+  route: null as string | null,
+  routeTerm,
   frequency: null,
   frequencyParts: frequencyOf(timing),
   step,
@@ -84,5 +93,44 @@ describe('an order of several dose lines, one row per line', () => {
       '• 15 mg · avant le repas de midi',
     ]);
     expect(dosing.frequency).toBe('selon chaque ligne de dose');
+  });
+});
+
+describe('the route of an order of several dose lines', () => {
+  const daily = { repeat: { frequency: 1, period: 1, periodUnit: 'd' } };
+  const loading = line(300, daily, { start: '2026-11-15T00:00:00Z', end: '2026-11-15T23:00:00Z' });
+
+  it('is said on each line when the lines name different routes, and not on the order', () => {
+    // As the importer stores it: the order's own route is every line's, joined.
+    const amiodarone = {
+      ...order([
+        { ...loading, routeTerm: 'intravenous' as const },
+        { ...line(200, daily, { start: '2026-11-16T00:00:00Z', end: null }), route: 'per os' },
+      ]),
+      route: 'per os',
+    };
+    expect(doseLineRows(amiodarone, fr, day)).toEqual([
+      '300 mg · voie intraveineuse · 1 fois par jour · du 2026-11-15 au 2026-11-15',
+      '200 mg · per os · 1 fois par jour · à partir du 2026-11-16',
+    ]);
+    expect(orderRoute(amiodarone, fr)).toBe('');
+    expect(dueRoute(amiodarone, 0, fr)).toBe('voie intraveineuse');
+    expect(dueRoute(amiodarone, 1, fr)).toBe('per os');
+  });
+
+  it('is said once, on the order, when every line names the same', () => {
+    const insulin = {
+      ...order([
+        line(10, { repeat: { when: ['ACM'] } }, null, 'subcutaneous'),
+        line(15, { repeat: { when: ['ACD'] } }, null, 'subcutaneous'),
+      ]),
+      routeTerm: 'subcutaneous' as const,
+    };
+    expect(doseLineRows(insulin, fr, day)).toEqual([
+      '10 mg · avant le petit-déjeuner',
+      '15 mg · avant le repas de midi',
+    ]);
+    expect(orderRoute(insulin, fr)).toBe('voie sous-cutanée');
+    expect(dueRoute(insulin, 1, fr)).toBe('voie sous-cutanée');
   });
 });

@@ -49,6 +49,36 @@ const INSULIN = medicationRequest(
   },
 );
 
+const daily = { frequency: 1, period: 1, periodUnit: 'd' };
+const day = { value: 1, unit: 'day', system: 'http://unitsofmeasure.org', code: 'd' };
+/**
+ * A loading dose by vein, then tablets (the lines' routes differ: one written out, one coded
+ * only, EDQM 20053000): 300 mg IV on 27 November, 200 mg by mouth from the 28th.
+ */
+const AMIODARONE = medicationRequest(
+  'm-zoe-amiodarone',
+  'p-zoe',
+  'Amiodarone',
+  {},
+  {
+    dosageInstruction: [
+      {
+        sequence: 1,
+        timing: { repeat: { ...daily, boundsDuration: day } },
+        route: { text: 'IV lente sur 2 h' },
+        doseAndRate: [{ doseQuantity: { value: 300, unit: 'mg' } }],
+      },
+      {
+        sequence: 2,
+        timing: { repeat: daily },
+        route: { coding: [{ system: 'http://standardterms.edqm.eu', code: '20053000' }] },
+        doseAndRate: [{ doseQuantity: { value: 200, unit: 'mg' } }],
+      },
+    ],
+    dispenseRequest: { validityPeriod: { start: '2026-11-27T00:00:00+01:00' } },
+  },
+);
+
 /** Adalimumab's loading order (fhir/small-hospital.ts), dated in the test hospital's month. */
 const LOADING = adalimumabLoading({
   start: '2026-11-15T00:00:00+01:00',
@@ -58,7 +88,7 @@ const LOADING = adalimumabLoading({
 let db: ReadonlyDb;
 let dir: string;
 beforeAll(async () => {
-  db = await smallHospitalDb([TITRATION, INSULIN, LOADING]);
+  db = await smallHospitalDb([TITRATION, INSULIN, LOADING, AMIODARONE]);
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dose-lines-'));
 });
 afterAll(() => {
@@ -174,6 +204,32 @@ describe.each(['fr', 'nl', 'de'] as const)(
       expect(mar).toContain(why.replace(/\s+/gu, ' '));
     });
 
+    it('reads on the round as on the MAR: the drug, each line under it, then why', async () => {
+      const round = await text(
+        { report: 'round', wardId: 'w3b', start: '2026-11-28T12:00:00Z' },
+        language,
+      );
+      const t = wordsTranslator(language);
+      const why = t('scheduleProblem.onLine', {
+        line: 1,
+        problem: t('scheduleProblem.no-frequency'),
+      }).replace(/\s+/gu, ' ');
+      // "⚠ Hukyndra 40 mg", its three rows, the reason — no bullets, dashes or "per dose line".
+      expect(round).toContain(`⚠ Hukyndra 40 mg ${rows[0]} ${rows[1]}`);
+      expect(round).toContain(`${words.from} ${why}`);
+      expect(round).not.toContain('•');
+      expect(round).not.toContain('Hukyndra 40 mg —');
+      expect(round).not.toContain(t('doseLine.perLine'));
+    });
+
+    it('lays the rows across the summary’s dose, route and frequency columns', async () => {
+      const summary = await text({ report: 'summary', patientId: 'p-zoe' }, language);
+      const t = wordsTranslator(language);
+      expect(summary).toContain(`Hukyndra 40 mg • ${rows[0]}`);
+      // The rows say each rhythm: no "per dose line" beside them.
+      expect(summary).not.toContain(t('doseLine.perLine'));
+    });
+
     it('says the same rows in the summary, the round and the handover', async () => {
       const summary = await text({ report: 'summary', patientId: 'p-zoe' }, language);
       const round = await text(
@@ -185,6 +241,49 @@ describe.each(['fr', 'nl', 'de'] as const)(
         expect(inOrder(page).every((i) => i >= 0)).toBe(true);
         expect(page).not.toContain('80 mg / 40 mg');
       }
+    });
+  },
+);
+
+describe.each(['fr', 'nl', 'de'] as const)(
+  'an order whose dose lines go by different routes in %s',
+  (language) => {
+    const oral = wordsTranslator(language)('route.oral');
+    const rhythm = { fr: '1 fois par jour', nl: '1 keer per dag', de: '1-mal täglich' }[language];
+
+    it('says each line’s route on its row of the MAR, and none joined on the order', async () => {
+      const mar = await text({ report: 'mar', patientId: 'p-zoe', start: START }, language);
+      expect(mar).toContain(`300 mg · IV lente sur 2 h · ${rhythm}`);
+      expect(mar).toContain(`200 mg · ${oral} · ${rhythm}`);
+      // The order's own route was the source's only words, "IV lente sur 2 h": never beside
+      // the drug, where it would read as the tablets' route too.
+      expect(mar).not.toMatch(/Amiodarone · IV/);
+    });
+
+    it('gives the round’s dose the route of its own line, and the summary each line’s', async () => {
+      const round = await text(
+        // 08:00 tomorrow (today's 08:00 is the data's own minute, before the round's reading).
+        { report: 'round', wardId: 'w3b', start: '2026-11-29T06:00:00Z' },
+        language,
+      );
+      // (Only the amiodarone has a route by mouth on this round; pdftotext may draw a cell of a
+      // row with a high-alert mark after the next row.)
+      expect(round).toContain('Amiodarone 200 mg');
+      expect(round).toContain(` ${oral} `);
+      expect(round).not.toContain('IV lente');
+      const summary = await text({ report: 'summary', patientId: 'p-zoe' }, language);
+      // (The next-due column's text falls between a row's wrapped lines in pdftotext's order.)
+      expect(summary).toContain('Amiodarone • 300 mg · IV lente sur 2 h · ');
+      expect(summary).toContain(`• 200 mg · ${oral} · `);
+    });
+
+    it('counts the tablets for the pharmacy under their own route', async () => {
+      const pharmacy = await text(
+        { report: 'pharmacy', wardId: 'w3b', start: '2026-11-28T07:00:00Z', hours: 72 },
+        language,
+      );
+      expect(pharmacy).toMatch(new RegExp(`Amiodarone ${oral}`));
+      expect(pharmacy).not.toContain('IV lente');
     });
   },
 );

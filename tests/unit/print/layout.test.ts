@@ -1,10 +1,12 @@
 import PDFDocument from 'pdfkit';
 import { describe, expect, it } from 'vitest';
+import { BODY, table } from '../../../electron/core/print/blocks.ts';
 import { loadFonts } from '../../../electron/core/print/fonts.ts';
 import {
   Measure,
   paginate,
   type Block,
+  type Pen,
   type Placement,
   type Section,
 } from '../../../electron/core/print/layout.ts';
@@ -96,6 +98,31 @@ describe('paginate', () => {
   });
 });
 
+describe('paginate: a row carried over a page break', () => {
+  const head = (): Block => ({ ...block(10), name: 'rows:head' }) as Block;
+  const row = (i: number): Block =>
+    ({ ...block(20), name: `row:${i}`, continuedUnder: head }) as Block;
+
+  it('is placed under the continued header and the heading its block names', () => {
+    const s: Section = {
+      header: { ...block(10, true), name: 'p:header' } as Block,
+      continued: () => ({ ...block(10, true), name: 'p:continued' }) as Block,
+      body: [{ ...block(20, true), name: 'order' } as Block, ...[0, 1, 2, 3, 4].map(row)],
+    };
+    expect(pages(paginate([s], 100))).toEqual([
+      ['p:header', 'order', 'row:0', 'row:1', 'row:2'],
+      ['p:continued', 'rows:head', 'row:3', 'row:4'],
+    ]);
+  });
+
+  it('repeats nothing for a block without one', () => {
+    expect(pages(paginate([section('p', 10, [40, 40, 40])], 100))).toEqual([
+      ['p:header', 'p:0', 'p:1'],
+      ['p:continued', 'p:2'],
+    ]);
+  });
+});
+
 describe('Measure.wrap', () => {
   const doc = new PDFDocument({ autoFirstPage: false });
   const fonts = loadFonts();
@@ -140,5 +167,60 @@ describe('Measure.wrap', () => {
   it('keeps hard line breaks and empty text takes one empty line', () => {
     expect(m.wrap('one\ntwo', style, 500)).toEqual(['one', 'two']);
     expect(m.wrap('', style, 500)).toEqual(['']);
+  });
+});
+
+describe('table: a cell across the columns after it', () => {
+  const doc = new PDFDocument({ autoFirstPage: false });
+  const fonts = loadFonts();
+  doc.registerFont('regular', fonts.regular);
+  doc.registerFont('bold', fonts.bold);
+  const m = new Measure(doc);
+  const columns = [
+    { label: 'Drug', weight: 1 },
+    { label: 'Dose', weight: 1 },
+    { label: 'Route', weight: 1 },
+    { label: 'Frequency', weight: 1 },
+  ];
+  const text = '80 mg · frequency not given · from 2026-11-15 to 2026-11-21';
+  const row = ['Hukyndra', text, 'covered', 'covered too'];
+
+  /** What a row draws: each text run with its x. */
+  function drawn(b: Block): { x: number; lines: readonly string[] }[] {
+    const runs: { x: number; lines: readonly string[] }[] = [];
+    const pen = {
+      measure: m,
+      lines: (lines: readonly string[], x: number) => runs.push({ x, lines }),
+      hline: () => undefined,
+      box: () => undefined,
+    } as unknown as Pen;
+    b.draw(pen, 0, 0);
+    return runs;
+  }
+
+  it('wraps its text to the width of every column it runs across, in fewer lines', () => {
+    const plain = table(m, columns, [row], 400).rows[0];
+    const spanned = table(m, columns, [row], 400, { spans: [{ from: 1, through: 3 }] }).rows[0];
+    if (!plain || !spanned) throw new Error('no rows');
+    expect(spanned.height).toBeLessThan(plain.height);
+    const [drug, dose, ...rest] = drawn(spanned);
+    expect(drug?.lines).toEqual(['Hukyndra']);
+    expect(dose?.x).toBeCloseTo(100 + 2.5);
+    expect(dose?.lines.join(' ')).toBe(text);
+    for (const line of dose?.lines ?? []) expect(m.width(line, BODY)).toBeLessThanOrEqual(295);
+    // The cells it covers are not drawn at all.
+    expect(rest).toEqual([]);
+  });
+
+  it('leaves the rows without a span as they were', () => {
+    const laid = table(m, columns, [row, row], 400, { spans: [null, { from: 1, through: 2 }] });
+    const [first, second] = laid.rows.map(drawn);
+    expect(first?.map((run) => run.lines.join(' '))).toEqual([
+      'Hukyndra',
+      expect.stringContaining('80 mg'),
+      'covered',
+      'covered too',
+    ]);
+    expect(second?.map((run) => run.x)).toEqual([2.5, 102.5, 302.5]);
   });
 });

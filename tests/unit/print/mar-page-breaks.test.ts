@@ -2,7 +2,8 @@
  * A page break never leaves an infusion's or a PRN's description alone at the bottom of a page
  * with its rows to write in on the next: the description, its table heading and the first rows
  * stay on one page. Checked by pushing the block down the page one order at a time, so that
- * every position of the page break is met.
+ * every position of the page break is met. And rows carried over to the next page say again
+ * whose they are: the infusion's name, "(continued)", and its column heads.
  */
 import { describe, expect, it } from 'vitest';
 import type { Language } from '../../../electron/core/api/contract.ts';
@@ -55,8 +56,8 @@ const morphine = medication({
 });
 
 /** `given` doses in the last 24 h: a row each in the list before the grid, moving what follows down. */
-async function pages(given: number, language: Language): Promise<string[]> {
-  const window = wallClockDays(new Date('2026-12-01T08:00:00Z'), 1, timeZone);
+async function pages(given: number, language: Language, days: 1 | 7 = 1): Promise<string[]> {
+  const window = wallClockDays(new Date('2026-12-01T08:00:00Z'), days, timeZone);
   const medications = [...Array.from({ length: 4 }, (_, n) => filler(n)), noradrenaline, morphine];
   const administrations = Array.from({ length: given }, (_, i) =>
     administration({
@@ -103,5 +104,24 @@ describe.each(['fr', 'nl', 'de'] as const)('MAR page breaks in %s', (language) =
     }
     // The page break met every place around the two blocks, one row at a time.
     expect(broke).toBeGreaterThan(10);
+  });
+
+  it('repeats the infusion’s name and column heads above its rows carried to the next page', async () => {
+    // A week of rate changes (6 rows a day) cannot fit under the order on one page.
+    const texts = await pages(0, language, 7);
+    const continued = `Noradrénaline ${t('patient.continued')}`;
+    const first = texts.findIndex((text) => text.includes('Noradrénaline · '));
+    const next = texts[first + 1]?.split('\n') ?? [];
+    expect(first).toBeGreaterThan(-1);
+    const at = next.indexOf(continued);
+    expect(at, 'the next page names the infusion its rows belong to').toBeGreaterThan(-1);
+    expect(next.slice(at + 1, at + 4)).toContain(t('col.rate'));
+    // Said once per page the rows cross onto, never on the page the order starts on.
+    expect(texts[first]).not.toContain(continued);
+  });
+
+  it('repeats nothing when the rows fit under the order', async () => {
+    const texts = await pages(0, language);
+    expect(texts.join('\n')).not.toContain(`Noradrénaline ${t('patient.continued')}`);
   });
 });

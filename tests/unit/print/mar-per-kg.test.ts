@@ -16,9 +16,11 @@ import type { ReadonlyDb } from '../../../electron/core/db/queries.ts';
 import { toSqliteImage } from '../../../electron/core/db/schema.ts';
 import { importFhir } from '../../../electron/core/fhir/import.ts';
 import type { Observation } from '../../../electron/core/model.ts';
+import { handoverReport } from '../../../electron/core/print/handover.ts';
 import { marReport, marSheetFromChart } from '../../../electron/core/print/mar.ts';
 import { wallClockDays } from '../../../electron/core/print/mar-window.ts';
 import { renderReport, type ReportContext } from '../../../electron/core/print/render.ts';
+import { summaryReport } from '../../../electron/core/print/summary.ts';
 import { DEFAULT_ADMIN_TIMES } from '../../../electron/core/schedule/admin-times.ts';
 import {
   chart,
@@ -136,13 +138,12 @@ const held = medication({
   state: 'held',
 });
 
-async function childMar(
-  observations: Observation[],
-  options: { weightKg?: number | null; birthDate?: string; language?: Language } = {},
-): Promise<string> {
-  const window = wallClockDays(new Date('2026-12-01T07:00:00Z'), 1, timeZone);
+type ChildOptions = { weightKg?: number | null; birthDate?: string; language?: Language };
+
+/** A 5-month-old (born 2026-06-20) on the four orders above, unless `birthDate` says older. */
+function childChart(observations: Observation[], options: ChildOptions) {
   const base = chart(1);
-  const c = chart(1, {
+  return chart(1, {
     patient: {
       ...base.patient,
       birthDate: options.birthDate ?? '2026-06-20',
@@ -151,6 +152,11 @@ async function childMar(
     observations,
     medications: [paracetamol, ondansetron, salineFlush, held],
   });
+}
+
+async function childMar(observations: Observation[], options: ChildOptions = {}): Promise<string> {
+  const window = wallClockDays(new Date('2026-12-01T07:00:00Z'), 1, timeZone);
+  const c = childChart(observations, options);
   const clock = { adminTimes: DEFAULT_ADMIN_TIMES, timeZone };
   const sheets = [marSheetFromChart(c, window, clock, AS_OF)];
   const { pdf } = await renderToBuffer(
@@ -205,5 +211,73 @@ describe('the MAR’s mg/kg for a child, and when it cannot be computed', () => 
   it('computes nothing for an adult, whatever the weight', async () => {
     const text = await childMar([weighed(70, '2026-11-30T08:00:00Z')], { birthDate: '1980-01-01' });
     expect(text).not.toContain('mg/kg');
+  });
+});
+
+/** The child's summary and per-patient handover, as text. */
+async function childSummaryAndHandover(
+  observations: Observation[],
+  options: ChildOptions = {},
+): Promise<{ summary: string; handover: string }> {
+  const c = childChart(observations, options);
+  const settings = {
+    ...context,
+    manifest: { ...manifest, dataAsOf: AS_OF.toISOString() },
+    language: options.language ?? 'en',
+  };
+  const text = async (pdf: Buffer) => (await pageTexts(pdf)).join('\n').replace(/\s+/g, ' ');
+  const summary = await renderToBuffer((t) => summaryReport(c, t, timeZone, AS_OF), settings);
+  const handover = await renderToBuffer(
+    (t) =>
+      handoverReport(
+        {
+          scope: 'CHU Test — Pédiatrie',
+          charts: [c],
+          asOf: AS_OF,
+          timeZone,
+          layout: 'per-patient',
+        },
+        t,
+      ),
+    settings,
+  );
+  return { summary: await text(summary.pdf), handover: await text(handover.pdf) };
+}
+
+describe('the summary and handover say the MAR’s mg/kg', () => {
+  it('gives the same figures beside the same doses, and none beside mL or a held order', async () => {
+    const { summary, handover } = await childSummaryAndHandover(
+      [weighed(6.6, '2026-11-30T08:00:00Z')],
+      { language: 'fr' },
+    );
+    for (const text of [summary, handover]) {
+      // The weight it is worked from, on the band of each.
+      expect(text).toContain('Poids 6,6 kg (2026-11-30)');
+      expect(text).toContain('36,4 mg/kg par dose · 145 mg/kg par 24 h');
+      expect(text).toContain('0,152 mg/kg par dose · max. 0,455 mg/kg par 24 h');
+      expect(text.match(/mg\/kg par dose/g)).toHaveLength(2);
+    }
+    // The handover's line: the order, then its mg/kg.
+    expect(handover).toMatch(/Paracétamol sirop 240 mg [^—]*— 36,4 mg\/kg par dose/);
+  });
+
+  it('tells the nurse to weigh, marked, when the weight is too old', async () => {
+    const { summary, handover } = await childSummaryAndHandover(
+      [weighed(6.6, '2026-11-20T08:00:00Z')],
+      { language: 'nl' },
+    );
+    for (const text of [summary, handover]) {
+      expect(text).not.toContain('mg/kg per dosis');
+      expect(text.match(/⚠ geen mg\/kg: gewicht van 2026-11-20/g)).toHaveLength(2);
+    }
+  });
+
+  it('computes nothing for an adult', async () => {
+    const { summary, handover } = await childSummaryAndHandover(
+      [weighed(70, '2026-11-30T08:00:00Z')],
+      { birthDate: '1980-01-01', language: 'de' },
+    );
+    expect(summary).not.toContain('mg/kg');
+    expect(handover).not.toContain('mg/kg');
   });
 });

@@ -2,7 +2,8 @@
  * On 25 October 2026 Brussels goes back from 03:00 summer time to 02:00 winter time: 02:00–02:59
  * happens twice. Printed as the wall clock alone, two doses an hour apart both read "02:30". The
  * paper says the UTC offset in that hour only, by the screen's rule (common/repeated-hour.ts):
- * on the MAR's columns and rows, in its list of the last 24 h, and in the summary.
+ * on the MAR's columns and rows (one, three and seven days), in its list of the last 24 h, on
+ * the round and in the summary.
  */
 import { describe, expect, it } from 'vitest';
 import type { Language } from '../../../electron/core/api/contract.ts';
@@ -10,6 +11,7 @@ import type { Administration, ChartMedication } from '../../../electron/core/mod
 import { formatDateTime } from '../../../electron/core/print/format.ts';
 import { marReport, marSheetFromChart } from '../../../electron/core/print/mar.ts';
 import { wallClockDays, type MarDays } from '../../../electron/core/print/mar-window.ts';
+import { roundPatient, roundReport } from '../../../electron/core/print/round.ts';
 import { summaryReport } from '../../../electron/core/print/summary.ts';
 import { DEFAULT_ADMIN_TIMES } from '../../../electron/core/schedule/admin-times.ts';
 import { formatters } from '../../../renderer/lib/format.ts';
@@ -128,6 +130,43 @@ describe.each(['fr', 'nl', 'de', 'en'] as const)(
       );
       expect(rows).toContainEqual(['02:00', summer]);
       expect(rows).toContainEqual(['02:30', winter]);
+    });
+
+    it('gives the seven-day grid’s repeated-hour rows their offsets, boxed on the 25th only', async () => {
+      const lines = (await mar(language, 7)).join('\n').split('\n');
+      const rows = lines.flatMap((line, i) =>
+        /^02:[03]0$/.test(line) ? [[line, lines[i + 1]]] : [],
+      );
+      expect(rows).toContainEqual(['02:00', summer]);
+      expect(rows).toContainEqual(['02:30', winter]);
+    });
+
+    it('says the offsets in the round’s time column: two doses an hour apart, both 02:30', async () => {
+      // Due at 00:30 and 01:30 UTC, as the chart's next doses.
+      const hourly = {
+        ...every90min,
+        nextDue: [
+          { at: '2026-10-25T00:30:00Z', line: null },
+          { at: '2026-10-25T01:30:00Z', line: null },
+        ],
+      };
+      const window = {
+        start: new Date('2026-10-25T00:00:00Z'),
+        end: new Date('2026-10-25T02:00:00Z'),
+      };
+      const patients = [roundPatient(chart(1, { medications: [hourly] }), window)];
+      const { pdf } = await renderToBuffer(
+        (t) => roundReport({ scope: 'CHU Test — Soins intensifs', window, patients }, t, timeZone),
+        { ...context, language },
+      );
+      const text = (await pageTexts(pdf)).join('\n').replace(/\s+/g, ' ');
+      // Each offset whole beside its time: the narrow column once broke "(GMT+" / "2)".
+      const first = text.indexOf(`02:30 (${summer}) Glucose 10 %`);
+      expect(first).toBeGreaterThan(-1);
+      expect(text.indexOf(`02:30 (${winter}) Glucose 10 %`)).toBeGreaterThan(first);
+      // The round's window says its ends with their offsets too (02:00 twice).
+      expect(text).toContain(`2026-10-25 02:00 (${summer})`);
+      expect(text).toContain(`2026-10-25 03:00`);
     });
 
     it('says the offsets in the summary’s administrations too', async () => {
