@@ -105,17 +105,17 @@ describe('the route of an order of several dose lines', () => {
     const amiodarone = {
       ...order([
         { ...loading, routeTerm: 'intravenous' as const },
-        { ...line(200, daily, { start: '2026-11-16T00:00:00Z', end: null }), route: 'per os' },
+        { ...line(200, daily, { start: '2026-11-16T00:00:00Z', end: null }), route: 'PO' },
       ]),
-      route: 'per os',
+      route: 'PO',
     };
     expect(doseLineRows(amiodarone, fr, day)).toEqual([
       '300 mg · voie intraveineuse · 1 fois par jour · du 2026-11-15 au 2026-11-15',
-      '200 mg · per os · 1 fois par jour · à partir du 2026-11-16',
+      '200 mg · PO · 1 fois par jour · à partir du 2026-11-16',
     ]);
     expect(orderRoute(amiodarone, fr)).toBe('');
     expect(dueRoute(amiodarone, 0, fr)).toBe('voie intraveineuse');
-    expect(dueRoute(amiodarone, 1, fr)).toBe('per os');
+    expect(dueRoute(amiodarone, 1, fr)).toBe('PO');
   });
 
   it('is said once, on the order, when every line names the same', () => {

@@ -64,7 +64,7 @@ describe('the route as it is said', () => {
     expect(formatRoute({ route: 'Oral use', routeTerm: 'oral' }, wordsTranslator('fr'))).toBe(
       'voie orale',
     );
-    expect(formatRoute({ route: 'per os', routeTerm: null }, wordsTranslator('de'))).toBe('per os');
+    expect(formatRoute({ route: 'PO', routeTerm: null }, wordsTranslator('de'))).toBe('PO');
     expect(formatRoute({ route: null, routeTerm: null }, wordsTranslator('nl'))).toBe('');
   });
 
@@ -78,7 +78,7 @@ describe('the route as it is said', () => {
       '(Verabreichungsweg nicht benannt) (Code RT-7)',
     );
     // Words or a term say the route: the code then stays unsaid.
-    expect(formatRoute({ ...coded, route: 'SC' }, wordsTranslator('fr'))).toBe('SC');
+    expect(formatRoute({ ...coded, route: 'IV lente' }, wordsTranslator('fr'))).toBe('IV lente');
     expect(formatRoute({ ...coded, routeTerm: 'oral' }, wordsTranslator('fr'))).toBe('voie orale');
   });
 });

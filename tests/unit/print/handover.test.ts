@@ -252,7 +252,7 @@ describe.each(['fr', 'nl', 'de', 'en'] as const)('I-PASS handover in %s', (langu
     expect(text).toContain(t('age.years.other', { n: 78 }));
     expect(text).toContain(t('handover.admittedDay', { date: '2026-03-25', day: 4 }));
     expect(text).toContain(
-      `⚠ ${t('drug.highAlert')} Morphine ${language === 'en' ? '2.5' : '2,5'} mg SC ${t('frequency.every.h', { n: 4 })}`,
+      `⚠ ${t('drug.highAlert')} Morphine ${language === 'en' ? '2.5' : '2,5'} mg ${t('route.subcutaneous')} ${t('frequency.every.h', { n: 4 })}`,
     );
     // Held orders are not active medications.
     expect(text).toContain(t('handover.activeMeds', { count: 1 }));
