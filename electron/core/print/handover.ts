@@ -391,15 +391,15 @@ function boardSection(
         : t('severity.none'),
       t(`codeStatus.${chart.stay?.codeStatus ?? 'unknown'}`),
       allergyLine(t, identity),
-      // The lines and devices share the summary's cell, under their own heading: a column of
-      // their own would squeeze the others below their longest words.
-      [
-        chart.handover.summary ?? chart.stay?.reason ?? '',
-        t('handover.devicesShort'),
-        ...deviceLines(t, chart.devices, input.asOf, input.timeZone),
-      ]
-        .filter((s) => s.length > 0)
-        .join('\n'),
+      // The lines and devices share the summary's cell, under their own heading in bold: a
+      // column of their own would squeeze the others below their longest words.
+      {
+        parts: [
+          { text: chart.handover.summary ?? chart.stay?.reason ?? '' },
+          { text: t('handover.devicesShort'), bold: true },
+          { text: deviceLines(t, chart.devices, input.asOf, input.timeZone).join('\n') },
+        ].filter((part) => part.text.length > 0),
+      },
       chart.handover.actions.map((a) => `☐ ${a}`).join('\n'),
     ];
   });
