@@ -10,7 +10,7 @@
  */
 import { ageAt, formatAge } from '../../common/age.ts';
 import { deviceLines } from './devices.ts';
-import { orderDosing, orderRoute } from '../../common/dose-lines.ts';
+import { doseLineRows, orderDosing, orderRoute } from '../../common/dose-lines.ts';
 import { drugLabel } from '../../common/order-state.ts';
 import { planItemText } from '../../common/plan-item.ts';
 import type { Chart, Severity } from '../model.ts';
@@ -251,16 +251,20 @@ function factsBlocks(
       const dosing = orderDosing(o, t, day);
       // A child's mg/kg after the order, as on the MAR; why none is, marked.
       const perKg = perKgNote(o, dosingWeight, t, day);
+      // An order of several dose lines as the MAR says it: the drug, then each line on its own
+      // (dose · rhythm · its days), not bullets trailed by "per dose line".
+      const rows = o.prn ? [] : doseLineRows(o, t, day);
       return [
         o.highAlert ? `⚠ ${t('drug.highAlert')}` : '',
         drugLabel(t, o),
-        dosing.dose,
+        rows.length > 0 ? '' : dosing.dose,
         orderRoute(o, t),
-        o.prn ? t('med.prnNoReason') : dosing.frequency,
+        o.prn ? t('med.prnNoReason') : rows.length > 0 ? '' : dosing.frequency,
         perKg === null ? '' : `— ${perKg.kind === 'weigh' ? '⚠ ' : ''}${perKg.text}`,
       ]
         .filter((s) => s.length > 0)
-        .join(' ');
+        .join(' ')
+        .concat(rows.map((row) => `\n${row}`).join(''));
     });
   const pending = chart.plan
     .filter((p) => p.kind === 'service-request')
