@@ -12,6 +12,15 @@ import {
   type TextStyle,
 } from '../../../electron/core/print/layout.ts';
 
+/** A Measure over the app's fonts, as the reports lay text out with. */
+function measure(): Measure {
+  const doc = new PDFDocument({ autoFirstPage: false });
+  const fonts = loadFonts();
+  doc.registerFont('regular', fonts.regular);
+  doc.registerFont('bold', fonts.bold);
+  return new Measure(doc);
+}
+
 const block = (height: number, keepWithNext = false): Block => ({
   height,
   keepWithNext,
@@ -125,11 +134,7 @@ describe('paginate: a row carried over a page break', () => {
 });
 
 describe('Measure.wrap', () => {
-  const doc = new PDFDocument({ autoFirstPage: false });
-  const fonts = loadFonts();
-  doc.registerFont('regular', fonts.regular);
-  doc.registerFont('bold', fonts.bold);
-  const m = new Measure(doc);
+  const m = measure();
   const style = { face: 'regular', size: 10 } as const;
 
   it('wraps words into lines no wider than the column', () => {
@@ -172,11 +177,7 @@ describe('Measure.wrap', () => {
 });
 
 describe('table: a cell across the columns after it', () => {
-  const doc = new PDFDocument({ autoFirstPage: false });
-  const fonts = loadFonts();
-  doc.registerFont('regular', fonts.regular);
-  doc.registerFont('bold', fonts.bold);
-  const m = new Measure(doc);
+  const m = measure();
   const columns = [
     { label: 'Drug', weight: 1 },
     { label: 'Dose', weight: 1 },
@@ -227,11 +228,7 @@ describe('table: a cell across the columns after it', () => {
 });
 
 describe('table: a cell in parts', () => {
-  const doc = new PDFDocument({ autoFirstPage: false });
-  const fonts = loadFonts();
-  doc.registerFont('regular', fonts.regular);
-  doc.registerFont('bold', fonts.bold);
-  const m = new Measure(doc);
+  const m = measure();
   const columns = [{ label: 'Summary', weight: 1 }];
 
   it('draws each part on lines of its own, a bold part in bold, one under the other', () => {
