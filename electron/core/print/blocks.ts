@@ -183,11 +183,35 @@ export interface Span {
   readonly through: number;
 }
 
+/**
+ * A cell's text in parts, each starting on a line of its own in its own face: a heading inside
+ * a cell ("Lines, drains and devices") in bold above the lines it heads.
+ */
+export interface CellParts {
+  readonly parts: readonly { readonly text: string; readonly bold?: boolean }[];
+}
+
+/** A table cell: its text, or its text in parts. */
+export type Cell = string | CellParts;
+
+/** Lines drawn in one style, one after another. */
+interface Run {
+  readonly lines: readonly string[];
+  readonly style: TextStyle;
+}
+
+const cellText = (cell: Cell | undefined): string =>
+  cell === undefined
+    ? ''
+    : typeof cell === 'string'
+      ? cell
+      : cell.parts.map((p) => p.text).join('\n');
+
 /** A hand-laid table: columns sized by weight, rows as tall as their tallest wrapped cell. */
 export function table(
   m: Measure,
   columns: readonly Column[],
-  rows: readonly (readonly string[])[],
+  rows: readonly (readonly Cell[])[],
   width: number,
   options: {
     minRowHeight?: number;
@@ -236,26 +260,32 @@ export function table(
           : (widths[i] ?? 0);
     // Shrink a cell whose longest word would not fit, then wrap: never cut inside a word.
     const cellStyles = columns.map((c, i) =>
-      m.fit(cells[i] ?? '', cellStyle(c), cellWidth(i) - 2 * CELL_PAD, MIN_CELL_SIZE, {
+      m.fit(cellText(cells[i]), cellStyle(c), cellWidth(i) - 2 * CELL_PAD, MIN_CELL_SIZE, {
         keep: c.keep ?? 'pieces',
       }),
     );
-    const cellLines = columns.map((c, i) => {
+    const cellRuns = columns.map((c, i): Run[] => {
       if (c.kind === 'writeIn' || covered(i)) return [];
-      const text = cells[i] ?? '';
-      if (c.keep === 'line') return [text];
-      return m.wrap(text, cellStyles[i] ?? BODY, cellWidth(i) - 2 * CELL_PAD, {
-        hyphens: c.keep !== 'words',
+      const style = cellStyles[i] ?? BODY;
+      const cell = cells[i] ?? '';
+      const parts = typeof cell === 'string' ? [{ text: cell }] : cell.parts;
+      return parts.map((part): Run => {
+        const partStyle: TextStyle = part.bold === true ? { ...style, face: 'bold' } : style;
+        const lines =
+          c.keep === 'line'
+            ? [part.text]
+            : m.wrap(part.text, partStyle, cellWidth(i) - 2 * CELL_PAD, {
+                hyphens: c.keep !== 'words',
+              });
+        return { lines, style: partStyle };
       });
     });
     const cellHeight = (i: number): number =>
-      (cellLines[i]?.length ?? 0) * m.lineHeight(cellStyles[i] ?? BODY);
+      (cellRuns[i] ?? []).reduce((sum, run) => sum + run.lines.length * m.lineHeight(run.style), 0);
     const barcodeHeight = columns.some((c) => c.kind === 'barcode') ? CELL_BAR_HEIGHT : 0;
     const height = Math.max(
       options.minRowHeight ?? 0,
-      Math.max(lineHeight, ...cellLines.map((_, i) => cellHeight(i))) +
-        barcodeHeight +
-        2 * CELL_PAD,
+      Math.max(lineHeight, ...cellRuns.map((_, i) => cellHeight(i))) + barcodeHeight + 2 * CELL_PAD,
     );
     return {
       height,
@@ -264,22 +294,27 @@ export function table(
           if (covered(i)) return;
           const cx = x + (offsets[i] ?? 0) + CELL_PAD;
           const inner = cellWidth(i) - 2 * CELL_PAD;
-          const lines = cellLines[i] ?? [];
+          const drawRuns = (top: number) => {
+            for (const run of cellRuns[i] ?? []) {
+              pen.lines(run.lines, cx, top, run.style);
+              top += run.lines.length * pen.measure.lineHeight(run.style);
+            }
+          };
           switch (c.kind ?? 'text') {
             case 'writeIn':
               pen.box(cx, y + 2, inner, height - 4, {});
               break;
             case 'barcode': {
-              const pattern = code128(cells[i] ?? '');
+              const pattern = code128(cellText(cells[i]));
               const moduleWidth = pattern ? Math.min(0.8, inner / pattern.modules) : 0;
               if (pattern && moduleWidth >= MIN_MODULE) {
                 pen.bars(pattern, cx, y + CELL_PAD, moduleWidth, CELL_BAR_HEIGHT - 2);
               }
-              pen.lines(lines, cx, y + CELL_PAD + CELL_BAR_HEIGHT, cellStyles[i] ?? BODY);
+              drawRuns(y + CELL_PAD + CELL_BAR_HEIGHT);
               break;
             }
             case 'text':
-              pen.lines(lines, cx, y + CELL_PAD, cellStyles[i] ?? cellStyle(c));
+              drawRuns(y + CELL_PAD);
               break;
           }
         });

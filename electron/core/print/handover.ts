@@ -10,7 +10,7 @@
  */
 import { ageAt, formatAge } from '../../common/age.ts';
 import { deviceLines } from './devices.ts';
-import { orderDosing, orderRoute } from '../../common/dose-lines.ts';
+import { doseLineRows, orderDosing, orderRoute } from '../../common/dose-lines.ts';
 import { drugLabel } from '../../common/order-state.ts';
 import { planItemText } from '../../common/plan-item.ts';
 import type { Chart, Severity } from '../model.ts';
@@ -251,16 +251,20 @@ function factsBlocks(
       const dosing = orderDosing(o, t, day);
       // A child's mg/kg after the order, as on the MAR; why none is, marked.
       const perKg = perKgNote(o, dosingWeight, t, day);
+      // An order of several dose lines as the MAR says it: the drug, then each line on its own
+      // (dose · rhythm · its days), not bullets trailed by "per dose line".
+      const rows = o.prn ? [] : doseLineRows(o, t, day);
       return [
         o.highAlert ? `⚠ ${t('drug.highAlert')}` : '',
         drugLabel(t, o),
-        dosing.dose,
+        rows.length > 0 ? '' : dosing.dose,
         orderRoute(o, t),
-        o.prn ? t('med.prnNoReason') : dosing.frequency,
+        o.prn ? t('med.prnNoReason') : rows.length > 0 ? '' : dosing.frequency,
         perKg === null ? '' : `— ${perKg.kind === 'weigh' ? '⚠ ' : ''}${perKg.text}`,
       ]
         .filter((s) => s.length > 0)
-        .join(' ');
+        .join(' ')
+        .concat(rows.map((row) => `\n${row}`).join(''));
     });
   const pending = chart.plan
     .filter((p) => p.kind === 'service-request')
@@ -391,15 +395,15 @@ function boardSection(
         : t('severity.none'),
       t(`codeStatus.${chart.stay?.codeStatus ?? 'unknown'}`),
       allergyLine(t, identity),
-      // The lines and devices share the summary's cell, under their own heading: a column of
-      // their own would squeeze the others below their longest words.
-      [
-        chart.handover.summary ?? chart.stay?.reason ?? '',
-        t('handover.devicesShort'),
-        ...deviceLines(t, chart.devices, input.asOf, input.timeZone),
-      ]
-        .filter((s) => s.length > 0)
-        .join('\n'),
+      // The lines and devices share the summary's cell, under their own heading in bold: a
+      // column of their own would squeeze the others below their longest words.
+      {
+        parts: [
+          { text: chart.handover.summary ?? chart.stay?.reason ?? '' },
+          { text: t('handover.devicesShort'), bold: true },
+          { text: deviceLines(t, chart.devices, input.asOf, input.timeZone).join('\n') },
+        ].filter((part) => part.text.length > 0),
+      },
       chart.handover.actions.map((a) => `☐ ${a}`).join('\n'),
     ];
   });

@@ -230,6 +230,13 @@ describe.each(['fr', 'nl', 'de'] as const)(
       expect(summary).not.toContain(t('doseLine.perLine'));
     });
 
+    it('lists the rows under the drug on the handover, without "per dose line"', async () => {
+      const handover = await text({ report: 'handover', wardId: 'w3b' }, language);
+      expect(handover).toContain(`Hukyndra 40 mg ${rows[0]}`);
+      expect(handover).not.toContain('•');
+      expect(handover).not.toContain(wordsTranslator(language)('doseLine.perLine'));
+    });
+
     it('says the same rows in the summary, the round and the handover', async () => {
       const summary = await text({ report: 'summary', patientId: 'p-zoe' }, language);
       const round = await text(

@@ -1,6 +1,6 @@
 import PDFDocument from 'pdfkit';
 import { describe, expect, it } from 'vitest';
-import { BODY, table } from '../../../electron/core/print/blocks.ts';
+import { BODY, BODY_BOLD, table } from '../../../electron/core/print/blocks.ts';
 import { loadFonts } from '../../../electron/core/print/fonts.ts';
 import {
   Measure,
@@ -9,7 +9,17 @@ import {
   type Pen,
   type Placement,
   type Section,
+  type TextStyle,
 } from '../../../electron/core/print/layout.ts';
+
+/** A Measure over the app's fonts, as the reports lay text out with. */
+function measure(): Measure {
+  const doc = new PDFDocument({ autoFirstPage: false });
+  const fonts = loadFonts();
+  doc.registerFont('regular', fonts.regular);
+  doc.registerFont('bold', fonts.bold);
+  return new Measure(doc);
+}
 
 const block = (height: number, keepWithNext = false): Block => ({
   height,
@@ -124,11 +134,7 @@ describe('paginate: a row carried over a page break', () => {
 });
 
 describe('Measure.wrap', () => {
-  const doc = new PDFDocument({ autoFirstPage: false });
-  const fonts = loadFonts();
-  doc.registerFont('regular', fonts.regular);
-  doc.registerFont('bold', fonts.bold);
-  const m = new Measure(doc);
+  const m = measure();
   const style = { face: 'regular', size: 10 } as const;
 
   it('wraps words into lines no wider than the column', () => {
@@ -171,11 +177,7 @@ describe('Measure.wrap', () => {
 });
 
 describe('table: a cell across the columns after it', () => {
-  const doc = new PDFDocument({ autoFirstPage: false });
-  const fonts = loadFonts();
-  doc.registerFont('regular', fonts.regular);
-  doc.registerFont('bold', fonts.bold);
-  const m = new Measure(doc);
+  const m = measure();
   const columns = [
     { label: 'Drug', weight: 1 },
     { label: 'Dose', weight: 1 },
@@ -222,5 +224,40 @@ describe('table: a cell across the columns after it', () => {
       'covered too',
     ]);
     expect(second?.map((run) => run.x)).toEqual([2.5, 102.5, 302.5]);
+  });
+});
+
+describe('table: a cell in parts', () => {
+  const m = measure();
+  const columns = [{ label: 'Summary', weight: 1 }];
+
+  it('draws each part on lines of its own, a bold part in bold, one under the other', () => {
+    const cell = {
+      parts: [
+        { text: 'Pneumonia, improving' },
+        { text: 'Lines, drains', bold: true },
+        { text: 'PVC left forearm · day 3' },
+      ],
+    };
+    const [row] = table(m, columns, [[cell]], 400).rows;
+    if (!row) throw new Error('no row');
+    const runs: { y: number; lines: readonly string[]; face: string }[] = [];
+    const pen = {
+      measure: m,
+      lines: (lines: readonly string[], _x: number, y: number, style: TextStyle) =>
+        runs.push({ y, lines, face: style.face }),
+      hline: () => undefined,
+    } as unknown as Pen;
+    row.draw(pen, 0, 0);
+    expect(runs.map(({ lines, face }) => [lines.join(' '), face])).toEqual([
+      ['Pneumonia, improving', 'regular'],
+      ['Lines, drains', 'bold'],
+      ['PVC left forearm · day 3', 'regular'],
+    ]);
+    const [a, b, c] = runs.map((run) => run.y);
+    expect(b).toBeCloseTo((a ?? 0) + m.lineHeight(BODY));
+    expect(c).toBeCloseTo((b ?? 0) + m.lineHeight(BODY_BOLD));
+    // As tall as its three lines.
+    expect(row.height).toBeGreaterThanOrEqual(3 * m.lineHeight(BODY));
   });
 });
