@@ -365,13 +365,14 @@ function boardSection(
 ): Section {
   const columns: Column[] = [
     // Widths for the longest words of the four languages at the smallest cell size
-    // ("BEOBACHTEN", "Schweregrad", "anaphylactique"): a word is never cut to fit.
+    // ("BEOBACHTEN", "Schweregrad", "anaphylactique", "Komfortmaßnahmen", "CONTRADICTOIRE"):
+    // a word is never cut to fit.
     { label: t('col.bed'), weight: 0.7, bold: true, keep: 'line' },
-    { label: t('col.patient'), weight: 2, bold: true },
+    { label: t('col.patient'), weight: 1.9, bold: true },
     { label: t('col.severity'), weight: 1.5, bold: true },
-    { label: t('col.codeStatus'), weight: 1.7, bold: true },
-    { label: t('col.allergies'), weight: 1.8, bold: true },
-    { label: t('handover.boardSummary'), weight: 2.6 },
+    { label: t('col.codeStatus'), weight: 2.4, bold: true },
+    { label: t('col.allergies'), weight: 1.7, bold: true },
+    { label: t('handover.boardSummary'), weight: 2.1 },
     { label: t('ipass.actions'), weight: 2 },
     { label: t('handover.notes'), weight: 1.1, kind: 'writeIn' },
   ];

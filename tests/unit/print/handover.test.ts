@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Language } from '../../../electron/core/api/contract.ts';
+import { CodeStatusSchema } from '../../../electron/core/model.ts';
 import { handoverReport } from '../../../electron/core/print/handover.ts';
 import { translator } from '../../../electron/core/print/messages.ts';
 import {
@@ -270,7 +271,9 @@ describe.each(['fr', 'nl', 'de', 'en'] as const)('I-PASS handover in %s', (langu
     expect(text).toContain(t('handover.boardTitle'));
     const board = text.slice(text.indexOf(`\n${t('handover.board')}\n`));
     for (const c of ward) expect(board.split(`\n${c.stay!.bed!}\n`).length - 1).toBe(1);
-    expect(texts.length).toBeLessThanOrEqual(3);
+    // Twelve beds on at most four pages: the code status column is wide enough for its longest
+    // word in four languages ("Therapiebegrenzung"), which costs the board a page in nl and de.
+    expect(texts.length).toBeLessThanOrEqual(4);
     // Each column title and the severity word drawn whole, never cut inside ("Reanimatio/n").
     const lines = board.split('\n');
     for (const key of [
@@ -279,6 +282,7 @@ describe.each(['fr', 'nl', 'de', 'en'] as const)('I-PASS handover in %s', (langu
       'col.allergies',
       'handover.boardSummary',
       'ipass.actions',
+      'handover.notes',
     ] as const)
       expect(lines).toContain(t(key));
     // Wrapped at a space if it must be ("À / SURVEILLER"), each word whole.
@@ -287,6 +291,22 @@ describe.each(['fr', 'nl', 'de', 'en'] as const)('I-PASS handover in %s', (langu
         lines.some((l) => l.split(/\s+/).includes(word)),
         word,
       ).toBe(true);
+  });
+
+  it('draws every code status on the board with each word whole ("NICHT DOKUMENTIERT", not "DOKUMENTIER" / "T")', async () => {
+    const statuses = CodeStatusSchema.options;
+    const charts = statuses.map((codeStatus, i) => {
+      const c = chart(i + 1);
+      return { ...c, stay: { ...c.stay!, codeStatus } };
+    });
+    const { pdf } = await renderToBuffer(
+      (tr) => handoverReport({ ...handoverDefaults, layout: 'board', scope, charts }, tr),
+      { ...context, language },
+    );
+    const words = (await pageTexts(pdf)).join('\n').split(/\s+/);
+    for (const status of statuses)
+      for (const word of t(`codeStatus.${status}`).split(/\s+/))
+        expect(words, `${status}: ${word}`).toContain(word);
   });
 });
 
