@@ -139,24 +139,54 @@ export function formatPerKg(values: PerKg, t: TranslateWord): string {
     .join(' · ');
 }
 
+type PerKgOrder = Parameters<typeof perKg>[0] & {
+  /** An order of several dose lines (a taper, a loading dose): each line's own dose and rhythm. */
+  readonly doseLines?: readonly {
+    readonly dose: number | null;
+    readonly doseUnit: string | null;
+    readonly frequencyParts?: Frequency | null;
+  }[];
+};
+
+/** The order's doses mg/kg is said of: each dose line's when it has several, else its own. */
+function doses(order: PerKgOrder): readonly Parameters<typeof perKg>[0][] {
+  const lines = order.doseLines ?? [];
+  if (lines.length < 2) return [order];
+  return lines.map((line) => ({ ...line, prn: order.prn, maxDose: order.maxDose }));
+}
+
+/** The figures of each dose in a mass unit; a line's prefixed with its number. */
+function figures(order: PerKgOrder, kg: number, t: TranslateWord): string | null {
+  const each = doses(order);
+  const said = each.flatMap((dose, i) => {
+    const values = perKg(dose, kg);
+    if (values === null) return [];
+    const text = formatPerKg(values, t);
+    return [each.length === 1 ? text : t('perKg.onLine', { line: i + 1, figures: text })];
+  });
+  return said.length === 0 ? null : said.join(' — ');
+}
+
 /**
  * What is said beside a child's dose: its mg/kg (`figures`), or why none is computed and that
  * the child must be weighed (`weigh`). Null when nothing is: an adult, a dose that is not a
  * single mass (mL, units, a range), or no weight at all — the patient band says that one
- * ("NOT RECORDED — weigh before dosing"). `date` says the weight's date as the reader reads dates.
+ * ("NOT RECORDED — weigh before dosing"). An order of several dose lines (a child's taper)
+ * gets each line's figures, numbered as its lines are. `date` says the weight's date as the
+ * reader reads dates.
  */
 export function perKgNote(
-  order: Parameters<typeof perKg>[0],
+  order: PerKgOrder,
   dosing: PerKgWeight | null,
   t: TranslateWord,
   date: (iso: string) => string,
 ): { readonly kind: 'figures' | 'weigh'; readonly text: string } | null {
   // A dose in a mass unit at all? Asked with 1 kg, since the answer does not depend on it.
-  if (dosing === null || dosing.kind === 'none' || perKg(order, 1) === null) return null;
+  if (dosing === null || dosing.kind === 'none' || figures(order, 1, t) === null) return null;
   switch (dosing.kind) {
     case 'usable': {
-      const values = perKg(order, dosing.kg);
-      return values && { kind: 'figures', text: formatPerKg(values, t) };
+      const text = figures(order, dosing.kg, t);
+      return text === null ? null : { kind: 'figures', text };
     }
     case 'undated':
       return { kind: 'weigh', text: t('perKg.undated') };

@@ -464,6 +464,7 @@ export const de: Words = {
   'perKg.dose': '{value} mg/kg pro Dosis',
   'perKg.day': '{value} mg/kg pro 24 Std.',
   'perKg.maxDay': 'max. {value} mg/kg pro 24 Std.',
+  'perKg.onLine': 'Dosierungszeile {line}: {figures}',
   'perKg.undated': 'kein mg/kg: Gewicht ohne Datum — wiegen',
   'perKg.tooOld': 'kein mg/kg: Gewicht vom {date}, älter als {days} Tage — wiegen',
 

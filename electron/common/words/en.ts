@@ -462,6 +462,7 @@ export const en = {
   'perKg.dose': '{value} mg/kg per dose',
   'perKg.day': '{value} mg/kg per 24 h',
   'perKg.maxDay': 'max. {value} mg/kg per 24 h',
+  'perKg.onLine': 'dose line {line}: {figures}',
   'perKg.undated': 'no mg/kg: the weight has no date — weigh',
   'perKg.tooOld': 'no mg/kg: weight of {date}, older than {days} days — weigh',
 

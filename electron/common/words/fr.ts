@@ -466,6 +466,7 @@ export const fr: Words = {
   'perKg.dose': '{value} mg/kg par dose',
   'perKg.day': '{value} mg/kg par 24 h',
   'perKg.maxDay': 'max. {value} mg/kg par 24 h',
+  'perKg.onLine': 'ligne de dose {line} : {figures}',
   'perKg.undated': 'pas de mg/kg : poids sans date — peser',
   'perKg.tooOld': 'pas de mg/kg : poids du {date}, plus de {days} jours — peser',
 

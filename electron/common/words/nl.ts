@@ -462,6 +462,7 @@ export const nl: Words = {
   'perKg.dose': '{value} mg/kg per dosis',
   'perKg.day': '{value} mg/kg per 24 u',
   'perKg.maxDay': 'max. {value} mg/kg per 24 u',
+  'perKg.onLine': 'doseringsregel {line}: {figures}',
   'perKg.undated': 'geen mg/kg: gewicht zonder datum — wegen',
   'perKg.tooOld': 'geen mg/kg: gewicht van {date}, ouder dan {days} dagen — wegen',
 

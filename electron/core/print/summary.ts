@@ -227,7 +227,13 @@ function medicationBlocks(
     const dosingCells =
       lines.length > 0
         ? [
-            [orderRoute(med, t), ...lines.map((line) => `• ${line}`)].filter(Boolean).join('\n'),
+            [
+              orderRoute(med, t),
+              ...lines.map((line) => `• ${line}`),
+              perKg?.kind === 'figures' ? perKg.text : '',
+            ]
+              .filter(Boolean)
+              .join('\n'),
             '',
             '',
           ]

@@ -15,7 +15,7 @@ import { openReadonlyDb } from '../../../electron/core/db/open.ts';
 import type { ReadonlyDb } from '../../../electron/core/db/queries.ts';
 import { toSqliteImage } from '../../../electron/core/db/schema.ts';
 import { importFhir } from '../../../electron/core/fhir/import.ts';
-import type { Observation } from '../../../electron/core/model.ts';
+import { NO_DOSE, type Observation } from '../../../electron/core/model.ts';
 import { handoverReport } from '../../../electron/core/print/handover.ts';
 import { marReport, marSheetFromChart } from '../../../electron/core/print/mar.ts';
 import { wallClockDays } from '../../../electron/core/print/mar-window.ts';
@@ -243,6 +243,60 @@ async function childSummaryAndHandover(
   );
   return { summary: await text(summary.pdf), handover: await text(handover.pdf) };
 }
+
+describe('a child’s order of several dose lines (a taper)', () => {
+  // Prednisolone 10 mg twice a day, then 5 mg once a day, for an 8 kg child weighed yesterday.
+  const line = (sequence: number, dose: number, repeat: object) => ({
+    ...NO_DOSE,
+    sequence,
+    text: null,
+    dose,
+    doseUnit: 'mg',
+    timing: JSON.stringify({ repeat }),
+  });
+  const taper = medication({
+    id: 'pred',
+    drug: 'Prednisolone',
+    doseLines: [
+      line(1, 10, {
+        frequency: 2,
+        period: 1,
+        periodUnit: 'd',
+        boundsDuration: { value: 3, code: 'd' },
+      }),
+      line(2, 5, { frequency: 1, period: 1, periodUnit: 'd' }),
+    ],
+  });
+  const child = () => {
+    const base = chart(1);
+    return chart(1, {
+      patient: { ...base.patient, birthDate: '2025-06-20', weightKg: null },
+      observations: [weighed(8, '2026-11-30T08:00:00Z')],
+      medications: [taper],
+    });
+  };
+
+  it('gives each line’s mg/kg, numbered as its lines, on the MAR and the summary', async () => {
+    const window = wallClockDays(new Date('2026-12-01T07:00:00Z'), 1, timeZone);
+    const clock = { adminTimes: DEFAULT_ADMIN_TIMES, timeZone };
+    const sheets = [marSheetFromChart(child(), window, clock, AS_OF)];
+    const print = async (build: Parameters<typeof renderToBuffer>[0]) => {
+      const { pdf } = await renderToBuffer(build, {
+        ...context,
+        manifest: { ...manifest, dataAsOf: AS_OF.toISOString() },
+        language: 'fr',
+        printedAt: new Date('2026-12-01T08:30:00Z'),
+      });
+      return (await pageTexts(pdf)).join('\n').replace(/\s+/g, ' ');
+    };
+    const mar = await print((t) => marReport({ scope: 'Pédiatrie', window, sheets }, t, timeZone));
+    const summary = await print((t) => summaryReport(child(), t, timeZone, AS_OF));
+    for (const text of [mar, summary]) {
+      expect(text).toContain('ligne de dose 1 : 1,25 mg/kg par dose · 2,5 mg/kg par 24 h');
+      expect(text).toContain('ligne de dose 2 : 0,625 mg/kg par dose · 0,625 mg/kg par 24 h');
+    }
+  });
+});
 
 describe('the summary and handover say the MAR’s mg/kg', () => {
   it('gives the same figures beside the same doses, and none beside mL or a held order', async () => {
