@@ -184,6 +184,7 @@ function medicationBlocks(
   asOf: Date,
 ): Block[] {
   const dosingWeight = childDosingWeight(chart.patient, chart.observations, asOf, timeZone);
+  const day = (iso: string) => storedDay(iso, timeZone);
   const columns: Column[] = [
     { label: t('col.drug'), weight: 1.9, bold: true },
     // A date of a dose line's step never broken after its hyphens ("2026-11-" / "15").
@@ -197,17 +198,15 @@ function medicationBlocks(
   ];
   const spans: (Span | null)[] = [];
   const rows = chart.medications.map((med) => {
-    const dosing = orderDosing(med, t, (iso) => storedDay(iso, timeZone));
+    const dosing = orderDosing(med, t, day);
     // A scheduled order of several dose lines: each line (dose · rhythm · its days) across the
     // dose, route and frequency columns, as the MAR says it, instead of wrapped into the dose
     // column beside a frequency that only says "per dose line"; the route first when it is the
     // same for every line.
-    const lines = med.prn ? [] : doseLineRows(med, t, (iso) => storedDay(iso, timeZone));
+    const lines = med.prn ? [] : doseLineRows(med, t, day);
     spans.push(lines.length > 0 ? LINES_SPAN : null);
     // A child's mg/kg under the dose, as on the MAR and the chart; why none is, among the flags.
-    const perKg = isToGive(med)
-      ? perKgNote(med, dosingWeight, t, (iso) => storedDay(iso, timeZone))
-      : null;
+    const perKg = isToGive(med) ? perKgNote(med, dosingWeight, t, day) : null;
     const reason = prnReason(t, med);
     const frequency = med.prn
       ? reason !== null
