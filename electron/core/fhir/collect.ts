@@ -42,6 +42,13 @@ import type {
   PatientRecord,
 } from './records.ts';
 import { ReferenceIndex, idOfKey, resourceKey } from './references.ts';
+import {
+  type ClinicalOutcome,
+  type ClinicalRecords,
+  ClinicalStore,
+  UNCHANGED,
+  keyHash,
+} from './clinical-store.ts';
 import type { ReportTally } from './report.ts';
 import { decodedText } from './text-content.ts';
 import { Interner } from './interner.ts';
@@ -58,8 +65,8 @@ export interface Collected {
   readonly medications: Map<string, MedicationRecord>;
   readonly devices: Map<string, DeviceRecord>;
   readonly encounters: Map<string, EncounterRecord>;
-  /** Every clinical resource's contribution, by resource key. */
-  readonly clinical: Map<string, ClinicalRecord>;
+  /** Every clinical resource's contribution, in input order, by resource key. */
+  readonly clinical: ClinicalRecords;
   /** Binary key → its content as text (only text types are kept: notes point at them). */
   readonly binaries: Map<string, string>;
 }
@@ -77,30 +84,11 @@ interface Reading {
   readonly strings: Interner;
 }
 
-/**
- * Keeps what a resource contributes. A clinical handler returns whether its key was new (the
- * map is probed once, by the set or delete itself); the others return nothing, their keys being
- * checked by the reference index.
- */
-type Handler = (c: Collected, r: Json, key: string, reading: Reading) => boolean | void;
+/** Keeps what a directory resource (a reference target: patient, place, person, medication) contributes. */
+type Handler = (c: Collected, r: Json, key: string, tally: ReportTally) => void;
 
-function clinical(
-  map: (
-    r: Json,
-    asOf: number,
-    tally: ReportTally,
-    timeZone: string,
-    strings: Interner,
-  ) => ClinicalRecord | null,
-): Handler {
-  return (c, r, key, { clock, tally, strings }) => {
-    const record = map(r, clock.asOf, tally, clock.timeZone, strings);
-    if (!record) return !c.clinical.delete(key); // a later copy that is void replaces an earlier one
-    const before = c.clinical.size;
-    c.clinical.set(key, record);
-    return c.clinical.size > before;
-  };
-}
+/** A clinical resource's record for its patient, or null when it is void (entered in error …). */
+type ClinicalMapper = (r: Json, reading: Reading) => ClinicalRecord | null;
 
 /** A reference to a contained resource (`#id`) made global: the container's key + `#id`. */
 function localRef(ref: string | null, containerKey: string): string | null {
@@ -124,65 +112,90 @@ function collectContainedLocations(c: Collected, r: Json, containerKey: string):
   }
 }
 
-/** Resource type → what to keep of it. Types not listed are counted and skipped. */
-const HANDLERS: Readonly<Record<string, Handler>> = {
-  Patient: (c, r, key) => {
-    c.patients.set(key, mapPatient(r, idOfKey(key)));
-  },
-  Location: (c, r, key) => {
-    collectContainedLocations(c, r, key);
-    c.locations.set(key, locationIn(r, key, key));
-  },
-  Organization: (c, r, key) => {
-    c.organizations.set(key, mapOrganization(r, idOfKey(key)));
-  },
-  Practitioner: (c, r, key) => {
-    c.practitioners.set(key, mapPractitionerName(r));
-  },
-  PractitionerRole: (c, r, key) => {
-    c.roles.set(key, mapPractitionerRole(r));
-  },
-  Medication: (c, r, key, { tally }) => {
-    const medication = mapMedication(r);
-    if (medication.unknownModifier) tally.warn('unknown-modifier');
-    c.medications.set(key, medication);
-  },
-  Device: (c, r, key, { tally }) => {
-    const device = mapDevice(r);
-    if (device.unknownModifier) tally.warn('unknown-modifier');
-    c.devices.set(key, device);
-  },
-  Encounter: (c, r, key) => {
-    collectContainedLocations(c, r, key);
-    const e = mapEncounter(r);
-    c.encounters.set(key, {
-      ...e,
-      locations: e.locations.map((l) => ({ ...l, ref: localRef(l.ref, key) })),
-    });
-  },
-  Binary: (c, r, key) => {
-    const text = decodedText(str(r['contentType']), str(r['data']));
-    if (text !== null) c.binaries.set(key, text);
-  },
-  AllergyIntolerance: clinical(mapAllergy),
-  Condition: clinical(mapCondition),
-  DocumentReference: clinical(mapDocumentReference),
-  MedicationRequest: clinical(mapMedicationRequest),
-  MedicationAdministration: clinical(mapMedicationAdministration),
-  Observation: clinical((r, _asOf, tally, _timeZone, strings) => mapObservation(r, tally, strings)),
-  CarePlan: clinical(mapCarePlan),
-  Goal: clinical(mapGoal),
-  ServiceRequest: clinical(mapServiceRequest),
-  Task: clinical(mapTask),
-  Procedure: clinical(mapProcedure),
-  NutritionOrder: clinical(mapNutritionOrder),
-  Flag: clinical(mapFlag),
-  Consent: clinical(mapConsent),
-  DeviceUseStatement: clinical(mapDeviceUseStatement),
-};
+/**
+ * Resource type → what to keep of it; types in neither table are counted and skipped. Maps,
+ * not objects: every line asks with a type string fresh from the input, and a property lookup
+ * by a string not yet internalized costs a string-table probe (0.6 s over 30,000 patients).
+ */
+const DIRECTORY: ReadonlyMap<string, Handler> = new Map<string, Handler>(
+  Object.entries({
+    Patient: (c, r, key) => {
+      c.patients.set(key, mapPatient(r, idOfKey(key)));
+    },
+    Location: (c, r, key) => {
+      collectContainedLocations(c, r, key);
+      c.locations.set(key, locationIn(r, key, key));
+    },
+    Organization: (c, r, key) => {
+      c.organizations.set(key, mapOrganization(r, idOfKey(key)));
+    },
+    Practitioner: (c, r, key) => {
+      c.practitioners.set(key, mapPractitionerName(r));
+    },
+    PractitionerRole: (c, r, key) => {
+      c.roles.set(key, mapPractitionerRole(r));
+    },
+    Medication: (c, r, key, tally) => {
+      const medication = mapMedication(r);
+      if (medication.unknownModifier) tally.warn('unknown-modifier');
+      c.medications.set(key, medication);
+    },
+    Device: (c, r, key, tally) => {
+      const device = mapDevice(r);
+      if (device.unknownModifier) tally.warn('unknown-modifier');
+      c.devices.set(key, device);
+    },
+    Encounter: (c, r, key) => {
+      collectContainedLocations(c, r, key);
+      const e = mapEncounter(r);
+      c.encounters.set(key, {
+        ...e,
+        locations: e.locations.map((l) => ({ ...l, ref: localRef(l.ref, key) })),
+      });
+    },
+    Binary: (c, r, key) => {
+      const text = decodedText(str(r['contentType']), str(r['data']));
+      if (text !== null) c.binaries.set(key, text);
+    },
+  } satisfies Record<string, Handler>),
+);
+
+/** The clinical mappers' common arguments, from what the import reads with. */
+function clinical(
+  map: (
+    r: Json,
+    asOf: number,
+    tally: ReportTally,
+    timeZone: string,
+    strings: Interner,
+  ) => ClinicalRecord | null,
+): ClinicalMapper {
+  return (r, { clock, tally, strings }) => map(r, clock.asOf, tally, clock.timeZone, strings);
+}
+
+const CLINICAL: ReadonlyMap<string, ClinicalMapper> = new Map<string, ClinicalMapper>(
+  Object.entries({
+    AllergyIntolerance: clinical(mapAllergy),
+    Condition: clinical(mapCondition),
+    DocumentReference: clinical(mapDocumentReference),
+    MedicationRequest: clinical(mapMedicationRequest),
+    MedicationAdministration: clinical(mapMedicationAdministration),
+    Observation: (r, { tally, strings }) => mapObservation(r, tally, strings),
+    CarePlan: clinical(mapCarePlan),
+    Goal: clinical(mapGoal),
+    ServiceRequest: clinical(mapServiceRequest),
+    Task: clinical(mapTask),
+    Procedure: clinical(mapProcedure),
+    NutritionOrder: clinical(mapNutritionOrder),
+    Flag: clinical(mapFlag),
+    Consent: clinical(mapConsent),
+    DeviceUseStatement: clinical(mapDeviceUseStatement),
+  } satisfies Record<string, ClinicalMapper>),
+);
 
 export class Collector implements ResourceSink {
-  readonly collected: Collected = {
+  private readonly store = new ClinicalStore();
+  private readonly gathered: Collected = {
     index: new ReferenceIndex(),
     patients: new Map(),
     locations: new Map(),
@@ -192,7 +205,7 @@ export class Collector implements ResourceSink {
     medications: new Map(),
     devices: new Map(),
     encounters: new Map(),
-    clinical: new Map(),
+    clinical: this.store,
     binaries: new Map(),
   };
   private anonymous = 0;
@@ -202,29 +215,44 @@ export class Collector implements ResourceSink {
     this.reading = { clock, tally, strings: new Interner() };
   }
 
+  /** What was read; reading ends with the first call (later copies of a key are settled). */
+  get collected(): Collected {
+    this.store.seal(this.reading.tally);
+    return this.gathered;
+  }
+
   wants(type: string): boolean {
-    return Object.hasOwn(HANDLERS, type);
+    return CLINICAL.has(type) || DIRECTORY.has(type);
   }
 
   accept(resource: Json, type: string, fullUrl: string | null): void {
-    const handler = HANDLERS[type];
-    if (!handler) return;
+    const map = CLINICAL.get(type);
+    const handler = map ? undefined : DIRECTORY.get(type);
+    if (!map && !handler) return;
     const { tally } = this.reading;
     rejectMalformedFields(resource, type, tally);
     // A resource nobody can reference is still imported (it may reference others).
     const key = resourceKey(resource, type, fullUrl) ?? `${type}/#${++this.anonymous}`;
     const target = ReferenceIndex.isTarget(type);
-    if (target && !this.collected.index.register(key, type, resource, fullUrl))
+    if (target && !this.gathered.index.register(key, type, resource, fullUrl))
       tally.warn('duplicate-resource');
-    let fresh: boolean | void;
+    // The mappers read defensively; the catches are the last guard that keeps one odd
+    // resource from failing a whole hospital's export.
+    if (map) {
+      let outcome: ClinicalOutcome;
+      try {
+        outcome = map(resource, this.reading);
+      } catch {
+        outcome = UNCHANGED;
+        tally.warn('malformed-resource');
+      }
+      this.store.add(key, keyHash(type, str(resource['id']), fullUrl), outcome, target);
+      return;
+    }
     try {
-      fresh = handler(this.collected, resource, key, this.reading);
+      handler!(this.gathered, resource, key, tally);
     } catch {
-      // The mappers read defensively; this is the last guard that keeps one odd resource
-      // from failing a whole hospital's export.
-      fresh = !target && !this.collected.clinical.has(key);
       tally.warn('malformed-resource');
     }
-    if (!target && fresh === false) tally.warn('duplicate-resource');
   }
 }

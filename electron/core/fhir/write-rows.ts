@@ -374,14 +374,16 @@ class Names {
   condition(ref: string | null): string | null {
     const key = resolveCounted(this.dir, ref);
     const problem =
-      key === null ? undefined : this.c.clinical.get(key)?.items.find((i) => i.item === 'problem');
+      key === null
+        ? undefined
+        : this.c.clinical.target(key)?.items.find((i) => i.item === 'problem');
     return problem?.item === 'problem' ? problem.text : null;
   }
 
   /** The export id of the order an administration was given for. */
   orderId(ref: string | null): string | null {
     const key = resolveCounted(this.dir, ref);
-    return key !== null && this.c.clinical.get(key)?.items[0]?.item === 'order'
+    return key !== null && this.c.clinical.target(key)?.items[0]?.item === 'order'
       ? idOfKey(key)
       : null;
   }
