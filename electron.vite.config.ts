@@ -20,6 +20,7 @@ export default defineConfig({
           index: resolve('electron/main/index.ts'),
           'engine-worker': resolve('electron/core/engine/engine-worker.ts'),
           'inbox-worker': resolve('electron/core/inbox/inbox-worker.ts'),
+          'observation-worker': resolve('electron/core/fhir/observation-worker.ts'),
           cli: resolve('electron/cli/main.ts'),
         },
       },

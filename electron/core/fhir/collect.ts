@@ -208,7 +208,10 @@ export class Collector implements ResourceSink {
     clinical: this.store,
     binaries: new Map(),
   };
-  private anonymous = 0;
+  /** Resources without id or fullUrl so far, per type: their keys are numbered. */
+  private readonly anonymous = new Map<string, number>();
+  /** The place in the input of the next resource read (report.ts `position`). */
+  private position = 0;
   private readonly reading: Reading;
 
   constructor(clock: Clock, tally: ReportTally) {
@@ -230,9 +233,9 @@ export class Collector implements ResourceSink {
     const handler = map ? undefined : DIRECTORY.get(type);
     if (!map && !handler) return;
     const { tally } = this.reading;
+    tally.position = this.position++;
     rejectMalformedFields(resource, type, tally);
-    // A resource nobody can reference is still imported (it may reference others).
-    const key = resourceKey(resource, type, fullUrl) ?? `${type}/#${++this.anonymous}`;
+    const key = resourceKey(resource, type, fullUrl) ?? this.anonymousKey(type);
     const target = ReferenceIndex.isTarget(type);
     if (target && !this.gathered.index.register(key, type, resource, fullUrl))
       tally.warn('duplicate-resource');
@@ -255,4 +258,29 @@ export class Collector implements ResourceSink {
       tally.warn('malformed-resource');
     }
   }
+
+  /**
+   * The key of a resource nobody can reference (no id, no fullUrl), numbered in its type: it
+   * is still imported, as it may reference others. Per type, so Observations read on other
+   * threads (in whatever order their batches return) number none of the others.
+   */
+  private anonymousKey(type: string): string {
+    const n = (this.anonymous.get(type) ?? 0) + 1;
+    this.anonymous.set(type, n);
+    return `${type}/#${n}`;
+  }
+
+  /** Observation lines read on other threads: their places, then their outcomes. */
+  readonly remote: NonNullable<ResourceSink['remote']> = {
+    reserve: () => ({ position: this.position++, slot: this.store.reserve() }),
+    settle: (at, id, outcome) => {
+      if (outcome === 'vacant') {
+        this.store.fill(at.slot, '', null, null, false);
+        return;
+      }
+      this.reading.tally.read('Observation', true);
+      const key = id ? `Observation/${id}` : this.anonymousKey('Observation');
+      this.store.fill(at.slot, key, keyHash('Observation', id, null), outcome, false);
+    },
+  };
 }

@@ -8,7 +8,7 @@ import type { WritableDb } from '../db/handle.ts';
 import { AppError } from '../errors.ts';
 import { copyBulkLoad, createExportTables, finishBulkLoad } from '../db/schema.ts';
 import { type Collected, Collector } from './collect.ts';
-import { readInputs } from './read-input.ts';
+import { type ParallelReading, readInputs } from './read-input.ts';
 import { type ImportReport, ReportTally } from './report.ts';
 import { type WriteSummary, prepareRows, writePrepared, writeRows } from './write-rows.ts';
 
@@ -26,6 +26,8 @@ export interface ImportOptions {
   readonly demo?: boolean;
   /** The site's IANA time zone, in which date-only periods are whole days (default Europe/Brussels). */
   readonly timeZone?: string;
+  /** Threads that read Observation lines, and from how much input (default: read-input.ts). */
+  readonly parallel?: ParallelReading;
 }
 
 /** The zone date-only periods are read in when the caller names none (the viewer's default). */
@@ -52,7 +54,7 @@ export interface FhirInput {
 
 export async function readFhir(
   paths: readonly string[],
-  options: Pick<ImportOptions, 'asOf' | 'onProgress' | 'timeZone'>,
+  options: Pick<ImportOptions, 'asOf' | 'onProgress' | 'timeZone' | 'parallel'>,
 ): Promise<FhirInput> {
   if (Number.isNaN(options.asOf.getTime())) {
     throw new AppError(
@@ -71,12 +73,15 @@ export async function readFhir(
   }
   const tally = new ReportTally(options.onProgress);
   const collector = new Collector({ asOf: options.asOf.getTime(), timeZone }, tally);
-  await readInputs(paths, collector, tally);
+  await readInputs(paths, collector, tally, options.parallel);
   return { collected: collector.collected, asOf: options.asOf, timeZone, tally };
 }
 
 /** What a write of input read once chooses: its ward scope, site and demo mark. */
-export type WriteImportOptions = Omit<ImportOptions, 'asOf' | 'onProgress' | 'timeZone'>;
+export type WriteImportOptions = Omit<
+  ImportOptions,
+  'asOf' | 'onProgress' | 'timeZone' | 'parallel'
+>;
 
 /** The second phase: one export database (its ward scope, site, demo mark) from input read once. */
 export function writeImport(

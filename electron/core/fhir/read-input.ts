@@ -12,12 +12,39 @@ import { createGunzip } from 'node:zlib';
 import { AppError } from '../errors.ts';
 import { type Json, list, obj, str } from './json.ts';
 import type { ReportTally } from './report.ts';
+import { ObservationPool, type RemoteSink } from './observation-pool.ts';
+import { availableParallelism } from 'node:os';
 
 export interface ResourceSink {
   /** Whether a resource type is used at all (otherwise it is only counted). */
   wants(type: string): boolean;
   /** A resource and, inside a Bundle, the `fullUrl` of its entry. */
   accept(resource: Json, type: string, fullUrl: string | null): void;
+  /** Present when Observation lines may be read on other threads (observation-pool.ts). */
+  readonly remote?: Pick<RemoteSink, 'reserve' | 'settle'>;
+}
+
+/** When Observation lines are read on other threads: how many, from how much NDJSON. */
+export interface ParallelReading {
+  readonly workers: number;
+  /** The least NDJSON (bytes, as stored) worth starting threads for. */
+  readonly fromBytes: number;
+}
+
+/**
+ * Threads beside the importer's own, up to three; from 32 MiB of NDJSON (about 500 patients)
+ * — below that, starting a thread costs more than it saves.
+ */
+export const DEFAULT_PARALLEL_READING: ParallelReading = {
+  workers: Math.min(3, Math.max(1, availableParallelism() - 1)),
+  fromBytes: 32 * 1024 * 1024,
+};
+
+/** What reading one input goes through: where resources go, and the threads, if any. */
+interface Reader {
+  readonly sink: ResourceSink;
+  readonly tally: ReportTally;
+  readonly pool: ObservationPool | null;
 }
 
 type InputKind = 'ndjson' | 'ndjson-gz' | 'json';
@@ -35,13 +62,46 @@ export async function readInputs(
   paths: readonly string[],
   sink: ResourceSink,
   tally: ReportTally,
+  parallel: ParallelReading = DEFAULT_PARALLEL_READING,
 ): Promise<void> {
-  for (const input of paths) {
-    for (const [file, kind] of await listInputFiles(input)) {
-      if (kind === 'json') await readJsonFile(file, sink, tally);
-      else await readNdjsonFile(file, kind === 'ndjson-gz', sink, tally);
+  const inputs: [string, InputKind][] = [];
+  for (const input of paths) inputs.push(...(await listInputFiles(input)));
+  const reader: Reader = { sink, tally, pool: await poolFor(inputs, sink, tally, parallel) };
+  try {
+    for (const [file, kind] of inputs) {
+      if (kind === 'json') await readJsonFile(file, reader);
+      else await readNdjsonFile(file, kind === 'ndjson-gz', reader);
     }
+    await reader.pool?.drain();
+  } finally {
+    await reader.pool?.close();
   }
+}
+
+async function poolFor(
+  inputs: readonly [string, InputKind][],
+  sink: ResourceSink,
+  tally: ReportTally,
+  { workers, fromBytes }: ParallelReading,
+): Promise<ObservationPool | null> {
+  const { remote } = sink;
+  if (!remote || workers < 1) return null;
+  let bytes = 0;
+  for (const [file, kind] of inputs)
+    if (kind !== 'json') bytes += (await stat(file).catch(() => null))?.size ?? 0;
+  if (bytes < fromBytes) return null;
+  return new ObservationPool(
+    {
+      reserve: () => remote.reserve(),
+      settle: (at, id, outcome) => remote.settle(at, id, outcome),
+      failed: () => tally.warn('malformed-resource'),
+      malformedLine: () => tally.warn('malformed-line'),
+      readHere: (line) => parseLine(line, { sink, tally, pool: null }),
+      warn: (kind, n) => tally.warn(kind, n),
+      reject: (field, position) => tally.reject(field, position),
+    },
+    workers,
+  );
 }
 
 async function listInputFiles(input: string): Promise<[string, InputKind][]> {
@@ -75,7 +135,7 @@ function unreadable(file: string, e: unknown): AppError {
   );
 }
 
-async function readJsonFile(file: string, sink: ResourceSink, tally: ReportTally): Promise<void> {
+async function readJsonFile(file: string, { sink, tally }: Reader): Promise<void> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
@@ -92,12 +152,7 @@ async function readJsonFile(file: string, sink: ResourceSink, tally: ReportTally
   emit(parsed, null, sink, tally);
 }
 
-async function readNdjsonFile(
-  file: string,
-  gzipped: boolean,
-  sink: ResourceSink,
-  tally: ReportTally,
-): Promise<void> {
+async function readNdjsonFile(file: string, gzipped: boolean, reader: Reader): Promise<void> {
   const raw = createReadStream(file, { highWaterMark: 1 << 20 });
   const stream = gzipped ? raw.pipe(createGunzip()) : raw;
   raw.on('error', (e) => stream.destroy(e));
@@ -113,20 +168,24 @@ async function readNdjsonFile(
             ? chunk.toString('utf8', start, newline)
             : Buffer.concat([...pending, chunk.subarray(start, newline)]).toString('utf8');
         pending = [];
-        handleLine(line, sink, tally);
+        handleLine(line, reader);
         start = newline + 1;
         newline = chunk.indexOf(10, start);
       }
       if (start < chunk.length) pending.push(chunk.subarray(start));
+      const backlog = reader.pool?.backlog();
+      if (backlog) await backlog;
     }
   } catch (e) {
+    // A reader thread that failed (observation-pool.ts) ends the import as it said.
+    if (e instanceof AppError) throw e;
     const code = e && typeof e === 'object' && 'code' in e ? String(e.code) : '';
     // A damaged gzip stream: keep what was read and say so. A file that cannot be read: stop.
     if (!code.startsWith('Z_')) throw unreadable(file, e);
-    tally.warn('malformed-line');
+    reader.tally.warn('malformed-line');
     return;
   }
-  if (pending.length > 0) handleLine(Buffer.concat(pending).toString('utf8'), sink, tally);
+  if (pending.length > 0) handleLine(Buffer.concat(pending).toString('utf8'), reader);
 }
 
 const RESOURCE_TYPE = /"resourceType"\s*:\s*"([A-Za-z]+)"/;
@@ -142,14 +201,24 @@ function peekType(line: string): string | null {
   return RESOURCE_TYPE.exec(line.slice(at, at + 64))?.[1] ?? null;
 }
 
-function handleLine(line: string, sink: ResourceSink, tally: ReportTally): void {
+function handleLine(line: string, reader: Reader): void {
   if (line.trim().length === 0) return;
   const type = peekType(line);
+  const { sink, tally, pool } = reader;
+  if (type === 'Observation' && pool) {
+    pool.add(line);
+    return;
+  }
   // Bundles are always parsed: their entries matter.
   if (type !== null && type !== 'Bundle' && !sink.wants(type)) {
     tally.read(type, false);
     return;
   }
+  parseLine(line, reader);
+}
+
+/** A line parsed here and what it holds emitted. */
+function parseLine(line: string, { sink, tally }: Reader): void {
   let parsed: unknown;
   try {
     parsed = JSON.parse(line);
