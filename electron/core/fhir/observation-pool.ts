@@ -36,8 +36,12 @@ export interface RemoteSink {
 
 /** Lines per message: large enough that a message costs little beside its lines. */
 const BATCH = 256;
-/** Batches in flight per worker before the reader waits (a few MB of lines). */
-const IN_FLIGHT = 6;
+/**
+ * Batches in flight per worker before the reader reads Observation lines itself (a few MB of
+ * lines): more than one 1 MiB chunk of input holds, so a worker has lines to go on with while
+ * the reader goes through the next chunk.
+ */
+export const IN_FLIGHT = 8;
 
 interface Pending {
   readonly reserved: Reserved[];
@@ -54,9 +58,11 @@ export class ObservationPool {
   private waiting: (() => void) | null = null;
 
   private readonly sink: RemoteSink;
+  private readonly inFlight: number;
 
-  constructor(sink: RemoteSink, workers: number) {
+  constructor(sink: RemoteSink, workers: number, inFlight = IN_FLIGHT) {
     this.sink = sink;
+    this.inFlight = inFlight;
     this.workers = Array.from({ length: workers }, () => {
       const worker = new Worker(workerScriptUrl('observation-worker', import.meta.url));
       const entry = { worker, decoder: new RowDecoder() };
@@ -73,11 +79,13 @@ export class ObservationPool {
     if (this.batch.lines.length === BATCH) this.send();
   }
 
-  /** Null, or a promise to wait for while too many batches are in flight. */
-  backlog(): Promise<void> | null {
-    if (this.failure) return Promise.reject(this.failure);
-    if (this.pending.size < IN_FLIGHT * this.workers.length) return null;
-    return new Promise((resolve) => (this.waiting = resolve));
+  /**
+   * Whether it takes more lines now: while the workers are behind, the reader reads the
+   * Observation lines itself, so neither side waits for the other whatever the machine's load.
+   */
+  hasRoom(): boolean {
+    if (this.failure) throw this.failure;
+    return this.pending.size < this.inFlight * this.workers.length;
   }
 
   /** Sends what is left and waits until every line sent is settled. */

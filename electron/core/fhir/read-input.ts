@@ -29,6 +29,8 @@ export interface ParallelReading {
   readonly workers: number;
   /** The least NDJSON (bytes, as stored) worth starting threads for. */
   readonly fromBytes: number;
+  /** Batches of lines in flight per thread before the reader reads lines itself (default 8). */
+  readonly inFlight?: number;
 }
 
 /**
@@ -82,7 +84,7 @@ async function poolFor(
   inputs: readonly [string, InputKind][],
   sink: ResourceSink,
   tally: ReportTally,
-  { workers, fromBytes }: ParallelReading,
+  { workers, fromBytes, inFlight }: ParallelReading,
 ): Promise<ObservationPool | null> {
   const { remote } = sink;
   if (!remote || workers < 1) return null;
@@ -101,6 +103,7 @@ async function poolFor(
       reject: (field, position) => tally.reject(field, position),
     },
     workers,
+    inFlight,
   );
 }
 
@@ -173,8 +176,6 @@ async function readNdjsonFile(file: string, gzipped: boolean, reader: Reader): P
         newline = chunk.indexOf(10, start);
       }
       if (start < chunk.length) pending.push(chunk.subarray(start));
-      const backlog = reader.pool?.backlog();
-      if (backlog) await backlog;
     }
   } catch (e) {
     // A reader thread that failed (observation-pool.ts) ends the import as it said.
@@ -205,7 +206,7 @@ function handleLine(line: string, reader: Reader): void {
   if (line.trim().length === 0) return;
   const type = peekType(line);
   const { sink, tally, pool } = reader;
-  if (type === 'Observation' && pool) {
+  if (type === 'Observation' && pool?.hasRoom()) {
     pool.add(line);
     return;
   }

@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import type Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { formatImportReport } from '../../../electron/core/fhir/import.ts';
+import { formatImportReport, importFhir } from '../../../electron/core/fhir/import.ts';
 import { type Resource, importSmallHospital, patient, stay } from './small-hospital.ts';
 
 const closes: (() => void)[] = [];
@@ -276,5 +276,18 @@ describe('no input reaches the export malformed', () => {
       }),
       { numRuns: 40 },
     );
+  });
+});
+
+describe('an unknown time zone', () => {
+  it('stops the import before reading, saying which zone and what to give', async () => {
+    await expect(
+      importFhir(['.'], { asOf: new Date('2026-11-28T07:00:00Z'), timeZone: 'Mars/Olympus_Mons' }),
+    ).rejects.toMatchObject({
+      kind: 'invalid-argument',
+      message: expect.stringMatching(
+        /"Mars\/Olympus_Mons" is not a known IANA time zone; give one such as Europe\/Brussels/,
+      ),
+    });
   });
 });
