@@ -10,8 +10,9 @@
 import { Worker } from 'node:worker_threads';
 import { AppError } from '../errors.ts';
 import { workerScriptUrl } from '../worker-url.ts';
-import { type EncodedBatch, LineOutcome, RowDecoder } from './observation-codec.ts';
-import type { LineBatch } from './observation-worker.ts';
+import { type EncodedBatch, LineOutcome, RowDecoder, RowEncoder } from './observation-codec.ts';
+import { type LineBatch, readBatch } from './observation-read.ts';
+import { Interner } from './interner.ts';
 import { type ClinicalOutcome, UNCHANGED } from './clinical-store.ts';
 import type { RejectedField, WarningKind } from './report.ts';
 
@@ -43,33 +44,60 @@ const BATCH = 256;
  */
 export const IN_FLIGHT = 8;
 
-interface Pending {
-  readonly reserved: Reserved[];
+/** A worker, and the string table of what it sends (observation-codec.ts). */
+interface Reader {
+  readonly worker: Worker | null;
   readonly decoder: RowDecoder;
+  alive: boolean;
+}
+
+interface Pending {
+  readonly lines: string[];
+  readonly reserved: Reserved[];
+  readonly reader: Reader;
 }
 
 export class ObservationPool {
-  private readonly workers: { worker: Worker; decoder: RowDecoder }[];
+  private readonly readers: Reader[];
   private readonly pending = new Map<number, Pending>();
   private batch: { lines: string[]; reserved: Reserved[] } = { lines: [], reserved: [] };
   private nextBatch = 0;
-  private nextWorker = 0;
+  private nextReader = 0;
   private failure: Error | null = null;
   private waiting: (() => void) | null = null;
-
+  /** The worker's own code run here, for the batches of a worker that failed. */
+  private readonly here = {
+    encoder: new RowEncoder(),
+    strings: new Interner(),
+    decoder: new RowDecoder(),
+  };
   private readonly sink: RemoteSink;
   private readonly inFlight: number;
 
-  constructor(sink: RemoteSink, workers: number, inFlight = IN_FLIGHT) {
+  /** `script`: the worker's code (observation-worker.ts unless a test gives another). */
+  constructor(
+    sink: RemoteSink,
+    workers: number,
+    inFlight = IN_FLIGHT,
+    script: URL = workerScriptUrl('observation-worker', import.meta.url),
+  ) {
     this.sink = sink;
     this.inFlight = inFlight;
-    this.workers = Array.from({ length: workers }, () => {
-      const worker = new Worker(workerScriptUrl('observation-worker', import.meta.url));
-      const entry = { worker, decoder: new RowDecoder() };
-      worker.on('message', (result: EncodedBatch) => this.received(result));
-      worker.on('error', (e) => this.fail(e));
-      return entry;
-    });
+    this.readers = Array.from({ length: workers }, () => this.start(script));
+  }
+
+  private start(script: URL): Reader {
+    let worker: Worker | null = null;
+    try {
+      worker = new Worker(script);
+    } catch {
+      // No thread to be had: this thread reads every line.
+    }
+    const reader: Reader = { worker, decoder: new RowDecoder(), alive: worker !== null };
+    worker?.on('message', (result: EncodedBatch) => this.received(result, reader));
+    worker?.on('error', () => this.lost(reader));
+    worker?.on('exit', () => this.lost(reader));
+    return reader;
   }
 
   /** Takes an Observation line to read elsewhere. */
@@ -85,7 +113,8 @@ export class ObservationPool {
    */
   hasRoom(): boolean {
     if (this.failure) throw this.failure;
-    return this.pending.size < this.inFlight * this.workers.length;
+    const alive = this.readers.filter((r) => r.alive).length;
+    return this.pending.size < this.inFlight * alive;
   }
 
   /** Sends what is left and waits until every line sent is settled. */
@@ -97,33 +126,63 @@ export class ObservationPool {
   }
 
   async close(): Promise<void> {
-    await Promise.all(this.workers.map(({ worker }) => worker.terminate()));
+    for (const reader of this.readers) reader.alive = false;
+    await Promise.all(this.readers.map(({ worker }) => worker?.terminate()));
   }
 
   private send(): void {
     const { lines, reserved } = this.batch;
     this.batch = { lines: [], reserved: [] };
     const batch = this.nextBatch++;
-    // Round robin: each worker's batches come back in the order it was sent them, which its
-    // string table needs.
-    const { worker, decoder } = this.workers[this.nextWorker++ % this.workers.length]!;
-    this.pending.set(batch, { reserved, decoder });
-    worker.postMessage({ batch, lines } satisfies LineBatch);
+    // Round robin over the workers alive: each one's batches come back in the order it was
+    // sent them, which its string table needs.
+    const alive = this.readers.filter((r) => r.alive);
+    const reader = alive[this.nextReader++ % Math.max(1, alive.length)];
+    if (!reader?.worker) {
+      this.readHere({ lines, reserved }, batch);
+      return;
+    }
+    this.pending.set(batch, { lines, reserved, reader });
+    reader.worker.postMessage({ batch, lines } satisfies LineBatch);
   }
 
-  private received(result: EncodedBatch): void {
-    const pending = this.pending.get(result.batch);
-    if (!pending) return;
-    this.pending.delete(result.batch);
-    try {
-      this.apply(result, pending);
-    } catch (e) {
-      this.fail(e instanceof Error ? e : new Error(String(e)));
+  /**
+   * A worker that stopped (an error, out of memory): the batches it had not answered are read
+   * here, at their reserved places, and it is sent no more. The export is the same.
+   */
+  private lost(reader: Reader): void {
+    if (!reader.alive) return;
+    reader.alive = false;
+    for (const [batch, pending] of [...this.pending].sort(([a], [b]) => a - b)) {
+      if (pending.reader !== reader) continue;
+      this.pending.delete(batch);
+      this.readHere(pending, batch);
     }
     this.wake();
   }
 
-  private apply(result: EncodedBatch, { reserved, decoder }: Pending): void {
+  private readHere({ lines, reserved }: Pick<Pending, 'lines' | 'reserved'>, batch: number): void {
+    const { encoder, strings, decoder } = this.here;
+    this.settle(readBatch({ batch, lines }, encoder, strings), reserved, decoder);
+  }
+
+  private received(result: EncodedBatch, reader: Reader): void {
+    const pending = this.pending.get(result.batch);
+    if (!pending || pending.reader !== reader) return;
+    this.pending.delete(result.batch);
+    this.settle(result, pending.reserved, reader.decoder);
+    this.wake();
+  }
+
+  private settle(result: EncodedBatch, reserved: readonly Reserved[], decoder: RowDecoder): void {
+    try {
+      this.apply(result, reserved, decoder);
+    } catch (e) {
+      this.fail(e instanceof Error ? e : new Error(String(e)));
+    }
+  }
+
+  private apply(result: EncodedBatch, reserved: readonly Reserved[], decoder: RowDecoder): void {
     decoder.begin(result);
     let record = 0;
     let returned = 0;

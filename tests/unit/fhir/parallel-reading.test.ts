@@ -4,7 +4,8 @@
  * duplicates and the rejected fields in input order — on the public fixtures, a demo hospital
  * and an input made of what goes wrong: copies of a key (later wins, void removes), malformed
  * lines and fields, observations with components, several ranges, ward facts, no id, and a
- * line whose first `resourceType` is not its real one.
+ * line whose first `resourceType` is not its real one. A thread that stops has its lines read
+ * by the importer, with the same outcomes at the same places.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,6 +14,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { generateDemoHospital } from '../../../electron/cli/demo/generate.ts';
 import { importFhir } from '../../../electron/core/fhir/import.ts';
 import type { ParallelReading } from '../../../electron/core/fhir/read-input.ts';
+import { ObservationPool, type RemoteSink } from '../../../electron/core/fhir/observation-pool.ts';
+import { pathToFileURL } from 'node:url';
 import { AS_OF, codeStatusObservation, smallHospital, type Resource } from './small-hospital.ts';
 import { contentOf } from './table-content.ts';
 
@@ -167,5 +170,62 @@ describe('Observation lines read on other threads', () => {
     expect(await imported(dir, ONE_THREAD)).toEqual(alone);
     expect(await imported(dir, THREE_THREADS)).toEqual(alone);
     expect(await imported(dir, BEHIND)).toEqual(alone);
+  }, 60_000);
+});
+
+describe('a reader thread that stops', () => {
+  const scratch = mkdtempSync(path.join(tmpdir(), 'parallel-stop-'));
+  afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+  /** Everything the pool tells the importer, by the place of the line it is about. */
+  async function settled(lines: readonly string[], script?: URL) {
+    const events: string[] = [];
+    let position = 0;
+    const sink: RemoteSink = {
+      reserve: () => ({ position: position, slot: position++ }),
+      settle: (at, id, outcome) =>
+        events.push(
+          `${at.position} ${id} ${typeof outcome === 'symbol' ? 'unchanged' : JSON.stringify(outcome)}`,
+        ),
+      failed: () => events.push('failed'),
+      malformedLine: () => events.push('malformed line'),
+      readHere: (line) => events.push(`here ${line}`),
+      warn: (kind, n) => events.push(`warn ${kind} ${n}`),
+      reject: (field, at) => events.push(`reject ${at} ${field.field}`),
+    };
+    const pool = new ObservationPool(sink, 1, 2, script);
+    try {
+      for (const line of lines) pool.add(line);
+      await pool.drain();
+    } finally {
+      await pool.close();
+    }
+    return events.sort();
+  }
+
+  const lines = [
+    ...Array.from({ length: 700 }, (_, n) => JSON.stringify(vital(n, 'p-zoe'))),
+    '{"resourceType":"Observation",',
+    JSON.stringify(vital(7_000, 'p-zoe', { issued: 'never' })),
+  ];
+
+  it('has its batches read by the importer: the same outcomes, at the same places', async () => {
+    const expected = await settled(lines);
+    expect(expected.filter((e) => e.startsWith('reject'))).toEqual(['reject 701 issued']);
+    const crashes = path.join(scratch, 'crashes.mjs');
+    writeFileSync(
+      crashes,
+      "import { parentPort } from 'node:worker_threads';\nparentPort.on('message', () => { throw new Error('out of memory'); });\n",
+    );
+    expect(await settled(lines, pathToFileURL(crashes))).toEqual(expected);
+    const exits = path.join(scratch, 'exits.mjs');
+    writeFileSync(
+      exits,
+      "import { parentPort } from 'node:worker_threads';\nparentPort.on('message', () => process.exit(3));\n",
+    );
+    expect(await settled(lines, pathToFileURL(exits))).toEqual(expected);
+    expect(await settled(lines, pathToFileURL(path.join(scratch, 'missing.mjs')))).toEqual(
+      expected,
+    );
   }, 60_000);
 });

@@ -1,0 +1,85 @@
+/**
+ * What a batch of Observation lines becomes, read as the importer's thread reads them
+ * (collect.ts): each line parsed, its malformed fields rejected, mapped, and its outcome written
+ * for the importer (observation-codec.ts). Run by each worker (observation-worker.ts), and by
+ * the importer's thread for the batches of a worker that stopped.
+ */
+import { rejectMalformedFields } from './field-check.ts';
+import type { Interner } from './interner.ts';
+import { obj, str } from './json.ts';
+import { mapObservation } from './map-observation.ts';
+import { type EncodedBatch, LineOutcome, RowEncoder } from './observation-codec.ts';
+import { ReportTally, type WarningKind } from './report.ts';
+
+export interface LineBatch {
+  readonly batch: number;
+  readonly lines: readonly string[];
+}
+
+export function readBatch(
+  { batch, lines }: LineBatch,
+  encoder: RowEncoder,
+  strings: Interner,
+): EncodedBatch {
+  const outcomes = new Uint8Array(lines.length);
+  const values: unknown[] = [];
+  const records: EncodedBatch['records'] = [];
+  const returned: string[] = [];
+  const tally = new ReportTally();
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(line);
+    } catch {
+      outcomes[i] = LineOutcome.Malformed;
+      continue;
+    }
+    const resource = obj(parsed);
+    if (!resource || str(resource['resourceType']) !== 'Observation') {
+      outcomes[i] = LineOutcome.Returned;
+      returned.push(line);
+      continue;
+    }
+    tally.position = i;
+    rejectMalformedFields(resource, 'Observation', tally);
+    values.push(str(resource['id']));
+    let record;
+    try {
+      record = mapObservation(resource, tally, strings);
+    } catch {
+      outcomes[i] = LineOutcome.Failed;
+      continue;
+    }
+    if (record === null) outcomes[i] = LineOutcome.Void;
+    else if (RowEncoder.fits(record)) {
+      outcomes[i] = LineOutcome.Row;
+      encoder.write(record, values);
+    } else {
+      outcomes[i] = LineOutcome.Record;
+      records.push(record);
+    }
+  }
+  const { warnings, rejected } = counted(tally);
+  return {
+    batch,
+    outcomes,
+    values,
+    strings: encoder.takeStrings(),
+    records,
+    lines: returned,
+    warnings,
+    rejected,
+  };
+}
+
+/**
+ * The batch's warnings but those of its listed rejected fields (the importer's thread counts
+ * those as it lists them), and the listed ones with their line.
+ */
+function counted(tally: ReportTally): Pick<EncodedBatch, 'warnings' | 'rejected'> {
+  const rejected = tally.listedRejections();
+  const warnings = new Map<WarningKind, number>(tally.warnings);
+  for (const [, field] of rejected) warnings.set(field.kind, warnings.get(field.kind)! - 1);
+  return { warnings: [...warnings].filter(([, n]) => n > 0), rejected };
+}
