@@ -23,7 +23,10 @@ export const LineOutcome = {
   Failed: 3,
   /** Not JSON: counted `malformed-line`. */
   Malformed: 4,
-  /** Not an Observation after all: its line comes back to be read on the importer's thread. */
+  /**
+   * Not an Observation after all (a line naming `resourceType` twice: JSON keeps the last): its
+   * line comes back to be read on the importer's thread, in the order of that moment.
+   */
   Returned: 5,
 } as const;
 
