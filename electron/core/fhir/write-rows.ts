@@ -78,7 +78,7 @@ export interface PreparedRows {
   readonly sites: ReadonlyMap<string, string | null>;
   readonly wards: ReadonlyMap<string, Ward>;
   readonly beds: readonly { id: string; place: Placement }[];
-  readonly byPatient: ReadonlyMap<string, readonly Keyed[]>;
+  readonly byPatient: ReadonlyMap<string, PatientItems>;
   /** In search order: the search reads matches in rowid order (db/search-order.ts). */
   readonly patients: readonly (readonly [key: string, patient: PatientRecord])[];
 }
@@ -186,12 +186,11 @@ export function writePrepared(
       const inScope = stay ? scope.has(stay.place.wardId) : options.wards === undefined;
       // Over the base, a patient outside the scope is already written, as it would be here.
       if (overBase && !inScope) continue;
-      const items = inScope ? (prepared.byPatient.get(key) ?? []) : [];
-      const facts = stayFacts(
-        items.map(([, item]) => item),
-        prepared.timeZone,
-        { current: stay?.key ?? null, stayOf: claimStay },
-      );
+      const items = (inScope ? prepared.byPatient.get(key) : undefined) ?? NO_ITEMS;
+      const facts = stayFacts(items.items, prepared.timeZone, {
+        current: stay?.key ?? null,
+        stayOf: claimStay,
+      });
       ins.patient(patient, facts, { locator: stay !== undefined && !inScope, detail: inScope });
       if (!overBase) ins.search(patient, stay?.place ?? null);
       if (stay) ins.stay(patient.id, stay.place, { ...stay.row, facts });
@@ -306,21 +305,35 @@ function mainSite(
   return top === undefined ? UNKNOWN_SITE : { id: top, name: sites.get(top) ?? null };
 }
 
-type Keyed = readonly [key: string, item: ClinicalItem];
+/**
+ * A patient's clinical items in input order, and beside each the key of the resource it came
+ * from (`keys[i]` is `items[i]`'s): two arrays, not a pair per item, as there are ~100 items a
+ * patient and the pairs were garbage the moment they were read.
+ */
+interface PatientItems {
+  readonly keys: string[];
+  readonly items: ClinicalItem[];
+}
+
+const NO_ITEMS: PatientItems = { keys: [], items: [] };
 
 /** Clinical items grouped by the patient key their subject resolves to. */
-function groupByPatient(c: Collected, tally: ReportTally): Map<string, Keyed[]> {
-  const groups = new Map<string, Keyed[]>();
+function groupByPatient(c: Collected, tally: ReportTally): Map<string, PatientItems> {
+  const groups = new Map<string, PatientItems>();
+  const dir = { index: c.index, tally };
   for (const [key, record] of c.clinical) {
     if (record.subject === null) {
       tally.warn('missing-subject');
       continue;
     }
-    const patient = resolveCounted({ index: c.index, tally }, record.subject);
+    const patient = resolveCounted(dir, record.subject);
     if (patient === null || !c.patients.has(patient)) continue;
     let group = groups.get(patient);
-    if (!group) groups.set(patient, (group = []));
-    for (const item of record.items) group.push([key, item]);
+    if (!group) groups.set(patient, (group = { keys: [], items: [] }));
+    for (const item of record.items) {
+      group.keys.push(key);
+      group.items.push(item);
+    }
   }
   return groups;
 }
@@ -407,13 +420,14 @@ function stayRow(e: EncounterRecord, t: number, names: Names): StayRow {
 function writeClinical(
   ins: Inserts,
   patientId: string,
-  items: readonly Keyed[],
+  { keys, items }: PatientItems,
   facts: StayFacts,
   names: Names,
   rangePatient: RangePatient,
 ): void {
   if (facts.handover) ins.handover(patientId, facts.handover);
-  for (const [key, item] of items) {
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i]!;
     switch (item.item) {
       case 'allergy':
         ins.allergy(patientId, item);
@@ -437,7 +451,8 @@ function writeClinical(
         // A referenced Medication with a modifier we do not understand taints the order too.
         const unknownModifier = medication?.unknownModifier === true;
         // The PRN part of an order with scheduled lines too is a row of its own.
-        const id = part === 'prn' ? prnPartId(idOfKey(key)) : idOfKey(key);
+        const orderId = idOfKey(keys[i]!);
+        const id = part === 'prn' ? prnPartId(orderId) : orderId;
         ins.order(id, patientId, {
           ...order,
           drug: order.drug ?? medication?.name ?? null,
