@@ -288,16 +288,26 @@ export function prepareInserts(db: WritableDb, options = { replacingLocators: fa
       }),
     problem: (patientId: string, p: Problem) =>
       problem({ patientId, text: p.text, code: p.code, status: p.status, onset: p.onset }),
-    order: (id: string, patientId: string, o: Omit<MedicationOrder, 'id'>) =>
+    /**
+     * An order row: `o` as mapped, `resolved` what its references decided. Apart, not spread
+     * into one object: copying every order's thirty fields (rest, then spread) took 25 ms of
+     * the write phase's 550 ms of JS at 3,000 patients (9,610 orders).
+     */
+    order: (
+      id: string,
+      patientId: string,
+      o: Omit<MedicationOrder, 'id' | keyof ResolvedOrder>,
+      resolved: ResolvedOrder,
+    ) =>
       order({
         id,
         patientId,
-        drug: o.drug,
+        drug: resolved.drug,
         code: o.code,
-        state: o.state,
+        state: resolved.state,
         status: o.status,
         statusReason: o.statusReason,
-        notInterpretable: o.notInterpretable,
+        notInterpretable: resolved.notInterpretable,
         doNotPerform: bit(o.doNotPerform),
         dose: o.dose,
         doseUnit: o.doseUnit,
@@ -306,7 +316,7 @@ export function prepareInserts(db: WritableDb, options = { replacingLocators: fa
         rateUnit: o.rateUnit,
         rateText: o.rateText,
         continuous: bit(o.continuous),
-        concentration: o.concentration,
+        concentration: resolved.concentration,
         route: o.route,
         routeTerm: o.routeTerm,
         routeCode: o.routeCode,
@@ -319,9 +329,9 @@ export function prepareInserts(db: WritableDb, options = { replacingLocators: fa
         doseLines: JSON.stringify(o.doseLines),
         start: o.start,
         end: o.end,
-        prescriber: o.prescriber,
+        prescriber: resolved.prescriber,
         instructions: o.instructions,
-        highAlert: bit(o.highAlert),
+        highAlert: bit(resolved.highAlert),
       }),
     administration: (patientId: string, a: Administration) =>
       administration({
@@ -382,3 +392,9 @@ export function prepareInserts(db: WritableDb, options = { replacingLocators: fa
 }
 
 export type Inserts = ReturnType<typeof prepareInserts>;
+
+/** An order's fields its Medication and prescriber references decide (fhir/write-rows.ts). */
+export type ResolvedOrder = Pick<
+  MedicationOrder,
+  'drug' | 'concentration' | 'highAlert' | 'state' | 'notInterpretable' | 'prescriber'
+>;

@@ -321,15 +321,24 @@ const NO_ITEMS: PatientItems = { keys: [], items: [] };
 function groupByPatient(c: Collected, tally: ReportTally): Map<string, PatientItems> {
   const groups = new Map<string, PatientItems>();
   const dir = { index: c.index, tally };
+  // A patient's resources mostly come one after another (a Bulk export's file of a type, by
+  // patient): the subject just read is resolved, checked and looked up once for the run.
+  let lastSubject: string | null = null;
+  let lastGroup: PatientItems | null = null;
   for (const [key, record] of c.clinical) {
     if (record.subject === null) {
       tally.warn('missing-subject');
       continue;
     }
-    const patient = resolveCounted(dir, record.subject);
-    if (patient === null || !c.patients.has(patient)) continue;
-    let group = groups.get(patient);
-    if (!group) groups.set(patient, (group = { keys: [], items: [] }));
+    let group: PatientItems | null = record.subject === lastSubject ? lastGroup : null;
+    if (group === null) {
+      const patient = resolveCounted(dir, record.subject);
+      if (patient === null || !c.patients.has(patient)) continue;
+      group = groups.get(patient) ?? null;
+      if (group === null) groups.set(patient, (group = { keys: [], items: [] }));
+      lastSubject = record.subject;
+      lastGroup = group;
+    }
     for (const item of record.items) {
       group.keys.push(key);
       group.items.push(item);
@@ -342,6 +351,15 @@ function groupByPatient(c: Collected, tally: ReportTally): Map<string, PatientIt
 class Names {
   private readonly c: Collected;
   private readonly dir: Directory;
+  /**
+   * What a reference resolved to, kept for the next item that names it (a few hundred
+   * practitioners sign every order, administration and note; an order is given several times):
+   * a lookup in a map this small costs a fraction of resolving the reference again in the
+   * index of every resource. Only references that resolved: one that did not is counted as a
+   * warning each time it is read, as before.
+   */
+  private readonly practitioners = new Map<string, string | null>();
+  private readonly orders = new Map<string, string | null>();
 
   constructor(c: Collected, dir: Directory) {
     this.c = c;
@@ -367,11 +385,17 @@ class Names {
   }
 
   practitioner(ref: string | null, display: string | null): string | null {
+    if (ref === null) return display;
+    const known = this.practitioners.get(ref);
+    if (known !== undefined) return known ?? display;
     const key = resolveCounted(this.dir, ref);
     if (key === null) return display;
     const role = this.c.roles.get(key);
     const practitionerKey = role === undefined ? key : resolveCounted(this.dir, role);
-    return (practitionerKey === null ? null : this.c.practitioners.get(practitionerKey)) ?? display;
+    if (practitionerKey === null) return display;
+    const name = this.c.practitioners.get(practitionerKey) ?? null;
+    this.practitioners.set(ref, name);
+    return name ?? display;
   }
 
   medication(ref: string | null): MedicationRecord | null {
@@ -393,10 +417,14 @@ class Names {
 
   /** The export id of the order an administration was given for. */
   orderId(ref: string | null): string | null {
+    if (ref === null) return null;
+    const known = this.orders.get(ref);
+    if (known !== undefined) return known;
     const key = resolveCounted(this.dir, ref);
-    return key !== null && this.c.clinical.get(key)?.items[0]?.item === 'order'
-      ? idOfKey(key)
-      : null;
+    if (key === null) return null;
+    const id = this.c.clinical.get(key)?.items[0]?.item === 'order' ? idOfKey(key) : null;
+    this.orders.set(ref, id);
+    return id;
   }
 }
 
@@ -439,28 +467,19 @@ function writeClinical(
         ins.problem(patientId, item);
         break;
       case 'order': {
-        const {
-          item: _kind,
-          part,
-          medicationRef,
-          prescriberRef,
-          prescriberDisplay,
-          ...order
-        } = item;
-        const medication = names.medication(medicationRef);
+        const medication = names.medication(item.medicationRef);
         // A referenced Medication with a modifier we do not understand taints the order too.
         const unknownModifier = medication?.unknownModifier === true;
         // The PRN part of an order with scheduled lines too is a row of its own.
         const orderId = idOfKey(keys[i]!);
-        const id = part === 'prn' ? prnPartId(orderId) : orderId;
-        ins.order(id, patientId, {
-          ...order,
-          drug: order.drug ?? medication?.name ?? null,
-          concentration: order.concentration ?? medication?.concentration ?? null,
-          highAlert: order.highAlert || medication?.highAlert === true,
-          state: unknownModifier ? 'not-interpretable' : order.state,
-          notInterpretable: unknownModifier ? 'unknown-modifier' : order.notInterpretable,
-          prescriber: names.practitioner(prescriberRef, prescriberDisplay),
+        const id = item.part === 'prn' ? prnPartId(orderId) : orderId;
+        ins.order(id, patientId, item, {
+          drug: item.drug ?? medication?.name ?? null,
+          concentration: item.concentration ?? medication?.concentration ?? null,
+          highAlert: item.highAlert || medication?.highAlert === true,
+          state: unknownModifier ? 'not-interpretable' : item.state,
+          notInterpretable: unknownModifier ? 'unknown-modifier' : item.notInterpretable,
+          prescriber: names.practitioner(item.prescriberRef, item.prescriberDisplay),
         });
         break;
       }
