@@ -299,15 +299,45 @@ CREATE VIRTUAL TABLE patient_search USING fts5(
 );
 `;
 
+/** A CHECK constraint: its expression as the schema writes it, and as the scan evaluates it. */
+export interface Check {
+  readonly rule: string;
+  readonly scan: string;
+}
+
 /**
  * Each table's CHECK expressions, read from TABLES_DDL (the one place they are written), for
  * the check after a bulk load. A CHECK fails when its expression is false, not when it is NULL,
  * so `NOT (expr)` selects exactly the rows SQLite would have refused.
  */
-const CHECKS: ReadonlyMap<string, readonly string[]> = checksOf(TABLES_DDL);
+export const CHECKS: ReadonlyMap<string, readonly Check[]> = checksOf(TABLES_DDL);
 
-function checksOf(ddl: string): Map<string, string[]> {
-  const checks = new Map<string, string[]>();
+/**
+ * A CHECK as the scan after a bulk load evaluates it: `column IN (a, b, …)` of literals as
+ * `(column = a OR column = b …)`. Both are true, false or NULL for the same values (NULL only
+ * for a NULL column: a CHECK lets it through), compared under the column's affinity and
+ * collation alike; but SQLite looks each row's value up in a table it builds of the IN list,
+ * where it compares the OR's few constants in place: the scan of 185k observations took 61 ms
+ * with the IN lists, 20 ms with the ORs (decoding the two columns alone, 14 ms). Any other
+ * expression is scanned as written.
+ */
+export function scanOfCheck(rule: string): string {
+  const inList = /^(\w+) IN \((.*)\)$/s.exec(rule.trim());
+  if (!inList) return rule;
+  const [, column, list] = inList as unknown as [string, string, string];
+  const literal = /\s*('(?:[^']|'')*'|-?\d+(?:\.\d+)?)\s*(?:,|$)/y;
+  const literals: string[] = [];
+  while (literal.lastIndex < list.length) {
+    const m = literal.exec(list);
+    if (!m) return rule;
+    literals.push(m[1]!);
+  }
+  if (literals.length === 0) return rule;
+  return `(${literals.map((l) => `${column} = ${l}`).join(' OR ')})`;
+}
+
+function checksOf(ddl: string): Map<string, Check[]> {
+  const checks = new Map<string, Check[]>();
   let table = '';
   const token = /CREATE (?:VIRTUAL )?TABLE (\w+)|\bCHECK \(/g;
   for (let m = token.exec(ddl); m !== null; m = token.exec(ddl)) {
@@ -323,7 +353,8 @@ function checksOf(ddl: string): Map<string, string[]> {
       else if (ddl[end] === ')') depth--;
     }
     const list = checks.get(table) ?? [];
-    list.push(ddl.slice(token.lastIndex, end - 1));
+    const rule = ddl.slice(token.lastIndex, end - 1);
+    list.push({ rule, scan: scanOfCheck(rule) });
     checks.set(table, list);
     token.lastIndex = end;
   }
@@ -413,17 +444,19 @@ export function copyBulkLoad(image: Buffer): WritableDb {
  * are back on row by row, and the indexes are created.
  */
 export function finishBulkLoad(db: WritableDb): void {
-  const breaks = (table: string, checks: readonly string[]): number =>
+  const breaks = (table: string, checks: readonly Check[]): number =>
     db
       .prepare(
-        `SELECT count(*) FROM ${table} WHERE ${checks.map((c) => `NOT (${c})`).join(' OR ')}`,
+        `SELECT count(*) FROM ${table} WHERE ${checks.map((c) => `NOT (${c.scan})`).join(' OR ')}`,
       )
       .pluck()
       .get() as number;
   for (const [table, checks] of CHECKS) {
     const rows = breaks(table, checks);
     if (rows === 0) continue;
-    const rule = checks.find((check) => breaks(table, [check]) > 0) ?? checks.join(' AND ');
+    const rule =
+      checks.find((check) => breaks(table, [check]) > 0)?.rule ??
+      checks.map((c) => c.rule).join(' AND ');
     throw new AppError(
       'internal',
       `The export database is inconsistent: ${rows} row(s) of ${table} break CHECK (${rule}).`,

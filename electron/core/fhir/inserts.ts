@@ -77,11 +77,11 @@ export function prepareInserts(db: WritableDb, options = { replacingLocators: fa
   const insert = <T extends Table>(table: T) => {
     const fields = fieldsOf(table);
     const statement = db.prepare(sqlOf(table, 1));
+    const values = new Array<SqlValue>(fields.length);
     let rows = 0;
     written.set(table, () => rows);
     return (row: RowOf<T>) => {
-      const values: SqlValue[] = [];
-      for (const field of fields) values.push(bound(row[field]));
+      for (let i = 0; i < fields.length; i++) values[i] = bound(row[fields[i]!]);
       statement.run(...values);
       rows++;
     };
@@ -91,21 +91,28 @@ export function prepareInserts(db: WritableDb, options = { replacingLocators: fa
     const fields = fieldsOf(table);
     const one = db.prepare(sqlOf(table, 1));
     const many = db.prepare(sqlOf(table, BATCH_ROWS));
-    // The pending rows' values, in column order, row after row.
-    let values: SqlValue[] = [];
+    /**
+     * The pending rows' values, in column order, row after row: one array for the whole load,
+     * written in place (a run binds copies of its arguments). A fresh array a batch, grown by
+     * `push`, took twice as long to fill (the observations of 3,000 patients, measured apart
+     * from SQLite: 60 ms in place, 130 ms pushed).
+     */
+    const values = new Array<SqlValue>(BATCH_ROWS * fields.length);
+    let at = 0;
     let rows = 0;
     written.set(table, () => rows);
     flushes.push(() => {
-      for (let at = 0; at < values.length; at += fields.length)
-        one.run(...values.slice(at, at + fields.length));
-      values = [];
+      for (let row = 0; row < at; row += fields.length)
+        one.run(...values.slice(row, row + fields.length));
+      at = 0;
     });
     return (row: RowOf<T>) => {
-      for (const field of fields) values.push(bound(row[field]));
-      if (++rows % BATCH_ROWS === 0) {
+      for (let i = 0; i < fields.length; i++) values[at++] = bound(row[fields[i]!]);
+      rows++;
+      if (at === values.length) {
         // Spread, not an array: an argument is read directly, an array element by N-API.
         many.run(...values);
-        values = [];
+        at = 0;
       }
     };
   };
@@ -281,16 +288,26 @@ export function prepareInserts(db: WritableDb, options = { replacingLocators: fa
       }),
     problem: (patientId: string, p: Problem) =>
       problem({ patientId, text: p.text, code: p.code, status: p.status, onset: p.onset }),
-    order: (id: string, patientId: string, o: Omit<MedicationOrder, 'id'>) =>
+    /**
+     * An order row: `o` as mapped, `resolved` what its references decided. Apart, not spread
+     * into one object: copying every order's thirty fields (rest, then spread) took 25 ms of
+     * the write phase's 550 ms of JS at 3,000 patients (9,610 orders).
+     */
+    order: (
+      id: string,
+      patientId: string,
+      o: Omit<MedicationOrder, 'id' | keyof ResolvedOrder>,
+      resolved: ResolvedOrder,
+    ) =>
       order({
         id,
         patientId,
-        drug: o.drug,
+        drug: resolved.drug,
         code: o.code,
-        state: o.state,
+        state: resolved.state,
         status: o.status,
         statusReason: o.statusReason,
-        notInterpretable: o.notInterpretable,
+        notInterpretable: resolved.notInterpretable,
         doNotPerform: bit(o.doNotPerform),
         dose: o.dose,
         doseUnit: o.doseUnit,
@@ -299,7 +316,7 @@ export function prepareInserts(db: WritableDb, options = { replacingLocators: fa
         rateUnit: o.rateUnit,
         rateText: o.rateText,
         continuous: bit(o.continuous),
-        concentration: o.concentration,
+        concentration: resolved.concentration,
         route: o.route,
         routeTerm: o.routeTerm,
         routeCode: o.routeCode,
@@ -312,9 +329,9 @@ export function prepareInserts(db: WritableDb, options = { replacingLocators: fa
         doseLines: JSON.stringify(o.doseLines),
         start: o.start,
         end: o.end,
-        prescriber: o.prescriber,
+        prescriber: resolved.prescriber,
         instructions: o.instructions,
-        highAlert: bit(o.highAlert),
+        highAlert: bit(resolved.highAlert),
       }),
     administration: (patientId: string, a: Administration) =>
       administration({
@@ -375,3 +392,9 @@ export function prepareInserts(db: WritableDb, options = { replacingLocators: fa
 }
 
 export type Inserts = ReturnType<typeof prepareInserts>;
+
+/** An order's fields its Medication and prescriber references decide (fhir/write-rows.ts). */
+export type ResolvedOrder = Pick<
+  MedicationOrder,
+  'drug' | 'concentration' | 'highAlert' | 'state' | 'notInterpretable' | 'prescriber'
+>;

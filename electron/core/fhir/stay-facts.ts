@@ -25,6 +25,12 @@ type Dated = { readonly at: string | null };
 
 /** The item with the latest `at` (undated items lose to dated ones; ties keep the later in input order). */
 function latest<T extends Dated>(items: readonly T[], timeZone: string): T | null {
+  // One item is the latest whatever its date: most facts come once a stay, and reading the
+  // instant (regex, time zone) of each was a tenth of the write phase's JS at 3,000 patients.
+  if (items.length < 2) return items[0] ?? null;
+  // Items of one instant (a handover's actions): the later in input order, as below.
+  const first = items[0]!.at;
+  if (items.every((item) => item.at === first)) return items[items.length - 1]!;
   let best: T | null = null;
   let bestAt = -Infinity;
   for (const item of items) {
@@ -131,25 +137,7 @@ function codeStatusOf(
       codeStatusClaims: dnr?.unverified ? [claimOf(dnr)] : [],
     };
   }
-  const at = (x: CodeStatusItem) => instantOf(x.at, 'start', timeZone);
-  const chosenAt = at(chosen);
-  const stayOf = (x: CodeStatusItem) => stays.stayOf(x.encounterRef);
-  const chosenStay = stayOf(chosen);
-  const fromOtherStay = chosenStay !== null && chosenStay !== stays.current;
-  const disagreeing = [
-    ...explicit.filter(
-      (x) =>
-        x !== chosen &&
-        x.value !== chosen.value &&
-        (at(x) === chosenAt || (fromOtherStay && stayOf(x) !== null && stayOf(x) !== chosenStay)),
-    ),
-    ...(DNR_COMPATIBLE.has(chosen.value)
-      ? []
-      : fallback.filter((f) => {
-          const fAt = at(f);
-          return fAt === null || chosenAt === null || fAt > chosenAt;
-        })),
-  ];
+  const disagreeing = disagreeingWith(chosen, explicit, fallback, timeZone, stays);
   if (disagreeing.length === 0) {
     return {
       codeStatus: chosen.value,
@@ -165,6 +153,39 @@ function codeStatusOf(
     codeStatusFromText: false,
     codeStatusClaims: [chosen, ...disagreeing].map(claimOf),
   };
+}
+
+/** The claims that disagree with the chosen explicit status (codeStatusOf says which). */
+function disagreeingWith(
+  chosen: CodeStatusItem,
+  explicit: readonly CodeStatusItem[],
+  fallback: readonly CodeStatusItem[],
+  timeZone: string,
+  stays: ClaimStays,
+): CodeStatusItem[] {
+  const weighsFallbacks = !DNR_COMPATIBLE.has(chosen.value) && fallback.length > 0;
+  // The one claim there is: no instant or stay to read (most patients: a tenth of the write
+  // phase's JS went to reading instants at 3,000 patients).
+  if (explicit.length === 1 && !weighsFallbacks) return [];
+  const at = (x: CodeStatusItem) => instantOf(x.at, 'start', timeZone);
+  const chosenAt = at(chosen);
+  const stayOf = (x: CodeStatusItem) => stays.stayOf(x.encounterRef);
+  const chosenStay = stayOf(chosen);
+  const fromOtherStay = chosenStay !== null && chosenStay !== stays.current;
+  return [
+    ...explicit.filter(
+      (x) =>
+        x !== chosen &&
+        x.value !== chosen.value &&
+        (at(x) === chosenAt || (fromOtherStay && stayOf(x) !== null && stayOf(x) !== chosenStay)),
+    ),
+    ...(weighsFallbacks
+      ? fallback.filter((f) => {
+          const fAt = at(f);
+          return fAt === null || chosenAt === null || fAt > chosenAt;
+        })
+      : []),
+  ];
 }
 
 function handoverOf(facts: ReadonlyMap<FactName, FactItem[]>, timeZone: string): Handover | null {

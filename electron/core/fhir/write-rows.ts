@@ -78,7 +78,7 @@ export interface PreparedRows {
   readonly sites: ReadonlyMap<string, string | null>;
   readonly wards: ReadonlyMap<string, Ward>;
   readonly beds: readonly { id: string; place: Placement }[];
-  readonly byPatient: ReadonlyMap<string, readonly Keyed[]>;
+  readonly byPatient: ReadonlyMap<string, PatientItems>;
   /** In search order: the search reads matches in rowid order (db/search-order.ts). */
   readonly patients: readonly (readonly [key: string, patient: PatientRecord])[];
 }
@@ -186,12 +186,11 @@ export function writePrepared(
       const inScope = stay ? scope.has(stay.place.wardId) : options.wards === undefined;
       // Over the base, a patient outside the scope is already written, as it would be here.
       if (overBase && !inScope) continue;
-      const items = inScope ? (prepared.byPatient.get(key) ?? []) : [];
-      const facts = stayFacts(
-        items.map(([, item]) => item),
-        prepared.timeZone,
-        { current: stay?.key ?? null, stayOf: claimStay },
-      );
+      const items = (inScope ? prepared.byPatient.get(key) : undefined) ?? NO_ITEMS;
+      const facts = stayFacts(items.items, prepared.timeZone, {
+        current: stay?.key ?? null,
+        stayOf: claimStay,
+      });
       ins.patient(patient, facts, { locator: stay !== undefined && !inScope, detail: inScope });
       if (!overBase) ins.search(patient, stay?.place ?? null);
       if (stay) ins.stay(patient.id, stay.place, { ...stay.row, facts });
@@ -306,21 +305,44 @@ function mainSite(
   return top === undefined ? UNKNOWN_SITE : { id: top, name: sites.get(top) ?? null };
 }
 
-type Keyed = readonly [key: string, item: ClinicalItem];
+/**
+ * A patient's clinical items in input order, and beside each the key of the resource it came
+ * from (`keys[i]` is `items[i]`'s): two arrays, not a pair per item, as there are ~100 items a
+ * patient and the pairs were garbage the moment they were read.
+ */
+interface PatientItems {
+  readonly keys: string[];
+  readonly items: ClinicalItem[];
+}
+
+const NO_ITEMS: PatientItems = { keys: [], items: [] };
 
 /** Clinical items grouped by the patient key their subject resolves to. */
-function groupByPatient(c: Collected, tally: ReportTally): Map<string, Keyed[]> {
-  const groups = new Map<string, Keyed[]>();
+function groupByPatient(c: Collected, tally: ReportTally): Map<string, PatientItems> {
+  const groups = new Map<string, PatientItems>();
+  const dir = { index: c.index, tally };
+  // A patient's resources mostly come one after another (a Bulk export's file of a type, by
+  // patient): the subject just read is resolved, checked and looked up once for the run.
+  let lastSubject: string | null = null;
+  let lastGroup: PatientItems | null = null;
   for (const [key, record] of c.clinical) {
     if (record.subject === null) {
       tally.warn('missing-subject');
       continue;
     }
-    const patient = resolveCounted({ index: c.index, tally }, record.subject);
-    if (patient === null || !c.patients.has(patient)) continue;
-    let group = groups.get(patient);
-    if (!group) groups.set(patient, (group = []));
-    for (const item of record.items) group.push([key, item]);
+    let group: PatientItems | null = record.subject === lastSubject ? lastGroup : null;
+    if (group === null) {
+      const patient = resolveCounted(dir, record.subject);
+      if (patient === null || !c.patients.has(patient)) continue;
+      group = groups.get(patient) ?? null;
+      if (group === null) groups.set(patient, (group = { keys: [], items: [] }));
+      lastSubject = record.subject;
+      lastGroup = group;
+    }
+    for (const item of record.items) {
+      group.keys.push(key);
+      group.items.push(item);
+    }
   }
   return groups;
 }
@@ -329,6 +351,15 @@ function groupByPatient(c: Collected, tally: ReportTally): Map<string, Keyed[]> 
 class Names {
   private readonly c: Collected;
   private readonly dir: Directory;
+  /**
+   * What a reference resolved to, kept for the next item that names it (a few hundred
+   * practitioners sign every order, administration and note; an order is given several times):
+   * a lookup in a map this small costs a fraction of resolving the reference again in the
+   * index of every resource. Only references that resolved: one that did not is counted as a
+   * warning each time it is read, as before.
+   */
+  private readonly practitioners = new Map<string, string | null>();
+  private readonly orders = new Map<string, string | null>();
 
   constructor(c: Collected, dir: Directory) {
     this.c = c;
@@ -354,11 +385,17 @@ class Names {
   }
 
   practitioner(ref: string | null, display: string | null): string | null {
+    if (ref === null) return display;
+    const known = this.practitioners.get(ref);
+    if (known !== undefined) return known ?? display;
     const key = resolveCounted(this.dir, ref);
     if (key === null) return display;
     const role = this.c.roles.get(key);
     const practitionerKey = role === undefined ? key : resolveCounted(this.dir, role);
-    return (practitionerKey === null ? null : this.c.practitioners.get(practitionerKey)) ?? display;
+    if (practitionerKey === null) return display;
+    const name = this.c.practitioners.get(practitionerKey) ?? null;
+    this.practitioners.set(ref, name);
+    return name ?? display;
   }
 
   medication(ref: string | null): MedicationRecord | null {
@@ -382,10 +419,14 @@ class Names {
 
   /** The export id of the order an administration was given for. */
   orderId(ref: string | null): string | null {
+    if (ref === null) return null;
+    const known = this.orders.get(ref);
+    if (known !== undefined) return known;
     const key = resolveCounted(this.dir, ref);
-    return key !== null && this.c.clinical.target(key)?.items[0]?.item === 'order'
-      ? idOfKey(key)
-      : null;
+    if (key === null) return null;
+    const id = this.c.clinical.target(key)?.items[0]?.item === 'order' ? idOfKey(key) : null;
+    this.orders.set(ref, id);
+    return id;
   }
 }
 
@@ -409,13 +450,14 @@ function stayRow(e: EncounterRecord, t: number, names: Names): StayRow {
 function writeClinical(
   ins: Inserts,
   patientId: string,
-  items: readonly Keyed[],
+  { keys, items }: PatientItems,
   facts: StayFacts,
   names: Names,
   rangePatient: RangePatient,
 ): void {
   if (facts.handover) ins.handover(patientId, facts.handover);
-  for (const [key, item] of items) {
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i]!;
     switch (item.item) {
       case 'allergy':
         ins.allergy(patientId, item);
@@ -427,27 +469,19 @@ function writeClinical(
         ins.problem(patientId, item);
         break;
       case 'order': {
-        const {
-          item: _kind,
-          part,
-          medicationRef,
-          prescriberRef,
-          prescriberDisplay,
-          ...order
-        } = item;
-        const medication = names.medication(medicationRef);
+        const medication = names.medication(item.medicationRef);
         // A referenced Medication with a modifier we do not understand taints the order too.
         const unknownModifier = medication?.unknownModifier === true;
         // The PRN part of an order with scheduled lines too is a row of its own.
-        const id = part === 'prn' ? prnPartId(idOfKey(key)) : idOfKey(key);
-        ins.order(id, patientId, {
-          ...order,
-          drug: order.drug ?? medication?.name ?? null,
-          concentration: order.concentration ?? medication?.concentration ?? null,
-          highAlert: order.highAlert || medication?.highAlert === true,
-          state: unknownModifier ? 'not-interpretable' : order.state,
-          notInterpretable: unknownModifier ? 'unknown-modifier' : order.notInterpretable,
-          prescriber: names.practitioner(prescriberRef, prescriberDisplay),
+        const orderId = idOfKey(keys[i]!);
+        const id = item.part === 'prn' ? prnPartId(orderId) : orderId;
+        ins.order(id, patientId, item, {
+          drug: item.drug ?? medication?.name ?? null,
+          concentration: item.concentration ?? medication?.concentration ?? null,
+          highAlert: item.highAlert || medication?.highAlert === true,
+          state: unknownModifier ? 'not-interpretable' : item.state,
+          notInterpretable: unknownModifier ? 'unknown-modifier' : item.notInterpretable,
+          prescriber: names.practitioner(item.prescriberRef, item.prescriberDisplay),
         });
         break;
       }

@@ -6,7 +6,12 @@
 import { describe, expect, it } from 'vitest';
 import { insertSql } from '../../../electron/core/db/columns.ts';
 import type { WritableDb } from '../../../electron/core/db/handle.ts';
-import { createExportTables, finishBulkLoad } from '../../../electron/core/db/schema.ts';
+import {
+  CHECKS,
+  createExportTables,
+  finishBulkLoad,
+  scanOfCheck,
+} from '../../../electron/core/db/schema.ts';
 
 function withPatient(): WritableDb {
   const db = createExportTables();
@@ -90,5 +95,33 @@ describe('bulk load of the export database', () => {
     const insert = db.prepare(insertSql('observations'));
     expect(() => insert.run(observation({ category: 'imaging' }))).toThrow(/CHECK constraint/);
     expect(() => insert.run(observation({ patientId: 'p-gone' }))).toThrow(/FOREIGN KEY/);
+  });
+
+  it('scans an IN list of literals as ORs of equalities, and any other rule as written', () => {
+    expect(scanOfCheck("kind IN ('a', 'b,c', 'it''s')")).toBe(
+      "(kind = 'a' OR kind = 'b,c' OR kind = 'it''s')",
+    );
+    expect(scanOfCheck('flag IN (0, 1)')).toBe('(flag = 0 OR flag = 1)');
+    expect(scanOfCheck('dose > 0')).toBe('dose > 0');
+    expect(scanOfCheck("kind IN ('a', other)")).toBe("kind IN ('a', other)");
+  });
+
+  it('scans every CHECK of the schema true, false or NULL exactly where the rule is', () => {
+    const db = createExportTables();
+    const checks = [...CHECKS.values()].flat();
+    expect(checks.length).toBeGreaterThan(20);
+    // Every literal of every rule, and values no rule lists, for every rule: members and not.
+    const texts = new Set(
+      checks.flatMap((c) => [...c.rule.matchAll(/'([^']*)'/g)].map((m) => m[1])),
+    );
+    const values = [null, 0, 1, 2, -1, '', 'x', '0', 'ACTIVE', ...texts];
+    for (const { rule, scan } of checks) {
+      expect(scan).not.toBe(rule);
+      const column = /^\w+/.exec(rule)![0];
+      const agree = db
+        .prepare(`SELECT (${rule}) IS (${scan}) FROM (SELECT ? AS ${column})`)
+        .pluck();
+      for (const value of values) expect([rule, value, agree.get(value)]).toEqual([rule, value, 1]);
+    }
   });
 });
