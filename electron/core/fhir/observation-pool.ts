@@ -42,7 +42,7 @@ const BATCH = 256;
  * lines): more than one 1 MiB chunk of input holds, so a worker has lines to go on with while
  * the reader goes through the next chunk.
  */
-export const IN_FLIGHT = 8;
+const IN_FLIGHT = 8;
 
 /** A worker, and the string table of what it sends (observation-codec.ts). */
 interface Reader {
