@@ -34,11 +34,12 @@ export interface ParallelReading {
 }
 
 /**
- * Threads beside the importer's own, up to three; from 32 MiB of NDJSON (about 500 patients)
- * — below that, starting a thread costs more than it saves.
+ * A thread per core beside the importer's own, up to three (none on one core: they would share
+ * it); from 32 MiB of NDJSON (about 500 patients) — below that, starting a thread costs more
+ * than it saves.
  */
 export const DEFAULT_PARALLEL_READING: ParallelReading = {
-  workers: Math.min(3, Math.max(1, availableParallelism() - 1)),
+  workers: Math.min(3, availableParallelism() - 1),
   fromBytes: 32 * 1024 * 1024,
 };
 
