@@ -52,7 +52,7 @@ interface Reader {
 }
 
 interface Pending {
-  readonly lines: string[];
+  readonly bytes: Uint8Array;
   readonly reserved: Reserved[];
   readonly reader: Reader;
 }
@@ -60,7 +60,12 @@ interface Pending {
 export class ObservationPool {
   private readonly readers: Reader[];
   private readonly pending = new Map<number, Pending>();
-  private batch: { lines: string[]; reserved: Reserved[] } = { lines: [], reserved: [] };
+  /** The batch being filled: its lines' bytes, and their places. */
+  private batch: { lines: Uint8Array[]; size: number; reserved: Reserved[] } = {
+    lines: [],
+    size: 0,
+    reserved: [],
+  };
   private nextBatch = 0;
   private nextReader = 0;
   private failure: Error | null = null;
@@ -100,9 +105,10 @@ export class ObservationPool {
     return reader;
   }
 
-  /** Takes an Observation line to read elsewhere. */
-  add(line: string): void {
+  /** Takes an Observation line (its UTF-8 bytes, no newline) to read elsewhere. */
+  add(line: Uint8Array): void {
     this.batch.lines.push(line);
+    this.batch.size += line.length + 1;
     this.batch.reserved.push(this.sink.reserve());
     if (this.batch.lines.length === BATCH) this.send();
   }
@@ -131,19 +137,27 @@ export class ObservationPool {
   }
 
   private send(): void {
-    const { lines, reserved } = this.batch;
-    this.batch = { lines: [], reserved: [] };
+    const { lines, size, reserved } = this.batch;
+    this.batch = { lines: [], size: 0, reserved: [] };
+    // One block of bytes, a newline after each line: one copy, however many lines.
+    const bytes = new Uint8Array(size);
+    let at = 0;
+    for (const line of lines) {
+      bytes.set(line, at);
+      at += line.length;
+      bytes[at++] = 10;
+    }
     const batch = this.nextBatch++;
     // Round robin over the workers alive: each one's batches come back in the order it was
     // sent them, which its string table needs.
     const alive = this.readers.filter((r) => r.alive);
     const reader = alive[this.nextReader++ % Math.max(1, alive.length)];
     if (!reader?.worker) {
-      this.readHere({ lines, reserved }, batch);
+      this.readHere({ bytes, reserved }, batch);
       return;
     }
-    this.pending.set(batch, { lines, reserved, reader });
-    reader.worker.postMessage({ batch, lines } satisfies LineBatch);
+    this.pending.set(batch, { bytes, reserved, reader });
+    reader.worker.postMessage({ batch, bytes } satisfies LineBatch);
   }
 
   /**
@@ -161,9 +175,9 @@ export class ObservationPool {
     this.wake();
   }
 
-  private readHere({ lines, reserved }: Pick<Pending, 'lines' | 'reserved'>, batch: number): void {
+  private readHere({ bytes, reserved }: Pick<Pending, 'bytes' | 'reserved'>, batch: number): void {
     const { encoder, strings, decoder } = this.here;
-    this.settle(readBatch({ batch, lines }, encoder, strings), reserved, decoder);
+    this.settle(readBatch({ batch, bytes }, encoder, strings), reserved, decoder);
   }
 
   private received(result: EncodedBatch, reader: Reader): void {

@@ -11,16 +11,30 @@ import { mapObservation } from './map-observation.ts';
 import { type EncodedBatch, LineOutcome, RowEncoder } from './observation-codec.ts';
 import { ReportTally, type WarningKind } from './report.ts';
 
+/** Observation lines as their UTF-8 bytes, each ended by a newline. */
 export interface LineBatch {
   readonly batch: number;
-  readonly lines: readonly string[];
+  readonly bytes: Uint8Array;
+}
+
+/** The lines of a batch as the importer's thread would have read them (`toString` of each). */
+function linesOf(bytes: Uint8Array): string[] {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const lines: string[] = [];
+  let start = 0;
+  for (let nl = buffer.indexOf(10); nl !== -1; nl = buffer.indexOf(10, start)) {
+    lines.push(buffer.toString('utf8', start, nl));
+    start = nl + 1;
+  }
+  return lines;
 }
 
 export function readBatch(
-  { batch, lines }: LineBatch,
+  { batch, bytes }: LineBatch,
   encoder: RowEncoder,
   strings: Interner,
 ): EncodedBatch {
+  const lines = linesOf(bytes);
   const outcomes = new Uint8Array(lines.length);
   const values: unknown[] = [];
   const records: EncodedBatch['records'] = [];

@@ -90,6 +90,15 @@ function awkwardLines(): { observations: string[]; mixed: string[]; mixedRejects
       valueQuantity: { value: 61.5, unit: 'kg' },
     }),
   );
+  // Words beyond ASCII, and a line ended by CR LF.
+  lines.push(
+    JSON.stringify({
+      ...vital(9_007, 'p-helene'),
+      valueQuantity: undefined,
+      valueString: 'Œdème des chevilles — « modéré », 2ᵉ jour',
+    }),
+  );
+  lines.push(`${JSON.stringify(vital(9_008, 'p-helene'))}\r`);
   lines.push(
     JSON.stringify(codeStatusObservation('o-cs', 'p-zoe', 'dnr', '2026-11-26T10:00:00+01:00')),
   );
@@ -195,7 +204,7 @@ describe('a reader thread that stops', () => {
     };
     const pool = new ObservationPool(sink, 1, 2, script);
     try {
-      for (const line of lines) pool.add(line);
+      for (const line of lines) pool.add(Buffer.from(line));
       await pool.drain();
     } finally {
       await pool.close();
