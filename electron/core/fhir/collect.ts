@@ -5,18 +5,8 @@
  */
 import { rejectMalformedFields } from './field-check.ts';
 import { type Json, objects, str } from './json.ts';
-import {
-  mapCarePlan,
-  mapConsent,
-  mapFlag,
-  mapGoal,
-  mapNutritionOrder,
-  mapProcedure,
-  mapServiceRequest,
-  mapTask,
-} from './map-plan.ts';
-import { mapAllergy, mapCondition, mapDocumentReference } from './map-clinical.ts';
-import { mapDevice, mapDeviceUseStatement } from './map-device.ts';
+import { CLINICAL, type Clock, type Reading } from './clinical-mappers.ts';
+import { mapDevice } from './map-device.ts';
 import {
   mapEncounter,
   mapLocation,
@@ -25,15 +15,10 @@ import {
   mapPractitionerName,
   mapPractitionerRole,
 } from './map-directory.ts';
-import {
-  mapMedication,
-  mapMedicationAdministration,
-  mapMedicationRequest,
-} from './map-medication.ts';
-import { mapObservation } from './map-observation.ts';
+import { mapMedication } from './map-medication.ts';
 import type { ResourceSink } from './read-input.ts';
+import type { ReadElsewhere, Reserved } from './reader-pool.ts';
 import type {
-  ClinicalRecord,
   DeviceRecord,
   EncounterRecord,
   LocationRecord,
@@ -71,24 +56,8 @@ export interface Collected {
   readonly binaries: Map<string, string>;
 }
 
-/** When the importer is reading for: the census instant T and the site's time zone. */
-export interface Clock {
-  readonly asOf: number;
-  readonly timeZone: string;
-}
-
-/** What a handler reads with: the import's clock, tally and string interner. */
-interface Reading {
-  readonly clock: Clock;
-  readonly tally: ReportTally;
-  readonly strings: Interner;
-}
-
 /** Keeps what a directory resource (a reference target: patient, place, person, medication) contributes. */
 type Handler = (c: Collected, r: Json, key: string, tally: ReportTally) => void;
-
-/** A clinical resource's record for its patient, or null when it is void (entered in error …). */
-type ClinicalMapper = (r: Json, reading: Reading) => ClinicalRecord | null;
 
 /** A reference to a contained resource (`#id`) made global: the container's key + `#id`. */
 function localRef(ref: string | null, containerKey: string): string | null {
@@ -160,39 +129,6 @@ const DIRECTORY: ReadonlyMap<string, Handler> = new Map<string, Handler>(
   } satisfies Record<string, Handler>),
 );
 
-/** The clinical mappers' common arguments, from what the import reads with. */
-function clinical(
-  map: (
-    r: Json,
-    asOf: number,
-    tally: ReportTally,
-    timeZone: string,
-    strings: Interner,
-  ) => ClinicalRecord | null,
-): ClinicalMapper {
-  return (r, { clock, tally, strings }) => map(r, clock.asOf, tally, clock.timeZone, strings);
-}
-
-const CLINICAL: ReadonlyMap<string, ClinicalMapper> = new Map<string, ClinicalMapper>(
-  Object.entries({
-    AllergyIntolerance: clinical(mapAllergy),
-    Condition: clinical(mapCondition),
-    DocumentReference: clinical(mapDocumentReference),
-    MedicationRequest: clinical(mapMedicationRequest),
-    MedicationAdministration: clinical(mapMedicationAdministration),
-    Observation: (r, { tally, strings }) => mapObservation(r, tally, strings),
-    CarePlan: clinical(mapCarePlan),
-    Goal: clinical(mapGoal),
-    ServiceRequest: clinical(mapServiceRequest),
-    Task: clinical(mapTask),
-    Procedure: clinical(mapProcedure),
-    NutritionOrder: clinical(mapNutritionOrder),
-    Flag: clinical(mapFlag),
-    Consent: clinical(mapConsent),
-    DeviceUseStatement: clinical(mapDeviceUseStatement),
-  } satisfies Record<string, ClinicalMapper>),
-);
-
 export class Collector implements ResourceSink {
   private readonly store = new ClinicalStore();
   private readonly gathered: Collected = {
@@ -213,9 +149,16 @@ export class Collector implements ResourceSink {
   /** The place in the input of the next resource read (report.ts `position`). */
   private position = 0;
   private readonly reading: Reading;
+  /** Lines read on other threads (reader-pool.ts): their places, then their outcomes. */
+  readonly remote: NonNullable<ResourceSink['remote']>;
 
   constructor(clock: Clock, tally: ReportTally) {
     this.reading = { clock, tally, strings: new Interner() };
+    this.remote = {
+      clock,
+      reserve: () => ({ position: this.position++, slot: this.store.reserve() }),
+      settle: (at, read) => this.settleRemote(at, read),
+    };
   }
 
   /** What was read; reading ends with the first call (later copies of a key are settled). */
@@ -270,17 +213,16 @@ export class Collector implements ResourceSink {
     return `${type}/#${n}`;
   }
 
-  /** Observation lines read on other threads: their places, then their outcomes. */
-  readonly remote: NonNullable<ResourceSink['remote']> = {
-    reserve: () => ({ position: this.position++, slot: this.store.reserve() }),
-    settle: (at, id, outcome) => {
-      if (outcome === 'vacant') {
-        this.store.fill(at.slot, '', null, null, false);
-        return;
-      }
-      this.reading.tally.read('Observation', true);
-      const key = id ? `Observation/${id}` : this.anonymousKey('Observation');
-      this.store.fill(at.slot, key, keyHash('Observation', id, null), outcome, false);
-    },
-  };
+  /** A line read on another thread: its outcome at the place reserved for it. */
+  private settleRemote(at: Reserved, read: ReadElsewhere | 'vacant'): void {
+    if (read === 'vacant') {
+      this.store.fill(at.slot, '', null, null, false);
+      return;
+    }
+    const { type, id, outcome } = read;
+    this.reading.tally.read(type, true);
+    const key = id ? `${type}/${id}` : this.anonymousKey(type);
+    // Read elsewhere only when no resource can reference it (clinical-mappers.ts READ_ANYWHERE).
+    this.store.fill(at.slot, key, keyHash(type, id, null), outcome, false);
+  }
 }

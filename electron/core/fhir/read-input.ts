@@ -12,7 +12,8 @@ import { createGunzip } from 'node:zlib';
 import { AppError } from '../errors.ts';
 import { type Json, list, obj, str } from './json.ts';
 import type { ReportTally } from './report.ts';
-import { ObservationPool, type RemoteSink } from './observation-pool.ts';
+import { ReaderPool, type RemoteSink } from './reader-pool.ts';
+import { type Clock, READ_ANYWHERE } from './clinical-mappers.ts';
 import { availableParallelism } from 'node:os';
 
 export interface ResourceSink {
@@ -20,8 +21,8 @@ export interface ResourceSink {
   wants(type: string): boolean;
   /** A resource and, inside a Bundle, the `fullUrl` of its entry. */
   accept(resource: Json, type: string, fullUrl: string | null): void;
-  /** Present when Observation lines may be read on other threads (observation-pool.ts). */
-  readonly remote?: Pick<RemoteSink, 'reserve' | 'settle'>;
+  /** Present when lines may be read on other threads (reader-pool.ts), with the import's clock. */
+  readonly remote?: Pick<RemoteSink, 'reserve' | 'settle'> & { readonly clock: Clock };
 }
 
 /** When Observation lines are read on other threads: how many, from how much NDJSON. */
@@ -47,7 +48,7 @@ export const DEFAULT_PARALLEL_READING: ParallelReading = {
 interface Reader {
   readonly sink: ResourceSink;
   readonly tally: ReportTally;
-  readonly pool: ObservationPool | null;
+  readonly pool: ReaderPool | null;
 }
 
 type InputKind = 'ndjson' | 'ndjson-gz' | 'json';
@@ -86,23 +87,24 @@ async function poolFor(
   sink: ResourceSink,
   tally: ReportTally,
   { workers, fromBytes, inFlight }: ParallelReading,
-): Promise<ObservationPool | null> {
+): Promise<ReaderPool | null> {
   const { remote } = sink;
   if (!remote || workers < 1) return null;
   let bytes = 0;
   for (const [file, kind] of inputs)
     if (kind !== 'json') bytes += (await stat(file).catch(() => null))?.size ?? 0;
   if (bytes < fromBytes) return null;
-  return new ObservationPool(
+  return new ReaderPool(
     {
       reserve: () => remote.reserve(),
-      settle: (at, id, outcome) => remote.settle(at, id, outcome),
+      settle: (at, read) => remote.settle(at, read),
       failed: () => tally.warn('malformed-resource'),
       malformedLine: () => tally.warn('malformed-line'),
       readHere: (line) => parseLine(line, { sink, tally, pool: null }),
       warn: (kind, n) => tally.warn(kind, n),
       reject: (field, position) => tally.reject(field, position),
     },
+    remote.clock,
     workers,
     inFlight,
   );
@@ -179,7 +181,7 @@ async function readNdjsonFile(file: string, gzipped: boolean, reader: Reader): P
       if (start < chunk.length) pending.push(chunk.subarray(start));
     }
   } catch (e) {
-    // A reader thread that failed (observation-pool.ts) ends the import as it said.
+    // A reader thread that failed (reader-pool.ts) ends the import as it said.
     if (e instanceof AppError) throw e;
     const code = e && typeof e === 'object' && 'code' in e ? String(e.code) : '';
     // A damaged gzip stream: keep what was read and say so. A file that cannot be read: stop.
@@ -207,7 +209,7 @@ function readLine(bytes: Buffer, start: number, end: number, reader: Reader): vo
     // The same test as `peekType`, on the bytes: the first `resourceType` key is the resource's.
     if (at !== -1 && at < end && bytes.lastIndexOf(123, at) === bytes.indexOf(123, start)) {
       const type = RESOURCE_TYPE.exec(bytes.toString('latin1', at, Math.min(end, at + 64)))?.[1];
-      if (type === 'Observation') {
+      if (type !== undefined && READ_ANYWHERE.has(type)) {
         pool.add(bytes.subarray(start, end));
         return;
       }

@@ -1,5 +1,5 @@
 /**
- * Observation lines read on other threads (fhir/observation-pool.ts) give the export the
+ * Observation lines read on other threads (fhir/reader-pool.ts) give the export the
  * importer writes alone: the same rows in the same order and the same report — warnings,
  * duplicates and the rejected fields in input order — on the public fixtures, a demo hospital
  * and an input made of what goes wrong: copies of a key (later wins, void removes), malformed
@@ -14,7 +14,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { generateDemoHospital } from '../../../electron/cli/demo/generate.ts';
 import { importFhir } from '../../../electron/core/fhir/import.ts';
 import type { ParallelReading } from '../../../electron/core/fhir/read-input.ts';
-import { ObservationPool, type RemoteSink } from '../../../electron/core/fhir/observation-pool.ts';
+import { ReaderPool, type RemoteSink } from '../../../electron/core/fhir/reader-pool.ts';
 import { pathToFileURL } from 'node:url';
 import { AS_OF, codeStatusObservation, smallHospital, type Resource } from './small-hospital.ts';
 import { contentOf } from './table-content.ts';
@@ -192,9 +192,11 @@ describe('a reader thread that stops', () => {
     let position = 0;
     const sink: RemoteSink = {
       reserve: () => ({ position: position, slot: position++ }),
-      settle: (at, id, outcome) =>
+      settle: (at, read) =>
         events.push(
-          `${at.position} ${id} ${typeof outcome === 'symbol' ? 'unchanged' : JSON.stringify(outcome)}`,
+          read === 'vacant'
+            ? `${at.position} vacant`
+            : `${at.position} ${read.type}/${read.id} ${typeof read.outcome === 'symbol' ? 'unchanged' : JSON.stringify(read.outcome)}`,
         ),
       failed: () => events.push('failed'),
       malformedLine: () => events.push('malformed line'),
@@ -202,7 +204,8 @@ describe('a reader thread that stops', () => {
       warn: (kind, n) => events.push(`warn ${kind} ${n}`),
       reject: (field, at) => events.push(`reject ${at} ${field.field}`),
     };
-    const pool = new ObservationPool(sink, 1, 2, script);
+    const clock = { asOf: AS_OF.getTime(), timeZone: 'Europe/Brussels' };
+    const pool = new ReaderPool(sink, clock, 1, 2, script);
     try {
       for (const line of lines) pool.add(Buffer.from(line));
       await pool.drain();
@@ -214,13 +217,22 @@ describe('a reader thread that stops', () => {
 
   const lines = [
     ...Array.from({ length: 700 }, (_, n) => JSON.stringify(vital(n, 'p-zoe'))),
+    JSON.stringify({
+      resourceType: 'MedicationAdministration',
+      id: 'ma-1',
+      status: 'completed',
+      subject: { reference: 'Patient/p-zoe' },
+      medicationCodeableConcept: { text: 'Paracétamol 1 g' },
+      effectiveDateTime: '2026-11-27T08:00:00+01:00',
+    }),
     '{"resourceType":"Observation",',
     JSON.stringify(vital(7_000, 'p-zoe', { issued: 'never' })),
   ];
 
   it('has its batches read by the importer: the same outcomes, at the same places', async () => {
     const expected = await settled(lines);
-    expect(expected.filter((e) => e.startsWith('reject'))).toEqual(['reject 701 issued']);
+    expect(expected.filter((e) => e.startsWith('reject'))).toEqual(['reject 702 issued']);
+    expect(expected.some((e) => e.startsWith('700 MedicationAdministration/ma-1 {'))).toBe(true);
     const crashes = path.join(scratch, 'crashes.mjs');
     writeFileSync(
       crashes,

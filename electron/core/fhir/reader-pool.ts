@@ -1,19 +1,31 @@
 /**
  * Observation lines read on other threads while the importer's thread goes on reading. In a
  * hospital's Bulk Data export seven lines in ten are Observations, and parsing, checking and
- * mapping them was two thirds of an import's reading; each worker (observation-worker.ts) does
- * that for the lines it is sent, and what each line became comes back (observation-codec.ts)
+ * mapping them was two thirds of an import's reading; each worker (reader-worker.ts) does
+ * that for the lines it is sent, and what each line became comes back (batch-codec.ts)
  * to the place the importer reserved for it when it read the line — so the export is the one
  * the importer writes alone, whatever the order in which batches come back
  * (tests/unit/fhir/parallel-reading.test.ts).
  */
-import { Worker } from 'node:worker_threads';
+import {
+  MessageChannel,
+  type MessagePort,
+  Worker,
+  receiveMessageOnPort,
+} from 'node:worker_threads';
 import { AppError } from '../errors.ts';
 import { workerScriptUrl } from '../worker-url.ts';
-import { type EncodedBatch, LineOutcome, RowDecoder, RowEncoder } from './observation-codec.ts';
-import { type LineBatch, readBatch } from './observation-read.ts';
+import { type EncodedBatch, LineOutcome, RowDecoder, RowEncoder } from './batch-codec.ts';
+import { type LineBatch, readBatch } from './read-batch.ts';
 import { Interner } from './interner.ts';
 import { type ClinicalOutcome, UNCHANGED } from './clinical-store.ts';
+import type { Clock } from './clinical-mappers.ts';
+
+/** What a reader thread starts with: the import's clock, and the port its results go to. */
+export interface ReaderData {
+  readonly clock: Clock;
+  readonly results: MessagePort;
+}
 import type { RejectedField, WarningKind } from './report.ts';
 
 /** Where a line's resource belongs: its place in the input, and in the clinical records. */
@@ -22,14 +34,21 @@ export interface Reserved {
   readonly slot: number;
 }
 
+/** A clinical resource read elsewhere: its type, its id (null: it has none) and outcome. */
+export interface ReadElsewhere {
+  readonly type: string;
+  readonly id: string | null;
+  readonly outcome: ClinicalOutcome;
+}
+
 /** The importer's side of the lines read elsewhere. */
 export interface RemoteSink {
   reserve(): Reserved;
-  /** An Observation read elsewhere (`id` null: it has none), or a line that kept nothing. */
-  settle(at: Reserved, id: string | null, outcome: ClinicalOutcome | 'vacant'): void;
+  /** A resource read elsewhere, or a line that kept nothing. */
+  settle(at: Reserved, read: ReadElsewhere | 'vacant'): void;
   failed(): void;
   malformedLine(): void;
-  /** A line that was not an Observation after all: read it here. */
+  /** A line that was not what its first `resourceType` said: read it here. */
   readHere(line: string): void;
   warn(kind: WarningKind, count: number): void;
   reject(field: RejectedField, position: number): void;
@@ -44,9 +63,10 @@ const BATCH = 256;
  */
 const IN_FLIGHT = 8;
 
-/** A worker, and the string table of what it sends (observation-codec.ts). */
+/** A worker, and the string table of what it sends (batch-codec.ts). */
 interface Reader {
   readonly worker: Worker | null;
+  readonly results: MessagePort;
   readonly decoder: RowDecoder;
   alive: boolean;
 }
@@ -57,7 +77,7 @@ interface Pending {
   readonly reader: Reader;
 }
 
-export class ObservationPool {
+export class ReaderPool {
   private readonly readers: Reader[];
   private readonly pending = new Map<number, Pending>();
   /** The batch being filled: its lines' bytes, and their places. */
@@ -69,7 +89,6 @@ export class ObservationPool {
   private nextBatch = 0;
   private nextReader = 0;
   private failure: Error | null = null;
-  private waiting: (() => void) | null = null;
   /** The worker's own code run here, for the batches of a worker that failed. */
   private readonly here = {
     encoder: new RowEncoder(),
@@ -77,32 +96,59 @@ export class ObservationPool {
     decoder: new RowDecoder(),
   };
   private readonly sink: RemoteSink;
+  private readonly clock: Clock;
   private readonly inFlight: number;
 
-  /** `script`: the worker's code (observation-worker.ts unless a test gives another). */
+  /** `script`: the worker's code (reader-worker.ts unless a test gives another). */
   constructor(
     sink: RemoteSink,
+    clock: Clock,
     workers: number,
     inFlight = IN_FLIGHT,
-    script: URL = workerScriptUrl('observation-worker', import.meta.url),
+    script: URL = workerScriptUrl('reader-worker', import.meta.url),
   ) {
     this.sink = sink;
+    this.clock = clock;
     this.inFlight = inFlight;
     this.readers = Array.from({ length: workers }, () => this.start(script));
   }
 
+  /**
+   * A worker, its results sent on a port of their own: this thread takes them when it looks
+   * (`receiveMessageOnPort`) — it reads on without turning the event loop for chunks the
+   * stream already holds, so results waiting as events would leave the workers idle.
+   */
   private start(script: URL): Reader {
+    const { port1, port2 } = new MessageChannel();
     let worker: Worker | null = null;
     try {
-      worker = new Worker(script);
+      const workerData: ReaderData = { clock: this.clock, results: port2 };
+      worker = new Worker(script, { workerData, transferList: [port2] });
     } catch {
       // No thread to be had: this thread reads every line.
     }
-    const reader: Reader = { worker, decoder: new RowDecoder(), alive: worker !== null };
-    worker?.on('message', (result: EncodedBatch) => this.received(result, reader));
+    const reader: Reader = {
+      worker,
+      results: port1,
+      decoder: new RowDecoder(),
+      alive: worker !== null,
+    };
     worker?.on('error', () => this.lost(reader));
     worker?.on('exit', () => this.lost(reader));
     return reader;
+  }
+
+  /** Every result the workers have sent, settled now. */
+  private collect(): void {
+    for (const reader of this.readers) {
+      if (!reader.alive) continue;
+      for (
+        let m = receiveMessageOnPort(reader.results);
+        m;
+        m = receiveMessageOnPort(reader.results)
+      )
+        this.received(m.message as EncodedBatch, reader);
+    }
   }
 
   /** Takes an Observation line (its UTF-8 bytes, no newline) to read elsewhere. */
@@ -120,20 +166,24 @@ export class ObservationPool {
   hasRoom(): boolean {
     if (this.failure) throw this.failure;
     const alive = this.readers.filter((r) => r.alive).length;
+    if (this.pending.size < this.inFlight * alive) return true;
+    this.collect();
     return this.pending.size < this.inFlight * alive;
   }
 
   /** Sends what is left and waits until every line sent is settled. */
   async drain(): Promise<void> {
     if (this.batch.lines.length > 0) this.send();
-    while (this.pending.size > 0 && !this.failure)
-      await new Promise<void>((resolve) => (this.waiting = resolve));
+    for (this.collect(); this.pending.size > 0 && !this.failure; this.collect())
+      // A turn of the event loop: a worker that stopped is seen as its event comes.
+      await new Promise((resolve) => setTimeout(resolve, 1));
     if (this.failure) throw this.failure;
   }
 
   async close(): Promise<void> {
     for (const reader of this.readers) reader.alive = false;
     await Promise.all(this.readers.map(({ worker }) => worker?.terminate()));
+    for (const { results } of this.readers) results.close();
   }
 
   private send(): void {
@@ -172,12 +222,15 @@ export class ObservationPool {
       this.pending.delete(batch);
       this.readHere(pending, batch);
     }
-    this.wake();
   }
 
   private readHere({ bytes, reserved }: Pick<Pending, 'bytes' | 'reserved'>, batch: number): void {
     const { encoder, strings, decoder } = this.here;
-    this.settle(readBatch({ batch, bytes }, encoder, strings), reserved, decoder);
+    this.settle(
+      readBatch({ batch, bytes }, { encoder, strings, clock: this.clock }),
+      reserved,
+      decoder,
+    );
   }
 
   private received(result: EncodedBatch, reader: Reader): void {
@@ -185,7 +238,6 @@ export class ObservationPool {
     if (!pending || pending.reader !== reader) return;
     this.pending.delete(result.batch);
     this.settle(result, pending.reserved, reader.decoder);
-    this.wake();
   }
 
   private settle(result: EncodedBatch, reserved: readonly Reserved[], decoder: RowDecoder): void {
@@ -205,24 +257,32 @@ export class ObservationPool {
       const outcome = result.outcomes[i]!;
       switch (outcome) {
         case LineOutcome.Row:
-          this.sink.settle(at, decoder.id(), decoder.record());
+          this.sink.settle(at, {
+            type: decoder.ref()!,
+            id: decoder.text(),
+            outcome: decoder.record(),
+          });
           break;
         case LineOutcome.Record:
-          this.sink.settle(at, decoder.id(), result.records[record++]!);
+          this.sink.settle(at, {
+            type: decoder.ref()!,
+            id: decoder.text(),
+            outcome: result.records[record++]!,
+          });
           break;
         case LineOutcome.Void:
-          this.sink.settle(at, decoder.id(), null);
+          this.sink.settle(at, { type: decoder.ref()!, id: decoder.text(), outcome: null });
           break;
         case LineOutcome.Failed:
           this.sink.failed();
-          this.sink.settle(at, decoder.id(), UNCHANGED);
+          this.sink.settle(at, { type: decoder.ref()!, id: decoder.text(), outcome: UNCHANGED });
           break;
         case LineOutcome.Malformed:
           this.sink.malformedLine();
-          this.sink.settle(at, null, 'vacant');
+          this.sink.settle(at, 'vacant');
           break;
         case LineOutcome.Returned:
-          this.sink.settle(at, null, 'vacant');
+          this.sink.settle(at, 'vacant');
           this.sink.readHere(result.lines[returned++]!);
           break;
         default:
@@ -238,13 +298,9 @@ export class ObservationPool {
 
   private fail(e: Error): void {
     // Its name only: a message could quote the input.
-    this.failure ??= new AppError('internal', `An observation reader thread failed (${e.name}).`);
-    this.wake();
-  }
-
-  private wake(): void {
-    const waiting = this.waiting;
-    this.waiting = null;
-    waiting?.();
+    this.failure ??= new AppError(
+      'internal',
+      `A reader thread's results could not be read (${e.name}).`,
+    );
   }
 }

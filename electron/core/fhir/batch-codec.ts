@@ -34,7 +34,7 @@ export const LineOutcome = {
 export interface EncodedBatch {
   readonly batch: number;
   readonly outcomes: Uint8Array;
-  /** Per line (Row, Record, Void, Failed): its id, then a Row's fields. */
+  /** Per line (Row, Record, Void, Failed): its type (as a number), its id, then a Row's fields. */
   readonly values: unknown[];
   /** Strings new to the table since the previous batch, in the order they were numbered. */
   readonly strings: string[];
@@ -52,7 +52,8 @@ export class RowEncoder {
   private readonly numbers = new Map<string, number>();
   private fresh: string[] = [];
 
-  private ref(s: string | null): number {
+  /** The number of a string that repeats (-1 for null). */
+  ref(s: string | null): number {
     if (s === null) return -1;
     let n = this.numbers.get(s);
     if (n === undefined) {
@@ -113,42 +114,39 @@ export class RowDecoder {
     this.at = 0;
   }
 
-  /** The next line's id. */
-  id(): string | null {
-    return this.values[this.at++] as string | null;
-  }
-
-  private str(): string | null {
+  /** The next value, a string written as its number (`RowEncoder.ref`). */
+  ref(): string | null {
     const n = this.values[this.at++] as number;
     return n === -1 ? null : this.table[n]!;
+  }
+
+  /** The next value, a string written as itself. */
+  text(): string | null {
+    return this.values[this.at++] as string | null;
   }
 
   private num(): number | null {
     return this.values[this.at++] as number | null;
   }
 
-  private text(): string | null {
-    return this.values[this.at++] as string | null;
-  }
-
   /** The next row as the record `mapObservation` made (fields in its order). */
   record(): ClinicalRecord {
-    const subject = this.str();
+    const subject = this.ref();
     const item: ObservationItem = {
       item: 'observation',
-      code: this.str(),
-      name: this.str(),
+      code: this.ref(),
+      name: this.ref(),
       category: CATEGORIES[this.values[this.at++] as number]!,
       value: this.num(),
       valueText: this.text(),
-      unit: this.str(),
-      comparator: this.str() as ObservationItem['comparator'],
+      unit: this.ref(),
+      comparator: this.ref() as ObservationItem['comparator'],
       refLow: this.num(),
       refHigh: this.num(),
       refText: this.text(),
       otherRanges: NO_OTHER_RANGES,
       ranges: NO_RANGES,
-      flag: this.str(),
+      flag: this.ref(),
       flagText: this.text(),
       at: this.text(),
     };

@@ -1,17 +1,17 @@
 /**
- * What a batch of Observation lines becomes, read as the importer's thread reads them
+ * What a batch of clinical lines becomes, read as the importer's thread reads them
  * (collect.ts): each line parsed, its malformed fields rejected, mapped, and its outcome written
- * for the importer (observation-codec.ts). Run by each worker (observation-worker.ts), and by
- * the importer's thread for the batches of a worker that stopped.
+ * for the importer (batch-codec.ts). Run by each worker (reader-worker.ts), and by the
+ * importer's thread for the batches of a worker that stopped.
  */
 import { rejectMalformedFields } from './field-check.ts';
 import type { Interner } from './interner.ts';
 import { obj, str } from './json.ts';
-import { mapObservation } from './map-observation.ts';
-import { type EncodedBatch, LineOutcome, RowEncoder } from './observation-codec.ts';
+import { CLINICAL, type Clock, READ_ANYWHERE } from './clinical-mappers.ts';
+import { type EncodedBatch, LineOutcome, RowEncoder } from './batch-codec.ts';
 import { ReportTally, type WarningKind } from './report.ts';
 
-/** Observation lines as their UTF-8 bytes, each ended by a newline. */
+/** Lines of clinical resources no other resource references, as UTF-8 bytes, each ended by a newline. */
 export interface LineBatch {
   readonly batch: number;
   readonly bytes: Uint8Array;
@@ -29,11 +29,15 @@ function linesOf(bytes: Uint8Array): string[] {
   return lines;
 }
 
-export function readBatch(
-  { batch, bytes }: LineBatch,
-  encoder: RowEncoder,
-  strings: Interner,
-): EncodedBatch {
+/** What a reader keeps from batch to batch: the codec's numbers, the interned strings, the clock. */
+export interface BatchReader {
+  readonly encoder: RowEncoder;
+  readonly strings: Interner;
+  readonly clock: Clock;
+}
+
+export function readBatch({ batch, bytes }: LineBatch, reader: BatchReader): EncodedBatch {
+  const { encoder, strings, clock } = reader;
   const lines = linesOf(bytes);
   const outcomes = new Uint8Array(lines.length);
   const values: unknown[] = [];
@@ -50,23 +54,24 @@ export function readBatch(
       continue;
     }
     const resource = obj(parsed);
-    if (!resource || str(resource['resourceType']) !== 'Observation') {
+    const type = str(resource?.['resourceType']);
+    if (!resource || type === null || !READ_ANYWHERE.has(type)) {
       outcomes[i] = LineOutcome.Returned;
       returned.push(line);
       continue;
     }
     tally.position = i;
-    rejectMalformedFields(resource, 'Observation', tally);
-    values.push(str(resource['id']));
+    rejectMalformedFields(resource, type, tally);
+    values.push(encoder.ref(type), str(resource['id']));
     let record;
     try {
-      record = mapObservation(resource, tally, strings);
+      record = CLINICAL.get(type)!(resource, { clock, tally, strings });
     } catch {
       outcomes[i] = LineOutcome.Failed;
       continue;
     }
     if (record === null) outcomes[i] = LineOutcome.Void;
-    else if (RowEncoder.fits(record)) {
+    else if (type === 'Observation' && RowEncoder.fits(record)) {
       outcomes[i] = LineOutcome.Row;
       encoder.write(record, values);
     } else {
