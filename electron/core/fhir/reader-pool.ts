@@ -62,6 +62,8 @@ const BATCH = 256;
  * the reader goes through the next chunk.
  */
 const IN_FLIGHT = 8;
+/** While the workers are full, lines read here between looks for their results. */
+const LOOK_EVERY = 32;
 
 /** A worker, and the string table of what it sends (batch-codec.ts). */
 interface Reader {
@@ -88,6 +90,7 @@ export class ReaderPool {
   };
   private nextBatch = 0;
   private nextReader = 0;
+  private looks = 0;
   private failure: Error | null = null;
   /** The worker's own code run here, for the batches of a worker that failed. */
   private readonly here = {
@@ -165,10 +168,18 @@ export class ReaderPool {
    */
   hasRoom(): boolean {
     if (this.failure) throw this.failure;
-    const alive = this.readers.filter((r) => r.alive).length;
-    if (this.pending.size < this.inFlight * alive) return true;
+    const limit = this.inFlight * this.alive();
+    if (this.pending.size < limit) return true;
+    // Full: look for results every few lines, not at each (a look costs a lock).
+    if (++this.looks % LOOK_EVERY !== 0) return false;
     this.collect();
-    return this.pending.size < this.inFlight * alive;
+    return this.pending.size < limit;
+  }
+
+  private alive(): number {
+    let n = 0;
+    for (const reader of this.readers) if (reader.alive) n++;
+    return n;
   }
 
   /** Sends what is left and waits until every line sent is settled. */
