@@ -1,11 +1,12 @@
 /**
- * Observations read on another thread come back to the importer's thread as one flat array of
- * values per batch, not as record objects: copying 250,000 records between threads as objects
- * took 1.5 s to rebuild on the receiving side (as long as parsing their JSON), flat values a
- * fraction of that. An observation of one row and at most one reference range — nearly every
- * one — is written as its fields in a fixed order, the strings that repeat (patient, code,
- * name, unit …) as numbers in a table the sender grows and sends as it goes; anything else (a
- * ward fact, components, several ranges) travels as its record object.
+ * Resources read on another thread come back to the importer's thread as one flat array of
+ * values per batch, not as record objects where it matters: copying 250,000 records between
+ * threads as objects took 1.5 s to rebuild on the receiving side (as long as parsing their
+ * JSON), flat values a fraction of that. An observation of one row and at most one reference
+ * range — nearly every one, seven resources in ten — is written as its fields in a fixed
+ * order, the strings that repeat (patient, code, name, unit, type …) as numbers in a table the
+ * sender grows and sends as it goes; any other record (other types, a ward fact, components,
+ * several ranges) travels as its object.
  */
 import type { ClinicalRecord, ObservationItem } from './records.ts';
 import type { RejectedField, WarningKind } from './report.ts';
@@ -24,8 +25,8 @@ export const LineOutcome = {
   /** Not JSON: counted `malformed-line`. */
   Malformed: 4,
   /**
-   * Not an Observation after all (a line naming `resourceType` twice: JSON keeps the last): its
-   * line comes back to be read on the importer's thread, in the order of that moment.
+   * Not a type read elsewhere after all (a line naming `resourceType` twice: JSON keeps the
+   * last): its line comes back to be read on the importer's thread, in the order of that moment.
    */
   Returned: 5,
 } as const;

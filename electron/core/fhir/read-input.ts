@@ -25,7 +25,7 @@ export interface ResourceSink {
   readonly remote?: Pick<RemoteSink, 'reserve' | 'settle'> & { readonly clock: Clock };
 }
 
-/** When Observation lines are read on other threads: how many, from how much NDJSON. */
+/** When clinical lines are read on other threads: how many, from how much NDJSON. */
 export interface ParallelReading {
   readonly workers: number;
   /** The least NDJSON (bytes, as stored) worth starting threads for. */
@@ -198,9 +198,9 @@ async function readNdjsonFile(file: string, gzipped: boolean, reader: Reader): P
 const RESOURCE_TYPE_KEY = Buffer.from('"resourceType"');
 
 /**
- * The line `bytes[start, end)`: an Observation goes to a reader thread as its bytes, while
- * one takes lines (turning seven lines in ten into strings here cost this thread time and the
- * garbage of them); any other line is read here.
+ * The line `bytes[start, end)`: a resource nothing references goes to a reader thread as its
+ * bytes while one takes lines (turning nine bytes in ten into strings here would cost this
+ * thread time and the garbage of them); any other line is read here.
  */
 function readLine(bytes: Buffer, start: number, end: number, reader: Reader): void {
   const { pool } = reader;

@@ -1,10 +1,11 @@
 /**
- * Observation lines read on other threads while the importer's thread goes on reading. In a
- * hospital's Bulk Data export seven lines in ten are Observations, and parsing, checking and
- * mapping them was two thirds of an import's reading; each worker (reader-worker.ts) does
- * that for the lines it is sent, and what each line became comes back (batch-codec.ts)
- * to the place the importer reserved for it when it read the line — so the export is the one
- * the importer writes alone, whatever the order in which batches come back
+ * Clinical lines read on other threads while the importer's thread goes on reading. In a
+ * hospital's Bulk Data export nine bytes in ten are resources nothing references
+ * (observations, administrations, notes, plans; clinical-mappers.ts `READ_ANYWHERE`), and
+ * parsing, checking and mapping them is most of an import's reading; each worker
+ * (reader-worker.ts) does that for the lines it is sent, and what each line became comes back
+ * (batch-codec.ts) to the place the importer reserved for it when it read the line — so the
+ * export is the one the importer writes alone, whatever the order in which batches come back
  * (tests/unit/fhir/parallel-reading.test.ts).
  */
 import {
@@ -57,7 +58,7 @@ export interface RemoteSink {
 /** Lines per message: large enough that a message costs little beside its lines. */
 const BATCH = 256;
 /**
- * Batches in flight per worker before the reader reads Observation lines itself (a few MB of
+ * Batches in flight per worker before the reader reads such lines itself (a few MB of
  * lines): more than one 1 MiB chunk of input holds, so a worker has lines to go on with while
  * the reader goes through the next chunk.
  */
@@ -154,7 +155,7 @@ export class ReaderPool {
     }
   }
 
-  /** Takes an Observation line (its UTF-8 bytes, no newline) to read elsewhere. */
+  /** Takes a line (its UTF-8 bytes, no newline) to read elsewhere. */
   add(line: Uint8Array): void {
     this.batch.lines.push(line);
     this.batch.size += line.length + 1;
@@ -164,7 +165,7 @@ export class ReaderPool {
 
   /**
    * Whether it takes more lines now: while the workers are behind, the reader reads the
-   * Observation lines itself, so neither side waits for the other whatever the machine's load.
+   * lines itself, so neither side waits for the other whatever the machine's load.
    */
   hasRoom(): boolean {
     if (this.failure) throw this.failure;

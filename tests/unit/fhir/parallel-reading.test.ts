@@ -1,5 +1,5 @@
 /**
- * Observation lines read on other threads (fhir/reader-pool.ts) give the export the
+ * Lines read on other threads (fhir/reader-pool.ts) give the export the
  * importer writes alone: the same rows in the same order and the same report — warnings,
  * duplicates and the rejected fields in input order — on the public fixtures, a demo hospital
  * and an input made of what goes wrong: copies of a key (later wins, void removes), malformed
