@@ -34,7 +34,7 @@ export const LineOutcome = {
 /** One batch's results, in the order its lines were sent. */
 export interface EncodedBatch {
   readonly batch: number;
-  readonly outcomes: Uint8Array;
+  readonly outcomes: number[];
   /** Per line (Row, Record, Void, Failed): its type (as a number), its id, then a Row's fields. */
   readonly values: unknown[];
   /** Strings new to the table since the previous batch, in the order they were numbered. */

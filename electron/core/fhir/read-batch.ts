@@ -39,7 +39,7 @@ export interface BatchReader {
 export function readBatch({ batch, bytes }: LineBatch, reader: BatchReader): EncodedBatch {
   const { encoder, strings, clock } = reader;
   const lines = linesOf(bytes);
-  const outcomes = new Uint8Array(lines.length);
+  const outcomes: number[] = [];
   const values: unknown[] = [];
   const records: EncodedBatch['records'] = [];
   const returned: string[] = [];
