@@ -217,11 +217,16 @@ export function insertSql(table: Table, rows?: number): string {
 
 /**
  * `rows` rows of positional placeholders, bound with each row's fields in `fieldsOf` order:
- * the importer's form (binding by name costs a property lookup through N-API per field).
+ * the importer's form (binding by name costs a property lookup through N-API per field). The
+ * `nulls` fields are written NULL in every row, not bound (and so not counted in the order).
  */
-export function insertRowsSql(table: Table, rows: number): string {
+export function insertRowsSql<T extends Table>(
+  table: T,
+  rows: number,
+  nulls: ReadonlySet<Field<T>> = new Set(),
+): string {
   const row = `(${fieldsOf(table)
-    .map(() => '?')
+    .map((field) => (nulls.has(field) ? 'NULL' : '?'))
     .join(', ')})`;
   return `INSERT INTO ${table} (${columnList(table)}) VALUES ${Array.from({ length: rows }, () => row).join(', ')}`;
 }
@@ -230,12 +235,17 @@ export function insertRowsSql(table: Table, rows: number): string {
  * `insertRowsSql` that, when a row with the same `key` is there, replaces its other columns in
  * place instead (an upsert: the row keeps its rowid, and so its place in rowid order).
  */
-export function replaceRowsSql<T extends Table>(table: T, rows: number, key: Field<T>): string {
+export function replaceRowsSql<T extends Table>(
+  table: T,
+  rows: number,
+  key: Field<T>,
+  nulls: ReadonlySet<Field<T>> = new Set(),
+): string {
   const keyColumn = columnOf(table, key);
   const others = fieldsOf(table)
     .map((field) => columnOf(table, field))
     .filter((column) => column !== keyColumn);
-  return `${insertRowsSql(table, rows)} ON CONFLICT (${keyColumn}) DO UPDATE SET ${others.map((c) => `${c} = excluded.${c}`).join(', ')}`;
+  return `${insertRowsSql(table, rows, nulls)} ON CONFLICT (${keyColumn}) DO UPDATE SET ${others.map((c) => `${c} = excluded.${c}`).join(', ')}`;
 }
 
 const columnList = (table: Table): string =>

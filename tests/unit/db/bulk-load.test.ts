@@ -8,6 +8,7 @@ import { insertSql } from '../../../electron/core/db/columns.ts';
 import type { WritableDb } from '../../../electron/core/db/handle.ts';
 import {
   CHECKS,
+  copyBulkLoad,
   createExportTables,
   finishBulkLoad,
   scanOfCheck,
@@ -123,5 +124,13 @@ describe('bulk load of the export database', () => {
         .pluck();
       for (const value of values) expect([rule, value, agree.get(value)]).toEqual([rule, value, 1]);
     }
+  });
+
+  it('sorts in memory, never in a temporary file, the fresh load as its copy', () => {
+    const db = createExportTables();
+    const copy = copyBulkLoad(db.serialize());
+    // 2: MEMORY (an index's keys are patient ids and times).
+    expect(db.pragma('temp_store', { simple: true })).toBe(2);
+    expect(copy.pragma('temp_store', { simple: true })).toBe(2);
   });
 });

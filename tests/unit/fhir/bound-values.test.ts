@@ -1,7 +1,9 @@
 /**
- * The importer binds NULL as NaN (inserts.ts `bound`: one N-API type check instead of five).
+ * The importer binds NULL as NaN (inserts.ts `bound`: one N-API type check instead of five),
+ * and writes the columns a whole batch leaves NULL as NULL in the statement (`BatchShape`).
  * That is only right while SQLite stores a NaN as NULL, in every kind of column, through a
- * batch as through a single row; and a NOT NULL column must still refuse it.
+ * batch as through a single row, whatever columns each batch leaves NULL; and a NOT NULL
+ * column must still refuse it.
  */
 import { describe, expect, it } from 'vitest';
 import { createExportTables, finishBulkLoad } from '../../../electron/core/db/schema.ts';
@@ -80,5 +82,55 @@ describe('values bound by the importer', () => {
         ins.flush();
       })(),
     ).toThrow(/NOT NULL/);
+  });
+
+  it('still refuses a whole batch without a value where the schema requires one', () => {
+    const db = withPatient();
+    const ins = prepareInserts(db);
+    const missing = { ...observation(0), category: null } as unknown as Observation;
+    expect(() =>
+      db.transaction(() => {
+        for (let n = 0; n < 128; n++) ins.observation('p1', missing);
+      })(),
+    ).toThrow(/NOT NULL/);
+  });
+
+  it('writes every value, batch after batch, whatever columns each leaves NULL', () => {
+    const db = withPatient();
+    const ins = prepareInserts(db);
+    // Eight batches of 128, each giving a value in other columns: more shapes than are kept.
+    const row = (n: number): Observation => {
+      const batch = Math.floor(n / 128);
+      return {
+        ...observation(n),
+        code: batch % 2 === 0 ? `C-${n}` : null,
+        value: batch % 3 === 0 ? n : null,
+        unit: batch % 4 === 0 ? 'mmol/L' : null,
+        flag: batch === 7 && n % 128 === 5 ? 'H' : null,
+      };
+    };
+    const rows = 8 * 128 + 3;
+    db.transaction(() => {
+      for (let n = 0; n < rows; n++) ins.observation('p1', row(n));
+      ins.flush();
+    })();
+    const written = db
+      .prepare(
+        'SELECT code, name, value, unit, flag, value_text valueText FROM observations ORDER BY rowid',
+      )
+      .all();
+    expect(written).toEqual(
+      Array.from({ length: rows }, (_, n) => {
+        const o = row(n);
+        return {
+          code: o.code,
+          name: o.name,
+          value: o.value,
+          unit: o.unit,
+          flag: o.flag,
+          valueText: 'see note',
+        };
+      }),
+    );
   });
 });
