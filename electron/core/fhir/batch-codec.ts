@@ -32,13 +32,9 @@ export const LineOutcome = {
 } as const;
 
 /** One batch's results, in the order its lines were sent. */
-export interface EncodedBatch {
+export interface EncodedBatch extends EncodedValues {
   readonly batch: number;
   readonly outcomes: number[];
-  /** Per line (Row, Record, Void, Failed): its type (as a number), its id, then a Row's fields. */
-  readonly values: unknown[];
-  /** Strings new to the table since the previous batch, in the order they were numbered. */
-  readonly strings: string[];
   readonly records: ClinicalRecord[];
   readonly lines: string[];
   readonly warnings: [WarningKind, number][];
@@ -46,23 +42,53 @@ export interface EncodedBatch {
   readonly rejected: [line: number, field: RejectedField][];
 }
 
-const CATEGORIES = ['vital-signs', 'laboratory', 'other'] as const;
+/**
+ * Per line (Row, Record, Void, Failed): its type, its id, then a Row's fields — in three
+ * streams by kind. Numbers and string numbers travel as typed arrays: a message's arrays of
+ * values are rebuilt by the receiver straight into its old generation, where a batch's
+ * garbage, 10,000 batches at 30,000 patients, made V8 mark the importer's 1.3 GB heap every few
+ * seconds (26 full collections instead of 5).
+ */
+export interface EncodedValues {
+  /** Strings that repeat, as numbers in the table (-1: null). */
+  readonly refs: Int32Array;
+  /** Numbers (NaN: null; a FHIR number is never NaN). */
+  readonly numbers: Float64Array;
+  readonly texts: (string | null)[];
+  /** Strings new to the table since the previous batch, in the order they were numbered. */
+  readonly strings: string[];
+}
 
-/** The sending side: numbers the strings that repeat. */
+/** The sending side: numbers the strings that repeat, and gathers a batch's values. */
 export class RowEncoder {
-  private readonly numbers = new Map<string, number>();
+  private readonly numbered = new Map<string, number>();
   private fresh: string[] = [];
+  private refs: number[] = [];
+  private numbers: number[] = [];
+  private texts: (string | null)[] = [];
 
-  /** The number of a string that repeats (-1 for null). */
-  ref(s: string | null): number {
-    if (s === null) return -1;
-    let n = this.numbers.get(s);
+  /** A string that repeats (a type, a patient, a code …). */
+  ref(s: string | null): void {
+    if (s === null) {
+      this.refs.push(-1);
+      return;
+    }
+    let n = this.numbered.get(s);
     if (n === undefined) {
-      n = this.numbers.size;
-      this.numbers.set(s, n);
+      n = this.numbered.size;
+      this.numbered.set(s, n);
       this.fresh.push(s);
     }
-    return n;
+    this.refs.push(n);
+  }
+
+  /** A string of its own (an id, a time, a value's words). */
+  text(s: string | null): void {
+    this.texts.push(s);
+  }
+
+  private num(n: number | null): void {
+    this.numbers.push(n ?? Number.NaN);
   }
 
   /** Whether the record can be written as a row (one observation row, no ranges to choose). */
@@ -73,61 +99,74 @@ export class RowEncoder {
     );
   }
 
-  /** Appends a record that `fits` to `values`. */
-  write(record: ClinicalRecord, values: unknown[]): void {
+  /** A record that `fits`, field by field. */
+  write(record: ClinicalRecord): void {
     const o = record.items[0] as ObservationItem;
-    values.push(
-      this.ref(record.subject),
-      this.ref(o.code),
-      this.ref(o.name),
-      CATEGORIES.indexOf(o.category),
-      o.value,
-      o.valueText,
-      this.ref(o.unit),
-      this.ref(o.comparator),
-      o.refLow,
-      o.refHigh,
-      o.refText,
-      this.ref(o.flag),
-      o.flagText,
-      o.at,
-    );
+    this.ref(record.subject);
+    this.ref(o.code);
+    this.ref(o.name);
+    this.ref(o.category);
+    this.num(o.value);
+    this.text(o.valueText);
+    this.ref(o.unit);
+    this.ref(o.comparator);
+    this.num(o.refLow);
+    this.num(o.refHigh);
+    this.text(o.refText);
+    this.ref(o.flag);
+    this.text(o.flagText);
+    this.text(o.at);
   }
 
-  /** The strings numbered since the last call. */
-  takeStrings(): string[] {
-    const fresh = this.fresh;
+  /** The batch's values, and the strings numbered since the last batch. */
+  take(): EncodedValues {
+    const values: EncodedValues = {
+      refs: Int32Array.from(this.refs),
+      numbers: Float64Array.from(this.numbers),
+      texts: this.texts,
+      strings: this.fresh,
+    };
+    this.refs = [];
+    this.numbers = [];
+    this.texts = [];
     this.fresh = [];
-    return fresh;
+    return values;
   }
 }
 
 /** The receiving side of one sender: its string table, and rows read back into records. */
 export class RowDecoder {
   private readonly table: string[] = [];
-  private values: readonly unknown[] = [];
-  private at = 0;
+  private refs: Int32Array = new Int32Array(0);
+  private numbers: Float64Array = new Float64Array(0);
+  private texts: readonly (string | null)[] = [];
+  private atRef = 0;
+  private atNumber = 0;
+  private atText = 0;
 
   /** Starts on a batch: its new strings join the table. */
-  begin(batch: EncodedBatch): void {
+  begin(batch: EncodedValues): void {
     for (const s of batch.strings) this.table.push(s);
-    this.values = batch.values;
-    this.at = 0;
+    this.refs = batch.refs;
+    this.numbers = batch.numbers;
+    this.texts = batch.texts;
+    this.atRef = this.atNumber = this.atText = 0;
   }
 
-  /** The next value, a string written as its number (`RowEncoder.ref`). */
+  /** The next string that repeats. */
   ref(): string | null {
-    const n = this.values[this.at++] as number;
+    const n = this.refs[this.atRef++]!;
     return n === -1 ? null : this.table[n]!;
   }
 
-  /** The next value, a string written as itself. */
+  /** The next string of its own. */
   text(): string | null {
-    return this.values[this.at++] as string | null;
+    return this.texts[this.atText++] ?? null;
   }
 
   private num(): number | null {
-    return this.values[this.at++] as number | null;
+    const n = this.numbers[this.atNumber++]!;
+    return Number.isNaN(n) ? null : n;
   }
 
   /** The next row as the record `mapObservation` made (fields in its order). */
@@ -137,7 +176,7 @@ export class RowDecoder {
       item: 'observation',
       code: this.ref(),
       name: this.ref(),
-      category: CATEGORIES[this.values[this.at++] as number]!,
+      category: this.ref() as ObservationItem['category'],
       value: this.num(),
       valueText: this.text(),
       unit: this.ref(),

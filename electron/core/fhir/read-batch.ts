@@ -40,7 +40,6 @@ export function readBatch({ batch, bytes }: LineBatch, reader: BatchReader): Enc
   const { encoder, strings, clock } = reader;
   const lines = linesOf(bytes);
   const outcomes: number[] = [];
-  const values: unknown[] = [];
   const records: EncodedBatch['records'] = [];
   const returned: string[] = [];
   const tally = new ReportTally();
@@ -62,7 +61,8 @@ export function readBatch({ batch, bytes }: LineBatch, reader: BatchReader): Enc
     }
     tally.position = i;
     rejectMalformedFields(resource, type, tally);
-    values.push(encoder.ref(type), str(resource['id']));
+    encoder.ref(type);
+    encoder.text(str(resource['id']));
     let record;
     try {
       record = CLINICAL.get(type)!(resource, { clock, tally, strings });
@@ -73,7 +73,7 @@ export function readBatch({ batch, bytes }: LineBatch, reader: BatchReader): Enc
     if (record === null) outcomes[i] = LineOutcome.Void;
     else if (type === 'Observation' && RowEncoder.fits(record)) {
       outcomes[i] = LineOutcome.Row;
-      encoder.write(record, values);
+      encoder.write(record);
     } else {
       outcomes[i] = LineOutcome.Record;
       records.push(record);
@@ -83,8 +83,7 @@ export function readBatch({ batch, bytes }: LineBatch, reader: BatchReader): Enc
   return {
     batch,
     outcomes,
-    values,
-    strings: encoder.takeStrings(),
+    ...encoder.take(),
     records,
     lines: returned,
     warnings,
