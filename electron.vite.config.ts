@@ -20,7 +20,6 @@ export default defineConfig({
           index: resolve('electron/main/index.ts'),
           'engine-worker': resolve('electron/core/engine/engine-worker.ts'),
           'inbox-worker': resolve('electron/core/inbox/inbox-worker.ts'),
-          'reader-worker': resolve('electron/core/fhir/reader-worker.ts'),
           cli: resolve('electron/cli/main.ts'),
         },
       },

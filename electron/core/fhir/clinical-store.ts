@@ -95,7 +95,6 @@ export class ClinicalStore implements ClinicalRecords {
   private readonly filter = new HashFilter();
   /** Hashes the filter flagged: every key seen twice is among them. */
   private readonly flagged = new Set<number>();
-  private hashed = 0;
   private sealed = false;
   private byTargetKey: Map<string, ClinicalRecord> | null = null;
 
@@ -104,39 +103,15 @@ export class ClinicalStore implements ClinicalRecords {
    * a key no other resource can have. A target's duplicates are counted by the reference index.
    */
   add(key: string, hash: number | null, outcome: ClinicalOutcome, target: boolean): void {
-    this.fill(this.reserve(), key, hash, outcome, target);
-  }
-
-  /**
-   * The place of a resource read now whose outcome comes later (parsed on another thread):
-   * its place in the order is where it was read, whenever `fill` gives its outcome.
-   */
-  reserve(): number {
     if (this.sealed) throw new Error('ClinicalStore: add after seal');
     const at = this.keys.length;
     if (at === this.flags.length) this.enlarge();
-    this.keys.push('');
-    this.outcomes.push(null);
-    return at;
-  }
-
-  /** The outcome of the resource at a reserved place (`vacant` when it kept nothing). */
-  fill(
-    at: number,
-    key: string,
-    hash: number | null,
-    outcome: ClinicalOutcome,
-    target: boolean,
-  ): void {
-    this.keys[at] = key;
-    this.outcomes[at] = outcome;
-    this.flags[at] = target ? TARGET : 0;
+    this.keys.push(key);
+    this.outcomes.push(outcome);
+    this.flags[at] = (hash === null ? 0 : HASHED) | (target ? TARGET : 0);
     if (hash === null) return;
-    // Rebuilt from the hashes added before this one, which is added after.
-    if (this.filter.full(++this.hashed))
-      this.filter.rebuild(this.hashes, this.flags, this.keys.length);
     this.hashes[at] = hash;
-    this.flags[at]! |= HASHED;
+    if (this.filter.full(at + 1)) this.filter.rebuild(this.hashes, this.flags, at);
     if (this.filter.add(hash)) this.flagged.add(hash);
   }
 

@@ -5,8 +5,18 @@
  */
 import { rejectMalformedFields } from './field-check.ts';
 import { type Json, objects, str } from './json.ts';
-import { CLINICAL, type Clock, type Reading } from './clinical-mappers.ts';
-import { mapDevice } from './map-device.ts';
+import {
+  mapCarePlan,
+  mapConsent,
+  mapFlag,
+  mapGoal,
+  mapNutritionOrder,
+  mapProcedure,
+  mapServiceRequest,
+  mapTask,
+} from './map-plan.ts';
+import { mapAllergy, mapCondition, mapDocumentReference } from './map-clinical.ts';
+import { mapDevice, mapDeviceUseStatement } from './map-device.ts';
 import {
   mapEncounter,
   mapLocation,
@@ -15,10 +25,15 @@ import {
   mapPractitionerName,
   mapPractitionerRole,
 } from './map-directory.ts';
-import { mapMedication } from './map-medication.ts';
+import {
+  mapMedication,
+  mapMedicationAdministration,
+  mapMedicationRequest,
+} from './map-medication.ts';
+import { mapObservation } from './map-observation.ts';
 import type { ResourceSink } from './read-input.ts';
-import type { ReadElsewhere, Reserved } from './reader-pool.ts';
 import type {
+  ClinicalRecord,
   DeviceRecord,
   EncounterRecord,
   LocationRecord,
@@ -56,8 +71,24 @@ export interface Collected {
   readonly binaries: Map<string, string>;
 }
 
+/** When the importer is reading for: the census instant T and the site's time zone. */
+export interface Clock {
+  readonly asOf: number;
+  readonly timeZone: string;
+}
+
+/** What a handler reads with: the import's clock, tally and string interner. */
+interface Reading {
+  readonly clock: Clock;
+  readonly tally: ReportTally;
+  readonly strings: Interner;
+}
+
 /** Keeps what a directory resource (a reference target: patient, place, person, medication) contributes. */
 type Handler = (c: Collected, r: Json, key: string, tally: ReportTally) => void;
+
+/** A clinical resource's record for its patient, or null when it is void (entered in error …). */
+type ClinicalMapper = (r: Json, reading: Reading) => ClinicalRecord | null;
 
 /** A reference to a contained resource (`#id`) made global: the container's key + `#id`. */
 function localRef(ref: string | null, containerKey: string): string | null {
@@ -129,6 +160,39 @@ const DIRECTORY: ReadonlyMap<string, Handler> = new Map<string, Handler>(
   } satisfies Record<string, Handler>),
 );
 
+/** The clinical mappers' common arguments, from what the import reads with. */
+function clinical(
+  map: (
+    r: Json,
+    asOf: number,
+    tally: ReportTally,
+    timeZone: string,
+    strings: Interner,
+  ) => ClinicalRecord | null,
+): ClinicalMapper {
+  return (r, { clock, tally, strings }) => map(r, clock.asOf, tally, clock.timeZone, strings);
+}
+
+const CLINICAL: ReadonlyMap<string, ClinicalMapper> = new Map<string, ClinicalMapper>(
+  Object.entries({
+    AllergyIntolerance: clinical(mapAllergy),
+    Condition: clinical(mapCondition),
+    DocumentReference: clinical(mapDocumentReference),
+    MedicationRequest: clinical(mapMedicationRequest),
+    MedicationAdministration: clinical(mapMedicationAdministration),
+    Observation: (r, { tally, strings }) => mapObservation(r, tally, strings),
+    CarePlan: clinical(mapCarePlan),
+    Goal: clinical(mapGoal),
+    ServiceRequest: clinical(mapServiceRequest),
+    Task: clinical(mapTask),
+    Procedure: clinical(mapProcedure),
+    NutritionOrder: clinical(mapNutritionOrder),
+    Flag: clinical(mapFlag),
+    Consent: clinical(mapConsent),
+    DeviceUseStatement: clinical(mapDeviceUseStatement),
+  } satisfies Record<string, ClinicalMapper>),
+);
+
 export class Collector implements ResourceSink {
   private readonly store = new ClinicalStore();
   private readonly gathered: Collected = {
@@ -144,21 +208,11 @@ export class Collector implements ResourceSink {
     clinical: this.store,
     binaries: new Map(),
   };
-  /** Resources without id or fullUrl so far, per type: their keys are numbered. */
-  private readonly anonymous = new Map<string, number>();
-  /** The place in the input of the next resource read (report.ts `position`). */
-  private position = 0;
+  private anonymous = 0;
   private readonly reading: Reading;
-  /** Lines read on other threads (reader-pool.ts): their places, then their outcomes. */
-  readonly remote: NonNullable<ResourceSink['remote']>;
 
   constructor(clock: Clock, tally: ReportTally) {
     this.reading = { clock, tally, strings: new Interner() };
-    this.remote = {
-      clock,
-      reserve: () => ({ position: this.position++, slot: this.store.reserve() }),
-      settle: (at, read) => this.settleRemote(at, read),
-    };
   }
 
   /** What was read; reading ends with the first call (later copies of a key are settled). */
@@ -176,9 +230,9 @@ export class Collector implements ResourceSink {
     const handler = map ? undefined : DIRECTORY.get(type);
     if (!map && !handler) return;
     const { tally } = this.reading;
-    tally.position = this.position++;
     rejectMalformedFields(resource, type, tally);
-    const key = resourceKey(resource, type, fullUrl) ?? this.anonymousKey(type);
+    // A resource nobody can reference is still imported (it may reference others).
+    const key = resourceKey(resource, type, fullUrl) ?? `${type}/#${++this.anonymous}`;
     const target = ReferenceIndex.isTarget(type);
     if (target && !this.gathered.index.register(key, type, resource, fullUrl))
       tally.warn('duplicate-resource');
@@ -200,29 +254,5 @@ export class Collector implements ResourceSink {
     } catch {
       tally.warn('malformed-resource');
     }
-  }
-
-  /**
-   * The key of a resource nobody can reference (no id, no fullUrl), numbered in its type: it
-   * is still imported, as it may reference others. Per type, so Observations read on other
-   * threads (in whatever order their batches return) number none of the others.
-   */
-  private anonymousKey(type: string): string {
-    const n = (this.anonymous.get(type) ?? 0) + 1;
-    this.anonymous.set(type, n);
-    return `${type}/#${n}`;
-  }
-
-  /** A line read on another thread: its outcome at the place reserved for it. */
-  private settleRemote(at: Reserved, read: ReadElsewhere | 'vacant'): void {
-    if (read === 'vacant') {
-      this.store.fill(at.slot, '', null, null, false);
-      return;
-    }
-    const { type, id, outcome } = read;
-    this.reading.tally.read(type, true);
-    const key = id ? `${type}/${id}` : this.anonymousKey(type);
-    // Read elsewhere only when no resource can reference it (clinical-mappers.ts READ_ANYWHERE).
-    this.store.fill(at.slot, key, keyHash(type, id, null), outcome, false);
   }
 }

@@ -9,7 +9,7 @@ import { AppError } from '../errors.ts';
 import { assertTimeZone } from '../schedule/zoned-time.ts';
 import { copyBulkLoad, createExportTables, finishBulkLoad } from '../db/schema.ts';
 import { type Collected, Collector } from './collect.ts';
-import { type ParallelReading, readInputs } from './read-input.ts';
+import { readInputs } from './read-input.ts';
 import { type ImportReport, ReportTally } from './report.ts';
 import { type WriteSummary, prepareRows, writePrepared, writeRows } from './write-rows.ts';
 
@@ -27,8 +27,6 @@ export interface ImportOptions {
   readonly demo?: boolean;
   /** The site's IANA time zone, in which date-only periods are whole days (default Europe/Brussels). */
   readonly timeZone?: string;
-  /** Threads that read Observation lines, and from how much input (default: read-input.ts). */
-  readonly parallel?: ParallelReading;
 }
 
 /** The zone date-only periods are read in when the caller names none (the viewer's default). */
@@ -55,7 +53,7 @@ export interface FhirInput {
 
 export async function readFhir(
   paths: readonly string[],
-  options: Pick<ImportOptions, 'asOf' | 'onProgress' | 'timeZone' | 'parallel'>,
+  options: Pick<ImportOptions, 'asOf' | 'onProgress' | 'timeZone'>,
 ): Promise<FhirInput> {
   if (Number.isNaN(options.asOf.getTime())) {
     throw new AppError(
@@ -75,15 +73,12 @@ export async function readFhir(
   }
   const tally = new ReportTally(options.onProgress);
   const collector = new Collector({ asOf: options.asOf.getTime(), timeZone }, tally);
-  await readInputs(paths, collector, tally, options.parallel);
+  await readInputs(paths, collector, tally);
   return { collected: collector.collected, asOf: options.asOf, timeZone, tally };
 }
 
 /** What a write of input read once chooses: its ward scope, site and demo mark. */
-export type WriteImportOptions = Omit<
-  ImportOptions,
-  'asOf' | 'onProgress' | 'timeZone' | 'parallel'
->;
+export type WriteImportOptions = Omit<ImportOptions, 'asOf' | 'onProgress' | 'timeZone'>;
 
 /** The second phase: one export database (its ward scope, site, demo mark) from input read once. */
 export function writeImport(

@@ -132,9 +132,9 @@ function categoryOf(r: Json): Observation['category'] {
 const COMPARATORS: ReadonlySet<string> = new Set(['<', '<=', '>=', '>']);
 
 /** Most observations have one range or none: one shared empty list, not one per row. */
-export const NO_RANGES: readonly ReferenceRange[] = [];
+const NO_RANGES: readonly ReferenceRange[] = [];
 /** Filled at write time (reference-range.ts) into a list of its own; never added to. */
-export const NO_OTHER_RANGES: Observation['otherRanges'] = [];
+const NO_OTHER_RANGES: Observation['otherRanges'] = [];
 
 /**
  * One observation row from a resource or a component (which carries its own code and value).

@@ -100,31 +100,11 @@ export class ReportTally {
   }
 
   private readonly rejected: RejectedField[] = [];
-  /** Each listed field's resource's place in the input (`position` when it was rejected). */
-  private readonly rejectedAt: number[] = [];
-  /**
-   * The place in the input of the resource being read (set by the reader), so the list of
-   * rejected fields keeps input order when some resources are read on other threads.
-   */
-  position = 0;
 
   /** A malformed field removed from a resource: counted, and listed while the list is short. */
-  reject(field: RejectedField, at = this.position): void {
+  reject(field: RejectedField): void {
     this.warn(field.kind);
-    let i = this.rejectedAt.length;
-    while (i > 0 && this.rejectedAt[i - 1]! > at) i--;
-    if (i >= REJECTED_LISTED) return;
-    this.rejected.splice(i, 0, field);
-    this.rejectedAt.splice(i, 0, at);
-    if (this.rejected.length > REJECTED_LISTED) {
-      this.rejected.pop();
-      this.rejectedAt.pop();
-    }
-  }
-
-  /** The rejected fields listed so far, in input order, each with its resource's position. */
-  listedRejections(): [at: number, field: RejectedField][] {
-    return this.rejected.map((field, i) => [this.rejectedAt[i]!, field]);
+    if (this.rejected.length < REJECTED_LISTED) this.rejected.push(field);
   }
 
   wrote(table: string, count = 1): void {
@@ -140,8 +120,6 @@ export class ReportTally {
     for (const [k, n] of this.rowsWritten) copy.rowsWritten.set(k, n);
     for (const [k, n] of this.warnings) copy.warnings.set(k, n);
     copy.rejected.push(...this.rejected);
-    copy.rejectedAt.push(...this.rejectedAt);
-    copy.position = this.position;
     return copy;
   }
 

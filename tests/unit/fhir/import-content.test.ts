@@ -5,16 +5,38 @@
  * inserted that is meant to be invisible (a faster reader, bigger batches) must leave it
  * unchanged; a change to what the importer says updates it (`vitest -u`) in the same commit.
  */
+import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generateDemoHospital } from '../../../electron/cli/demo/generate.ts';
+import type { WritableDb } from '../../../electron/core/db/handle.ts';
 import { importFhir } from '../../../electron/core/fhir/import.ts';
-import { contentOf } from './table-content.ts';
 
 const FIXTURES = path.resolve('../shared/fixtures/fhir');
 const AS_OF = new Date('2026-11-28T07:00:00Z');
+
+/** Per table: its row count and a digest of its rows in rowid order. */
+function contentOf(db: WritableDb): Record<string, string> {
+  const tables = db
+    .prepare(
+      "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'patient_search_%' ORDER BY name",
+    )
+    .pluck()
+    .all() as string[];
+  const content: Record<string, string> = {};
+  for (const table of tables) {
+    const digest = createHash('sha256');
+    let rows = 0;
+    for (const row of db.prepare(`SELECT * FROM "${table}"`).raw().iterate()) {
+      digest.update(JSON.stringify(row));
+      rows++;
+    }
+    content[table] = `${rows} rows ${digest.digest('hex').slice(0, 24)}`;
+  }
+  return content;
+}
 
 /** The content as the expectation file holds it (JSON as the formatter writes it). */
 async function importedContent(input: string): Promise<string> {
