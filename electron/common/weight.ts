@@ -182,7 +182,8 @@ export function perKgNote(
   date: (iso: string) => string,
 ): { readonly kind: 'figures' | 'weigh'; readonly text: string } | null {
   // A dose in a mass unit at all? Asked with 1 kg, since the answer does not depend on it.
-  if (dosing === null || dosing.kind === 'none' || figures(order, 1, t) === null) return null;
+  const inMass = doses(order).some((dose) => perKg(dose, 1) !== null);
+  if (dosing === null || dosing.kind === 'none' || !inMass) return null;
   switch (dosing.kind) {
     case 'usable': {
       const text = figures(order, dosing.kg, t);

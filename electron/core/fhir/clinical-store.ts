@@ -62,7 +62,7 @@ class HashFilter {
   add(hash: number): boolean {
     const h2 = Math.imul(hash ^ (hash >>> 15), 0x2c1b3c6d);
     const h3 = Math.imul(h2 ^ (h2 >>> 12), 0x297a2d39);
-    return this.set(hash) & this.set(h2) & this.set(h3) ? true : false;
+    return (this.set(hash) & this.set(h2) & this.set(h3)) !== 0;
   }
 
   /** Sets one bit; 1 when it was set already. */

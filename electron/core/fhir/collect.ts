@@ -84,7 +84,10 @@ interface Reading {
   readonly strings: Interner;
 }
 
-/** Keeps what a directory resource (a reference target: patient, place, person, medication) contributes. */
+/**
+ * Keeps what a directory resource contributes (a reference target: a patient, place, person,
+ * medication …).
+ */
 type Handler = (c: Collected, r: Json, key: string, tally: ReportTally) => void;
 
 /** A clinical resource's record for its patient, or null when it is void (entered in error …). */
@@ -227,7 +230,7 @@ export class Collector implements ResourceSink {
 
   accept(resource: Json, type: string, fullUrl: string | null): void {
     const map = CLINICAL.get(type);
-    const handler = map ? undefined : DIRECTORY.get(type);
+    const handler = DIRECTORY.get(type);
     if (!map && !handler) return;
     const { tally } = this.reading;
     rejectMalformedFields(resource, type, tally);
@@ -247,12 +250,12 @@ export class Collector implements ResourceSink {
         tally.warn('malformed-resource');
       }
       this.store.add(key, keyHash(type, str(resource['id']), fullUrl), outcome, target);
-      return;
-    }
-    try {
-      handler!(this.gathered, resource, key, tally);
-    } catch {
-      tally.warn('malformed-resource');
+    } else if (handler) {
+      try {
+        handler(this.gathered, resource, key, tally);
+      } catch {
+        tally.warn('malformed-resource');
+      }
     }
   }
 }
